@@ -1,0 +1,19 @@
+import type { Role } from './roles';
+
+/** How far a session has got through sign-in. Only `complete` sessions act on data. */
+export type SessionStage = 'second-factor' | 'enrol-second-factor' | 'complete';
+
+export type Actor =
+  | { readonly kind: 'anonymous' }
+  | {
+      readonly kind: 'user';
+      readonly userId: string;
+      readonly role: Role;
+      readonly agencyId: string;
+      readonly sessionId: string;
+      readonly stage: SessionStage;
+    };
+
+export type UserActor = Extract<Actor, { kind: 'user' }>;
+
+export const ANONYMOUS: Actor = Object.freeze({ kind: 'anonymous' });

@@ -1,0 +1,53 @@
+import type { Actor } from './actor';
+import type { Role } from './roles';
+
+/**
+ * The one place that decides who may do what. Every HTTP route names one of these;
+ * the server refuses to register a route that does not.
+ */
+export const PERMISSIONS = {
+  /** Anyone, signed in or not (health, sign-in, the public portal). */
+  public: 'public',
+  /** A session that has passed the password but may still owe its second factor. */
+  secondFactor: 'session:second-factor',
+  /** Any fully signed-in account: its own profile, sign-out. */
+  self: 'self',
+  usersRead: 'users:read',
+  usersManage: 'users:manage',
+  agenciesRead: 'agencies:read',
+  agenciesManage: 'agencies:manage',
+  auditRead: 'audit:read',
+} as const;
+
+export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
+
+const EVERY_ROLE: readonly Role[] = ['admin', 'supervisor', 'investigator', 'researcher', 'analyst', 'officer', 'partner'];
+
+/** Roles granted each permission that needs a complete session. */
+const GRANTS: Record<Exclude<Permission, 'public' | 'session:second-factor'>, readonly Role[]> = {
+  self: EVERY_ROLE,
+  'users:read': ['admin', 'supervisor'],
+  'users:manage': ['admin'],
+  'agencies:read': ['admin', 'supervisor'],
+  'agencies:manage': ['admin'],
+  'audit:read': ['admin'],
+};
+
+export function can(actor: Actor, permission: Permission): boolean {
+  if (permission === 'public') return true;
+  if (actor.kind !== 'user') return false;
+  if (permission === 'session:second-factor') return true;
+  if (actor.stage !== 'complete') return false;
+  return GRANTS[permission].includes(actor.role);
+}
+
+export function isPermission(value: unknown): value is Permission {
+  return typeof value === 'string' && (Object.values(PERMISSIONS) as string[]).includes(value);
+}
+
+/** Permissions a role holds once fully signed in; drives the navigation the web app shows. */
+export function permissionsOf(role: Role): Permission[] {
+  return (Object.values(PERMISSIONS) as Permission[]).filter((p) =>
+    can({ kind: 'user', userId: '', role, agencyId: '', sessionId: '', stage: 'complete' }, p),
+  );
+}

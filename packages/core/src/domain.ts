@@ -1,0 +1,25 @@
+/** Exploitation types as counted in UK National Referral Mechanism statistics (DESIGN §2). */
+export const EXPLOITATION_TYPES = ['sexual', 'labour', 'criminal', 'domestic_servitude', 'organ_harvesting', 'unknown'] as const;
+export type ExploitationType = (typeof EXPLOITATION_TYPES)[number];
+
+/** Where a report came from. */
+export const REPORT_SOURCES = ['public', 'officer', 'partner', 'nrm'] as const;
+export type ReportSource = (typeof REPORT_SOURCES)[number];
+
+/** A person's role in one report. */
+export const PERSON_ROLES = ['potential_victim', 'suspect', 'witness', 'reporter'] as const;
+export type PersonRole = (typeof PERSON_ROLES)[number];
+
+export const BUSINESS_KINDS = [
+  'hand_car_wash',
+  'nail_bar',
+  'farm',
+  'takeaway',
+  'factory',
+  'hotel',
+  'recruitment_agency',
+  'construction',
+  'barber',
+  'massage_parlour',
+] as const;
+export type BusinessKind = (typeof BUSINESS_KINDS)[number];

@@ -1,0 +1,11 @@
+export * from './access/roles';
+export * from './access/actor';
+export * from './access/policy';
+export * from './errors';
+export * from './domain';
+export * from './audit/canonical-json';
+export * from './audit/audit-chain';
+export * from './area/force-area';
+export { GWENT } from './area/gwent';
+export { Random } from './seed/random';
+export * from './seed/generator';

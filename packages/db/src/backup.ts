@@ -1,0 +1,160 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import { createGunzip, createGzip } from 'node:zlib';
+import { sql, type Kysely } from 'kysely';
+import type { DB } from './schema';
+
+/**
+ * Logical backups: gzip'd JSON lines, one row a line, tables in dependency order. The same file
+ * restores onto PGlite or a PostgreSQL server. Sessions are left out: a restore signs everyone out.
+ */
+export const BACKUP_TABLES = [
+  'agencies',
+  'users',
+  'recovery_codes',
+  'audit_log',
+  'reports',
+  'report_persons',
+  'report_phones',
+  'report_vehicles',
+  'report_businesses',
+  'seed_networks',
+  'seed_truth',
+] as const satisfies readonly (keyof DB)[];
+
+type BackupTable = (typeof BACKUP_TABLES)[number];
+
+/** A key that orders each table's rows, so pages never skip or repeat a row. */
+const ORDER: Record<BackupTable, string[]> = {
+  agencies: ['id'],
+  users: ['id'],
+  recovery_codes: ['user_id', 'code_hash'],
+  audit_log: ['seq'],
+  reports: ['id'],
+  report_persons: ['id'],
+  report_phones: ['id'],
+  report_vehicles: ['id'],
+  report_businesses: ['id'],
+  seed_networks: ['id'],
+  seed_truth: ['record_type', 'record_id'],
+};
+
+export interface BackupHeader {
+  readonly format: 'harbour-backup';
+  readonly version: 1;
+  readonly createdAt: string;
+  readonly migrations: string[];
+}
+
+export interface BackupSummary {
+  readonly rows: Record<string, number>;
+}
+
+export async function writeBackup(db: Kysely<DB>, file: string): Promise<BackupSummary> {
+  const migrations = (await db.selectFrom('schema_migrations').select('name').orderBy('name').execute()).map((r) => r.name);
+  const rows: Record<string, number> = {};
+  async function* lines(): AsyncGenerator<string> {
+    const header: BackupHeader = { format: 'harbour-backup', version: 1, createdAt: new Date().toISOString(), migrations };
+    yield JSON.stringify(header) + '\n';
+    for (const table of BACKUP_TABLES) {
+      rows[table] = 0;
+      const keys = ORDER[table];
+      let offset = 0;
+      const page = 5000;
+      for (;;) {
+        const result = await sql<Record<string, unknown>>`select * from ${sql.table(table)} order by ${sql.join(keys.map((k) => sql.ref(k)))} limit ${page} offset ${offset}`.execute(db);
+        for (const row of result.rows) yield JSON.stringify({ t: table, r: row }) + '\n';
+        rows[table] += result.rows.length;
+        offset += result.rows.length;
+        if (result.rows.length < page) break;
+      }
+    }
+  }
+  await pipeline(Readable.from(lines()), createGzip(), createWriteStream(file));
+  return { rows };
+}
+
+export async function readBackupHeader(file: string): Promise<BackupHeader> {
+  const input = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
+  try {
+    for await (const line of input) return parseHeader(line);
+    throw new Error('the backup file is empty');
+  } finally {
+    input.close();
+  }
+}
+
+/** Restores into a store whose tables are empty; refuses otherwise, so nothing is overwritten. */
+export async function restoreBackup(db: Kysely<DB>, file: string): Promise<BackupSummary> {
+  for (const table of BACKUP_TABLES) {
+    const found = await sql<{ one: number }>`select 1 as one from ${sql.table(table)} limit 1`.execute(db);
+    if (found.rows.length > 0) throw new Error(`cannot restore: table ${table} already has data (restore into an empty store)`);
+  }
+  const migrations = (await db.selectFrom('schema_migrations').select('name').orderBy('name').execute()).map((r) => r.name);
+  const input = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
+  const rows: Record<string, number> = {};
+  let header: BackupHeader | undefined;
+  let pending: { table: BackupTable; rows: Record<string, unknown>[] } | undefined;
+
+  await db.transaction().execute(async (tx) => {
+    const flush = async () => {
+      if (!pending || pending.rows.length === 0) return;
+      const { table, rows: batch } = pending;
+      const columns = Object.keys(batch[0]!);
+      const values = batch.map((row) => sql`(${sql.join(columns.map((c) => toParam(row[c])))})`);
+      await sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))}) values ${sql.join(values)}`.execute(tx);
+      pending = { table, rows: [] };
+    };
+    let lineNumber = 0;
+    for await (const line of input) {
+      lineNumber += 1;
+      if (!header) {
+        header = parseHeader(line);
+        const missing = header.migrations.filter((m) => !migrations.includes(m));
+        if (missing.length > 0) throw new Error(`the backup needs migrations this store does not have: ${missing.join(', ')}`);
+        continue;
+      }
+      if (line.trim() === '') continue;
+      let parsed: { t: BackupTable; r: Record<string, unknown> };
+      try {
+        parsed = JSON.parse(line) as { t: BackupTable; r: Record<string, unknown> };
+      } catch {
+        throw new Error(`the backup is damaged at line ${lineNumber}`);
+      }
+      if (!(BACKUP_TABLES as readonly string[]).includes(parsed.t)) throw new Error(`unknown table ${parsed.t} at line ${lineNumber}`);
+      if (!pending || pending.table !== parsed.t) {
+        await flush();
+        pending = { table: parsed.t, rows: [] };
+      }
+      pending.rows.push(parsed.r);
+      rows[parsed.t] = (rows[parsed.t] ?? 0) + 1;
+      if (pending.rows.length >= 500) await flush();
+    }
+    await flush();
+    if (!header) throw new Error('the backup file is empty');
+  });
+  await once(input, 'close').catch(() => undefined);
+  return { rows };
+}
+
+function parseHeader(line: string): BackupHeader {
+  let header: Partial<BackupHeader>;
+  try {
+    header = JSON.parse(line) as Partial<BackupHeader>;
+  } catch {
+    throw new Error('not a Harbour backup (the first line is not a header)');
+  }
+  if (header.format !== 'harbour-backup' || header.version !== 1 || !Array.isArray(header.migrations)) {
+    throw new Error('not a Harbour backup, or a version this Harbour cannot read');
+  }
+  return header as BackupHeader;
+}
+
+/** JSON objects (jsonb) must travel as text; arrays as PostgreSQL arrays; the rest as they are. */
+function toParam(value: unknown) {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) return sql`${JSON.stringify(value)}::jsonb`;
+  return sql`${value}`;
+}

@@ -1,0 +1,29 @@
+import type { Kysely } from 'kysely';
+import type { AgencyRow, DB } from '../schema';
+
+export class AgencyRepository {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  async create(agency: { id: string; name: string; kind: string }): Promise<AgencyRow> {
+    return this.db.insertInto('agencies').values(agency).returningAll().executeTakeFirstOrThrow();
+  }
+
+  async get(id: string): Promise<AgencyRow | undefined> {
+    return this.db.selectFrom('agencies').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  async findByName(name: string): Promise<AgencyRow | undefined> {
+    return this.db.selectFrom('agencies').selectAll().where('name', '=', name).executeTakeFirst();
+  }
+
+  async list(): Promise<(AgencyRow & { users: number })[]> {
+    return this.db
+      .selectFrom('agencies')
+      .leftJoin('users', 'users.agency_id', 'agencies.id')
+      .selectAll('agencies')
+      .select((eb) => eb.fn.count<number>('users.id').as('users'))
+      .groupBy('agencies.id')
+      .orderBy('agencies.name')
+      .execute();
+  }
+}

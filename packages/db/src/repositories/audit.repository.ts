@@ -1,0 +1,113 @@
+import { GENESIS_HASH, hashAuditEntry, type AuditContent, type ChainedAuditEntry } from '@harbour/core';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { AuditRow, DB } from '../schema';
+
+/** What a caller records; the repository adds sequence, time and the chain. */
+export type AuditEvent = Omit<AuditContent, 'seq' | 'at' | 'details' | 'subjectType' | 'subjectId' | 'reason'> & {
+  subjectType?: string | null;
+  subjectId?: string | null;
+  reason?: string | null;
+  details?: Record<string, unknown>;
+};
+
+export interface AuditFilter {
+  readonly actorId?: string | undefined;
+  readonly action?: string | undefined;
+  readonly subjectId?: string | undefined;
+  readonly from?: Date | undefined;
+  readonly to?: Date | undefined;
+  /** Entries with a lower `seq` than this (keyset paging, newest first). */
+  readonly before?: number | undefined;
+  readonly limit: number;
+}
+
+// Serialises appends across every process sharing the database, so the chain has one order.
+const AUDIT_LOCK = 4_801_338;
+
+export class AuditRepository {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  async append(event: AuditEvent): Promise<ChainedAuditEntry> {
+    return this.db.transaction().execute((tx) => this.appendIn(tx, event));
+  }
+
+  /** Appends inside the caller's transaction, so the audit row and the change stand or fall together. */
+  async appendIn(tx: Transaction<DB>, event: AuditEvent): Promise<ChainedAuditEntry> {
+    await sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`.execute(tx);
+    const last = await tx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+    const content: AuditContent = {
+      seq: (last?.seq ?? 0) + 1,
+      at: new Date().toISOString(),
+      actorId: event.actorId,
+      actorRole: event.actorRole,
+      action: event.action,
+      subjectType: event.subjectType ?? null,
+      subjectId: event.subjectId ?? null,
+      reason: event.reason ?? null,
+      details: event.details ?? {},
+    };
+    const prevHash = last?.hash ?? GENESIS_HASH;
+    const hash = hashAuditEntry(prevHash, content);
+    await tx
+      .insertInto('audit_log')
+      .values({
+        seq: content.seq,
+        at: content.at,
+        actor_id: content.actorId,
+        actor_role: content.actorRole,
+        action: content.action,
+        subject_type: content.subjectType,
+        subject_id: content.subjectId,
+        reason: content.reason,
+        details: JSON.stringify(content.details),
+        prev_hash: prevHash,
+        hash,
+      })
+      .execute();
+    return { ...content, prevHash, hash };
+  }
+
+  async list(filter: AuditFilter): Promise<ChainedAuditEntry[]> {
+    let q = this.db.selectFrom('audit_log').selectAll();
+    if (filter.actorId) q = q.where('actor_id', '=', filter.actorId);
+    if (filter.action) q = q.where('action', '=', filter.action);
+    if (filter.subjectId) q = q.where('subject_id', '=', filter.subjectId);
+    if (filter.from) q = q.where('at', '>=', filter.from);
+    if (filter.to) q = q.where('at', '<', filter.to);
+    if (filter.before) q = q.where('seq', '<', filter.before);
+    const rows = await q.orderBy('seq', 'desc').limit(filter.limit).execute();
+    return rows.map(toEntry);
+  }
+
+  async actions(): Promise<string[]> {
+    const rows = await this.db.selectFrom('audit_log').select('action').distinct().orderBy('action').execute();
+    return rows.map((r) => r.action);
+  }
+
+  /** Every entry in chain order, a page at a time, so verifying a long log needs little memory. */
+  async *walk(pageSize = 5000): AsyncGenerator<ChainedAuditEntry> {
+    let after = 0;
+    for (;;) {
+      const rows = await this.db.selectFrom('audit_log').selectAll().where('seq', '>', after).orderBy('seq').limit(pageSize).execute();
+      for (const row of rows) yield toEntry(row);
+      if (rows.length < pageSize) return;
+      after = rows[rows.length - 1]!.seq;
+    }
+  }
+}
+
+function toEntry(row: AuditRow): ChainedAuditEntry {
+  return {
+    seq: Number(row.seq),
+    at: new Date(row.at).toISOString(),
+    actorId: row.actor_id,
+    actorRole: row.actor_role,
+    action: row.action,
+    subjectType: row.subject_type,
+    subjectId: row.subject_id,
+    reason: row.reason,
+    details: row.details,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}

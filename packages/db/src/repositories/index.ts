@@ -1,0 +1,23 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../schema';
+import { AgencyRepository } from './agency.repository';
+import { AuditRepository } from './audit.repository';
+import { ReportRepository } from './report.repository';
+import { SessionRepository } from './session.repository';
+import { UserRepository } from './user.repository';
+
+/** The one place data access is built. */
+export function repositories(db: Kysely<DB>) {
+  return {
+    agencies: new AgencyRepository(db),
+    users: new UserRepository(db),
+    sessions: new SessionRepository(db),
+    audit: new AuditRepository(db),
+    reports: new ReportRepository(db),
+  };
+}
+
+export type Repositories = ReturnType<typeof repositories>;
+export type { AuditEvent, AuditFilter } from './audit.repository';
+export type { UserListRow } from './user.repository';
+export type { ReportCounts } from './report.repository';

@@ -1,0 +1,46 @@
+import type { Kysely } from 'kysely';
+import type { DB, SessionRow } from '../schema';
+
+export interface SessionWithUser extends SessionRow {
+  role: string;
+  agency_id: string;
+  disabled_at: Date | null;
+}
+
+export class SessionRepository {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  async create(session: SessionRow): Promise<void> {
+    await this.db.insertInto('sessions').values(session).execute();
+  }
+
+  async find(tokenHash: string): Promise<SessionWithUser | undefined> {
+    return this.db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .selectAll('sessions')
+      .select(['users.role', 'users.agency_id', 'users.disabled_at'])
+      .where('sessions.token_hash', '=', tokenHash)
+      .executeTakeFirst();
+  }
+
+  async touch(tokenHash: string, at: Date): Promise<void> {
+    await this.db.updateTable('sessions').set({ last_seen_at: at }).where('token_hash', '=', tokenHash).execute();
+  }
+
+  async setStage(tokenHash: string, stage: string): Promise<void> {
+    await this.db.updateTable('sessions').set({ stage }).where('token_hash', '=', tokenHash).execute();
+  }
+
+  async delete(tokenHash: string): Promise<void> {
+    await this.db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+  }
+
+  async deleteExpired(now: Date, idleBefore: Date): Promise<number> {
+    const result = await this.db
+      .deleteFrom('sessions')
+      .where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<=', idleBefore)]))
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+}

@@ -1,0 +1,156 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+/** Typed view of the tables the migrations create; kept in step with `migrations/`. */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
+type DateOnly = ColumnType<string, string, string>;
+
+export interface AgenciesTable {
+  id: string;
+  name: string;
+  kind: string;
+  created_at: CreatedAt;
+}
+
+export interface UsersTable {
+  id: string;
+  agency_id: string;
+  email: string;
+  display_name: string;
+  role: string;
+  password_hash: string;
+  totp_secret: string | null;
+  totp_pending_secret: string | null;
+  totp_enabled_at: Timestamp | null;
+  failed_sign_ins: Generated<number>;
+  locked_until: Timestamp | null;
+  disabled_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface RecoveryCodesTable {
+  user_id: string;
+  code_hash: string;
+  used_at: Timestamp | null;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: string;
+  stage: string;
+  csrf_token: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface AuditLogTable {
+  seq: ColumnType<number, number, never>;
+  at: Timestamp;
+  actor_id: string | null;
+  actor_role: string | null;
+  action: string;
+  subject_type: string | null;
+  subject_id: string | null;
+  reason: string | null;
+  details: ColumnType<Record<string, unknown>, string, never>;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface ReportsTable {
+  id: string;
+  reference: string;
+  source: string;
+  received_at: Timestamp;
+  local_authority: string | null;
+  town: string | null;
+  postcode: string | null;
+  summary: string;
+  exploitation_types: string[];
+  involves_child: boolean;
+  status: string;
+  created_at: CreatedAt;
+}
+
+export interface ReportPersonsTable {
+  id: string;
+  report_id: string;
+  role: string;
+  given_name: string | null;
+  family_name: string | null;
+  dob: DateOnly | null;
+  gender: string | null;
+  nationality: string | null;
+  phone: string | null;
+  address: string | null;
+  postcode: string | null;
+  town: string | null;
+}
+
+export interface ReportPhonesTable {
+  id: string;
+  report_id: string;
+  number: string;
+}
+
+export interface ReportVehiclesTable {
+  id: string;
+  report_id: string;
+  registration: string;
+  make: string | null;
+  model: string | null;
+  colour: string | null;
+}
+
+export interface ReportBusinessesTable {
+  id: string;
+  report_id: string;
+  name: string;
+  kind: string | null;
+  address: string | null;
+  postcode: string | null;
+  town: string | null;
+}
+
+export interface SeedNetworksTable {
+  id: string;
+  name: string;
+  exploitation_type: string;
+  local_authority: string;
+  town: string;
+}
+
+export interface SeedTruthTable {
+  record_type: string;
+  record_id: string;
+  entity_key: string;
+  network_id: string | null;
+}
+
+export interface SchemaMigrationsTable {
+  name: string;
+  applied_at: CreatedAt;
+}
+
+export interface DB {
+  agencies: AgenciesTable;
+  users: UsersTable;
+  recovery_codes: RecoveryCodesTable;
+  sessions: SessionsTable;
+  audit_log: AuditLogTable;
+  reports: ReportsTable;
+  report_persons: ReportPersonsTable;
+  report_phones: ReportPhonesTable;
+  report_vehicles: ReportVehiclesTable;
+  report_businesses: ReportBusinessesTable;
+  seed_networks: SeedNetworksTable;
+  seed_truth: SeedTruthTable;
+  schema_migrations: SchemaMigrationsTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type AgencyRow = Selectable<AgenciesTable>;
+export type SessionRow = Selectable<SessionsTable>;
+export type AuditRow = Selectable<AuditLogTable>;

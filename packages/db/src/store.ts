@@ -1,0 +1,63 @@
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema';
+
+export type StoreKind = 'pglite' | 'postgres';
+
+export interface StoreOptions {
+  /** A postgres:// URL selects a PostgreSQL server; otherwise PGlite in `dataDir`. */
+  readonly databaseUrl?: string | undefined;
+  readonly dataDir: string;
+  /** Connections to a PostgreSQL server (PGlite always has one). */
+  readonly poolSize?: number;
+}
+
+export interface Store {
+  readonly kind: StoreKind;
+  readonly db: Kysely<DB>;
+  close(): Promise<void>;
+}
+
+// bigint (int8) and numeric arrive as text by default; counts fit in a JS number.
+pg.types.setTypeParser(20, (v) => Number(v));
+// `date` stays a plain YYYY-MM-DD string, not a local-midnight Date.
+pg.types.setTypeParser(1082, (v) => v);
+
+/**
+ * Opens the store. Both kinds go through node-postgres and Kysely, so every query, migration
+ * and repository is the same code on PGlite and on a PostgreSQL server.
+ */
+export async function openStore(options: StoreOptions): Promise<Store> {
+  if (options.databaseUrl) {
+    if (!/^postgres(ql)?:\/\//.test(options.databaseUrl)) throw new Error('DATABASE_URL must start with postgres:// or postgresql://');
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, connectionTimeoutMillis: 10_000 });
+    pool.on('error', () => undefined); // an idle client's error is reported on the next query
+    try {
+      const client = await pool.connect();
+      client.release();
+    } catch (error) {
+      await pool.end();
+      throw new Error(`cannot reach the PostgreSQL server in DATABASE_URL: ${(error as Error).message}`);
+    }
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { kind: 'postgres', db, close: () => db.destroy() };
+  }
+
+  const pglite = await PGlite.create(options.dataDir, { extensions: { pg_trgm, fuzzystrmatch, unaccent } });
+  // PGlite has a single connection: the pool must hand out exactly one client at a time.
+  const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    kind: 'pglite',
+    db,
+    close: async () => {
+      await db.destroy();
+      await pglite.close();
+    },
+  };
+}
