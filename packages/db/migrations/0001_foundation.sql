@@ -20,6 +20,7 @@ create table users (
   totp_secret text,
   totp_pending_secret text,
   totp_enabled_at timestamptz,
+  totp_last_step bigint,
   failed_sign_ins integer not null default 0,
   locked_until timestamptz,
   disabled_at timestamptz,

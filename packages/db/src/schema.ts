@@ -22,6 +22,7 @@ export interface UsersTable {
   totp_secret: string | null;
   totp_pending_secret: string | null;
   totp_enabled_at: Timestamp | null;
+  totp_last_step: number | null;
   failed_sign_ins: Generated<number>;
   locked_until: Timestamp | null;
   disabled_at: Timestamp | null;

@@ -90,6 +90,21 @@ export class UserRepository {
     });
   }
 
+  /** Records the TOTP time step just used; false if it (or a later one) was used already. */
+  async claimTotpStep(id: string, step: number): Promise<boolean> {
+    const result = await this.db
+      .updateTable('users')
+      .set({ totp_last_step: step })
+      .where('id', '=', id)
+      .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  async setPassword(id: string, passwordHash: string): Promise<void> {
+    await this.db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', id).execute();
+  }
+
   /** Marks an unused recovery code as used; false if there was none. */
   async useRecoveryCode(id: string, codeHash: string, at: Date): Promise<boolean> {
     const result = await this.db

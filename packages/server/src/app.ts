@@ -1,0 +1,100 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { API_DOCS_PREFIX, installAccessControl, type RegisteredRoute } from './http/access';
+import { installErrorHandling } from './http/error-handler';
+import './http/types';
+import { adminRoutes } from './routes/admin.routes';
+import { healthRoutes } from './routes/health.routes';
+import { sessionRoutes } from './routes/session.routes';
+import { webRoutes } from './routes/web.routes';
+import type { Services } from './services/index';
+import { VERSION } from './version';
+
+export interface AppOptions {
+  readonly services: Services;
+  readonly webDir: string;
+  readonly secureCookies: boolean;
+  readonly sessionMaxHours: number;
+  readonly logger: FastifyServerOptions['logger'];
+}
+
+// JSON bodies above this are refused with 413 before they are parsed.
+export const BODY_LIMIT_BYTES = 256 * 1024;
+
+const govukAssets = join(dirname(createRequire(import.meta.url).resolve('govuk-frontend/package.json')), 'dist/govuk/assets');
+
+export async function buildApp(options: AppOptions): Promise<{ app: FastifyInstance; routes: RegisteredRoute[] }> {
+  const app = Fastify({
+    logger: options.logger,
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: false,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+      },
+    },
+    referrerPolicy: { policy: 'no-referrer' },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifyCookie);
+  // Counts are kept in memory per process and keyed by client address; nothing is stored.
+  await app.register(fastifyRateLimit, { global: false });
+
+  const routes: RegisteredRoute[] = [];
+  installAccessControl(app, options.services, routes);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Harbour API', version: VERSION, description: 'Human trafficking and modern slavery: intake, intelligence, cases, partnership.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'harbour_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: API_DOCS_PREFIX, staticCSP: true, uiConfig: { deepLinking: false } });
+
+  await app.register(healthRoutes(options.services));
+  await app.register(sessionRoutes(options.services, { secure: options.secureCookies, maxHours: options.sessionMaxHours }));
+  await app.register(adminRoutes(options.services));
+  app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, () => app.swagger());
+  await webRoutes(app, options.webDir, govukAssets);
+
+  await app.ready();
+  return { app, routes };
+}
+
+/** Logs without personal data: no cookies, tokens, bodies, query strings or client addresses. */
+export function loggerOptions(level: string): FastifyServerOptions['logger'] {
+  if (level === 'silent') return false;
+  return {
+    level,
+    redact: { paths: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'], remove: true },
+    serializers: {
+      req: (req: { method: string; url: string; id: string }) => ({ method: req.method, path: req.url.split('?')[0], id: req.id }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+  };
+}

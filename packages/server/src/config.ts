@@ -1,0 +1,65 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/** Every setting Harbour reads, validated once. `process.env` is read here and nowhere else. */
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default('127.0.0.1'),
+  HARBOUR_DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /** Seed demo data into an empty store: on by default outside production. */
+  HARBOUR_DEMO: z.enum(['on', 'off']).optional(),
+  HARBOUR_DEMO_REPORTS: z.coerce.number().int().min(0).max(1_000_000).default(600),
+  HARBOUR_WEB_DIR: z.string().optional(),
+  HARBOUR_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
+  HARBOUR_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  HARBOUR_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(72).default(12),
+  HARBOUR_SECURE_COOKIES: z.enum(['on', 'off']).optional(),
+});
+
+export interface Config {
+  readonly env: 'development' | 'production' | 'test';
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly databaseUrl: string | undefined;
+  readonly demo: boolean;
+  readonly demoReports: number;
+  readonly webDir: string;
+  readonly logLevel: string;
+  readonly session: { readonly idleMinutes: number; readonly maxHours: number; readonly secureCookies: boolean };
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigError(`invalid configuration: ${problems}`);
+  }
+  const c = parsed.data;
+  const production = c.NODE_ENV === 'production';
+  if (production && c.HARBOUR_DEMO === 'on') throw new ConfigError('HARBOUR_DEMO=on is refused in production: demo accounts have published passwords');
+  return {
+    env: c.NODE_ENV,
+    port: c.PORT,
+    host: c.HOST,
+    dataDir: resolve(c.HARBOUR_DATA_DIR),
+    databaseUrl: c.DATABASE_URL,
+    demo: (c.HARBOUR_DEMO ?? (production ? 'off' : 'on')) === 'on',
+    demoReports: c.HARBOUR_DEMO_REPORTS,
+    webDir: resolve(c.HARBOUR_WEB_DIR ?? new URL('../../web/dist', import.meta.url).pathname),
+    logLevel: c.HARBOUR_LOG_LEVEL,
+    session: {
+      idleMinutes: c.HARBOUR_SESSION_IDLE_MINUTES,
+      maxHours: c.HARBOUR_SESSION_MAX_HOURS,
+      secureCookies: (c.HARBOUR_SECURE_COOKIES ?? (production ? 'on' : 'off')) === 'on',
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import { migrate, openStore, repositories, type Store } from '@harbour/db';
+import type { FastifyInstance } from 'fastify';
+import { buildApp, loggerOptions } from './app';
+import type { Config } from './config';
+import { seedDemo } from './demo';
+import { services } from './services/index';
+
+export interface RunningHarbour {
+  readonly app: FastifyInstance;
+  readonly store: Store;
+  readonly url: string;
+  readonly seededDemo: boolean;
+  close(): Promise<void>;
+}
+
+/** Opens the store, brings its schema up to date, seeds a demo into an empty store, and listens. */
+export async function startHarbour(config: Config): Promise<RunningHarbour> {
+  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrate(store.db);
+    const repos = repositories(store.db);
+    const svc = services(repos, { store: store.kind, session: config.session });
+    let seededDemo = false;
+    if (config.demo && (await repos.users.count()) === 0) {
+      await seedDemo(repos, svc, config.demoReports);
+      seededDemo = true;
+    }
+    const { app } = await buildApp({
+      services: svc,
+      webDir: config.webDir,
+      secureCookies: config.session.secureCookies,
+      sessionMaxHours: config.session.maxHours,
+      logger: loggerOptions(config.logLevel),
+    });
+    const address = await app.listen({ port: config.port, host: config.host });
+    return {
+      app,
+      store,
+      url: address.replace('127.0.0.1', 'localhost'),
+      seededDemo,
+      close: async () => {
+        await app.close();
+        await store.close();
+      },
+    };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}

@@ -1,0 +1,36 @@
+import { HarbourError, type FieldProblem } from '@harbour/core';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+
+/** The one JSON error shape (DESIGN §7). */
+export interface ErrorBody {
+  error: { code: string; message: string; fields: FieldProblem[] };
+}
+
+export function sendError(reply: FastifyReply, status: number, code: string, message: string, fields: readonly FieldProblem[] = []) {
+  const body: ErrorBody = { error: { code, message, fields: [...fields] } };
+  return reply.status(status).type('application/json').send(body);
+}
+
+/** Maps every failure to the error shape; details of unexpected failures stay in the log. */
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof HarbourError) return sendError(reply, error.status, error.code, error.message, error.fields);
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const where = error.validationContext ?? 'body';
+      const fields = error.validation.map((v) => ({
+        path: [where === 'body' ? '' : where, ...v.instancePath.split('/').filter(Boolean)].filter(Boolean).join('.') || where,
+        message: v.message ?? 'is not valid',
+      }));
+      return sendError(reply, 400, 'invalid', 'Some of what was sent is not valid', fields);
+    }
+    const status = error.statusCode ?? 500;
+    if (status === 413) return sendError(reply, 413, 'too_large', 'What was sent is too large');
+    if (status === 415) return sendError(reply, 415, 'unsupported_media_type', 'Send JSON (Content-Type: application/json)');
+    if (status === 429) return sendError(reply, 429, 'too_many_requests', 'Too many attempts; wait a minute and try again');
+    if (status >= 400 && status < 500) return sendError(reply, status, 'bad_request', 'The request could not be read', error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError ? [{ path: 'body', message: 'is not valid JSON' }] : []);
+    request.log.error({ err: { type: error.name, code: error.code, message: error.message, stack: error.stack } }, 'request failed');
+    return sendError(reply, 500, 'internal', 'Something went wrong on our side; it has been logged');
+  });
+  app.setNotFoundHandler((request, reply) => sendError(reply, 404, 'not_found', `Nothing at ${request.method} ${request.url.split('?')[0]}`));
+}

@@ -1,0 +1,50 @@
+import { AuditChainVerifier, Forbidden, PERMISSIONS, can, type Actor, type ChainBreak, type ChainedAuditEntry } from '@harbour/core';
+import type { AuditEvent, AuditFilter, Repositories } from '@harbour/db';
+
+export interface AuditVerification {
+  readonly ok: boolean;
+  readonly checked: number;
+  readonly firstBreak: ChainBreak | null;
+}
+
+/** Records who did what, and lets administrators read and verify the record. */
+export class AuditService {
+  constructor(private readonly repos: Repositories) {}
+
+  /** Records an event for an actor (or the system, when there is none). */
+  async record(actor: Actor | null, event: Omit<AuditEvent, 'actorId' | 'actorRole'>): Promise<void> {
+    await this.repos.audit.append({
+      ...event,
+      actorId: actor?.kind === 'user' ? actor.userId : null,
+      actorRole: actor?.kind === 'user' ? actor.role : null,
+    });
+  }
+
+  async list(actor: Actor, filter: AuditFilter): Promise<{ entries: ChainedAuditEntry[]; actions: string[] }> {
+    if (!can(actor, PERMISSIONS.auditRead)) throw new Forbidden('Only administrators can read the audit log');
+    const entries = await this.repos.audit.list(filter);
+    await this.record(actor, { action: 'audit.read', details: { filter: describeFilter(filter), entries: entries.length } });
+    return { entries, actions: await this.repos.audit.actions() };
+  }
+
+  /** Walks the whole chain; the first entry that does not follow is named. */
+  async verify(): Promise<AuditVerification> {
+    const verifier = new AuditChainVerifier();
+    for await (const entry of this.repos.audit.walk()) {
+      const problem = verifier.push(entry);
+      if (problem) return { ok: false, checked: verifier.count, firstBreak: problem };
+    }
+    return { ok: true, checked: verifier.count, firstBreak: null };
+  }
+}
+
+function describeFilter(filter: AuditFilter): Record<string, unknown> {
+  return {
+    actorId: filter.actorId,
+    action: filter.action,
+    subjectId: filter.subjectId,
+    from: filter.from?.toISOString(),
+    to: filter.to?.toISOString(),
+    before: filter.before,
+  };
+}

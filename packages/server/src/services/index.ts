@@ -1,0 +1,19 @@
+import type { Repositories, StoreKind } from '@harbour/db';
+import { AgencyService } from './agency.service';
+import { AuditService } from './audit.service';
+import { AuthService, type SessionPolicy } from './auth.service';
+import { UserService } from './user.service';
+
+/** The one place services are built. */
+export function services(repos: Repositories, options: { store: StoreKind; session: SessionPolicy; now?: () => Date }) {
+  const audit = new AuditService(repos);
+  return {
+    store: options.store,
+    audit,
+    auth: new AuthService(repos, audit, options.session, options.now),
+    users: new UserService(repos, audit),
+    agencies: new AgencyService(repos, audit),
+  };
+}
+
+export type Services = ReturnType<typeof services>;
