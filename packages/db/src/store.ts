@@ -45,7 +45,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       throw new Error(`cannot reach the PostgreSQL server in DATABASE_URL: ${(error as Error).message}`);
     }
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { kind: 'postgres', db, close: () => db.destroy() };
+    return { kind: 'postgres', db, close: once(() => db.destroy()) };
   }
 
   const pglite = await PGlite.create(options.dataDir, { extensions: { pg_trgm, fuzzystrmatch, unaccent } });
@@ -55,9 +55,15 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   return {
     kind: 'pglite',
     db,
-    close: async () => {
+    close: once(async () => {
       await db.destroy();
       await pglite.close();
-    },
+    }),
   };
+}
+
+/** Closing twice is harmless: the second call waits for the first. */
+function once(close: () => Promise<void>): () => Promise<void> {
+  let closing: Promise<void> | undefined;
+  return () => (closing ??= close());
 }

@@ -51,7 +51,8 @@ export async function seedDemo(repos: Repositories, svc: Services, reports: numb
     });
     if (account.enrolled) await repos.users.enableTotp(created.id, DEMO_TOTP_SECRET, [sha256('demo0-codes')], new Date());
   }
-  await seedDatabase(repos, { reports, seed: 'demo', area: GWENT, until });
+  // A store seeded from the command line keeps its reports; only the accounts are added.
+  if ((await repos.reports.counts()).reports === 0) await seedDatabase(repos, { reports, seed: 'demo', area: GWENT, until });
 }
 
 function startOfToday(): Date {

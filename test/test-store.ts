@@ -1,0 +1,81 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { migrate, openStore, repositories, type Repositories, type Store, type StoreKind } from '@harbour/db';
+import pg from 'pg';
+import { inject } from 'vitest';
+
+export const TEST_STORE: StoreKind = process.env.HARBOUR_TEST_STORE === 'postgres' ? 'postgres' : 'pglite';
+
+/** Where a fresh, empty store lives: a PGlite folder, or a new database on the test cluster. */
+export interface StoreLocation {
+  readonly kind: StoreKind;
+  readonly dataDir: string;
+  readonly databaseUrl: string | undefined;
+  /** Environment for a child process (server, CLI) that should use this store. */
+  readonly env: Record<string, string>;
+  drop(): Promise<void>;
+}
+
+export async function newStoreLocation(): Promise<StoreLocation> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'harbour-test-'));
+  if (TEST_STORE === 'pglite') {
+    return {
+      kind: 'pglite',
+      dataDir,
+      databaseUrl: undefined,
+      env: { HARBOUR_DATA_DIR: dataDir, DATABASE_URL: '' },
+      drop: async () => rmSync(dataDir, { recursive: true, force: true }),
+    };
+  }
+  const adminUrl = inject('postgresUrl');
+  const name = `t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const databaseUrl = url.toString();
+  return {
+    kind: 'postgres',
+    dataDir,
+    databaseUrl,
+    env: { HARBOUR_DATA_DIR: dataDir, DATABASE_URL: databaseUrl },
+    drop: async () => {
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function openAt(location: StoreLocation): Promise<Store> {
+  return openStore({ databaseUrl: location.databaseUrl, dataDir: location.dataDir });
+}
+
+export interface TestStore {
+  readonly location: StoreLocation;
+  readonly store: Store;
+  readonly repos: Repositories;
+  close(): Promise<void>;
+}
+
+/** A migrated, empty store of the kind under test; close() removes it. */
+export async function newTestStore(): Promise<TestStore> {
+  const location = await newStoreLocation();
+  const store = await openAt(location);
+  await migrate(store.db);
+  return {
+    location,
+    store,
+    repos: repositories(store.db),
+    close: async () => {
+      await store.close();
+      await location.drop();
+    },
+  };
+}

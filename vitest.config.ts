@@ -1,0 +1,41 @@
+import { defineConfig } from 'vitest/config';
+
+// Store tests run twice: on PGlite and on a throw-away PostgreSQL cluster.
+const storeTests = ['packages/*/src/**/*.store.test.ts', 'packages/*/test/**/*.store.test.ts'];
+
+export default defineConfig({
+  test: {
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts'], exclude: [...storeTests, '**/node_modules/**'] },
+      },
+      {
+        extends: true,
+        test: { name: 'pglite', include: storeTests, env: { HARBOUR_TEST_STORE: 'pglite' }, fileParallelism: true, maxWorkers: 2 },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'postgres',
+          include: storeTests,
+          env: { HARBOUR_TEST_STORE: 'postgres' },
+          globalSetup: ['test/postgres-cluster.ts'],
+          maxWorkers: 2,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.e2e.ts'],
+          globalSetup: ['e2e/support/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
