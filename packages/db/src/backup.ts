@@ -1,5 +1,4 @@
 import { createReadStream, createWriteStream } from 'node:fs';
-import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
@@ -65,8 +64,9 @@ export async function writeBackup(db: Kysely<DB>, file: string): Promise<BackupS
       let offset = 0;
       const page = 5000;
       for (;;) {
-        const result = await sql<Record<string, unknown>>`select * from ${sql.table(table)} order by ${sql.join(keys.map((k) => sql.ref(k)))} limit ${page} offset ${offset}`.execute(db);
-        for (const row of result.rows) yield JSON.stringify({ t: table, r: row }) + '\n';
+        // to_jsonb keeps every value exactly (timestamps to the microsecond, arrays, jsonb).
+        const result = await sql<{ r: Record<string, unknown> }>`select to_jsonb(t) as r from ${sql.table(table)} t order by ${sql.join(keys.map((k) => sql.ref(`t.${k}`)))} limit ${page} offset ${offset}`.execute(db);
+        for (const row of result.rows) yield JSON.stringify({ t: table, r: row.r }) + '\n';
         rows[table] += result.rows.length;
         offset += result.rows.length;
         if (result.rows.length < page) break;
@@ -94,7 +94,6 @@ export async function restoreBackup(db: Kysely<DB>, file: string): Promise<Backu
     if (found.rows.length > 0) throw new Error(`cannot restore: table ${table} already has data (restore into an empty store)`);
   }
   const migrations = (await db.selectFrom('schema_migrations').select('name').orderBy('name').execute()).map((r) => r.name);
-  const input = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
   const rows: Record<string, number> = {};
   let header: BackupHeader | undefined;
   let pending: { table: BackupTable; rows: Record<string, unknown>[] } | undefined;
@@ -103,12 +102,13 @@ export async function restoreBackup(db: Kysely<DB>, file: string): Promise<Backu
     const flush = async () => {
       if (!pending || pending.rows.length === 0) return;
       const { table, rows: batch } = pending;
-      const columns = Object.keys(batch[0]!);
-      const values = batch.map((row) => sql`(${sql.join(columns.map((c) => toParam(row[c])))})`);
-      await sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))}) values ${sql.join(values)}`.execute(tx);
+      // The inverse of to_jsonb: PostgreSQL turns each object back into a row of the table's types.
+      await sql`insert into ${sql.table(table)} select * from jsonb_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(batch)}::jsonb)`.execute(tx);
       pending = { table, rows: [] };
     };
     let lineNumber = 0;
+    // Opened only now: lines read before iteration starts would be lost.
+    const input = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
     for await (const line of input) {
       lineNumber += 1;
       if (!header) {
@@ -136,7 +136,6 @@ export async function restoreBackup(db: Kysely<DB>, file: string): Promise<Backu
     await flush();
     if (!header) throw new Error('the backup file is empty');
   });
-  await once(input, 'close').catch(() => undefined);
   return { rows };
 }
 
@@ -151,10 +150,4 @@ function parseHeader(line: string): BackupHeader {
     throw new Error('not a Harbour backup, or a version this Harbour cannot read');
   }
   return header as BackupHeader;
-}
-
-/** JSON objects (jsonb) must travel as text; arrays as PostgreSQL arrays; the rest as they are. */
-function toParam(value: unknown) {
-  if (value !== null && typeof value === 'object' && !Array.isArray(value)) return sql`${JSON.stringify(value)}::jsonb`;
-  return sql`${value}`;
 }

@@ -43,7 +43,7 @@ export function installAccessControl(app: FastifyInstance, svc: Services, regist
     if (!can(request.actor, permission)) {
       if (request.actor.kind === 'anonymous') return sendError(reply, 401, 'unauthenticated', 'Sign in first');
       if (request.actor.stage !== 'complete') return sendError(reply, 401, 'second_factor_required', 'Finish signing in with your second factor first');
-      return sendError(reply, 403, 'forbidden', 'Your role does not allow this');
+      return sendError(reply, 403, 'not_permitted', 'Your role does not allow this');
     }
     if (!SAFE_METHODS.has(request.method) && request.actor.kind === 'user') {
       const sent = request.headers[CSRF_HEADER];

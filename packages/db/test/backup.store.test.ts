@@ -1,0 +1,108 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GWENT } from '@harbour/core';
+import { sql, type Kysely } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { harbour } from '../../../test/cli';
+import { newStoreLocation, newTestStore, openAt, TEST_STORE, type StoreLocation, type TestStore } from '../../../test/test-store';
+import { BACKUP_TABLES, migrate, seedDatabase, type DB } from '../src/index';
+
+/** A digest of every row of every backed-up table, in a stable order. */
+async function fingerprint(db: Kysely<DB>): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const table of BACKUP_TABLES) {
+    const { rows } = await sql<{ digest: string | null; n: number }>`
+      select md5(string_agg(t::text, '|' order by t::text)) as digest, count(*)::int as n from ${sql.table(table)} t`.execute(db);
+    out[table] = `${rows[0]!.n}:${rows[0]!.digest}`;
+  }
+  return out;
+}
+
+describe(`backup and restore on ${TEST_STORE}`, () => {
+  let source: TestStore;
+  let target: StoreLocation;
+  let expected: Record<string, string>;
+  const dir = mkdtempSync(join(tmpdir(), 'harbour-backup-'));
+  const file = join(dir, 'harbour.backup.gz');
+
+  beforeAll(async () => {
+    source = await newTestStore();
+    await source.repos.agencies.create({ id: '00000000-0000-4000-8000-000000000001', name: 'Gwent Police', kind: 'police' });
+    await seedDatabase(source.repos, { reports: 250, seed: 'backup', area: GWENT, until: new Date('2026-06-01T00:00:00Z') });
+    for (let i = 0; i < 5; i++) await source.repos.audit.append({ actorId: null, actorRole: null, action: 'test.event', details: { i, nested: { b: [1, 2], a: 'x' } } });
+    await source.store.close();
+    target = await newStoreLocation();
+  });
+  afterAll(async () => {
+    await source?.close();
+    await target?.drop();
+  });
+
+  it('round-trips every row through `harbour backup` and `harbour restore`, keeping the audit chain intact', async () => {
+    const backup = harbour(source.location, ['backup', file]);
+    expect(backup.stderr).toBe('');
+    expect(backup.status).toBe(0);
+    expect(backup.stdout).toMatch(/250 reports/);
+    expect(existsSync(file)).toBe(true);
+
+    const src = await openAt(source.location);
+    expected = await fingerprint(src.db);
+    await src.close();
+
+    const restore = harbour(target, ['restore', file]);
+    expect(restore.stderr).toBe('');
+    expect(restore.status).toBe(0);
+
+    const restored = await openAt(target);
+    const actual = await fingerprint(restored.db);
+    await restored.close();
+    // The restore adds its own audit entry after the restored ones; compare everything else exactly.
+    const { audit_log: _a, ...rest } = actual;
+    const { audit_log: _b, ...restExpected } = expected;
+    expect(rest).toEqual(restExpected);
+    expect(Number(actual.audit_log!.split(':')[0])).toBe(Number(expected.audit_log!.split(':')[0]) + 1);
+
+    const verify = harbour(target, ['audit', 'verify']);
+    expect(verify.status).toBe(0);
+  });
+
+  it('refuses to restore over data, and says why', async () => {
+    const again = harbour(target, ['restore', file]);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toMatch(/^harbour: cannot restore: table \w+ already has data/);
+  });
+
+  it('refuses a file that is not a backup', async () => {
+    const bogus = harbour(target, ['restore', join(dir, 'missing.gz')]);
+    expect(bogus.status).toBe(1);
+    expect(bogus.stderr).toMatch(/does not exist/);
+  });
+
+  it('refuses to overwrite an existing backup file without --force', () => {
+    const again = harbour(source.location, ['backup', file]);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toMatch(/exists already/);
+  });
+
+  it('leaves an empty store empty when a restore fails part-way', async () => {
+    const empty = await newStoreLocation();
+    const store = await openAt(empty);
+    await migrate(store.db);
+    // A damaged file: valid header, then a line that is not JSON.
+    const { writeFileSync } = await import('node:fs');
+    const { gzipSync } = await import('node:zlib');
+    const damaged = join(dir, 'damaged.gz');
+    const header = JSON.stringify({ format: 'harbour-backup', version: 1, createdAt: new Date().toISOString(), migrations: [] });
+    writeFileSync(damaged, gzipSync(`${header}\n${JSON.stringify({ t: 'agencies', r: { id: '00000000-0000-4000-8000-000000000002', name: 'X', kind: 'police', created_at: new Date().toISOString() } })}\n{not json\n`));
+    await store.close();
+    const result = harbour(empty, ['restore', damaged]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/damaged at line 3/);
+    const check = await openAt(empty);
+    const agencies = await check.db.selectFrom('agencies').selectAll().execute();
+    await check.close();
+    await empty.drop();
+    expect(agencies).toEqual([]);
+  });
+});

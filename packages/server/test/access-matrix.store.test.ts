@@ -1,0 +1,104 @@
+import { ROLES, type Role } from '@harbour/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_STORE } from '../../../test/test-store';
+import { newTestApp, signIn, type Client, type TestApp } from './test-app';
+
+/**
+ * The expected answer of every route for every role, written out here independently of the
+ * policy module. A route registered without an entry here fails this test.
+ *   'public'  anyone, signed in or not
+ *   'session' any session, even one still owing its second factor
+ *   Role[]    only these roles, fully signed in
+ */
+const EXPECTED: Record<string, 'public' | 'session' | readonly Role[]> = {
+  'GET /api/health': 'public',
+  'GET /api/openapi.json': 'public',
+  'POST /api/session': 'public',
+  'GET /api/session': 'session',
+  'POST /api/session/second-factor': 'session',
+  'POST /api/session/second-factor/enrolment': 'session',
+  'POST /api/session/second-factor/enrolment/confirm': 'session',
+  'POST /api/session/password': ROLES,
+  'DELETE /api/session': 'session',
+  'GET /api/users': ['admin', 'supervisor'],
+  'POST /api/users': ['admin'],
+  'GET /api/agencies': ['admin', 'supervisor'],
+  'POST /api/agencies': ['admin'],
+  'GET /api/audit': ['admin'],
+  'GET /assets/*': 'public',
+  'GET /*': 'public',
+};
+
+const isDocs = (url: string) => url === '/api/docs' || url.startsWith('/api/docs/');
+
+describe(`access matrix on ${TEST_STORE}`, () => {
+  let t: TestApp;
+  const clients = new Map<Role, Client>();
+  let pending: Client;
+
+  beforeAll(async () => {
+    t = await newTestApp();
+    for (const role of ROLES) clients.set(role, await signIn(t, role));
+    pending = await signIn(t, 'supervisor', false);
+  });
+  afterAll(async () => t?.close());
+
+  it('every registered route has an expected entry (a new route must be added here)', () => {
+    const missing = t.routes
+      .filter((r) => r.method !== 'HEAD' && !isDocs(r.url))
+      .map((r) => `${r.method} ${r.url}`)
+      .filter((key) => !(key in EXPECTED));
+    expect(missing).toEqual([]);
+    const gone = Object.keys(EXPECTED).filter((key) => !t.routes.some((r) => `${r.method} ${r.url}` === key));
+    expect(gone).toEqual([]);
+  });
+
+  it('API documentation routes are public and nothing else under /api/docs', () => {
+    for (const r of t.routes.filter((x) => isDocs(x.url))) expect(r.permission).toBe('public');
+  });
+
+  // Signing out ends the session, so it is checked last.
+  const keys = Object.keys(EXPECTED).sort((a, b) => Number(a === 'DELETE /api/session') - Number(b === 'DELETE /api/session'));
+
+  for (const key of keys) {
+    const [method, pattern] = key.split(' ') as ['GET' | 'POST' | 'DELETE', string];
+    const url = pattern.replace('*', 'x');
+    const expected = EXPECTED[key]!;
+    const body = method === 'GET' || method === 'DELETE' ? undefined : {};
+
+    it(`${key}: anonymous ${expected === 'public' ? 'allowed' : 'refused (401)'}`, async () => {
+      const response = await t.app.inject({ method, url, ...(body ? { payload: body } : {}) });
+      if (expected === 'public') expect([401, 403]).not.toContain(response.statusCode);
+      else expect(response.statusCode).toBe(401);
+    });
+
+    it(`${key}: a session owing its second factor ${expected === 'public' || expected === 'session' ? 'allowed' : 'refused (401)'}`, async () => {
+      if (key === 'DELETE /api/session') return; // would end the session the other checks use
+      const response = await pending.request(method, url, body);
+      if (expected === 'public' || expected === 'session') expect(['not_permitted', 'unauthenticated', 'second_factor_required']).not.toContain(errorCode(response.body));
+      else expect(response.statusCode).toBe(401);
+    });
+
+    for (const role of ROLES) {
+      const allowed = expected === 'public' || expected === 'session' || expected.includes(role);
+      it(`${key}: ${role} ${allowed ? 'allowed' : 'refused (403)'}`, async () => {
+        const response = await clients.get(role)!.request(method, url, body);
+        if (allowed) {
+          expect(response.statusCode).not.toBe(401);
+          expect(errorCode(response.body)).not.toBe('not_permitted');
+        } else {
+          expect(response.statusCode).toBe(403);
+          expect(errorCode(response.body)).toBe('not_permitted');
+        }
+      });
+    }
+  }
+});
+
+function errorCode(body: string): string | undefined {
+  try {
+    return (JSON.parse(body) as { error?: { code?: string } }).error?.code;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { harbour } from '../../../test/cli';
+import { newStoreLocation, openAt, TEST_STORE, type StoreLocation } from '../../../test/test-store';
+import { loadConfig, ConfigError } from '../src/index';
+import { openStore } from '@harbour/db';
+import { generateSeed, GWENT } from '@harbour/core';
+
+describe(`command line on ${TEST_STORE}`, () => {
+  let location: StoreLocation;
+  beforeAll(async () => {
+    location = await newStoreLocation();
+  });
+  afterAll(async () => location?.drop());
+
+  it('migrates, seeds deterministically, adds a user and refuses bad input with one line and exit 1', async () => {
+    const migrate = harbour(location, ['migrate']);
+    expect(migrate.status).toBe(0);
+    expect(migrate.stdout).toMatch(/applied 0001_foundation\.sql/);
+    expect(harbour(location, ['migrate']).stdout).toMatch(/up to date/);
+
+    const seed = harbour(location, ['seed', '--reports', '120', '--seed', '42', '--until', '2026-10-01']);
+    expect(seed.stderr.split('\n').filter((l) => l && !l.includes('seeding:'))).toEqual([]);
+    expect(seed.status).toBe(0);
+    expect(seed.stdout).toMatch(/^seeded 120 reports and \d+ planted networks/);
+    expect(harbour(location, ['seed', '--reports', '5']).stderr).toMatch(/has 120 reports already/);
+
+    const badRole = harbour(location, ['user', 'add', '--email', 'x@y.example', '--name', 'X', '--role', 'boss', '--agency', 'Gwent Police']);
+    expect(badRole.status).toBe(1);
+    expect(badRole.stderr.trim()).toBe('harbour: --role must be one of admin, supervisor, investigator, researcher, analyst, officer, partner');
+
+    const add = harbour(location, ['user', 'add', '--email', 'dc.new@gwent.police.example', '--name', 'DC New', '--role', 'investigator', '--agency', 'Gwent Police', '--agency-kind', 'police', '--password-stdin'], 'correct horse battery staple\n');
+    expect(add.stderr).toBe('');
+    expect(add.status).toBe(0);
+    expect(add.stdout).toMatch(/added investigator dc.new@gwent.police.example at Gwent Police/);
+    const short = harbour(location, ['user', 'add', '--email', 'b@gwent.police.example', '--name', 'B', '--role', 'officer', '--agency', 'Gwent Police', '--password-stdin'], 'short\n');
+    expect(short.status).toBe(1);
+    expect(short.stderr).toMatch(/password: Use between 12 and 200 characters/);
+
+    const store = await openAt(location);
+    const reports = await store.db.selectFrom('reports').select('reference').orderBy('reference').limit(2).execute();
+    const first = await store.db.selectFrom('report_persons').select(['given_name', 'family_name', 'dob']).orderBy('id').limit(5).execute();
+    await store.close();
+    // The same seed gives the same data as the generator does in-process.
+    const generated = [...generateSeed({ reports: 120, seed: 42, area: GWENT, until: new Date('2026-10-01T00:00:00Z') }).batches(1000)][0]!;
+    expect(reports.map((r) => r.reference)).toEqual(generated.reports.map((r) => r.reference).sort().slice(0, 2));
+    const expectedPersons = [...generated.persons].sort((a, b) => a.id.localeCompare(b.id)).slice(0, 5);
+    expect(first).toEqual(expectedPersons.map((p) => ({ given_name: p.givenName, family_name: p.familyName, dob: p.dob })));
+
+    const help = harbour(location, ['backup', '--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/Usage: harbour backup/);
+  });
+});
+
+describe('configuration', () => {
+  it('refuses a DATABASE_URL that is not postgres://, naming the setting', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(ConfigError);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL: must be a postgres:\/\/ URL/);
+  });
+
+  it('refuses demo accounts in production and defaults to secure cookies there', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', HARBOUR_DEMO: 'on' })).toThrow(/refused in production/);
+    const config = loadConfig({ NODE_ENV: 'production' });
+    expect(config.demo).toBe(false);
+    expect(config.session.secureCookies).toBe(true);
+  });
+
+  it('says clearly when the PostgreSQL server cannot be reached', async () => {
+    await expect(openStore({ databaseUrl: 'postgres://harbour@127.0.0.1:1/none', dataDir: '.' })).rejects.toThrow(/cannot reach the PostgreSQL server in DATABASE_URL/);
+  });
+});
