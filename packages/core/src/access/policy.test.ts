@@ -1,0 +1,44 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Actor, SessionStage } from './actor';
+import { can, PERMISSIONS, permissionsOf, type Permission } from './policy';
+import { ROLES, requiresSecondFactor } from './roles';
+
+const permission = fc.constantFrom(...(Object.values(PERMISSIONS) as Permission[]));
+const role = fc.constantFrom(...ROLES);
+const stage = fc.constantFrom<SessionStage>('second-factor', 'enrol-second-factor', 'complete');
+const user = fc.record({ role, stage }).map(({ role, stage }): Actor => ({ kind: 'user', userId: 'u', role, agencyId: 'a', sessionId: 's', stage }));
+
+describe('policy', () => {
+  it('lets anyone do public things and an anonymous caller nothing else', () => {
+    fc.assert(fc.property(permission, (p) => can({ kind: 'anonymous' }, p) === (p === 'public')));
+  });
+
+  it('lets a session owing its second factor do nothing but finish signing in', () => {
+    fc.assert(
+      fc.property(user, permission, (actor, p) => {
+        if (actor.kind !== 'user' || actor.stage === 'complete') return true;
+        return can(actor, p) === (p === 'public' || p === 'session:second-factor');
+      }),
+    );
+  });
+
+  it('gives partners and officers no administrative or audit permission', () => {
+    for (const r of ['partner', 'officer'] as const) {
+      expect(permissionsOf(r)).toEqual(['public', 'session:second-factor', 'self']);
+    }
+  });
+
+  it('reserves the audit log and account management to administrators', () => {
+    fc.assert(
+      fc.property(role, (r) => {
+        const actor: Actor = { kind: 'user', userId: 'u', role: r, agencyId: 'a', sessionId: 's', stage: 'complete' };
+        return can(actor, 'audit:read') === (r === 'admin') && can(actor, 'users:manage') === (r === 'admin');
+      }),
+    );
+  });
+
+  it('needs a second factor for every role but officer', () => {
+    expect(ROLES.filter((r) => !requiresSecondFactor(r))).toEqual(['officer']);
+  });
+});
