@@ -25,6 +25,7 @@ const EXPECTED: Record<string, 'public' | 'session' | readonly Role[]> = {
   'GET /api/agencies': ['admin', 'supervisor'],
   'POST /api/agencies': ['admin'],
   'GET /api/audit': ['admin'],
+  'GET /api/overview': ['supervisor', 'investigator', 'researcher', 'analyst'],
   'GET /assets/*': 'public',
   'GET /*': 'public',
 };

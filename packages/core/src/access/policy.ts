@@ -17,6 +17,8 @@ export const PERMISSIONS = {
   agenciesRead: 'agencies:read',
   agenciesManage: 'agencies:manage',
   auditRead: 'audit:read',
+  /** Aggregate figures of reports (no personal data). */
+  reportsOverview: 'reports:overview',
 } as const;
 
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
@@ -31,6 +33,7 @@ const GRANTS: Record<Exclude<Permission, 'public' | 'session:second-factor'>, re
   'agencies:read': ['admin', 'supervisor'],
   'agencies:manage': ['admin'],
   'audit:read': ['admin'],
+  'reports:overview': ['supervisor', 'investigator', 'researcher', 'analyst'],
 };
 
 export function can(actor: Actor, permission: Permission): boolean {

@@ -29,6 +29,21 @@ export class ReportRepository {
     };
   }
 
+  /** Reports received since a date, counted by local authority and by source. */
+  async overview(since: Date): Promise<{ total: number; byArea: { code: string | null; count: number }[]; bySource: { source: string; count: number }[] }> {
+    const base = this.db.selectFrom('reports').where('received_at', '>=', since);
+    const [byArea, bySource] = await Promise.all([
+      base.select(['local_authority as code', (eb) => eb.fn.countAll<number>().as('count')]).groupBy('local_authority').orderBy('local_authority').execute(),
+      base.select(['source', (eb) => eb.fn.countAll<number>().as('count')]).groupBy('source').orderBy('source').execute(),
+    ]);
+    const total = bySource.reduce((sum, r) => sum + Number(r.count), 0);
+    return {
+      total,
+      byArea: byArea.map((r) => ({ code: r.code, count: Number(r.count) })),
+      bySource: bySource.map((r) => ({ source: r.source, count: Number(r.count) })),
+    };
+  }
+
   async insertSeedNetworks(networks: readonly SeedNetwork[]): Promise<void> {
     for (let i = 0; i < networks.length; i += 1000) {
       const chunk = networks.slice(i, i + 1000);

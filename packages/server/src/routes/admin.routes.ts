@@ -81,6 +81,26 @@ export function adminRoutes(svc: Services): FastifyPluginAsyncZod {
     );
 
     app.get(
+      '/api/overview',
+      {
+        config: { permission: PERMISSIONS.reportsOverview },
+        schema: {
+          tags: ['reports'],
+          summary: 'Reports received in the last 12 months, by local authority and source',
+          response: {
+            200: z.object({
+              since: z.string(),
+              total: z.number(),
+              byArea: z.array(z.object({ code: z.string(), name: z.string(), nameCy: z.string(), count: z.number() })),
+              bySource: z.array(z.object({ source: z.string(), count: z.number() })),
+            }),
+          },
+        },
+      },
+      async (request) => svc.overview.lastYear(request.actor),
+    );
+
+    app.get(
       '/api/audit',
       {
         config: { permission: PERMISSIONS.auditRead },

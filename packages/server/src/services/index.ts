@@ -3,9 +3,11 @@ import { AgencyService } from './agency.service';
 import { AuditService } from './audit.service';
 import { AuthService, type SessionPolicy } from './auth.service';
 import { UserService } from './user.service';
+import { OverviewService } from './overview.service';
+import { GWENT, type ForceArea } from '@harbour/core';
 
 /** The one place services are built. */
-export function services(repos: Repositories, options: { store: StoreKind; session: SessionPolicy; now?: () => Date }) {
+export function services(repos: Repositories, options: { store: StoreKind; session: SessionPolicy; now?: () => Date; area?: ForceArea }) {
   const audit = new AuditService(repos);
   return {
     store: options.store,
@@ -13,6 +15,7 @@ export function services(repos: Repositories, options: { store: StoreKind; sessi
     auth: new AuthService(repos, audit, options.session, options.now),
     users: new UserService(repos, audit),
     agencies: new AgencyService(repos, audit),
+    overview: new OverviewService(repos, options.area ?? GWENT, options.now),
   };
 }
 

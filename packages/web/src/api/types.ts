@@ -1,0 +1,51 @@
+/** Shapes the API returns (see /api/openapi.json). */
+export type Role = 'admin' | 'supervisor' | 'investigator' | 'researcher' | 'analyst' | 'officer' | 'partner';
+export const ROLES: readonly Role[] = ['admin', 'supervisor', 'investigator', 'researcher', 'analyst', 'officer', 'partner'];
+
+export interface Session {
+  stage: 'second-factor' | 'enrol-second-factor' | 'complete';
+  csrfToken: string;
+  user: { id: string; displayName: string; email: string; role: Role; agencyId: string; agencyName: string };
+  permissions: string[];
+  expiresAt: string;
+}
+
+export interface Account {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  agencyId: string;
+  agencyName: string;
+  secondFactor: boolean;
+  locked: boolean;
+  disabled: boolean;
+  createdAt: string;
+}
+
+export interface Agency {
+  id: string;
+  name: string;
+  kind: string;
+  users: number;
+}
+
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  actorId: string | null;
+  actorRole: string | null;
+  action: string;
+  subjectType: string | null;
+  subjectId: string | null;
+  reason: string | null;
+  details: Record<string, unknown>;
+  hash: string;
+}
+
+export interface Overview {
+  since: string;
+  total: number;
+  byArea: { code: string; name: string; nameCy: string; count: number }[];
+  bySource: { source: string; count: number }[];
+}

@@ -1,0 +1,68 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import type { Session } from './api/types';
+import { Layout } from './components/layout/layout';
+import { usePageTitle } from './components/page-title';
+import { AccountPage } from './pages/account/account-page';
+import { AccountsPage } from './pages/accounts/accounts-page';
+import { AgenciesPage } from './pages/agencies/agencies-page';
+import { AuditPage } from './pages/audit/audit-page';
+import { NotFoundPage } from './pages/not-found/not-found-page';
+import { PublicHomePage } from './pages/public-home/public-home-page';
+import { EnrolPage } from './pages/sign-in/enrol-page';
+import { SecondFactorPage } from './pages/sign-in/second-factor-page';
+import { nextPathFor, SignInPage } from './pages/sign-in/sign-in-page';
+import { StaffHomePage } from './pages/staff-home/staff-home-page';
+import { hasPermission, useSession } from './session/session';
+
+/** Staff pages: the server decides access; this only sends people to the right page first. */
+function Staff({ permission, children }: { permission: string; children: (session: Session) => ReactNode }) {
+  const { t } = useTranslation();
+  const { data: session, isLoading } = useSession();
+  if (isLoading) return <p className="govuk-body">{t('common.loading')}</p>;
+  if (!session) return <Navigate to="/sign-in" replace />;
+  if (session.stage !== 'complete') return <Navigate to={nextPathFor(session)} replace />;
+  if (!hasPermission(session, permission)) return <Forbidden />;
+  return <>{children(session)}</>;
+}
+
+/** Sign-in steps: only for a session at that step. */
+function SignInStep({ stage, children }: { stage: Session['stage'] | 'none'; children: ReactNode }) {
+  const { data: session, isLoading } = useSession();
+  if (isLoading) return null;
+  const current = session?.stage ?? 'none';
+  if (current !== stage) return <Navigate to={session ? nextPathFor(session) : '/sign-in'} replace />;
+  return <>{children}</>;
+}
+
+function Forbidden() {
+  const { t } = useTranslation();
+  usePageTitle(t('errors.forbidden'));
+  return <h1 className="govuk-heading-l">{t('errors.forbidden')}</h1>;
+}
+
+const PUBLIC_PATHS = ['/', '/sign-in'];
+
+export function App() {
+  const location = useLocation();
+  const { data: session } = useSession();
+  // The quick exit shows wherever someone who is not signed in might be reading.
+  const isPublic = PUBLIC_PATHS.includes(location.pathname) || !session;
+  return (
+    <Layout isPublic={isPublic}>
+      <Routes>
+        <Route path="/" element={<PublicHomePage />} />
+        <Route path="/sign-in" element={<SignInStep stage="none"><SignInPage /></SignInStep>} />
+        <Route path="/sign-in/code" element={<SignInStep stage="second-factor"><SecondFactorPage /></SignInStep>} />
+        <Route path="/sign-in/set-up" element={<SignInStep stage="enrol-second-factor"><EnrolPage /></SignInStep>} />
+        <Route path="/home" element={<Staff permission="self">{(s) => <StaffHomePage session={s} />}</Staff>} />
+        <Route path="/account" element={<Staff permission="self">{(s) => <AccountPage session={s} />}</Staff>} />
+        <Route path="/admin/accounts" element={<Staff permission="users:read">{(s) => <AccountsPage session={s} />}</Staff>} />
+        <Route path="/admin/agencies" element={<Staff permission="agencies:read">{(s) => <AgenciesPage session={s} />}</Staff>} />
+        <Route path="/admin/audit" element={<Staff permission="audit:read">{() => <AuditPage />}</Staff>} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+    </Layout>
+  );
+}

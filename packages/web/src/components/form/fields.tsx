@@ -1,0 +1,78 @@
+import type { InputHTMLAttributes, ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+interface FieldProps {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+}
+
+function FormGroup({ id, error, hint, label, children }: FieldProps & { children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <label className="govuk-label govuk-label--s" htmlFor={id}>
+        {label}
+      </label>
+      {hint && (
+        <div id={`${id}-hint`} className="govuk-hint">
+          {hint}
+        </div>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="govuk-error-message">
+          <span className="govuk-visually-hidden">{t('common.errorPrefix')}:</span> {error}
+        </p>
+      )}
+      {children}
+    </div>
+  );
+}
+
+function describedBy(id: string, hint?: string, error?: string): string | undefined {
+  return [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+}
+
+export function TextField({ id, label, hint, error, className, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <FormGroup id={id} label={label} hint={hint} error={error}>
+      <input
+        id={id}
+        name={id}
+        className={`govuk-input${error ? ' govuk-input--error' : ''}${className ? ` ${className}` : ''}`}
+        aria-describedby={describedBy(id, hint, error)}
+        {...input}
+      />
+    </FormGroup>
+  );
+}
+
+export function SelectField({
+  id,
+  label,
+  hint,
+  error,
+  options,
+  value,
+  onChange,
+}: FieldProps & { options: { value: string; label: string }[]; value: string; onChange: (value: string) => void }) {
+  return (
+    <FormGroup id={id} label={label} hint={hint} error={error}>
+      <select
+        id={id}
+        name={id}
+        className={`govuk-select${error ? ' govuk-select--error' : ''}`}
+        aria-describedby={describedBy(id, hint, error)}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FormGroup>
+  );
+}

@@ -1,0 +1,33 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Footer } from './footer';
+import { Header } from './header';
+import { Navigation } from './navigation';
+import { QuickExit } from './quick-exit';
+
+/** The page frame: skip link, header, navigation, quick exit on public pages, footer. */
+export function Layout({ children, isPublic }: { children: ReactNode; isPublic: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <a href="#main-content" className="govuk-skip-link">
+        {t('common.skipToContent')}
+      </a>
+      <Header />
+      <Navigation />
+      {isPublic && <QuickExit />}
+      <div className="govuk-width-container">
+        <div className="govuk-phase-banner">
+          <p className="govuk-phase-banner__content">
+            <strong className="govuk-tag govuk-phase-banner__content__tag">{t('common.phaseTag')}</strong>
+            <span className="govuk-phase-banner__text">{t('common.phaseText')}</span>
+          </p>
+        </div>
+        <main className="govuk-main-wrapper" id="main-content" tabIndex={-1}>
+          {children}
+        </main>
+      </div>
+      <Footer />
+    </>
+  );
+}

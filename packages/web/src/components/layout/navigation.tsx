@@ -1,0 +1,31 @@
+import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router';
+import { hasPermission, useSession } from '../../session/session';
+
+/** Each item shows only to roles whose permissions allow the page behind it. */
+export const NAV_ITEMS = [
+  { to: '/home', key: 'nav.home', permission: 'self' },
+  { to: '/admin/accounts', key: 'nav.users', permission: 'users:read' },
+  { to: '/admin/agencies', key: 'nav.agencies', permission: 'agencies:read' },
+  { to: '/admin/audit', key: 'nav.audit', permission: 'audit:read' },
+  { to: '/account', key: 'nav.account', permission: 'self' },
+] as const;
+
+export function Navigation() {
+  const { t } = useTranslation();
+  const { data: session } = useSession();
+  if (!session || session.stage !== 'complete') return null;
+  return (
+    <nav className="app-nav" aria-label={t('nav.label')}>
+      <ul className="govuk-width-container app-nav__list">
+        {NAV_ITEMS.filter((item) => hasPermission(session, item.permission)).map((item) => (
+          <li key={item.to}>
+            <NavLink to={item.to} className="app-nav__link" end>
+              {t(item.key)}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,68 @@
+import { useMutation } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import type { Session } from '../../api/types';
+import { ErrorSummary, type FormProblem } from '../../components/form/error-summary';
+import { TextField } from '../../components/form/fields';
+import { fieldError, problemsFrom } from '../../components/form/problems';
+import { usePageTitle } from '../../components/page-title';
+
+export function AccountPage({ session }: { session: Session }) {
+  const { t } = useTranslation();
+  usePageTitle(t('account.title'));
+  const [currentPassword, setCurrent] = useState('');
+  const [newPassword, setNew] = useState('');
+  const [problems, setProblems] = useState<FormProblem[]>([]);
+  const change = useMutation({
+    mutationFn: () => api('POST', '/api/session/password', { currentPassword, newPassword }),
+    onSuccess: () => {
+      setProblems([]);
+      setCurrent('');
+      setNew('');
+    },
+    onError: (error) => setProblems(problemsFrom(error, t)),
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    change.mutate();
+  };
+  const rows: [string, string][] = [
+    [t('users.name'), session.user.displayName],
+    [t('users.email'), session.user.email],
+    [t('users.role'), t(`roles.${session.user.role}`)],
+    [t('users.agency'), session.user.agencyName],
+  ];
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <h1 className="govuk-heading-l">{t('account.title')}</h1>
+        <h2 className="govuk-heading-m">{t('account.details')}</h2>
+        <dl className="govuk-summary-list">
+          {rows.map(([k, v]) => (
+            <div className="govuk-summary-list__row" key={k}>
+              <dt className="govuk-summary-list__key">{k}</dt>
+              <dd className="govuk-summary-list__value">{v}</dd>
+            </div>
+          ))}
+        </dl>
+        <h2 className="govuk-heading-m">{t('account.changePassword')}</h2>
+        {change.isSuccess && (
+          <div className="govuk-notification-banner govuk-notification-banner--success" role="alert">
+            <div className="govuk-notification-banner__content">
+              <p className="govuk-notification-banner__heading">{t('account.changed')}</p>
+            </div>
+          </div>
+        )}
+        <ErrorSummary problems={problems} />
+        <form onSubmit={submit} noValidate>
+          <TextField id="currentPassword" label={t('account.current')} type="password" autoComplete="current-password" value={currentPassword} onChange={(e) => setCurrent(e.target.value)} error={fieldError(problems, 'currentPassword')} />
+          <TextField id="newPassword" label={t('account.new')} hint={t('account.newHint')} type="password" autoComplete="new-password" value={newPassword} onChange={(e) => setNew(e.target.value)} error={fieldError(problems, 'newPassword')} />
+          <button type="submit" className="govuk-button" disabled={change.isPending}>
+            {t('account.submit')}
+          </button>
+        </form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api } from '../../api/client';
+import type { Overview, Session } from '../../api/types';
+import { usePageTitle } from '../../components/page-title';
+import { hasPermission } from '../../session/session';
+
+const TASKS: readonly { to: string; key: string; permission: string }[] = [
+  { to: '/admin/accounts', key: 'staffHome.tasks.users', permission: 'users:read' },
+  { to: '/admin/agencies', key: 'staffHome.tasks.agencies', permission: 'agencies:read' },
+  { to: '/admin/audit', key: 'staffHome.tasks.audit', permission: 'audit:read' },
+  { to: '/account', key: 'staffHome.tasks.account', permission: 'self' },
+];
+
+export function StaffHomePage({ session }: { session: Session }) {
+  const { t, i18n } = useTranslation();
+  usePageTitle(t('nav.home'));
+  const canSeeOverview = hasPermission(session, 'reports:overview');
+  const overview = useQuery({ queryKey: ['overview'], queryFn: () => api<Overview>('GET', '/api/overview'), enabled: canSeeOverview });
+  const number = new Intl.NumberFormat(i18n.language === 'cy' ? 'cy-GB' : 'en-GB');
+
+  return (
+    <>
+      <h1 className="govuk-heading-l">{t('staffHome.title', { name: session.user.displayName })}</h1>
+      <p className="govuk-body-l">{t(`staffHome.roleLead.${session.user.role}`)}</p>
+      <p className="govuk-body">{t('staffHome.signedInAs', { role: t(`roles.${session.user.role}`), agency: session.user.agencyName })}</p>
+
+      {canSeeOverview && overview.data && (
+        <section aria-labelledby="overview-title" className="govuk-!-margin-bottom-8">
+          <h2 className="govuk-heading-m" id="overview-title">
+            {t('staffHome.overviewTitle')}
+          </h2>
+          <p className="app-figure">{t('staffHome.overviewTotal', { count: overview.data.total })}</p>
+          <div className="govuk-grid-row">
+            <div className="govuk-grid-column-one-half">
+              <table className="govuk-table">
+                <caption className="govuk-table__caption govuk-table__caption--s">{t('staffHome.byArea')}</caption>
+                <thead className="govuk-table__head">
+                  <tr className="govuk-table__row">
+                    <th scope="col" className="govuk-table__header">{t('staffHome.area')}</th>
+                    <th scope="col" className="govuk-table__header govuk-table__header--numeric">{t('staffHome.count')}</th>
+                  </tr>
+                </thead>
+                <tbody className="govuk-table__body">
+                  {overview.data.byArea.map((a) => (
+                    <tr className="govuk-table__row" key={a.code}>
+                      <th scope="row" className="govuk-table__header">{i18n.language === 'cy' ? a.nameCy : a.name}</th>
+                      <td className="govuk-table__cell govuk-table__cell--numeric">{number.format(a.count)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <div className="govuk-grid-column-one-half">
+              <table className="govuk-table">
+                <caption className="govuk-table__caption govuk-table__caption--s">{t('staffHome.bySource')}</caption>
+                <thead className="govuk-table__head">
+                  <tr className="govuk-table__row">
+                    <th scope="col" className="govuk-table__header">{t('staffHome.source')}</th>
+                    <th scope="col" className="govuk-table__header govuk-table__header--numeric">{t('staffHome.count')}</th>
+                  </tr>
+                </thead>
+                <tbody className="govuk-table__body">
+                  {overview.data.bySource.map((s) => (
+                    <tr className="govuk-table__row" key={s.source}>
+                      <th scope="row" className="govuk-table__header">{t(`sources.${s.source}`)}</th>
+                      <td className="govuk-table__cell govuk-table__cell--numeric">{number.format(s.count)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </div>
+        </section>
+      )}
+
+      <h2 className="govuk-heading-m">{t('staffHome.tasksTitle')}</h2>
+      <ul className="app-card-list">
+        {TASKS.filter((task) => hasPermission(session, task.permission)).map((task) => (
+          <li key={task.to}>
+            <div className="app-card">
+              <Link className="govuk-link govuk-!-font-weight-bold" to={task.to}>
+                {t(task.key)}
+              </Link>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
