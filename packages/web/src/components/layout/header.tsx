@@ -22,6 +22,7 @@ export function Header() {
 
   return (
     <header className="app-header" role="banner">
+      <div className="app-header__inner-wrap">
       <div className="govuk-width-container app-header__inner">
         <Link to={session?.stage === 'complete' ? '/home' : '/'} className="app-header__brand">
           {t('common.serviceName')}
@@ -46,6 +47,15 @@ export function Header() {
               {t('common.signIn')}
             </Link>
           )}
+        </div>
+      </div>
+      </div>
+      <div className="app-header__phase">
+        <div className="govuk-width-container govuk-phase-banner">
+          <p className="govuk-phase-banner__content">
+            <strong className="govuk-tag govuk-phase-banner__content__tag">{t('common.phaseTag')}</strong>
+            <span className="govuk-phase-banner__text">{t('common.phaseText')}</span>
+          </p>
         </div>
       </div>
     </header>

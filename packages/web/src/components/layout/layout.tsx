@@ -17,12 +17,6 @@ export function Layout({ children, isPublic }: { children: ReactNode; isPublic: 
       <Navigation />
       {isPublic && <QuickExit />}
       <div className="govuk-width-container">
-        <div className="govuk-phase-banner">
-          <p className="govuk-phase-banner__content">
-            <strong className="govuk-tag govuk-phase-banner__content__tag">{t('common.phaseTag')}</strong>
-            <span className="govuk-phase-banner__text">{t('common.phaseText')}</span>
-          </p>
-        </div>
         <main className="govuk-main-wrapper" id="main-content" tabIndex={-1}>
           {children}
         </main>

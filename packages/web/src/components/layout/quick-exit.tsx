@@ -21,13 +21,13 @@ export function QuickExit() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
   return (
-    <div className="app-quick-exit">
+    <aside className="app-quick-exit" aria-label={t('quickExit.button')}>
       <div className="govuk-width-container">
         <button type="button" className="govuk-button govuk-button--warning" data-module="quick-exit" onClick={leaveQuickly}>
           {t('quickExit.button')}
         </button>
         <span className="app-quick-exit__hint">{t('quickExit.hint')}</span>
       </div>
-    </div>
+    </aside>
   );
 }

@@ -1,0 +1,99 @@
+import { ROLES, type Role } from '@harbour/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessibilityProblems, openBrowser, type Browser } from './support/browser';
+import { navigationItems, SignInFlow } from './support/pages';
+
+/** What each role sees in the main navigation once signed in. */
+const NAVIGATION: Record<Role, string[]> = {
+  admin: ['Home', 'Accounts', 'Agencies', 'Audit log', 'Your account'],
+  supervisor: ['Home', 'Accounts', 'Agencies', 'Your account'],
+  investigator: ['Home', 'Your account'],
+  researcher: ['Home', 'Your account'],
+  analyst: ['Home', 'Your account'],
+  officer: ['Home', 'Your account'],
+  partner: ['Home', 'Your account'],
+};
+
+const PAGES: Record<string, string> = {
+  Home: '/home',
+  Accounts: '/admin/accounts',
+  Agencies: '/admin/agencies',
+  'Audit log': '/admin/audit',
+  'Your account': '/account',
+};
+
+describe('each role signs in and sees its own navigation', () => {
+  for (const role of ROLES) {
+    describe(role, () => {
+      let b: Browser;
+      beforeAll(async () => {
+        b = await openBrowser();
+        await b.page.goto(`${b.baseUrl}/?lang=en`);
+      });
+      afterAll(async () => b?.close());
+
+      it('signs in (second factor or enrolment as the role needs) and sees its navigation', async () => {
+        const { recoveryCodes } = await new SignInFlow(b.page, b.baseUrl).asRole(role);
+        if (role === 'researcher') expect(recoveryCodes).toHaveLength(10);
+        expect(await navigationItems(b.page)).toEqual(NAVIGATION[role]);
+        // Signed-in pages do not offer the public quick exit.
+        expect(await b.page.getByRole('button', { name: 'Leave this site quickly' }).count()).toBe(0);
+      });
+
+      it('every page it can reach has no accessibility violations, in English and Welsh', async () => {
+        for (const item of NAVIGATION[role]) {
+          for (const lang of ['en', 'cy']) {
+            await b.page.goto(`${b.baseUrl}${PAGES[item]}?lang=${lang}`);
+            await b.page.getByRole('heading', { level: 1 }).waitFor();
+            await b.page.waitForLoadState('networkidle');
+            const problems = await accessibilityProblems(b.page);
+            expect(problems, `${PAGES[item]} (${lang})`).toEqual([]);
+          }
+        }
+      });
+
+      it('is refused pages its role does not allow', async () => {
+        if (role === 'admin') return;
+        await b.page.goto(`${b.baseUrl}/admin/audit?lang=en`);
+        expect(await b.page.getByRole('heading', { level: 1 }).textContent()).toBe('You do not have access to this page.');
+      });
+
+      if (role === 'admin') {
+        it('adds a partner agency and finds the change in the audit log', async () => {
+          await b.page.goto(`${b.baseUrl}/admin/agencies?lang=en`);
+          await b.page.getByLabel('Name', { exact: true }).fill('Torfaen County Borough Council');
+          await b.page.getByLabel('Kind').selectOption('local_authority');
+          await b.page.getByRole('button', { name: 'Add agency' }).click();
+          await b.page.getByText('Torfaen County Borough Council added.').waitFor();
+          await b.page.getByRole('row', { name: /Torfaen County Borough Council/ }).waitFor();
+
+          await b.page.goto(`${b.baseUrl}/admin/audit?lang=en`);
+          await b.page.getByRole('table').waitFor();
+          await b.page.getByLabel('Action').selectOption('agency.create');
+          await b.page.getByRole('button', { name: 'Apply' }).click();
+          await b.page.waitForURL(/action=agency\.create/);
+          await b.page.waitForLoadState('networkidle');
+          const actions = await b.page.locator('tbody tr td:nth-child(4)').allTextContents();
+          expect(actions.length).toBeGreaterThan(0);
+          expect(new Set(actions)).toEqual(new Set(['agency.create']));
+          expect(await accessibilityProblems(b.page)).toEqual([]);
+        });
+
+        it('shows a clear error for a malformed date filter', async () => {
+          await b.page.goto(`${b.baseUrl}/admin/audit?lang=en&from=yesterday`);
+          const summary = b.page.getByRole('alert');
+          await summary.waitFor();
+          expect(await summary.textContent()).toContain('There is a problem');
+        });
+      }
+
+      it('signs out and can no longer reach its home page', async () => {
+        await b.page.goto(`${b.baseUrl}/home?lang=en`);
+        await b.page.getByRole('button', { name: 'Sign out' }).click();
+        await b.page.waitForURL('**/sign-in');
+        await b.page.goto(`${b.baseUrl}/home`);
+        await b.page.waitForURL('**/sign-in');
+      });
+    });
+  }
+});

@@ -1,0 +1,53 @@
+import type { Page } from 'playwright-core';
+import { currentTotp, DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET } from '@harbour/server';
+import type { Role } from '@harbour/core';
+
+/** Page objects: how a person signs in and moves about, in one place. */
+export class SignInFlow {
+  constructor(
+    private readonly page: Page,
+    private readonly baseUrl: string,
+  ) {}
+
+  async open(): Promise<void> {
+    await this.page.goto(`${this.baseUrl}/sign-in`);
+    await this.page.getByRole('heading', { level: 1 }).waitFor();
+  }
+
+  async withPassword(email: string, password: string): Promise<void> {
+    await this.page.getByLabel(/Email address|Cyfeiriad e-bost/).fill(email);
+    await this.page.getByLabel(/^(Password|Cyfrinair)$/).fill(password);
+    await this.page.locator('form').getByRole('button').click();
+  }
+
+  /** Signs in a demo account all the way, enrolling an authenticator where it has none. */
+  async asRole(role: Role): Promise<{ recoveryCodes: string[] }> {
+    const account = DEMO_ACCOUNTS.find((a) => a.role === role)!;
+    await this.open();
+    await this.withPassword(account.email, DEMO_PASSWORD);
+    if (role === 'officer') {
+      await this.page.waitForURL('**/home');
+      return { recoveryCodes: [] };
+    }
+    if (!account.enrolled) {
+      await this.page.waitForURL('**/sign-in/set-up');
+      const secret = (await this.page.getByTestId('totp-secret').textContent())!.trim();
+      await this.page.getByLabel(/Security code|Cod diogelwch/).fill(currentTotp(secret));
+      await this.page.getByRole('button', { name: /Confirm|Cadarnhau/ }).click();
+      await this.page.locator('.app-recovery-codes li').first().waitFor();
+      const codes = await this.page.locator('.app-recovery-codes li').allTextContents();
+      await this.page.getByRole('button', { name: /saved my recovery codes|cadw fy nghodau/ }).click();
+      await this.page.waitForURL('**/home');
+      return { recoveryCodes: codes };
+    }
+    await this.page.waitForURL('**/sign-in/code');
+    await this.page.getByLabel(/Security code|Cod diogelwch/).fill(currentTotp(DEMO_TOTP_SECRET));
+    await this.page.getByRole('button', { name: /Continue|Parhau/ }).click();
+    await this.page.waitForURL('**/home');
+    return { recoveryCodes: [] };
+  }
+}
+
+export async function navigationItems(page: Page): Promise<string[]> {
+  return (await page.getByRole('navigation', { name: /Menu|Dewislen/ }).getByRole('link').allTextContents()).map((s) => s.trim());
+}
