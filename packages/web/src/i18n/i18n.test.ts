@@ -1,0 +1,50 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import cy from './cy.json';
+import en from './en.json';
+
+function keys(value: unknown, prefix = ''): string[] {
+  if (Array.isArray(value)) return [`${prefix}[${value.length}]`];
+  if (value !== null && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k));
+  return [prefix];
+}
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : path.endsWith('.tsx') ? [path] : [];
+  });
+}
+
+describe('translations', () => {
+  it('Welsh has every English key, and no others', () => {
+    expect(keys(cy).sort()).toEqual(keys(en).sort());
+  });
+
+  it('no string is empty or left in English in the Welsh file', () => {
+    const flat = (o: unknown, p = ''): [string, string][] =>
+      o !== null && typeof o === 'object' ? Object.entries(o).flatMap(([k, v]) => flat(v, `${p}.${k}`)) : [[p, String(o)]];
+    const english = new Map(flat(en));
+    // Names and numbers are the same in both languages.
+    const same = new Set(['.common.serviceName', '.common.phaseTag', '.common.switchToLang', '.roles.partner', '.staffHome.title']);
+    for (const [key, text] of flat(cy)) {
+      expect(text.trim(), key).not.toBe('');
+      if (!same.has(key) && !/\.(switchTo|switchToHint)$/.test(key)) expect(text, key).not.toBe(english.get(key));
+    }
+  });
+
+  it('components contain no hard-coded words outside translations', () => {
+    const src = fileURLToPath(new URL('..', import.meta.url));
+    const offenders: string[] = [];
+    for (const file of files(src)) {
+      const text = readFileSync(file, 'utf8');
+      // Text between a closing '>' and the next '<' or '{' that contains a letter is a literal string.
+      for (const match of text.matchAll(/(?<!=)>(?![('])\s*([^<>{}\n]*[A-Za-z][^<>{}\n]*)\s*</g)) {
+        if (!/^\s*(=>|&&|\|\||\?|:)/.test(match[1]!) && !match[1]!.includes('=>')) offenders.push(`${file.slice(src.length)}: "${match[1]!.trim()}"`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+});
