@@ -17,7 +17,8 @@ export function Navigation() {
   if (!session || session.stage !== 'complete') return null;
   return (
     <nav className="app-nav" aria-label={t('nav.label')}>
-      <ul className="govuk-width-container app-nav__list">
+      <div className="govuk-width-container">
+      <ul className="app-nav__list">
         {NAV_ITEMS.filter((item) => hasPermission(session, item.permission)).map((item) => (
           <li key={item.to}>
             <NavLink to={item.to} className="app-nav__link" end>
@@ -26,6 +27,7 @@ export function Navigation() {
           </li>
         ))}
       </ul>
+      </div>
     </nav>
   );
 }

@@ -36,7 +36,7 @@ export function AccountsPage({ session }: { session: Session }) {
                 <tr className="govuk-table__row" key={u.id}>
                   <th scope="row" className="govuk-table__header">
                     {u.displayName}
-                    <span className="govuk-hint govuk-!-font-size-14 govuk-!-margin-bottom-0">{date.format(new Date(u.createdAt))}</span>
+                    <span className="app-table-hint">{date.format(new Date(u.createdAt))}</span>
                   </th>
                   <td className="govuk-table__cell">{u.email}</td>
                   <td className="govuk-table__cell">{t(`roles.${u.role}`)}</td>
