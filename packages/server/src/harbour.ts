@@ -33,12 +33,16 @@ export async function startHarbour(config: Config): Promise<RunningHarbour> {
       logger: loggerOptions(config.logLevel),
     });
     const address = await app.listen({ port: config.port, host: config.host });
+    // Ended sessions are refused as they are met; this also clears the ones never met again.
+    const pruning = setInterval(() => void svc.auth.pruneSessions().catch(() => undefined), 10 * 60_000);
+    pruning.unref();
     return {
       app,
       store,
       url: address.replace('127.0.0.1', 'localhost'),
       seededDemo,
       close: async () => {
+        clearInterval(pruning);
         await app.close();
         await store.close();
       },

@@ -130,6 +130,14 @@ describe(`sign-in and sessions on ${TEST_STORE}`, () => {
     expect((await busy.request('GET', '/api/session')).statusCode).toBe(401);
   });
 
+  it('prunes ended sessions from the store', async () => {
+    await signIn(t, 'officer');
+    await signIn(t, 'officer');
+    t.clock.advance(31 * 60_000);
+    expect(await t.svc.auth.pruneSessions()).toBeGreaterThanOrEqual(2);
+    expect(await t.svc.auth.pruneSessions()).toBe(0);
+  });
+
   it('an admin adds an account that can then sign in; weak passwords and duplicates are refused', async () => {
     const admin = await signIn(t, 'admin');
     const agencies = (await admin.request('GET', '/api/agencies')).json<{ agencies: { id: string; name: string }[] }>().agencies;

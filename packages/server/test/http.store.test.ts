@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BODY_LIMIT_BYTES } from '../src/index';
 import { TEST_STORE } from '../../../test/test-store';
-import { newTestApp, type TestApp } from './test-app';
+import { newTestApp, signIn, type TestApp } from './test-app';
 
 describe(`HTTP behaviour on ${TEST_STORE}`, () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await newTestApp({ reports: 5 });
+    t = await newTestApp({ reports: 400 });
   });
   afterAll(async () => t?.close());
 
@@ -69,6 +69,17 @@ describe(`HTTP behaviour on ${TEST_STORE}`, () => {
     expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
     expect(response.headers['referrer-policy']).toBe('no-referrer');
     expect(response.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('counts the last 12 months of reports by area and source, matching the store', async () => {
+    const analyst = await signIn(t, 'analyst');
+    const overview = (await analyst.request('GET', '/api/overview')).json<{ since: string; total: number; byArea: { code: string; count: number }[]; bySource: { count: number }[] }>();
+    const since = new Date(overview.since);
+    const rows = await t.store.db.selectFrom('reports').select(['local_authority']).where('received_at', '>=', since).execute();
+    expect(overview.total).toBe(rows.length);
+    expect(overview.byArea).toHaveLength(5);
+    for (const area of overview.byArea) expect(area.count).toBe(rows.filter((r) => r.local_authority === area.code).length);
+    expect(overview.bySource.reduce((n, s) => n + s.count, 0)).toBe(rows.length);
   });
 
   it('serves the web app for any page path, so the app can show its own pages and 404', async () => {

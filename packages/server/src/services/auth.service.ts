@@ -106,6 +106,12 @@ export class AuthService {
     return { kind: 'user', userId: session.user_id, role: session.role, agencyId: session.agency_id, sessionId: tokenHash, stage: session.stage as SessionStage };
   }
 
+  /** Removes sessions that have expired or gone idle; returns how many. */
+  async pruneSessions(): Promise<number> {
+    const now = this.now();
+    return this.repos.sessions.deleteExpired(now, new Date(now.getTime() - this.policy.idleMinutes * 60_000));
+  }
+
   async csrfTokenOf(actor: UserActor): Promise<string | undefined> {
     return (await this.repos.sessions.find(actor.sessionId))?.csrf_token;
   }

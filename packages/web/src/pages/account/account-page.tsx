@@ -7,6 +7,7 @@ import { ErrorSummary, type FormProblem } from '../../components/form/error-summ
 import { TextField } from '../../components/form/fields';
 import { fieldError, problemsFrom } from '../../components/form/problems';
 import { usePageTitle } from '../../components/page-title';
+import { SuccessBanner } from '../../components/success-banner';
 
 export function AccountPage({ session }: { session: Session }) {
   const { t } = useTranslation();
@@ -47,13 +48,7 @@ export function AccountPage({ session }: { session: Session }) {
           ))}
         </dl>
         <h2 className="govuk-heading-m">{t('account.changePassword')}</h2>
-        {change.isSuccess && (
-          <div className="govuk-notification-banner govuk-notification-banner--success" role="alert">
-            <div className="govuk-notification-banner__content">
-              <p className="govuk-notification-banner__heading">{t('account.changed')}</p>
-            </div>
-          </div>
-        )}
+        {change.isSuccess && <SuccessBanner message={t('account.changed')} />}
         <ErrorSummary problems={problems} />
         <form onSubmit={submit} noValidate>
           <TextField id="currentPassword" label={t('account.current')} type="password" autoComplete="current-password" value={currentPassword} onChange={(e) => setCurrent(e.target.value)} error={fieldError(problems, 'currentPassword')} />

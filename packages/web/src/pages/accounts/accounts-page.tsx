@@ -7,6 +7,7 @@ import { ErrorSummary, type FormProblem } from '../../components/form/error-summ
 import { SelectField, TextField } from '../../components/form/fields';
 import { fieldError, problemsFrom } from '../../components/form/problems';
 import { usePageTitle } from '../../components/page-title';
+import { SuccessBanner } from '../../components/success-banner';
 import { hasPermission } from '../../session/session';
 
 export function AccountsPage({ session }: { session: Session }) {
@@ -88,13 +89,7 @@ function AddAccountForm() {
       <h2 className="govuk-heading-m" id="add-account">
         {t('users.addTitle')}
       </h2>
-      {added && (
-        <div className="govuk-notification-banner govuk-notification-banner--success" role="alert">
-          <div className="govuk-notification-banner__content">
-            <p className="govuk-notification-banner__heading">{t('users.added', { email: added })}</p>
-          </div>
-        </div>
-      )}
+      {added && <SuccessBanner message={t('users.added', { email: added })} />}
       <ErrorSummary problems={problems} />
       <form onSubmit={submit} noValidate className="govuk-!-width-two-thirds">
         <TextField id="displayName" label={t('users.name')} value={form.displayName} onChange={(e) => set('displayName')(e.target.value)} error={fieldError(problems, 'displayName')} />

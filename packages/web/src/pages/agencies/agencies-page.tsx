@@ -7,6 +7,7 @@ import { ErrorSummary, type FormProblem } from '../../components/form/error-summ
 import { SelectField, TextField } from '../../components/form/fields';
 import { fieldError, problemsFrom } from '../../components/form/problems';
 import { usePageTitle } from '../../components/page-title';
+import { SuccessBanner } from '../../components/success-banner';
 import { hasPermission } from '../../session/session';
 
 const KINDS = ['police', 'local_authority', 'health', 'charity', 'glaa', 'home_office', 'other'] as const;
@@ -67,13 +68,7 @@ export function AgenciesPage({ session }: { session: Session }) {
           <h2 className="govuk-heading-m" id="add-agency">
             {t('agencies.addTitle')}
           </h2>
-          {added && (
-            <div className="govuk-notification-banner govuk-notification-banner--success" role="alert">
-              <div className="govuk-notification-banner__content">
-                <p className="govuk-notification-banner__heading">{t('agencies.added', { name: added })}</p>
-              </div>
-            </div>
-          )}
+          {added && <SuccessBanner message={t('agencies.added', { name: added })} />}
           <ErrorSummary problems={problems} />
           <form onSubmit={submit} noValidate className="govuk-!-width-two-thirds">
             <TextField id="name" label={t('agencies.name')} value={name} onChange={(e) => setName(e.target.value)} error={fieldError(problems, 'name')} />

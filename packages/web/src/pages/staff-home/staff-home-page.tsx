@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
 import type { Overview, Session } from '../../api/types';
+import { CountTable } from '../../components/count-table';
 import { usePageTitle } from '../../components/page-title';
 import { hasPermission } from '../../session/session';
 
@@ -34,42 +35,22 @@ export function StaffHomePage({ session }: { session: Session }) {
           <p className="app-figure">{t('staffHome.overviewTotal', { count: overview.data.total })}</p>
           <div className="govuk-grid-row">
             <div className="govuk-grid-column-one-half">
-              <table className="govuk-table">
-                <caption className="govuk-table__caption govuk-table__caption--s">{t('staffHome.byArea')}</caption>
-                <thead className="govuk-table__head">
-                  <tr className="govuk-table__row">
-                    <th scope="col" className="govuk-table__header">{t('staffHome.area')}</th>
-                    <th scope="col" className="govuk-table__header govuk-table__header--numeric">{t('staffHome.count')}</th>
-                  </tr>
-                </thead>
-                <tbody className="govuk-table__body">
-                  {overview.data.byArea.map((a) => (
-                    <tr className="govuk-table__row" key={a.code}>
-                      <th scope="row" className="govuk-table__header">{i18n.language === 'cy' ? a.nameCy : a.name}</th>
-                      <td className="govuk-table__cell govuk-table__cell--numeric">{number.format(a.count)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <CountTable
+                caption={t('staffHome.byArea')}
+                labelHeading={t('staffHome.area')}
+                countHeading={t('staffHome.count')}
+                rows={overview.data.byArea.map((a) => ({ key: a.code, label: i18n.language === 'cy' ? a.nameCy : a.name, count: a.count }))}
+                format={(n) => number.format(n)}
+              />
             </div>
             <div className="govuk-grid-column-one-half">
-              <table className="govuk-table">
-                <caption className="govuk-table__caption govuk-table__caption--s">{t('staffHome.bySource')}</caption>
-                <thead className="govuk-table__head">
-                  <tr className="govuk-table__row">
-                    <th scope="col" className="govuk-table__header">{t('staffHome.source')}</th>
-                    <th scope="col" className="govuk-table__header govuk-table__header--numeric">{t('staffHome.count')}</th>
-                  </tr>
-                </thead>
-                <tbody className="govuk-table__body">
-                  {overview.data.bySource.map((s) => (
-                    <tr className="govuk-table__row" key={s.source}>
-                      <th scope="row" className="govuk-table__header">{t(`sources.${s.source}`)}</th>
-                      <td className="govuk-table__cell govuk-table__cell--numeric">{number.format(s.count)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <CountTable
+                caption={t('staffHome.bySource')}
+                labelHeading={t('staffHome.source')}
+                countHeading={t('staffHome.count')}
+                rows={overview.data.bySource.map((s) => ({ key: s.source, label: t(`sources.${s.source}`), count: s.count }))}
+                format={(n) => number.format(n)}
+              />
             </div>
           </div>
         </section>
