@@ -11,7 +11,12 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', sequence: { groupOrder: 0 }, include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts'], exclude: [...storeTests, '**/node_modules/**'] },
+        test: {
+          name: 'unit',
+          sequence: { groupOrder: 0 },
+          include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
+          exclude: [...storeTests, '**/node_modules/**'],
+        },
       },
       {
         extends: true,

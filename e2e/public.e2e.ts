@@ -63,7 +63,9 @@ describe('public pages in Chromium', () => {
   });
 
   it('quick exit, by button or Escape, replaces the page with a neutral site', async () => {
-    await b.context.route('https://www.bbc.co.uk/**', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<title>BBC Weather</title><h1>Weather</h1>' }));
+    await b.context.route('https://www.bbc.co.uk/**', (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html', body: '<title>BBC Weather</title><h1>Weather</h1>' }),
+    );
     await b.page.goto(`${b.baseUrl}/?lang=en`);
     const before = await b.page.evaluate(() => window.history.length);
     await b.page.getByRole('button', { name: 'Leave this site quickly' }).click();

@@ -25,13 +25,38 @@ export const seedBench: Benchmark = async (ctx) => {
       for (const r of batch.reports) {
         await naive.store.db
           .insertInto('reports')
-          .values({ id: r.id, reference: r.reference, source: r.source, received_at: r.receivedAt, local_authority: r.localAuthority, town: r.town, postcode: r.postcode, summary: r.summary, exploitation_types: r.exploitationTypes, involves_child: r.involvesChild, status: r.status })
+          .values({
+            id: r.id,
+            reference: r.reference,
+            source: r.source,
+            received_at: r.receivedAt,
+            local_authority: r.localAuthority,
+            town: r.town,
+            postcode: r.postcode,
+            summary: r.summary,
+            exploitation_types: r.exploitationTypes,
+            involves_child: r.involvesChild,
+            status: r.status,
+          })
           .execute();
       }
       for (const p of batch.persons) {
         await naive.store.db
           .insertInto('report_persons')
-          .values({ id: p.id, report_id: p.reportId, role: p.role, given_name: p.givenName, family_name: p.familyName, dob: p.dob, gender: p.gender, nationality: p.nationality, phone: p.phone, address: p.address, postcode: p.postcode, town: p.town })
+          .values({
+            id: p.id,
+            report_id: p.reportId,
+            role: p.role,
+            given_name: p.givenName,
+            family_name: p.familyName,
+            dob: p.dob,
+            gender: p.gender,
+            nationality: p.nationality,
+            phone: p.phone,
+            address: p.address,
+            postcode: p.postcode,
+            town: p.town,
+          })
           .execute();
       }
     }
@@ -41,9 +66,22 @@ export const seedBench: Benchmark = async (ctx) => {
     const { store } = await ctx.store(kind);
     const result = await seedDatabase(repositories(store.db), { reports: REPORTS, seed: 'bench', area: GWENT, until }, undefined, 5000);
     const rate = result.reports / result.seconds;
-    figures.push({ bench: 'seed', metric: `seed ${REPORTS.toLocaleString('en-GB')} reports`, value: rate, unit: 'reports/s', store: kind, baseline: { metric: 'naive', value: naiveRate } });
+    figures.push({
+      bench: 'seed',
+      metric: `seed ${REPORTS.toLocaleString('en-GB')} reports`,
+      value: rate,
+      unit: 'reports/s',
+      store: kind,
+      baseline: { metric: 'naive', value: naiveRate },
+    });
     figures.push({ bench: 'seed', metric: `projected time for 1,000,000 reports`, value: 1_000_000 / rate, unit: 's', store: kind });
-    figures.push({ bench: 'seed', metric: 'peak resident memory of the process so far', value: process.resourceUsage().maxRSS / 1024, unit: 'MiB', store: kind });
+    figures.push({
+      bench: 'seed',
+      metric: 'peak resident memory of the process so far',
+      value: process.resourceUsage().maxRSS / 1024,
+      unit: 'MiB',
+      store: kind,
+    });
   }
   return figures;
 };

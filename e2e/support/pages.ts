@@ -49,5 +49,10 @@ export class SignInFlow {
 }
 
 export async function navigationItems(page: Page): Promise<string[]> {
-  return (await page.getByRole('navigation', { name: /Menu|Dewislen/ }).getByRole('link').allTextContents()).map((s) => s.trim());
+  return (
+    await page
+      .getByRole('navigation', { name: /Menu|Dewislen/ })
+      .getByRole('link')
+      .allTextContents()
+  ).map((s) => s.trim());
 }

@@ -6,7 +6,6 @@ import { backupCommands } from './commands/backup.command';
 import { migrateCommand } from './commands/migrate.command';
 import { seedCommand } from './commands/seed.command';
 import { userCommands } from './commands/user.command';
-import { CliError } from './context';
 
 const program = new Command()
   .name('harbour')
@@ -28,7 +27,12 @@ try {
   await program.parseAsync(process.argv);
 } catch (error) {
   if (error instanceof CommanderError) process.exit(error.exitCode);
-  const message = error instanceof HarbourError ? [error.message, ...error.fields.map((f) => `${f.path}: ${f.message}`)].join('; ') : error instanceof Error ? error.message : String(error);
+  const message =
+    error instanceof HarbourError
+      ? [error.message, ...error.fields.map((f) => `${f.path}: ${f.message}`)].join('; ')
+      : error instanceof Error
+        ? error.message
+        : String(error);
   console.error(`harbour: ${message}`);
   process.exit(1);
 }

@@ -65,7 +65,11 @@ export async function writeBackup(db: Kysely<DB>, file: string): Promise<BackupS
       const page = 5000;
       for (;;) {
         // to_jsonb keeps every value exactly (timestamps to the microsecond, arrays, jsonb).
-        const result = await sql<{ r: Record<string, unknown> }>`select to_jsonb(t) as r from ${sql.table(table)} t order by ${sql.join(keys.map((k) => sql.ref(`t.${k}`)))} limit ${page} offset ${offset}`.execute(db);
+        const result = await sql<{
+          r: Record<string, unknown>;
+        }>`select to_jsonb(t) as r from ${sql.table(table)} t order by ${sql.join(keys.map((k) => sql.ref(`t.${k}`)))} limit ${page} offset ${offset}`.execute(
+          db,
+        );
         for (const row of result.rows) yield JSON.stringify({ t: table, r: row.r }) + '\n';
         rows[table] += result.rows.length;
         offset += result.rows.length;

@@ -42,7 +42,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       client.release();
     } catch (error) {
       await pool.end();
-      throw new Error(`cannot reach the PostgreSQL server in DATABASE_URL: ${(error as Error).message}`);
+      throw new Error(`cannot reach the PostgreSQL server in DATABASE_URL: ${(error as Error).message}`, { cause: error });
     }
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { kind: 'postgres', db, close: once(() => db.destroy()) };

@@ -16,7 +16,9 @@ async function verify(t: TestStore) {
 
 /** Tampering as someone with direct database access would: around the append-only trigger. */
 async function tamper(t: TestStore, statement: string) {
-  await sql.raw(`alter table audit_log disable trigger audit_log_no_update; ${statement}; alter table audit_log enable trigger audit_log_no_update;`).execute(t.store.db);
+  await sql
+    .raw(`alter table audit_log disable trigger audit_log_no_update; ${statement}; alter table audit_log enable trigger audit_log_no_update;`)
+    .execute(t.store.db);
 }
 
 describe(`audit log on ${TEST_STORE}`, () => {
@@ -24,7 +26,14 @@ describe(`audit log on ${TEST_STORE}`, () => {
   beforeEach(async () => {
     t = await newTestStore();
     for (let i = 1; i <= 8; i++) {
-      await t.repos.audit.append({ actorId: null, actorRole: 'admin', action: `test.${i}`, subjectType: 'report', subjectId: `r${i}`, details: { i, note: 'ünïcode ✓' } });
+      await t.repos.audit.append({
+        actorId: null,
+        actorRole: 'admin',
+        action: `test.${i}`,
+        subjectType: 'report',
+        subjectId: `r${i}`,
+        details: { i, note: 'ünïcode ✓' },
+      });
     }
   });
   afterEach(async () => t?.close());
@@ -75,6 +84,8 @@ describe(`audit log on ${TEST_STORE}`, () => {
     await store.close();
     const bad = harbour(t.location, ['audit', 'verify']);
     expect(bad.status).toBe(1);
-    expect(bad.stderr.trim()).toBe('harbour: audit log broken at entry 2: its contents do not match its hash (the entry was altered) (1 entries before it are intact)');
+    expect(bad.stderr.trim()).toBe(
+      'harbour: audit log broken at entry 2: its contents do not match its hash (the entry was altered) (1 entries before it are intact)',
+    );
   });
 });

@@ -30,7 +30,8 @@ describe(`backup and restore on ${TEST_STORE}`, () => {
     source = await newTestStore();
     await source.repos.agencies.create({ id: '00000000-0000-4000-8000-000000000001', name: 'Gwent Police', kind: 'police' });
     await seedDatabase(source.repos, { reports: 250, seed: 'backup', area: GWENT, until: new Date('2026-06-01T00:00:00Z') });
-    for (let i = 0; i < 5; i++) await source.repos.audit.append({ actorId: null, actorRole: null, action: 'test.event', details: { i, nested: { b: [1, 2], a: 'x' } } });
+    for (let i = 0; i < 5; i++)
+      await source.repos.audit.append({ actorId: null, actorRole: null, action: 'test.event', details: { i, nested: { b: [1, 2], a: 'x' } } });
     await source.store.close();
     target = await newStoreLocation();
   });
@@ -94,7 +95,12 @@ describe(`backup and restore on ${TEST_STORE}`, () => {
     const { gzipSync } = await import('node:zlib');
     const damaged = join(dir, 'damaged.gz');
     const header = JSON.stringify({ format: 'harbour-backup', version: 1, createdAt: new Date().toISOString(), migrations: [] });
-    writeFileSync(damaged, gzipSync(`${header}\n${JSON.stringify({ t: 'agencies', r: { id: '00000000-0000-4000-8000-000000000002', name: 'X', kind: 'police', created_at: new Date().toISOString() } })}\n{not json\n`));
+    writeFileSync(
+      damaged,
+      gzipSync(
+        `${header}\n${JSON.stringify({ t: 'agencies', r: { id: '00000000-0000-4000-8000-000000000002', name: 'X', kind: 'police', created_at: new Date().toISOString() } })}\n{not json\n`,
+      ),
+    );
     await store.close();
     const result = harbour(empty, ['restore', damaged]);
     expect(result.status).toBe(1);

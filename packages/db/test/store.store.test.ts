@@ -37,7 +37,10 @@ describe(`store on ${TEST_STORE}`, () => {
     expect(counts.reports).toBe(300);
     expect(counts.persons).toBeGreaterThan(300);
     expect(counts.networks).toBe(result.networks);
-    const truth = await t.store.db.selectFrom('seed_truth').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const truth = await t.store.db
+      .selectFrom('seed_truth')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(truth.n)).toBe(counts.persons + counts.phones + counts.vehicles + counts.businesses);
     const las = await t.store.db.selectFrom('reports').select('local_authority').distinct().execute();
     expect(las.map((r) => r.local_authority).sort()).toEqual(GWENT.localAuthorities.map((l) => l.code).sort());
@@ -48,7 +51,22 @@ describe(`store on ${TEST_STORE}`, () => {
   it('keeps nothing of a batch that fails part-way', async () => {
     const before = await t.repos.reports.counts();
     const bad = {
-      reports: [{ id: 'not-a-uuid', reference: 'X', source: 'public' as const, receivedAt: new Date(), localAuthority: 'W06000022', town: 'Newport', postcode: 'NP20 1AA', summary: 's', exploitationTypes: [], involvesChild: false, status: 'new' as const, networkId: null }],
+      reports: [
+        {
+          id: 'not-a-uuid',
+          reference: 'X',
+          source: 'public' as const,
+          receivedAt: new Date(),
+          localAuthority: 'W06000022',
+          town: 'Newport',
+          postcode: 'NP20 1AA',
+          summary: 's',
+          exploitationTypes: [],
+          involvesChild: false,
+          status: 'new' as const,
+          networkId: null,
+        },
+      ],
       persons: [],
       phones: [],
       vehicles: [],

@@ -17,7 +17,12 @@ const schema = z.object({
   HARBOUR_DEMO_REPORTS: z.coerce.number().int().min(0).max(1_000_000).default(600),
   HARBOUR_WEB_DIR: z.string().optional(),
   HARBOUR_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
-  HARBOUR_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  HARBOUR_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
   HARBOUR_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(72).default(12),
   HARBOUR_SECURE_COOKIES: z.enum(['on', 'off']).optional(),
 });

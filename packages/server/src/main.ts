@@ -11,7 +11,10 @@ async function main(): Promise<void> {
     lines.push(
       '',
       `Demo sign-ins (password for all: ${DEMO_PASSWORD})`,
-      ...DEMO_ACCOUNTS.map((a) => `  ${a.role.padEnd(13)} ${a.email.padEnd(36)} ${a.role === 'officer' ? 'no second factor' : a.enrolled ? 'authenticator set up' : 'sets up an authenticator at first sign-in'}`),
+      ...DEMO_ACCOUNTS.map(
+        (a) =>
+          `  ${a.role.padEnd(13)} ${a.email.padEnd(36)} ${a.role === 'officer' ? 'no second factor' : a.enrolled ? 'authenticator set up' : 'sets up an authenticator at first sign-in'}`,
+      ),
       '',
       `Second factor for the demo accounts: the authenticator secret ${DEMO_TOTP_SECRET}`,
       '  (add it to any authenticator app, or run `npx harbour demo-code` for the current code)',

@@ -76,7 +76,8 @@ describe(`access matrix on ${TEST_STORE}`, () => {
     it(`${key}: a session owing its second factor ${expected === 'public' || expected === 'session' ? 'allowed' : 'refused (401)'}`, async () => {
       if (key === 'DELETE /api/session') return; // would end the session the other checks use
       const response = await pending.request(method, url, body);
-      if (expected === 'public' || expected === 'session') expect(['not_permitted', 'unauthenticated', 'second_factor_required']).not.toContain(errorCode(response.body));
+      if (expected === 'public' || expected === 'session')
+        expect(['not_permitted', 'unauthenticated', 'second_factor_required']).not.toContain(errorCode(response.body));
       else expect(response.statusCode).toBe(401);
     });
 

@@ -10,7 +10,8 @@ describe(`sign-in and sessions on ${TEST_STORE}`, () => {
   });
   afterEach(async () => t?.close());
 
-  const post = (url: string, payload: unknown, headers: Record<string, string> = {}) => t.app.inject({ method: 'POST', url, payload: payload as object, headers });
+  const post = (url: string, payload: unknown, headers: Record<string, string> = {}) =>
+    t.app.inject({ method: 'POST', url, payload: payload as object, headers });
 
   it('signs in an officer with a password alone, with an HttpOnly SameSite=Strict cookie', async () => {
     const response = await post('/api/session', { email: demoEmail('officer'), password: DEMO_PASSWORD });
@@ -92,7 +93,12 @@ describe(`sign-in and sessions on ${TEST_STORE}`, () => {
 
   it('refuses a state-changing request without the CSRF token, or from another site', async () => {
     const client = await signIn(t, 'admin');
-    const noToken = await t.app.inject({ method: 'POST', url: '/api/agencies', headers: { cookie: client.cookie }, payload: { name: 'Torfaen Council', kind: 'local_authority' } });
+    const noToken = await t.app.inject({
+      method: 'POST',
+      url: '/api/agencies',
+      headers: { cookie: client.cookie },
+      payload: { name: 'Torfaen Council', kind: 'local_authority' },
+    });
     expect(noToken.statusCode).toBe(403);
     expect(noToken.json().error.code).toBe('csrf');
     const crossSite = await t.app.inject({
@@ -142,14 +148,38 @@ describe(`sign-in and sessions on ${TEST_STORE}`, () => {
     const admin = await signIn(t, 'admin');
     const agencies = (await admin.request('GET', '/api/agencies')).json<{ agencies: { id: string; name: string }[] }>().agencies;
     const police = agencies.find((a) => a.name === 'Gwent Police')!;
-    const weak = await admin.request('POST', '/api/users', { email: 'new.pc@gwent.police.example', displayName: 'PC New', role: 'officer', agencyId: police.id, password: 'short' });
+    const weak = await admin.request('POST', '/api/users', {
+      email: 'new.pc@gwent.police.example',
+      displayName: 'PC New',
+      role: 'officer',
+      agencyId: police.id,
+      password: 'short',
+    });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().error.fields).toEqual([{ path: 'password', message: 'Use at least 12 characters' }]);
-    const created = await admin.request('POST', '/api/users', { email: 'new.pc@gwent.police.example', displayName: 'PC New', role: 'officer', agencyId: police.id, password: 'a-long-enough-password' });
+    const created = await admin.request('POST', '/api/users', {
+      email: 'new.pc@gwent.police.example',
+      displayName: 'PC New',
+      role: 'officer',
+      agencyId: police.id,
+      password: 'a-long-enough-password',
+    });
     expect(created.statusCode).toBe(201);
-    const dup = await admin.request('POST', '/api/users', { email: 'NEW.PC@gwent.police.example', displayName: 'PC New', role: 'officer', agencyId: police.id, password: 'a-long-enough-password' });
+    const dup = await admin.request('POST', '/api/users', {
+      email: 'NEW.PC@gwent.police.example',
+      displayName: 'PC New',
+      role: 'officer',
+      agencyId: police.id,
+      password: 'a-long-enough-password',
+    });
     expect(dup.statusCode).toBe(409);
-    const partnerAtPolice = await admin.request('POST', '/api/users', { email: 'p@x.example', displayName: 'P', role: 'partner', agencyId: police.id, password: 'a-long-enough-password' });
+    const partnerAtPolice = await admin.request('POST', '/api/users', {
+      email: 'p@x.example',
+      displayName: 'P',
+      role: 'partner',
+      agencyId: police.id,
+      password: 'a-long-enough-password',
+    });
     expect(partnerAtPolice.statusCode).toBe(400);
     const signedIn = await post('/api/session', { email: 'new.pc@gwent.police.example', password: 'a-long-enough-password' });
     expect(signedIn.statusCode).toBe(200);

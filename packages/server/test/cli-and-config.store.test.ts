@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { harbour } from '../../../test/cli';
 import { newStoreLocation, openAt, TEST_STORE, type StoreLocation } from '../../../test/test-store';
@@ -28,11 +30,33 @@ describe(`command line on ${TEST_STORE}`, () => {
     expect(badRole.status).toBe(1);
     expect(badRole.stderr.trim()).toBe('harbour: --role must be one of admin, supervisor, investigator, researcher, analyst, officer, partner');
 
-    const add = harbour(location, ['user', 'add', '--email', 'dc.new@gwent.police.example', '--name', 'DC New', '--role', 'investigator', '--agency', 'Gwent Police', '--agency-kind', 'police', '--password-stdin'], 'correct horse battery staple\n');
+    const add = harbour(
+      location,
+      [
+        'user',
+        'add',
+        '--email',
+        'dc.new@gwent.police.example',
+        '--name',
+        'DC New',
+        '--role',
+        'investigator',
+        '--agency',
+        'Gwent Police',
+        '--agency-kind',
+        'police',
+        '--password-stdin',
+      ],
+      'correct horse battery staple\n',
+    );
     expect(add.stderr).toBe('');
     expect(add.status).toBe(0);
     expect(add.stdout).toMatch(/added investigator dc.new@gwent.police.example at Gwent Police/);
-    const short = harbour(location, ['user', 'add', '--email', 'b@gwent.police.example', '--name', 'B', '--role', 'officer', '--agency', 'Gwent Police', '--password-stdin'], 'short\n');
+    const short = harbour(
+      location,
+      ['user', 'add', '--email', 'b@gwent.police.example', '--name', 'B', '--role', 'officer', '--agency', 'Gwent Police', '--password-stdin'],
+      'short\n',
+    );
     expect(short.status).toBe(1);
     expect(short.stderr).toMatch(/password: Use between 12 and 200 characters/);
 
@@ -42,7 +66,12 @@ describe(`command line on ${TEST_STORE}`, () => {
     await store.close();
     // The same seed gives the same data as the generator does in-process.
     const generated = [...generateSeed({ reports: 120, seed: 42, area: GWENT, until: new Date('2026-10-01T00:00:00Z') }).batches(1000)][0]!;
-    expect(reports.map((r) => r.reference)).toEqual(generated.reports.map((r) => r.reference).sort().slice(0, 2));
+    expect(reports.map((r) => r.reference)).toEqual(
+      generated.reports
+        .map((r) => r.reference)
+        .sort()
+        .slice(0, 2),
+    );
     const expectedPersons = [...generated.persons].sort((a, b) => a.id.localeCompare(b.id)).slice(0, 5);
     expect(first).toEqual(expectedPersons.map((p) => ({ given_name: p.givenName, family_name: p.familyName, dob: p.dob })));
 
@@ -65,7 +94,27 @@ describe('configuration', () => {
     expect(config.session.secureCookies).toBe(true);
   });
 
+  it('`npm start` against an unreachable PostgreSQL server exits 1 with one clear line', () => {
+    const main = fileURLToPath(new URL('../src/main.ts', import.meta.url));
+    const result = spawnSync(process.execPath, ['--import', 'tsx', main], {
+      env: { ...process.env, DATABASE_URL: 'postgres://harbour@127.0.0.1:1/harbour', PORT: '0', HARBOUR_LOG_LEVEL: 'silent' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim()).toMatch(/^Harbour could not start: cannot reach the PostgreSQL server in DATABASE_URL: .*ECONNREFUSED/);
+  });
+
+  it('`npm start` with a malformed setting names it and exits 1', () => {
+    const main = fileURLToPath(new URL('../src/main.ts', import.meta.url));
+    const result = spawnSync(process.execPath, ['--import', 'tsx', main], { env: { ...process.env, PORT: 'eighty' }, encoding: 'utf8', timeout: 60_000 });
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim()).toMatch(/^Harbour could not start: invalid configuration: PORT: /);
+  });
+
   it('says clearly when the PostgreSQL server cannot be reached', async () => {
-    await expect(openStore({ databaseUrl: 'postgres://harbour@127.0.0.1:1/none', dataDir: '.' })).rejects.toThrow(/cannot reach the PostgreSQL server in DATABASE_URL/);
+    await expect(openStore({ databaseUrl: 'postgres://harbour@127.0.0.1:1/none', dataDir: '.' })).rejects.toThrow(
+      /cannot reach the PostgreSQL server in DATABASE_URL/,
+    );
   });
 });

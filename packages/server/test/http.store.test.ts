@@ -33,13 +33,23 @@ describe(`HTTP behaviour on ${TEST_STORE}`, () => {
   });
 
   it('refuses an oversized body with 413 before reading it', async () => {
-    const response = await t.app.inject({ method: 'POST', url: '/api/session', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ email: 'a@b.c', password: 'x'.repeat(BODY_LIMIT_BYTES) }) });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ email: 'a@b.c', password: 'x'.repeat(BODY_LIMIT_BYTES) }),
+    });
     expect(response.statusCode).toBe(413);
     expect(response.json()).toEqual(errorShape);
   });
 
   it('refuses bodies that are not JSON', async () => {
-    const response = await t.app.inject({ method: 'POST', url: '/api/session', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'email=a' });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'email=a',
+    });
     expect(response.statusCode).toBe(415);
     expect(response.json()).toEqual(errorShape);
   });
@@ -73,7 +83,12 @@ describe(`HTTP behaviour on ${TEST_STORE}`, () => {
 
   it('counts the last 12 months of reports by area and source, matching the store', async () => {
     const analyst = await signIn(t, 'analyst');
-    const overview = (await analyst.request('GET', '/api/overview')).json<{ since: string; total: number; byArea: { code: string; count: number }[]; bySource: { count: number }[] }>();
+    const overview = (await analyst.request('GET', '/api/overview')).json<{
+      since: string;
+      total: number;
+      byArea: { code: string; count: number }[];
+      bySource: { count: number }[];
+    }>();
     const since = new Date(overview.since);
     const rows = await t.store.db.selectFrom('reports').select(['local_authority']).where('received_at', '>=', since).execute();
     expect(overview.total).toBe(rows.length);

@@ -15,7 +15,7 @@ function startServer(location: StoreLocation): Promise<{ child: ChildProcess; ur
     });
     let out = '';
     const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 60_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const match = /running at (http:\/\/\S+)/.exec(out);
       if (match) {
@@ -23,7 +23,7 @@ function startServer(location: StoreLocation): Promise<{ child: ChildProcess; ur
         resolve({ child, url: match[1]! });
       }
     });
-    child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
   });
 }
@@ -52,7 +52,11 @@ describe.runIf(TEST_STORE === 'postgres')('two server processes on one PostgreSQ
   it('a session started on one process is honoured, and ended, on the other', async () => {
     expect(a).not.toBe(b);
     const officer = DEMO_ACCOUNTS.find((x) => x.role === 'officer')!;
-    const signIn = await fetch(`${a}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: officer.email, password: DEMO_PASSWORD }) });
+    const signIn = await fetch(`${a}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: officer.email, password: DEMO_PASSWORD }),
+    });
     expect(signIn.status).toBe(200);
     const { csrfToken } = (await signIn.json()) as { csrfToken: string };
     const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;

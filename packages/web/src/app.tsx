@@ -53,9 +53,30 @@ export function App() {
     <Layout isPublic={isPublic}>
       <Routes>
         <Route path="/" element={<PublicHomePage />} />
-        <Route path="/sign-in" element={<SignInStep stage="none"><SignInPage /></SignInStep>} />
-        <Route path="/sign-in/code" element={<SignInStep stage="second-factor"><SecondFactorPage /></SignInStep>} />
-        <Route path="/sign-in/set-up" element={<SignInStep stage="enrol-second-factor"><EnrolPage /></SignInStep>} />
+        <Route
+          path="/sign-in"
+          element={
+            <SignInStep stage="none">
+              <SignInPage />
+            </SignInStep>
+          }
+        />
+        <Route
+          path="/sign-in/code"
+          element={
+            <SignInStep stage="second-factor">
+              <SecondFactorPage />
+            </SignInStep>
+          }
+        />
+        <Route
+          path="/sign-in/set-up"
+          element={
+            <SignInStep stage="enrol-second-factor">
+              <EnrolPage />
+            </SignInStep>
+          }
+        />
         <Route path="/home" element={<Staff permission="self">{(s) => <StaffHomePage session={s} />}</Staff>} />
         <Route path="/account" element={<Staff permission="self">{(s) => <AccountPage session={s} />}</Staff>} />
         <Route path="/admin/accounts" element={<Staff permission="users:read">{(s) => <AccountsPage session={s} />}</Staff>} />

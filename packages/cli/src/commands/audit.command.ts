@@ -10,7 +10,9 @@ export function auditCommand(program: Command): void {
       await withStore(async ({ svc }) => {
         const result = await svc.audit.verify();
         if (!result.ok && result.firstBreak) {
-          throw new CliError(`audit log broken at entry ${result.firstBreak.seq}: ${result.firstBreak.explanation} (${result.checked} entries before it are intact)`);
+          throw new CliError(
+            `audit log broken at entry ${result.firstBreak.seq}: ${result.firstBreak.explanation} (${result.checked} entries before it are intact)`,
+          );
         }
         console.log(`audit log intact: ${result.checked} entries verified`);
       });

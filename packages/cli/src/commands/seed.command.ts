@@ -37,7 +37,9 @@ export function seedCommand(program: Command): void {
         await svc.audit.record(null, { action: 'store.seeded', details: { reports: result.reports, networks: result.networks, seed: opts.seed } });
         const seconds = (performance.now() - started) / 1000;
         process.stderr.write('\n');
-        console.log(`seeded ${result.reports} reports and ${result.networks} planted networks in ${seconds.toFixed(1)} s (${Math.round(result.reports / seconds)} reports/s)`);
+        console.log(
+          `seeded ${result.reports} reports and ${result.networks} planted networks in ${seconds.toFixed(1)} s (${Math.round(result.reports / seconds)} reports/s)`,
+        );
       });
     });
 }

@@ -12,7 +12,10 @@ export function userCommands(program: Command): void {
     .requiredOption('--name <name>', 'display name')
     .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`)
     .requiredOption('--agency <name>', 'the agency the account belongs to (created if --agency-kind is given)')
-    .option('--agency-kind <kind>', 'create the agency with this kind if it does not exist (police, local_authority, health, charity, glaa, home_office, other)')
+    .option(
+      '--agency-kind <kind>',
+      'create the agency with this kind if it does not exist (police, local_authority, health, charity, glaa, home_office, other)',
+    )
     .option('--password-stdin', 'read the password from standard input')
     .action(async (opts: { email: string; name: string; role: string; agency: string; agencyKind?: string; passwordStdin?: boolean }) => {
       if (!isRole(opts.role)) throw new CliError(`--role must be one of ${ROLES.join(', ')}`);

@@ -50,7 +50,5 @@ export function isPermission(value: unknown): value is Permission {
 
 /** Permissions a role holds once fully signed in; drives the navigation the web app shows. */
 export function permissionsOf(role: Role): Permission[] {
-  return (Object.values(PERMISSIONS) as Permission[]).filter((p) =>
-    can({ kind: 'user', userId: '', role, agencyId: '', sessionId: '', stage: 'complete' }, p),
-  );
+  return (Object.values(PERMISSIONS) as Permission[]).filter((p) => can({ kind: 'user', userId: '', role, agencyId: '', sessionId: '', stage: 'complete' }, p));
 }

@@ -41,22 +41,27 @@ describe('audit chain', () => {
 
   it('names the altered entry whatever field is changed', () => {
     fc.assert(
-      fc.property(fc.array(content, { minLength: 1, maxLength: 15 }), fc.nat(), fc.constantFrom('action', 'actorId', 'reason', 'details', 'at'), (cs, pick, field) => {
-        const entries = chain(cs);
-        const i = pick % entries.length;
-        const original = entries[i]!;
-        const changed: ChainedAuditEntry = {
-          ...original,
-          action: field === 'action' ? original.action + 'x' : original.action,
-          actorId: field === 'actorId' ? (original.actorId ? null : 'someone') : original.actorId,
-          reason: field === 'reason' ? (original.reason ?? '') + '!' : original.reason,
-          details: field === 'details' ? { ...original.details, tampered: true } : original.details,
-          at: field === 'at' ? new Date(Date.parse(original.at) + 1000).toISOString() : original.at,
-        };
-        entries[i] = changed;
-        const problem = firstBreak(entries);
-        return problem !== null && problem.seq === original.seq && problem.problem === 'altered';
-      }),
+      fc.property(
+        fc.array(content, { minLength: 1, maxLength: 15 }),
+        fc.nat(),
+        fc.constantFrom('action', 'actorId', 'reason', 'details', 'at'),
+        (cs, pick, field) => {
+          const entries = chain(cs);
+          const i = pick % entries.length;
+          const original = entries[i]!;
+          const changed: ChainedAuditEntry = {
+            ...original,
+            action: field === 'action' ? original.action + 'x' : original.action,
+            actorId: field === 'actorId' ? (original.actorId ? null : 'someone') : original.actorId,
+            reason: field === 'reason' ? (original.reason ?? '') + '!' : original.reason,
+            details: field === 'details' ? { ...original.details, tampered: true } : original.details,
+            at: field === 'at' ? new Date(Date.parse(original.at) + 1000).toISOString() : original.at,
+          };
+          entries[i] = changed;
+          const problem = firstBreak(entries);
+          return problem !== null && problem.seq === original.seq && problem.problem === 'altered';
+        },
+      ),
     );
   });
 
@@ -72,7 +77,18 @@ describe('audit chain', () => {
   });
 
   it('detects two entries swapped', () => {
-    const entries = chain(Array.from({ length: 5 }, (_, i) => ({ at: new Date(2026, 0, i + 1).toISOString(), actorId: null, actorRole: null, action: `a${i}`, subjectType: null, subjectId: null, reason: null, details: {} })));
+    const entries = chain(
+      Array.from({ length: 5 }, (_, i) => ({
+        at: new Date(2026, 0, i + 1).toISOString(),
+        actorId: null,
+        actorRole: null,
+        action: `a${i}`,
+        subjectType: null,
+        subjectId: null,
+        reason: null,
+        details: {},
+      })),
+    );
     [entries[1], entries[2]] = [entries[2]!, entries[1]!];
     expect(firstBreak(entries)).toMatchObject({ seq: 3, problem: 'broken-link' });
   });

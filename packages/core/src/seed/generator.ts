@@ -339,7 +339,28 @@ function makeNetwork(rng: Random, area: ForceArea, index: number, untilMs: numbe
   };
 }
 
-const OPERATION_NAMES = ['Anchor', 'Beacon', 'Cobalt', 'Dolphin', 'Ember', 'Falcon', 'Granite', 'Heron', 'Iris', 'Juniper', 'Kestrel', 'Lantern', 'Marlin', 'Nimbus', 'Osprey', 'Pebble', 'Quartz', 'Raven', 'Sable', 'Tern'];
+const OPERATION_NAMES = [
+  'Anchor',
+  'Beacon',
+  'Cobalt',
+  'Dolphin',
+  'Ember',
+  'Falcon',
+  'Granite',
+  'Heron',
+  'Iris',
+  'Juniper',
+  'Kestrel',
+  'Lantern',
+  'Marlin',
+  'Nimbus',
+  'Osprey',
+  'Pebble',
+  'Quartz',
+  'Raven',
+  'Sable',
+  'Tern',
+];
 
 function makePlace(rng: Random, area: ForceArea): Place {
   const la = rng.weighted(area.localAuthorities.map((l) => [l, l.population] as const));

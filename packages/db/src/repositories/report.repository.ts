@@ -33,8 +33,16 @@ export class ReportRepository {
   async overview(since: Date): Promise<{ total: number; byArea: { code: string | null; count: number }[]; bySource: { source: string; count: number }[] }> {
     const base = this.db.selectFrom('reports').where('received_at', '>=', since);
     const [byArea, bySource] = await Promise.all([
-      base.select(['local_authority as code', (eb) => eb.fn.countAll<number>().as('count')]).groupBy('local_authority').orderBy('local_authority').execute(),
-      base.select(['source', (eb) => eb.fn.countAll<number>().as('count')]).groupBy('source').orderBy('source').execute(),
+      base
+        .select(['local_authority as code', (eb) => eb.fn.countAll<number>().as('count')])
+        .groupBy('local_authority')
+        .orderBy('local_authority')
+        .execute(),
+      base
+        .select(['source', (eb) => eb.fn.countAll<number>().as('count')])
+        .groupBy('source')
+        .orderBy('source')
+        .execute(),
     ]);
     const total = bySource.reduce((sum, r) => sum + Number(r.count), 0);
     return {
@@ -61,19 +69,24 @@ export class ReportRepository {
   async insertSeedBatch(batch: SeedBatch): Promise<void> {
     await this.db.transaction().execute(async (tx) => {
       const r = batch.reports;
-      await insertColumns(tx, 'reports', {
-        id: ['uuid', r.map((x) => x.id)],
-        reference: ['text', r.map((x) => x.reference)],
-        source: ['text', r.map((x) => x.source)],
-        received_at: ['timestamptz', r.map((x) => x.receivedAt.toISOString())],
-        local_authority: ['text', r.map((x) => x.localAuthority)],
-        town: ['text', r.map((x) => x.town)],
-        postcode: ['text', r.map((x) => x.postcode)],
-        summary: ['text', r.map((x) => x.summary)],
-        exploitation_types: ['text', r.map((x) => `{${x.exploitationTypes.join(',')}}`)],
-        involves_child: ['bool', r.map((x) => x.involvesChild)],
-        status: ['text', r.map((x) => x.status)],
-      }, { exploitation_types: 'text[]' });
+      await insertColumns(
+        tx,
+        'reports',
+        {
+          id: ['uuid', r.map((x) => x.id)],
+          reference: ['text', r.map((x) => x.reference)],
+          source: ['text', r.map((x) => x.source)],
+          received_at: ['timestamptz', r.map((x) => x.receivedAt.toISOString())],
+          local_authority: ['text', r.map((x) => x.localAuthority)],
+          town: ['text', r.map((x) => x.town)],
+          postcode: ['text', r.map((x) => x.postcode)],
+          summary: ['text', r.map((x) => x.summary)],
+          exploitation_types: ['text', r.map((x) => `{${x.exploitationTypes.join(',')}}`)],
+          involves_child: ['bool', r.map((x) => x.involvesChild)],
+          status: ['text', r.map((x) => x.status)],
+        },
+        { exploitation_types: 'text[]' },
+      );
       const p = batch.persons;
       await insertColumns(tx, 'report_persons', {
         id: ['uuid', p.map((x) => x.id)],
@@ -131,12 +144,7 @@ export class ReportRepository {
 
 type Column = readonly [pgType: string, values: readonly (string | boolean | null)[]];
 
-async function insertColumns(
-  tx: Transaction<DB>,
-  table: keyof DB,
-  columns: Record<string, Column>,
-  casts: Record<string, string> = {},
-): Promise<void> {
+async function insertColumns(tx: Transaction<DB>, table: keyof DB, columns: Record<string, Column>, casts: Record<string, string> = {}): Promise<void> {
   const names = Object.keys(columns);
   const first = columns[names[0]!]!;
   if (first[1].length === 0) return;
@@ -144,7 +152,10 @@ async function insertColumns(
     const [type, values] = columns[name]!;
     return sql`${values}::${sql.raw(type)}[]`;
   });
-  const selects = names.map((name, i) => (casts[name] ? sql`c${sql.raw(String(i))}::${sql.raw(casts[name]!)}` : sql`c${sql.raw(String(i))}`));
+  const selects = names.map((name, i) => {
+    const cast = casts[name];
+    return cast ? sql`c${sql.raw(String(i))}::${sql.raw(cast)}` : sql`c${sql.raw(String(i))}`;
+  });
   const aliases = names.map((_, i) => `c${i}`).join(', ');
   await sql`insert into ${sql.table(table)} (${sql.join(names.map((n) => sql.ref(n)))})
     select ${sql.join(selects)} from unnest(${sql.join(arrays)}) as t(${sql.raw(aliases)})`.execute(tx);

@@ -26,11 +26,18 @@ export class UserRepository {
   }
 
   async findByEmail(email: string): Promise<UserRow | undefined> {
-    return this.db.selectFrom('users').selectAll().where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase())).executeTakeFirst();
+    return this.db
+      .selectFrom('users')
+      .selectAll()
+      .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
+      .executeTakeFirst();
   }
 
   async count(): Promise<number> {
-    const row = await this.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const row = await this.db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(row.n);
   }
 
@@ -60,7 +67,12 @@ export class UserRepository {
       .updateTable('users')
       .set((eb) => ({
         failed_sign_ins: eb('failed_sign_ins', '+', 1),
-        locked_until: eb.case().when('failed_sign_ins', '>=', lockAfter - 1).then(lockUntil).else(eb.ref('locked_until')).end(),
+        locked_until: eb
+          .case()
+          .when('failed_sign_ins', '>=', lockAfter - 1)
+          .then(lockUntil)
+          .else(eb.ref('locked_until'))
+          .end(),
       }))
       .where('id', '=', id)
       .returning('failed_sign_ins')

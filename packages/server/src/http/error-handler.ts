@@ -28,7 +28,14 @@ export function installErrorHandling(app: FastifyInstance): void {
     if (status === 413) return sendError(reply, 413, 'too_large', 'What was sent is too large');
     if (status === 415) return sendError(reply, 415, 'unsupported_media_type', 'Send JSON (Content-Type: application/json)');
     if (status === 429) return sendError(reply, 429, 'too_many_requests', 'Too many attempts; wait a minute and try again');
-    if (status >= 400 && status < 500) return sendError(reply, status, 'bad_request', 'The request could not be read', error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError ? [{ path: 'body', message: 'is not valid JSON' }] : []);
+    if (status >= 400 && status < 500)
+      return sendError(
+        reply,
+        status,
+        'bad_request',
+        'The request could not be read',
+        error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError ? [{ path: 'body', message: 'is not valid JSON' }] : [],
+      );
     request.log.error({ err: { type: error.name, code: error.code, message: error.message, stack: error.stack } }, 'request failed');
     return sendError(reply, 500, 'internal', 'Something went wrong on our side; it has been logged');
   });

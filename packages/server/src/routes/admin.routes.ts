@@ -36,7 +36,10 @@ export function adminRoutes(svc: Services): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/users',
-      { config: { permission: PERMISSIONS.usersRead }, schema: { tags: ['admin'], summary: 'All accounts', response: { 200: z.object({ users: z.array(accountSchema) }) } } },
+      {
+        config: { permission: PERMISSIONS.usersRead },
+        schema: { tags: ['admin'], summary: 'All accounts', response: { 200: z.object({ users: z.array(accountSchema) }) } },
+      },
       async (request) => ({ users: await svc.users.list(request.actor) }),
     );
 
@@ -62,7 +65,10 @@ export function adminRoutes(svc: Services): FastifyPluginAsyncZod {
 
     app.get(
       '/api/agencies',
-      { config: { permission: PERMISSIONS.agenciesRead }, schema: { tags: ['admin'], summary: 'All agencies', response: { 200: z.object({ agencies: z.array(agencySchema) }) } } },
+      {
+        config: { permission: PERMISSIONS.agenciesRead },
+        schema: { tags: ['admin'], summary: 'All agencies', response: { 200: z.object({ agencies: z.array(agencySchema) }) } },
+      },
       async (request) => ({ agencies: await svc.agencies.list(request.actor) }),
     );
 

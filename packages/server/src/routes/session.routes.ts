@@ -78,7 +78,12 @@ export function sessionRoutes(svc: Services, cookies: CookiePolicy): FastifyPlug
         schema: {
           tags: ['session'],
           summary: 'Confirm the authenticator app with a code; returns one-time recovery codes',
-          body: z.object({ code: z.string().trim().regex(/^\d{6}$/, 'Enter the 6-digit code') }),
+          body: z.object({
+            code: z
+              .string()
+              .trim()
+              .regex(/^\d{6}$/, 'Enter the 6-digit code'),
+          }),
           response: { 200: z.object({ session: sessionSchema, recoveryCodes: z.array(z.string()) }) },
         },
       },

@@ -17,9 +17,7 @@ export async function webRoutes(app: FastifyInstance, webDir: string, govukAsset
     const path = (request.params as { '*': string })['*'];
     // Built bundles first, then GOV.UK's fonts and images.
     const inBuild = existsSync(join(webDir, 'assets', path));
-    return inBuild
-      ? reply.sendFile(join('assets', path), webDir, { immutable: true, maxAge: '365d' })
-      : reply.sendFile(path, govukAssetsDir, { maxAge: '1d' });
+    return inBuild ? reply.sendFile(join('assets', path), webDir, { immutable: true, maxAge: '365d' }) : reply.sendFile(path, govukAssetsDir, { maxAge: '1d' });
   });
 
   app.get('/*', { config: { permission: PERMISSIONS.public } }, (request, reply) => {

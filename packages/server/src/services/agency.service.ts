@@ -25,7 +25,8 @@ export class AgencyService {
   async create(actor: Actor | null, input: { name: string; kind: AgencyKind }): Promise<AgencyView> {
     if (actor && !can(actor, PERMISSIONS.agenciesManage)) throw new Forbidden('Only administrators can add agencies');
     const name = input.name.trim();
-    if (await this.repos.agencies.findByName(name)) throw new Conflict('An agency with this name exists already', [{ path: 'name', message: 'Use another name' }]);
+    if (await this.repos.agencies.findByName(name))
+      throw new Conflict('An agency with this name exists already', [{ path: 'name', message: 'Use another name' }]);
     const row = await this.repos.agencies.create({ id: randomUUID(), name, kind: input.kind });
     await this.audit.record(actor, { action: 'agency.create', subjectType: 'agency', subjectId: row.id, details: { kind: row.kind } });
     return { id: row.id, name: row.name, kind: row.kind, users: 0 };

@@ -103,7 +103,14 @@ export class AuthService {
     }
     // Touch at most once a minute: idle expiry needs no more precision than that.
     if (now.getTime() - new Date(session.last_seen_at).getTime() > 60_000) await this.repos.sessions.touch(tokenHash, now);
-    return { kind: 'user', userId: session.user_id, role: session.role, agencyId: session.agency_id, sessionId: tokenHash, stage: session.stage as SessionStage };
+    return {
+      kind: 'user',
+      userId: session.user_id,
+      role: session.role,
+      agencyId: session.agency_id,
+      sessionId: tokenHash,
+      stage: session.stage as SessionStage,
+    };
   }
 
   /** Removes sessions that have expired or gone idle; returns how many. */
@@ -137,14 +144,17 @@ export class AuthService {
     if (user.stage !== 'second-factor') throw new Forbidden('This session does not need a second-factor code');
     const row = await this.repos.users.get(user.userId);
     if (!row?.totp_secret) throw new Forbidden('No second factor is set up for this account');
-    if (row.locked_until && new Date(row.locked_until) > this.now()) throw new Locked(`This account is locked after too many failed attempts. Try again after ${LOCK_MINUTES} minutes.`);
+    if (row.locked_until && new Date(row.locked_until) > this.now())
+      throw new Locked(`This account is locked after too many failed attempts. Try again after ${LOCK_MINUTES} minutes.`);
     const compact = code.replace(/\s/g, '');
     let method: 'totp' | 'recovery-code';
     if (/^\d{6}$/.test(compact)) {
       const step = matchTotp(row.totp_secret, compact, this.now().getTime());
       if (step === null || !(await this.repos.users.claimTotpStep(row.id, step))) {
         await this.failed(row.id, 'wrong second-factor code');
-        throw new Invalid('The code is not right or has been used already; wait for a new one', [{ path: 'code', message: 'Enter the current 6-digit code from your authenticator app' }]);
+        throw new Invalid('The code is not right or has been used already; wait for a new one', [
+          { path: 'code', message: 'Enter the current 6-digit code from your authenticator app' },
+        ]);
       }
       method = 'totp';
     } else {
@@ -181,7 +191,12 @@ export class AuthService {
     const step = matchTotp(row.totp_pending_secret, code.replace(/\s/g, ''), this.now().getTime());
     if (step === null) throw new Invalid('The code is not right', [{ path: 'code', message: 'Enter the 6-digit code your authenticator app shows now' }]);
     const recoveryCodes = Array.from({ length: RECOVERY_CODES }, newRecoveryCode);
-    await this.repos.users.enableTotp(row.id, row.totp_pending_secret, recoveryCodes.map((c) => sha256(c)), this.now());
+    await this.repos.users.enableTotp(
+      row.id,
+      row.totp_pending_secret,
+      recoveryCodes.map((c) => sha256(c)),
+      this.now(),
+    );
     await this.repos.users.claimTotpStep(row.id, step);
     await this.repos.sessions.setStage(user.sessionId, 'complete');
     const complete: UserActor = { ...user, stage: 'complete' };

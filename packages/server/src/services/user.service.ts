@@ -54,7 +54,8 @@ export class UserService {
     if (input.role === 'partner' && agency.kind === 'police') {
       throw new Invalid('Partner accounts belong to partner agencies', [{ path: 'agencyId', message: 'Choose a partner agency for a partner account' }]);
     }
-    if (await this.repos.users.findByEmail(input.email)) throw new Conflict('An account with this email address exists already', [{ path: 'email', message: 'Use another email address' }]);
+    if (await this.repos.users.findByEmail(input.email))
+      throw new Conflict('An account with this email address exists already', [{ path: 'email', message: 'Use another email address' }]);
     const row = await this.repos.users.create({
       id: randomUUID(),
       agency_id: agency.id,
@@ -69,7 +70,12 @@ export class UserService {
       locked_until: null,
       disabled_at: null,
     });
-    await this.audit.record(actor, { action: 'user.create', subjectType: 'user', subjectId: row.id, details: { role: row.role, agencyId: agency.id, via: actor ? 'web' : 'cli' } });
+    await this.audit.record(actor, {
+      action: 'user.create',
+      subjectType: 'user',
+      subjectId: row.id,
+      details: { role: row.role, agencyId: agency.id, via: actor ? 'web' : 'cli' },
+    });
     const view = (await this.repos.users.list()).find((u) => u.id === row.id);
     if (!view) throw new NotFound('The new account could not be read back');
     return toView(view);

@@ -23,32 +23,32 @@ export function Header() {
   return (
     <header className="app-header" role="banner">
       <div className="app-header__inner-wrap">
-      <div className="govuk-width-container app-header__inner">
-        <Link to={session?.stage === 'complete' ? '/home' : '/'} className="app-header__brand">
-          {t('common.serviceName')}
-          <span className="app-header__tagline">{t('common.serviceTagline')}</span>
-        </Link>
-        <div className="app-header__tools">
-          <button
-            type="button"
-            className="app-header__button"
-            lang={t('common.switchToLang')}
-            aria-label={t('common.switchToHint')}
-            onClick={() => setLanguage(t('common.switchToLang') as Language)}
-          >
-            {t('common.switchTo')}
-          </button>
-          {signedIn ? (
-            <button type="button" className="app-header__button" onClick={() => void signOut()}>
-              {t('common.signOut')}
+        <div className="govuk-width-container app-header__inner">
+          <Link to={session?.stage === 'complete' ? '/home' : '/'} className="app-header__brand">
+            {t('common.serviceName')}
+            <span className="app-header__tagline">{t('common.serviceTagline')}</span>
+          </Link>
+          <div className="app-header__tools">
+            <button
+              type="button"
+              className="app-header__button"
+              lang={t('common.switchToLang')}
+              aria-label={t('common.switchToHint')}
+              onClick={() => setLanguage(t('common.switchToLang') as Language)}
+            >
+              {t('common.switchTo')}
             </button>
-          ) : (
-            <Link className="app-header__link" to="/sign-in">
-              {t('common.signIn')}
-            </Link>
-          )}
+            {signedIn ? (
+              <button type="button" className="app-header__button" onClick={() => void signOut()}>
+                {t('common.signOut')}
+              </button>
+            ) : (
+              <Link className="app-header__link" to="/sign-in">
+                {t('common.signIn')}
+              </Link>
+            )}
+          </div>
         </div>
-      </div>
       </div>
       <div className="app-header__phase">
         <div className="govuk-width-container govuk-phase-banner">

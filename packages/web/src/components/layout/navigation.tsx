@@ -18,15 +18,15 @@ export function Navigation() {
   return (
     <nav className="app-nav" aria-label={t('nav.label')}>
       <div className="govuk-width-container">
-      <ul className="app-nav__list">
-        {NAV_ITEMS.filter((item) => hasPermission(session, item.permission)).map((item) => (
-          <li key={item.to}>
-            <NavLink to={item.to} className="app-nav__link" end>
-              {t(item.key)}
-            </NavLink>
-          </li>
-        ))}
-      </ul>
+        <ul className="app-nav__list">
+          {NAV_ITEMS.filter((item) => hasPermission(session, item.permission)).map((item) => (
+            <li key={item.to}>
+              <NavLink to={item.to} className="app-nav__link" end>
+                {t(item.key)}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
       </div>
     </nav>
   );

@@ -51,8 +51,25 @@ export function AccountPage({ session }: { session: Session }) {
         {change.isSuccess && <SuccessBanner message={t('account.changed')} />}
         <ErrorSummary problems={problems} />
         <form onSubmit={submit} noValidate>
-          <TextField id="currentPassword" label={t('account.current')} type="password" autoComplete="current-password" value={currentPassword} onChange={(e) => setCurrent(e.target.value)} error={fieldError(problems, 'currentPassword')} />
-          <TextField id="newPassword" label={t('account.new')} hint={t('account.newHint')} type="password" autoComplete="new-password" value={newPassword} onChange={(e) => setNew(e.target.value)} error={fieldError(problems, 'newPassword')} />
+          <TextField
+            id="currentPassword"
+            label={t('account.current')}
+            type="password"
+            autoComplete="current-password"
+            value={currentPassword}
+            onChange={(e) => setCurrent(e.target.value)}
+            error={fieldError(problems, 'currentPassword')}
+          />
+          <TextField
+            id="newPassword"
+            label={t('account.new')}
+            hint={t('account.newHint')}
+            type="password"
+            autoComplete="new-password"
+            value={newPassword}
+            onChange={(e) => setNew(e.target.value)}
+            error={fieldError(problems, 'newPassword')}
+          />
           <button type="submit" className="govuk-button" disabled={change.isPending}>
             {t('account.submit')}
           </button>

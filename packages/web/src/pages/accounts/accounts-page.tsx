@@ -92,9 +92,31 @@ function AddAccountForm() {
       {added && <SuccessBanner message={t('users.added', { email: added })} />}
       <ErrorSummary problems={problems} />
       <form onSubmit={submit} noValidate className="govuk-!-width-two-thirds">
-        <TextField id="displayName" label={t('users.name')} value={form.displayName} onChange={(e) => set('displayName')(e.target.value)} error={fieldError(problems, 'displayName')} />
-        <TextField id="email" label={t('users.email')} type="email" spellCheck={false} value={form.email} onChange={(e) => set('email')(e.target.value)} error={fieldError(problems, 'email')} />
-        <SelectField id="role" label={t('users.role')} hint={t('users.roleHint')} value={form.role} onChange={set('role')} options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} error={fieldError(problems, 'role')} />
+        <TextField
+          id="displayName"
+          label={t('users.name')}
+          value={form.displayName}
+          onChange={(e) => set('displayName')(e.target.value)}
+          error={fieldError(problems, 'displayName')}
+        />
+        <TextField
+          id="email"
+          label={t('users.email')}
+          type="email"
+          spellCheck={false}
+          value={form.email}
+          onChange={(e) => set('email')(e.target.value)}
+          error={fieldError(problems, 'email')}
+        />
+        <SelectField
+          id="role"
+          label={t('users.role')}
+          hint={t('users.roleHint')}
+          value={form.role}
+          onChange={set('role')}
+          options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+          error={fieldError(problems, 'role')}
+        />
         <SelectField
           id="agencyId"
           label={t('users.agency')}
@@ -103,7 +125,16 @@ function AddAccountForm() {
           options={[{ value: '', label: t('users.chooseAgency') }, ...(agencies.data?.agencies ?? []).map((a) => ({ value: a.id, label: a.name }))]}
           error={fieldError(problems, 'agencyId')}
         />
-        <TextField id="password" label={t('users.password')} hint={t('users.passwordHint')} type="password" autoComplete="new-password" value={form.password} onChange={(e) => set('password')(e.target.value)} error={fieldError(problems, 'password')} />
+        <TextField
+          id="password"
+          label={t('users.password')}
+          hint={t('users.passwordHint')}
+          type="password"
+          autoComplete="new-password"
+          value={form.password}
+          onChange={(e) => set('password')(e.target.value)}
+          error={fieldError(problems, 'password')}
+        />
         <button type="submit" className="govuk-button" disabled={add.isPending}>
           {t('users.submit')}
         </button>

@@ -47,15 +47,23 @@ export function AgenciesPage({ session }: { session: Session }) {
           <caption className="govuk-table__caption govuk-visually-hidden">{t('agencies.title')}</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">{t('agencies.name')}</th>
-              <th scope="col" className="govuk-table__header">{t('agencies.kind')}</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">{t('agencies.users')}</th>
+              <th scope="col" className="govuk-table__header">
+                {t('agencies.name')}
+              </th>
+              <th scope="col" className="govuk-table__header">
+                {t('agencies.kind')}
+              </th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                {t('agencies.users')}
+              </th>
             </tr>
           </thead>
           <tbody className="govuk-table__body">
             {agencies.data.agencies.map((a) => (
               <tr className="govuk-table__row" key={a.id}>
-                <th scope="row" className="govuk-table__header">{a.name}</th>
+                <th scope="row" className="govuk-table__header">
+                  {a.name}
+                </th>
                 <td className="govuk-table__cell">{t(`agencies.kinds.${a.kind}`)}</td>
                 <td className="govuk-table__cell govuk-table__cell--numeric">{a.users}</td>
               </tr>
@@ -72,7 +80,14 @@ export function AgenciesPage({ session }: { session: Session }) {
           <ErrorSummary problems={problems} />
           <form onSubmit={submit} noValidate className="govuk-!-width-two-thirds">
             <TextField id="name" label={t('agencies.name')} value={name} onChange={(e) => setName(e.target.value)} error={fieldError(problems, 'name')} />
-            <SelectField id="kind" label={t('agencies.kind')} value={kind} onChange={setKind} options={KINDS.map((k) => ({ value: k, label: t(`agencies.kinds.${k}`) }))} error={fieldError(problems, 'kind')} />
+            <SelectField
+              id="kind"
+              label={t('agencies.kind')}
+              value={kind}
+              onChange={setKind}
+              options={KINDS.map((k) => ({ value: k, label: t(`agencies.kinds.${k}`) }))}
+              error={fieldError(problems, 'kind')}
+            />
             <button type="submit" className="govuk-button" disabled={add.isPending}>
               {t('agencies.submit')}
             </button>

@@ -9,19 +9,27 @@ import { SelectField, TextField } from '../../components/form/fields';
 import { fieldError, problemsFrom } from '../../components/form/problems';
 import { usePageTitle } from '../../components/page-title';
 
-const FILTERS = ['action', 'from', 'to', 'actorId'] as const;
-type Filters = Record<(typeof FILTERS)[number], string>;
+type Filters = Record<'action' | 'from' | 'to' | 'actorId', string>;
 
 /** Filters live in the address, so a filtered view can be bookmarked and shared between admins. */
 export function AuditPage() {
   const { t, i18n } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const applied: Filters = { action: params.get('action') ?? '', from: params.get('from') ?? '', to: params.get('to') ?? '', actorId: params.get('actorId') ?? '' };
+  const applied: Filters = {
+    action: params.get('action') ?? '',
+    from: params.get('from') ?? '',
+    to: params.get('to') ?? '',
+    actorId: params.get('actorId') ?? '',
+  };
   const before = params.get('before') ?? '';
   const [draft, setDraft] = useState<Filters>(applied);
   const query = new URLSearchParams(Object.entries({ ...applied, before }).filter(([, v]) => v !== ''));
   query.set('limit', '50');
-  const log = useQuery({ queryKey: ['audit', query.toString()], queryFn: () => api<{ entries: AuditEntry[]; actions: string[] }>('GET', `/api/audit?${query.toString()}`), retry: false });
+  const log = useQuery({
+    queryKey: ['audit', query.toString()],
+    queryFn: () => api<{ entries: AuditEntry[]; actions: string[] }>('GET', `/api/audit?${query.toString()}`),
+    retry: false,
+  });
   const problems = log.error ? problemsFrom(log.error, t, {}).map((p) => ({ ...p, field: p.field?.replace(/^querystring\./, '') })) : [];
   usePageTitle(t('audit.title'), problems.length > 0);
   const when = new Intl.DateTimeFormat(i18n.language === 'cy' ? 'cy-GB' : 'en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'Europe/London' });
@@ -53,13 +61,34 @@ export function AuditPage() {
             />
           </div>
           <div className="govuk-grid-column-one-quarter">
-            <TextField id="from" label={t('audit.from')} hint={t('audit.dateHint')} value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} error={fieldError(problems, 'from')} />
+            <TextField
+              id="from"
+              label={t('audit.from')}
+              hint={t('audit.dateHint')}
+              value={draft.from}
+              onChange={(e) => setDraft({ ...draft, from: e.target.value })}
+              error={fieldError(problems, 'from')}
+            />
           </div>
           <div className="govuk-grid-column-one-quarter">
-            <TextField id="to" label={t('audit.to')} hint={t('audit.dateHint')} value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} error={fieldError(problems, 'to')} />
+            <TextField
+              id="to"
+              label={t('audit.to')}
+              hint={t('audit.dateHint')}
+              value={draft.to}
+              onChange={(e) => setDraft({ ...draft, to: e.target.value })}
+              error={fieldError(problems, 'to')}
+            />
           </div>
           <div className="govuk-grid-column-one-quarter">
-            <TextField id="actorId" label={t('audit.actor')} spellCheck={false} value={draft.actorId} onChange={(e) => setDraft({ ...draft, actorId: e.target.value })} error={fieldError(problems, 'actorId')} />
+            <TextField
+              id="actorId"
+              label={t('audit.actor')}
+              spellCheck={false}
+              value={draft.actorId}
+              onChange={(e) => setDraft({ ...draft, actorId: e.target.value })}
+              error={fieldError(problems, 'actorId')}
+            />
           </div>
         </div>
         <div className="govuk-button-group">
@@ -86,12 +115,24 @@ export function AuditPage() {
             <caption className="govuk-table__caption govuk-visually-hidden">{t('audit.title')}</caption>
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">#</th>
-                <th scope="col" className="govuk-table__header">{t('audit.when')}</th>
-                <th scope="col" className="govuk-table__header">{t('audit.who')}</th>
-                <th scope="col" className="govuk-table__header">{t('audit.action')}</th>
-                <th scope="col" className="govuk-table__header">{t('audit.subject')}</th>
-                <th scope="col" className="govuk-table__header">{t('audit.details')}</th>
+                <th scope="col" className="govuk-table__header">
+                  #
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  {t('audit.when')}
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  {t('audit.who')}
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  {t('audit.action')}
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  {t('audit.subject')}
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  {t('audit.details')}
+                </th>
               </tr>
             </thead>
             <tbody className="govuk-table__body">
@@ -114,14 +155,28 @@ export function AuditPage() {
       <nav className="govuk-pagination" aria-label={t('audit.title')}>
         {before && (
           <div className="govuk-pagination__prev">
-            <button type="button" className="govuk-link govuk-pagination__link govuk-button--secondary govuk-button" onClick={() => { params.delete('before'); setParams(params); }}>
+            <button
+              type="button"
+              className="govuk-link govuk-pagination__link govuk-button--secondary govuk-button"
+              onClick={() => {
+                params.delete('before');
+                setParams(params);
+              }}
+            >
               {t('audit.newest')}
             </button>
           </div>
         )}
         {oldest && entries.length === 50 && (
           <div className="govuk-pagination__next">
-            <button type="button" className="govuk-button govuk-button--secondary" onClick={() => { params.set('before', String(oldest.seq)); setParams(params); }}>
+            <button
+              type="button"
+              className="govuk-button govuk-button--secondary"
+              onClick={() => {
+                params.set('before', String(oldest.seq));
+                setParams(params);
+              }}
+            >
               {t('audit.older')}
             </button>
           </div>

@@ -52,8 +52,25 @@ export function SignInPage() {
         <h1 className="govuk-heading-l">{t('signIn.title')}</h1>
         <p className="govuk-body">{t('signIn.lead')}</p>
         <form onSubmit={(e) => void submit(e)} noValidate>
-          <TextField id="email" label={t('signIn.email')} type="email" autoComplete="username" spellCheck={false} value={email} onChange={(e) => setEmail(e.target.value)} error={fieldError(problems, 'email')} />
-          <TextField id="password" label={t('signIn.password')} type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} error={fieldError(problems, 'password')} />
+          <TextField
+            id="email"
+            label={t('signIn.email')}
+            type="email"
+            autoComplete="username"
+            spellCheck={false}
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            error={fieldError(problems, 'email')}
+          />
+          <TextField
+            id="password"
+            label={t('signIn.password')}
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            error={fieldError(problems, 'password')}
+          />
           <button type="submit" className="govuk-button" disabled={busy}>
             {t('signIn.submit')}
           </button>
