@@ -9,3 +9,5 @@ export * from './area/force-area';
 export { GWENT } from './area/gwent';
 export { Random } from './seed/random';
 export * from './seed/generator';
+export * from './intake/indicators';
+export * from './intake/triage';
