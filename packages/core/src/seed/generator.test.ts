@@ -59,6 +59,16 @@ describe('synthetic force area', () => {
     for (const ph of data.phones) expect(ph.trueNumber).toMatch(/^\+447\d{9}$/);
   });
 
+  it('writes every date of birth as a real calendar date', () => {
+    for (const batch of generateSeed({ reports: 60_000, seed: 'dates', area: GWENT, until }).batches(10_000)) {
+      for (const p of batch.persons) {
+        if (!p.dob) continue;
+        const d = new Date(`${p.dob}T00:00:00Z`);
+        expect(d.toISOString().slice(0, 10), p.dob).toBe(p.dob);
+      }
+    }
+  });
+
   it('refuses a negative or fractional report count', () => {
     expect(() => generateSeed({ reports: -1, seed: 1, area: GWENT, until })).toThrow(RangeError);
     expect(() => generateSeed({ reports: 1.5, seed: 1, area: GWENT, until })).toThrow(RangeError);

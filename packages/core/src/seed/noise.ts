@@ -44,7 +44,10 @@ export function noisyDob(rng: Random, dob: Date): string {
   let m = dob.getUTCMonth() + 1;
   let d = dob.getUTCDate();
   if (rng.chance(0.04) && d <= 12) [d, m] = [m, d];
-  else if (rng.chance(0.04)) y += rng.chance(0.5) ? 1 : -1;
+  else if (rng.chance(0.04)) {
+    y += rng.chance(0.5) ? 1 : -1;
+    if (m === 2 && d === 29) d = 28; // a year out from a leap day is not a real date
+  }
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
