@@ -22,6 +22,9 @@ export const BACKUP_TABLES = [
   'report_businesses',
   'seed_networks',
   'seed_truth',
+  'report_follow_up',
+  'report_messages',
+  'app_secrets',
 ] as const satisfies readonly (keyof DB)[];
 
 type BackupTable = (typeof BACKUP_TABLES)[number];
@@ -39,6 +42,9 @@ const ORDER: Record<BackupTable, string[]> = {
   report_businesses: ['id'],
   seed_networks: ['id'],
   seed_truth: ['record_type', 'record_id'],
+  report_follow_up: ['report_id'],
+  report_messages: ['id'],
+  app_secrets: ['name'],
 };
 
 export interface BackupHeader {
@@ -139,6 +145,10 @@ export async function restoreBackup(db: Kysely<DB>, file: string): Promise<Backu
     }
     await flush();
     if (!header) throw new Error('the backup file is empty');
+    // Live report numbers continue after the highest restored one.
+    await sql`select setval('report_number_seq', greatest(10000000, coalesce((select max(substring(reference from '[0-9]+$')::bigint) from reports where reference ~ '^HBR-[0-9]{4}-[0-9]{8}$'), 0)))`.execute(
+      tx,
+    );
   });
   return { rows };
 }

@@ -72,6 +72,35 @@ export interface ReportsTable {
   involves_child: boolean;
   status: string;
   created_at: CreatedAt;
+  reporter_relation: ColumnType<string | null, string | null | undefined, string | null>;
+  language: ColumnType<string | null, string | null | undefined, string | null>;
+  occurred: ColumnType<string | null, string | null | undefined, string | null>;
+  location_description: ColumnType<string | null, string | null | undefined, string | null>;
+  triage_score: ColumnType<number | null, number | null | undefined, number | null>;
+  triage_band: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface ReportFollowUpTable {
+  report_id: string;
+  reference_code: string;
+  passphrase_hash: string;
+  failed_attempts: Generated<number>;
+  locked_until: Timestamp | null;
+}
+
+export interface ReportMessagesTable {
+  id: string;
+  report_id: string;
+  author: string;
+  author_user_id: string | null;
+  body: string;
+  created_at: CreatedAt;
+}
+
+export interface AppSecretsTable {
+  name: string;
+  value: string;
+  created_at: CreatedAt;
 }
 
 export interface ReportPersonsTable {
@@ -148,6 +177,9 @@ export interface DB {
   seed_networks: SeedNetworksTable;
   seed_truth: SeedTruthTable;
   schema_migrations: SchemaMigrationsTable;
+  report_follow_up: ReportFollowUpTable;
+  report_messages: ReportMessagesTable;
+  app_secrets: AppSecretsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

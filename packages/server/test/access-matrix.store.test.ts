@@ -26,6 +26,12 @@ const EXPECTED: Record<string, 'public' | 'session' | readonly Role[]> = {
   'POST /api/agencies': ['admin'],
   'GET /api/audit': ['admin'],
   'GET /api/overview': ['supervisor', 'investigator', 'researcher', 'analyst'],
+  'GET /api/public/form-token': 'public',
+  'POST /api/public/reports': 'public',
+  'POST /api/public/follow-up': 'public',
+  'POST /api/public/follow-up/messages': 'public',
+  'GET /api/reports/:id/messages': ['supervisor', 'investigator'],
+  'POST /api/reports/:id/messages': ['supervisor', 'investigator'],
   'GET /assets/*': 'public',
   'GET /*': 'public',
 };
@@ -63,7 +69,7 @@ describe(`access matrix on ${TEST_STORE}`, () => {
 
   for (const key of keys) {
     const [method, pattern] = key.split(' ') as ['GET' | 'POST' | 'DELETE', string];
-    const url = pattern.replace('*', 'x');
+    const url = pattern.replace('*', 'x').replace(':id', '00000000-0000-4000-8000-000000000000');
     const expected = EXPECTED[key]!;
     const body = method === 'GET' || method === 'DELETE' ? undefined : {};
 

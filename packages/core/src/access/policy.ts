@@ -19,6 +19,8 @@ export const PERMISSIONS = {
   auditRead: 'audit:read',
   /** Aggregate figures of reports (no personal data). */
   reportsOverview: 'reports:overview',
+  /** Work the triage queue: read reports, question reporters, grade and assign. */
+  reportsTriage: 'reports:triage',
 } as const;
 
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
@@ -34,6 +36,7 @@ const GRANTS: Record<Exclude<Permission, 'public' | 'session:second-factor'>, re
   'agencies:manage': ['admin'],
   'audit:read': ['admin'],
   'reports:overview': ['supervisor', 'investigator', 'researcher', 'analyst'],
+  'reports:triage': ['supervisor', 'investigator'],
 };
 
 export function can(actor: Actor, permission: Permission): boolean {

@@ -5,15 +5,18 @@ import { AuditRepository } from './audit.repository';
 import { ReportRepository } from './report.repository';
 import { SessionRepository } from './session.repository';
 import { UserRepository } from './user.repository';
+import { IntakeRepository } from './intake.repository';
 
 /** The one place data access is built. */
 export function repositories(db: Kysely<DB>) {
+  const audit = new AuditRepository(db);
   return {
     agencies: new AgencyRepository(db),
     users: new UserRepository(db),
     sessions: new SessionRepository(db),
-    audit: new AuditRepository(db),
+    audit,
     reports: new ReportRepository(db),
+    intake: new IntakeRepository(db, audit),
   };
 }
 
@@ -21,3 +24,4 @@ export type Repositories = ReturnType<typeof repositories>;
 export type { AuditEvent, AuditFilter } from './audit.repository';
 export type { UserListRow } from './user.repository';
 export type { ReportCounts } from './report.repository';
+export type { NewPublicReport, FollowUpRow, MessageRow } from './intake.repository';

@@ -4,6 +4,7 @@ import { AuditService } from './audit.service';
 import { AuthService, type SessionPolicy } from './auth.service';
 import { UserService } from './user.service';
 import { OverviewService } from './overview.service';
+import { PublicReportService } from './public-report.service';
 import { GWENT, type ForceArea } from '@harbour/core';
 
 /** The one place services are built. */
@@ -16,6 +17,7 @@ export function services(repos: Repositories, options: { store: StoreKind; sessi
     users: new UserService(repos, audit),
     agencies: new AgencyService(repos, audit),
     overview: new OverviewService(repos, options.area ?? GWENT, options.now),
+    publicReports: new PublicReportService(repos, options.now),
   };
 }
 

@@ -1,0 +1,200 @@
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import type { AuditRepository, AuditEvent } from './audit.repository';
+import type { DB } from '../schema';
+
+export interface NewPublicReport {
+  readonly id: string;
+  readonly receivedAt: Date;
+  readonly language: string;
+  readonly relation: 'self' | 'someone_else' | 'not_said';
+  readonly summary: string;
+  readonly occurred: string | null;
+  readonly localAuthority: string | null;
+  readonly town: string | null;
+  readonly postcode: string | null;
+  readonly locationDescription: string | null;
+  readonly exploitationTypes: string[];
+  readonly involvesChild: boolean;
+  readonly triageScore: number;
+  readonly triageBand: string;
+  readonly persons: { id: string; role: string; givenName: string | null; familyName: string | null; gender: string | null; nationality: string | null }[];
+  readonly phones: { id: string; number: string }[];
+  readonly vehicles: { id: string; registration: string; make: string | null; colour: string | null }[];
+  readonly businesses: { id: string; name: string; kind: string | null; address: string | null }[];
+  readonly referenceCode: string;
+  readonly passphraseHash: string;
+}
+
+export interface FollowUpRow {
+  report_id: string;
+  reference_code: string;
+  passphrase_hash: string;
+  failed_attempts: number;
+  locked_until: Date | null;
+  received_at: Date;
+}
+
+export interface MessageRow {
+  id: string;
+  author: string;
+  body: string;
+  created_at: Date;
+}
+
+export class IntakeRepository {
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly audit: AuditRepository,
+  ) {}
+
+  /** Stores a public report with all it mentions, its follow-up channel and its audit entry, or nothing. */
+  async createPublicReport(report: NewPublicReport, auditEvent: AuditEvent): Promise<{ reference: string }> {
+    return this.db.transaction().execute(async (tx) => {
+      const n = await sql<{ n: number }>`select nextval('report_number_seq') as n`.execute(tx);
+      const reference = `HBR-${report.receivedAt.getUTCFullYear()}-${String(n.rows[0]!.n)}`;
+      await tx
+        .insertInto('reports')
+        .values({
+          id: report.id,
+          reference,
+          source: 'public',
+          received_at: report.receivedAt,
+          local_authority: report.localAuthority,
+          town: report.town,
+          postcode: report.postcode,
+          summary: report.summary,
+          exploitation_types: report.exploitationTypes,
+          involves_child: report.involvesChild,
+          status: 'new',
+          reporter_relation: report.relation,
+          language: report.language,
+          occurred: report.occurred,
+          location_description: report.locationDescription,
+          triage_score: report.triageScore,
+          triage_band: report.triageBand,
+        })
+        .execute();
+      if (report.persons.length > 0) {
+        await tx
+          .insertInto('report_persons')
+          .values(
+            report.persons.map((p) => ({
+              id: p.id,
+              report_id: report.id,
+              role: p.role,
+              given_name: p.givenName,
+              family_name: p.familyName,
+              dob: null,
+              gender: p.gender,
+              nationality: p.nationality,
+              phone: null,
+              address: null,
+              postcode: null,
+              town: null,
+            })),
+          )
+          .execute();
+      }
+      if (report.phones.length > 0)
+        await tx
+          .insertInto('report_phones')
+          .values(report.phones.map((p) => ({ id: p.id, report_id: report.id, number: p.number })))
+          .execute();
+      if (report.vehicles.length > 0) {
+        await tx
+          .insertInto('report_vehicles')
+          .values(report.vehicles.map((v) => ({ id: v.id, report_id: report.id, registration: v.registration, make: v.make, model: null, colour: v.colour })))
+          .execute();
+      }
+      if (report.businesses.length > 0) {
+        await tx
+          .insertInto('report_businesses')
+          .values(
+            report.businesses.map((b) => ({ id: b.id, report_id: report.id, name: b.name, kind: b.kind, address: b.address, postcode: null, town: null })),
+          )
+          .execute();
+      }
+      await tx
+        .insertInto('report_follow_up')
+        .values({ report_id: report.id, reference_code: report.referenceCode, passphrase_hash: report.passphraseHash, locked_until: null })
+        .execute();
+      await this.audit.appendIn(tx, { ...auditEvent, subjectId: report.id, details: { ...auditEvent.details, reference } });
+      return { reference };
+    });
+  }
+
+  async findFollowUp(referenceCode: string): Promise<FollowUpRow | undefined> {
+    return this.db
+      .selectFrom('report_follow_up')
+      .innerJoin('reports', 'reports.id', 'report_follow_up.report_id')
+      .select([
+        'report_follow_up.report_id',
+        'report_follow_up.reference_code',
+        'report_follow_up.passphrase_hash',
+        'report_follow_up.failed_attempts',
+        'report_follow_up.locked_until',
+        'reports.received_at',
+      ])
+      .where('report_follow_up.reference_code', '=', referenceCode)
+      .executeTakeFirst();
+  }
+
+  async recordFailedFollowUp(reportId: string, lockAfter: number, lockUntil: Date): Promise<void> {
+    await this.db
+      .updateTable('report_follow_up')
+      .set((eb) => ({
+        failed_attempts: eb('failed_attempts', '+', 1),
+        locked_until: eb
+          .case()
+          .when('failed_attempts', '>=', lockAfter - 1)
+          .then(lockUntil)
+          .else(eb.ref('locked_until'))
+          .end(),
+      }))
+      .where('report_id', '=', reportId)
+      .execute();
+  }
+
+  async clearFailedFollowUps(reportId: string): Promise<void> {
+    await this.db.updateTable('report_follow_up').set({ failed_attempts: 0, locked_until: null }).where('report_id', '=', reportId).execute();
+  }
+
+  async messages(reportId: string): Promise<MessageRow[]> {
+    return this.db
+      .selectFrom('report_messages')
+      .select(['id', 'author', 'body', 'created_at'])
+      .where('report_id', '=', reportId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+  }
+
+  async addMessage(
+    message: { id: string; reportId: string; author: 'reporter' | 'team'; authorUserId: string | null; body: string },
+    auditEvent: AuditEvent,
+  ): Promise<void> {
+    await this.db.transaction().execute(async (tx) => {
+      await tx
+        .insertInto('report_messages')
+        .values({ id: message.id, report_id: message.reportId, author: message.author, author_user_id: message.authorUserId, body: message.body })
+        .execute();
+      await this.audit.appendIn(tx, auditEvent);
+    });
+  }
+
+  async reportExists(reportId: string): Promise<boolean> {
+    return !!(await this.db.selectFrom('reports').select('id').where('id', '=', reportId).executeTakeFirst());
+  }
+
+  /** The key that signs public form tokens, made on first use and shared by every server. */
+  async secret(name: string, make: () => string): Promise<string> {
+    await this.db
+      .insertInto('app_secrets')
+      .values({ name, value: make() })
+      .onConflict((oc) => oc.column('name').doNothing())
+      .execute();
+    const row = await this.db.selectFrom('app_secrets').select('value').where('name', '=', name).executeTakeFirstOrThrow();
+    return row.value;
+  }
+}

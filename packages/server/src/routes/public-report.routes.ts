@@ -1,0 +1,149 @@
+import { GWENT, PERMISSIONS } from '@harbour/core';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Services } from '../services/index';
+import { PUBLIC_SIGNS } from '../services/public-report.service';
+
+/** The languages the public form is offered in. */
+export const REPORT_LANGUAGES = ['en', 'cy', 'pl', 'ro', 'sq', 'vi', 'ar', 'zh'] as const;
+
+// Generous for a person, tight for a flood: the portal must stay up for the next person.
+const SUBMIT_RATE = { max: 20, timeWindow: '1 minute' };
+const FOLLOW_UP_RATE = { max: 10, timeWindow: '1 minute' };
+
+const text = (max: number) => z.string().trim().max(max, `Use ${max} characters or fewer`);
+const optionalText = (max: number) =>
+  text(max)
+    .optional()
+    .transform((v) => (v ? v : undefined));
+
+const reportBody = z.object({
+  language: z.enum(REPORT_LANGUAGES),
+  description: text(10_000).min(1, 'Tell us what is happening'),
+  relation: z.enum(['self', 'someone_else', 'not_said']).default('not_said'),
+  signs: z.array(z.enum(PUBLIC_SIGNS)).max(PUBLIC_SIGNS.length).default([]),
+  dangerNow: z.boolean().default(false),
+  childInvolved: z.enum(['yes', 'no', 'unknown']).default('unknown'),
+  when: optionalText(200),
+  localAuthority: z.enum(GWENT.localAuthorities.map((l) => l.code) as [string, ...string[]]).optional(),
+  town: optionalText(100),
+  postcode: z
+    .string()
+    .trim()
+    .regex(/^([A-Za-z]{1,2}\d[A-Za-z\d]?\s*\d[A-Za-z]{2}|[A-Za-z]{1,2}\d[A-Za-z\d]?)$/, 'Enter a UK postcode like NP20 1AB, or just its first part (NP20)')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  locationDescription: optionalText(1000),
+  people: z
+    .array(z.object({ name: optionalText(200), gender: optionalText(40), nationality: optionalText(80), description: optionalText(1000) }))
+    .max(20)
+    .default([]),
+  phones: z
+    .array(text(40).regex(/^[+\d][\d\s()-]{5,}$/, 'Enter a phone number using digits'))
+    .max(10)
+    .default([]),
+  vehicles: z
+    .array(z.object({ registration: text(12).min(2), description: optionalText(200) }))
+    .max(10)
+    .default([]),
+  businesses: z
+    .array(z.object({ name: text(200).min(1), address: optionalText(300) }))
+    .max(10)
+    .default([]),
+  formToken: z.string().max(200),
+  /** A field people never see; machines fill it in. */
+  leaveBlank: z.string().max(500).optional(),
+});
+
+const credentials = { reference: z.string().trim().min(4).max(20), passphrase: z.string().trim().min(4).max(40) };
+const messagesSchema = z.array(z.object({ id: z.string(), from: z.enum(['reporter', 'team']), body: z.string(), at: z.string() }));
+const followUpSchema = z.object({ reference: z.string(), receivedAt: z.string(), messages: messagesSchema });
+
+export function publicReportRoutes(svc: Services): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/public/form-token',
+      {
+        config: { permission: PERMISSIONS.public },
+        schema: { tags: ['public'], summary: 'A token to send with a public report', response: { 200: z.object({ token: z.string() }) } },
+      },
+      async (_request, reply) => {
+        reply.header('cache-control', 'no-store');
+        return { token: await svc.publicReports.formToken() };
+      },
+    );
+
+    app.post(
+      '/api/public/reports',
+      {
+        config: { permission: PERMISSIONS.public, rateLimit: SUBMIT_RATE },
+        schema: {
+          tags: ['public'],
+          summary: 'Report, anonymously; returns a reference code and passphrase for follow-up',
+          body: reportBody,
+          response: { 201: z.object({ reference: z.string(), passphrase: z.string() }) },
+        },
+      },
+      async (request, reply) => reply.status(201).send(await svc.publicReports.submit(request.body)),
+    );
+
+    app.post(
+      '/api/public/follow-up',
+      {
+        config: { permission: PERMISSIONS.public, rateLimit: FOLLOW_UP_RATE },
+        schema: {
+          tags: ['public'],
+          summary: 'Read your report’s messages with its reference and passphrase',
+          body: z.object(credentials),
+          response: { 200: followUpSchema },
+        },
+      },
+      async (request) => svc.publicReports.followUp(request.body.reference, request.body.passphrase),
+    );
+
+    app.post(
+      '/api/public/follow-up/messages',
+      {
+        config: { permission: PERMISSIONS.public, rateLimit: FOLLOW_UP_RATE },
+        schema: {
+          tags: ['public'],
+          summary: 'Add information or answer the team',
+          body: z.object({ ...credentials, body: text(5000).min(1, 'Write your message') }),
+          response: { 201: followUpSchema },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await svc.publicReports.addReporterMessage(request.body.reference, request.body.passphrase, request.body.body)),
+    );
+
+    app.get(
+      '/api/reports/:id/messages',
+      {
+        config: { permission: PERMISSIONS.reportsTriage },
+        schema: {
+          tags: ['reports'],
+          summary: 'Messages with the reporter',
+          params: z.object({ id: z.uuid() }),
+          response: { 200: z.object({ messages: messagesSchema }) },
+        },
+      },
+      async (request) => ({ messages: await svc.publicReports.teamMessages(request.actor, request.params.id) }),
+    );
+
+    app.post(
+      '/api/reports/:id/messages',
+      {
+        config: { permission: PERMISSIONS.reportsTriage },
+        schema: {
+          tags: ['reports'],
+          summary: 'Ask the reporter a question (they read it with their reference and passphrase)',
+          params: z.object({ id: z.uuid() }),
+          body: z.object({ body: text(5000).min(1, 'Write your message') }),
+          response: { 201: z.object({ messages: messagesSchema }) },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send({ messages: await svc.publicReports.addTeamMessage(request.actor, request.params.id, request.body.body) }),
+    );
+  };
+}

@@ -1,0 +1,247 @@
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import {
+  CURRENT_CATALOGUE,
+  Forbidden,
+  Invalid,
+  Locked,
+  NotFound,
+  PERMISSIONS,
+  Unauthenticated,
+  can,
+  triage,
+  type Actor,
+  type ExploitationType,
+} from '@harbour/core';
+import type { Repositories } from '@harbour/db';
+import { hashPassword, verifyAgainstDecoy, verifyPassword } from '../auth/passwords';
+import { newCode, normaliseCode, sameSecret } from '../auth/tokens';
+
+/** What the public form sends, once validated at the route. */
+export interface PublicReportInput {
+  readonly language: string;
+  readonly description: string;
+  readonly relation: 'self' | 'someone_else' | 'not_said';
+  readonly signs: readonly string[];
+  readonly dangerNow: boolean;
+  readonly childInvolved: 'yes' | 'no' | 'unknown';
+  readonly when?: string | undefined;
+  readonly localAuthority?: string | undefined;
+  readonly town?: string | undefined;
+  readonly postcode?: string | undefined;
+  readonly locationDescription?: string | undefined;
+  readonly people: readonly { name?: string | undefined; gender?: string | undefined; nationality?: string | undefined; description?: string | undefined }[];
+  readonly phones: readonly string[];
+  readonly vehicles: readonly { registration: string; description?: string | undefined }[];
+  readonly businesses: readonly { name: string; address?: string | undefined }[];
+  readonly formToken: string;
+  readonly leaveBlank?: string | undefined;
+}
+
+export interface FollowUpView {
+  reference: string;
+  receivedAt: string;
+  messages: { id: string; from: 'reporter' | 'team'; body: string; at: string }[];
+}
+
+/** The signs a member of the public can tick, each one an indicator in the catalogue. */
+export const PUBLIC_SIGNS = [
+  'ilo.retention_of_documents',
+  'ilo.debt_bondage',
+  'ilo.restriction_of_movement',
+  'ilo.withholding_wages',
+  'ilo.excessive_overtime',
+  'ilo.intimidation_threats',
+  'ilo.physical_sexual_violence',
+  'ilo.deception',
+  'ho.lives_at_workplace',
+  'ho.transported_to_work',
+  'ho.someone_speaks_for_them',
+  'ho.many_at_one_address',
+  'ho.sexual_services_advertised',
+  'ho.county_lines_phone',
+  'ho.domestic_never_alone',
+] as const;
+
+const FORM_MIN_SECONDS = 3;
+const FORM_MAX_HOURS = 24;
+const FOLLOW_UP_LOCK_AFTER = 10;
+const FOLLOW_UP_LOCK_MINUTES = 60;
+
+const TYPES_FOR_SIGNS: Partial<Record<string, ExploitationType>> = {
+  'ho.sexual_services_advertised': 'sexual',
+  'ho.county_lines_phone': 'criminal',
+  'ho.domestic_never_alone': 'domestic_servitude',
+};
+
+/**
+ * The public reporting route: no account, no cookie, no address kept. A reporter gets a reference
+ * code and a passphrase, and with them alone can come back, add information and answer the team.
+ */
+export class PublicReportService {
+  private key: Promise<string> | undefined;
+
+  constructor(
+    private readonly repos: Repositories,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** A signed note of when the form was opened: a submission seconds later is a machine. */
+  async formToken(): Promise<string> {
+    const issued = String(this.now().getTime());
+    return `${issued}.${await this.sign(issued)}`;
+  }
+
+  async submit(input: PublicReportInput): Promise<{ reference: string; passphrase: string }> {
+    if (input.leaveBlank) throw new Invalid('The report could not be sent. Please try again.', [{ path: 'form', message: 'Try again' }]);
+    await this.checkFormToken(input.formToken);
+    const unknownSign = input.signs.findIndex((s) => !(PUBLIC_SIGNS as readonly string[]).includes(s));
+    if (unknownSign >= 0) throw new Invalid('Unknown sign', [{ path: `signs.${unknownSign}`, message: 'is not one of the listed signs' }]);
+
+    const declared = [...new Set(input.signs.map((s) => TYPES_FOR_SIGNS[s]).filter((t): t is ExploitationType => !!t))];
+    const result = triage({
+      catalogueVersion: CURRENT_CATALOGUE.version,
+      indicatorIds: input.signs,
+      child: input.childInvolved,
+      riskToLife: input.dangerNow,
+      consentToNrm: 'unknown',
+      potentialVictims: Math.max(1, input.people.length),
+      exploitationTypes: declared,
+      interpreterNeeded: input.language !== 'en' && input.language !== 'cy',
+    });
+    const referenceCode = newCode(2);
+    const passphrase = newCode(3);
+    const id = randomUUID();
+    const split = (name: string | undefined) => {
+      const parts = (name ?? '').trim().split(/\s+/).filter(Boolean);
+      return parts.length === 0
+        ? { given: null, family: null }
+        : parts.length === 1
+          ? { given: parts[0]!, family: null }
+          : { given: parts.slice(0, -1).join(' '), family: parts[parts.length - 1]! };
+    };
+    await this.repos.intake.createPublicReport(
+      {
+        id,
+        receivedAt: this.now(),
+        language: input.language,
+        relation: input.relation,
+        summary: input.description,
+        occurred: input.when ?? null,
+        localAuthority: input.localAuthority ?? null,
+        town: input.town ?? null,
+        postcode: input.postcode ? input.postcode.toUpperCase().replace(/\s+/g, ' ').trim() : null,
+        locationDescription: input.locationDescription ?? null,
+        exploitationTypes: result.likelyTypes.length > 0 ? [...result.likelyTypes.slice(0, 2)] : ['unknown'],
+        involvesChild: input.childInvolved === 'yes',
+        triageScore: result.score,
+        triageBand: result.band,
+        persons: [
+          ...(input.relation === 'self'
+            ? [{ id: randomUUID(), role: 'potential_victim', givenName: null, familyName: null, gender: null, nationality: null }]
+            : []),
+          ...input.people.map((p) => {
+            const n = split(p.name);
+            return {
+              id: randomUUID(),
+              role: 'potential_victim',
+              givenName: n.given,
+              familyName: n.family,
+              gender: p.gender ?? null,
+              nationality: p.nationality ?? null,
+            };
+          }),
+        ],
+        phones: input.phones.map((number) => ({ id: randomUUID(), number })),
+        vehicles: input.vehicles.map((v) => ({ id: randomUUID(), registration: v.registration.toUpperCase(), make: v.description ?? null, colour: null })),
+        businesses: input.businesses.map((b) => ({ id: randomUUID(), name: b.name, kind: null, address: b.address ?? null })),
+        referenceCode,
+        passphraseHash: await hashPassword(passphrase),
+      },
+      { actorId: null, actorRole: null, action: 'report.public-submitted', subjectType: 'report', details: { language: input.language, band: result.band } },
+    );
+    return { reference: referenceCode, passphrase };
+  }
+
+  async followUp(reference: string, passphrase: string): Promise<FollowUpView> {
+    const channel = await this.open(reference, passphrase);
+    await this.repos.audit.append({ actorId: null, actorRole: null, action: 'report.follow-up-read', subjectType: 'report', subjectId: channel.report_id });
+    return this.view(channel.report_id, channel.reference_code, channel.received_at);
+  }
+
+  async addReporterMessage(reference: string, passphrase: string, body: string): Promise<FollowUpView> {
+    const channel = await this.open(reference, passphrase);
+    await this.repos.intake.addMessage(
+      { id: randomUUID(), reportId: channel.report_id, author: 'reporter', authorUserId: null, body },
+      { actorId: null, actorRole: null, action: 'report.reporter-message', subjectType: 'report', subjectId: channel.report_id },
+    );
+    return this.view(channel.report_id, channel.reference_code, channel.received_at);
+  }
+
+  async teamMessages(actor: Actor, reportId: string): Promise<FollowUpView['messages']> {
+    await this.checkTeam(actor, reportId);
+    await this.repos.audit.append({
+      actorId: actor.kind === 'user' ? actor.userId : null,
+      actorRole: actor.kind === 'user' ? actor.role : null,
+      action: 'report.messages-read',
+      subjectType: 'report',
+      subjectId: reportId,
+    });
+    return (await this.repos.intake.messages(reportId)).map(toMessage);
+  }
+
+  async addTeamMessage(actor: Actor, reportId: string, body: string): Promise<FollowUpView['messages']> {
+    await this.checkTeam(actor, reportId);
+    const userId = actor.kind === 'user' ? actor.userId : null;
+    await this.repos.intake.addMessage(
+      { id: randomUUID(), reportId, author: 'team', authorUserId: userId, body },
+      { actorId: userId, actorRole: actor.kind === 'user' ? actor.role : null, action: 'report.team-message', subjectType: 'report', subjectId: reportId },
+    );
+    return (await this.repos.intake.messages(reportId)).map(toMessage);
+  }
+
+  private async checkTeam(actor: Actor, reportId: string): Promise<void> {
+    if (!can(actor, PERMISSIONS.reportsTriage)) throw new Forbidden('Only the team can message reporters');
+    if (!(await this.repos.intake.reportExists(reportId))) throw new NotFound('No such report');
+  }
+
+  private async open(reference: string, passphrase: string) {
+    const wrong = new Unauthenticated('The reference code or passphrase is not right', [{ path: 'passphrase', message: 'Check both and try again' }]);
+    const channel = await this.repos.intake.findFollowUp(normaliseCode(reference));
+    if (!channel) {
+      await verifyAgainstDecoy(passphrase);
+      throw wrong;
+    }
+    if (channel.locked_until && new Date(channel.locked_until) > this.now()) {
+      throw new Locked('Too many wrong attempts for this reference. Try again in an hour, or call the Modern Slavery Helpline on 08000 121 700.');
+    }
+    if (!(await verifyPassword(channel.passphrase_hash, normaliseCode(passphrase)))) {
+      await this.repos.intake.recordFailedFollowUp(channel.report_id, FOLLOW_UP_LOCK_AFTER, new Date(this.now().getTime() + FOLLOW_UP_LOCK_MINUTES * 60_000));
+      throw wrong;
+    }
+    if (channel.failed_attempts > 0) await this.repos.intake.clearFailedFollowUps(channel.report_id);
+    return channel;
+  }
+
+  private async view(reportId: string, reference: string, receivedAt: Date): Promise<FollowUpView> {
+    return { reference, receivedAt: new Date(receivedAt).toISOString(), messages: (await this.repos.intake.messages(reportId)).map(toMessage) };
+  }
+
+  private async checkFormToken(token: string): Promise<void> {
+    const expired = new Invalid('This form was open too long or too briefly. Please send it again.', [{ path: 'formToken', message: 'expired' }]);
+    const [issued, signature] = token.split('.');
+    if (!issued || !signature || !/^\d+$/.test(issued) || !sameSecret(signature, await this.sign(issued))) throw expired;
+    const age = (this.now().getTime() - Number(issued)) / 1000;
+    if (age < FORM_MIN_SECONDS || age > FORM_MAX_HOURS * 3600) throw expired;
+  }
+
+  private async sign(text: string): Promise<string> {
+    this.key ??= this.repos.intake.secret('public-form-token', () => randomBytes(32).toString('base64url'));
+    return createHmac('sha256', await this.key)
+      .update(text)
+      .digest('base64url');
+  }
+}
+
+function toMessage(m: { id: string; author: string; body: string; created_at: Date }): FollowUpView['messages'][number] {
+  return { id: m.id, from: m.author === 'team' ? 'team' : 'reporter', body: m.body, at: new Date(m.created_at).toISOString() };
+}

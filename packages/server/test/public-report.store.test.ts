@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_STORE } from '../../../test/test-store';
+import { newTestApp, signIn, type TestApp } from './test-app';
+
+describe(`public reporting on ${TEST_STORE}`, () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await newTestApp({ reports: 0 });
+  });
+  afterAll(async () => t?.close());
+
+  const token = async () => (await t.app.inject({ method: 'GET', url: '/api/public/form-token' })).json<{ token: string }>().token;
+  const submit = (body: Record<string, unknown>) =>
+    t.app.inject({ method: 'POST', url: '/api/public/reports', payload: body, remoteAddress: `127.0.0.${Math.floor(Math.random() * 200) + 2}` });
+  const publicReports = async () => (await t.store.db.selectFrom('reports').selectAll().where('source', '=', 'public').execute()).length;
+
+  it('takes a report in Welsh, returns a reference and passphrase, and keeps no address', async () => {
+    const formToken = await token();
+    t.clock.advance(20_000);
+    const response = await submit({
+      formToken,
+      language: 'cy',
+      description: 'Mae dynion yn byw yn y golchfa geir ac yn gweithio drwy’r dydd.',
+      relation: 'someone_else',
+      signs: ['ho.lives_at_workplace', 'ilo.excessive_overtime', 'ilo.retention_of_documents'],
+      localAuthority: 'W06000022',
+      town: 'Newport',
+      postcode: 'np20 1ab',
+      people: [{ name: 'Ardit Hoxha', nationality: 'Albanian' }],
+      phones: ['07700 900123'],
+      vehicles: [{ registration: 'cv21 abc', description: 'white van' }],
+      businesses: [{ name: 'Sparkle Hand Car Wash', address: 'Corporation Road' }],
+    });
+    expect(response.statusCode).toBe(201);
+    const { reference, passphrase } = response.json<{ reference: string; passphrase: string }>();
+    expect(reference).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    expect(passphrase).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+
+    const report = await t.store.db.selectFrom('reports').selectAll().where('source', '=', 'public').executeTakeFirstOrThrow();
+    expect(report).toMatchObject({ language: 'cy', reporter_relation: 'someone_else', postcode: 'NP20 1AB', status: 'new', triage_band: 'medium' });
+    expect(report.reference).toMatch(/^HBR-\d{4}-1\d{7}$/);
+    expect(report.exploitation_types).toContain('labour');
+    const people = await t.store.db.selectFrom('report_persons').selectAll().where('report_id', '=', report.id).execute();
+    expect(people.map((p) => [p.given_name, p.family_name])).toEqual([['Ardit', 'Hoxha']]);
+    const everything = JSON.stringify([
+      report,
+      people,
+      await t.store.db.selectFrom('audit_log').selectAll().execute(),
+      await t.store.db.selectFrom('report_follow_up').selectAll().execute(),
+    ]);
+    expect(everything).not.toMatch(/127\.0\.0\.\d+/);
+    expect(everything).not.toContain(passphrase);
+  });
+
+  it('refuses a form sent seconds after it was opened, or with a forged token, and stores nothing', async () => {
+    const before = await publicReports();
+    const quick = await submit({ formToken: await token(), language: 'en', description: 'x' });
+    expect(quick.statusCode).toBe(400);
+    expect(quick.json().error.fields).toEqual([{ path: 'formToken', message: 'expired' }]);
+    const forged = await submit({ formToken: `${Date.now() - 60_000}.forged`, language: 'en', description: 'x' });
+    expect(forged.statusCode).toBe(400);
+    expect(await publicReports()).toBe(before);
+  });
+
+  it('refuses what a machine fills in, and names each invalid field', async () => {
+    const formToken = await token();
+    t.clock.advance(10_000);
+    const before = await publicReports();
+    const bot = await submit({ formToken, language: 'en', description: 'buy now', leaveBlank: 'http://spam.example' });
+    expect(bot.statusCode).toBe(400);
+    const bad = await submit({ formToken, language: 'xx', description: '', postcode: 'not a postcode', signs: ['made.up'], phones: ['call me'] });
+    expect(bad.statusCode).toBe(400);
+    const paths = bad.json<{ error: { fields: { path: string }[] } }>().error.fields.map((f) => f.path);
+    expect(paths).toEqual(expect.arrayContaining(['language', 'description', 'postcode', 'signs.0', 'phones.0']));
+    expect(await publicReports()).toBe(before);
+  });
+
+  it('scores a child in danger as critical', async () => {
+    const formToken = await token();
+    t.clock.advance(10_000);
+    const response = await submit({
+      formToken,
+      language: 'pl',
+      description: 'Chłopiec sprzedaje narkotyki dla starszych mężczyzn.',
+      childInvolved: 'yes',
+      dangerNow: true,
+      signs: ['ho.county_lines_phone'],
+    });
+    expect(response.statusCode).toBe(201);
+    const row = await t.store.db.selectFrom('reports').selectAll().where('language', '=', 'pl').executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ triage_band: 'critical', involves_child: true });
+    expect(row.exploitation_types[0]).toBe('criminal');
+  });
+
+  it('lets the reporter come back with code and passphrase alone, and answer the team', async () => {
+    const formToken = await token();
+    t.clock.advance(10_000);
+    const { reference, passphrase } = (
+      await submit({ formToken, language: 'en', description: 'My boss keeps my passport.', relation: 'self', signs: ['ilo.retention_of_documents'] })
+    ).json<{ reference: string; passphrase: string }>();
+    const follow = (url: string, body: Record<string, unknown>) => t.app.inject({ method: 'POST', url, payload: body });
+
+    const wrong = await follow('/api/public/follow-up', { reference, passphrase: 'AAAA-AAAA-AAAA' });
+    expect(wrong.statusCode).toBe(401);
+    const unknown = await follow('/api/public/follow-up', { reference: 'ZZZZ-ZZZZ', passphrase });
+    expect(unknown.json()).toEqual(wrong.json());
+
+    // Typed loosely: lower case, spaces instead of hyphens.
+    const first = await follow('/api/public/follow-up', { reference: reference.toLowerCase().replace('-', ' '), passphrase: passphrase.replace(/-/g, '') });
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toMatchObject({ reference, messages: [] });
+
+    const report = await t.store.db.selectFrom('report_follow_up').select('report_id').where('reference_code', '=', reference).executeTakeFirstOrThrow();
+    const investigator = await signIn(t, 'investigator');
+    const asked = await investigator.request('POST', `/api/reports/${report.report_id}/messages`, { body: 'Are you safe to talk? Where do you work?' });
+    expect(asked.statusCode).toBe(201);
+
+    const read = await follow('/api/public/follow-up', { reference, passphrase });
+    expect(read.json<{ messages: { from: string; body: string }[] }>().messages).toEqual([
+      expect.objectContaining({ from: 'team', body: 'Are you safe to talk? Where do you work?' }),
+    ]);
+    const answer = await follow('/api/public/follow-up/messages', { reference, passphrase, body: 'Yes. At the farm near Usk.' });
+    expect(answer.statusCode).toBe(201);
+
+    const thread = (await investigator.request('GET', `/api/reports/${report.report_id}/messages`)).json<{ messages: { from: string }[] }>();
+    expect(thread.messages.map((m) => m.from)).toEqual(['team', 'reporter']);
+    const actions = (await t.repos.audit.list({ subjectId: report.report_id, limit: 20 })).map((e) => e.action);
+    expect(actions).toEqual(
+      expect.arrayContaining(['report.public-submitted', 'report.follow-up-read', 'report.team-message', 'report.reporter-message', 'report.messages-read']),
+    );
+
+    const partner = await signIn(t, 'partner');
+    expect((await partner.request('GET', `/api/reports/${report.report_id}/messages`)).statusCode).toBe(403);
+  });
+
+  it('locks a reference after ten wrong passphrases, even against the right one', async () => {
+    const formToken = await token();
+    t.clock.advance(10_000);
+    const { reference, passphrase } = (await submit({ formToken, language: 'en', description: 'Locked test' })).json<{
+      reference: string;
+      passphrase: string;
+    }>();
+    for (let i = 0; i < 10; i++) await expect(t.svc.publicReports.followUp(reference, `WRONG-${i}`)).rejects.toThrow(/not right/);
+    await expect(t.svc.publicReports.followUp(reference, passphrase)).rejects.toThrow(/Too many wrong attempts/);
+    t.clock.advance(61 * 60_000);
+    await expect(t.svc.publicReports.followUp(reference, passphrase)).resolves.toMatchObject({ reference });
+  });
+});
