@@ -30,6 +30,7 @@ const EXPECTED: Record<string, 'public' | 'session' | readonly Role[]> = {
   'POST /api/public/reports': 'public',
   'POST /api/public/follow-up': 'public',
   'POST /api/public/follow-up/messages': 'public',
+  'GET /api/triage': ['supervisor', 'investigator'],
   'GET /api/reports/:id/messages': ['supervisor', 'investigator'],
   'POST /api/reports/:id/messages': ['supervisor', 'investigator'],
   'GET /assets/*': 'public',

@@ -133,6 +133,23 @@ describe(`public reporting on ${TEST_STORE}`, () => {
     expect((await partner.request('GET', `/api/reports/${report.report_id}/messages`)).statusCode).toBe(403);
   });
 
+  it('puts public reports in the triage queue, most urgent first, with filters', async () => {
+    const supervisor = await signIn(t, 'supervisor');
+    const queue = (await supervisor.request('GET', '/api/triage?source=public')).json<{
+      items: { triageScore: number; receivedAt: string; involvesChild: boolean; language: string }[];
+    }>().items;
+    expect(queue.length).toBeGreaterThanOrEqual(3);
+    for (let i = 1; i < queue.length; i++) expect(queue[i - 1]!.triageScore).toBeGreaterThanOrEqual(queue[i]!.triageScore);
+    expect(queue[0]).toMatchObject({ involvesChild: true, language: 'pl' });
+    const children = (await supervisor.request('GET', '/api/triage?source=public&child=yes')).json<{ items: { involvesChild: boolean }[] }>().items;
+    expect(children.length).toBeGreaterThan(0);
+    expect(children.every((i) => i.involvesChild)).toBe(true);
+    const criminal = (await supervisor.request('GET', '/api/triage?type=criminal&area=W06000022')).json<{ items: unknown[] }>().items;
+    expect(criminal).toEqual([]);
+    expect((await supervisor.request('GET', '/api/triage?type=nonsense')).statusCode).toBe(400);
+    expect((await t.repos.audit.list({ action: 'triage.list', limit: 5 })).length).toBeGreaterThan(0);
+  });
+
   it('locks a reference after ten wrong passphrases, even against the right one', async () => {
     const formToken = await token();
     t.clock.advance(10_000);

@@ -10,6 +10,8 @@ import { AgenciesPage } from './pages/agencies/agencies-page';
 import { AuditPage } from './pages/audit/audit-page';
 import { NotFoundPage } from './pages/not-found/not-found-page';
 import { PublicHomePage } from './pages/public-home/public-home-page';
+import { FollowUpPage } from './pages/report/follow-up-page';
+import { ReportPage } from './pages/report/report-page';
 import { EnrolPage } from './pages/sign-in/enrol-page';
 import { SecondFactorPage } from './pages/sign-in/second-factor-page';
 import { nextPathFor, SignInPage } from './pages/sign-in/sign-in-page';
@@ -42,7 +44,7 @@ function Forbidden() {
   return <h1 className="govuk-heading-l">{t('errors.forbidden')}</h1>;
 }
 
-const PUBLIC_PATHS = ['/', '/sign-in'];
+const PUBLIC_PATHS = ['/', '/sign-in', '/report', '/report/follow-up'];
 
 export function App() {
   const location = useLocation();
@@ -53,6 +55,8 @@ export function App() {
     <Layout isPublic={isPublic}>
       <Routes>
         <Route path="/" element={<PublicHomePage />} />
+        <Route path="/report" element={<ReportPage />} />
+        <Route path="/report/follow-up" element={<FollowUpPage />} />
         <Route
           path="/sign-in"
           element={

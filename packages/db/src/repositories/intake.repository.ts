@@ -26,6 +26,32 @@ export interface NewPublicReport {
   readonly passphraseHash: string;
 }
 
+export interface QueueFilter {
+  readonly status: 'new' | 'triaged' | 'closed';
+  readonly localAuthority?: string | undefined;
+  readonly source?: string | undefined;
+  readonly child?: boolean | undefined;
+  readonly exploitationType?: string | undefined;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+export interface QueueRow {
+  id: string;
+  reference: string;
+  source: string;
+  received_at: Date;
+  local_authority: string | null;
+  town: string | null;
+  exploitation_types: string[];
+  involves_child: boolean;
+  triage_score: number | null;
+  triage_band: string | null;
+  status: string;
+  language: string | null;
+  summary: string;
+}
+
 export interface FollowUpRow {
   report_id: string;
   reference_code: string;
@@ -122,6 +148,39 @@ export class IntakeRepository {
       await this.audit.appendIn(tx, { ...auditEvent, subjectId: report.id, details: { ...auditEvent.details, reference } });
       return { reference };
     });
+  }
+
+  /** The triage queue: open reports, highest score first, then oldest first. */
+  async queue(filter: QueueFilter): Promise<QueueRow[]> {
+    let q = this.db
+      .selectFrom('reports')
+      .select([
+        'id',
+        'reference',
+        'source',
+        'received_at',
+        'local_authority',
+        'town',
+        'exploitation_types',
+        'involves_child',
+        'triage_score',
+        'triage_band',
+        'status',
+        'language',
+      ])
+      .select(sql<string>`left(summary, 240)`.as('summary'))
+      .where('status', '=', filter.status);
+    if (filter.localAuthority) q = q.where('local_authority', '=', filter.localAuthority);
+    if (filter.source) q = q.where('source', '=', filter.source);
+    if (filter.child !== undefined) q = q.where('involves_child', '=', filter.child);
+    if (filter.exploitationType) q = q.where(sql<boolean>`${filter.exploitationType} = any(exploitation_types)`);
+    return q
+      .orderBy(sql`coalesce(triage_score, -1)`, 'desc')
+      .orderBy('received_at', 'asc')
+      .orderBy('id')
+      .limit(filter.limit)
+      .offset(filter.offset)
+      .execute();
   }
 
   async findFollowUp(referenceCode: string): Promise<FollowUpRow | undefined> {

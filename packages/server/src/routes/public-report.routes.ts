@@ -1,4 +1,4 @@
-import { GWENT, PERMISSIONS } from '@harbour/core';
+import { EXPLOITATION_TYPES, GWENT, PERMISSIONS } from '@harbour/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../services/index';
@@ -114,6 +114,61 @@ export function publicReportRoutes(svc: Services): FastifyPluginAsyncZod {
       },
       async (request, reply) =>
         reply.status(201).send(await svc.publicReports.addReporterMessage(request.body.reference, request.body.passphrase, request.body.body)),
+    );
+
+    app.get(
+      '/api/triage',
+      {
+        config: { permission: PERMISSIONS.reportsTriage },
+        schema: {
+          tags: ['reports'],
+          summary: 'The triage queue: reports by score, then age, with filters',
+          querystring: z.object({
+            status: z.enum(['new', 'triaged', 'closed']).default('new'),
+            area: z.enum(GWENT.localAuthorities.map((l) => l.code) as [string, ...string[]]).optional(),
+            source: z.enum(['public', 'officer', 'partner', 'nrm']).optional(),
+            child: z.enum(['yes', 'no']).optional(),
+            type: z.enum(EXPLOITATION_TYPES).optional(),
+            limit: z.coerce.number().int().min(1).max(200).default(50),
+            offset: z.coerce.number().int().min(0).max(100_000).default(0),
+          }),
+          response: {
+            200: z.object({
+              items: z.array(
+                z.object({
+                  id: z.string(),
+                  reference: z.string(),
+                  source: z.string(),
+                  receivedAt: z.string(),
+                  localAuthority: z.string().nullable(),
+                  town: z.string().nullable(),
+                  exploitationTypes: z.array(z.string()),
+                  involvesChild: z.boolean(),
+                  triageScore: z.number().nullable(),
+                  triageBand: z.string().nullable(),
+                  status: z.string(),
+                  language: z.string().nullable(),
+                  summary: z.string(),
+                }),
+              ),
+            }),
+          },
+        },
+      },
+      async (request) => {
+        const q = request.query;
+        return {
+          items: await svc.triageQueue.list(request.actor, {
+            status: q.status,
+            localAuthority: q.area,
+            source: q.source,
+            child: q.child === undefined ? undefined : q.child === 'yes',
+            exploitationType: q.type,
+            limit: q.limit,
+            offset: q.offset,
+          }),
+        };
+      },
     );
 
     app.get(

@@ -5,6 +5,7 @@ import { AuthService, type SessionPolicy } from './auth.service';
 import { UserService } from './user.service';
 import { OverviewService } from './overview.service';
 import { PublicReportService } from './public-report.service';
+import { TriageQueueService } from './triage-queue.service';
 import { GWENT, type ForceArea } from '@harbour/core';
 
 /** The one place services are built. */
@@ -18,6 +19,7 @@ export function services(repos: Repositories, options: { store: StoreKind; sessi
     agencies: new AgencyService(repos, audit),
     overview: new OverviewService(repos, options.area ?? GWENT, options.now),
     publicReports: new PublicReportService(repos, options.now),
+    triageQueue: new TriageQueueService(repos),
   };
 }
 

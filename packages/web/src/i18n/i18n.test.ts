@@ -4,6 +4,12 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import cy from './cy.json';
 import en from './en.json';
+import pl from './pl.json';
+import ro from './ro.json';
+import sq from './sq.json';
+import vi from './vi.json';
+import ar from './ar.json';
+import zh from './zh.json';
 
 function keys(value: unknown, prefix = ''): string[] {
   if (Array.isArray(value)) return [`${prefix}[${value.length}]`];
@@ -28,10 +34,35 @@ describe('translations', () => {
       o !== null && typeof o === 'object' ? Object.entries(o).flatMap(([k, v]) => flat(v, `${p}.${k}`)) : [[p, String(o)]];
     const english = new Map(flat(en));
     // Names and numbers are the same in both languages.
-    const same = new Set(['.common.serviceName', '.common.phaseTag', '.common.switchToLang', '.roles.partner', '.staffHome.title']);
+    const same = new Set([
+      '.common.serviceName',
+      '.common.phaseTag',
+      '.common.switchToLang',
+      '.roles.partner',
+      '.staffHome.title',
+      '.report.areas.blaenauGwent',
+      '.report.steps.who.person',
+    ]);
     for (const [key, text] of flat(cy)) {
       expect(text.trim(), key).not.toBe('');
       if (!same.has(key) && !/\.(switchTo|switchToHint)$/.test(key)) expect(text, key).not.toBe(english.get(key));
+    }
+  });
+
+  it('the reporting pages are complete in every language of the form', () => {
+    const publicKeys = keys({ report: en.report, quickExit: en.quickExit, helplines: en.helplines }).sort();
+    const common = ['common.errorPrefix', 'common.errorSummaryTitle', 'common.serviceTagline', 'common.skipToContent'];
+    for (const [lang, resource] of Object.entries({ pl, ro, sq, vi, ar, zh })) {
+      expect(keys({ report: resource.report, quickExit: resource.quickExit, helplines: resource.helplines }).sort(), lang).toEqual(publicKeys);
+      expect(
+        keys(resource)
+          .filter((k) => k.startsWith('common.'))
+          .sort(),
+        lang,
+      ).toEqual(common);
+      // Helpline numbers are the same in every language.
+      for (const number of ['999', '101', '0800 555 111', '08000 121 700']) expect(JSON.stringify(resource.helplines), lang).toContain(number);
+      expect(resource.report.steps.safety.call999, lang).toContain('<strong>999</strong>');
     }
   });
 

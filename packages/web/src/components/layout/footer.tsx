@@ -10,7 +10,7 @@ export function Footer() {
           <ul className="govuk-footer__list">
             {(['emergency', 'police', 'crimestoppers', 'helpline'] as const).map((line) => (
               <li className="govuk-footer__list-item" key={line}>
-                <Trans i18nKey={`helplines.${line}`} components={{ strong: <strong /> }} />
+                <Trans i18nKey={`helplines.${line}`} components={{ strong: <strong dir="ltr" /> }} />
               </li>
             ))}
           </ul>

@@ -13,7 +13,7 @@ export function Helplines({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
       </Heading>
       {LINES.map((line) => (
         <p className="govuk-body" key={line}>
-          <Trans i18nKey={`helplines.${line}`} components={{ strong: <strong /> }} />
+          <Trans i18nKey={`helplines.${line}`} components={{ strong: <strong dir="ltr" /> }} />
         </p>
       ))}
     </section>

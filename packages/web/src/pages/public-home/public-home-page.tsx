@@ -12,6 +12,14 @@ export function PublicHomePage() {
       <div className="govuk-grid-column-two-thirds">
         <h1 className="govuk-heading-xl">{t('publicHome.title')}</h1>
         <p className="govuk-body-l">{t('publicHome.lead')}</p>
+        <Link to="/report" className="govuk-button govuk-button--start" draggable={false}>
+          {t('publicHome.reportLink')}
+        </Link>
+        <p className="govuk-body">
+          <Link className="govuk-link" to="/report/follow-up">
+            {t('publicHome.followUpLink')}
+          </Link>
+        </p>
         <Helplines />
         <h2 className="govuk-heading-m">{t('publicHome.signsTitle')}</h2>
         <ul className="govuk-list govuk-list--bullet">

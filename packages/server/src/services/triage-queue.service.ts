@@ -1,0 +1,49 @@
+import { Forbidden, PERMISSIONS, can, type Actor } from '@harbour/core';
+import type { QueueFilter, Repositories } from '@harbour/db';
+
+export interface QueueItem {
+  id: string;
+  reference: string;
+  source: string;
+  receivedAt: string;
+  localAuthority: string | null;
+  town: string | null;
+  exploitationTypes: string[];
+  involvesChild: boolean;
+  triageScore: number | null;
+  triageBand: string | null;
+  status: string;
+  language: string | null;
+  summary: string;
+}
+
+/** The team's triage queue: every new report and referral in one list, most urgent first. */
+export class TriageQueueService {
+  constructor(private readonly repos: Repositories) {}
+
+  async list(actor: Actor, filter: QueueFilter): Promise<QueueItem[]> {
+    if (!can(actor, PERMISSIONS.reportsTriage)) throw new Forbidden('Only the team works the triage queue');
+    const rows = await this.repos.intake.queue(filter);
+    await this.repos.audit.append({
+      actorId: actor.kind === 'user' ? actor.userId : null,
+      actorRole: actor.kind === 'user' ? actor.role : null,
+      action: 'triage.list',
+      details: { filter: { ...filter }, reports: rows.map((r) => r.id) },
+    });
+    return rows.map((r) => ({
+      id: r.id,
+      reference: r.reference,
+      source: r.source,
+      receivedAt: new Date(r.received_at).toISOString(),
+      localAuthority: r.local_authority,
+      town: r.town,
+      exploitationTypes: r.exploitation_types,
+      involvesChild: r.involves_child,
+      triageScore: r.triage_score,
+      triageBand: r.triage_band,
+      status: r.status,
+      language: r.language,
+      summary: r.summary,
+    }));
+  }
+}

@@ -1,0 +1,143 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { ErrorSummary, type FormProblem } from '../../components/form/error-summary';
+import { TextField } from '../../components/form/fields';
+import { fieldError, problemsFrom } from '../../components/form/problems';
+import { Helplines } from '../../components/layout/helplines';
+import { usePageTitle } from '../../components/page-title';
+import { LanguagePicker } from './language-picker';
+
+interface Thread {
+  reference: string;
+  receivedAt: string;
+  messages: { id: string; from: 'reporter' | 'team'; body: string; at: string }[];
+}
+
+/** Come back with the reference code and passphrase: read the team's questions, add information. */
+export function FollowUpPage() {
+  const { t, i18n } = useTranslation();
+  const [reference, setReference] = useState('');
+  const [passphrase, setPassphrase] = useState('');
+  const [thread, setThread] = useState<Thread | null>(null);
+  const [reply, setReply] = useState('');
+  const [problems, setProblems] = useState<FormProblem[]>([]);
+  const [added, setAdded] = useState(false);
+  usePageTitle(t('report.followUp.title'), problems.length > 0);
+  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+
+  const open = async (event: FormEvent) => {
+    event.preventDefault();
+    const missing: FormProblem[] = [];
+    if (!reference.trim()) missing.push({ field: 'reference', message: t('report.followUp.referenceRequired') });
+    if (!passphrase.trim()) missing.push({ field: 'passphrase', message: t('report.followUp.passphraseRequired') });
+    if (missing.length > 0) return setProblems(missing);
+    try {
+      setThread(await api<Thread>('POST', '/api/public/follow-up', { reference, passphrase }));
+      setProblems([]);
+    } catch (error) {
+      setProblems(problemsFrom(error, t, { passphrase: t('report.followUp.wrong') }));
+    }
+  };
+
+  const send = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!reply.trim()) return setProblems([{ field: 'reply', message: t('report.followUp.replyRequired') }]);
+    try {
+      setThread(await api<Thread>('POST', '/api/public/follow-up/messages', { reference, passphrase, body: reply }));
+      setReply('');
+      setAdded(true);
+      setProblems([]);
+    } catch (error) {
+      setProblems(problemsFrom(error, t));
+    }
+  };
+
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <ErrorSummary problems={problems} />
+        <h1 className="govuk-heading-l">{t('report.followUp.title')}</h1>
+        {!thread ? (
+          <>
+            <LanguagePicker />
+            <p className="govuk-body">{t('report.followUp.lead')}</p>
+            <form onSubmit={(e) => void open(e)} noValidate>
+              <TextField
+                id="reference"
+                label={t('report.followUp.reference')}
+                className="govuk-input--width-10"
+                autoComplete="off"
+                spellCheck={false}
+                value={reference}
+                onChange={(e) => setReference(e.target.value)}
+                error={fieldError(problems, 'reference')}
+              />
+              <TextField
+                id="passphrase"
+                label={t('report.followUp.passphrase')}
+                className="govuk-input--width-20"
+                autoComplete="off"
+                spellCheck={false}
+                value={passphrase}
+                onChange={(e) => setPassphrase(e.target.value)}
+                error={fieldError(problems, 'passphrase')}
+              />
+              <button type="submit" className="govuk-button">
+                {t('report.continue')}
+              </button>
+            </form>
+          </>
+        ) : (
+          <>
+            <p className="govuk-body">{t('report.followUp.yourReport', { reference: thread.reference, date: when.format(new Date(thread.receivedAt)) })}</p>
+            <h2 className="govuk-heading-m">{t('report.followUp.messages')}</h2>
+            {thread.messages.length === 0 ? (
+              <p className="govuk-body">{t('report.followUp.noMessages')}</p>
+            ) : (
+              <ol className="govuk-list app-thread">
+                {thread.messages.map((m) => (
+                  <li key={m.id} className={`app-thread__message app-thread__message--${m.from}`}>
+                    <p className="govuk-body-s govuk-!-margin-bottom-1">
+                      <strong>{m.from === 'team' ? t('report.followUp.fromTeam') : t('report.followUp.fromYou')}</strong> · {when.format(new Date(m.at))}
+                    </p>
+                    <p className="govuk-body app-thread__body">{m.body}</p>
+                  </li>
+                ))}
+              </ol>
+            )}
+            {added && (
+              <p className="govuk-body" role="status">
+                {t('report.followUp.added')}
+              </p>
+            )}
+            <form onSubmit={(e) => void send(e)} noValidate>
+              <div className={`govuk-form-group${fieldError(problems, 'reply') ? ' govuk-form-group--error' : ''}`}>
+                <label className="govuk-label govuk-label--s" htmlFor="reply">
+                  {t('report.followUp.reply')}
+                </label>
+                {fieldError(problems, 'reply') && (
+                  <p id="reply-error" className="govuk-error-message">
+                    {fieldError(problems, 'reply')}
+                  </p>
+                )}
+                <textarea
+                  id="reply"
+                  className="govuk-textarea"
+                  rows={5}
+                  value={reply}
+                  onChange={(e) => setReply(e.target.value)}
+                  aria-describedby={fieldError(problems, 'reply') ? 'reply-error' : undefined}
+                />
+              </div>
+              <button type="submit" className="govuk-button">
+                {t('report.followUp.send')}
+              </button>
+            </form>
+          </>
+        )}
+        <Helplines />
+      </div>
+    </div>
+  );
+}

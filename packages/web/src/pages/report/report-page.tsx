@@ -1,0 +1,576 @@
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api } from '../../api/client';
+import { ErrorSummary, type FormProblem } from '../../components/form/error-summary';
+import { SelectField, TextField } from '../../components/form/fields';
+import { fieldError, problemsFrom } from '../../components/form/problems';
+import { Helplines } from '../../components/layout/helplines';
+import { usePageTitle } from '../../components/page-title';
+import { LanguagePicker } from './language-picker';
+import { PUBLIC_SIGNS, signKey } from './report-languages';
+
+const AREAS = [
+  { code: 'W06000019', key: 'blaenauGwent' },
+  { code: 'W06000018', key: 'caerphilly' },
+  { code: 'W06000021', key: 'monmouthshire' },
+  { code: 'W06000022', key: 'newport' },
+  { code: 'W06000020', key: 'torfaen' },
+] as const;
+
+interface Person {
+  name: string;
+  nationality: string;
+  description: string;
+}
+
+interface Draft {
+  dangerNow: '' | 'yes' | 'no';
+  relation: 'self' | 'someone_else' | 'not_said';
+  description: string;
+  signs: string[];
+  childInvolved: 'yes' | 'no' | 'unknown';
+  when: string;
+  localAuthority: string;
+  town: string;
+  postcode: string;
+  locationDescription: string;
+  people: Person[];
+  phones: string[];
+  vehicle: string;
+  vehicleDescription: string;
+  business: string;
+  businessAddress: string;
+  leaveBlank: string;
+}
+
+const EMPTY: Draft = {
+  dangerNow: '',
+  relation: 'not_said',
+  description: '',
+  signs: [],
+  childInvolved: 'unknown',
+  when: '',
+  localAuthority: '',
+  town: '',
+  postcode: '',
+  locationDescription: '',
+  people: [{ name: '', nationality: '', description: '' }],
+  phones: [''],
+  vehicle: '',
+  vehicleDescription: '',
+  business: '',
+  businessAddress: '',
+  leaveBlank: '',
+};
+
+const STEPS = ['safety', 'what', 'where', 'who', 'check'] as const;
+type Step = (typeof STEPS)[number];
+const STEP_OF_FIELD: Record<string, Step> = { description: 'what', postcode: 'where', town: 'where', localAuthority: 'where' };
+
+/** The anonymous report: one short step at a time, only the description required. */
+export function ReportPage() {
+  const { t, i18n } = useTranslation();
+  const [step, setStep] = useState<Step>('safety');
+  const [draft, setDraft] = useState<Draft>(EMPTY);
+  const [problems, setProblems] = useState<FormProblem[]>([]);
+  const [sent, setSent] = useState<{ reference: string; passphrase: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const token = useRef<string | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  usePageTitle(sent ? t('report.sent.title') : t(`report.steps.${step}.title`), problems.length > 0);
+
+  useEffect(() => {
+    void api<{ token: string }>('GET', '/api/public/form-token').then((r) => (token.current = r.token));
+  }, []);
+  // Move focus to the new heading when the step changes (not on first load), so screen readers follow.
+  const firstRender = useRef(true);
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    heading.current?.focus();
+  }, [step, sent]);
+
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  const go = (next: Step) => {
+    setProblems([]);
+    setStep(next);
+    window.scrollTo(0, 0);
+  };
+  const index = STEPS.indexOf(step);
+
+  const next = (event: FormEvent) => {
+    event.preventDefault();
+    if (step === 'what' && !draft.description.trim()) return setProblems([{ field: 'description', message: t('report.errors.descriptionRequired') }]);
+    if (step === 'check') return void send();
+    go(STEPS[index + 1]!);
+  };
+
+  const send = async () => {
+    setBusy(true);
+    try {
+      const result = await api<{ reference: string; passphrase: string }>('POST', '/api/public/reports', {
+        formToken: token.current ?? '',
+        leaveBlank: draft.leaveBlank || undefined,
+        language: i18n.language,
+        description: draft.description,
+        relation: draft.relation,
+        signs: draft.signs,
+        dangerNow: draft.dangerNow === 'yes',
+        childInvolved: draft.childInvolved,
+        when: draft.when,
+        localAuthority: draft.localAuthority || undefined,
+        town: draft.town,
+        postcode: draft.postcode,
+        locationDescription: draft.locationDescription,
+        people: draft.people.filter((p) => p.name.trim() || p.nationality.trim() || p.description.trim()),
+        phones: draft.phones.map((p) => p.trim()).filter(Boolean),
+        vehicles: draft.vehicle.trim() ? [{ registration: draft.vehicle, description: draft.vehicleDescription }] : [],
+        businesses: draft.business.trim() ? [{ name: draft.business, address: draft.businessAddress }] : [],
+      });
+      setSent(result);
+    } catch (error) {
+      const found = problemsFrom(error, t, {
+        description: t('report.errors.descriptionRequired'),
+        postcode: t('report.errors.postcode'),
+        formToken: t('report.errors.expired'),
+      });
+      setProblems(found);
+      if (found.some((p) => p.field === 'formToken')) {
+        // A fresh token; nothing the reporter wrote is lost.
+        token.current = (await api<{ token: string }>('GET', '/api/public/form-token')).token;
+      }
+      const fieldStep = found.map((p) => STEP_OF_FIELD[p.field ?? '']).find(Boolean);
+      if (fieldStep) setStep(fieldStep);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (sent) {
+    return (
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <div className="govuk-panel govuk-panel--confirmation">
+            <h1 className="govuk-panel__title" ref={heading} tabIndex={-1}>
+              {t('report.sent.title')}
+            </h1>
+            <div className="govuk-panel__body">
+              {t('report.sent.reference')}
+              <br />
+              <strong data-testid="reference">{sent.reference}</strong>
+            </div>
+          </div>
+          <p className="govuk-body">{t('report.sent.passphraseIntro')}</p>
+          <p className="app-secret govuk-!-font-size-36" data-testid="passphrase">
+            {sent.passphrase}
+          </p>
+          <div className="govuk-warning-text">
+            <span className="govuk-warning-text__icon" aria-hidden="true">
+              !
+            </span>
+            <strong className="govuk-warning-text__text">{t('report.sent.keepSafe')}</strong>
+          </div>
+          <p className="govuk-body">{t('report.sent.next')}</p>
+          <p className="govuk-body">
+            <Link className="govuk-link" to="/report/follow-up">
+              {t('report.sent.followUpLink')}
+            </Link>
+          </p>
+          <Helplines />
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        {index > 0 && (
+          <button type="button" className="govuk-back-link app-link-button" onClick={() => go(STEPS[index - 1]!)}>
+            {t('report.back')}
+          </button>
+        )}
+        <ErrorSummary problems={problems} />
+        <span className="govuk-caption-l">{t('report.progress', { step: index + 1, total: STEPS.length })}</span>
+        <h1 className="govuk-heading-l" ref={heading} tabIndex={-1}>
+          {t(`report.steps.${step}.title`)}
+        </h1>
+        {step === 'safety' && <LanguagePicker />}
+        <form onSubmit={next} noValidate>
+          {step === 'safety' && (
+            <>
+              <p className="govuk-body">{t('report.steps.safety.lead')}</p>
+              <Radios
+                name="dangerNow"
+                legend={t('report.steps.safety.danger')}
+                value={draft.dangerNow}
+                onChange={(v) => set('dangerNow', v as Draft['dangerNow'])}
+                options={[
+                  ['yes', t('report.yes')],
+                  ['no', t('report.no')],
+                ]}
+              />
+              {draft.dangerNow === 'yes' && (
+                <div className="govuk-warning-text" role="alert">
+                  <span className="govuk-warning-text__icon" aria-hidden="true">
+                    !
+                  </span>
+                  <strong className="govuk-warning-text__text">
+                    <Trans i18nKey="report.steps.safety.call999" components={{ strong: <strong dir="ltr" /> }} />
+                  </strong>
+                </div>
+              )}
+              <Radios
+                name="relation"
+                legend={t('report.steps.safety.relation')}
+                value={draft.relation}
+                onChange={(v) => set('relation', v as Draft['relation'])}
+                options={[
+                  ['self', t('report.steps.safety.self')],
+                  ['someone_else', t('report.steps.safety.someoneElse')],
+                  ['not_said', t('report.steps.safety.notSaid')],
+                ]}
+              />
+              <div className="govuk-inset-text">
+                <p className="govuk-body">{t('report.reassurance.notYourFault')}</p>
+                <p className="govuk-body">{t('report.reassurance.status')}</p>
+                <p className="govuk-body">{t('report.reassurance.anonymous')}</p>
+              </div>
+            </>
+          )}
+          {step === 'what' && (
+            <>
+              <TextArea
+                id="description"
+                label={t('report.steps.what.description')}
+                hint={t('report.steps.what.descriptionHint')}
+                value={draft.description}
+                onChange={(v) => set('description', v)}
+                error={fieldError(problems, 'description')}
+              />
+              <div className="govuk-form-group">
+                <fieldset className="govuk-fieldset" aria-describedby="signs-hint">
+                  <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{t('report.steps.what.signs')}</legend>
+                  <div id="signs-hint" className="govuk-hint">
+                    {t('report.steps.what.signsHint')}
+                  </div>
+                  <div className="govuk-checkboxes govuk-checkboxes--small">
+                    {PUBLIC_SIGNS.map((id) => (
+                      <div className="govuk-checkboxes__item" key={id}>
+                        <input
+                          className="govuk-checkboxes__input"
+                          id={`sign-${id}`}
+                          type="checkbox"
+                          checked={draft.signs.includes(id)}
+                          onChange={(e) => set('signs', e.target.checked ? [...draft.signs, id] : draft.signs.filter((s) => s !== id))}
+                        />
+                        <label className="govuk-label govuk-checkboxes__label" htmlFor={`sign-${id}`}>
+                          {t(signKey(id))}
+                        </label>
+                      </div>
+                    ))}
+                  </div>
+                </fieldset>
+              </div>
+              <Radios
+                name="childInvolved"
+                legend={t('report.steps.what.child')}
+                value={draft.childInvolved}
+                onChange={(v) => set('childInvolved', v as Draft['childInvolved'])}
+                options={[
+                  ['yes', t('report.yes')],
+                  ['no', t('report.no')],
+                  ['unknown', t('report.notSure')],
+                ]}
+              />
+              <TextField
+                id="when"
+                label={t('report.steps.what.when')}
+                hint={t('report.steps.what.whenHint')}
+                value={draft.when}
+                onChange={(e) => set('when', e.target.value)}
+              />
+            </>
+          )}
+          {step === 'where' && (
+            <>
+              <p className="govuk-body">{t('report.steps.where.lead')}</p>
+              <SelectField
+                id="localAuthority"
+                label={t('report.steps.where.area')}
+                value={draft.localAuthority}
+                onChange={(v) => set('localAuthority', v)}
+                options={[{ value: '', label: t('report.notSure') }, ...AREAS.map((a) => ({ value: a.code, label: t(`report.areas.${a.key}`) }))]}
+              />
+              <TextField
+                id="town"
+                label={t('report.steps.where.town')}
+                value={draft.town}
+                onChange={(e) => set('town', e.target.value)}
+                error={fieldError(problems, 'town')}
+              />
+              <TextField
+                id="postcode"
+                label={t('report.steps.where.postcode')}
+                hint={t('report.steps.where.postcodeHint')}
+                className="govuk-input--width-10"
+                autoComplete="off"
+                value={draft.postcode}
+                onChange={(e) => set('postcode', e.target.value)}
+                error={fieldError(problems, 'postcode')}
+              />
+              <TextArea
+                id="locationDescription"
+                label={t('report.steps.where.describe')}
+                value={draft.locationDescription}
+                onChange={(v) => set('locationDescription', v)}
+                rows={3}
+              />
+            </>
+          )}
+          {step === 'who' && (
+            <>
+              <p className="govuk-body">{t('report.steps.who.lead')}</p>
+              {draft.people.map((person, i) => (
+                <fieldset className="govuk-fieldset govuk-!-margin-bottom-6" key={i}>
+                  <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{t('report.steps.who.person', { n: i + 1 })}</legend>
+                  <TextField
+                    id={`person-${i}-name`}
+                    label={t('report.steps.who.name')}
+                    autoComplete="off"
+                    value={person.name}
+                    onChange={(e) =>
+                      set(
+                        'people',
+                        draft.people.map((p, j) => (j === i ? { ...p, name: e.target.value } : p)),
+                      )
+                    }
+                  />
+                  <TextField
+                    id={`person-${i}-nationality`}
+                    label={t('report.steps.who.nationality')}
+                    autoComplete="off"
+                    value={person.nationality}
+                    onChange={(e) =>
+                      set(
+                        'people',
+                        draft.people.map((p, j) => (j === i ? { ...p, nationality: e.target.value } : p)),
+                      )
+                    }
+                  />
+                  <TextArea
+                    id={`person-${i}-description`}
+                    label={t('report.steps.who.describe')}
+                    rows={2}
+                    value={person.description}
+                    onChange={(v) =>
+                      set(
+                        'people',
+                        draft.people.map((p, j) => (j === i ? { ...p, description: v } : p)),
+                      )
+                    }
+                  />
+                </fieldset>
+              ))}
+              {draft.people.length < 10 && (
+                <button
+                  type="button"
+                  className="govuk-button govuk-button--secondary"
+                  onClick={() => set('people', [...draft.people, { name: '', nationality: '', description: '' }])}
+                >
+                  {t('report.steps.who.addPerson')}
+                </button>
+              )}
+              {draft.phones.map((phone, i) => (
+                <TextField
+                  key={i}
+                  id={`phone-${i}`}
+                  type="tel"
+                  autoComplete="off"
+                  label={t('report.steps.who.phone', { n: i + 1 })}
+                  className="govuk-input--width-20"
+                  value={phone}
+                  onChange={(e) =>
+                    set(
+                      'phones',
+                      draft.phones.map((p, j) => (j === i ? e.target.value : p)),
+                    )
+                  }
+                  error={fieldError(problems, `phones.${i}`)}
+                />
+              ))}
+              {draft.phones.length < 5 && (
+                <button type="button" className="govuk-button govuk-button--secondary" onClick={() => set('phones', [...draft.phones, ''])}>
+                  {t('report.steps.who.addPhone')}
+                </button>
+              )}
+              <TextField
+                id="vehicle"
+                label={t('report.steps.who.vehicle')}
+                hint={t('report.steps.who.vehicleHint')}
+                className="govuk-input--width-10"
+                autoComplete="off"
+                value={draft.vehicle}
+                onChange={(e) => set('vehicle', e.target.value)}
+              />
+              <TextField
+                id="vehicleDescription"
+                label={t('report.steps.who.vehicleDescription')}
+                autoComplete="off"
+                value={draft.vehicleDescription}
+                onChange={(e) => set('vehicleDescription', e.target.value)}
+              />
+              <TextField
+                id="business"
+                label={t('report.steps.who.business')}
+                autoComplete="off"
+                value={draft.business}
+                onChange={(e) => set('business', e.target.value)}
+              />
+              <TextField
+                id="businessAddress"
+                label={t('report.steps.who.businessAddress')}
+                autoComplete="off"
+                value={draft.businessAddress}
+                onChange={(e) => set('businessAddress', e.target.value)}
+              />
+            </>
+          )}
+          {step === 'check' && (
+            <>
+              <dl className="govuk-summary-list">
+                <SummaryRow label={t('report.steps.what.description')} value={draft.description} />
+                <SummaryRow label={t('report.steps.what.signs')} value={draft.signs.map((s) => t(signKey(s))).join('; ')} />
+                <SummaryRow label={t('report.steps.where.town')} value={[draft.town, draft.postcode, draft.locationDescription].filter(Boolean).join(', ')} />
+                <SummaryRow
+                  label={t('report.steps.who.name')}
+                  value={draft.people
+                    .map((p) => p.name)
+                    .filter(Boolean)
+                    .join(', ')}
+                />
+                <SummaryRow label={t('report.steps.who.phone', { n: '' })} value={draft.phones.filter(Boolean).join(', ')} />
+              </dl>
+              <p className="govuk-body">{t('report.steps.check.lead')}</p>
+              {/* Hidden from people and from assistive technology; only machines fill it in. */}
+              <div className="app-hidden-field" aria-hidden="true">
+                <label htmlFor="leaveBlank">{t('report.leaveBlank')}</label>
+                <input
+                  id="leaveBlank"
+                  name="leaveBlank"
+                  tabIndex={-1}
+                  autoComplete="off"
+                  value={draft.leaveBlank}
+                  onChange={(e) => set('leaveBlank', e.target.value)}
+                />
+              </div>
+            </>
+          )}
+          <button type="submit" className="govuk-button" disabled={busy}>
+            {step === 'check' ? t('report.send') : t('report.continue')}
+          </button>
+        </form>
+        <Helplines />
+      </div>
+    </div>
+  );
+}
+
+function Radios({
+  name,
+  legend,
+  value,
+  onChange,
+  options,
+}: {
+  name: string;
+  legend: string;
+  value: string;
+  onChange: (v: string) => void;
+  options: [string, string][];
+}) {
+  return (
+    <div className="govuk-form-group">
+      <fieldset className="govuk-fieldset">
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
+        <div className="govuk-radios govuk-radios--small">
+          {options.map(([v, label]) => (
+            <div className="govuk-radios__item" key={v}>
+              <input
+                className="govuk-radios__input"
+                id={`${name}-${v}`}
+                name={name}
+                type="radio"
+                value={v}
+                checked={value === v}
+                onChange={() => onChange(v)}
+              />
+              <label className="govuk-label govuk-radios__label" htmlFor={`${name}-${v}`}>
+                {label}
+              </label>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+function TextArea({
+  id,
+  label,
+  hint,
+  value,
+  onChange,
+  error,
+  rows = 6,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  value: string;
+  onChange: (v: string) => void;
+  error?: string | undefined;
+  rows?: number;
+}): ReactNode {
+  const { t } = useTranslation();
+  return (
+    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <label className="govuk-label govuk-label--s" htmlFor={id}>
+        {label}
+      </label>
+      {hint && (
+        <div id={`${id}-hint`} className="govuk-hint">
+          {hint}
+        </div>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="govuk-error-message">
+          <span className="govuk-visually-hidden">{t('common.errorPrefix')}:</span> {error}
+        </p>
+      )}
+      <textarea
+        id={id}
+        name={id}
+        rows={rows}
+        className={`govuk-textarea${error ? ' govuk-textarea--error' : ''}`}
+        aria-describedby={[hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </div>
+  );
+}
+
+function SummaryRow({ label, value }: { label: string; value: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="govuk-summary-list__row">
+      <dt className="govuk-summary-list__key">{label}</dt>
+      <dd className="govuk-summary-list__value">{value || t('report.notGiven')}</dd>
+    </div>
+  );
+}
