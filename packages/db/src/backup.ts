@@ -25,6 +25,8 @@ export const BACKUP_TABLES = [
   'report_follow_up',
   'report_messages',
   'app_secrets',
+  'referral_drafts',
+  'report_addresses',
 ] as const satisfies readonly (keyof DB)[];
 
 type BackupTable = (typeof BACKUP_TABLES)[number];
@@ -45,6 +47,8 @@ const ORDER: Record<BackupTable, string[]> = {
   report_follow_up: ['report_id'],
   report_messages: ['id'],
   app_secrets: ['name'],
+  referral_drafts: ['id'],
+  report_addresses: ['id'],
 };
 
 export interface BackupHeader {

@@ -78,6 +78,29 @@ export interface ReportsTable {
   location_description: ColumnType<string | null, string | null | undefined, string | null>;
   triage_score: ColumnType<number | null, number | null | undefined, number | null>;
   triage_band: ColumnType<string | null, string | null | undefined, string | null>;
+  created_by: ColumnType<string | null, string | null | undefined, string | null>;
+  agency_id: ColumnType<string | null, string | null | undefined, string | null>;
+  catalogue_version: ColumnType<string | null, string | null | undefined, string | null>;
+  indicator_ids: ColumnType<string[], string[] | undefined, string[]>;
+  victim: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+  triage: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+  grading: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface ReportAddressesTable {
+  id: string;
+  report_id: string;
+  address: string;
+  postcode: string | null;
+  town: string | null;
+  description: string | null;
+}
+
+export interface ReferralDraftsTable {
+  id: string;
+  user_id: string;
+  data: ColumnType<Record<string, unknown>, string, string>;
+  updated_at: Timestamp;
 }
 
 export interface ReportFollowUpTable {
@@ -180,6 +203,8 @@ export interface DB {
   report_follow_up: ReportFollowUpTable;
   report_messages: ReportMessagesTable;
   app_secrets: AppSecretsTable;
+  referral_drafts: ReferralDraftsTable;
+  report_addresses: ReportAddressesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

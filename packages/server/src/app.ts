@@ -13,6 +13,7 @@ import './http/types';
 import { adminRoutes } from './routes/admin.routes';
 import { healthRoutes } from './routes/health.routes';
 import { publicReportRoutes } from './routes/public-report.routes';
+import { referralRoutes } from './routes/referral.routes';
 import { sessionRoutes } from './routes/session.routes';
 import { webRoutes } from './routes/web.routes';
 import type { Services } from './services/index';
@@ -81,6 +82,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(sessionRoutes(options.services, { secure: options.secureCookies, maxHours: options.sessionMaxHours }));
   await app.register(adminRoutes(options.services));
   await app.register(publicReportRoutes(options.services));
+  await app.register(referralRoutes(options.services));
   app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, () => app.swagger());
   await webRoutes(app, options.webDir, govukAssets);
 

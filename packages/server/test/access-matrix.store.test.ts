@@ -33,6 +33,12 @@ const EXPECTED: Record<string, 'public' | 'session' | readonly Role[]> = {
   'GET /api/triage': ['supervisor', 'investigator'],
   'GET /api/reports/:id/messages': ['supervisor', 'investigator'],
   'POST /api/reports/:id/messages': ['supervisor', 'investigator'],
+  'GET /api/referrals/catalogue': ['supervisor', 'investigator', 'officer', 'partner'],
+  'POST /api/referrals/preview': ['supervisor', 'investigator', 'officer', 'partner'],
+  'POST /api/referrals': ['supervisor', 'investigator', 'officer', 'partner'],
+  'GET /api/referrals/drafts': ['supervisor', 'investigator', 'officer', 'partner'],
+  'PUT /api/referrals/drafts/:id': ['supervisor', 'investigator', 'officer', 'partner'],
+  'DELETE /api/referrals/drafts/:id': ['supervisor', 'investigator', 'officer', 'partner'],
   'GET /assets/*': 'public',
   'GET /*': 'public',
 };
@@ -69,7 +75,7 @@ describe(`access matrix on ${TEST_STORE}`, () => {
   const keys = Object.keys(EXPECTED).sort((a, b) => Number(a === 'DELETE /api/session') - Number(b === 'DELETE /api/session'));
 
   for (const key of keys) {
-    const [method, pattern] = key.split(' ') as ['GET' | 'POST' | 'DELETE', string];
+    const [method, pattern] = key.split(' ') as ['GET' | 'POST' | 'PUT' | 'DELETE', string];
     const url = pattern.replace('*', 'x').replace(':id', '00000000-0000-4000-8000-000000000000');
     const expected = EXPECTED[key]!;
     const body = method === 'GET' || method === 'DELETE' ? undefined : {};

@@ -21,6 +21,8 @@ export const PERMISSIONS = {
   reportsOverview: 'reports:overview',
   /** Work the triage queue: read reports, question reporters, grade and assign. */
   reportsTriage: 'reports:triage',
+  /** Refer a potential victim with the indicator checklist (any colleague or partner). */
+  referralsCreate: 'referrals:create',
 } as const;
 
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
@@ -37,6 +39,7 @@ const GRANTS: Record<Exclude<Permission, 'public' | 'session:second-factor'>, re
   'audit:read': ['admin'],
   'reports:overview': ['supervisor', 'investigator', 'researcher', 'analyst'],
   'reports:triage': ['supervisor', 'investigator'],
+  'referrals:create': ['supervisor', 'investigator', 'officer', 'partner'],
 };
 
 export function can(actor: Actor, permission: Permission): boolean {

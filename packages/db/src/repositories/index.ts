@@ -24,4 +24,4 @@ export type Repositories = ReturnType<typeof repositories>;
 export type { AuditEvent, AuditFilter } from './audit.repository';
 export type { UserListRow } from './user.repository';
 export type { ReportCounts } from './report.repository';
-export type { NewPublicReport, FollowUpRow, MessageRow, QueueFilter, QueueRow } from './intake.repository';
+export type { NewReport, DraftRow, FollowUpRow, MessageRow, QueueFilter, QueueRow } from './intake.repository';

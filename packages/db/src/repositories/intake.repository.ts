@@ -3,8 +3,9 @@ import { sql } from 'kysely';
 import type { AuditRepository, AuditEvent } from './audit.repository';
 import type { DB } from '../schema';
 
-export interface NewPublicReport {
+export interface NewReport {
   readonly id: string;
+  readonly source: 'public' | 'officer' | 'partner';
   readonly receivedAt: Date;
   readonly language: string;
   readonly relation: 'self' | 'someone_else' | 'not_said';
@@ -18,12 +19,29 @@ export interface NewPublicReport {
   readonly involvesChild: boolean;
   readonly triageScore: number;
   readonly triageBand: string;
-  readonly persons: { id: string; role: string; givenName: string | null; familyName: string | null; gender: string | null; nationality: string | null }[];
+  readonly persons: {
+    id: string;
+    role: string;
+    givenName: string | null;
+    familyName: string | null;
+    gender: string | null;
+    nationality: string | null;
+    dob?: string | null;
+    phone?: string | null;
+    address?: string | null;
+  }[];
   readonly phones: { id: string; number: string }[];
   readonly vehicles: { id: string; registration: string; make: string | null; colour: string | null }[];
   readonly businesses: { id: string; name: string; kind: string | null; address: string | null }[];
-  readonly referenceCode: string;
-  readonly passphraseHash: string;
+  readonly addresses?: { id: string; address: string; postcode: string | null; town: string | null; description: string | null }[];
+  /** The public follow-up channel; referrals from signed-in users have none. */
+  readonly followUp?: { referenceCode: string; passphraseHash: string };
+  readonly createdBy?: string;
+  readonly agencyId?: string;
+  readonly catalogueVersion?: string;
+  readonly indicatorIds?: string[];
+  readonly victim?: Record<string, unknown>;
+  readonly triage?: Record<string, unknown>;
 }
 
 export interface QueueFilter {
@@ -74,8 +92,8 @@ export class IntakeRepository {
     private readonly audit: AuditRepository,
   ) {}
 
-  /** Stores a public report with all it mentions, its follow-up channel and its audit entry, or nothing. */
-  async createPublicReport(report: NewPublicReport, auditEvent: AuditEvent): Promise<{ reference: string }> {
+  /** Stores a report with all it mentions, its follow-up channel if any, and its audit entry; or nothing. */
+  async createReport(report: NewReport, auditEvent: AuditEvent): Promise<{ reference: string }> {
     return this.db.transaction().execute(async (tx) => {
       const n = await sql<{ n: number }>`select nextval('report_number_seq') as n`.execute(tx);
       const reference = `HBR-${report.receivedAt.getUTCFullYear()}-${String(n.rows[0]!.n)}`;
@@ -84,7 +102,7 @@ export class IntakeRepository {
         .values({
           id: report.id,
           reference,
-          source: 'public',
+          source: report.source,
           received_at: report.receivedAt,
           local_authority: report.localAuthority,
           town: report.town,
@@ -99,6 +117,12 @@ export class IntakeRepository {
           location_description: report.locationDescription,
           triage_score: report.triageScore,
           triage_band: report.triageBand,
+          created_by: report.createdBy ?? null,
+          agency_id: report.agencyId ?? null,
+          catalogue_version: report.catalogueVersion ?? null,
+          indicator_ids: report.indicatorIds ?? [],
+          victim: report.victim ? JSON.stringify(report.victim) : null,
+          triage: report.triage ? JSON.stringify(report.triage) : null,
         })
         .execute();
       if (report.persons.length > 0) {
@@ -111,11 +135,11 @@ export class IntakeRepository {
               role: p.role,
               given_name: p.givenName,
               family_name: p.familyName,
-              dob: null,
+              dob: p.dob ?? null,
               gender: p.gender,
               nationality: p.nationality,
-              phone: null,
-              address: null,
+              phone: p.phone ?? null,
+              address: p.address ?? null,
               postcode: null,
               town: null,
             })),
@@ -141,10 +165,27 @@ export class IntakeRepository {
           )
           .execute();
       }
-      await tx
-        .insertInto('report_follow_up')
-        .values({ report_id: report.id, reference_code: report.referenceCode, passphrase_hash: report.passphraseHash, locked_until: null })
-        .execute();
+      if (report.addresses && report.addresses.length > 0) {
+        await tx
+          .insertInto('report_addresses')
+          .values(
+            report.addresses.map((a) => ({
+              id: a.id,
+              report_id: report.id,
+              address: a.address,
+              postcode: a.postcode,
+              town: a.town,
+              description: a.description,
+            })),
+          )
+          .execute();
+      }
+      if (report.followUp) {
+        await tx
+          .insertInto('report_follow_up')
+          .values({ report_id: report.id, reference_code: report.followUp.referenceCode, passphrase_hash: report.followUp.passphraseHash, locked_until: null })
+          .execute();
+      }
       await this.audit.appendIn(tx, { ...auditEvent, subjectId: report.id, details: { ...auditEvent.details, reference } });
       return { reference };
     });
@@ -246,6 +287,31 @@ export class IntakeRepository {
     return !!(await this.db.selectFrom('reports').select('id').where('id', '=', reportId).executeTakeFirst());
   }
 
+  async saveDraft(userId: string, id: string, data: Record<string, unknown>, at: Date): Promise<void> {
+    await this.db
+      .insertInto('referral_drafts')
+      .values({ id, user_id: userId, data: JSON.stringify(data), updated_at: at })
+      .onConflict((oc) =>
+        oc
+          .column('id')
+          .doUpdateSet({ data: JSON.stringify(data), updated_at: at })
+          .where('referral_drafts.user_id', '=', userId),
+      )
+      .execute();
+  }
+
+  async drafts(userId: string): Promise<DraftRow[]> {
+    return this.db.selectFrom('referral_drafts').select(['id', 'data', 'updated_at']).where('user_id', '=', userId).orderBy('updated_at', 'desc').execute();
+  }
+
+  async draft(userId: string, id: string): Promise<DraftRow | undefined> {
+    return this.db.selectFrom('referral_drafts').select(['id', 'data', 'updated_at']).where('user_id', '=', userId).where('id', '=', id).executeTakeFirst();
+  }
+
+  async deleteDraft(userId: string, id: string): Promise<void> {
+    await this.db.deleteFrom('referral_drafts').where('user_id', '=', userId).where('id', '=', id).execute();
+  }
+
   /** The key that signs public form tokens, made on first use and shared by every server. */
   async secret(name: string, make: () => string): Promise<string> {
     await this.db
@@ -256,4 +322,10 @@ export class IntakeRepository {
     const row = await this.db.selectFrom('app_secrets').select('value').where('name', '=', name).executeTakeFirstOrThrow();
     return row.value;
   }
+}
+
+export interface DraftRow {
+  id: string;
+  data: Record<string, unknown>;
+  updated_at: Date;
 }

@@ -6,6 +6,7 @@ import { UserService } from './user.service';
 import { OverviewService } from './overview.service';
 import { PublicReportService } from './public-report.service';
 import { TriageQueueService } from './triage-queue.service';
+import { ReferralService } from './referral.service';
 import { GWENT, type ForceArea } from '@harbour/core';
 
 /** The one place services are built. */
@@ -20,6 +21,7 @@ export function services(repos: Repositories, options: { store: StoreKind; sessi
     overview: new OverviewService(repos, options.area ?? GWENT, options.now),
     publicReports: new PublicReportService(repos, options.now),
     triageQueue: new TriageQueueService(repos),
+    referrals: new ReferralService(repos, options.now),
   };
 }
 

@@ -119,9 +119,10 @@ export class PublicReportService {
           ? { given: parts[0]!, family: null }
           : { given: parts.slice(0, -1).join(' '), family: parts[parts.length - 1]! };
     };
-    await this.repos.intake.createPublicReport(
+    await this.repos.intake.createReport(
       {
         id,
+        source: 'public',
         receivedAt: this.now(),
         language: input.language,
         relation: input.relation,
@@ -154,8 +155,7 @@ export class PublicReportService {
         phones: input.phones.map((number) => ({ id: randomUUID(), number })),
         vehicles: input.vehicles.map((v) => ({ id: randomUUID(), registration: v.registration.toUpperCase(), make: v.description ?? null, colour: null })),
         businesses: input.businesses.map((b) => ({ id: randomUUID(), name: b.name, kind: null, address: b.address ?? null })),
-        referenceCode,
-        passphraseHash: await hashPassword(passphrase),
+        followUp: { referenceCode, passphraseHash: await hashPassword(passphrase) },
       },
       { actorId: null, actorRole: null, action: 'report.public-submitted', subjectType: 'report', details: { language: input.language, band: result.band } },
     );

@@ -1,0 +1,185 @@
+import { CURRENT_CATALOGUE, EXPLOITATION_TYPES, GWENT, PERMISSIONS } from '@harbour/core';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Services } from '../services/index';
+
+const text = (max: number) => z.string().trim().max(max, `Use ${max} characters or fewer`);
+const optional = (max: number) =>
+  text(max)
+    .optional()
+    .transform((v) => (v ? v : undefined));
+
+const referralBody = z.object({
+  draftId: z.uuid().optional(),
+  catalogueVersion: z.string().max(20).default(CURRENT_CATALOGUE.version),
+  indicators: z.array(z.string().max(80)).max(100).default([]),
+  exploitationTypes: z.array(z.enum(EXPLOITATION_TYPES)).max(EXPLOITATION_TYPES.length).default([]),
+  victim: z
+    .object({
+      givenName: optional(100),
+      familyName: optional(100),
+      dob: z.iso
+        .date('Enter a date like 2008-04-30')
+        .optional()
+        .or(z.literal('').transform(() => undefined)),
+      ageYears: z.number().int().min(0, 'Enter an age from 0 to 120').max(120, 'Enter an age from 0 to 120').optional(),
+      child: z.enum(['yes', 'no', 'unknown']).default('unknown'),
+      gender: z.enum(['female', 'male', 'other', 'unknown']).optional(),
+      nationality: optional(80),
+      language: optional(80),
+      interpreterNeeded: z.boolean().default(false),
+      phone: optional(40),
+    })
+    .prefault({}),
+  consentToNrm: z.enum(['yes', 'no', 'unknown']).default('unknown'),
+  riskToLife: z.boolean().default(false),
+  potentialVictims: z.number().int().min(1).max(500).default(1),
+  location: z
+    .object({
+      localAuthority: z.enum(GWENT.localAuthorities.map((l) => l.code) as [string, ...string[]]).optional(),
+      town: optional(100),
+      postcode: z
+        .string()
+        .trim()
+        .regex(/^([A-Za-z]{1,2}\d[A-Za-z\d]?\s*\d[A-Za-z]{2}|[A-Za-z]{1,2}\d[A-Za-z\d]?)$/, 'Enter a UK postcode like NP20 1AB')
+        .optional()
+        .or(z.literal('').transform(() => undefined)),
+      description: optional(1000),
+    })
+    .prefault({}),
+  summary: text(10_000).min(1, 'Describe what you saw and were told'),
+  otherPeople: z
+    .array(
+      z.object({ role: z.enum(['suspect', 'potential_victim', 'witness']), givenName: optional(100), familyName: optional(100), nationality: optional(80) }),
+    )
+    .max(30)
+    .default([]),
+  phones: z
+    .array(text(40).regex(/^[+\d][\d\s()-]{5,}$/, 'Enter a phone number using digits'))
+    .max(20)
+    .default([]),
+  vehicles: z
+    .array(z.object({ registration: text(12).min(2), description: optional(200) }))
+    .max(20)
+    .default([]),
+  addresses: z
+    .array(z.object({ address: text(300).min(1), postcode: optional(10), town: optional(100) }))
+    .max(20)
+    .default([]),
+  businesses: z
+    .array(z.object({ name: text(200).min(1), kind: optional(60), address: optional(300) }))
+    .max(20)
+    .default([]),
+});
+
+const triageSchema = z.object({
+  catalogueVersion: z.string(),
+  score: z.number(),
+  band: z.enum(['low', 'medium', 'high', 'critical']),
+  contributions: z.array(z.object({ kind: z.enum(['indicator', 'fact']), id: z.string(), points: z.number() })).readonly(),
+  elements: z.object({ act: z.boolean(), means: z.boolean(), purpose: z.boolean() }),
+  likelyTypes: z.array(z.string()).readonly(),
+  guidance: z.array(z.string()).readonly(),
+});
+
+const draftSchema = z.object({ id: z.string(), updatedAt: z.string(), data: z.record(z.string(), z.unknown()) });
+
+export function referralRoutes(svc: Services): FastifyPluginAsyncZod {
+  return async (app) => {
+    const permission = PERMISSIONS.referralsCreate;
+
+    app.get(
+      '/api/referrals/catalogue',
+      {
+        config: { permission },
+        schema: {
+          tags: ['referrals'],
+          summary: 'The indicator catalogue a referral is made with',
+          querystring: z.object({ version: z.string().max(20).default(CURRENT_CATALOGUE.version) }),
+          response: {
+            200: z.object({
+              version: z.string(),
+              indicators: z.array(
+                z.object({
+                  id: z.string(),
+                  group: z.string(),
+                  element: z.string(),
+                  types: z.array(z.string()),
+                  weight: z.number(),
+                  source: z.string(),
+                  childOnly: z.boolean().optional(),
+                  label: z.object({ en: z.string(), cy: z.string() }),
+                }),
+              ),
+            }),
+          },
+        },
+      },
+      async (request) => {
+        const catalogue = svc.referrals.catalogue(request.actor, request.query.version);
+        return { version: catalogue.version, indicators: catalogue.indicators.map((i) => ({ ...i, types: [...i.types] })) };
+      },
+    );
+
+    app.post(
+      '/api/referrals/preview',
+      {
+        config: { permission },
+        schema: {
+          tags: ['referrals'],
+          summary: 'Triage score and next steps for a referral as it stands; nothing is stored',
+          body: referralBody.partial({ summary: true }),
+          response: { 200: triageSchema },
+        },
+      },
+      async (request) => svc.referrals.preview(request.actor, { ...request.body, summary: request.body.summary ?? '' }),
+    );
+
+    app.post(
+      '/api/referrals',
+      {
+        config: { permission },
+        schema: {
+          tags: ['referrals'],
+          summary: 'Submit a referral',
+          body: referralBody,
+          response: { 201: z.object({ reference: z.string(), triage: triageSchema }) },
+        },
+      },
+      async (request, reply) => reply.status(201).send(await svc.referrals.submit(request.actor, request.body)),
+    );
+
+    app.get(
+      '/api/referrals/drafts',
+      { config: { permission }, schema: { tags: ['referrals'], summary: 'Your saved drafts', response: { 200: z.object({ drafts: z.array(draftSchema) }) } } },
+      async (request) => ({ drafts: await svc.referrals.drafts(request.actor) }),
+    );
+
+    app.put(
+      '/api/referrals/drafts/:id',
+      {
+        config: { permission },
+        schema: {
+          tags: ['referrals'],
+          summary: 'Save a draft (kept on the server so a dropped signal loses nothing)',
+          params: z.object({ id: z.uuid() }),
+          body: z.object({ data: z.record(z.string(), z.unknown()) }),
+          response: { 200: draftSchema },
+        },
+      },
+      async (request) => svc.referrals.saveDraft(request.actor, request.params.id, request.body.data),
+    );
+
+    app.delete(
+      '/api/referrals/drafts/:id',
+      {
+        config: { permission },
+        schema: { tags: ['referrals'], summary: 'Discard a draft', params: z.object({ id: z.uuid() }), response: { 200: z.object({ ok: z.literal(true) }) } },
+      },
+      async (request) => {
+        await svc.referrals.deleteDraft(request.actor, request.params.id);
+        return { ok: true as const };
+      },
+    );
+  };
+}

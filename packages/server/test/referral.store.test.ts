@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_STORE } from '../../../test/test-store';
+import { newTestApp, signIn, type Client, type TestApp } from './test-app';
+
+describe(`referrals on ${TEST_STORE}`, () => {
+  let t: TestApp;
+  let officer: Client;
+  beforeAll(async () => {
+    t = await newTestApp({ reports: 0 });
+    officer = await signIn(t, 'officer');
+  });
+  afterAll(async () => t?.close());
+
+  const childReferral = {
+    indicators: ['ho.county_lines_phone', 'ho.moved_between_places', 'ho.child_unexplained_gifts'],
+    victim: { givenName: 'Kyle', familyName: 'Jones', ageYears: 15, child: 'no', gender: 'male', nationality: 'British', interpreterNeeded: false },
+    consentToNrm: 'no',
+    location: { localAuthority: 'W06000022', town: 'Newport', postcode: 'np19 0aa' },
+    summary: 'Boy of 15 found at a flat in Maindee with cash and two phones; says he owes money to older men from Birmingham.',
+    otherPeople: [{ role: 'suspect', givenName: 'Dean', nationality: 'British' }],
+    phones: ['07700 900456'],
+    addresses: [{ address: 'Flat 2, 14 Maindee Parade', postcode: 'NP19 8GX', town: 'Newport' }],
+  };
+
+  it('a child referral goes to the NRM without consent and to safeguarding, whatever the child box says', async () => {
+    const response = await officer.request('POST', '/api/referrals', childReferral);
+    expect(response.statusCode).toBe(201);
+    const { reference, triage } = response.json<{ reference: string; triage: { guidance: string[]; band: string; contributions: { id: string }[] } }>();
+    expect(reference).toMatch(/^HBR-\d{4}-1\d{7}$/);
+    expect(triage.guidance).toEqual(['safeguard_child_now', 'nrm_referral_child']);
+    expect(triage.contributions.map((c) => c.id)).toContain('child');
+    expect(triage.band).toBe('high');
+    const row = await t.store.db.selectFrom('reports').selectAll().where('reference', '=', reference).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ source: 'officer', involves_child: true, postcode: 'NP19 0AA', catalogue_version: '2026.1', status: 'new' });
+    expect(row.indicator_ids).toEqual(childReferral.indicators);
+    expect(row.victim).toMatchObject({ child: 'yes', consentToNrm: 'no', ageYears: 15 });
+    expect((await t.store.db.selectFrom('report_addresses').selectAll().where('report_id', '=', row.id).execute()).map((a) => a.address)).toEqual([
+      'Flat 2, 14 Maindee Parade',
+    ]);
+    const people = await t.store.db.selectFrom('report_persons').select(['role', 'given_name']).where('report_id', '=', row.id).orderBy('role').execute();
+    expect(people).toEqual([
+      { role: 'potential_victim', given_name: 'Kyle' },
+      { role: 'suspect', given_name: 'Dean' },
+    ]);
+    const audit = await t.repos.audit.list({ action: 'referral.submitted', limit: 1 });
+    expect(audit[0]).toMatchObject({ subjectId: row.id, actorRole: 'officer' });
+  });
+
+  it('an adult who does not consent is notified anonymously (Duty to Notify), not referred', async () => {
+    const preview = await officer.request('POST', '/api/referrals/preview', {
+      indicators: ['ilo.retention_of_documents'],
+      victim: { ageYears: 34, child: 'no', interpreterNeeded: true },
+      consentToNrm: 'no',
+    });
+    expect(preview.statusCode).toBe(200);
+    expect(preview.json().guidance).toEqual(['duty_to_notify', 'book_interpreter']);
+    const consenting = await officer.request('POST', '/api/referrals/preview', {
+      victim: { ageYears: 34, child: 'no' },
+      consentToNrm: 'yes',
+      riskToLife: true,
+    });
+    expect(consenting.json().guidance).toEqual(['call_999_now', 'nrm_referral_adult_consented']);
+    expect(consenting.json().band).toBe('critical');
+  });
+
+  it('names what is wrong and stores nothing', async () => {
+    const before = (await t.store.db.selectFrom('reports').select('id').execute()).length;
+    const bad = await officer.request('POST', '/api/referrals', { ...childReferral, indicators: ['ilo.deception', 'not.real'] });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields).toEqual([{ path: 'indicators.1', message: 'No indicator not.real in catalogue 2026.1' }]);
+    const invalid = await officer.request('POST', '/api/referrals', {
+      ...childReferral,
+      summary: '',
+      victim: { ageYears: 200 },
+      location: { postcode: 'nope' },
+    });
+    expect(invalid.statusCode).toBe(400);
+    const paths = invalid.json<{ error: { fields: { path: string }[] } }>().error.fields.map((f) => f.path);
+    expect(paths).toEqual(expect.arrayContaining(['summary', 'victim.ageYears', 'location.postcode']));
+    expect((await t.store.db.selectFrom('reports').select('id').execute()).length).toBe(before);
+  });
+
+  it('keeps drafts on the server for their owner only, and clears one when it is submitted', async () => {
+    const id = randomUUID();
+    const saved = await officer.request('PUT', `/api/referrals/drafts/${id}`, { data: { summary: 'Half written on the street', step: 2 } });
+    expect(saved.statusCode).toBe(200);
+    await officer.request('PUT', `/api/referrals/drafts/${id}`, { data: { summary: 'Half written on the street, then more', step: 3 } });
+    const drafts = (await officer.request('GET', '/api/referrals/drafts')).json<{ drafts: { id: string; data: { step: number } }[] }>().drafts;
+    expect(drafts).toEqual([expect.objectContaining({ id, data: { summary: 'Half written on the street, then more', step: 3 } })]);
+
+    const partner = await signIn(t, 'partner');
+    const stolen = await partner.request('PUT', `/api/referrals/drafts/${id}`, { data: { summary: 'overwritten' } });
+    expect(stolen.statusCode).toBe(403);
+    expect((await partner.request('GET', '/api/referrals/drafts')).json().drafts).toEqual([]);
+
+    const submitted = await officer.request('POST', '/api/referrals', { ...childReferral, draftId: id });
+    expect(submitted.statusCode).toBe(201);
+    expect((await officer.request('GET', '/api/referrals/drafts')).json().drafts).toEqual([]);
+
+    const fromPartner = await partner.request('POST', '/api/referrals', {
+      summary: 'Referral from the council',
+      consentToNrm: 'yes',
+      victim: { ageYears: 40 },
+    });
+    expect(fromPartner.statusCode).toBe(201);
+    const row = await t.store.db
+      .selectFrom('reports')
+      .select(['source', 'agency_id'])
+      .where('reference', '=', fromPartner.json().reference)
+      .executeTakeFirstOrThrow();
+    expect(row.source).toBe('partner');
+  });
+
+  it('serves the indicator catalogue, and the referrals reach the triage queue', async () => {
+    const catalogue = (await officer.request('GET', '/api/referrals/catalogue')).json<{ version: string; indicators: unknown[] }>();
+    expect(catalogue.version).toBe('2026.1');
+    expect(catalogue.indicators.length).toBeGreaterThan(30);
+    expect((await officer.request('GET', '/api/referrals/catalogue?version=1999')).statusCode).toBe(400);
+    const supervisor = await signIn(t, 'supervisor');
+    const queue = (await supervisor.request('GET', '/api/triage?child=yes')).json<{ items: { source: string; involvesChild: boolean }[] }>().items;
+    expect(queue.length).toBeGreaterThanOrEqual(2);
+    expect(queue.every((i) => i.involvesChild && i.source === 'officer')).toBe(true);
+  });
+});
