@@ -6,16 +6,18 @@ import { navigationItems, SignInFlow } from './support/pages';
 /** What each role sees in the main navigation once signed in. */
 const NAVIGATION: Record<Role, string[]> = {
   admin: ['Home', 'Accounts', 'Agencies', 'Audit log', 'Your account'],
-  supervisor: ['Home', 'Accounts', 'Agencies', 'Your account'],
-  investigator: ['Home', 'Your account'],
+  supervisor: ['Home', 'Triage queue', 'Make a referral', 'Accounts', 'Agencies', 'Your account'],
+  investigator: ['Home', 'Triage queue', 'Make a referral', 'Your account'],
   researcher: ['Home', 'Your account'],
   analyst: ['Home', 'Your account'],
-  officer: ['Home', 'Your account'],
-  partner: ['Home', 'Your account'],
+  officer: ['Home', 'Make a referral', 'Your account'],
+  partner: ['Home', 'Make a referral', 'Your account'],
 };
 
 const PAGES: Record<string, string> = {
   Home: '/home',
+  'Triage queue': '/triage',
+  'Make a referral': '/referral',
   Accounts: '/admin/accounts',
   Agencies: '/admin/agencies',
   'Audit log': '/admin/audit',

@@ -16,6 +16,8 @@ import { EnrolPage } from './pages/sign-in/enrol-page';
 import { SecondFactorPage } from './pages/sign-in/second-factor-page';
 import { nextPathFor, SignInPage } from './pages/sign-in/sign-in-page';
 import { StaffHomePage } from './pages/staff-home/staff-home-page';
+import { ReferralPage } from './pages/referral/referral-page';
+import { TriagePage } from './pages/triage/triage-page';
 import { hasPermission, useSession } from './session/session';
 
 /** Staff pages: the server decides access; this only sends people to the right page first. */
@@ -81,6 +83,8 @@ export function App() {
             </SignInStep>
           }
         />
+        <Route path="/triage" element={<Staff permission="reports:triage">{() => <TriagePage />}</Staff>} />
+        <Route path="/referral" element={<Staff permission="referrals:create">{() => <ReferralPage />}</Staff>} />
         <Route path="/home" element={<Staff permission="self">{(s) => <StaffHomePage session={s} />}</Staff>} />
         <Route path="/account" element={<Staff permission="self">{(s) => <AccountPage session={s} />}</Staff>} />
         <Route path="/admin/accounts" element={<Staff permission="users:read">{(s) => <AccountsPage session={s} />}</Staff>} />

@@ -5,6 +5,8 @@ import { hasPermission, useSession } from '../../session/session';
 /** Each item shows only to roles whose permissions allow the page behind it. */
 export const NAV_ITEMS = [
   { to: '/home', key: 'nav.home', permission: 'self' },
+  { to: '/triage', key: 'nav.triage', permission: 'reports:triage' },
+  { to: '/referral', key: 'nav.referral', permission: 'referrals:create' },
   { to: '/admin/accounts', key: 'nav.users', permission: 'users:read' },
   { to: '/admin/agencies', key: 'nav.agencies', permission: 'agencies:read' },
   { to: '/admin/audit', key: 'nav.audit', permission: 'audit:read' },

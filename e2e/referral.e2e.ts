@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessibilityProblems, openBrowser, type Browser } from './support/browser';
+import { SignInFlow } from './support/pages';
+
+describe('an officer refers a child from the street; the supervisor finds it in the queue', () => {
+  let b: Browser;
+  beforeAll(async () => {
+    b = await openBrowser();
+    // A phone-sized screen: referrals are made on the street.
+    await b.page.setViewportSize({ width: 390, height: 844 });
+  });
+  afterAll(async () => b?.close());
+
+  it('shows NRM and safeguarding guidance for a child as the form is filled in, and keeps a draft', async () => {
+    await b.page.goto(`${b.baseUrl}/?lang=en`);
+    await new SignInFlow(b.page, b.baseUrl).asRole('officer');
+    await b.page.goto(`${b.baseUrl}/referral?lang=en`);
+    await b.page.getByRole('heading', { level: 1, name: 'Make a referral' }).waitFor();
+    await b.page.locator('[id="indicator-ho.county_lines_phone"]').waitFor();
+    expect(await accessibilityProblems(b.page)).toEqual([]);
+
+    await b.page.getByLabel('Given name').fill('Kyle');
+    await b.page.getByLabel('Age in years').fill('15');
+    await b.page.locator('#consentToNrm-no').check();
+    await b.page.locator('[id="indicator-ho.county_lines_phone"]').check();
+    await b.page.locator('[id="indicator-ho.moved_between_places"]').check();
+    await b.page
+      .getByLabel('What did you see and what were you told?')
+      .fill('Boy of 15 found in a flat in Maindee with two phones and cash; says he owes money.');
+    const guidance = b.page.getByTestId('guidance');
+    await expect.poll(async () => (await guidance.count()) > 0 && (await guidance.textContent())).toContain('Safeguard the child now');
+    const steps = await guidance.locator('li').allTextContents();
+    expect(steps[0]).toMatch(/^Safeguard the child now/);
+    expect(steps[1]).toMatch(/National Referral Mechanism referral for the child. A child's consent is not needed/);
+    expect(steps.join(' ')).not.toMatch(/Duty to Notify/);
+    await b.page
+      .getByRole('status')
+      .getByText(/Draft saved at/)
+      .waitFor();
+    expect(await accessibilityProblems(b.page)).toEqual([]);
+
+    // The signal drops: reloading brings the draft back.
+    await b.page.reload();
+    await expect.poll(() => b.page.getByLabel('Given name').inputValue()).toBe('Kyle');
+
+    await b.page.getByRole('button', { name: 'Send referral' }).click();
+    await b.page.getByRole('heading', { level: 1, name: 'Referral sent' }).waitFor();
+    expect(await b.page.locator('.govuk-panel__body').textContent()).toMatch(/Reference HBR-\d{4}-1\d{7}/);
+    expect(await accessibilityProblems(b.page)).toEqual([]);
+    await b.page.getByRole('button', { name: 'Sign out' }).click();
+    await b.page.waitForURL('**/sign-in');
+  });
+
+  it('the supervisor sees the child referral at the top of the filtered queue', async () => {
+    await b.page.setViewportSize({ width: 1200, height: 900 });
+    await new SignInFlow(b.page, b.baseUrl).asRole('supervisor');
+    await b.page.goto(`${b.baseUrl}/triage?lang=en`);
+    await b.page.getByLabel('Child involved').selectOption('yes');
+    await b.page.getByLabel('Source').selectOption('officer');
+    await b.page.getByRole('button', { name: 'Apply' }).click();
+    await b.page.waitForURL(/child=yes/);
+    const firstRow = b.page.locator('tbody tr').first();
+    await firstRow.waitFor();
+    expect(await firstRow.textContent()).toContain('Boy of 15 found in a flat in Maindee');
+    expect(await firstRow.textContent()).toContain('Child');
+    expect(await accessibilityProblems(b.page)).toEqual([]);
+  });
+});

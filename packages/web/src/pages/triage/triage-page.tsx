@@ -1,0 +1,164 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { api } from '../../api/client';
+import { ErrorSummary } from '../../components/form/error-summary';
+import { SelectField } from '../../components/form/fields';
+import { problemsFrom } from '../../components/form/problems';
+import { usePageTitle } from '../../components/page-title';
+
+interface Item {
+  id: string;
+  reference: string;
+  source: string;
+  receivedAt: string;
+  localAuthority: string | null;
+  town: string | null;
+  exploitationTypes: string[];
+  involvesChild: boolean;
+  triageScore: number | null;
+  triageBand: string | null;
+  summary: string;
+}
+
+const AREAS = [
+  ['W06000019', 'Blaenau Gwent', 'Blaenau Gwent'],
+  ['W06000018', 'Caerphilly', 'Caerffili'],
+  ['W06000021', 'Monmouthshire', 'Sir Fynwy'],
+  ['W06000022', 'Newport', 'Casnewydd'],
+  ['W06000020', 'Torfaen', 'Tor-faen'],
+] as const;
+const TYPES = ['sexual', 'labour', 'criminal', 'domestic_servitude', 'organ_harvesting', 'unknown'] as const;
+const SOURCES = ['public', 'officer', 'partner', 'nrm'] as const;
+const BAND_TAG: Record<string, string> = { critical: 'govuk-tag--red', high: 'govuk-tag--orange', medium: 'govuk-tag--yellow', low: 'govuk-tag--grey' };
+
+/** The team's queue: filters live in the address so a view can be shared. */
+export function TriagePage() {
+  const { t, i18n } = useTranslation();
+  usePageTitle(t('triage.title'));
+  const cy = i18n.language === 'cy';
+  const [params, setParams] = useSearchParams();
+  const keys = ['area', 'type', 'source', 'child'] as const;
+  const applied = Object.fromEntries(keys.map((k) => [k, params.get(k) ?? ''])) as Record<(typeof keys)[number], string>;
+  const [draft, setDraft] = useState(applied);
+  const query = new URLSearchParams(Object.entries(applied).filter(([, v]) => v));
+  const queue = useQuery({
+    queryKey: ['triage', query.toString()],
+    queryFn: () => api<{ items: Item[] }>('GET', `/api/triage?${query.toString()}`),
+    retry: false,
+  });
+  const when = new Intl.DateTimeFormat(cy ? 'cy-GB' : 'en-GB', { dateStyle: 'medium' });
+  const areaName = (code: string | null) => AREAS.find(([c]) => c === code)?.[cy ? 2 : 1] ?? '';
+
+  const apply = (event: FormEvent) => {
+    event.preventDefault();
+    setParams(new URLSearchParams(Object.entries(draft).filter(([, v]) => v)));
+  };
+
+  return (
+    <>
+      <h1 className="govuk-heading-l">{t('triage.title')}</h1>
+      <p className="govuk-body">{t('triage.lead')}</p>
+      {queue.error && <ErrorSummary problems={problemsFrom(queue.error, t)} />}
+      <form onSubmit={apply} noValidate aria-labelledby="triage-filters">
+        <h2 className="govuk-heading-s" id="triage-filters">
+          {t('triage.filters')}
+        </h2>
+        <div className="govuk-grid-row">
+          <div className="govuk-grid-column-one-quarter">
+            <SelectField
+              id="area"
+              label={t('triage.area')}
+              value={draft.area}
+              onChange={(v) => setDraft({ ...draft, area: v })}
+              options={[{ value: '', label: t('triage.anyArea') }, ...AREAS.map(([code, en, cyName]) => ({ value: code, label: cy ? cyName : en }))]}
+            />
+          </div>
+          <div className="govuk-grid-column-one-quarter">
+            <SelectField
+              id="type"
+              label={t('triage.type')}
+              value={draft.type}
+              onChange={(v) => setDraft({ ...draft, type: v })}
+              options={[{ value: '', label: t('triage.anyType') }, ...TYPES.map((x) => ({ value: x, label: t(`referral.types.${x}`) }))]}
+            />
+          </div>
+          <div className="govuk-grid-column-one-quarter">
+            <SelectField
+              id="source"
+              label={t('triage.source')}
+              value={draft.source}
+              onChange={(v) => setDraft({ ...draft, source: v })}
+              options={[{ value: '', label: t('triage.anySource') }, ...SOURCES.map((x) => ({ value: x, label: t(`sources.${x}`) }))]}
+            />
+          </div>
+          <div className="govuk-grid-column-one-quarter">
+            <SelectField
+              id="child"
+              label={t('triage.child')}
+              value={draft.child}
+              onChange={(v) => setDraft({ ...draft, child: v })}
+              options={[
+                { value: '', label: t('triage.anyChild') },
+                { value: 'yes', label: t('common.yes') },
+                { value: 'no', label: t('common.no') },
+              ]}
+            />
+          </div>
+        </div>
+        <button type="submit" className="govuk-button">
+          {t('common.apply')}
+        </button>
+      </form>
+      {queue.data && queue.data.items.length === 0 && <p className="govuk-body">{t('triage.empty')}</p>}
+      {queue.data && queue.data.items.length > 0 && (
+        <div className="app-table-scroll">
+          <table className="govuk-table">
+            <caption className="govuk-table__caption govuk-visually-hidden">{t('triage.title')}</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">
+                  {t('triage.reference')}
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  {t('triage.score')}
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  {t('triage.received')}
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  {t('triage.area')}
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  {t('triage.summary')}
+                </th>
+              </tr>
+            </thead>
+            <tbody className="govuk-table__body">
+              {queue.data.items.map((item) => (
+                <tr className="govuk-table__row" key={item.id}>
+                  <th scope="row" className="govuk-table__header">
+                    {item.reference}
+                    <span className="app-table-hint">{t(`sources.${item.source}`)}</span>
+                  </th>
+                  <td className="govuk-table__cell">
+                    {item.triageBand ? (
+                      <strong
+                        className={`govuk-tag ${BAND_TAG[item.triageBand] ?? ''}`}
+                      >{`${t(`referral.bands.${item.triageBand}`)} ${item.triageScore ?? ''}`}</strong>
+                    ) : null}
+                    {item.involvesChild && <strong className="govuk-tag govuk-tag--purple app-tag-gap">{t('triage.childTag')}</strong>}
+                  </td>
+                  <td className="govuk-table__cell">{when.format(new Date(item.receivedAt))}</td>
+                  <td className="govuk-table__cell">{[areaName(item.localAuthority), item.town].filter(Boolean).join(', ')}</td>
+                  <td className="govuk-table__cell">{item.summary}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
