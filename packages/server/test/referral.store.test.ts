@@ -122,4 +122,40 @@ describe(`referrals on ${TEST_STORE}`, () => {
     expect(queue.length).toBeGreaterThanOrEqual(2);
     expect(queue.every((i) => i.involvesChild && i.source === 'officer')).toBe(true);
   });
+
+  it('the supervisor opens a report, assigns it, grades it 3x5x2 and marks it triaged; all audited', async () => {
+    const supervisor = await signIn(t, 'supervisor');
+    const queue = (await supervisor.request('GET', '/api/triage?child=yes')).json<{ items: { id: string }[] }>().items;
+    const id = queue[0]!.id;
+    const detail = await supervisor.request('GET', `/api/reports/${id}`);
+    expect(detail.statusCode).toBe(200);
+    expect(detail.json()).toMatchObject({
+      status: 'new',
+      involvesChild: true,
+      persons: [{ role: 'potential_victim', givenName: 'Kyle' }, { role: 'suspect' }],
+      addresses: [{ address: 'Flat 2, 14 Maindee Parade' }],
+    });
+    expect(detail.json().triage.guidance).toEqual(['safeguard_child_now', 'nrm_referral_child']);
+
+    const assignees = (await supervisor.request('GET', '/api/reports/assignees')).json<{ assignees: { id: string; role: string }[] }>().assignees;
+    const investigatorId = assignees.find((a) => a.role === 'investigator')!.id;
+    const badGrade = await supervisor.request('POST', `/api/reports/${id}/triage`, { grading: '4FZ' });
+    expect(badGrade.statusCode).toBe(400);
+    expect(badGrade.json().error.fields[0].path).toBe('grading');
+    const decided = await supervisor.request('POST', `/api/reports/${id}/triage`, { assignTo: investigatorId, grading: '2BP', markTriaged: true });
+    expect(decided.statusCode).toBe(200);
+    expect(decided.json()).toMatchObject({ status: 'triaged', grading: '2BP', assignedTo: investigatorId });
+    expect(decided.json().triagedAt).not.toBeNull();
+
+    const stillNew = (await supervisor.request('GET', '/api/triage?child=yes')).json<{ items: { id: string }[] }>().items;
+    expect(stillNew.map((i) => i.id)).not.toContain(id);
+    const actions = (await t.repos.audit.list({ subjectId: id, limit: 20 })).map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['referral.submitted', 'report.read', 'report.triage']));
+
+    const investigator = await signIn(t, 'investigator');
+    const supervisorId = assignees.find((a) => a.role === 'supervisor')!.id;
+    expect((await investigator.request('POST', `/api/reports/${id}/triage`, { assignTo: supervisorId })).statusCode).toBe(403);
+    expect((await investigator.request('POST', `/api/reports/${id}/triage`, { assignTo: investigatorId })).statusCode).toBe(200);
+    expect((await investigator.request('GET', `/api/reports/00000000-0000-4000-8000-000000000000`)).statusCode).toBe(404);
+  });
 });

@@ -224,6 +224,53 @@ export class IntakeRepository {
       .execute();
   }
 
+  /** Everything the team sees of one report. */
+  async reportDetail(id: string) {
+    const report = await this.db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!report) return undefined;
+    const [persons, phones, vehicles, businesses, addresses, followUp] = await Promise.all([
+      this.db.selectFrom('report_persons').selectAll().where('report_id', '=', id).orderBy('role').orderBy('id').execute(),
+      this.db.selectFrom('report_phones').selectAll().where('report_id', '=', id).orderBy('id').execute(),
+      this.db.selectFrom('report_vehicles').selectAll().where('report_id', '=', id).orderBy('id').execute(),
+      this.db.selectFrom('report_businesses').selectAll().where('report_id', '=', id).orderBy('id').execute(),
+      this.db.selectFrom('report_addresses').selectAll().where('report_id', '=', id).orderBy('id').execute(),
+      this.db.selectFrom('report_follow_up').select('report_id').where('report_id', '=', id).executeTakeFirst(),
+    ]);
+    return { report, persons, phones, vehicles, businesses, addresses, hasFollowUp: !!followUp };
+  }
+
+  /** Applies triage decisions and their audit entry together. */
+  async updateTriage(
+    id: string,
+    change: { assignedTo?: string | null; grading?: string; triagedBy?: string; triagedAt?: Date },
+    auditEvent: AuditEvent,
+  ): Promise<boolean> {
+    return this.db.transaction().execute(async (tx) => {
+      const values: Record<string, unknown> = {};
+      if (change.assignedTo !== undefined) values.assigned_to = change.assignedTo;
+      if (change.grading !== undefined) values.grading = change.grading;
+      if (change.triagedBy !== undefined) {
+        values.triaged_by = change.triagedBy;
+        values.triaged_at = change.triagedAt;
+        values.status = 'triaged';
+      }
+      const result = await tx.updateTable('reports').set(values).where('id', '=', id).executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== 1) return false;
+      await this.audit.appendIn(tx, auditEvent);
+      return true;
+    });
+  }
+
+  async teamMembers(): Promise<{ id: string; display_name: string; role: string }[]> {
+    return this.db
+      .selectFrom('users')
+      .select(['id', 'display_name', 'role'])
+      .where('role', 'in', ['supervisor', 'investigator'])
+      .where('disabled_at', 'is', null)
+      .orderBy('display_name')
+      .execute();
+  }
+
   async findFollowUp(referenceCode: string): Promise<FollowUpRow | undefined> {
     return this.db
       .selectFrom('report_follow_up')

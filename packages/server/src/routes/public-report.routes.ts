@@ -59,6 +59,49 @@ const credentials = { reference: z.string().trim().min(4).max(20), passphrase: z
 const messagesSchema = z.array(z.object({ id: z.string(), from: z.enum(['reporter', 'team']), body: z.string(), at: z.string() }));
 const followUpSchema = z.object({ reference: z.string(), receivedAt: z.string(), messages: messagesSchema });
 
+const reportViewSchema = z.object({
+  id: z.string(),
+  reference: z.string(),
+  source: z.string(),
+  status: z.string(),
+  receivedAt: z.string(),
+  language: z.string().nullable(),
+  relation: z.string().nullable(),
+  summary: z.string(),
+  occurred: z.string().nullable(),
+  localAuthority: z.string().nullable(),
+  town: z.string().nullable(),
+  postcode: z.string().nullable(),
+  locationDescription: z.string().nullable(),
+  exploitationTypes: z.array(z.string()),
+  involvesChild: z.boolean(),
+  triageScore: z.number().nullable(),
+  triageBand: z.string().nullable(),
+  triage: z.record(z.string(), z.unknown()).nullable(),
+  victim: z.record(z.string(), z.unknown()).nullable(),
+  indicatorIds: z.array(z.string()),
+  catalogueVersion: z.string().nullable(),
+  grading: z.string().nullable(),
+  assignedTo: z.string().nullable(),
+  triagedAt: z.string().nullable(),
+  hasFollowUp: z.boolean(),
+  persons: z.array(
+    z.object({
+      role: z.string(),
+      givenName: z.string().nullable(),
+      familyName: z.string().nullable(),
+      nationality: z.string().nullable(),
+      gender: z.string().nullable(),
+      dob: z.string().nullable(),
+      phone: z.string().nullable(),
+    }),
+  ),
+  phones: z.array(z.string()),
+  vehicles: z.array(z.object({ registration: z.string(), description: z.string().nullable() })),
+  businesses: z.array(z.object({ name: z.string(), address: z.string().nullable() })),
+  addresses: z.array(z.object({ address: z.string(), postcode: z.string().nullable(), town: z.string().nullable() })),
+});
+
 export function publicReportRoutes(svc: Services): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
@@ -169,6 +212,43 @@ export function publicReportRoutes(svc: Services): FastifyPluginAsyncZod {
           }),
         };
       },
+    );
+
+    app.get(
+      '/api/reports/assignees',
+      {
+        config: { permission: PERMISSIONS.reportsTriage },
+        schema: {
+          tags: ['reports'],
+          summary: 'Team members a report can be assigned to',
+          response: { 200: z.object({ assignees: z.array(z.object({ id: z.string(), name: z.string(), role: z.string() })) }) },
+        },
+      },
+      async (request) => ({ assignees: await svc.reportTriage.assignees(request.actor) }),
+    );
+
+    app.get(
+      '/api/reports/:id',
+      {
+        config: { permission: PERMISSIONS.reportsTriage },
+        schema: { tags: ['reports'], summary: 'One report with all it mentions', params: z.object({ id: z.uuid() }), response: { 200: reportViewSchema } },
+      },
+      async (request) => svc.reportTriage.detail(request.actor, request.params.id),
+    );
+
+    app.post(
+      '/api/reports/:id/triage',
+      {
+        config: { permission: PERMISSIONS.reportsTriage },
+        schema: {
+          tags: ['reports'],
+          summary: 'Assign, grade (3x5x2) and mark a report triaged',
+          params: z.object({ id: z.uuid() }),
+          body: z.object({ assignTo: z.uuid().nullable().optional(), grading: z.string().max(3).optional(), markTriaged: z.boolean().optional() }),
+          response: { 200: reportViewSchema },
+        },
+      },
+      async (request) => svc.reportTriage.decide(request.actor, request.params.id, request.body),
     );
 
     app.get(

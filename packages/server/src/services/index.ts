@@ -5,7 +5,7 @@ import { AuthService, type SessionPolicy } from './auth.service';
 import { UserService } from './user.service';
 import { OverviewService } from './overview.service';
 import { PublicReportService } from './public-report.service';
-import { TriageQueueService } from './triage-queue.service';
+import { ReportTriageService, TriageQueueService } from './triage-queue.service';
 import { ReferralService } from './referral.service';
 import { GWENT, type ForceArea } from '@harbour/core';
 
@@ -21,6 +21,7 @@ export function services(repos: Repositories, options: { store: StoreKind; sessi
     overview: new OverviewService(repos, options.area ?? GWENT, options.now),
     publicReports: new PublicReportService(repos, options.now),
     triageQueue: new TriageQueueService(repos),
+    reportTriage: new ReportTriageService(repos, options.now),
     referrals: new ReferralService(repos, options.now),
   };
 }

@@ -1,4 +1,4 @@
-import { Forbidden, PERMISSIONS, can, type Actor } from '@harbour/core';
+import { Forbidden, Invalid, NotFound, PERMISSIONS, can, type Actor, type UserActor } from '@harbour/core';
 import type { QueueFilter, Repositories } from '@harbour/db';
 
 export interface QueueItem {
@@ -45,5 +45,144 @@ export class TriageQueueService {
       language: r.language,
       summary: r.summary,
     }));
+  }
+}
+
+export interface ReportView {
+  id: string;
+  reference: string;
+  source: string;
+  status: string;
+  receivedAt: string;
+  language: string | null;
+  relation: string | null;
+  summary: string;
+  occurred: string | null;
+  localAuthority: string | null;
+  town: string | null;
+  postcode: string | null;
+  locationDescription: string | null;
+  exploitationTypes: string[];
+  involvesChild: boolean;
+  triageScore: number | null;
+  triageBand: string | null;
+  triage: Record<string, unknown> | null;
+  victim: Record<string, unknown> | null;
+  indicatorIds: string[];
+  catalogueVersion: string | null;
+  grading: string | null;
+  assignedTo: string | null;
+  triagedAt: string | null;
+  hasFollowUp: boolean;
+  persons: {
+    role: string;
+    givenName: string | null;
+    familyName: string | null;
+    nationality: string | null;
+    gender: string | null;
+    dob: string | null;
+    phone: string | null;
+  }[];
+  phones: string[];
+  vehicles: { registration: string; description: string | null }[];
+  businesses: { name: string; address: string | null }[];
+  addresses: { address: string; postcode: string | null; town: string | null }[];
+}
+
+export interface TriageDecision {
+  readonly assignTo?: string | null | undefined;
+  readonly grading?: string | undefined;
+  readonly markTriaged?: boolean | undefined;
+}
+
+/** Opening, assigning, grading (3x5x2) and marking reports triaged. */
+export class ReportTriageService {
+  constructor(
+    private readonly repos: Repositories,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async detail(actor: Actor, id: string): Promise<ReportView> {
+    const user = this.team(actor);
+    const found = await this.repos.intake.reportDetail(id);
+    if (!found) throw new NotFound('No such report');
+    await this.repos.audit.append({ actorId: user.userId, actorRole: user.role, action: 'report.read', subjectType: 'report', subjectId: id });
+    const r = found.report;
+    return {
+      id: r.id,
+      reference: r.reference,
+      source: r.source,
+      status: r.status,
+      receivedAt: new Date(r.received_at).toISOString(),
+      language: r.language,
+      relation: r.reporter_relation,
+      summary: r.summary,
+      occurred: r.occurred,
+      localAuthority: r.local_authority,
+      town: r.town,
+      postcode: r.postcode,
+      locationDescription: r.location_description,
+      exploitationTypes: r.exploitation_types,
+      involvesChild: r.involves_child,
+      triageScore: r.triage_score,
+      triageBand: r.triage_band,
+      triage: r.triage,
+      victim: r.victim,
+      indicatorIds: r.indicator_ids,
+      catalogueVersion: r.catalogue_version,
+      grading: r.grading,
+      assignedTo: r.assigned_to,
+      triagedAt: r.triaged_at ? new Date(r.triaged_at).toISOString() : null,
+      hasFollowUp: found.hasFollowUp,
+      persons: found.persons.map((p) => ({
+        role: p.role,
+        givenName: p.given_name,
+        familyName: p.family_name,
+        nationality: p.nationality,
+        gender: p.gender,
+        dob: p.dob,
+        phone: p.phone,
+      })),
+      phones: found.phones.map((p) => p.number),
+      vehicles: found.vehicles.map((v) => ({ registration: v.registration, description: [v.colour, v.make, v.model].filter(Boolean).join(' ') || null })),
+      businesses: found.businesses.map((b) => ({ name: b.name, address: b.address })),
+      addresses: found.addresses.map((a) => ({ address: a.address, postcode: a.postcode, town: a.town })),
+    };
+  }
+
+  async assignees(actor: Actor): Promise<{ id: string; name: string; role: string }[]> {
+    this.team(actor);
+    return (await this.repos.intake.teamMembers()).map((m) => ({ id: m.id, name: m.display_name, role: m.role }));
+  }
+
+  async decide(actor: Actor, id: string, decision: TriageDecision): Promise<ReportView> {
+    const user = this.team(actor);
+    if (decision.grading !== undefined && !/^[123][A-E][PC]$/.test(decision.grading)) {
+      throw new Invalid('The grading is not valid', [{ path: 'grading', message: 'Use source 1–3, assessment A–E and handling P or C, e.g. 2BP' }]);
+    }
+    if (decision.assignTo !== undefined && decision.assignTo !== null) {
+      // The DS assigns work; an investigator may take a report themselves.
+      if (decision.assignTo !== user.userId && user.role !== 'supervisor') throw new Forbidden('Only a supervisor can assign a report to someone else');
+      const members = await this.repos.intake.teamMembers();
+      if (!members.some((m) => m.id === decision.assignTo))
+        throw new Invalid('Assign to a member of the team', [{ path: 'assignTo', message: 'Choose a supervisor or investigator' }]);
+    }
+    const at = this.now();
+    const ok = await this.repos.intake.updateTriage(
+      id,
+      {
+        ...(decision.assignTo !== undefined ? { assignedTo: decision.assignTo } : {}),
+        ...(decision.grading !== undefined ? { grading: decision.grading } : {}),
+        ...(decision.markTriaged ? { triagedBy: user.userId, triagedAt: at } : {}),
+      },
+      { actorId: user.userId, actorRole: user.role, action: 'report.triage', subjectType: 'report', subjectId: id, details: { ...decision } },
+    );
+    if (!ok) throw new NotFound('No such report');
+    return this.detail(actor, id);
+  }
+
+  private team(actor: Actor): UserActor {
+    if (!can(actor, PERMISSIONS.reportsTriage) || actor.kind !== 'user') throw new Forbidden('Only the team works the triage queue');
+    return actor;
   }
 }
