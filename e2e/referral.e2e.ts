@@ -65,4 +65,20 @@ describe('an officer refers a child from the street; the supervisor finds it in 
     expect(await firstRow.textContent()).toContain('Child');
     expect(await accessibilityProblems(b.page)).toEqual([]);
   });
+
+  it('the supervisor opens it, grades it 2BP, assigns it and marks it triaged', async () => {
+    await b.page.locator('tbody tr').first().getByRole('link').click();
+    await b.page.getByRole('heading', { level: 1, name: /Report HBR-/ }).waitFor();
+    expect(await b.page.getByTestId('guidance').textContent()).toContain('Safeguard the child now');
+    expect(await b.page.locator('main').textContent()).toContain('Carries a "deal line" phone or drugs for others');
+    await b.page.getByLabel('Source evaluation').selectOption('2');
+    await b.page.getByLabel('Intelligence assessment').selectOption('B');
+    await b.page.getByLabel('Handling code').selectOption('P');
+    await b.page.getByLabel('Assign to').selectOption({ label: 'DC Rhys Evans' });
+    await b.page.getByLabel('Mark as triaged').check();
+    await b.page.getByRole('button', { name: 'Save' }).click();
+    await b.page.getByText('Saved.').waitFor();
+    expect(await b.page.locator('.govuk-summary-list').textContent()).toContain('Triaged');
+    expect(await accessibilityProblems(b.page)).toEqual([]);
+  });
 });

@@ -18,6 +18,7 @@ import { nextPathFor, SignInPage } from './pages/sign-in/sign-in-page';
 import { StaffHomePage } from './pages/staff-home/staff-home-page';
 import { ReferralPage } from './pages/referral/referral-page';
 import { TriagePage } from './pages/triage/triage-page';
+import { ReportViewPage } from './pages/triage/report-view-page';
 import { hasPermission, useSession } from './session/session';
 
 /** Staff pages: the server decides access; this only sends people to the right page first. */
@@ -84,6 +85,7 @@ export function App() {
           }
         />
         <Route path="/triage" element={<Staff permission="reports:triage">{() => <TriagePage />}</Staff>} />
+        <Route path="/triage/:id" element={<Staff permission="reports:triage">{() => <ReportViewPage />}</Staff>} />
         <Route path="/referral" element={<Staff permission="referrals:create">{() => <ReferralPage />}</Staff>} />
         <Route path="/home" element={<Staff permission="self">{(s) => <StaffHomePage session={s} />}</Staff>} />
         <Route path="/account" element={<Staff permission="self">{(s) => <AccountPage session={s} />}</Staff>} />

@@ -6,17 +6,12 @@ import { ErrorSummary, type FormProblem } from '../../components/form/error-summ
 import { SelectField, TextField } from '../../components/form/fields';
 import { fieldError, problemsFrom } from '../../components/form/problems';
 import { usePageTitle } from '../../components/page-title';
+import { Guidance, type Triage } from '../../components/guidance';
 
 interface Indicator {
   id: string;
   group: 'physical' | 'psychological' | 'situational' | 'environmental';
   label: { en: string; cy: string };
-}
-interface Triage {
-  score: number;
-  band: 'low' | 'medium' | 'high' | 'critical';
-  contributions: { kind: 'indicator' | 'fact'; id: string; points: number }[];
-  guidance: string[];
 }
 
 const GROUPS = ['physical', 'psychological', 'situational', 'environmental'] as const;
@@ -388,34 +383,6 @@ export function ReferralPage() {
         </form>
       </div>
     </div>
-  );
-}
-
-/** The explained score and the steps to take, in order. */
-function Guidance({ triage }: { triage: Triage }) {
-  const { t } = useTranslation();
-  const urgent = triage.guidance.includes('call_999_now') || triage.guidance.includes('safeguard_child_now');
-  return (
-    <section className={`app-guidance${urgent ? ' app-guidance--urgent' : ''}`} aria-labelledby="guidance-title" aria-live="polite">
-      <h2 className="govuk-heading-m" id="guidance-title">
-        {t('referral.guidanceTitle')}
-      </h2>
-      <ol className="govuk-list govuk-list--number" data-testid="guidance">
-        {triage.guidance.map((g) => (
-          <li key={g}>{t(`referral.guidance.${g}`)}</li>
-        ))}
-      </ol>
-      <p className="govuk-body govuk-!-font-weight-bold">{t('referral.score', { score: triage.score, band: t(`referral.bands.${triage.band}`) })}</p>
-      {triage.contributions.some((c) => c.kind === 'fact') && (
-        <p className="govuk-body-s">
-          {t('referral.because')}:{' '}
-          {triage.contributions
-            .filter((c) => c.kind === 'fact')
-            .map((c) => `${t(`referral.facts.${c.id}`)} (${t('referral.points', { count: c.points })})`)
-            .join('; ')}
-        </p>
-      )}
-    </section>
   );
 }
 

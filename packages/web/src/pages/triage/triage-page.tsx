@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { ErrorSummary } from '../../components/form/error-summary';
 import { SelectField } from '../../components/form/fields';
@@ -139,7 +139,9 @@ export function TriagePage() {
               {queue.data.items.map((item) => (
                 <tr className="govuk-table__row" key={item.id}>
                   <th scope="row" className="govuk-table__header">
-                    {item.reference}
+                    <Link className="govuk-link" to={`/triage/${item.id}`}>
+                      {item.reference}
+                    </Link>
                     <span className="app-table-hint">{t(`sources.${item.source}`)}</span>
                   </th>
                   <td className="govuk-table__cell">

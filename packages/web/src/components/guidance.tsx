@@ -1,0 +1,36 @@
+import { useTranslation } from 'react-i18next';
+
+export interface Triage {
+  score: number;
+  band: 'low' | 'medium' | 'high' | 'critical';
+  contributions: { kind: 'indicator' | 'fact'; id: string; points: number }[];
+  guidance: string[];
+}
+
+/** The explained score and the steps to take, in order. */
+export function Guidance({ triage }: { triage: Triage }) {
+  const { t } = useTranslation();
+  const urgent = triage.guidance.includes('call_999_now') || triage.guidance.includes('safeguard_child_now');
+  return (
+    <section className={`app-guidance${urgent ? ' app-guidance--urgent' : ''}`} aria-labelledby="guidance-title" aria-live="polite">
+      <h2 className="govuk-heading-m" id="guidance-title">
+        {t('referral.guidanceTitle')}
+      </h2>
+      <ol className="govuk-list govuk-list--number" data-testid="guidance">
+        {triage.guidance.map((g) => (
+          <li key={g}>{t(`referral.guidance.${g}`)}</li>
+        ))}
+      </ol>
+      <p className="govuk-body govuk-!-font-weight-bold">{t('referral.score', { score: triage.score, band: t(`referral.bands.${triage.band}`) })}</p>
+      {triage.contributions.some((c) => c.kind === 'fact') && (
+        <p className="govuk-body-s">
+          {t('referral.because')}:{' '}
+          {triage.contributions
+            .filter((c) => c.kind === 'fact')
+            .map((c) => `${t(`referral.facts.${c.id}`)} (${t('referral.points', { count: c.points })})`)
+            .join('; ')}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,306 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { api } from '../../api/client';
+import { ErrorSummary, type FormProblem } from '../../components/form/error-summary';
+import { SelectField } from '../../components/form/fields';
+import { fieldError, problemsFrom } from '../../components/form/problems';
+import { Guidance, type Triage } from '../../components/guidance';
+import { usePageTitle } from '../../components/page-title';
+import { SuccessBanner } from '../../components/success-banner';
+
+interface ReportView {
+  id: string;
+  reference: string;
+  source: string;
+  status: 'new' | 'triaged' | 'closed';
+  receivedAt: string;
+  summary: string;
+  town: string | null;
+  postcode: string | null;
+  locationDescription: string | null;
+  exploitationTypes: string[];
+  involvesChild: boolean;
+  triage: Triage | null;
+  victim: { ageYears?: number; consentToNrm?: string } | null;
+  indicatorIds: string[];
+  grading: string | null;
+  assignedTo: string | null;
+  hasFollowUp: boolean;
+  persons: { role: string; givenName: string | null; familyName: string | null; nationality: string | null }[];
+  phones: string[];
+  vehicles: { registration: string; description: string | null }[];
+  businesses: { name: string; address: string | null }[];
+  addresses: { address: string; postcode: string | null; town: string | null }[];
+}
+interface Message {
+  id: string;
+  from: 'reporter' | 'team';
+  body: string;
+  at: string;
+}
+
+/** One report, as the team triages it: everything it says, the reporter channel, and the decisions. */
+export function ReportViewPage() {
+  const { id = '' } = useParams();
+  const { t, i18n } = useTranslation();
+  const client = useQueryClient();
+  const cy = i18n.language === 'cy';
+  const report = useQuery({ queryKey: ['report', id], queryFn: () => api<ReportView>('GET', `/api/reports/${id}`), retry: false });
+  const catalogue = useQuery({
+    queryKey: ['catalogue'],
+    queryFn: () => api<{ indicators: { id: string; label: { en: string; cy: string } }[] }>('GET', '/api/referrals/catalogue'),
+  });
+  const messages = useQuery({
+    queryKey: ['messages', id],
+    queryFn: () => api<{ messages: Message[] }>('GET', `/api/reports/${id}/messages`),
+    enabled: !!report.data?.hasFollowUp,
+  });
+  const assignees = useQuery({ queryKey: ['assignees'], queryFn: () => api<{ assignees: { id: string; name: string }[] }>('GET', '/api/reports/assignees') });
+  usePageTitle(report.data ? t('reportView.title', { reference: report.data.reference }) : t('common.loading'));
+  const when = new Intl.DateTimeFormat(cy ? 'cy-GB' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+
+  const [question, setQuestion] = useState('');
+  const [problems, setProblems] = useState<FormProblem[]>([]);
+  const ask = useMutation({
+    mutationFn: () => api<{ messages: Message[] }>('POST', `/api/reports/${id}/messages`, { body: question }),
+    onSuccess: (data) => {
+      client.setQueryData(['messages', id], data);
+      setQuestion('');
+    },
+    onError: (error) => setProblems(problemsFrom(error, t).map((p) => ({ ...p, field: p.field === 'body' ? 'question' : p.field }))),
+  });
+
+  if (report.error) return <ErrorSummary problems={problemsFrom(report.error, t)} />;
+  const r = report.data;
+  if (!r) return <p className="govuk-body">{t('common.loading')}</p>;
+  const label = (indicator: string) => catalogue.data?.indicators.find((i) => i.id === indicator)?.label[cy ? 'cy' : 'en'] ?? indicator;
+  const rows: [string, string][] = [
+    [t('reportView.source'), t(`sources.${r.source}`)],
+    [t('reportView.received'), when.format(new Date(r.receivedAt))],
+    [t('reportView.status'), t(`reportView.statuses.${r.status}`)],
+    [t('reportView.where'), [r.town, r.postcode, r.locationDescription].filter(Boolean).join(', ')],
+    [t('reportView.types'), r.exploitationTypes.map((x) => t(`referral.types.${x}`)).join(', ')],
+  ];
+  if (r.victim?.ageYears !== undefined) rows.push([t('reportView.age'), String(r.victim.ageYears)]);
+
+  return (
+    <>
+      <Link className="govuk-back-link" to="/triage">
+        {t('reportView.back')}
+      </Link>
+      <ErrorSummary problems={problems} />
+      <h1 className="govuk-heading-l">
+        {t('reportView.title', { reference: r.reference })}
+        {r.involvesChild && <strong className="govuk-tag govuk-tag--purple app-tag-gap">{t('triage.childTag')}</strong>}
+      </h1>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <h2 className="govuk-heading-m">{t('reportView.summary')}</h2>
+          <p className="govuk-body app-thread__body">{r.summary}</p>
+          <dl className="govuk-summary-list">
+            {rows.map(([k, v]) => (
+              <div className="govuk-summary-list__row" key={k}>
+                <dt className="govuk-summary-list__key">{k}</dt>
+                <dd className="govuk-summary-list__value">{v}</dd>
+              </div>
+            ))}
+          </dl>
+          {r.indicatorIds.length > 0 && (
+            <>
+              <h2 className="govuk-heading-m">{t('reportView.indicators')}</h2>
+              <ul className="govuk-list govuk-list--bullet">
+                {r.indicatorIds.map((i) => (
+                  <li key={i}>{label(i)}</li>
+                ))}
+              </ul>
+            </>
+          )}
+          <h2 className="govuk-heading-m">{t('reportView.people')}</h2>
+          <ul className="govuk-list">
+            {r.persons.map((p, i) => (
+              <li key={i}>
+                <strong>{t(`reportView.roles.${p.role}`)}</strong>: {[p.givenName, p.familyName].filter(Boolean).join(' ')}{' '}
+                {p.nationality ? `(${p.nationality})` : ''}
+              </li>
+            ))}
+          </ul>
+          {(
+            [
+              ['phones', r.phones],
+              ['vehicles', r.vehicles.map((v) => [v.registration, v.description].filter(Boolean).join(', '))],
+              ['addresses', r.addresses.map((a) => [a.address, a.town, a.postcode].filter(Boolean).join(', '))],
+              ['businesses', r.businesses.map((b) => [b.name, b.address].filter(Boolean).join(', '))],
+            ] as const
+          )
+            .filter(([, list]) => list.length > 0)
+            .map(([key, list]) => (
+              <div key={key}>
+                <h3 className="govuk-heading-s">{t(`reportView.${key}`)}</h3>
+                <ul className="govuk-list">
+                  {list.map((x) => (
+                    <li key={x}>{x}</li>
+                  ))}
+                </ul>
+              </div>
+            ))}
+
+          {r.hasFollowUp && (
+            <section aria-labelledby="messages-title">
+              <h2 className="govuk-heading-m" id="messages-title">
+                {t('reportView.messagesTitle')}
+              </h2>
+              {(messages.data?.messages ?? []).length === 0 ? (
+                <p className="govuk-body">{t('reportView.noMessages')}</p>
+              ) : (
+                <ol className="govuk-list app-thread">
+                  {messages.data!.messages.map((m) => (
+                    <li key={m.id} className={`app-thread__message app-thread__message--${m.from}`}>
+                      <p className="govuk-body-s govuk-!-margin-bottom-1">
+                        <strong>{m.from === 'team' ? t('reportView.fromTeam') : t('reportView.fromReporter')}</strong> · {when.format(new Date(m.at))}
+                      </p>
+                      <p className="govuk-body app-thread__body">{m.body}</p>
+                    </li>
+                  ))}
+                </ol>
+              )}
+              <form
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  ask.mutate();
+                }}
+                noValidate
+              >
+                <div className={`govuk-form-group${fieldError(problems, 'question') ? ' govuk-form-group--error' : ''}`}>
+                  <label className="govuk-label govuk-label--s" htmlFor="question">
+                    {t('reportView.ask')}
+                  </label>
+                  <div id="question-hint" className="govuk-hint">
+                    {t('reportView.askHint')}
+                  </div>
+                  <textarea
+                    id="question"
+                    className="govuk-textarea"
+                    rows={3}
+                    aria-describedby="question-hint"
+                    value={question}
+                    onChange={(e) => setQuestion(e.target.value)}
+                  />
+                </div>
+                <button type="submit" className="govuk-button govuk-button--secondary" disabled={ask.isPending}>
+                  {t('reportView.sendQuestion')}
+                </button>
+              </form>
+            </section>
+          )}
+        </div>
+        <div className="govuk-grid-column-one-third">
+          {r.triage && <Guidance triage={r.triage} />}
+          <TriageForm key={r.id} report={r} assignees={assignees.data?.assignees ?? []} />
+        </div>
+      </div>
+    </>
+  );
+}
+
+/** Grading, assignment and the triaged mark; starts from what the report holds now. */
+function TriageForm({ report: r, assignees }: { report: ReportView; assignees: { id: string; name: string }[] }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const g = r.grading ?? '';
+  const [grade, setGrade] = useState({ source: g[0] ?? '', assessment: g[1] ?? '', handling: g[2] ?? '' });
+  const [assignTo, setAssignTo] = useState(r.assignedTo ?? '');
+  const [markTriaged, setMarkTriaged] = useState(false);
+  const [problems, setProblems] = useState<FormProblem[]>([]);
+  const decide = useMutation({
+    mutationFn: () => {
+      const grading = grade.source && grade.assessment && grade.handling ? `${grade.source}${grade.assessment}${grade.handling}` : undefined;
+      return api<ReportView>('POST', `/api/reports/${r.id}/triage`, { assignTo: assignTo || null, ...(grading ? { grading } : {}), markTriaged });
+    },
+    onSuccess: (data) => {
+      client.setQueryData(['report', r.id], data);
+      setProblems([]);
+    },
+    onError: (error) => setProblems(problemsFrom(error, t)),
+  });
+  return (
+    <>
+      <ErrorSummary problems={problems} />
+      <section aria-labelledby="triage-title">
+        <h2 className="govuk-heading-m" id="triage-title">
+          {t('reportView.triageTitle')}
+        </h2>
+        {decide.isSuccess && <SuccessBanner message={t('reportView.saved')} />}
+        <form
+          onSubmit={(e: FormEvent) => {
+            e.preventDefault();
+            decide.mutate();
+          }}
+          noValidate
+        >
+          <fieldset className="govuk-fieldset">
+            <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{t('reportView.gradingLegend')}</legend>
+            <SelectField
+              id="gradeSource"
+              label={t('reportView.sourceEval')}
+              value={grade.source}
+              onChange={(v) => setGrade({ ...grade, source: v })}
+              options={[
+                { value: '', label: t('reportView.notGraded') },
+                ...['1', '2', '3'].map((v) => ({ value: v, label: t(`reportView.sourceOptions.${v}`) })),
+              ]}
+            />
+            <SelectField
+              id="gradeAssessment"
+              label={t('reportView.assessment')}
+              value={grade.assessment}
+              onChange={(v) => setGrade({ ...grade, assessment: v })}
+              options={[
+                { value: '', label: t('reportView.notGraded') },
+                ...['A', 'B', 'C', 'D', 'E'].map((v) => ({ value: v, label: t(`reportView.assessmentOptions.${v}`) })),
+              ]}
+            />
+            <SelectField
+              id="gradeHandling"
+              label={t('reportView.handling')}
+              value={grade.handling}
+              onChange={(v) => setGrade({ ...grade, handling: v })}
+              options={[{ value: '', label: t('reportView.notGraded') }, ...['P', 'C'].map((v) => ({ value: v, label: t(`reportView.handlingOptions.${v}`) }))]}
+              error={fieldError(problems, 'grading')}
+            />
+          </fieldset>
+          <SelectField
+            id="assignTo"
+            label={t('reportView.assign')}
+            value={assignTo}
+            onChange={setAssignTo}
+            options={[{ value: '', label: t('reportView.unassigned') }, ...assignees.map((a) => ({ value: a.id, label: a.name }))]}
+            error={fieldError(problems, 'assignTo')}
+          />
+          {r.status === 'new' && (
+            <div className="govuk-form-group">
+              <div className="govuk-checkboxes govuk-checkboxes--small">
+                <div className="govuk-checkboxes__item">
+                  <input
+                    className="govuk-checkboxes__input"
+                    id="markTriaged"
+                    type="checkbox"
+                    checked={markTriaged}
+                    onChange={(e) => setMarkTriaged(e.target.checked)}
+                  />
+                  <label className="govuk-label govuk-checkboxes__label" htmlFor="markTriaged">
+                    {t('reportView.markTriaged')}
+                  </label>
+                </div>
+              </div>
+            </div>
+          )}
+          <button type="submit" className="govuk-button" disabled={decide.isPending}>
+            {t('reportView.save')}
+          </button>
+        </form>
+      </section>
+    </>
+  );
+}
