@@ -111,7 +111,7 @@ describe('the public reporting portal in Chromium', () => {
   it('a wrong passphrase is refused with a clear message in the reporter’s language', async () => {
     await b.page.goto(`${b.baseUrl}/report/follow-up?lang=pl`);
     await b.page.locator('#reference').fill('ABCD-EFGH');
-    await b.page.locator('#passphrase').fill('WXYZ-WXYZ-WXYZ');
+    await b.page.locator('#passphrase').fill('WXYZ-WXYZ-WXYZ-WXYZ');
     await b.page.locator('form button[type=submit]').click();
     const alert = b.page.getByRole('alert');
     await alert.waitFor();

@@ -2,11 +2,13 @@ import { startCluster } from '../../tools/pg-cluster';
 import { contextFor, record, round, startResults, type Benchmark, type Figure } from './harness';
 import { seedBench } from './seed.bench';
 import { signinBench } from './signin.bench';
+import { intakeBench } from './intake.bench';
 
 /** `npm run bench` runs every benchmark; `npm run bench -- NAME` runs one. */
 const BENCHMARKS: Record<string, Benchmark> = {
   seed: seedBench,
   signin: signinBench,
+  intake: intakeBench,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -25,6 +25,8 @@ export interface AppOptions {
   readonly secureCookies: boolean;
   readonly sessionMaxHours: number;
   readonly logger: FastifyServerOptions['logger'];
+  /** Public reports accepted per client per minute (default 20). */
+  readonly publicReportsPerMinute?: number;
 }
 
 // JSON bodies above this are refused with 413 before they are parsed.
@@ -81,7 +83,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(healthRoutes(options.services));
   await app.register(sessionRoutes(options.services, { secure: options.secureCookies, maxHours: options.sessionMaxHours }));
   await app.register(adminRoutes(options.services));
-  await app.register(publicReportRoutes(options.services));
+  await app.register(publicReportRoutes(options.services, { submitPerMinute: options.publicReportsPerMinute ?? 20 }));
   await app.register(referralRoutes(options.services));
   app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, () => app.swagger());
   await webRoutes(app, options.webDir, govukAssets);

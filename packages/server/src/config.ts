@@ -25,6 +25,8 @@ const schema = z.object({
     .default(30),
   HARBOUR_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(72).default(12),
   HARBOUR_SECURE_COOKIES: z.enum(['on', 'off']).optional(),
+  /** Public reports accepted per client address per minute. */
+  HARBOUR_PUBLIC_REPORTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(20),
 });
 
 export interface Config {
@@ -38,6 +40,7 @@ export interface Config {
   readonly webDir: string;
   readonly logLevel: string;
   readonly session: { readonly idleMinutes: number; readonly maxHours: number; readonly secureCookies: boolean };
+  readonly publicReportsPerMinute: number;
 }
 
 export class ConfigError extends Error {}
@@ -66,5 +69,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxHours: c.HARBOUR_SESSION_MAX_HOURS,
       secureCookies: (c.HARBOUR_SECURE_COOKIES ?? (production ? 'on' : 'off')) === 'on',
     },
+    publicReportsPerMinute: c.HARBOUR_PUBLIC_REPORTS_PER_MINUTE,
   };
 }

@@ -31,6 +31,7 @@ export async function startHarbour(config: Config): Promise<RunningHarbour> {
       secureCookies: config.session.secureCookies,
       sessionMaxHours: config.session.maxHours,
       logger: loggerOptions(config.logLevel),
+      publicReportsPerMinute: config.publicReportsPerMinute,
     });
     const address = await app.listen({ port: config.port, host: config.host });
     // Ended sessions are refused as they are met; this also clears the ones never met again.

@@ -34,7 +34,7 @@ describe(`public reporting on ${TEST_STORE}`, () => {
     expect(response.statusCode).toBe(201);
     const { reference, passphrase } = response.json<{ reference: string; passphrase: string }>();
     expect(reference).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
-    expect(passphrase).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    expect(passphrase).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
 
     const report = await t.store.db.selectFrom('reports').selectAll().where('source', '=', 'public').executeTakeFirstOrThrow();
     expect(report).toMatchObject({ language: 'cy', reporter_relation: 'someone_else', postcode: 'NP20 1AB', status: 'new', triage_band: 'medium' });
@@ -100,7 +100,7 @@ describe(`public reporting on ${TEST_STORE}`, () => {
     ).json<{ reference: string; passphrase: string }>();
     const follow = (url: string, body: Record<string, unknown>) => t.app.inject({ method: 'POST', url, payload: body });
 
-    const wrong = await follow('/api/public/follow-up', { reference, passphrase: 'AAAA-AAAA-AAAA' });
+    const wrong = await follow('/api/public/follow-up', { reference, passphrase: 'AAAA-AAAA-AAAA-AAAA' });
     expect(wrong.statusCode).toBe(401);
     const unknown = await follow('/api/public/follow-up', { reference: 'ZZZZ-ZZZZ', passphrase });
     expect(unknown.json()).toEqual(wrong.json());

@@ -7,8 +7,6 @@ import { PUBLIC_SIGNS } from '../services/public-report.service';
 /** The languages the public form is offered in. */
 export const REPORT_LANGUAGES = ['en', 'cy', 'pl', 'ro', 'sq', 'vi', 'ar', 'zh'] as const;
 
-// Generous for a person, tight for a flood: the portal must stay up for the next person.
-const SUBMIT_RATE = { max: 20, timeWindow: '1 minute' };
 const FOLLOW_UP_RATE = { max: 10, timeWindow: '1 minute' };
 
 const text = (max: number) => z.string().trim().max(max, `Use ${max} characters or fewer`);
@@ -102,7 +100,9 @@ const reportViewSchema = z.object({
   addresses: z.array(z.object({ address: z.string(), postcode: z.string().nullable(), town: z.string().nullable() })),
 });
 
-export function publicReportRoutes(svc: Services): FastifyPluginAsyncZod {
+/** Generous for a person, tight for a flood: the portal must stay up for the next person. */
+export function publicReportRoutes(svc: Services, limits: { submitPerMinute: number }): FastifyPluginAsyncZod {
+  const SUBMIT_RATE = { max: limits.submitPerMinute, timeWindow: '1 minute' };
   return async (app) => {
     app.get(
       '/api/public/form-token',
