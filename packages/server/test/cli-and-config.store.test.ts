@@ -78,7 +78,7 @@ describe(`command line on ${TEST_STORE}`, () => {
     const help = harbour(location, ['backup', '--help']);
     expect(help.status).toBe(0);
     expect(help.stdout).toMatch(/Usage: harbour backup/);
-  });
+  }, 240_000); // nine command-line runs, each opening the store afresh
 });
 
 describe('configuration', () => {

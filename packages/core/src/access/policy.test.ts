@@ -23,9 +23,9 @@ describe('policy', () => {
     );
   });
 
-  it('gives partners and officers no administrative or audit permission', () => {
+  it('gives partners and officers nothing but their own account and making referrals', () => {
     for (const r of ['partner', 'officer'] as const) {
-      expect(permissionsOf(r)).toEqual(['public', 'session:second-factor', 'self']);
+      expect(permissionsOf(r)).toEqual(['public', 'session:second-factor', 'self', 'referrals:create']);
     }
   });
 
