@@ -15,7 +15,7 @@ const optionalText = (max: number) =>
     .optional()
     .transform((v) => (v ? v : undefined));
 
-const reportBody = z.object({
+export const reportBody = z.object({
   language: z.enum(REPORT_LANGUAGES),
   description: text(10_000).min(1, 'Tell us what is happening'),
   relation: z.enum(['self', 'someone_else', 'not_said']).default('not_said'),

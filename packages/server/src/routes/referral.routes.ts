@@ -9,7 +9,7 @@ const optional = (max: number) =>
     .optional()
     .transform((v) => (v ? v : undefined));
 
-const referralBody = z.object({
+export const referralBody = z.object({
   draftId: z.uuid().optional(),
   catalogueVersion: z.string().max(20).default(CURRENT_CATALOGUE.version),
   indicators: z.array(z.string().max(80)).max(100).default([]),
