@@ -27,6 +27,7 @@ export const BACKUP_TABLES = [
   'app_secrets',
   'referral_drafts',
   'report_addresses',
+  'report_photos',
 ] as const satisfies readonly (keyof DB)[];
 
 type BackupTable = (typeof BACKUP_TABLES)[number];
@@ -49,6 +50,7 @@ const ORDER: Record<BackupTable, string[]> = {
   app_secrets: ['name'],
   referral_drafts: ['id'],
   report_addresses: ['id'],
+  report_photos: ['id'],
 };
 
 export interface BackupHeader {

@@ -99,6 +99,17 @@ export interface ReportAddressesTable {
   description: string | null;
 }
 
+export interface ReportPhotosTable {
+  id: string;
+  report_id: string;
+  content_type: string;
+  bytes: Buffer;
+  width: number;
+  height: number;
+  sha256: string;
+  created_at: CreatedAt;
+}
+
 export interface ReferralDraftsTable {
   id: string;
   user_id: string;
@@ -208,6 +219,7 @@ export interface DB {
   app_secrets: AppSecretsTable;
   referral_drafts: ReferralDraftsTable;
   report_addresses: ReportAddressesTable;
+  report_photos: ReportPhotosTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

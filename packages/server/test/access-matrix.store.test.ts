@@ -30,6 +30,9 @@ const EXPECTED: Record<string, 'public' | 'session' | readonly Role[]> = {
   'POST /api/public/reports': 'public',
   'POST /api/public/follow-up': 'public',
   'POST /api/public/follow-up/messages': 'public',
+  'POST /api/public/follow-up/photos': 'public',
+  'GET /api/reports/:id/photos': ['supervisor', 'investigator'],
+  'GET /api/reports/:id/photos/:photoId': ['supervisor', 'investigator'],
   'GET /api/triage': ['supervisor', 'investigator'],
   'GET /api/reports/assignees': ['supervisor', 'investigator'],
   'GET /api/reports/:id': ['supervisor', 'investigator'],
@@ -79,7 +82,7 @@ describe(`access matrix on ${TEST_STORE}`, () => {
 
   for (const key of keys) {
     const [method, pattern] = key.split(' ') as ['GET' | 'POST' | 'PUT' | 'DELETE', string];
-    const url = pattern.replace('*', 'x').replace(':id', '00000000-0000-4000-8000-000000000000');
+    const url = pattern.replace('*', 'x').replace(':id', '00000000-0000-4000-8000-000000000000').replace(':photoId', '00000000-0000-4000-8000-000000000001');
     const expected = EXPECTED[key]!;
     const body = method === 'GET' || method === 'DELETE' ? undefined : {};
 

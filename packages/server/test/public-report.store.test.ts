@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_STORE } from '../../../test/test-store';
 import { newTestApp, signIn, type TestApp } from './test-app';
@@ -148,6 +149,51 @@ describe(`public reporting on ${TEST_STORE}`, () => {
     expect(criminal).toEqual([]);
     expect((await supervisor.request('GET', '/api/triage?type=nonsense')).statusCode).toBe(400);
     expect((await t.repos.audit.list({ action: 'triage.list', limit: 5 })).length).toBeGreaterThan(0);
+  });
+
+  it('takes a photo with its metadata removed, and shows it only to the team', async () => {
+    const formToken = await token();
+    t.clock.advance(10_000);
+    const { reference, passphrase } = (await submit({ formToken, language: 'en', description: 'Photo of the advert' })).json<{
+      reference: string;
+      passphrase: string;
+    }>();
+    const withExif = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#c00' } })
+      .jpeg()
+      .withMetadata({ exif: { IFD0: { Copyright: 'secret-camera-owner', Artist: 'Reporter Name' } } })
+      .toBuffer();
+    expect(withExif.includes(Buffer.from('secret-camera-owner'))).toBe(true);
+    const upload = (body: Buffer | string, type: string, pass = passphrase) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/public/follow-up/photos',
+        headers: { 'content-type': type, 'x-reference': reference, 'x-passphrase': pass },
+        payload: body,
+      });
+
+    const ok = await upload(withExif, 'image/jpeg');
+    expect(ok.statusCode).toBe(201);
+    expect(ok.json()).toEqual({ photos: 1 });
+    expect((await upload(withExif, 'image/jpeg', 'WRONG-WRONG-WRONG-WRONG')).statusCode).toBe(401);
+    expect((await upload('not an image at all', 'image/jpeg')).statusCode).toBe(400);
+    expect((await upload('hello', 'text/plain')).statusCode).toBe(415);
+    expect((await upload(Buffer.alloc(9 * 1024 * 1024), 'image/png')).statusCode).toBe(413);
+
+    const stored = await t.store.db.selectFrom('report_photos').selectAll().executeTakeFirstOrThrow();
+    expect(stored.bytes.includes(Buffer.from('secret-camera-owner'))).toBe(false);
+    expect(stored.bytes.includes(Buffer.from('Reporter Name'))).toBe(false);
+    expect((await sharp(stored.bytes).metadata()).exif).toBeUndefined();
+    expect([stored.width, stored.height]).toEqual([64, 48]);
+
+    const investigator = await signIn(t, 'investigator');
+    const list = (await investigator.request('GET', `/api/reports/${stored.report_id}/photos`)).json<{ photos: { id: string }[] }>().photos;
+    expect(list).toHaveLength(1);
+    const image = await investigator.request('GET', `/api/reports/${stored.report_id}/photos/${list[0]!.id}`);
+    expect(image.statusCode).toBe(200);
+    expect(image.headers['content-type']).toBe('image/jpeg');
+    expect((await t.repos.audit.list({ action: 'report.photo-viewed', limit: 1 }))[0]).toMatchObject({ subjectId: stored.report_id });
+    const partner = await signIn(t, 'partner');
+    expect((await partner.request('GET', `/api/reports/${stored.report_id}/photos/${list[0]!.id}`)).statusCode).toBe(403);
   });
 
   it('locks a reference after ten wrong passphrases, even against the right one', async () => {

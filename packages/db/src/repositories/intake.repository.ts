@@ -261,6 +261,49 @@ export class IntakeRepository {
     });
   }
 
+  async countPhotos(reportId: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('report_photos')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('report_id', '=', reportId)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  async addPhoto(
+    photo: { id: string; reportId: string; contentType: string; bytes: Buffer; width: number; height: number; sha256: string },
+    auditEvent: AuditEvent,
+  ): Promise<void> {
+    await this.db.transaction().execute(async (tx) => {
+      await tx
+        .insertInto('report_photos')
+        .values({
+          id: photo.id,
+          report_id: photo.reportId,
+          content_type: photo.contentType,
+          bytes: photo.bytes,
+          width: photo.width,
+          height: photo.height,
+          sha256: photo.sha256,
+        })
+        .execute();
+      await this.audit.appendIn(tx, auditEvent);
+    });
+  }
+
+  async photos(reportId: string): Promise<{ id: string; content_type: string; width: number; height: number; created_at: Date }[]> {
+    return this.db
+      .selectFrom('report_photos')
+      .select(['id', 'content_type', 'width', 'height', 'created_at'])
+      .where('report_id', '=', reportId)
+      .orderBy('created_at')
+      .execute();
+  }
+
+  async photo(reportId: string, id: string): Promise<{ content_type: string; bytes: Buffer } | undefined> {
+    return this.db.selectFrom('report_photos').select(['content_type', 'bytes']).where('report_id', '=', reportId).where('id', '=', id).executeTakeFirst();
+  }
+
   async teamMembers(): Promise<{ id: string; display_name: string; role: string }[]> {
     return this.db
       .selectFrom('users')

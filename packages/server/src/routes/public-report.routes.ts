@@ -1,7 +1,9 @@
 import { EXPLOITATION_TYPES, GWENT, PERMISSIONS } from '@harbour/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { sendError } from '../http/error-handler';
 import type { Services } from '../services/index';
+import { PHOTO_MAX_BYTES, PHOTO_TYPES } from '../services/photo-cleaner';
 import { PUBLIC_SIGNS } from '../services/public-report.service';
 
 /** The languages the public form is offered in. */
@@ -104,6 +106,27 @@ const reportViewSchema = z.object({
 export function publicReportRoutes(svc: Services, limits: { submitPerMinute: number }): FastifyPluginAsyncZod {
   const SUBMIT_RATE = { max: limits.submitPerMinute, timeWindow: '1 minute' };
   return async (app) => {
+    // Photos arrive as the raw image; credentials travel in headers so the body is only pixels.
+    app.addContentTypeParser([...PHOTO_TYPES], { parseAs: 'buffer', bodyLimit: PHOTO_MAX_BYTES }, (_request, body, done) => done(null, body));
+
+    app.post(
+      '/api/public/follow-up/photos',
+      {
+        config: { permission: PERMISSIONS.public, rateLimit: FOLLOW_UP_RATE },
+        bodyLimit: PHOTO_MAX_BYTES,
+        schema: {
+          tags: ['public'],
+          summary: 'Add a photo (JPEG, PNG or WebP, up to 8 MB); its metadata is removed before it is stored',
+          headers: z.object({ 'x-reference': credentials.reference, 'x-passphrase': credentials.passphrase }),
+          response: { 201: z.object({ photos: z.number() }) },
+        },
+      },
+      async (request, reply) => {
+        if (!Buffer.isBuffer(request.body)) return sendError(reply, 415, 'unsupported_media_type', 'Send the photo as image/jpeg, image/png or image/webp');
+        return reply.status(201).send(await svc.publicReports.addPhoto(request.headers['x-reference'], request.headers['x-passphrase'], request.body));
+      },
+    );
+
     app.get(
       '/api/public/form-token',
       {
@@ -249,6 +272,32 @@ export function publicReportRoutes(svc: Services, limits: { submitPerMinute: num
         },
       },
       async (request) => svc.reportTriage.decide(request.actor, request.params.id, request.body),
+    );
+
+    app.get(
+      '/api/reports/:id/photos',
+      {
+        config: { permission: PERMISSIONS.reportsTriage },
+        schema: {
+          tags: ['reports'],
+          summary: 'Photos the reporter added',
+          params: z.object({ id: z.uuid() }),
+          response: { 200: z.object({ photos: z.array(z.object({ id: z.string(), contentType: z.string(), width: z.number(), height: z.number() })) }) },
+        },
+      },
+      async (request) => ({ photos: await svc.reportTriage.photos(request.actor, request.params.id) }),
+    );
+
+    app.get(
+      '/api/reports/:id/photos/:photoId',
+      {
+        config: { permission: PERMISSIONS.reportsTriage },
+        schema: { tags: ['reports'], summary: 'One photo (audited)', params: z.object({ id: z.uuid(), photoId: z.uuid() }) },
+      },
+      async (request, reply) => {
+        const photo = await svc.reportTriage.photo(request.actor, request.params.id, request.params.photoId);
+        return reply.header('cache-control', 'no-store').type(photo.contentType).send(photo.bytes);
+      },
     );
 
     app.get(

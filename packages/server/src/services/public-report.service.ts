@@ -14,6 +14,7 @@ import {
 } from '@harbour/core';
 import type { Repositories } from '@harbour/db';
 import { newCode, normaliseCode, sameSecret } from '../auth/tokens';
+import { cleanPhoto } from './photo-cleaner';
 
 /** What the public form sends, once validated at the route. */
 export interface PublicReportInput {
@@ -62,6 +63,7 @@ export const PUBLIC_SIGNS = [
 ] as const;
 
 const FORM_MIN_SECONDS = 3;
+const MAX_PHOTOS = 10;
 const FORM_MAX_HOURS = 24;
 const FOLLOW_UP_LOCK_AFTER = 10;
 const FOLLOW_UP_LOCK_MINUTES = 60;
@@ -177,6 +179,35 @@ export class PublicReportService {
       { actorId: null, actorRole: null, action: 'report.reporter-message', subjectType: 'report', subjectId: channel.report_id },
     );
     return this.view(channel.report_id, channel.reference_code, channel.received_at);
+  }
+
+  /** Adds a photo to the reporter's report, after removing everything in it but the pixels. */
+  async addPhoto(reference: string, passphrase: string, upload: Buffer): Promise<{ photos: number }> {
+    const channel = await this.open(reference, passphrase);
+    if ((await this.repos.intake.countPhotos(channel.report_id)) >= MAX_PHOTOS) {
+      throw new Invalid(`A report can have up to ${MAX_PHOTOS} photos`, [{ path: 'photo', message: `up to ${MAX_PHOTOS} photos` }]);
+    }
+    const photo = await cleanPhoto(upload);
+    await this.repos.intake.addPhoto(
+      {
+        id: randomUUID(),
+        reportId: channel.report_id,
+        contentType: photo.contentType,
+        bytes: photo.bytes,
+        width: photo.width,
+        height: photo.height,
+        sha256: photo.sha256,
+      },
+      {
+        actorId: null,
+        actorRole: null,
+        action: 'report.photo-added',
+        subjectType: 'report',
+        subjectId: channel.report_id,
+        details: { bytes: photo.bytes.length },
+      },
+    );
+    return { photos: await this.repos.intake.countPhotos(channel.report_id) };
   }
 
   async teamMessages(actor: Actor, reportId: string): Promise<FollowUpView['messages']> {

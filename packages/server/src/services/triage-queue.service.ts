@@ -150,6 +150,26 @@ export class ReportTriageService {
     };
   }
 
+  async photos(actor: Actor, reportId: string): Promise<{ id: string; contentType: string; width: number; height: number }[]> {
+    this.team(actor);
+    return (await this.repos.intake.photos(reportId)).map((p) => ({ id: p.id, contentType: p.content_type, width: p.width, height: p.height }));
+  }
+
+  async photo(actor: Actor, reportId: string, photoId: string): Promise<{ contentType: string; bytes: Buffer }> {
+    const user = this.team(actor);
+    const found = await this.repos.intake.photo(reportId, photoId);
+    if (!found) throw new NotFound('No such photo');
+    await this.repos.audit.append({
+      actorId: user.userId,
+      actorRole: user.role,
+      action: 'report.photo-viewed',
+      subjectType: 'report',
+      subjectId: reportId,
+      details: { photoId },
+    });
+    return { contentType: found.content_type, bytes: found.bytes };
+  }
+
   async assignees(actor: Actor): Promise<{ id: string; name: string; role: string }[]> {
     this.team(actor);
     return (await this.repos.intake.teamMembers()).map((m) => ({ id: m.id, name: m.display_name, role: m.role }));
