@@ -1,5 +1,9 @@
 import { currentTotp, DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET } from '@harbour/server';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityProblems, openBrowser, type Browser } from './support/browser';
 import { waitForNextTotpPeriod } from './support/pages';
@@ -64,6 +68,18 @@ describe('the public reporting portal in Chromium', () => {
     expect(welsh.problems).toEqual([]);
     expect(welsh.reference).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
     expect(await b.page.locator('h1').textContent()).toContain('Diolch');
+    // A photo of the advert, with camera details that must not survive.
+    const photo = join(mkdtempSync(join(tmpdir(), 'harbour-photo-')), 'advert.jpg');
+    writeFileSync(
+      photo,
+      await sharp({ create: { width: 80, height: 60, channels: 3, background: '#36c' } })
+        .jpeg()
+        .withMetadata({ exif: { IFD0: { Artist: 'Reporter' } } })
+        .toBuffer(),
+    );
+    await b.page.locator('#photo').setInputFiles(photo);
+    await b.page.getByRole('button', { name: 'Ychwanegu llun', exact: true }).click();
+    await b.page.getByRole('status').getByText('Llun wedi').waitFor();
 
     const polish = await report(b.page, b.baseUrl, 'pl', 'Mężczyźni mieszkają w myjni samochodowej i pracują cały dzień.');
     expect(polish.problems).toEqual([]);

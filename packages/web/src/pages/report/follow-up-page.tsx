@@ -7,6 +7,7 @@ import { fieldError, problemsFrom } from '../../components/form/problems';
 import { Helplines } from '../../components/layout/helplines';
 import { usePageTitle } from '../../components/page-title';
 import { LanguagePicker } from './language-picker';
+import { PhotoUpload } from './photo-upload';
 
 interface Thread {
   reference: string;
@@ -134,6 +135,7 @@ export function FollowUpPage() {
                 {t('report.followUp.send')}
               </button>
             </form>
+            <PhotoUpload reference={reference} passphrase={passphrase} />
           </>
         )}
         <Helplines />

@@ -8,6 +8,7 @@ import { fieldError, problemsFrom } from '../../components/form/problems';
 import { Helplines } from '../../components/layout/helplines';
 import { usePageTitle } from '../../components/page-title';
 import { LanguagePicker } from './language-picker';
+import { PhotoUpload } from './photo-upload';
 import { PUBLIC_SIGNS, signKey } from './report-languages';
 
 const AREAS = [
@@ -173,6 +174,7 @@ export function ReportPage() {
             </span>
             <strong className="govuk-warning-text__text">{t('report.sent.keepSafe')}</strong>
           </div>
+          <PhotoUpload reference={sent.reference} passphrase={sent.passphrase} />
           <p className="govuk-body">{t('report.sent.next')}</p>
           <p className="govuk-body">
             <Link className="govuk-link" to="/report/follow-up">

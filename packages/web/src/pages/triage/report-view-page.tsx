@@ -57,6 +57,11 @@ export function ReportViewPage() {
     queryFn: () => api<{ messages: Message[] }>('GET', `/api/reports/${id}/messages`),
     enabled: !!report.data?.hasFollowUp,
   });
+  const photos = useQuery({
+    queryKey: ['photos', id],
+    queryFn: () => api<{ photos: { id: string; width: number; height: number }[] }>('GET', `/api/reports/${id}/photos`),
+    enabled: !!report.data?.hasFollowUp,
+  });
   const assignees = useQuery({ queryKey: ['assignees'], queryFn: () => api<{ assignees: { id: string; name: string }[] }>('GET', '/api/reports/assignees') });
   usePageTitle(report.data ? t('reportView.title', { reference: report.data.reference }) : t('common.loading'));
   const when = new Intl.DateTimeFormat(cy ? 'cy-GB' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
@@ -146,6 +151,20 @@ export function ReportViewPage() {
               </div>
             ))}
 
+          {(photos.data?.photos ?? []).length > 0 && (
+            <>
+              <h2 className="govuk-heading-m">{t('reportView.photos')}</h2>
+              <ul className="govuk-list app-photos">
+                {photos.data!.photos.map((p, i) => (
+                  <li key={p.id}>
+                    <a className="govuk-link" href={`/api/reports/${r.id}/photos/${p.id}`} target="_blank" rel="noreferrer">
+                      <img src={`/api/reports/${r.id}/photos/${p.id}`} alt={`${t('reportView.photos')} ${i + 1}`} width={Math.min(p.width, 240)} />
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
           {r.hasFollowUp && (
             <section aria-labelledby="messages-title">
               <h2 className="govuk-heading-m" id="messages-title">

@@ -1,0 +1,79 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client';
+
+const MAX_BYTES = 8 * 1024 * 1024;
+const TYPES = ['image/jpeg', 'image/png', 'image/webp'];
+
+/** Adds a photo to a report with its reference and passphrase; the server strips its metadata. */
+export function PhotoUpload({ reference, passphrase }: { reference: string; passphrase: string }) {
+  const { t } = useTranslation();
+  const [file, setFile] = useState<File | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [count, setCount] = useState<number | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const upload = async () => {
+    if (!file) return;
+    if (!TYPES.includes(file.type)) return setError(t('report.photoWrongType'));
+    if (file.size > MAX_BYTES) return setError(t('report.photoTooLarge'));
+    setBusy(true);
+    try {
+      const response = await fetch('/api/public/follow-up/photos', {
+        method: 'POST',
+        headers: { 'content-type': file.type, 'x-reference': reference, 'x-passphrase': passphrase },
+        body: file,
+      });
+      const body = (await response.json()) as { photos?: number; error?: { code: string; message: string } };
+      if (!response.ok) throw new ApiError(response.status, body.error?.code ?? 'unknown', body.error?.message ?? '');
+      setCount(body.photos ?? null);
+      setError(null);
+      setFile(null);
+    } catch (e) {
+      setError(
+        e instanceof ApiError && e.status === 413
+          ? t('report.photoTooLarge')
+          : e instanceof ApiError && e.status !== 0
+            ? t('report.photoWrongType')
+            : t('errors.network'),
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <label className="govuk-label govuk-label--s" htmlFor="photo">
+        {t('report.photoLabel')}
+      </label>
+      <div id="photo-hint" className="govuk-hint">
+        {t('report.photoHint')}
+      </div>
+      {error && (
+        <p id="photo-error" className="govuk-error-message">
+          <span className="govuk-visually-hidden">{t('common.errorPrefix')}:</span> {error}
+        </p>
+      )}
+      <input
+        className={`govuk-file-upload${error ? ' govuk-file-upload--error' : ''}`}
+        id="photo"
+        name="photo"
+        type="file"
+        accept="image/jpeg,image/png,image/webp"
+        aria-describedby={error ? 'photo-hint photo-error' : 'photo-hint'}
+        onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+      />
+      <div className="govuk-!-margin-top-3">
+        <button type="button" className="govuk-button govuk-button--secondary" disabled={!file || busy} onClick={() => void upload()}>
+          {t('report.photoUpload')}
+        </button>
+      </div>
+      {count !== null && (
+        <p className="govuk-body" role="status">
+          {t('report.photoAdded', { count })}
+        </p>
+      )}
+    </div>
+  );
+}
