@@ -76,3 +76,77 @@ export function SelectField({
     </FormGroup>
   );
 }
+
+export function TextAreaField({
+  id,
+  label,
+  hint,
+  error,
+  value,
+  onChange,
+  rows = 6,
+}: FieldProps & { value: string; onChange: (value: string) => void; rows?: number }) {
+  return (
+    <FormGroup id={id} label={label} hint={hint} error={error}>
+      <textarea
+        id={id}
+        name={id}
+        rows={rows}
+        className={`govuk-textarea${error ? ' govuk-textarea--error' : ''}`}
+        aria-describedby={describedBy(id, hint, error)}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </FormGroup>
+  );
+}
+
+/** A GOV.UK radios fieldset; `inline` lays short answers side by side. */
+export function RadiosField({
+  name,
+  legend,
+  hint,
+  value,
+  onChange,
+  options,
+  inline = false,
+}: {
+  name: string;
+  legend: string;
+  hint?: string;
+  value: string;
+  onChange: (value: string) => void;
+  options: [value: string, label: string][];
+  inline?: boolean;
+}) {
+  return (
+    <div className="govuk-form-group">
+      <fieldset className="govuk-fieldset" aria-describedby={hint ? `${name}-hint` : undefined}>
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
+        {hint && (
+          <div id={`${name}-hint`} className="govuk-hint">
+            {hint}
+          </div>
+        )}
+        <div className={`govuk-radios govuk-radios--small${inline ? ' govuk-radios--inline' : ''}`}>
+          {options.map(([v, label]) => (
+            <div className="govuk-radios__item" key={v}>
+              <input
+                className="govuk-radios__input"
+                id={`${name}-${v}`}
+                name={name}
+                type="radio"
+                value={v}
+                checked={value === v}
+                onChange={() => onChange(v)}
+              />
+              <label className="govuk-label govuk-radios__label" htmlFor={`${name}-${v}`}>
+                {label}
+              </label>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+    </div>
+  );
+}

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { ErrorSummary, type FormProblem } from '../../components/form/error-summary';
-import { SelectField, TextField } from '../../components/form/fields';
+import { RadiosField, SelectField, TextField } from '../../components/form/fields';
 import { fieldError, problemsFrom } from '../../components/form/problems';
 import { usePageTitle } from '../../components/page-title';
 import { Guidance, type Triage } from '../../components/guidance';
@@ -216,7 +216,8 @@ export function ReferralPage() {
             onChange={(e) => set('age', e.target.value)}
             error={fieldError(problems, 'age')}
           />
-          <Choice
+          <RadiosField
+            inline
             name="child"
             legend={t('referral.child')}
             hint={t('referral.childHint')}
@@ -249,7 +250,8 @@ export function ReferralPage() {
           <Check id="interpreterNeeded" label={t('referral.interpreter')} checked={form.interpreterNeeded} onChange={(v) => set('interpreterNeeded', v)} />
 
           <h2 className="govuk-heading-m">{t('referral.consentTitle')}</h2>
-          <Choice
+          <RadiosField
+            inline
             name="consentToNrm"
             legend={t('referral.consent')}
             hint={t('referral.consentHint')}
@@ -382,45 +384,6 @@ export function ReferralPage() {
           </button>
         </form>
       </div>
-    </div>
-  );
-}
-
-function Choice({
-  name,
-  legend,
-  hint,
-  value,
-  onChange,
-  options,
-}: {
-  name: string;
-  legend: string;
-  hint?: string;
-  value: string;
-  onChange: (v: string) => void;
-  options: [string, string][];
-}) {
-  return (
-    <div className="govuk-form-group">
-      <fieldset className="govuk-fieldset" aria-describedby={hint ? `${name}-hint` : undefined}>
-        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
-        {hint && (
-          <div id={`${name}-hint`} className="govuk-hint">
-            {hint}
-          </div>
-        )}
-        <div className="govuk-radios govuk-radios--small govuk-radios--inline">
-          {options.map(([v, label]) => (
-            <div className="govuk-radios__item" key={v}>
-              <input className="govuk-radios__input" id={`${name}-${v}`} name={name} type="radio" checked={value === v} onChange={() => onChange(v)} />
-              <label className="govuk-label govuk-radios__label" htmlFor={`${name}-${v}`}>
-                {label}
-              </label>
-            </div>
-          ))}
-        </div>
-      </fieldset>
     </div>
   );
 }

@@ -1,9 +1,9 @@
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
 import { ErrorSummary, type FormProblem } from '../../components/form/error-summary';
-import { SelectField, TextField } from '../../components/form/fields';
+import { RadiosField, SelectField, TextAreaField, TextField } from '../../components/form/fields';
 import { fieldError, problemsFrom } from '../../components/form/problems';
 import { Helplines } from '../../components/layout/helplines';
 import { usePageTitle } from '../../components/page-title';
@@ -205,7 +205,7 @@ export function ReportPage() {
           {step === 'safety' && (
             <>
               <p className="govuk-body">{t('report.steps.safety.lead')}</p>
-              <Radios
+              <RadiosField
                 name="dangerNow"
                 legend={t('report.steps.safety.danger')}
                 value={draft.dangerNow}
@@ -225,7 +225,7 @@ export function ReportPage() {
                   </strong>
                 </div>
               )}
-              <Radios
+              <RadiosField
                 name="relation"
                 legend={t('report.steps.safety.relation')}
                 value={draft.relation}
@@ -245,7 +245,7 @@ export function ReportPage() {
           )}
           {step === 'what' && (
             <>
-              <TextArea
+              <TextAreaField
                 id="description"
                 label={t('report.steps.what.description')}
                 hint={t('report.steps.what.descriptionHint')}
@@ -277,7 +277,7 @@ export function ReportPage() {
                   </div>
                 </fieldset>
               </div>
-              <Radios
+              <RadiosField
                 name="childInvolved"
                 legend={t('report.steps.what.child')}
                 value={draft.childInvolved}
@@ -324,7 +324,7 @@ export function ReportPage() {
                 onChange={(e) => set('postcode', e.target.value)}
                 error={fieldError(problems, 'postcode')}
               />
-              <TextArea
+              <TextAreaField
                 id="locationDescription"
                 label={t('report.steps.where.describe')}
                 value={draft.locationDescription}
@@ -363,7 +363,7 @@ export function ReportPage() {
                       )
                     }
                   />
-                  <TextArea
+                  <TextAreaField
                     id={`person-${i}-description`}
                     label={t('report.steps.who.describe')}
                     rows={2}
@@ -477,92 +477,6 @@ export function ReportPage() {
         </form>
         <Helplines />
       </div>
-    </div>
-  );
-}
-
-function Radios({
-  name,
-  legend,
-  value,
-  onChange,
-  options,
-}: {
-  name: string;
-  legend: string;
-  value: string;
-  onChange: (v: string) => void;
-  options: [string, string][];
-}) {
-  return (
-    <div className="govuk-form-group">
-      <fieldset className="govuk-fieldset">
-        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
-        <div className="govuk-radios govuk-radios--small">
-          {options.map(([v, label]) => (
-            <div className="govuk-radios__item" key={v}>
-              <input
-                className="govuk-radios__input"
-                id={`${name}-${v}`}
-                name={name}
-                type="radio"
-                value={v}
-                checked={value === v}
-                onChange={() => onChange(v)}
-              />
-              <label className="govuk-label govuk-radios__label" htmlFor={`${name}-${v}`}>
-                {label}
-              </label>
-            </div>
-          ))}
-        </div>
-      </fieldset>
-    </div>
-  );
-}
-
-function TextArea({
-  id,
-  label,
-  hint,
-  value,
-  onChange,
-  error,
-  rows = 6,
-}: {
-  id: string;
-  label: string;
-  hint?: string;
-  value: string;
-  onChange: (v: string) => void;
-  error?: string | undefined;
-  rows?: number;
-}): ReactNode {
-  const { t } = useTranslation();
-  return (
-    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <label className="govuk-label govuk-label--s" htmlFor={id}>
-        {label}
-      </label>
-      {hint && (
-        <div id={`${id}-hint`} className="govuk-hint">
-          {hint}
-        </div>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="govuk-error-message">
-          <span className="govuk-visually-hidden">{t('common.errorPrefix')}:</span> {error}
-        </p>
-      )}
-      <textarea
-        id={id}
-        name={id}
-        rows={rows}
-        className={`govuk-textarea${error ? ' govuk-textarea--error' : ''}`}
-        aria-describedby={[hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-      />
     </div>
   );
 }
