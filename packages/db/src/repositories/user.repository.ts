@@ -42,6 +42,14 @@ export class UserRepository {
   }
 
   async list(): Promise<UserListRow[]> {
+    return this.listQuery().orderBy('users.display_name').execute();
+  }
+
+  async listRow(id: string): Promise<UserListRow | undefined> {
+    return this.listQuery().where('users.id', '=', id).executeTakeFirst();
+  }
+
+  private listQuery() {
     return this.db
       .selectFrom('users')
       .innerJoin('agencies', 'agencies.id', 'users.agency_id')
@@ -56,9 +64,7 @@ export class UserRepository {
         'users.locked_until',
         'users.disabled_at',
         'users.created_at',
-      ])
-      .orderBy('users.display_name')
-      .execute();
+      ]);
   }
 
   /** Counts a failed sign-in atomically and returns the new count. */

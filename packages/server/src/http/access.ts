@@ -33,7 +33,8 @@ export function installAccessControl(app: FastifyInstance, svc: Services, regist
   });
 
   app.addHook('onRequest', async (request, reply) => {
-    request.actor = await svc.auth.resolve(request.cookies[SESSION_COOKIE]);
+    const { actor, csrfToken } = await svc.auth.resolve(request.cookies[SESSION_COOKIE]);
+    request.actor = actor;
     const permission = request.routeOptions.config?.permission;
     if (!permission) return; // no route matched: the not-found handler answers
 
@@ -47,8 +48,7 @@ export function installAccessControl(app: FastifyInstance, svc: Services, regist
     }
     if (!SAFE_METHODS.has(request.method) && request.actor.kind === 'user') {
       const sent = request.headers[CSRF_HEADER];
-      const expected = await svc.auth.csrfTokenOf(request.actor);
-      if (typeof sent !== 'string' || !expected || !sameSecret(sent, expected)) {
+      if (typeof sent !== 'string' || !csrfToken || !sameSecret(sent, csrfToken)) {
         return sendError(reply, 403, 'csrf', 'The request is missing its anti-forgery token; reload the page and try again');
       }
     }

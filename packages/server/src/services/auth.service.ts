@@ -89,27 +89,34 @@ export class AuthService {
     return { token, session: await this.view(actor) };
   }
 
-  /** The actor a session cookie stands for, or anonymous when it is unknown, idle or expired. */
-  async resolve(token: string | undefined): Promise<Actor> {
-    if (!token || token.length > 200) return { kind: 'anonymous' };
+  /**
+   * The actor a session cookie stands for (anonymous when it is unknown, idle or expired), with
+   * the session's CSRF token, read in the same query so a state-changing request needs no second.
+   */
+  async resolve(token: string | undefined): Promise<{ actor: Actor; csrfToken: string | null }> {
+    const anonymous = { actor: { kind: 'anonymous' } as const, csrfToken: null };
+    if (!token || token.length > 200) return anonymous;
     const tokenHash = sha256(token);
     const session = await this.repos.sessions.find(tokenHash);
-    if (!session) return { kind: 'anonymous' };
+    if (!session) return anonymous;
     const now = this.now();
     const idleLimit = new Date(now.getTime() - this.policy.idleMinutes * 60_000);
     if (new Date(session.expires_at) <= now || new Date(session.last_seen_at) <= idleLimit || session.disabled_at || !isRole(session.role)) {
       await this.repos.sessions.delete(tokenHash);
-      return { kind: 'anonymous' };
+      return anonymous;
     }
     // Touch at most once a minute: idle expiry needs no more precision than that.
     if (now.getTime() - new Date(session.last_seen_at).getTime() > 60_000) await this.repos.sessions.touch(tokenHash, now);
     return {
-      kind: 'user',
-      userId: session.user_id,
-      role: session.role,
-      agencyId: session.agency_id,
-      sessionId: tokenHash,
-      stage: session.stage as SessionStage,
+      actor: {
+        kind: 'user',
+        userId: session.user_id,
+        role: session.role,
+        agencyId: session.agency_id,
+        sessionId: tokenHash,
+        stage: session.stage as SessionStage,
+      },
+      csrfToken: session.csrf_token,
     };
   }
 
@@ -117,10 +124,6 @@ export class AuthService {
   async pruneSessions(): Promise<number> {
     const now = this.now();
     return this.repos.sessions.deleteExpired(now, new Date(now.getTime() - this.policy.idleMinutes * 60_000));
-  }
-
-  async csrfTokenOf(actor: UserActor): Promise<string | undefined> {
-    return (await this.repos.sessions.find(actor.sessionId))?.csrf_token;
   }
 
   async view(actor: Actor): Promise<SessionView> {

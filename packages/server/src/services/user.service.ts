@@ -76,7 +76,7 @@ export class UserService {
       subjectId: row.id,
       details: { role: row.role, agencyId: agency.id, via: actor ? 'web' : 'cli' },
     });
-    const view = (await this.repos.users.list()).find((u) => u.id === row.id);
+    const view = await this.repos.users.listRow(row.id);
     if (!view) throw new NotFound('The new account could not be read back');
     return toView(view);
   }

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
+import { AREAS } from '../../areas';
 import { ErrorSummary, type FormProblem } from '../../components/form/error-summary';
 import { RadiosField, SelectField, TextField } from '../../components/form/fields';
 import { fieldError, problemsFrom } from '../../components/form/problems';
@@ -16,13 +17,6 @@ interface Indicator {
 
 const GROUPS = ['physical', 'psychological', 'situational', 'environmental'] as const;
 const TYPES = ['sexual', 'labour', 'criminal', 'domestic_servitude', 'organ_harvesting', 'unknown'] as const;
-const AREAS = [
-  ['W06000019', 'Blaenau Gwent', 'Blaenau Gwent'],
-  ['W06000018', 'Caerphilly', 'Caerffili'],
-  ['W06000021', 'Monmouthshire', 'Sir Fynwy'],
-  ['W06000022', 'Newport', 'Casnewydd'],
-  ['W06000020', 'Torfaen', 'Tor-faen'],
-] as const;
 
 interface Form {
   givenName: string;

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
+import { AREAS } from '../../areas';
 import { ErrorSummary } from '../../components/form/error-summary';
 import { SelectField } from '../../components/form/fields';
 import { problemsFrom } from '../../components/form/problems';
@@ -22,13 +23,6 @@ interface Item {
   summary: string;
 }
 
-const AREAS = [
-  ['W06000019', 'Blaenau Gwent', 'Blaenau Gwent'],
-  ['W06000018', 'Caerphilly', 'Caerffili'],
-  ['W06000021', 'Monmouthshire', 'Sir Fynwy'],
-  ['W06000022', 'Newport', 'Casnewydd'],
-  ['W06000020', 'Torfaen', 'Tor-faen'],
-] as const;
 const TYPES = ['sexual', 'labour', 'criminal', 'domestic_servitude', 'organ_harvesting', 'unknown'] as const;
 const SOURCES = ['public', 'officer', 'partner', 'nrm'] as const;
 const BAND_TAG: Record<string, string> = { critical: 'govuk-tag--red', high: 'govuk-tag--orange', medium: 'govuk-tag--yellow', low: 'govuk-tag--grey' };
