@@ -23,6 +23,10 @@ export interface Figure {
 
 export interface BenchContext {
   readonly cluster: Cluster;
+  /** The stores to measure: both unless HARBOUR_BENCH_STORES names one (e.g. for profiling). */
+  readonly stores: readonly StoreKind[];
+  /** Where a fresh, empty store of the given kind lives (not opened); removed when the benchmark ends. */
+  location(kind: StoreKind): Promise<{ dataDir: string; databaseUrl: string | undefined }>;
   /** A fresh, migrated store of the given kind; removed when the benchmark ends. */
   store(kind: StoreKind): Promise<{ store: Store; location: { dataDir: string; databaseUrl: string | undefined } }>;
 }
@@ -52,34 +56,37 @@ export function percentile(sorted: number[], p: number): number {
 export function contextFor(cluster: Cluster, cleanups: (() => Promise<void>)[]): BenchContext {
   return {
     cluster,
-    async store(kind) {
+    stores: (process.env.HARBOUR_BENCH_STORES ?? 'pglite,postgres').split(',').filter((k): k is StoreKind => k === 'pglite' || k === 'postgres'),
+    async location(kind) {
       if (kind === 'pglite') {
         const dataDir = mkdtempSync(join(tmpdir(), 'harbour-bench-'));
-        const store = await openStore({ dataDir });
-        await migrate(store.db);
-        cleanups.push(async () => {
-          await store.close();
-          rmSync(dataDir, { recursive: true, force: true });
-        });
-        return { store, location: { dataDir, databaseUrl: undefined } };
+        cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
+        return { dataDir, databaseUrl: undefined };
       }
       const name = `bench_${randomBytes(5).toString('hex')}`;
       const admin = new pg.Client({ connectionString: cluster.url });
       await admin.connect();
       await admin.query(`create database ${name}`);
       await admin.end();
-      const url = new URL(cluster.url);
-      url.pathname = `/${name}`;
-      const store = await openStore({ databaseUrl: url.toString(), dataDir: '.' });
-      await migrate(store.db);
       cleanups.push(async () => {
-        await store.close();
         const c = new pg.Client({ connectionString: cluster.url });
         await c.connect();
         await c.query(`drop database if exists ${name} with (force)`);
         await c.end();
       });
-      return { store, location: { dataDir: '.', databaseUrl: url.toString() } };
+      const url = new URL(cluster.url);
+      url.pathname = `/${name}`;
+      const dataDir = mkdtempSync(join(tmpdir(), 'harbour-bench-'));
+      cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
+      return { dataDir, databaseUrl: url.toString() };
+    },
+    async store(kind) {
+      const location = await this.location(kind);
+      const store = await openStore({ databaseUrl: location.databaseUrl, dataDir: location.dataDir });
+      await migrate(store.db);
+      // Registered after the location's own clean-up, so it runs first (clean-ups run in reverse).
+      cleanups.push(() => store.close());
+      return { store, location };
     },
   };
 }

@@ -33,38 +33,52 @@ export class AuditRepository {
 
   /** Appends inside the caller's transaction, so the audit row and the change stand or fall together. */
   async appendIn(tx: Transaction<DB>, event: AuditEvent): Promise<ChainedAuditEntry> {
+    return (await this.appendManyIn(tx, [event]))[0]!;
+  }
+
+  /** Appends several entries in order under one lock and one insert (group commit of writes). */
+  async appendManyIn(tx: Transaction<DB>, events: readonly AuditEvent[]): Promise<ChainedAuditEntry[]> {
+    if (events.length === 0) return [];
     await sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`.execute(tx);
     const last = await tx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
-    const content: AuditContent = {
-      seq: (last?.seq ?? 0) + 1,
-      at: new Date().toISOString(),
-      actorId: event.actorId,
-      actorRole: event.actorRole,
-      action: event.action,
-      subjectType: event.subjectType ?? null,
-      subjectId: event.subjectId ?? null,
-      reason: event.reason ?? null,
-      details: event.details ?? {},
-    };
-    const prevHash = last?.hash ?? GENESIS_HASH;
-    const hash = hashAuditEntry(prevHash, content);
+    let seq = last?.seq ?? 0;
+    let prevHash = last?.hash ?? GENESIS_HASH;
+    const at = new Date().toISOString();
+    const entries = events.map((event): ChainedAuditEntry => {
+      const content: AuditContent = {
+        seq: (seq += 1),
+        at,
+        actorId: event.actorId,
+        actorRole: event.actorRole,
+        action: event.action,
+        subjectType: event.subjectType ?? null,
+        subjectId: event.subjectId ?? null,
+        reason: event.reason ?? null,
+        details: event.details ?? {},
+      };
+      const entry = { ...content, prevHash, hash: hashAuditEntry(prevHash, content) };
+      prevHash = entry.hash;
+      return entry;
+    });
     await tx
       .insertInto('audit_log')
-      .values({
-        seq: content.seq,
-        at: content.at,
-        actor_id: content.actorId,
-        actor_role: content.actorRole,
-        action: content.action,
-        subject_type: content.subjectType,
-        subject_id: content.subjectId,
-        reason: content.reason,
-        details: JSON.stringify(content.details),
-        prev_hash: prevHash,
-        hash,
-      })
+      .values(
+        entries.map((e) => ({
+          seq: e.seq,
+          at: e.at,
+          actor_id: e.actorId,
+          actor_role: e.actorRole,
+          action: e.action,
+          subject_type: e.subjectType,
+          subject_id: e.subjectId,
+          reason: e.reason,
+          details: JSON.stringify(e.details),
+          prev_hash: e.prevHash,
+          hash: e.hash,
+        })),
+      )
       .execute();
-    return { ...content, prevHash, hash };
+    return entries;
   }
 
   async list(filter: AuditFilter): Promise<ChainedAuditEntry[]> {

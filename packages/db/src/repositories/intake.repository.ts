@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { AuditRepository, AuditEvent } from './audit.repository';
 import type { DB } from '../schema';
+import { GroupCommit } from '../group-commit';
 
 export interface NewReport {
   readonly id: string;
@@ -92,102 +93,94 @@ export class IntakeRepository {
     private readonly audit: AuditRepository,
   ) {}
 
+  // Concurrent submissions share a transaction (see GroupCommit); each still stands alone on failure.
+  private readonly writer = new GroupCommit<{ report: NewReport; auditEvent: AuditEvent }, { reference: string }>((items) => this.createReports(items));
+
   /** Stores a report with all it mentions, its follow-up channel if any, and its audit entry; or nothing. */
-  async createReport(report: NewReport, auditEvent: AuditEvent): Promise<{ reference: string }> {
+  createReport(report: NewReport, auditEvent: AuditEvent): Promise<{ reference: string }> {
+    return this.writer.write({ report, auditEvent });
+  }
+
+  /** Stores several reports in one transaction: a few multi-row inserts whatever the count. */
+  private async createReports(items: readonly { report: NewReport; auditEvent: AuditEvent }[]): Promise<{ reference: string }[]> {
     return this.db.transaction().execute(async (tx) => {
-      const n = await sql<{ n: number }>`select nextval('report_number_seq') as n`.execute(tx);
-      const reference = `HBR-${report.receivedAt.getUTCFullYear()}-${String(n.rows[0]!.n)}`;
+      const numbers = await sql<{ n: string }>`select nextval('report_number_seq')::text as n from generate_series(1, ${items.length})`.execute(tx);
+      const references = items.map(({ report }, i) => `HBR-${report.receivedAt.getUTCFullYear()}-${numbers.rows[i]!.n}`);
+      const reports = items.map((i) => i.report);
       await tx
         .insertInto('reports')
-        .values({
-          id: report.id,
-          reference,
-          source: report.source,
-          received_at: report.receivedAt,
-          local_authority: report.localAuthority,
-          town: report.town,
-          postcode: report.postcode,
-          summary: report.summary,
-          exploitation_types: report.exploitationTypes,
-          involves_child: report.involvesChild,
-          status: 'new',
-          reporter_relation: report.relation,
-          language: report.language,
-          occurred: report.occurred,
-          location_description: report.locationDescription,
-          triage_score: report.triageScore,
-          triage_band: report.triageBand,
-          created_by: report.createdBy ?? null,
-          agency_id: report.agencyId ?? null,
-          catalogue_version: report.catalogueVersion ?? null,
-          indicator_ids: report.indicatorIds ?? [],
-          victim: report.victim ? JSON.stringify(report.victim) : null,
-          triage: report.triage ? JSON.stringify(report.triage) : null,
-        })
+        .values(
+          reports.map((report, i) => ({
+            id: report.id,
+            reference: references[i]!,
+            source: report.source,
+            received_at: report.receivedAt,
+            local_authority: report.localAuthority,
+            town: report.town,
+            postcode: report.postcode,
+            summary: report.summary,
+            exploitation_types: report.exploitationTypes,
+            involves_child: report.involvesChild,
+            status: 'new',
+            reporter_relation: report.relation,
+            language: report.language,
+            occurred: report.occurred,
+            location_description: report.locationDescription,
+            triage_score: report.triageScore,
+            triage_band: report.triageBand,
+            created_by: report.createdBy ?? null,
+            agency_id: report.agencyId ?? null,
+            catalogue_version: report.catalogueVersion ?? null,
+            indicator_ids: report.indicatorIds ?? [],
+            victim: report.victim ? JSON.stringify(report.victim) : null,
+            triage: report.triage ? JSON.stringify(report.triage) : null,
+          })),
+        )
         .execute();
-      if (report.persons.length > 0) {
-        await tx
-          .insertInto('report_persons')
-          .values(
-            report.persons.map((p) => ({
-              id: p.id,
-              report_id: report.id,
-              role: p.role,
-              given_name: p.givenName,
-              family_name: p.familyName,
-              dob: p.dob ?? null,
-              gender: p.gender,
-              nationality: p.nationality,
-              phone: p.phone ?? null,
-              address: p.address ?? null,
-              postcode: null,
-              town: null,
-            })),
-          )
-          .execute();
-      }
-      if (report.phones.length > 0)
-        await tx
-          .insertInto('report_phones')
-          .values(report.phones.map((p) => ({ id: p.id, report_id: report.id, number: p.number })))
-          .execute();
-      if (report.vehicles.length > 0) {
-        await tx
-          .insertInto('report_vehicles')
-          .values(report.vehicles.map((v) => ({ id: v.id, report_id: report.id, registration: v.registration, make: v.make, model: null, colour: v.colour })))
-          .execute();
-      }
-      if (report.businesses.length > 0) {
-        await tx
-          .insertInto('report_businesses')
-          .values(
-            report.businesses.map((b) => ({ id: b.id, report_id: report.id, name: b.name, kind: b.kind, address: b.address, postcode: null, town: null })),
-          )
-          .execute();
-      }
-      if (report.addresses && report.addresses.length > 0) {
-        await tx
-          .insertInto('report_addresses')
-          .values(
-            report.addresses.map((a) => ({
-              id: a.id,
-              report_id: report.id,
-              address: a.address,
-              postcode: a.postcode,
-              town: a.town,
-              description: a.description,
-            })),
-          )
-          .execute();
-      }
-      if (report.followUp) {
-        await tx
-          .insertInto('report_follow_up')
-          .values({ report_id: report.id, reference_code: report.followUp.referenceCode, passphrase_hash: report.followUp.passphraseHash, locked_until: null })
-          .execute();
-      }
-      await this.audit.appendIn(tx, { ...auditEvent, subjectId: report.id, details: { ...auditEvent.details, reference } });
-      return { reference };
+      const persons = reports.flatMap((r) =>
+        r.persons.map((p) => ({
+          id: p.id,
+          report_id: r.id,
+          role: p.role,
+          given_name: p.givenName,
+          family_name: p.familyName,
+          dob: p.dob ?? null,
+          gender: p.gender,
+          nationality: p.nationality,
+          phone: p.phone ?? null,
+          address: p.address ?? null,
+          postcode: null,
+          town: null,
+        })),
+      );
+      if (persons.length > 0) await tx.insertInto('report_persons').values(persons).execute();
+      const phones = reports.flatMap((r) => r.phones.map((p) => ({ id: p.id, report_id: r.id, number: p.number })));
+      if (phones.length > 0) await tx.insertInto('report_phones').values(phones).execute();
+      const vehicles = reports.flatMap((r) =>
+        r.vehicles.map((v) => ({ id: v.id, report_id: r.id, registration: v.registration, make: v.make, model: null, colour: v.colour })),
+      );
+      if (vehicles.length > 0) await tx.insertInto('report_vehicles').values(vehicles).execute();
+      const businesses = reports.flatMap((r) =>
+        r.businesses.map((b) => ({ id: b.id, report_id: r.id, name: b.name, kind: b.kind, address: b.address, postcode: null, town: null })),
+      );
+      if (businesses.length > 0) await tx.insertInto('report_businesses').values(businesses).execute();
+      const addresses = reports.flatMap((r) =>
+        (r.addresses ?? []).map((a) => ({ id: a.id, report_id: r.id, address: a.address, postcode: a.postcode, town: a.town, description: a.description })),
+      );
+      if (addresses.length > 0) await tx.insertInto('report_addresses').values(addresses).execute();
+      const followUps = reports.flatMap((r) =>
+        r.followUp ? [{ report_id: r.id, reference_code: r.followUp.referenceCode, passphrase_hash: r.followUp.passphraseHash, locked_until: null }] : [],
+      );
+      if (followUps.length > 0) await tx.insertInto('report_follow_up').values(followUps).execute();
+      await this.audit.appendManyIn(
+        tx,
+        items.map(({ report, auditEvent }, i) => ({
+          ...auditEvent,
+          subjectId: report.id,
+          details: { ...auditEvent.details, reference: references[i]! },
+        })),
+      );
+      return references.map((reference) => ({ reference }));
     });
   }
 

@@ -238,15 +238,15 @@ export class PublicReportService {
   }
 
   private async open(reference: string, passphrase: string) {
-    const wrong = new Unauthenticated('The reference code or passphrase is not right', [{ path: 'passphrase', message: 'Check both and try again' }]);
+    const wrong = () => new Unauthenticated('The reference code or passphrase is not right', [{ path: 'passphrase', message: 'Check both and try again' }]);
     const channel = await this.repos.intake.findFollowUp(normaliseCode(reference));
-    if (!channel) throw wrong;
+    if (!channel) throw wrong();
     if (channel.locked_until && new Date(channel.locked_until) > this.now()) {
       throw new Locked('Too many wrong attempts for this reference. Try again in an hour, or call the Modern Slavery Helpline on 08000 121 700.');
     }
     if (!sameSecret(channel.passphrase_hash, await this.passphraseHash(normaliseCode(passphrase)))) {
       await this.repos.intake.recordFailedFollowUp(channel.report_id, FOLLOW_UP_LOCK_AFTER, new Date(this.now().getTime() + FOLLOW_UP_LOCK_MINUTES * 60_000));
-      throw wrong;
+      throw wrong();
     }
     if (channel.failed_attempts > 0) await this.repos.intake.clearFailedFollowUps(channel.report_id);
     return channel;
@@ -257,11 +257,11 @@ export class PublicReportService {
   }
 
   private async checkFormToken(token: string): Promise<void> {
-    const expired = new Invalid('This form was open too long or too briefly. Please send it again.', [{ path: 'formToken', message: 'expired' }]);
+    const expired = () => new Invalid('This form was open too long or too briefly. Please send it again.', [{ path: 'formToken', message: 'expired' }]);
     const [issued, signature] = token.split('.');
-    if (!issued || !signature || !/^\d+$/.test(issued) || !sameSecret(signature, await this.sign(issued))) throw expired;
+    if (!issued || !signature || !/^\d+$/.test(issued) || !sameSecret(signature, await this.sign(issued))) throw expired();
     const age = (this.now().getTime() - Number(issued)) / 1000;
-    if (age < FORM_MIN_SECONDS || age > FORM_MAX_HOURS * 3600) throw expired;
+    if (age < FORM_MIN_SECONDS || age > FORM_MAX_HOURS * 3600) throw expired();
   }
 
   private async passphraseHash(passphrase: string): Promise<string> {
