@@ -59,6 +59,8 @@ describe('the public reporting portal in Chromium', () => {
       expect(await b.page.locator('.app-quick-exit button').count()).toBe(1);
       const text = await b.page.locator('main').textContent();
       for (const number of ['999', '101', '0800 555 111', '08000 121 700']) expect(text).toContain(number);
+      // The header, banner and footer around the form are in the reporter's language too.
+      if (lang !== 'en') expect(await b.page.locator('body').textContent()).not.toMatch(/This is a new service|We do not use cookies|Sign in/);
       expect(await accessibilityProblems(b.page)).toEqual([]);
     });
   }
@@ -142,5 +144,25 @@ describe('the public reporting portal in Chromium', () => {
     const alert = b.page.getByRole('alert');
     await alert.waitFor();
     expect(await alert.textContent()).toContain('Spuneți-ne ce se întâmplă');
+  });
+
+  it('a field the server refuses is explained in the reporter’s language, and nothing they wrote is lost', async () => {
+    await b.page.goto(`${b.baseUrl}/report?lang=vi`);
+    await b.page.locator('form button[type=submit]').click();
+    await b.page.locator('#description').fill('Có nhiều người sống trong tiệm làm móng.');
+    await b.page.locator('form button[type=submit]').click();
+    await b.page.locator('#postcode').waitFor();
+    await b.page.locator('form button[type=submit]').click();
+    await b.page.locator('#phone-0').fill('gọi cho tôi');
+    await b.page.locator('form button[type=submit]').click();
+    await b.page.locator('.govuk-summary-list').waitFor();
+    await b.page.waitForTimeout(3000);
+    await b.page.locator('form button[type=submit]').click();
+    const alert = b.page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('Hãy kiểm tra những gì bạn đã nhập ở đây và thử lại');
+    expect(await alert.textContent()).not.toMatch(/Enter a phone number/);
+    expect(await b.page.locator('#phone-0').inputValue()).toBe('gọi cho tôi');
+    expect(await accessibilityProblems(b.page)).toEqual([]);
   });
 });

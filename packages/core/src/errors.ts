@@ -1,7 +1,16 @@
+/**
+ * Why a field was refused, as a code a client can put in the user's own language; the English
+ * `message` stays for API users and logs.
+ */
+export type FieldReason = 'required' | 'too_long' | 'too_short' | 'too_many' | 'too_few' | 'too_big' | 'too_small' | 'invalid';
+
 /** One family of errors the domain raises; the server maps each to the JSON error shape. */
 export interface FieldProblem {
   readonly path: string;
   readonly message: string;
+  readonly reason?: FieldReason;
+  /** The limit broken, for too_long (characters), too_many (items), too_big (value) and their opposites. */
+  readonly limit?: number;
 }
 
 export abstract class HarbourError extends Error {

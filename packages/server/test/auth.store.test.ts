@@ -156,7 +156,7 @@ describe(`sign-in and sessions on ${TEST_STORE}`, () => {
       password: 'short',
     });
     expect(weak.statusCode).toBe(400);
-    expect(weak.json().error.fields).toEqual([{ path: 'password', message: 'Use at least 12 characters' }]);
+    expect(weak.json().error.fields).toEqual([{ path: 'password', message: 'Use at least 12 characters', reason: 'too_short', limit: 12 }]);
     const created = await admin.request('POST', '/api/users', {
       email: 'new.pc@gwent.police.example',
       displayName: 'PC New',

@@ -76,6 +76,20 @@ describe(`public reporting on ${TEST_STORE}`, () => {
     expect(await publicReports()).toBe(before);
   });
 
+  it("gives each refused field a reason and limit, so the page can say what is wrong in the reporter's language", async () => {
+    const formToken = await token();
+    t.clock.advance(10_000);
+    const fieldsOf = async (body: Record<string, unknown>) =>
+      (await submit({ formToken, language: 'pl', ...body })).json<{ error: { fields: unknown[] } }>().error.fields;
+    expect(await fieldsOf({ description: 'x'.repeat(10_001) })).toEqual([expect.objectContaining({ path: 'description', reason: 'too_long', limit: 10_000 })]);
+    expect(await fieldsOf({ description: 'x', phones: Array.from({ length: 11 }, () => '07700 900123') })).toEqual([
+      expect.objectContaining({ path: 'phones', reason: 'too_many', limit: 10 }),
+    ]);
+    expect(await fieldsOf({ description: '' })).toEqual([expect.objectContaining({ path: 'description', reason: 'required' })]);
+    expect(await fieldsOf({})).toEqual([expect.objectContaining({ path: 'description', reason: 'required' })]);
+    expect(await fieldsOf({ description: 'x', postcode: 'nowhere' })).toEqual([expect.objectContaining({ path: 'postcode', reason: 'invalid' })]);
+  });
+
   it('scores a child in danger as critical', async () => {
     const formToken = await token();
     t.clock.advance(10_000);

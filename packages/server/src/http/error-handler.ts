@@ -1,4 +1,4 @@
-import { HarbourError, type FieldProblem } from '@harbour/core';
+import { HarbourError, type FieldProblem, type FieldReason } from '@harbour/core';
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 
@@ -21,6 +21,7 @@ export function installErrorHandling(app: FastifyInstance): void {
       const fields = error.validation.map((v) => ({
         path: [where === 'body' ? '' : where, ...v.instancePath.split('/').filter(Boolean)].filter(Boolean).join('.') || where,
         message: v.message ?? 'is not valid',
+        ...reasonFor(v.keyword, v.params, v.message),
       }));
       return sendError(reply, 400, 'invalid', 'Some of what was sent is not valid', fields);
     }
@@ -40,4 +41,25 @@ export function installErrorHandling(app: FastifyInstance): void {
     return sendError(reply, 500, 'internal', 'Something went wrong on our side; it has been logged');
   });
   app.setNotFoundHandler((request, reply) => sendError(reply, 404, 'not_found', `Nothing at ${request.method} ${request.url.split('?')[0]}`));
+}
+
+/** A zod issue as a reason code and limit, so a client can say what is wrong in the user's language. */
+export function reasonFor(code: string, params: Record<string, unknown>, message = ''): { reason: FieldReason; limit?: number } {
+  const origin = params['origin'];
+  const bound = (key: 'maximum' | 'minimum') => {
+    const value = params[key];
+    return typeof value === 'number' || typeof value === 'bigint' ? { limit: Number(value) } : {};
+  };
+  if (code === 'too_big') {
+    if (origin === 'string') return { reason: 'too_long', ...bound('maximum') };
+    if (origin === 'array' || origin === 'set') return { reason: 'too_many', ...bound('maximum') };
+    return { reason: 'too_big', ...bound('maximum') };
+  }
+  if (code === 'too_small') {
+    if (origin === 'string') return params['minimum'] === 1 ? { reason: 'required' } : { reason: 'too_short', ...bound('minimum') };
+    if (origin === 'array' || origin === 'set') return { reason: 'too_few', ...bound('minimum') };
+    return { reason: 'too_small', ...bound('minimum') };
+  }
+  if (code === 'invalid_type' && /received undefined/.test(message)) return { reason: 'required' };
+  return { reason: 'invalid' };
 }

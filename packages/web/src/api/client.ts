@@ -2,6 +2,9 @@
 export interface FieldError {
   path: string;
   message: string;
+  /** Why the server refused it (see FieldReason in core), and the limit broken. */
+  reason?: string;
+  limit?: number;
 }
 
 export class ApiError extends Error {

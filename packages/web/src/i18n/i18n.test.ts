@@ -50,10 +50,21 @@ describe('translations', () => {
   });
 
   it('the reporting pages are complete in every language of the form', () => {
-    const publicKeys = keys({ report: en.report, quickExit: en.quickExit, helplines: en.helplines }).sort();
-    const common = ['common.errorPrefix', 'common.errorSummaryTitle', 'common.serviceTagline', 'common.skipToContent'];
+    // The form, its help, the header and footer around it, and every error a reporter can meet.
+    const publicPart = (r: typeof en) => ({ report: r.report, quickExit: r.quickExit, helplines: r.helplines, errors: r.errors, footer: r.footer });
+    const publicKeys = keys(publicPart(en)).sort();
+    const common = [
+      'common.errorPrefix',
+      'common.errorSummaryTitle',
+      'common.forceName',
+      'common.phaseTag',
+      'common.phaseText',
+      'common.serviceTagline',
+      'common.signIn',
+      'common.skipToContent',
+    ];
     for (const [lang, resource] of Object.entries({ pl, ro, sq, vi, ar, zh })) {
-      expect(keys({ report: resource.report, quickExit: resource.quickExit, helplines: resource.helplines }).sort(), lang).toEqual(publicKeys);
+      expect(keys(publicPart(resource as typeof en)).sort(), lang).toEqual(publicKeys);
       expect(
         keys(resource)
           .filter((k) => k.startsWith('common.'))

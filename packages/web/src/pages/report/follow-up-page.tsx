@@ -37,7 +37,7 @@ export function FollowUpPage() {
       setThread(await api<Thread>('POST', '/api/public/follow-up', { reference, passphrase }));
       setProblems([]);
     } catch (error) {
-      setProblems(problemsFrom(error, t, { passphrase: t('report.followUp.wrong') }));
+      setProblems(problemsFrom(error, t, { passphrase: t('report.followUp.wrong') }, { locked: t('report.followUp.locked') }));
     }
   };
 

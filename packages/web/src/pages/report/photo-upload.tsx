@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
+import { problemsFrom } from '../../components/form/problems';
 
 const MAX_BYTES = 8 * 1024 * 1024;
 const TYPES = ['image/jpeg', 'image/png', 'image/webp'];
@@ -24,19 +25,19 @@ export function PhotoUpload({ reference, passphrase }: { reference: string; pass
         headers: { 'content-type': file.type, 'x-reference': reference, 'x-passphrase': passphrase },
         body: file,
       });
-      const body = (await response.json()) as { photos?: number; error?: { code: string; message: string } };
+      const body = (await response.json().catch(() => ({}))) as { photos?: number; error?: { code: string; message: string } };
       if (!response.ok) throw new ApiError(response.status, body.error?.code ?? 'unknown', body.error?.message ?? '');
       setCount(body.photos ?? null);
       setError(null);
       setFile(null);
     } catch (e) {
-      setError(
-        e instanceof ApiError && e.status === 413
+      const message = (error: ApiError) =>
+        error.status === 413
           ? t('report.photoTooLarge')
-          : e instanceof ApiError && e.status !== 0
+          : error.status === 400
             ? t('report.photoWrongType')
-            : t('errors.network'),
-      );
+            : problemsFrom(error, t, {}, { locked: t('report.followUp.locked') })[0]!.message;
+      setError(e instanceof ApiError ? message(e) : t('errors.network'));
     } finally {
       setBusy(false);
     }

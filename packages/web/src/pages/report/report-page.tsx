@@ -67,7 +67,23 @@ const EMPTY: Draft = {
 
 const STEPS = ['safety', 'what', 'where', 'who', 'check'] as const;
 type Step = (typeof STEPS)[number];
-const STEP_OF_FIELD: Record<string, Step> = { description: 'what', postcode: 'where', town: 'where', localAuthority: 'where' };
+/** The input a server field path is about. Empty rows are not sent, so list positions are mapped back. */
+function inputFor(path: string, peopleAt: readonly number[], phonesAt: readonly number[]): string {
+  const [list, position, field] = path.split('.');
+  const n = Number(position);
+  if (list === 'phones' && position !== undefined) return `phone-${phonesAt[n] ?? n}`;
+  if (list === 'people' && position !== undefined) return `person-${peopleAt[n] ?? n}-${field === 'nationality' || field === 'description' ? field : 'name'}`;
+  if (list === 'vehicles') return field === 'description' ? 'vehicleDescription' : 'vehicle';
+  if (list === 'businesses') return field === 'address' ? 'businessAddress' : 'business';
+  return path;
+}
+
+function stepOf(input: string): Step | undefined {
+  if (input === 'description' || input === 'when' || input.startsWith('signs')) return 'what';
+  if (['localAuthority', 'town', 'postcode', 'locationDescription'].includes(input)) return 'where';
+  if (/^(person|phone|vehicle|business)/.test(input)) return 'who';
+  return undefined;
+}
 
 /** The anonymous report: one short step at a time, only the description required. */
 export function ReportPage() {
@@ -111,6 +127,8 @@ export function ReportPage() {
 
   const send = async () => {
     setBusy(true);
+    const people = draft.people.map((p, at) => ({ p, at })).filter(({ p }) => p.name.trim() || p.nationality.trim() || p.description.trim());
+    const phones = draft.phones.map((p, at) => ({ p: p.trim(), at })).filter(({ p }) => p);
     try {
       const result = await api<{ reference: string; passphrase: string }>('POST', '/api/public/reports', {
         formToken: token.current ?? '',
@@ -126,8 +144,8 @@ export function ReportPage() {
         town: draft.town,
         postcode: draft.postcode,
         locationDescription: draft.locationDescription,
-        people: draft.people.filter((p) => p.name.trim() || p.nationality.trim() || p.description.trim()),
-        phones: draft.phones.map((p) => p.trim()).filter(Boolean),
+        people: people.map(({ p }) => p),
+        phones: phones.map(({ p }) => p),
         vehicles: draft.vehicle.trim() ? [{ registration: draft.vehicle, description: draft.vehicleDescription }] : [],
         businesses: draft.business.trim() ? [{ name: draft.business, address: draft.businessAddress }] : [],
       });
@@ -137,13 +155,22 @@ export function ReportPage() {
         description: t('report.errors.descriptionRequired'),
         postcode: t('report.errors.postcode'),
         formToken: t('report.errors.expired'),
-      });
+      }).map((p) => ({
+        ...p,
+        field:
+          p.field &&
+          inputFor(
+            p.field,
+            people.map(({ at }) => at),
+            phones.map(({ at }) => at),
+          ),
+      }));
       setProblems(found);
       if (found.some((p) => p.field === 'formToken')) {
         // A fresh token; nothing the reporter wrote is lost.
         token.current = (await api<{ token: string }>('GET', '/api/public/form-token')).token;
       }
-      const fieldStep = found.map((p) => STEP_OF_FIELD[p.field ?? '']).find(Boolean);
+      const fieldStep = found.map((p) => stepOf(p.field ?? '')).find(Boolean);
       if (fieldStep) setStep(fieldStep);
     } finally {
       setBusy(false);
@@ -294,6 +321,7 @@ export function ReportPage() {
                 hint={t('report.steps.what.whenHint')}
                 value={draft.when}
                 onChange={(e) => set('when', e.target.value)}
+                error={fieldError(problems, 'when')}
               />
             </>
           )}
@@ -330,6 +358,7 @@ export function ReportPage() {
                 value={draft.locationDescription}
                 onChange={(v) => set('locationDescription', v)}
                 rows={3}
+                error={fieldError(problems, 'locationDescription')}
               />
             </>
           )}
@@ -350,6 +379,7 @@ export function ReportPage() {
                         draft.people.map((p, j) => (j === i ? { ...p, name: e.target.value } : p)),
                       )
                     }
+                    error={fieldError(problems, `person-${i}-name`)}
                   />
                   <TextField
                     id={`person-${i}-nationality`}
@@ -362,6 +392,7 @@ export function ReportPage() {
                         draft.people.map((p, j) => (j === i ? { ...p, nationality: e.target.value } : p)),
                       )
                     }
+                    error={fieldError(problems, `person-${i}-nationality`)}
                   />
                   <TextAreaField
                     id={`person-${i}-description`}
@@ -374,6 +405,7 @@ export function ReportPage() {
                         draft.people.map((p, j) => (j === i ? { ...p, description: v } : p)),
                       )
                     }
+                    error={fieldError(problems, `person-${i}-description`)}
                   />
                 </fieldset>
               ))}
@@ -401,7 +433,7 @@ export function ReportPage() {
                       draft.phones.map((p, j) => (j === i ? e.target.value : p)),
                     )
                   }
-                  error={fieldError(problems, `phones.${i}`)}
+                  error={fieldError(problems, `phone-${i}`)}
                 />
               ))}
               {draft.phones.length < 5 && (
@@ -417,6 +449,7 @@ export function ReportPage() {
                 autoComplete="off"
                 value={draft.vehicle}
                 onChange={(e) => set('vehicle', e.target.value)}
+                error={fieldError(problems, 'vehicle')}
               />
               <TextField
                 id="vehicleDescription"
@@ -424,6 +457,7 @@ export function ReportPage() {
                 autoComplete="off"
                 value={draft.vehicleDescription}
                 onChange={(e) => set('vehicleDescription', e.target.value)}
+                error={fieldError(problems, 'vehicleDescription')}
               />
               <TextField
                 id="business"
@@ -431,6 +465,7 @@ export function ReportPage() {
                 autoComplete="off"
                 value={draft.business}
                 onChange={(e) => set('business', e.target.value)}
+                error={fieldError(problems, 'business')}
               />
               <TextField
                 id="businessAddress"
@@ -438,6 +473,7 @@ export function ReportPage() {
                 autoComplete="off"
                 value={draft.businessAddress}
                 onChange={(e) => set('businessAddress', e.target.value)}
+                error={fieldError(problems, 'businessAddress')}
               />
             </>
           )}
