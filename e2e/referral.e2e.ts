@@ -27,6 +27,18 @@ describe('an officer refers a child from the street; the supervisor finds it in 
     await b.page
       .getByLabel('What did you see and what were you told?')
       .fill('Boy of 15 found in a flat in Maindee with two phones and cash; says he owes money.');
+    // Everyone and everything involved, as many of each as the officer knows.
+    await b.page.getByRole('button', { name: 'Add a person' }).click();
+    await b.page.locator('#person-0-givenName').fill('Dylan');
+    await b.page.locator('#person-0-familyName').fill('Marsh');
+    await b.page.getByRole('button', { name: 'Add a phone number' }).click();
+    await b.page.locator('#phone-0-number').fill('07700 900461');
+    await b.page.getByRole('button', { name: 'Add a phone number' }).click();
+    expect(await b.page.evaluate(() => document.activeElement?.id)).toBe('phone-1-number');
+    await b.page.locator('#phone-1-number').fill('07700 900462');
+    await b.page.getByRole('button', { name: 'Add a business' }).click();
+    await b.page.locator('#business-0-name').fill('Sparkle Hand Car Wash');
+    await b.page.locator('#business-0-kind').fill('car wash');
     const guidance = b.page.getByTestId('guidance');
     await expect.poll(async () => (await guidance.count()) > 0 && (await guidance.textContent())).toContain('Safeguard the child now');
     const steps = await guidance.locator('li').allTextContents();
@@ -41,7 +53,8 @@ describe('an officer refers a child from the street; the supervisor finds it in 
 
     // The signal drops: reloading brings the draft back.
     await b.page.reload();
-    await expect.poll(() => b.page.getByLabel('Given name').inputValue()).toBe('Kyle');
+    await expect.poll(() => b.page.locator('#givenName').inputValue()).toBe('Kyle');
+    expect(await b.page.locator('#phone-1-number').inputValue()).toBe('07700 900462');
 
     await b.page.getByRole('button', { name: 'Send referral' }).click();
     await b.page.getByRole('heading', { level: 1, name: 'Referral sent' }).waitFor();
@@ -70,7 +83,9 @@ describe('an officer refers a child from the street; the supervisor finds it in 
     await b.page.locator('tbody tr').first().getByRole('link').click();
     await b.page.getByRole('heading', { level: 1, name: /Report HBR-/ }).waitFor();
     expect(await b.page.getByTestId('guidance').textContent()).toContain('Safeguard the child now');
-    expect(await b.page.locator('main').textContent()).toContain('Carries a "deal line" phone or drugs for others');
+    const main = await b.page.locator('main').textContent();
+    expect(main).toContain('Carries a "deal line" phone or drugs for others');
+    for (const mentioned of ['Dylan', 'Marsh', '07700 900461', '07700 900462', 'Sparkle Hand Car Wash']) expect(main).toContain(mentioned);
     await b.page.getByLabel('Source evaluation').selectOption('2');
     await b.page.getByLabel('Intelligence assessment').selectOption('B');
     await b.page.getByLabel('Handling code').selectOption('P');

@@ -42,6 +42,7 @@ describe('translations', () => {
       '.staffHome.title',
       '.report.areas.blaenauGwent',
       '.report.steps.who.person',
+      '.referral.people.legend',
     ]);
     for (const [key, text] of flat(cy)) {
       expect(text.trim(), key).not.toBe('');

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { AREAS } from '../../areas';
 import { ErrorSummary, type FormProblem } from '../../components/form/error-summary';
+import { AddAnother } from '../../components/form/add-another';
 import { RadiosField, SelectField, TextField } from '../../components/form/fields';
 import { fieldError, problemsFrom } from '../../components/form/problems';
 import { usePageTitle } from '../../components/page-title';
@@ -36,11 +37,28 @@ interface Form {
   postcode: string;
   placeDescription: string;
   summary: string;
-  suspect: string;
-  phone: string;
-  vehicle: string;
-  address: string;
+  people: Person[];
+  phones: { number: string }[];
+  vehicles: { registration: string; description: string }[];
+  addresses: { address: string; postcode: string; town: string }[];
+  businesses: { name: string; kind: string; address: string }[];
 }
+
+interface Person {
+  role: 'suspect' | 'potential_victim' | 'witness';
+  givenName: string;
+  familyName: string;
+  nationality: string;
+}
+
+const ROLES = ['suspect', 'potential_victim', 'witness'] as const;
+const BLANK = {
+  person: { role: 'suspect', givenName: '', familyName: '', nationality: '' } as Person,
+  phone: { number: '' },
+  vehicle: { registration: '', description: '' },
+  address: { address: '', postcode: '', town: '' },
+  business: { name: '', kind: '', address: '' },
+};
 
 const EMPTY: Form = {
   givenName: '',
@@ -60,11 +78,50 @@ const EMPTY: Form = {
   postcode: '',
   placeDescription: '',
   summary: '',
-  suspect: '',
-  phone: '',
-  vehicle: '',
-  address: '',
+  people: [],
+  phones: [],
+  vehicles: [],
+  addresses: [],
+  businesses: [],
 };
+
+/** A draft as saved; drafts from before lists were added held one of each. */
+function fromDraft(data: Record<string, unknown>): Form {
+  const form = { ...EMPTY, ...(data as Partial<Form>) };
+  const single = (key: string) => (typeof data[key] === 'string' ? (data[key] as string).trim() : '');
+  if (single('suspect')) form.people = [{ ...BLANK.person, givenName: single('suspect') }];
+  if (single('phone')) form.phones = [{ number: single('phone') }];
+  if (single('vehicle')) form.vehicles = [{ ...BLANK.vehicle, registration: single('vehicle') }];
+  if (single('address')) form.addresses = [{ ...BLANK.address, address: single('address') }];
+  return form;
+}
+
+const filled = (o: object) => Object.entries(o).some(([k, v]) => k !== 'role' && typeof v === 'string' && v.trim() !== '');
+
+/** The rows worth sending, each with its place in the form so the server's errors can be put back. */
+function sendable(f: Form) {
+  const keep = <T extends object>(items: T[]) => items.map((item, at) => ({ item, at })).filter(({ item }) => filled(item));
+  return { people: keep(f.people), phones: keep(f.phones), vehicles: keep(f.vehicles), addresses: keep(f.addresses), businesses: keep(f.businesses) };
+}
+
+const LISTS: Record<string, { id: string; rows: keyof ReturnType<typeof sendable> }> = {
+  otherPeople: { id: 'person', rows: 'people' },
+  phones: { id: 'phone', rows: 'phones' },
+  vehicles: { id: 'vehicle', rows: 'vehicles' },
+  addresses: { id: 'address', rows: 'addresses' },
+  businesses: { id: 'business', rows: 'businesses' },
+};
+
+/** The input a server field path is about. */
+function inputFor(path: string, f: Form): string {
+  const [head, position, field] = path.split('.');
+  const list = head ? LISTS[head] : undefined;
+  if (list && position !== undefined) {
+    const at = sendable(f)[list.rows][Number(position)]?.at ?? Number(position);
+    return `${list.id}-${at}-${field ?? 'number'}`;
+  }
+  return path.replace(/^victim\.ageYears$/, 'age').replace(/^location\./, '');
+}
 
 function toRequest(f: Form) {
   const age = /^\d{1,3}$/.test(f.age.trim()) ? Number(f.age.trim()) : undefined;
@@ -85,10 +142,13 @@ function toRequest(f: Form) {
     riskToLife: f.riskToLife,
     location: { localAuthority: f.localAuthority || undefined, town: f.town, postcode: f.postcode, description: f.placeDescription },
     summary: f.summary,
-    otherPeople: f.suspect.trim() ? [{ role: 'suspect', givenName: f.suspect }] : [],
-    phones: f.phone.trim() ? [f.phone] : [],
-    vehicles: f.vehicle.trim() ? [{ registration: f.vehicle }] : [],
-    addresses: f.address.trim() ? [{ address: f.address }] : [],
+    ...(({ people, phones, vehicles, addresses, businesses }) => ({
+      otherPeople: people.map(({ item }) => item),
+      phones: phones.map(({ item }) => item.number.trim()),
+      vehicles: vehicles.map(({ item }) => item),
+      addresses: addresses.map(({ item }) => item),
+      businesses: businesses.map(({ item }) => item),
+    }))(sendable(f)),
   };
 }
 
@@ -112,7 +172,7 @@ export function ReferralPage() {
       const latest = drafts[0];
       if (latest) {
         setDraftId(latest.id);
-        setForm({ ...EMPTY, ...(latest.data as Partial<Form>) });
+        setForm(fromDraft(latest.data));
       }
       loaded.current = true;
     });
@@ -146,7 +206,7 @@ export function ReferralPage() {
       setProblems([]);
       window.scrollTo(0, 0);
     } catch (error) {
-      setProblems(problemsFrom(error, t).map((p) => ({ ...p, field: p.field?.replace(/^victim\.ageYears$/, 'age').replace(/^location\./, '') })));
+      setProblems(problemsFrom(error, t).map((p) => ({ ...p, field: p.field && inputFor(p.field, form) })));
     }
   };
 
@@ -352,25 +412,180 @@ export function ReferralPage() {
           </div>
 
           <h2 className="govuk-heading-m">{t('referral.othersTitle')}</h2>
-          <TextField id="suspect" label={t('referral.suspectName')} autoComplete="off" value={form.suspect} onChange={(e) => set('suspect', e.target.value)} />
-          <TextField
+          <p className="govuk-body">{t('referral.othersLead')}</p>
+          <h3 className="govuk-heading-s">{t('referral.people.title')}</h3>
+          <AddAnother
+            id="person"
+            items={form.people}
+            legend={(n) => t('referral.people.legend', { n })}
+            addLabel={t('referral.people.add')}
+            removeLabel={(n) => t('referral.people.remove', { n })}
+            blank={BLANK.person}
+            max={30}
+            onChange={(v) => set('people', v)}
+          >
+            {(person, i, update) => (
+              <>
+                <SelectField
+                  id={`person-${i}-role`}
+                  label={t('referral.people.role')}
+                  value={person.role}
+                  onChange={(v) => update({ role: v as Person['role'] })}
+                  options={ROLES.map((r) => ({ value: r, label: t(`referral.people.roles.${r}`) }))}
+                />
+                {(['givenName', 'familyName', 'nationality'] as const).map((field) => (
+                  <TextField
+                    key={field}
+                    id={`person-${i}-${field}`}
+                    label={t(`referral.${field}`)}
+                    autoComplete="off"
+                    value={person[field]}
+                    onChange={(e) => update({ [field]: e.target.value })}
+                    error={fieldError(problems, `person-${i}-${field}`)}
+                  />
+                ))}
+              </>
+            )}
+          </AddAnother>
+          <h3 className="govuk-heading-s">{t('referral.phones.title')}</h3>
+          <AddAnother
             id="phone"
-            label={t('referral.phone')}
-            type="tel"
-            autoComplete="off"
-            value={form.phone}
-            onChange={(e) => set('phone', e.target.value)}
-            error={fieldError(problems, 'phones.0')}
-          />
-          <TextField
+            items={form.phones}
+            legend={(n) => t('referral.phones.legend', { n })}
+            addLabel={t('referral.phones.add')}
+            removeLabel={(n) => t('referral.phones.remove', { n })}
+            blank={BLANK.phone}
+            max={20}
+            onChange={(v) => set('phones', v)}
+          >
+            {(phone, i, update) => (
+              <TextField
+                id={`phone-${i}-number`}
+                label={t('referral.phone')}
+                type="tel"
+                autoComplete="off"
+                className="govuk-input--width-20"
+                value={phone.number}
+                onChange={(e) => update({ number: e.target.value })}
+                error={fieldError(problems, `phone-${i}-number`)}
+              />
+            )}
+          </AddAnother>
+          <h3 className="govuk-heading-s">{t('referral.vehicles.title')}</h3>
+          <AddAnother
             id="vehicle"
-            label={t('referral.vehicle')}
-            className="govuk-input--width-10"
-            autoComplete="off"
-            value={form.vehicle}
-            onChange={(e) => set('vehicle', e.target.value)}
-          />
-          <TextField id="address" label={t('referral.address')} autoComplete="off" value={form.address} onChange={(e) => set('address', e.target.value)} />
+            items={form.vehicles}
+            legend={(n) => t('referral.vehicles.legend', { n })}
+            addLabel={t('referral.vehicles.add')}
+            removeLabel={(n) => t('referral.vehicles.remove', { n })}
+            blank={BLANK.vehicle}
+            max={20}
+            onChange={(v) => set('vehicles', v)}
+          >
+            {(vehicle, i, update) => (
+              <>
+                <TextField
+                  id={`vehicle-${i}-registration`}
+                  label={t('referral.vehicle')}
+                  className="govuk-input--width-10"
+                  autoComplete="off"
+                  value={vehicle.registration}
+                  onChange={(e) => update({ registration: e.target.value })}
+                  error={fieldError(problems, `vehicle-${i}-registration`)}
+                />
+                <TextField
+                  id={`vehicle-${i}-description`}
+                  label={t('referral.vehicles.description')}
+                  autoComplete="off"
+                  value={vehicle.description}
+                  onChange={(e) => update({ description: e.target.value })}
+                  error={fieldError(problems, `vehicle-${i}-description`)}
+                />
+              </>
+            )}
+          </AddAnother>
+          <h3 className="govuk-heading-s">{t('referral.addresses.title')}</h3>
+          <AddAnother
+            id="address"
+            items={form.addresses}
+            legend={(n) => t('referral.addresses.legend', { n })}
+            addLabel={t('referral.addresses.add')}
+            removeLabel={(n) => t('referral.addresses.remove', { n })}
+            blank={BLANK.address}
+            max={20}
+            onChange={(v) => set('addresses', v)}
+          >
+            {(address, i, update) => (
+              <>
+                <TextField
+                  id={`address-${i}-address`}
+                  label={t('referral.address')}
+                  autoComplete="off"
+                  value={address.address}
+                  onChange={(e) => update({ address: e.target.value })}
+                  error={fieldError(problems, `address-${i}-address`)}
+                />
+                <TextField
+                  id={`address-${i}-town`}
+                  label={t('referral.town')}
+                  autoComplete="off"
+                  value={address.town}
+                  onChange={(e) => update({ town: e.target.value })}
+                  error={fieldError(problems, `address-${i}-town`)}
+                />
+                <TextField
+                  id={`address-${i}-postcode`}
+                  label={t('referral.postcode')}
+                  className="govuk-input--width-10"
+                  autoComplete="off"
+                  value={address.postcode}
+                  onChange={(e) => update({ postcode: e.target.value })}
+                  error={fieldError(problems, `address-${i}-postcode`)}
+                />
+              </>
+            )}
+          </AddAnother>
+          <h3 className="govuk-heading-s">{t('referral.businesses.title')}</h3>
+          <AddAnother
+            id="business"
+            items={form.businesses}
+            legend={(n) => t('referral.businesses.legend', { n })}
+            addLabel={t('referral.businesses.add')}
+            removeLabel={(n) => t('referral.businesses.remove', { n })}
+            blank={BLANK.business}
+            max={20}
+            onChange={(v) => set('businesses', v)}
+          >
+            {(business, i, update) => (
+              <>
+                <TextField
+                  id={`business-${i}-name`}
+                  label={t('referral.businesses.name')}
+                  autoComplete="off"
+                  value={business.name}
+                  onChange={(e) => update({ name: e.target.value })}
+                  error={fieldError(problems, `business-${i}-name`)}
+                />
+                <TextField
+                  id={`business-${i}-kind`}
+                  label={t('referral.businesses.kind')}
+                  hint={t('referral.businesses.kindHint')}
+                  autoComplete="off"
+                  value={business.kind}
+                  onChange={(e) => update({ kind: e.target.value })}
+                  error={fieldError(problems, `business-${i}-kind`)}
+                />
+                <TextField
+                  id={`business-${i}-address`}
+                  label={t('referral.address')}
+                  autoComplete="off"
+                  value={business.address}
+                  onChange={(e) => update({ address: e.target.value })}
+                  error={fieldError(problems, `business-${i}-address`)}
+                />
+              </>
+            )}
+          </AddAnother>
 
           {triage && <Guidance triage={triage} />}
           <button type="submit" className="govuk-button">
