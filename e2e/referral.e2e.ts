@@ -56,6 +56,14 @@ describe('an officer refers a child from the street; the supervisor finds it in 
     await expect.poll(() => b.page.locator('#givenName').inputValue()).toBe('Kyle');
     expect(await b.page.locator('#phone-1-number').inputValue()).toBe('07700 900462');
 
+    // The same form in Welsh, with its lists filled in, is as accessible.
+    await b.page.goto(`${b.baseUrl}/referral?lang=cy`);
+    await b.page.getByRole('heading', { level: 1, name: 'Gwneud atgyfeiriad' }).waitFor();
+    await expect.poll(() => b.page.locator('#business-0-name').inputValue()).toBe('Sparkle Hand Car Wash');
+    expect(await accessibilityProblems(b.page)).toEqual([]);
+    await b.page.goto(`${b.baseUrl}/referral?lang=en`);
+    await expect.poll(() => b.page.locator('#givenName').inputValue()).toBe('Kyle');
+
     await b.page.getByRole('button', { name: 'Send referral' }).click();
     await b.page.getByRole('heading', { level: 1, name: 'Referral sent' }).waitFor();
     expect(await b.page.locator('.govuk-panel__body').textContent()).toMatch(/Reference HBR-\d{4}-1\d{7}/);

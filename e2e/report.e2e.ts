@@ -10,8 +10,8 @@ import { waitForNextTotpPeriod } from './support/pages';
 
 const LANGUAGES = ['en', 'cy', 'pl', 'ro', 'sq', 'vi', 'ar', 'zh'] as const;
 
-/** Walks the public form as a reporter would, checking each step for accessibility. */
-async function report(page: Page, baseUrl: string, lang: string, description: string): Promise<{ reference: string; passphrase: string; problems: string[] }> {
+/** Walks the public form as a reporter would, up to the check step, checking each step for accessibility. */
+async function walk(page: Page, baseUrl: string, lang: string, description: string): Promise<string[]> {
   const problems: string[] = [];
   const check = async (where: string) => problems.push(...(await accessibilityProblems(page)).map((p) => `${where}: ${p}`));
   await page.goto(`${baseUrl}/report?lang=${lang}`);
@@ -34,6 +34,13 @@ async function report(page: Page, baseUrl: string, lang: string, description: st
   await page.locator('form button[type=submit]').click();
   await page.locator('.govuk-summary-list').waitFor();
   await check('check');
+  return problems;
+}
+
+/** Walks the public form and sends it. */
+async function report(page: Page, baseUrl: string, lang: string, description: string): Promise<{ reference: string; passphrase: string; problems: string[] }> {
+  const problems = await walk(page, baseUrl, lang, description);
+  const check = async (where: string) => problems.push(...(await accessibilityProblems(page)).map((p) => `${where}: ${p}`));
   // The server refuses a form sent within seconds of opening it (machines are that quick).
   await page.waitForTimeout(3000);
   await page.locator('form button[type=submit]').click();
@@ -61,6 +68,17 @@ describe('the public reporting portal in Chromium', () => {
       for (const number of ['999', '101', '0800 555 111', '08000 121 700']) expect(text).toContain(number);
       // The header, banner and footer around the form are in the reporter's language too.
       if (lang !== 'en') expect(await b.page.locator('body').textContent()).not.toMatch(/This is a new service|We do not use cookies|Sign in/);
+      expect(await accessibilityProblems(b.page)).toEqual([]);
+    });
+
+    it(`every step of the form and the follow-up page in ${lang} have no accessibility problems`, async () => {
+      expect(await walk(b.page, b.baseUrl, lang, 'A description of what is happening.')).toEqual([]);
+      await b.page.goto(`${b.baseUrl}/report/follow-up?lang=${lang}`);
+      await b.page.locator('#reference').waitFor();
+      expect(await accessibilityProblems(b.page)).toEqual([]);
+      // With its error summary showing, too.
+      await b.page.locator('form button[type=submit]').click();
+      await b.page.getByRole('alert').waitFor();
       expect(await accessibilityProblems(b.page)).toEqual([]);
     });
   }

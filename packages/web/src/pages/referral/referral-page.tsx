@@ -88,7 +88,7 @@ const EMPTY: Form = {
 /** A draft as saved; drafts from before lists were added held one of each. */
 function fromDraft(data: Record<string, unknown>): Form {
   const form = { ...EMPTY, ...(data as Partial<Form>) };
-  const single = (key: string) => (typeof data[key] === 'string' ? (data[key]).trim() : '');
+  const single = (key: string) => (typeof data[key] === 'string' ? data[key].trim() : '');
   if (single('suspect')) form.people = [{ ...BLANK.person, givenName: single('suspect') }];
   if (single('phone')) form.phones = [{ number: single('phone') }];
   if (single('vehicle')) form.vehicles = [{ ...BLANK.vehicle, registration: single('vehicle') }];
