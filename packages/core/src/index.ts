@@ -11,3 +11,4 @@ export { Random } from './seed/random';
 export * from './seed/generator';
 export * from './intake/indicators';
 export * from './intake/triage';
+export * from './resolve/index';

@@ -1,0 +1,144 @@
+import type { NameFeatures, PersonFeatures } from './features';
+import { jaroWinkler, levenshtein } from './similarity';
+
+/**
+ * How two records compare, field by field, as discrete levels (Fellegi–Sunter): each field's level
+ * is one of a few named outcomes, or "missing" when either side lacks the field. A whole
+ * comparison packs into one number (a "pattern"), so millions of pairs reduce to a few thousand
+ * distinct patterns for estimating the model.
+ */
+export const FIELDS = [
+  {
+    // One field for the whole name: given and family names are not independent (both follow
+    // nationality), so scoring them apart would count the same evidence twice.
+    name: 'name',
+    levels: [
+      'exact',
+      'nickname, family name exact',
+      'given name close, family name exact',
+      'given name exact, family name close',
+      'both close',
+      'family name exact, no given name',
+      'given name agrees, no family name',
+      'family name exact, given name different',
+      'given name agrees, family name different',
+      'different',
+      'family name close, no given name',
+    ],
+  },
+  { name: 'dob', levels: ['exact', 'day and month swapped', 'one digit apart', 'year within 2', 'two digits apart', 'different'] },
+  // Agreement on gender or nationality is no evidence: names already imply them, and most people
+  // share them. Disagreement is strong evidence against.
+  { name: 'gender', levels: ['different'] },
+  { name: 'nationality', levels: ['different'] },
+  { name: 'phone', levels: ['exact', 'one digit apart', 'different'] },
+  { name: 'postcode', levels: ['exact', 'same district', 'different'] },
+  { name: 'address', levels: ['exact', 'jaro-winkler ≥ 0.9', 'jaro-winkler ≥ 0.75', 'different'] },
+  { name: 'town', levels: ['exact', 'jaro-winkler ≥ 0.9', 'different'] },
+  { name: 'id_number', levels: ['exact', 'one character apart', 'two characters apart', 'different'] },
+] as const;
+
+export type FieldName = (typeof FIELDS)[number]['name'];
+export const FIELD_COUNT = FIELDS.length;
+/** A level of -1 means the field is missing on one side or both: no evidence either way. */
+export const MISSING = -1;
+const BASE = 16;
+
+export function packPattern(levels: readonly number[]): number {
+  let pattern = 0;
+  for (let f = FIELD_COUNT - 1; f >= 0; f--) pattern = pattern * BASE + (levels[f]! + 1);
+  return pattern;
+}
+
+export function unpackPattern(pattern: number): number[] {
+  const levels: number[] = [];
+  for (let f = 0; f < FIELD_COUNT; f++) {
+    levels.push((pattern % BASE) - 1);
+    pattern = Math.floor(pattern / BASE);
+  }
+  return levels;
+}
+
+/** Jaro–Winkler similarity from which two names count as close (typos, other spellings). */
+const CLOSE = 0.88;
+
+type Part = 'exact' | 'nickname' | 'close' | 'different' | 'missing';
+
+function part(a: NameFeatures | null, b: NameFeatures | null): Part {
+  if (!a || !b) return 'missing';
+  if (a.text === b.text) return 'exact';
+  if (a.canonical === b.canonical) return 'nickname';
+  return soundAlike(a, b) || jaroWinkler(a.text, b.text) >= CLOSE ? 'close' : 'different';
+}
+
+function soundAlike(a: NameFeatures, b: NameFeatures): boolean {
+  if (a.metaphone !== '' && (a.metaphone === b.metaphone || a.metaphone === b.metaphoneAlt || a.metaphoneAlt === b.metaphone)) return true;
+  return (a.abjad || b.abjad) && a.skeleton.length >= 2 && a.skeleton === b.skeleton;
+}
+
+function nameLevel(given: Part, family: Part): number {
+  const agrees = given === 'exact' || given === 'nickname';
+  // A family name's other spelling (Ibrahim, Ebrahim) counts as close.
+  switch (family === 'nickname' ? 'close' : family) {
+    case 'exact':
+      return given === 'exact' ? 0 : given === 'nickname' ? 1 : given === 'close' ? 2 : given === 'missing' ? 5 : 7;
+    case 'close':
+      return agrees ? 3 : given === 'close' ? 4 : given === 'missing' ? 10 : 9;
+    case 'missing':
+      return given === 'missing' ? MISSING : given === 'different' ? 9 : 6;
+    case 'different':
+      return agrees ? 8 : 9;
+  }
+}
+
+/** The name level, the names compared both ways round (family-first cultures are often recorded the other way). */
+function nameComparison(a: PersonFeatures, b: PersonFeatures): number {
+  const straight = nameLevel(part(a.given, b.given), part(a.family, b.family));
+  if (straight === 0) return 0;
+  if (!a.given || !a.family || !b.given || !b.family) return straight;
+  const swapped = nameLevel(part(a.given, b.family), part(a.family, b.given));
+  return straight === MISSING || swapped < straight ? swapped : straight;
+}
+
+function dobLevel(a: PersonFeatures, b: PersonFeatures): number {
+  if (!a.dob || !b.dob) return MISSING;
+  if (a.dob === b.dob) return 0;
+  if (a.dob === b.dobSwapped) return 1;
+  const edits = levenshtein(a.dob, b.dob);
+  if (edits <= 1) return 2;
+  if (a.dob.slice(4) === b.dob.slice(4) && Math.abs(Number(a.dob.slice(0, 4)) - Number(b.dob.slice(0, 4))) <= 2) return 3;
+  return edits <= 2 ? 4 : 5;
+}
+
+const differs = (a: string, b: string) => (!a || !b || a === b ? MISSING : 0);
+
+function editLevels(a: string, b: string, steps: number): number {
+  if (!a || !b) return MISSING;
+  if (a === b) return 0;
+  const edits = levenshtein(a, b);
+  return edits <= steps ? edits : steps + 1;
+}
+
+function jwLevels(a: string, b: string, thresholds: readonly number[]): number {
+  if (!a || !b) return MISSING;
+  if (a === b) return 0;
+  const jw = jaroWinkler(a, b);
+  for (let i = 0; i < thresholds.length; i++) if (jw >= thresholds[i]!) return i + 1;
+  return thresholds.length + 1;
+}
+
+const levels = new Array<number>(FIELD_COUNT);
+
+/** The comparison pattern of two records. */
+export function comparePersons(a: PersonFeatures, b: PersonFeatures): number {
+  levels[0] = nameComparison(a, b);
+  levels[1] = dobLevel(a, b);
+  levels[2] = differs(a.gender, b.gender);
+  levels[3] = differs(a.nationality, b.nationality);
+  levels[4] = editLevels(a.phone, b.phone, 1);
+  levels[5] = !a.postcode || !b.postcode ? MISSING : a.postcode === b.postcode ? 0 : a.district === b.district ? 1 : 2;
+  levels[6] = jwLevels(a.address, b.address, [0.9, 0.75]);
+  levels[7] = jwLevels(a.town, b.town, [0.9]);
+  levels[8] = editLevels(a.idNumber, b.idNumber, 2);
+  return packPattern(levels);
+}

@@ -1,0 +1,96 @@
+import { doubleMetaphone } from 'double-metaphone';
+import { canonicalGivenName } from './nicknames';
+import { consonantSkeleton, isAbjad, normaliseName, normalisePhone, normalisePostcode, normaliseText, parseDob, postcodeDistrict } from './normalise';
+
+/** The fields a person record may have; every one optional. */
+export interface PersonRecord {
+  readonly id: string;
+  readonly givenName?: string | null | undefined;
+  readonly familyName?: string | null | undefined;
+  /** Used when given and family names are not recorded apart: the last word is taken as the family name. */
+  readonly fullName?: string | null | undefined;
+  readonly dob?: string | null | undefined;
+  readonly gender?: string | null | undefined;
+  readonly nationality?: string | null | undefined;
+  readonly phone?: string | null | undefined;
+  readonly address?: string | null | undefined;
+  readonly postcode?: string | null | undefined;
+  readonly town?: string | null | undefined;
+  readonly idNumber?: string | null | undefined;
+}
+
+/** One normalised name: text, formal form, phonetic codes and consonant skeleton. */
+export interface NameFeatures {
+  readonly text: string;
+  readonly canonical: string;
+  readonly metaphone: string;
+  readonly metaphoneAlt: string;
+  readonly skeleton: string;
+  /** Written in an abjad (Arabic, Persian, Hebrew): vowels are missing, compare consonants. */
+  readonly abjad: boolean;
+}
+
+/** A record made ready for comparison: computed once, compared many times. */
+export interface PersonFeatures {
+  readonly id: string;
+  readonly given: NameFeatures | null;
+  readonly family: NameFeatures | null;
+  /** yyyymmdd, or '' */
+  readonly dob: string;
+  readonly dobSwapped: string;
+  readonly gender: string;
+  readonly nationality: string;
+  readonly phone: string;
+  readonly postcode: string;
+  readonly district: string;
+  readonly address: string;
+  readonly town: string;
+  readonly idNumber: string;
+}
+
+function nameFeatures(raw: string | null | undefined, given: boolean): NameFeatures | null {
+  const text = normaliseName(raw);
+  if (!text) return null;
+  const joined = text.replace(/ /g, '');
+  const [metaphone, metaphoneAlt] = doubleMetaphone(joined);
+  return {
+    text: joined,
+    // Family names are canonicalised too: names recorded the other way round are compared crosswise.
+    canonical: canonicalGivenName(given ? text.split(' ')[0]! : joined),
+    metaphone,
+    metaphoneAlt,
+    skeleton: consonantSkeleton(joined),
+    abjad: isAbjad(raw),
+  };
+}
+
+const GENDERS: Record<string, string> = { m: 'm', male: 'm', man: 'm', f: 'f', female: 'f', woman: 'f' };
+
+export function personFeatures(record: PersonRecord): PersonFeatures {
+  let given = record.givenName;
+  let family = record.familyName;
+  if (!given && !family && record.fullName) {
+    const words = record.fullName.trim().split(/\s+/);
+    family = words.length > 1 ? words.pop() : null;
+    given = words.join(' ');
+  }
+  const dob = parseDob(record.dob);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  // A UK postcode in its standard form; any other country's as letters and digits.
+  const postcode = normalisePostcode(record.postcode) ?? normaliseText(record.postcode).replace(/ /g, '').toUpperCase();
+  return {
+    id: record.id,
+    given: nameFeatures(given, true),
+    family: nameFeatures(family, false),
+    dob: dob ? `${dob.y}${pad(dob.m)}${pad(dob.d)}` : '',
+    dobSwapped: dob && dob.d <= 12 && dob.d !== dob.m ? `${dob.y}${pad(dob.d)}${pad(dob.m)}` : '',
+    gender: GENDERS[normaliseText(record.gender)] ?? '',
+    nationality: normaliseText(record.nationality),
+    phone: normalisePhone(record.phone) ?? '',
+    postcode,
+    district: postcode.includes(' ') ? postcodeDistrict(postcode) : '',
+    address: normaliseText(record.address),
+    town: normaliseText(record.town),
+    idNumber: normaliseText(record.idNumber).replace(/ /g, ''),
+  };
+}

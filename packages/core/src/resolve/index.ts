@@ -1,0 +1,10 @@
+export * from './normalise';
+export * from './similarity';
+export { canonicalGivenName } from './nicknames';
+export * from './features';
+export * from './comparison';
+export * from './blocking';
+export * from './model';
+export * from './cluster';
+export * from './resolve';
+export * from './training';

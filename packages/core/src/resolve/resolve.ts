@@ -1,0 +1,192 @@
+import { candidatePairs, PERSON_BLOCKING_RULES, type BlockingStats } from './blocking';
+import { constrainedClusters } from './cluster';
+import { comparePersons, FIELDS, unpackPattern } from './comparison';
+import { personFeatures, type PersonFeatures, type PersonRecord } from './features';
+import { patternScorer, probability, type MatchModel } from './model';
+import { trainModel } from './training';
+
+/**
+ * Below this match probability, and with a fact that contradicts (another date of birth, gender or
+ * nationality), two records are taken as different people and never clustered together. Names
+ * alone do not count: aliases and spellings vary too much.
+ */
+const CANNOT_LINK = 0.001;
+const CONTRADICTING = ['dob', 'gender', 'nationality'].map((name) => FIELDS.findIndex((f) => f.name === name));
+
+function contradicts(pattern: number): boolean {
+  const levels = unpackPattern(pattern);
+  return CONTRADICTING.some((f) => levels[f] === FIELDS[f]!.levels.length - 1);
+}
+
+export interface ResolveOptions {
+  /** Pairs at or above this match probability are taken as the same person. Splink's usual 0.5. */
+  readonly threshold?: number;
+  /** Candidate pairs at or above this probability are returned (e.g. for a review queue). */
+  readonly keepAbove?: number;
+  /** Blocking keys shared by more records than this are skipped as too common. */
+  readonly maxBlock?: number;
+  /** How many random pairs estimate chance agreement (u). */
+  readonly randomPairs?: number;
+  /** A model from an earlier run or from analysts' decisions; estimated from the data when absent. */
+  readonly model?: MatchModel;
+  readonly seed?: number;
+}
+
+export interface ResolvedPairs {
+  readonly count: number;
+  readonly left: Int32Array;
+  readonly right: Int32Array;
+  readonly patterns: Float64Array;
+  readonly weights: Float64Array;
+}
+
+export interface ResolveResult {
+  readonly features: readonly PersonFeatures[];
+  /** For each input record, its cluster: the index of the cluster's first record. */
+  readonly clusters: Int32Array;
+  readonly model: MatchModel;
+  /** Candidate pairs scoring at or above `keepAbove`, with their patterns (for evidence) and weights. */
+  readonly pairs: ResolvedPairs;
+  readonly stats: {
+    readonly records: number;
+    readonly candidatePairs: number;
+    readonly distinctPatterns: number;
+    /** Merges refused because they would have joined records judged different people. */
+    readonly refusedMerges: number;
+    readonly blocking: readonly BlockingStats[];
+  };
+}
+
+/** Growable columns of pairs: typed arrays, so tens of millions of pairs stay compact. */
+class PairColumns {
+  count = 0;
+  left = new Int32Array(1024);
+  right = new Int32Array(1024);
+  patterns = new Float64Array(1024);
+
+  push(i: number, j: number, pattern: number): void {
+    if (this.count === this.left.length) {
+      const grow = <T extends Int32Array | Float64Array>(a: T, make: (n: number) => T) => {
+        const next = make(a.length * 2);
+        next.set(a);
+        return next;
+      };
+      this.left = grow(this.left, (n) => new Int32Array(n));
+      this.right = grow(this.right, (n) => new Int32Array(n));
+      this.patterns = grow(this.patterns, (n) => new Float64Array(n));
+    }
+    this.left[this.count] = i;
+    this.right[this.count] = j;
+    this.patterns[this.count] = pattern;
+    this.count++;
+  }
+}
+
+/**
+ * Resolves person records into people: normalise, block, compare, estimate a Fellegi–Sunter model
+ * by expectation–maximisation (no labels needed), score, and cluster the pairs above the threshold.
+ */
+export function resolvePersons(records: readonly PersonRecord[], options: ResolveOptions = {}): ResolveResult {
+  const features = records.map(personFeatures);
+  return resolveFeatures(features, options);
+}
+
+export function resolveFeatures(features: readonly PersonFeatures[], options: ResolveOptions = {}): ResolveResult {
+  const threshold = options.threshold ?? 0.5;
+  const keepAbove = options.keepAbove ?? threshold;
+  const blocking: BlockingStats[] = [];
+  const all = new PairColumns();
+  const counts = new Map<number, number>();
+  for (const [i, j] of candidatePairs(features, PERSON_BLOCKING_RULES, options.maxBlock ?? 500, blocking)) {
+    const pattern = comparePersons(features[i]!, features[j]!);
+    all.push(i, j, pattern);
+    counts.set(pattern, (counts.get(pattern) ?? 0) + 1);
+  }
+
+  const model =
+    options.model ?? trainModel(features, PERSON_BLOCKING_RULES, counts, { randomPairs: options.randomPairs, maxBlock: options.maxBlock, seed: options.seed });
+  const score = patternScorer(model);
+  const names = nameFrequencies(features, model);
+  const kept = new PairColumns();
+  const weights: number[] = [];
+  const matches = new PairColumns();
+  const matchWeights: number[] = [];
+  const different = new PairColumns();
+  for (let p = 0; p < all.count; p++) {
+    const weight = score(all.patterns[p]!) + names.adjustment(all.left[p]!, all.patterns[p]!);
+    const chance = probability(weight);
+    if (chance >= threshold) {
+      matches.push(all.left[p]!, all.right[p]!, 0);
+      matchWeights.push(weight);
+    } else if (chance < CANNOT_LINK && contradicts(all.patterns[p]!)) different.push(all.left[p]!, all.right[p]!, 0);
+    if (chance >= keepAbove) {
+      kept.push(all.left[p]!, all.right[p]!, all.patterns[p]!);
+      weights.push(weight);
+    }
+  }
+  const clustered = constrainedClusters(features.length, { ...matches, weight: matchWeights }, different);
+  return {
+    features,
+    clusters: clustered.labels,
+    model,
+    pairs: {
+      count: kept.count,
+      left: kept.left.subarray(0, kept.count),
+      right: kept.right.subarray(0, kept.count),
+      patterns: kept.patterns.subarray(0, kept.count),
+      weights: Float64Array.from(weights),
+    },
+    stats: { records: features.length, candidatePairs: all.count, distinctPatterns: counts.size, refusedMerges: clustered.refused, blocking },
+  };
+}
+
+/**
+ * Term-frequency adjustment of name agreement (as Splink does): two records agreeing on "William
+ * Jones" is weaker evidence than agreeing on "Senait Tesfamariam". A pattern's weight assumes a name
+ * of average frequency; this adds log2(u of the level / frequency of the name that agreed).
+ */
+export function nameFrequencies(features: readonly PersonFeatures[], model: MatchModel) {
+  const full = new Map<string, number>();
+  const given = new Map<string, number>();
+  const family = new Map<string, number>();
+  let fullTotal = 0;
+  let givenTotal = 0;
+  let familyTotal = 0;
+  const add = (table: Map<string, number>, key: string) => table.set(key, (table.get(key) ?? 0) + 1);
+  for (const f of features) {
+    if (f.given) {
+      add(given, f.given.text);
+      givenTotal++;
+    }
+    if (f.family) {
+      add(family, f.family.text);
+      familyTotal++;
+    }
+    if (f.given && f.family) {
+      add(full, fullNameKey(f));
+      fullTotal++;
+    }
+  }
+  const adjust = (level: number, table: Map<string, number>, total: number, key: string | undefined) => {
+    if (!key) return 0;
+    const frequency = (table.get(key) ?? 1) / Math.max(1, total);
+    return Math.log2(model.u[0]![level]! / Math.max(frequency, 1e-9));
+  };
+  return {
+    /** The adjustment for a pair whose first record is `i`. */
+    adjustment(i: number, pattern: number): number {
+      const level = (pattern % 16) - 1;
+      const f = features[i]!;
+      if (level === 0) return f.given && f.family ? adjust(0, full, fullTotal, fullNameKey(f)) : 0;
+      if (level === 5 || level === 7) return adjust(level, family, familyTotal, f.family?.text);
+      if (level === 6 || level === 8) return adjust(level, given, givenTotal, f.given?.text);
+      return 0;
+    },
+  };
+}
+
+function fullNameKey(f: PersonFeatures): string {
+  const a = f.given!.text;
+  const b = f.family!.text;
+  return a < b ? `${a}|${b}` : `${b}|${a}`;
+}
