@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { auditCommand } from './commands/audit.command';
 import { backupCommands } from './commands/backup.command';
 import { migrateCommand } from './commands/migrate.command';
+import { resolveCommand } from './commands/resolve.command';
 import { seedCommand } from './commands/seed.command';
 import { userCommands } from './commands/user.command';
 
@@ -18,6 +19,7 @@ migrateCommand(program);
 userCommands(program);
 auditCommand(program);
 backupCommands(program);
+resolveCommand(program);
 program
   .command('demo-code')
   .description('print the current second-factor code of the demo accounts (their secret is published)')

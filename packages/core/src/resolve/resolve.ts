@@ -1,4 +1,6 @@
 import { candidatePairs, PERSON_BLOCKING_RULES, type BlockingStats } from './blocking';
+import { GWENT } from '../area/gwent';
+import { generateSeed } from '../seed/generator';
 import { constrainedClusters } from './cluster';
 import { comparePersons, FIELDS, unpackPattern } from './comparison';
 import { personFeatures, type PersonFeatures, type PersonRecord } from './features';
@@ -16,6 +18,25 @@ const CONTRADICTING = ['dob', 'gender', 'nationality'].map((name) => FIELDS.find
 function contradicts(pattern: number): boolean {
   const levels = unpackPattern(pattern);
   return CONTRADICTING.some((f) => levels[f] === FIELDS[f]!.levels.length - 1);
+}
+
+/** Fewer records than this are too few to estimate a model or name frequencies from. */
+export const MIN_RECORDS_TO_TRAIN = 1000;
+
+let synthetic: MatchModel | undefined;
+
+/**
+ * A model learnt, without labels, from synthetic records like Harbour's demo data (people of the
+ * nationalities in UK NRM figures, with the spellings, nicknames and errors of real records).
+ * Its prior is set for a few records to resolve, not for the synthetic population.
+ */
+export function syntheticModel(): MatchModel {
+  if (!synthetic) {
+    const seed = generateSeed({ reports: 4000, seed: 'harbour-synthetic-model', area: GWENT, until: new Date(Date.UTC(2026, 0, 1)) });
+    const records = [...seed.batches(4000)].flatMap((b) => b.persons);
+    synthetic = resolvePersons(records).model;
+  }
+  return synthetic;
 }
 
 export interface ResolveOptions {
@@ -103,10 +124,16 @@ export function resolveFeatures(features: readonly PersonFeatures[], options: Re
     counts.set(pattern, (counts.get(pattern) ?? 0) + 1);
   }
 
+  // Too few records to learn from (or to count how common a name is): a model learnt from
+  // synthetic records stands in, and names are not weighted by their frequency.
+  const small = features.length < MIN_RECORDS_TO_TRAIN;
   const model =
-    options.model ?? trainModel(features, PERSON_BLOCKING_RULES, counts, { randomPairs: options.randomPairs, maxBlock: options.maxBlock, seed: options.seed });
+    options.model ??
+    (small
+      ? syntheticModel()
+      : trainModel(features, PERSON_BLOCKING_RULES, counts, { randomPairs: options.randomPairs, maxBlock: options.maxBlock, seed: options.seed }));
   const score = patternScorer(model);
-  const names = nameFrequencies(features, model);
+  const names = small ? { adjustment: () => 0 } : nameFrequencies(features, model);
   const kept = new PairColumns();
   const weights: number[] = [];
   const matches = new PairColumns();
