@@ -44,7 +44,9 @@ export function record(figure: Figure): void {
 }
 
 export function round(n: number): number {
-  return Math.abs(n) >= 100 ? Math.round(n) : Math.round(n * 100) / 100;
+  if (Math.abs(n) >= 100) return Math.round(n);
+  // Ratios such as F1 need four places: 0.9992 and 0.9997 must not both print as 1.
+  return Math.abs(n) >= 1 ? Math.round(n * 100) / 100 : Math.round(n * 10_000) / 10_000;
 }
 
 export function percentile(sorted: number[], p: number): number {

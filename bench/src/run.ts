@@ -3,12 +3,14 @@ import { contextFor, record, round, startResults, type Benchmark, type Figure } 
 import { seedBench } from './seed.bench';
 import { signinBench } from './signin.bench';
 import { intakeBench } from './intake.bench';
+import { erBench } from './er.bench';
 
 /** `npm run bench` runs every benchmark; `npm run bench -- NAME` runs one. */
 const BENCHMARKS: Record<string, Benchmark> = {
   seed: seedBench,
   signin: signinBench,
   intake: intakeBench,
+  er: erBench,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
@@ -42,7 +44,7 @@ const rows = all.map((f) => [
   f.bench,
   f.metric,
   f.store,
-  `${round(f.value).toLocaleString('en-GB')} ${f.unit}`,
+  `${round(f.value).toLocaleString('en-GB', { maximumFractionDigits: 4 })} ${f.unit}`,
   f.baseline ? `${round(f.value / f.baseline.value).toLocaleString('en-GB')}× ${f.baseline.metric}` : '',
 ]);
 const header = ['bench', 'metric', 'store', 'value', 'vs baseline (same run)'];
