@@ -23,7 +23,14 @@ export const erBench: Benchmark = async () => {
   const scaled = resolvePersons(population.map((p) => p.record));
   const seconds = (performance.now() - started) / 1000;
   const peak = process.resourceUsage().maxRSS / 2 ** 20; // kB → GiB
-  figures.push({ bench: 'er', metric: `resolve ${population.length.toLocaleString('en-GB')} person records`, value: seconds, unit: 's', store: 'none', baseline: { metric: 'exact-match baseline', value: naiveSeconds } });
+  figures.push({
+    bench: 'er',
+    metric: `resolve ${population.length.toLocaleString('en-GB')} person records`,
+    value: seconds,
+    unit: 's',
+    store: 'none',
+    baseline: { metric: 'exact-match baseline', value: naiveSeconds },
+  });
   figures.push({ bench: 'er', metric: 'records per second', value: population.length / seconds, unit: 'records/s', store: 'none' });
   figures.push({ bench: 'er', metric: 'candidate pairs compared', value: scaled.stats.candidatePairs, unit: 'pairs', store: 'none' });
   figures.push({ bench: 'er', metric: 'peak memory (process)', value: peak, unit: 'GiB', store: 'none' });
@@ -79,7 +86,18 @@ function seededPersons(reports: number): { record: PersonRecord; truth: string }
   for (const batch of seed.batches(10_000)) {
     for (const p of batch.persons) {
       people.push({
-        record: { id: p.id, givenName: p.givenName, familyName: p.familyName, dob: p.dob, gender: p.gender, nationality: p.nationality, phone: p.phone, address: p.address, postcode: p.postcode, town: p.town },
+        record: {
+          id: p.id,
+          givenName: p.givenName,
+          familyName: p.familyName,
+          dob: p.dob,
+          gender: p.gender,
+          nationality: p.nationality,
+          phone: p.phone,
+          address: p.address,
+          postcode: p.postcode,
+          town: p.town,
+        },
         truth: p.truePersonId,
       });
     }
