@@ -37,7 +37,11 @@ export const PERSON_BLOCKING_RULES: readonly BlockingRule[] = [
       both(both(p.family?.abjad || p.given?.abjad ? (p.family?.skeleton ?? '') : '', p.given?.skeleton.slice(0, 1) ?? ''), p.dob.slice(0, 4) || p.town),
     fixes: ['name', 'gender', 'nationality'],
   },
-  { name: 'address', key: (p) => (p.address.length >= 8 ? p.address.replace(/ /g, '') : ''), fixes: ['address', 'postcode', 'town'] },
+  {
+    name: 'address and given initial',
+    key: (p) => both(p.address.length >= 8 ? p.address.replace(/ /g, '') : '', p.given?.text.slice(0, 1) ?? ''),
+    fixes: ['address', 'postcode', 'town'],
+  },
   { name: 'start of address and town', key: (p) => both(p.address.split(' ').slice(0, 2).join(' '), p.town), fixes: ['address', 'postcode', 'town'] },
   {
     name: 'family name sounds alike, given initial, town',
@@ -56,15 +60,39 @@ export const PERSON_BLOCKING_RULES: readonly BlockingRule[] = [
 export interface BlockingStats {
   readonly rule: string;
   readonly pairs: number;
-  /** Keys shared by more records than the limit: too common to tell anyone apart, so skipped. */
-  readonly skippedKeys: number;
+  /** Blocks larger than the limit, compared by sorted neighbourhood instead of all against all. */
+  readonly windowedBlocks: number;
 }
 
-function blocksOf(records: readonly PersonFeatures[], keys: readonly string[]): Map<string, number[]> {
-  const blocks = new Map<string, number[]>();
-  for (let i = 0; i < records.length; i++) {
+/** How many sorted neighbours each record of a large block is compared with. */
+const WINDOW = 10;
+
+/** The order in which a large block's records are laid out, so that records of one person sit together. */
+function neighbourhoodKey(p: PersonFeatures): string {
+  return `${p.dob}|${p.phone}|${p.postcode}|${p.given?.text ?? ''}|${p.address}`;
+}
+
+/**
+ * A key as a 52-bit number (two FNV-1a hashes), so a million records' keys under every rule fit
+ * in typed arrays; 0 means no key. A collision only adds a comparison, never loses one.
+ */
+export function hashKey(key: string): number {
+  if (!key) return 0;
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+  }
+  return (a >>> 0) * 0x100000 + ((b >>> 0) & 0xfffff) + 1;
+}
+
+function blocksOf(keys: Float64Array): Map<number, number[]> {
+  const blocks = new Map<number, number[]>();
+  for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
-    if (!key) continue;
+    if (key === 0) continue;
     const block = blocks.get(key);
     if (block) block.push(i);
     else blocks.set(key, [i]);
@@ -72,62 +100,82 @@ function blocksOf(records: readonly PersonFeatures[], keys: readonly string[]): 
   return blocks;
 }
 
+function ruleKeys(records: readonly PersonFeatures[], rule: BlockingRule): Float64Array {
+  const keys = new Float64Array(records.length);
+  for (let i = 0; i < records.length; i++) keys[i] = hashKey(rule.key(records[i]!));
+  return keys;
+}
+
 /**
  * Every candidate pair (i < j), each once: a pair found by an earlier rule is not produced again by
- * a later one. Keys shared by more than `maxBlock` records are skipped (and counted).
+ * a later one. A block of more than `maxBlock` records (often one person reported many times) is
+ * sorted so similar records sit together and each is compared with its next few neighbours: the
+ * work stays linear, and clustering joins the rest transitively.
  */
-export function* candidatePairs(
+export function forEachCandidatePair(
   records: readonly PersonFeatures[],
+  visit: (i: number, j: number) => void,
   rules: readonly BlockingRule[] = PERSON_BLOCKING_RULES,
-  maxBlock = 500,
+  maxBlock = 40,
   stats: BlockingStats[] = [],
-): Generator<[number, number]> {
-  const keys = rules.map((rule) => records.map((r) => rule.key(r)));
+): void {
+  const keys = rules.map((rule) => ruleKeys(records, rule));
+  // Keys of blocks that were windowed: their pairs were not all compared.
+  const windowed = rules.map(() => new Set<number>());
   for (let k = 0; k < rules.length; k++) {
-    const ruleKeys = keys[k]!;
+    const own = keys[k]!;
     let pairs = 0;
-    let skippedKeys = 0;
-    for (const block of blocksOf(records, ruleKeys).values()) {
+    for (const [key, block] of blocksOf(own)) {
       if (block.length < 2) continue;
       if (block.length > maxBlock) {
-        skippedKeys++;
-        // Not compared under this rule, so later rules must not treat these pairs as already found.
-        for (const i of block) ruleKeys[i] = '';
+        windowed[k]!.add(key);
+        const order = block.map((i) => ({ i, sort: neighbourhoodKey(records[i]!) })).sort((a, b) => (a.sort < b.sort ? -1 : a.sort > b.sort ? 1 : 0));
+        for (let x = 0; x < order.length; x++) {
+          for (let y = x + 1; y < Math.min(order.length, x + 1 + WINDOW); y++) {
+            const [i, j] = order[x]!.i < order[y]!.i ? [order[x]!.i, order[y]!.i] : [order[y]!.i, order[x]!.i];
+            if (foundEarlier(keys, windowed, k, i, j)) continue;
+            pairs++;
+            visit(i, j);
+          }
+        }
         continue;
       }
       for (let x = 0; x < block.length; x++) {
         for (let y = x + 1; y < block.length; y++) {
           const i = block[x]!;
           const j = block[y]!;
-          if (foundEarlier(keys, k, i, j)) continue;
+          if (foundEarlier(keys, windowed, k, i, j)) continue;
           pairs++;
-          yield [i, j];
+          visit(i, j);
         }
       }
     }
-    stats.push({ rule: rules[k]!.name, pairs, skippedKeys });
+    stats.push({ rule: rules[k]!.name, pairs, windowedBlocks: windowed[k]!.size });
   }
 }
 
-function foundEarlier(keys: readonly string[][], rule: number, i: number, j: number): boolean {
+function foundEarlier(keys: readonly Float64Array[], windowed: readonly Set<number>[], rule: number, i: number, j: number): boolean {
   for (let r = 0; r < rule; r++) {
     const a = keys[r]![i]!;
-    if (a && a === keys[r]![j]) return true;
+    if (a !== 0 && a === keys[r]![j] && !windowed[r]!.has(a)) return true;
   }
   return false;
 }
 
 /** Up to `limit` pairs that agree on one rule's key, whatever other rules find: the rule's own sample for training. */
-export function* rulePairs(records: readonly PersonFeatures[], rule: BlockingRule, limit: number, maxBlock = 500): Generator<[number, number]> {
+export function forEachRulePair(
+  records: readonly PersonFeatures[],
+  rule: BlockingRule,
+  limit: number,
+  visit: (i: number, j: number) => void,
+  maxBlock = 40,
+): void {
   let produced = 0;
-  for (const block of blocksOf(
-    records,
-    records.map((r) => rule.key(r)),
-  ).values()) {
+  for (const block of blocksOf(ruleKeys(records, rule)).values()) {
     if (block.length < 2 || block.length > maxBlock) continue;
     for (let x = 0; x < block.length; x++) {
       for (let y = x + 1; y < block.length; y++) {
-        yield [block[x]!, block[y]!];
+        visit(block[x]!, block[y]!);
         if (++produced >= limit) return;
       }
     }

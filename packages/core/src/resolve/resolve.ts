@@ -1,4 +1,4 @@
-import { candidatePairs, PERSON_BLOCKING_RULES, type BlockingStats } from './blocking';
+import { forEachCandidatePair, PERSON_BLOCKING_RULES, type BlockingStats } from './blocking';
 import { GWENT } from '../area/gwent';
 import { generateSeed } from '../seed/generator';
 import { constrainedClusters } from './cluster';
@@ -84,8 +84,9 @@ class PairColumns {
   left = new Int32Array(1024);
   right = new Int32Array(1024);
   patterns = new Float64Array(1024);
+  weights = new Float64Array(1024);
 
-  push(i: number, j: number, pattern: number): void {
+  push(i: number, j: number, pattern: number, weight = 0): void {
     if (this.count === this.left.length) {
       const grow = <T extends Int32Array | Float64Array>(a: T, make: (n: number) => T) => {
         const next = make(a.length * 2);
@@ -95,10 +96,12 @@ class PairColumns {
       this.left = grow(this.left, (n) => new Int32Array(n));
       this.right = grow(this.right, (n) => new Int32Array(n));
       this.patterns = grow(this.patterns, (n) => new Float64Array(n));
+      this.weights = grow(this.weights, (n) => new Float64Array(n));
     }
     this.left[this.count] = i;
     this.right[this.count] = j;
     this.patterns[this.count] = pattern;
+    this.weights[this.count] = weight;
     this.count++;
   }
 }
@@ -118,11 +121,17 @@ export function resolveFeatures(features: readonly PersonFeatures[], options: Re
   const blocking: BlockingStats[] = [];
   const all = new PairColumns();
   const counts = new Map<number, number>();
-  for (const [i, j] of candidatePairs(features, PERSON_BLOCKING_RULES, options.maxBlock ?? 500, blocking)) {
-    const pattern = comparePersons(features[i]!, features[j]!);
-    all.push(i, j, pattern);
-    counts.set(pattern, (counts.get(pattern) ?? 0) + 1);
-  }
+  forEachCandidatePair(
+    features,
+    (i, j) => {
+      const pattern = comparePersons(features[i]!, features[j]!);
+      all.push(i, j, pattern);
+      counts.set(pattern, (counts.get(pattern) ?? 0) + 1);
+    },
+    PERSON_BLOCKING_RULES,
+    options.maxBlock ?? 40,
+    blocking,
+  );
 
   // Too few records to learn from (or to count how common a name is): a model learnt from
   // synthetic records stands in, and names are not weighted by their frequency.
@@ -135,23 +144,20 @@ export function resolveFeatures(features: readonly PersonFeatures[], options: Re
   const score = patternScorer(model);
   const names = small ? { adjustment: () => 0 } : nameFrequencies(features, model);
   const kept = new PairColumns();
-  const weights: number[] = [];
   const matches = new PairColumns();
-  const matchWeights: number[] = [];
   const different = new PairColumns();
   for (let p = 0; p < all.count; p++) {
     const weight = score(all.patterns[p]!) + names.adjustment(all.left[p]!, all.patterns[p]!);
     const chance = probability(weight);
-    if (chance >= threshold) {
-      matches.push(all.left[p]!, all.right[p]!, 0);
-      matchWeights.push(weight);
-    } else if (chance < CANNOT_LINK && contradicts(all.patterns[p]!)) different.push(all.left[p]!, all.right[p]!, 0);
-    if (chance >= keepAbove) {
-      kept.push(all.left[p]!, all.right[p]!, all.patterns[p]!);
-      weights.push(weight);
-    }
+    if (chance >= threshold) matches.push(all.left[p]!, all.right[p]!, weight);
+    else if (chance < CANNOT_LINK && contradicts(all.patterns[p]!)) different.push(all.left[p]!, all.right[p]!, 0);
+    if (chance >= keepAbove) kept.push(all.left[p]!, all.right[p]!, all.patterns[p]!, weight);
   }
-  const clustered = constrainedClusters(features.length, { ...matches, weight: matchWeights }, different);
+  const clustered = constrainedClusters(
+    features.length,
+    { left: matches.left, right: matches.right, weight: matches.patterns, count: matches.count },
+    different,
+  );
   return {
     features,
     clusters: clustered.labels,
@@ -161,7 +167,7 @@ export function resolveFeatures(features: readonly PersonFeatures[], options: Re
       left: kept.left.subarray(0, kept.count),
       right: kept.right.subarray(0, kept.count),
       patterns: kept.patterns.subarray(0, kept.count),
-      weights: Float64Array.from(weights),
+      weights: kept.weights.subarray(0, kept.count),
     },
     stats: { records: features.length, candidatePairs: all.count, distinctPatterns: counts.size, refusedMerges: clustered.refused, blocking },
   };

@@ -1,5 +1,5 @@
 import { Random } from '../seed/random';
-import { rulePairs, type BlockingRule } from './blocking';
+import { forEachRulePair, type BlockingRule } from './blocking';
 import { comparePersons, FIELDS, FIELD_COUNT, MISSING, packPattern, unpackPattern } from './comparison';
 import type { PersonFeatures } from './features';
 import { estimateModel, estimateU, initialModel, matchWeight, probability, type MatchModel, type PatternCounts } from './model';
@@ -43,14 +43,20 @@ export function trainModel(
     const fixed = new Set(rule.fixes.map((name) => FIELDS.findIndex((f) => f.name === name)));
     const counts = new Map<number, number>();
     let total = 0;
-    for (const [i, j] of rulePairs(features, rule, options.pairsPerRule ?? 100_000, options.maxBlock ?? 500)) {
-      const levels = unpackPattern(comparePersons(features[i]!, features[j]!));
-      for (const f of fixed) levels[f] = MISSING;
-      const pattern = packPattern(levels);
-      see(pattern);
-      counts.set(pattern, (counts.get(pattern) ?? 0) + 1);
-      total++;
-    }
+    forEachRulePair(
+      features,
+      rule,
+      options.pairsPerRule ?? 100_000,
+      (i, j) => {
+        const levels = unpackPattern(comparePersons(features[i]!, features[j]!));
+        for (const f of fixed) levels[f] = MISSING;
+        const pattern = packPattern(levels);
+        see(pattern);
+        counts.set(pattern, (counts.get(pattern) ?? 0) + 1);
+        total++;
+      },
+      options.maxBlock ?? 40,
+    );
     if (total < 20) continue;
     const trained = estimateModel(counts, { ...initialModel(u), lambda: 0.5 }, { fixU: true });
     for (let f = 0; f < FIELD_COUNT; f++) {
