@@ -142,22 +142,28 @@ export function resolveFeatures(features: readonly PersonFeatures[], options: Re
       ? syntheticModel()
       : trainModel(features, PERSON_BLOCKING_RULES, counts, { randomPairs: options.randomPairs, maxBlock: options.maxBlock, seed: options.seed }));
   const score = patternScorer(model);
-  const names = small ? { adjustment: () => 0 } : nameFrequencies(features, model);
-  const kept = new PairColumns();
-  const matches = new PairColumns();
-  const different = new PairColumns();
-  for (let p = 0; p < all.count; p++) {
-    const weight = score(all.patterns[p]!) + names.adjustment(all.left[p]!, all.patterns[p]!);
-    const chance = probability(weight);
-    if (chance >= threshold) matches.push(all.left[p]!, all.right[p]!, weight);
-    else if (chance < CANNOT_LINK && contradicts(all.patterns[p]!)) different.push(all.left[p]!, all.right[p]!, 0);
-    if (chance >= keepAbove) kept.push(all.left[p]!, all.right[p]!, all.patterns[p]!, weight);
-  }
-  const clustered = constrainedClusters(
-    features.length,
-    { left: matches.left, right: matches.right, weight: matches.patterns, count: matches.count },
-    different,
-  );
+  const pass = (names: { adjustment: (i: number, pattern: number) => number }) => {
+    const kept = new PairColumns();
+    const matches = new PairColumns();
+    const different = new PairColumns();
+    for (let p = 0; p < all.count; p++) {
+      const weight = score(all.patterns[p]!) + names.adjustment(all.left[p]!, all.patterns[p]!);
+      const chance = probability(weight);
+      if (chance >= threshold) matches.push(all.left[p]!, all.right[p]!, weight);
+      else if (chance < CANNOT_LINK && contradicts(all.patterns[p]!)) different.push(all.left[p]!, all.right[p]!, 0);
+      if (chance >= keepAbove) kept.push(all.left[p]!, all.right[p]!, all.patterns[p]!, weight);
+    }
+    const clusters = constrainedClusters(
+      features.length,
+      { left: matches.left, right: matches.right, weight: matches.patterns, count: matches.count },
+      different,
+    );
+    return { kept, clustered: clusters };
+  };
+  let { kept, clustered } = pass(small ? { adjustment: () => 0 } : nameFrequencies(features, model));
+  // How common a name is should count people, not records: a victim reported thirty times does not
+  // make their name common. Count again over the first clustering and resolve once more.
+  if (!small) ({ kept, clustered } = pass(nameFrequencies(features, model, clustered.labels)));
   return {
     features,
     clusters: clustered.labels,
@@ -174,46 +180,64 @@ export function resolveFeatures(features: readonly PersonFeatures[], options: Re
 }
 
 /**
- * Term-frequency adjustment of name agreement (as Splink does): two records agreeing on "William
- * Jones" is weaker evidence than agreeing on "Senait Tesfamariam". A pattern's weight assumes a name
- * of average frequency; this adds log2(u of the level / frequency of the name that agreed).
+ * Term-frequency adjustment of name and town agreement (as Splink does): two records agreeing on
+ * "William Jones" is weaker evidence than agreeing on "Senait Tesfamariam". A pattern's weight
+ * assumes a value of average frequency; this adds log2(u of the level / frequency of the value).
  */
-export function nameFrequencies(features: readonly PersonFeatures[], model: MatchModel) {
+const TOWN = FIELDS.findIndex((f) => f.name === 'town');
+const TOWN_PLACE = 16 ** TOWN;
+
+export function nameFrequencies(features: readonly PersonFeatures[], model: MatchModel, people?: ArrayLike<number>) {
   const full = new Map<string, number>();
   const given = new Map<string, number>();
   const family = new Map<string, number>();
+  const towns = new Map<string, number>();
   let fullTotal = 0;
   let givenTotal = 0;
   let familyTotal = 0;
-  const add = (table: Map<string, number>, key: string) => table.set(key, (table.get(key) ?? 0) + 1);
-  for (const f of features) {
-    if (f.given) {
-      add(given, f.given.text);
-      givenTotal++;
+  let townTotal = 0;
+  // With a clustering, each person counts once per name they were recorded under; a lone record
+  // with nothing but a name is not yet anyone, so it does not count as a person of that name.
+  const counted = new Set<string>();
+  const sizes = new Map<number, number>();
+  if (people) for (let i = 0; i < features.length; i++) sizes.set(people[i]!, (sizes.get(people[i]!) ?? 0) + 1);
+  const onlyName = (f: PersonFeatures) => !f.dob && !f.phone && !f.address && !f.postcode && !f.idNumber;
+  let index = 0;
+  const add = (table: Map<string, number>, key: string): number => {
+    if (people) {
+      if (sizes.get(people[index]!) === 1 && onlyName(features[index]!)) return 0;
+      const once = `${table === full ? 'f' : table === given ? 'g' : table === family ? 's' : 't'}${people[index]}|${key}`;
+      if (counted.has(once)) return 0;
+      counted.add(once);
     }
-    if (f.family) {
-      add(family, f.family.text);
-      familyTotal++;
-    }
-    if (f.given && f.family) {
-      add(full, fullNameKey(f));
-      fullTotal++;
-    }
+    table.set(key, (table.get(key) ?? 0) + 1);
+    return 1;
+  };
+  for (; index < features.length; index++) {
+    const f = features[index]!;
+    if (f.given) givenTotal += add(given, f.given.text);
+    if (f.family) familyTotal += add(family, f.family.text);
+    if (f.given && f.family) fullTotal += add(full, fullNameKey(f));
+    if (f.town) townTotal += add(towns, f.town);
   }
-  const adjust = (level: number, table: Map<string, number>, total: number, key: string | undefined) => {
+  const adjust = (level: number, table: Map<string, number>, total: number, key: string | undefined, field = 0) => {
     if (!key) return 0;
     const frequency = (table.get(key) ?? 1) / Math.max(1, total);
-    return Math.log2(model.u[0]![level]! / Math.max(frequency, 1e-9));
+    return Math.log2(model.u[field]![level]! / Math.max(frequency, 1e-9));
   };
+  // A shared town says more when the town is small: Newport is not Blaina.
+  const townAdjustment = (i: number, pattern: number) =>
+    Math.floor(pattern / TOWN_PLACE) % 16 === 1 ? adjust(0, towns, townTotal, features[i]!.town, TOWN) : 0;
   return {
     /** The adjustment for a pair whose first record is `i`. */
     adjustment(i: number, pattern: number): number {
       const level = (pattern % 16) - 1;
       const f = features[i]!;
-      if (level === 0) return f.given && f.family ? adjust(0, full, fullTotal, fullNameKey(f)) : 0;
-      if (level === 5 || level === 7) return adjust(level, family, familyTotal, f.family?.text);
-      if (level === 6 || level === 8) return adjust(level, given, givenTotal, f.given?.text);
-      return 0;
+      const town = townAdjustment(i, pattern);
+      if (level === 0) return town + (f.given && f.family ? adjust(0, full, fullTotal, fullNameKey(f)) : 0);
+      if (level === 5 || level === 7) return town + adjust(level, family, familyTotal, f.family?.text);
+      if (level === 6 || level === 8) return town + adjust(level, given, givenTotal, f.given?.text);
+      return town;
     },
   };
 }
