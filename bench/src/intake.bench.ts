@@ -81,5 +81,7 @@ export const intakeBench: Benchmark = async (ctx) => {
 
 /** Responses per second over the whole run (autocannon's per-second average misreads a short, fixed-count run). */
 function rate(result: autocannon.Result): number {
-  return result.requests.total / result.duration;
+  // start and finish, not `duration`, which autocannon rounds to whole seconds.
+  const seconds = (new Date(result.finish).getTime() - new Date(result.start).getTime()) / 1000;
+  return result.requests.total / (seconds > 0 ? seconds : result.duration);
 }
