@@ -28,6 +28,10 @@ export const BACKUP_TABLES = [
   'referral_drafts',
   'report_addresses',
   'report_photos',
+  'entities',
+  'entity_records',
+  'person_block_keys',
+  'record_links',
 ] as const satisfies readonly (keyof DB)[];
 
 type BackupTable = (typeof BACKUP_TABLES)[number];
@@ -51,6 +55,10 @@ const ORDER: Record<BackupTable, string[]> = {
   referral_drafts: ['id'],
   report_addresses: ['id'],
   report_photos: ['id'],
+  entities: ['id'],
+  entity_records: ['id'],
+  person_block_keys: ['key', 'record_id'],
+  record_links: ['from_record', 'to_record'],
 };
 
 export interface BackupHeader {

@@ -88,6 +88,7 @@ export interface ReportsTable {
   assigned_to: ColumnType<string | null, string | null | undefined, string | null>;
   triaged_by: ColumnType<string | null, string | null | undefined, string | null>;
   triaged_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  pictured_at: Timestamp | null;
 }
 
 export interface ReportAddressesTable {
@@ -200,6 +201,39 @@ export interface SchemaMigrationsTable {
   applied_at: CreatedAt;
 }
 
+export type EntityKind = 'person' | 'phone' | 'vehicle' | 'business' | 'address';
+
+export interface EntitiesTable {
+  id: string;
+  kind: EntityKind;
+  label: string;
+  created_at: CreatedAt;
+}
+
+export interface EntityRecordsTable {
+  id: string;
+  kind: EntityKind;
+  report_id: string;
+  role: string | null;
+  attributes: ColumnType<Record<string, string>, string, string>;
+  entity_id: string | null;
+  key: string | null;
+  resolved_by: 'key' | 'model' | 'new' | 'analyst' | null;
+  match_probability: number | null;
+  created_at: CreatedAt;
+}
+
+export interface PersonBlockKeysTable {
+  key: number;
+  record_id: string;
+}
+
+export interface RecordLinksTable {
+  from_record: string;
+  to_record: string;
+  report_id: string;
+}
+
 export interface DB {
   agencies: AgenciesTable;
   users: UsersTable;
@@ -220,6 +254,10 @@ export interface DB {
   referral_drafts: ReferralDraftsTable;
   report_addresses: ReportAddressesTable;
   report_photos: ReportPhotosTable;
+  entities: EntitiesTable;
+  entity_records: EntityRecordsTable;
+  person_block_keys: PersonBlockKeysTable;
+  record_links: RecordLinksTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -33,10 +33,21 @@ export async function startHarbour(config: Config): Promise<RunningHarbour> {
       logger: loggerOptions(config.logLevel),
       publicReportsPerMinute: config.publicReportsPerMinute,
     });
+    svc.picture.warm();
     const address = await app.listen({ port: config.port, host: config.host });
     // Ended sessions are refused as they are met; this also clears the ones never met again.
     const pruning = setInterval(() => void svc.auth.pruneSessions().catch(() => undefined), 10 * 60_000);
     pruning.unref();
+    // New reports' people, phones… join the picture within seconds, outside the intake transaction;
+    // while reports are pouring in, resolution waits (it shares the store, and reporters come first).
+    const reportersBusy = () => Date.now() - svc.publicReports.lastSubmissionAt < 1_000;
+    const resolving = setInterval(() => {
+      if (reportersBusy()) return;
+      svc.picture
+        .drain(50, reportersBusy)
+        .catch((error: unknown) => app.log.error({ err: { message: error instanceof Error ? error.message : String(error) } }, 'resolution failed'));
+    }, 2_000);
+    resolving.unref();
     return {
       app,
       store,
@@ -44,6 +55,8 @@ export async function startHarbour(config: Config): Promise<RunningHarbour> {
       seededDemo,
       close: async () => {
         clearInterval(pruning);
+        clearInterval(resolving);
+        await svc.picture.settled();
         await app.close();
         await store.close();
       },

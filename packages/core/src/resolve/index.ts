@@ -8,3 +8,4 @@ export * from './model';
 export * from './cluster';
 export * from './resolve';
 export * from './training';
+export * from './keys';

@@ -6,6 +6,7 @@ import { ReportRepository } from './report.repository';
 import { SessionRepository } from './session.repository';
 import { UserRepository } from './user.repository';
 import { IntakeRepository } from './intake.repository';
+import { PictureRepository } from './picture.repository';
 
 /** The one place data access is built. */
 export function repositories(db: Kysely<DB>) {
@@ -17,6 +18,7 @@ export function repositories(db: Kysely<DB>) {
     audit,
     reports: new ReportRepository(db),
     intake: new IntakeRepository(db, audit),
+    picture: new PictureRepository(db, audit),
   };
 }
 
@@ -25,3 +27,4 @@ export type { AuditEvent, AuditFilter } from './audit.repository';
 export type { UserListRow } from './user.repository';
 export type { ReportCounts } from './report.repository';
 export type { NewReport, DraftRow, FollowUpRow, MessageRow, QueueFilter, QueueRow } from './intake.repository';
+export type { PendingRecord, CandidateRecord, Assignment } from './picture.repository';

@@ -7,6 +7,7 @@ import { OverviewService } from './overview.service';
 import { PublicReportService } from './public-report.service';
 import { ReportTriageService, TriageQueueService } from './triage-queue.service';
 import { ReferralService } from './referral.service';
+import { PictureService } from './picture.service';
 import { GWENT, type ForceArea } from '@harbour/core';
 
 /** The one place services are built. */
@@ -23,6 +24,7 @@ export function services(repos: Repositories, options: { store: StoreKind; sessi
     triageQueue: new TriageQueueService(repos),
     reportTriage: new ReportTriageService(repos, options.now),
     referrals: new ReferralService(repos, options.now),
+    picture: new PictureService(repos),
   };
 }
 

@@ -81,6 +81,8 @@ const TYPES_FOR_SIGNS: Partial<Record<string, ExploitationType>> = {
 export class PublicReportService {
   private key: Promise<string> | undefined;
   private passphraseKey: Promise<string> | undefined;
+  /** When the last report was sent (ms since the epoch): background work gives way to reporters. */
+  lastSubmissionAt = 0;
 
   constructor(
     private readonly repos: Repositories,
@@ -94,6 +96,7 @@ export class PublicReportService {
   }
 
   async submit(input: PublicReportInput): Promise<{ reference: string; passphrase: string }> {
+    this.lastSubmissionAt = Date.now();
     if (input.leaveBlank) throw new Invalid('The report could not be sent. Please try again.', [{ path: 'form', message: 'Try again' }]);
     await this.checkFormToken(input.formToken);
     const unknownSign = input.signs.findIndex((s) => !(PUBLIC_SIGNS as readonly string[]).includes(s));

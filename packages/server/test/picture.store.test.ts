@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { NewReport } from '@harbour/db';
+import { newTestStore, TEST_STORE, type TestStore } from '../../../test/test-store';
+import { PictureService } from '../src/services/picture.service';
+
+type Person = NewReport['persons'][number];
+const person = (p: Partial<Person>): Person => ({
+  id: randomUUID(),
+  role: 'potential_victim',
+  givenName: null,
+  familyName: null,
+  gender: null,
+  nationality: null,
+  ...p,
+});
+
+function report(parts: Partial<NewReport>): NewReport {
+  return {
+    id: randomUUID(),
+    source: 'officer',
+    receivedAt: new Date('2026-11-01T10:00:00Z'),
+    language: 'en',
+    relation: 'someone_else',
+    summary: 'Men living at a car wash.',
+    occurred: null,
+    localAuthority: 'W06000022',
+    town: 'Newport',
+    postcode: null,
+    locationDescription: null,
+    exploitationTypes: ['labour'],
+    involvesChild: false,
+    triageScore: 10,
+    triageBand: 'medium',
+    persons: [],
+    phones: [],
+    vehicles: [],
+    businesses: [],
+    ...parts,
+  };
+}
+
+const event = { actorId: null, actorRole: null, action: 'report.referral-submitted', subjectType: 'report' };
+
+describe(`the picture on ${TEST_STORE}`, () => {
+  let t: TestStore;
+  let picture: PictureService;
+  beforeEach(async () => {
+    t = await newTestStore();
+    picture = new PictureService(t.repos);
+  });
+  afterEach(async () => t?.close());
+
+  const entityOf = async (recordId: string) =>
+    (await t.store.db.selectFrom('entity_records').select('entity_id').where('id', '=', recordId).executeTakeFirstOrThrow()).entity_id;
+
+  it('takes every person, phone, vehicle and business of a report as records, linked to each other and to the report', async () => {
+    const r = report({
+      persons: [person({ givenName: 'Ardit', familyName: 'Hoxha' }), person({ role: 'suspect', givenName: 'Besnik', familyName: 'Gashi' })],
+      phones: [{ id: randomUUID(), number: '07700 900461' }],
+      vehicles: [{ id: randomUUID(), registration: 'CU57 ABC', make: 'Ford', colour: null }],
+      businesses: [{ id: randomUUID(), name: 'Sparkle Hand Car Wash', kind: 'car wash', address: null }],
+    });
+    await t.repos.intake.createReport(r, event);
+    // Taken into the picture later, out of the intake transaction.
+    expect(await t.store.db.selectFrom('entity_records').selectAll().execute()).toEqual([]);
+    await picture.drain();
+    const records = await t.store.db.selectFrom('entity_records').selectAll().where('report_id', '=', r.id).execute();
+    expect(records.map((x) => x.kind).sort()).toEqual(['business', 'person', 'person', 'phone', 'vehicle']);
+    expect(records.every((x) => x.entity_id !== null)).toBe(true);
+    const links = await t.store.db.selectFrom('record_links').selectAll().where('report_id', '=', r.id).execute();
+    expect(links).toHaveLength((5 * 4) / 2);
+  });
+
+  it('resolves phones and vehicles written differently to one entity, each keeping both source records', async () => {
+    const phoneA = { id: randomUUID(), number: '07700 900461' };
+    const phoneB = { id: randomUUID(), number: '+44 7700 900461' };
+    const other = { id: randomUUID(), number: '07700 900999' };
+    const first = report({ phones: [phoneA], vehicles: [{ id: randomUUID(), registration: 'CU57 ABC', make: null, colour: null }] });
+    const second = report({ phones: [phoneB, other], vehicles: [{ id: randomUUID(), registration: 'cu57abc', make: null, colour: null }] });
+    await t.repos.intake.createReport(first, event);
+    await picture.drain();
+    await t.repos.intake.createReport(second, event);
+    const summary = await picture.drain();
+    expect(summary.records).toBe(3); // the second report's records only
+    expect(await entityOf(phoneB.id)).toBe(await entityOf(phoneA.id));
+    expect(await entityOf(other.id)).not.toBe(await entityOf(phoneA.id));
+    const view = await t.repos.picture.entity((await entityOf(phoneA.id))!);
+    expect(view!.entity).toMatchObject({ kind: 'phone', label: '+447700900461' });
+    expect(view!.records.map((r) => r.report_id).sort()).toEqual([first.id, second.id].sort());
+    const vehicles = await t.store.db.selectFrom('entities').selectAll().where('kind', '=', 'vehicle').execute();
+    expect(vehicles).toEqual([expect.objectContaining({ label: 'CU57ABC' })]);
+  });
+
+  it('joins a person reported again to the person already known, and keeps a namesake apart', async () => {
+    const first = person({ givenName: 'Ardit', familyName: 'Hoxha', dob: '1998-02-11', nationality: 'ALB', gender: 'male', phone: '07700 900461' });
+    const again = person({ givenName: 'Ardit', familyName: 'Hoxha', dob: '1998-02-11', nationality: 'ALB', phone: '+447700900461' });
+    const namesake = person({ givenName: 'Ardit', familyName: 'Hoxha', dob: '1971-09-30', nationality: 'ALB', gender: 'male' });
+    await t.repos.intake.createReport(report({ persons: [first] }), event);
+    await picture.drain();
+    await t.repos.intake.createReport(report({ persons: [again] }), event);
+    await t.repos.intake.createReport(report({ persons: [namesake] }), event);
+    await picture.drain();
+    expect(await entityOf(again.id)).toBe(await entityOf(first.id));
+    expect(await entityOf(namesake.id)).not.toBe(await entityOf(first.id));
+    const joined = await t.store.db
+      .selectFrom('entity_records')
+      .select(['resolved_by', 'match_probability'])
+      .where('id', '=', again.id)
+      .executeTakeFirstOrThrow();
+    expect(joined.resolved_by).toBe('model');
+    expect(joined.match_probability).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('resolves each record once however many workers drain at the same time, and audits each batch', async () => {
+    for (let i = 0; i < 5; i++) await t.repos.intake.createReport(report({ phones: [{ id: randomUUID(), number: '07700 900461' }] }), event);
+    const [a, b] = await Promise.all([picture.drain(1), new PictureService(t.repos).drain(1)]);
+    expect(a.records + b.records).toBe(5);
+    expect(await t.store.db.selectFrom('entities').selectAll().execute()).toHaveLength(1);
+    const audits = await t.repos.audit.list({ action: 'picture.resolved', limit: 10 });
+    expect(audits.length).toBeGreaterThanOrEqual(3);
+    expect(JSON.stringify(audits)).not.toContain('07700');
+  });
+});
