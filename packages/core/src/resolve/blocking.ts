@@ -19,12 +19,13 @@ export interface BlockingRule {
 }
 
 const sorted = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
-const names = (p: PersonFeatures) => (p.given && p.family ? sorted(p.given.text, p.family.text) : '');
+/** Given and family name in either order, or '' without both: the key of a full name. */
+export const nameKey = (p: PersonFeatures) => (p.given && p.family ? sorted(p.given.text, p.family.text) : '');
 const sounds = (p: PersonFeatures) => (p.given?.metaphone && p.family?.metaphone ? sorted(p.given.metaphone, p.family.metaphone) : '');
 const both = (a: string, b: string) => (a && b ? `${a}#${b}` : '');
 
 export const PERSON_BLOCKING_RULES: readonly BlockingRule[] = [
-  { name: 'names and town', key: (p) => both(names(p), p.town), fixes: ['name', 'gender', 'nationality', 'town'] },
+  { name: 'names and town', key: (p) => both(nameKey(p), p.town), fixes: ['name', 'gender', 'nationality', 'town'] },
   { name: 'given name and date of birth', key: (p) => both(p.given?.canonical ?? '', p.dob), fixes: ['name', 'dob', 'gender', 'nationality'] },
   { name: 'family name and date of birth', key: (p) => both(p.family?.text ?? '', p.dob), fixes: ['name', 'dob', 'nationality'] },
   { name: 'names sound alike, year of birth', key: (p) => both(sounds(p), p.dob.slice(0, 4)), fixes: ['name', 'dob', 'gender', 'nationality'] },

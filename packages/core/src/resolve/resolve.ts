@@ -1,4 +1,4 @@
-import { forEachCandidatePair, PERSON_BLOCKING_RULES, type BlockingStats } from './blocking';
+import { forEachCandidatePair, nameKey, PERSON_BLOCKING_RULES, type BlockingStats } from './blocking';
 import { GWENT } from '../area/gwent';
 import { generateSeed } from '../seed/generator';
 import { constrainedClusters } from './cluster';
@@ -142,28 +142,28 @@ export function resolveFeatures(features: readonly PersonFeatures[], options: Re
       ? syntheticModel()
       : trainModel(features, PERSON_BLOCKING_RULES, counts, { randomPairs: options.randomPairs, maxBlock: options.maxBlock, seed: options.seed }));
   const score = patternScorer(model);
-  const pass = (names: { adjustment: (i: number, pattern: number) => number }) => {
+  const pass = (names: { adjustment: (i: number, pattern: number) => number }, keep: boolean) => {
     const kept = new PairColumns();
     const matches = new PairColumns();
     const different = new PairColumns();
     for (let p = 0; p < all.count; p++) {
       const weight = score(all.patterns[p]!) + names.adjustment(all.left[p]!, all.patterns[p]!);
       const chance = probability(weight);
-      if (chance >= threshold) matches.push(all.left[p]!, all.right[p]!, weight);
+      if (chance >= threshold) matches.push(all.left[p]!, all.right[p]!, all.patterns[p]!, weight);
       else if (chance < CANNOT_LINK && contradicts(all.patterns[p]!)) different.push(all.left[p]!, all.right[p]!, 0);
-      if (chance >= keepAbove) kept.push(all.left[p]!, all.right[p]!, all.patterns[p]!, weight);
+      if (keep && chance >= keepAbove) kept.push(all.left[p]!, all.right[p]!, all.patterns[p]!, weight);
     }
     const clusters = constrainedClusters(
       features.length,
-      { left: matches.left, right: matches.right, weight: matches.patterns, count: matches.count },
+      { left: matches.left, right: matches.right, weight: matches.weights, count: matches.count },
       different,
     );
     return { kept, clustered: clusters };
   };
-  let { kept, clustered } = pass(small ? { adjustment: () => 0 } : nameFrequencies(features, model));
   // How common a name is should count people, not records: a victim reported thirty times does not
-  // make their name common. Count again over the first clustering and resolve once more.
-  if (!small) ({ kept, clustered } = pass(nameFrequencies(features, model, clustered.labels)));
+  // make their name common. So names are counted over a first clustering, and resolved once more.
+  const people = small ? undefined : pass(nameFrequencies(features, model), false).clustered.labels;
+  const { kept, clustered } = pass(small ? { adjustment: () => 0 } : nameFrequencies(features, model, people), true);
   return {
     features,
     clusters: clustered.labels,
@@ -217,7 +217,7 @@ export function nameFrequencies(features: readonly PersonFeatures[], model: Matc
     const f = features[index]!;
     if (f.given) givenTotal += add(given, f.given.text);
     if (f.family) familyTotal += add(family, f.family.text);
-    if (f.given && f.family) fullTotal += add(full, fullNameKey(f));
+    if (f.given && f.family) fullTotal += add(full, nameKey(f));
     if (f.town) townTotal += add(towns, f.town);
   }
   const adjust = (level: number, table: Map<string, number>, total: number, key: string | undefined, field = 0) => {
@@ -234,16 +234,10 @@ export function nameFrequencies(features: readonly PersonFeatures[], model: Matc
       const level = (pattern % 16) - 1;
       const f = features[i]!;
       const town = townAdjustment(i, pattern);
-      if (level === 0) return town + (f.given && f.family ? adjust(0, full, fullTotal, fullNameKey(f)) : 0);
+      if (level === 0) return town + (f.given && f.family ? adjust(0, full, fullTotal, nameKey(f)) : 0);
       if (level === 5 || level === 7) return town + adjust(level, family, familyTotal, f.family?.text);
       if (level === 6 || level === 8) return town + adjust(level, given, givenTotal, f.given?.text);
       return town;
     },
   };
-}
-
-function fullNameKey(f: PersonFeatures): string {
-  const a = f.given!.text;
-  const b = f.family!.text;
-  return a < b ? `${a}|${b}` : `${b}|${a}`;
 }
