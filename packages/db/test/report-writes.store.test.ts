@@ -1,32 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AuditChainVerifier } from '@harbour/core';
+import { newReport } from '../../../test/reports';
 import { newTestStore, TEST_STORE, type TestStore } from '../../../test/test-store';
 import type { NewReport } from '../src/index';
 
 function report(n: number, referenceCode = `CODE${n}`): NewReport {
-  return {
-    id: randomUUID(),
+  return newReport({
     source: 'public',
-    receivedAt: new Date('2026-11-01T10:00:00Z'),
     language: 'cy',
-    relation: 'someone_else',
     summary: `Report ${n}`,
-    occurred: null,
-    localAuthority: 'W06000022',
-    town: 'Newport',
-    postcode: null,
-    locationDescription: null,
-    exploitationTypes: ['labour'],
-    involvesChild: false,
-    triageScore: 10,
-    triageBand: 'medium',
     persons: [{ id: randomUUID(), role: 'potential_victim', givenName: 'Ardit', familyName: `Hoxha${n}`, gender: null, nationality: 'Albanian' }],
     phones: [{ id: randomUUID(), number: `07700 900${String(n).padStart(3, '0')}` }],
     vehicles: [{ id: randomUUID(), registration: `CU${n} ABC`, make: null, colour: null }],
-    businesses: [],
     followUp: { referenceCode, passphraseHash: `hash${n}` },
-  };
+  });
 }
 
 const event = { actorId: null, actorRole: null, action: 'report.public-submitted', subjectType: 'report' };

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { NewReport } from '@harbour/db';
+import { newReport } from '../../../test/reports';
 import { newTestStore, TEST_STORE, type TestStore } from '../../../test/test-store';
 import { PictureService } from '../src/services/picture.service';
 
@@ -14,31 +15,6 @@ const person = (p: Partial<Person>): Person => ({
   nationality: null,
   ...p,
 });
-
-function report(parts: Partial<NewReport>): NewReport {
-  return {
-    id: randomUUID(),
-    source: 'officer',
-    receivedAt: new Date('2026-11-01T10:00:00Z'),
-    language: 'en',
-    relation: 'someone_else',
-    summary: 'Men living at a car wash.',
-    occurred: null,
-    localAuthority: 'W06000022',
-    town: 'Newport',
-    postcode: null,
-    locationDescription: null,
-    exploitationTypes: ['labour'],
-    involvesChild: false,
-    triageScore: 10,
-    triageBand: 'medium',
-    persons: [],
-    phones: [],
-    vehicles: [],
-    businesses: [],
-    ...parts,
-  };
-}
 
 const event = { actorId: null, actorRole: null, action: 'report.referral-submitted', subjectType: 'report' };
 
@@ -55,7 +31,7 @@ describe(`the picture on ${TEST_STORE}`, () => {
     (await t.store.db.selectFrom('entity_records').select('entity_id').where('id', '=', recordId).executeTakeFirstOrThrow()).entity_id;
 
   it('takes every person, phone, vehicle and business of a report as records, linked to each other and to the report', async () => {
-    const r = report({
+    const r = newReport({
       persons: [person({ givenName: 'Ardit', familyName: 'Hoxha' }), person({ role: 'suspect', givenName: 'Besnik', familyName: 'Gashi' })],
       phones: [{ id: randomUUID(), number: '07700 900461' }],
       vehicles: [{ id: randomUUID(), registration: 'CU57 ABC', make: 'Ford', colour: null }],
@@ -76,8 +52,8 @@ describe(`the picture on ${TEST_STORE}`, () => {
     const phoneA = { id: randomUUID(), number: '07700 900461' };
     const phoneB = { id: randomUUID(), number: '+44 7700 900461' };
     const other = { id: randomUUID(), number: '07700 900999' };
-    const first = report({ phones: [phoneA], vehicles: [{ id: randomUUID(), registration: 'CU57 ABC', make: null, colour: null }] });
-    const second = report({ phones: [phoneB, other], vehicles: [{ id: randomUUID(), registration: 'cu57abc', make: null, colour: null }] });
+    const first = newReport({ phones: [phoneA], vehicles: [{ id: randomUUID(), registration: 'CU57 ABC', make: null, colour: null }] });
+    const second = newReport({ phones: [phoneB, other], vehicles: [{ id: randomUUID(), registration: 'cu57abc', make: null, colour: null }] });
     await t.repos.intake.createReport(first, event);
     await picture.drain();
     await t.repos.intake.createReport(second, event);
@@ -96,10 +72,10 @@ describe(`the picture on ${TEST_STORE}`, () => {
     const first = person({ givenName: 'Ardit', familyName: 'Hoxha', dob: '1998-02-11', nationality: 'ALB', gender: 'male', phone: '07700 900461' });
     const again = person({ givenName: 'Ardit', familyName: 'Hoxha', dob: '1998-02-11', nationality: 'ALB', phone: '+447700900461' });
     const namesake = person({ givenName: 'Ardit', familyName: 'Hoxha', dob: '1971-09-30', nationality: 'ALB', gender: 'male' });
-    await t.repos.intake.createReport(report({ persons: [first] }), event);
+    await t.repos.intake.createReport(newReport({ persons: [first] }), event);
     await picture.drain();
-    await t.repos.intake.createReport(report({ persons: [again] }), event);
-    await t.repos.intake.createReport(report({ persons: [namesake] }), event);
+    await t.repos.intake.createReport(newReport({ persons: [again] }), event);
+    await t.repos.intake.createReport(newReport({ persons: [namesake] }), event);
     await picture.drain();
     expect(await entityOf(again.id)).toBe(await entityOf(first.id));
     expect(await entityOf(namesake.id)).not.toBe(await entityOf(first.id));
@@ -113,7 +89,7 @@ describe(`the picture on ${TEST_STORE}`, () => {
   });
 
   it('resolves each record once however many workers drain at the same time, and audits each batch', async () => {
-    for (let i = 0; i < 5; i++) await t.repos.intake.createReport(report({ phones: [{ id: randomUUID(), number: '07700 900461' }] }), event);
+    for (let i = 0; i < 5; i++) await t.repos.intake.createReport(newReport({ phones: [{ id: randomUUID(), number: '07700 900461' }] }), event);
     const [a, b] = await Promise.all([picture.drain(1), new PictureService(t.repos).drain(1)]);
     expect(a.records + b.records).toBe(5);
     expect(await t.store.db.selectFrom('entities').selectAll().execute()).toHaveLength(1);
