@@ -32,6 +32,11 @@ export const BACKUP_TABLES = [
   'entity_records',
   'person_block_keys',
   'record_links',
+  'picture_settings',
+  'match_models',
+  'review_pairs',
+  'entity_changes',
+  'entity_moves',
 ] as const satisfies readonly (keyof DB)[];
 
 type BackupTable = (typeof BACKUP_TABLES)[number];
@@ -59,6 +64,11 @@ const ORDER: Record<BackupTable, string[]> = {
   entity_records: ['id'],
   person_block_keys: ['key', 'record_id'],
   record_links: ['from_record', 'to_record'],
+  picture_settings: ['id'],
+  match_models: ['id'],
+  review_pairs: ['id'],
+  entity_changes: ['id'],
+  entity_moves: ['change_id', 'record_id'],
 };
 
 export interface BackupHeader {

@@ -208,6 +208,7 @@ export interface EntitiesTable {
   kind: EntityKind;
   label: string;
   created_at: CreatedAt;
+  merged_into: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface EntityRecordsTable {
@@ -221,6 +222,8 @@ export interface EntityRecordsTable {
   resolved_by: 'key' | 'model' | 'new' | 'analyst' | null;
   match_probability: number | null;
   created_at: CreatedAt;
+  search_text: ColumnType<string, string | undefined, string>;
+  search_codes: ColumnType<string[], string[] | undefined, string[]>;
 }
 
 export interface PersonBlockKeysTable {
@@ -232,6 +235,54 @@ export interface RecordLinksTable {
   from_record: string;
   to_record: string;
   report_id: string;
+}
+
+export interface PictureSettingsTable {
+  id: ColumnType<boolean, boolean | undefined, never>;
+  auto_merge: number;
+  review: number;
+  updated_by: string | null;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface MatchModelsTable {
+  id: string;
+  model: ColumnType<unknown, string, string>;
+  records: number;
+  decisions: number;
+  trained_by: string | null;
+  trained_at: CreatedAt;
+}
+
+export interface ReviewPairsTable {
+  id: string;
+  record_a: string;
+  record_b: string;
+  probability: number;
+  pattern: number;
+  evidence: ColumnType<unknown, string, string>;
+  status: ColumnType<'open' | 'accepted' | 'rejected', 'open' | 'accepted' | 'rejected' | undefined, 'open' | 'accepted' | 'rejected'>;
+  skipped_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  decided_by: ColumnType<string | null, string | null | undefined, string | null>;
+  decided_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  created_at: CreatedAt;
+}
+
+export interface EntityChangesTable {
+  id: string;
+  action: 'merge' | 'split' | 'undo';
+  actor_id: string | null;
+  review_pair_id: ColumnType<string | null, string | null | undefined, string | null>;
+  undoes: ColumnType<string | null, string | null | undefined, string | null>;
+  undone_by: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: CreatedAt;
+}
+
+export interface EntityMovesTable {
+  change_id: string;
+  record_id: string;
+  from_entity: string;
+  to_entity: string;
 }
 
 export interface DB {
@@ -258,6 +309,11 @@ export interface DB {
   entity_records: EntityRecordsTable;
   person_block_keys: PersonBlockKeysTable;
   record_links: RecordLinksTable;
+  picture_settings: PictureSettingsTable;
+  match_models: MatchModelsTable;
+  review_pairs: ReviewPairsTable;
+  entity_changes: EntityChangesTable;
+  entity_moves: EntityMovesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -14,6 +14,7 @@ import { adminRoutes } from './routes/admin.routes';
 import { healthRoutes } from './routes/health.routes';
 import { publicReportRoutes } from './routes/public-report.routes';
 import { referralRoutes } from './routes/referral.routes';
+import { pictureRoutes } from './routes/picture.routes';
 import { sessionRoutes } from './routes/session.routes';
 import { webRoutes } from './routes/web.routes';
 import type { Services } from './services/index';
@@ -85,6 +86,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(adminRoutes(options.services));
   await app.register(publicReportRoutes(options.services, { submitPerMinute: options.publicReportsPerMinute ?? 20 }));
   await app.register(referralRoutes(options.services));
+  await app.register(pictureRoutes(options.services));
   app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, () => app.swagger());
   await webRoutes(app, options.webDir, govukAssets);
 

@@ -23,6 +23,12 @@ export const PERMISSIONS = {
   reportsTriage: 'reports:triage',
   /** Refer a potential victim with the indicator checklist (any colleague or partner). */
   referralsCreate: 'referrals:create',
+  /** Search the picture and open its entities (people, phones, vehicles, businesses, addresses). */
+  pictureSearch: 'picture:search',
+  /** Decide review pairs, merge, split and undo: correct who is who in the picture. */
+  pictureResolve: 'picture:resolve',
+  /** Set the matching thresholds and retrain the match model. */
+  pictureConfigure: 'picture:configure',
 } as const;
 
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
@@ -40,6 +46,9 @@ const GRANTS: Record<Exclude<Permission, 'public' | 'session:second-factor'>, re
   'reports:overview': ['supervisor', 'investigator', 'researcher', 'analyst'],
   'reports:triage': ['supervisor', 'investigator'],
   'referrals:create': ['supervisor', 'investigator', 'officer', 'partner'],
+  'picture:search': ['supervisor', 'investigator', 'researcher', 'analyst'],
+  'picture:resolve': ['supervisor', 'investigator', 'researcher', 'analyst'],
+  'picture:configure': ['supervisor', 'analyst'],
 };
 
 export function can(actor: Actor, permission: Permission): boolean {

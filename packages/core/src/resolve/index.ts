@@ -9,3 +9,5 @@ export * from './cluster';
 export * from './resolve';
 export * from './training';
 export * from './keys';
+export * from './search';
+export * from './feedback';

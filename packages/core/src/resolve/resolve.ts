@@ -180,6 +180,25 @@ export function resolveFeatures(features: readonly PersonFeatures[], options: Re
 }
 
 /**
+ * A model learnt from these records alone (no clustering): what a store trains on its own people.
+ * Too few records to learn from, and the synthetic model stands in.
+ */
+export function learnModel(features: readonly PersonFeatures[], options: Pick<ResolveOptions, 'maxBlock' | 'randomPairs' | 'seed'> = {}): MatchModel {
+  if (features.length < MIN_RECORDS_TO_TRAIN) return syntheticModel();
+  const counts = new Map<number, number>();
+  forEachCandidatePair(
+    features,
+    (i, j) => {
+      const pattern = comparePersons(features[i]!, features[j]!);
+      counts.set(pattern, (counts.get(pattern) ?? 0) + 1);
+    },
+    PERSON_BLOCKING_RULES,
+    options.maxBlock ?? 40,
+  );
+  return trainModel(features, PERSON_BLOCKING_RULES, counts, { randomPairs: options.randomPairs, maxBlock: options.maxBlock, seed: options.seed });
+}
+
+/**
  * Term-frequency adjustment of name and town agreement (as Splink does): two records agreeing on
  * "William Jones" is weaker evidence than agreeing on "Senait Tesfamariam". A pattern's weight
  * assumes a value of average frequency; this adds log2(u of the level / frequency of the value).

@@ -7,6 +7,7 @@ import { SessionRepository } from './session.repository';
 import { UserRepository } from './user.repository';
 import { IntakeRepository } from './intake.repository';
 import { PictureRepository } from './picture.repository';
+import { EntityRepository } from './entity.repository';
 
 /** The one place data access is built. */
 export function repositories(db: Kysely<DB>) {
@@ -19,6 +20,7 @@ export function repositories(db: Kysely<DB>) {
     reports: new ReportRepository(db),
     intake: new IntakeRepository(db, audit),
     picture: new PictureRepository(db, audit),
+    entities: new EntityRepository(db, audit),
   };
 }
 
@@ -27,4 +29,7 @@ export type { AuditEvent, AuditFilter } from './audit.repository';
 export type { UserListRow } from './user.repository';
 export type { ReportCounts } from './report.repository';
 export type { NewReport, DraftRow, FollowUpRow, MessageRow, QueueFilter, QueueRow } from './intake.repository';
-export type { PendingRecord, CandidateRecord, Assignment } from './picture.repository';
+export type { PendingRecord, CandidateRecord, Assignment, NewReviewPair, PictureSettings, StoredModel } from './picture.repository';
+export { DEFAULT_PICTURE_SETTINGS } from './picture.repository';
+export type { EntityRepository } from './entity.repository';
+export type { EntitySearch, EntityHit, ReportHit, SourceRecord, LinkedEntity, ChangeRow, ReviewPairRow, Move } from './entity.repository';

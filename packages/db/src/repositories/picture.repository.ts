@@ -21,6 +21,37 @@ export interface Assignment {
   readonly key: string | null;
   readonly resolvedBy: 'key' | 'model' | 'new';
   readonly probability: number | null;
+  /** How the search box finds the record (see core `searchEntry`). */
+  readonly searchText: string;
+  readonly searchCodes: readonly string[];
+}
+
+export interface NewReviewPair {
+  readonly id: string;
+  readonly recordA: string;
+  readonly recordB: string;
+  readonly probability: number;
+  readonly pattern: number;
+  readonly evidence: unknown;
+}
+
+export interface PictureSettings {
+  readonly autoMerge: number;
+  readonly review: number;
+  readonly updatedAt: Date | null;
+  readonly updatedBy: string | null;
+}
+
+/** The team's thresholds until it sets its own. */
+export const DEFAULT_PICTURE_SETTINGS: PictureSettings = { autoMerge: 0.95, review: 0.5, updatedAt: null, updatedBy: null };
+
+export interface StoredModel {
+  readonly id: string;
+  readonly model: unknown;
+  readonly records: number;
+  readonly decisions: number;
+  readonly trainedAt: Date;
+  readonly trainedBy: string | null;
 }
 
 /** Stores the picture: records taken from reports, the entities they resolve to, and their links. */
@@ -49,10 +80,11 @@ export class PictureRepository {
     const which = (column: string) => (reportIds === null ? sql`true` : sql`${sql.ref(column)} = any(${[...reportIds]}::uuid[])`);
     await sql`
       insert into entity_records (id, kind, report_id, role, attributes)
-      select id, 'person', report_id, role, jsonb_strip_nulls(jsonb_build_object(
-        'givenName', given_name, 'familyName', family_name, 'dob', dob::text, 'gender', gender, 'nationality', nationality,
-        'phone', phone, 'address', address, 'postcode', postcode, 'town', town))
-      from report_persons where ${which('report_id')}
+      -- A person without a town of their own is placed where the report places them.
+      select p.id, 'person', p.report_id, p.role, jsonb_strip_nulls(jsonb_build_object(
+        'givenName', p.given_name, 'familyName', p.family_name, 'dob', p.dob::text, 'gender', p.gender, 'nationality', p.nationality,
+        'phone', p.phone, 'address', p.address, 'postcode', p.postcode, 'town', coalesce(p.town, r.town)))
+      from report_persons p join reports r on r.id = p.report_id where ${which('p.report_id')}
       union all
       select id, 'phone', report_id, null, jsonb_build_object('number', number) from report_phones where ${which('report_id')}
       union all
@@ -132,10 +164,12 @@ export class PictureRepository {
   async assign(assignments: readonly Assignment[]): Promise<void> {
     if (assignments.length === 0) return;
     await sql`
-      update entity_records r set entity_id = a.entity_id, key = a.key, resolved_by = a.resolved_by, match_probability = a.probability
+      update entity_records r set entity_id = a.entity_id, key = a.key, resolved_by = a.resolved_by, match_probability = a.probability,
+        search_text = a.search_text, search_codes = string_to_array(a.search_codes, ' ')
       from unnest(${assignments.map((a) => a.recordId)}::uuid[], ${assignments.map((a) => a.entityId)}::uuid[], ${assignments.map((a) => a.key)}::text[],
-                  ${assignments.map((a) => a.resolvedBy)}::text[], ${assignments.map((a) => a.probability)}::float8[])
-        as a(record_id, entity_id, key, resolved_by, probability)
+                  ${assignments.map((a) => a.resolvedBy)}::text[], ${assignments.map((a) => a.probability)}::float8[],
+                  ${assignments.map((a) => a.searchText)}::text[], ${assignments.map((a) => a.searchCodes.join(' '))}::text[])
+        as a(record_id, entity_id, key, resolved_by, probability, search_text, search_codes)
       where r.id = a.record_id`.execute(this.db);
   }
 
@@ -144,6 +178,62 @@ export class PictureRepository {
     await sql`
       insert into person_block_keys (key, record_id)
       select * from unnest(${rows.map((r) => r.key)}::float8[], ${rows.map((r) => r.recordId)}::uuid[]) on conflict do nothing`.execute(this.db);
+  }
+
+  async addReviewPairs(pairs: readonly NewReviewPair[]): Promise<void> {
+    if (pairs.length === 0) return;
+    await sql`
+      insert into review_pairs (id, record_a, record_b, probability, pattern, evidence)
+      select id, a, b, p, pattern, evidence from unnest(${pairs.map((p) => p.id)}::uuid[], ${pairs.map((p) => p.recordA)}::uuid[],
+        ${pairs.map((p) => p.recordB)}::uuid[], ${pairs.map((p) => p.probability)}::float8[], ${pairs.map((p) => p.pattern)}::float8[],
+        ${pairs.map((p) => JSON.stringify(p.evidence))}::jsonb[]) as x(id, a, b, p, pattern, evidence)
+      on conflict (record_a, record_b) do nothing`.execute(this.db);
+  }
+
+  async settings(): Promise<PictureSettings> {
+    const row = await this.db.selectFrom('picture_settings').selectAll().executeTakeFirst();
+    return row ? { autoMerge: row.auto_merge, review: row.review, updatedAt: row.updated_at, updatedBy: row.updated_by } : DEFAULT_PICTURE_SETTINGS;
+  }
+
+  async saveSettings(autoMerge: number, review: number, by: string | null): Promise<void> {
+    await sql`
+      insert into picture_settings (id, auto_merge, review, updated_by, updated_at) values (true, ${autoMerge}, ${review}, ${by}, now())
+      on conflict (id) do update set auto_merge = excluded.auto_merge, review = excluded.review, updated_by = excluded.updated_by, updated_at = now()`.execute(
+      this.db,
+    );
+  }
+
+  /** The newest stored match model, if any has been trained. */
+  async latestModel(): Promise<StoredModel | undefined> {
+    const row = await this.db.selectFrom('match_models').selectAll().orderBy('trained_at', 'desc').orderBy('id').limit(1).executeTakeFirst();
+    return row && { id: row.id, model: row.model, records: row.records, decisions: row.decisions, trainedAt: row.trained_at, trainedBy: row.trained_by };
+  }
+
+  /** The id of the newest model only: cheap enough to ask before every batch. */
+  async latestModelId(): Promise<string | undefined> {
+    const row = await this.db.selectFrom('match_models').select('id').orderBy('trained_at', 'desc').orderBy('id').limit(1).executeTakeFirst();
+    return row?.id;
+  }
+
+  async saveModel(model: { id: string; model: unknown; records: number; decisions: number; trainedBy: string | null }): Promise<void> {
+    await this.db
+      .insertInto('match_models')
+      .values({ id: model.id, model: JSON.stringify(model.model), records: model.records, decisions: model.decisions, trained_by: model.trainedBy })
+      .execute();
+  }
+
+  /** Every person record's attributes, for training. */
+  async personAttributes(): Promise<{ id: string; attributes: Record<string, string> }[]> {
+    const rows = await sql<{ id: string; attributes: Record<string, string> }>`select id, attributes from entity_records where kind = 'person'`.execute(
+      this.db,
+    );
+    return rows.rows;
+  }
+
+  /** Analysts' decided review pairs, as training labels. */
+  async decisions(): Promise<{ pattern: number; same: boolean }[]> {
+    const rows = await sql<{ pattern: number; status: string }>`select pattern, status from review_pairs where status <> 'open'`.execute(this.db);
+    return rows.rows.map((r) => ({ pattern: Number(r.pattern), same: r.status === 'accepted' }));
   }
 
   /** An entity with every record it came from, each with its report. */

@@ -8,6 +8,7 @@ import { PublicReportService } from './public-report.service';
 import { ReportTriageService, TriageQueueService } from './triage-queue.service';
 import { ReferralService } from './referral.service';
 import { PictureService } from './picture.service';
+import { EntityService } from './entity.service';
 import { GWENT, type ForceArea } from '@harbour/core';
 
 /** The one place services are built. */
@@ -25,6 +26,7 @@ export function services(repos: Repositories, options: { store: StoreKind; sessi
     reportTriage: new ReportTriageService(repos, options.now),
     referrals: new ReferralService(repos, options.now),
     picture: new PictureService(repos),
+    entities: new EntityService(repos),
   };
 }
 

@@ -2,20 +2,36 @@ import { randomUUID } from 'node:crypto';
 import {
   blockingKeys,
   comparePersons,
+  Forbidden,
   hashKey,
+  Invalid,
+  learnFromDecisions,
+  learnModel,
+  MIN_RECORDS_TO_TRAIN,
+  PERMISSIONS,
+  can,
   personFeatures,
   personLabel,
   recordIdentity,
   scorePattern,
+  searchEntry,
   syntheticModel,
+  type Actor,
   type KeyedKind,
   type MatchModel,
   type PersonFeatures,
 } from '@harbour/core';
-import type { Assignment, PendingRecord, Repositories } from '@harbour/db';
+import type { Assignment, NewReviewPair, PendingRecord, PictureSettings, Repositories } from '@harbour/db';
 
-/** Match probabilities from which a new person record joins an existing person automatically. */
-export const AUTO_MERGE_PROBABILITY = 0.95;
+/** Candidates in the review band put before an analyst per new record (the best few, of different people). */
+const REVIEW_PAIRS_PER_RECORD = 3;
+
+export interface ModelInfo {
+  readonly source: 'synthetic' | 'store';
+  readonly trainedAt: string | null;
+  readonly records: number;
+  readonly decisions: number;
+}
 
 /** Records of one known person compared with a new record, per blocking key. */
 const CANDIDATES_PER_PERSON = 3;
@@ -24,6 +40,8 @@ export interface ResolveSummary {
   readonly records: number;
   readonly newEntities: number;
   readonly joined: number;
+  /** Pairs put before an analyst. */
+  readonly reviewPairs: number;
 }
 
 /**
@@ -34,10 +52,12 @@ export interface ResolveSummary {
  */
 export class PictureService {
   private draining: Promise<ResolveSummary> | undefined;
+  /** The model in use and the id of the stored model it came from (none: the fallback). */
+  private current: { id: string | undefined; model: MatchModel } | undefined;
 
   constructor(
     private readonly repos: Repositories,
-    private readonly model: () => MatchModel = syntheticModel,
+    private readonly fallback: () => MatchModel = syntheticModel,
   ) {}
 
   /**
@@ -46,7 +66,7 @@ export class PictureService {
    */
   drain(batch = 50, giveWay: () => boolean = () => false): Promise<ResolveSummary> {
     this.draining ??= (async () => {
-      const total = { records: 0, newEntities: 0, joined: 0 };
+      const total = { records: 0, newEntities: 0, joined: 0, reviewPairs: 0 };
       try {
         for (;;) {
           const extracted = await this.repos.picture.transaction((picture) => picture.extractPending(batch));
@@ -54,6 +74,7 @@ export class PictureService {
           total.records += done.records;
           total.newEntities += done.newEntities;
           total.joined += done.joined;
+          total.reviewPairs += done.reviewPairs;
           if (extracted < batch && done.records < batch * 4) return total;
           await new Promise((resolve) => setImmediate(resolve));
           // Reporters come first: under a burst of reports, resolution waits for it to pass.
@@ -66,9 +87,68 @@ export class PictureService {
     return this.draining;
   }
 
-  /** Learns the match model now (a second or two), rather than in the middle of serving requests. */
+  /** Learns the fallback model now (a second or two), rather than in the middle of serving requests. */
   warm(): void {
-    this.model();
+    this.fallback();
+  }
+
+  /** The newest stored model (trained on this store's records), else the fallback; reloaded when another process trains one. */
+  private async model(): Promise<MatchModel> {
+    const id = await this.repos.picture.latestModelId();
+    if (this.current && this.current.id === id) return this.current.model;
+    const stored = id ? await this.repos.picture.latestModel() : undefined;
+    this.current = { id: stored?.id, model: stored ? (stored.model as MatchModel) : this.fallback() };
+    return this.current.model;
+  }
+
+  async settings(actor: Actor): Promise<PictureSettings & { model: ModelInfo }> {
+    if (!can(actor, PERMISSIONS.pictureConfigure)) throw new Forbidden('Only a supervisor or an analyst sets how the picture matches');
+    const [settings, stored] = await Promise.all([this.repos.picture.settings(), this.repos.picture.latestModel()]);
+    return {
+      ...settings,
+      model: stored
+        ? { source: 'store', trainedAt: stored.trainedAt.toISOString(), records: stored.records, decisions: stored.decisions }
+        : { source: 'synthetic', trainedAt: null, records: 0, decisions: 0 },
+    };
+  }
+
+  async saveSettings(actor: Actor, autoMerge: number, review: number): Promise<PictureSettings & { model: ModelInfo }> {
+    if (!can(actor, PERMISSIONS.pictureConfigure) || actor.kind !== 'user') throw new Forbidden('Only a supervisor or an analyst sets how the picture matches');
+    if (!(review < autoMerge))
+      throw new Invalid('The thresholds do not fit together', [{ path: 'review', message: 'Set the review threshold below the automatic merge threshold' }]);
+    await this.repos.picture.transaction(async (picture, audit) => {
+      await picture.saveSettings(autoMerge, review, actor.userId);
+      await audit({ actorId: actor.userId, actorRole: actor.role, action: 'picture.settings', subjectType: 'picture', details: { autoMerge, review } });
+    });
+    return this.settings(actor);
+  }
+
+  /**
+   * Learns the match model from this store's own person records (without labels, as Splink does),
+   * folds in every review decision the analysts have made, and stores it: from the next batch on,
+   * new records are matched with it. Too few records to learn from and the synthetic model is the
+   * starting point instead.
+   */
+  async train(actor: Actor): Promise<PictureSettings & { model: ModelInfo }> {
+    if (!can(actor, PERMISSIONS.pictureConfigure) || actor.kind !== 'user') throw new Forbidden('Only a supervisor or an analyst retrains the match model');
+    const records = await this.repos.picture.personAttributes();
+    const decisions = await this.repos.picture.decisions();
+    const features = records.map((r) => personFeatures({ id: r.id, ...r.attributes }));
+    const learnt = features.length >= MIN_RECORDS_TO_TRAIN ? learnModel(features) : this.fallback();
+    const model = learnFromDecisions(learnt, decisions);
+    await this.repos.picture.transaction(async (picture, audit) => {
+      const id = randomUUID();
+      await picture.saveModel({ id, model, records: records.length, decisions: decisions.length, trainedBy: actor.userId });
+      await audit({
+        actorId: actor.userId,
+        actorRole: actor.role,
+        action: 'picture.model.trained',
+        subjectType: 'match_model',
+        subjectId: id,
+        details: { records: records.length, decisions: decisions.length, learntFromRecords: features.length >= MIN_RECORDS_TO_TRAIN },
+      });
+    });
+    return this.settings(actor);
   }
 
   /** Waits for a run in progress, so the store is not closed under it. */
@@ -77,10 +157,18 @@ export class PictureService {
   }
 
   async resolvePending(limit: number): Promise<ResolveSummary> {
+    // Outside the transaction: the embedded store has one connection, which the transaction holds.
+    const model = await this.model();
     return this.repos.picture.transaction(async (picture, audit) => {
       const pending = await picture.pending(limit);
-      if (pending.length === 0) return { records: 0, newEntities: 0, joined: 0 };
+      if (pending.length === 0) return { records: 0, newEntities: 0, joined: 0, reviewPairs: 0 };
+      const thresholds = await picture.settings();
       const assignments: Assignment[] = [];
+      const reviewPairs: NewReviewPair[] = [];
+      const search = (record: PendingRecord) => {
+        const entry = searchEntry(record.kind, record.attributes);
+        return { searchText: entry.text, searchCodes: entry.codes };
+      };
       const created: { id: string; kind: PendingRecord['kind']; label: string }[] = [];
 
       // Phones, vehicles, businesses, addresses: one entity per identity.
@@ -91,17 +179,16 @@ export class PictureService {
         const identity = identities[i];
         const existing = identity ? known.get(`${record.kind}|${identity.key}`) : undefined;
         if (existing) {
-          assignments.push({ recordId: record.id, entityId: existing, key: identity!.key, resolvedBy: 'key', probability: null });
+          assignments.push({ recordId: record.id, entityId: existing, key: identity!.key, resolvedBy: 'key', probability: null, ...search(record) });
           return;
         }
         const entity = { id: randomUUID(), kind: record.kind, label: identity?.label ?? recordLabel(record) };
         created.push(entity);
         if (identity) known.set(`${record.kind}|${identity.key}`, entity.id);
-        assignments.push({ recordId: record.id, entityId: entity.id, key: identity?.key ?? null, resolvedBy: 'new', probability: null });
+        assignments.push({ recordId: record.id, entityId: entity.id, key: identity?.key ?? null, resolvedBy: 'new', probability: null, ...search(record) });
       });
 
       // People: the best-scoring known person, if the model is sure enough; otherwise someone new.
-      const model = this.model();
       const people = pending
         .filter((r) => r.kind === 'person')
         .map((record) => {
@@ -122,19 +209,35 @@ export class PictureService {
       for (const { record, features, keys } of people) {
         const seen = new Set<string>();
         const candidates = keys.flatMap((k) => byKey.get(k) ?? []).filter((c) => !seen.has(c.id) && (seen.add(c.id), true));
-        let best: { entityId: string; probability: number } | undefined;
+        // The best-scoring record of each known person.
+        const perEntity = new Map<string, { id: string; pattern: number; probability: number; evidence: unknown }>();
         for (const candidate of candidates) {
-          const probability = scorePattern(model, comparePersons(features, candidate.features)).probability;
-          if (!best || probability > best.probability) best = { entityId: candidate.entityId, probability };
+          const pattern = comparePersons(features, candidate.features);
+          const score = scorePattern(model, pattern);
+          const known = perEntity.get(candidate.entityId);
+          if (!known || score.probability > known.probability)
+            perEntity.set(candidate.entityId, { id: candidate.id, pattern, probability: score.probability, evidence: score.evidence });
         }
+        const ranked = [...perEntity.entries()].sort((a, b) => b[1].probability - a[1].probability);
+        const best = ranked[0];
         let entityId: string;
-        if (best && best.probability >= AUTO_MERGE_PROBABILITY) {
-          entityId = best.entityId;
-          assignments.push({ recordId: record.id, entityId, key: null, resolvedBy: 'model', probability: best.probability });
+        if (best && best[1].probability >= thresholds.autoMerge) {
+          entityId = best[0];
+          assignments.push({ recordId: record.id, entityId, key: null, resolvedBy: 'model', probability: best[1].probability, ...search(record) });
         } else {
           entityId = randomUUID();
           created.push({ id: entityId, kind: 'person', label: personLabel(record.attributes) });
-          assignments.push({ recordId: record.id, entityId, key: null, resolvedBy: 'new', probability: best?.probability ?? null });
+          assignments.push({ recordId: record.id, entityId, key: null, resolvedBy: 'new', probability: best?.[1].probability ?? null, ...search(record) });
+          // Unsure: an analyst decides (the record stands alone until then).
+          for (const [, candidate] of ranked.filter(([, c]) => c.probability >= thresholds.review).slice(0, REVIEW_PAIRS_PER_RECORD))
+            reviewPairs.push({
+              id: randomUUID(),
+              recordA: record.id,
+              recordB: candidate.id,
+              probability: candidate.probability,
+              pattern: candidate.pattern,
+              evidence: candidate.evidence,
+            });
         }
         // Later records of this batch can join this one.
         // A person's first few records per key are kept as candidates; more would only make
@@ -151,7 +254,8 @@ export class PictureService {
       await picture.createEntities(created);
       await picture.assign(assignments);
       await picture.addBlockKeys(blockKeys);
-      const summary = { records: pending.length, newEntities: created.length, joined: pending.length - created.length };
+      await picture.addReviewPairs(reviewPairs);
+      const summary = { records: pending.length, newEntities: created.length, joined: pending.length - created.length, reviewPairs: reviewPairs.length };
       await audit({
         actorId: null,
         actorRole: null,

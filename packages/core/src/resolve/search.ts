@@ -1,0 +1,74 @@
+import { doubleMetaphone } from 'double-metaphone';
+import type { KeyedKind } from './keys';
+import { canonicalGivenName } from './nicknames';
+import { consonantSkeleton, normaliseName, normalisePhone, normalisePostcode, normaliseRegistration, normaliseText } from './normalise';
+
+export type RecordKind = 'person' | KeyedKind;
+
+/** How a record is found by the search box: text for trigram similarity, and codes for sounds-alike matches. */
+export interface SearchEntry {
+  readonly text: string;
+  readonly codes: readonly string[];
+}
+
+/**
+ * A query as the store searches it: its text for trigram similarity; code sets of which a person
+ * record must hold every code of at least one (all tokens sound alike, or share consonants, or
+ * are the same names once nicknames are resolved); and a compact form for numbers and plates.
+ */
+export interface SearchQuery {
+  readonly text: string;
+  readonly codeSets: readonly (readonly string[])[];
+  /** Letters and digits only, lower case ("cu57abc", "447700900123"); empty when too short to search by. */
+  readonly compact: string;
+}
+
+const MIN_COMPACT = 4;
+
+/** Codes of a name's words: Double Metaphone, consonant skeleton and nickname group, each tagged. */
+function nameCodes(name: string): { metaphone: string[]; skeleton: string[]; names: string[] } {
+  const tokens = name.split(' ').filter((t) => t.length > 1);
+  return {
+    metaphone: tokens.map((t) => `m:${doubleMetaphone(t)[0]}`),
+    skeleton: tokens.map((t) => `s:${consonantSkeleton(t)}`),
+    names: tokens.map((t) => `n:${canonicalGivenName(t)}`),
+  };
+}
+
+export function searchEntry(kind: RecordKind, a: Readonly<Record<string, string | null | undefined>>): SearchEntry {
+  switch (kind) {
+    case 'person': {
+      const name = normaliseName([a['givenName'], a['familyName']].filter(Boolean).join(' '));
+      const codes = nameCodes(name);
+      return { text: name, codes: [...new Set([...codes.metaphone, ...codes.skeleton, ...codes.names])] };
+    }
+    case 'phone': {
+      const e164 = normalisePhone(a['number']);
+      const digits = (e164 ?? a['number'] ?? '').replace(/\D/g, '');
+      // Found by the number as written at home ("07700…") and abroad ("447700…").
+      const national = e164?.startsWith('+44') ? `0${e164.slice(3)}` : '';
+      return { text: [digits, national].filter(Boolean).join(' '), codes: [] };
+    }
+    case 'vehicle':
+      return { text: (normaliseRegistration(a['registration']) ?? '').toLowerCase(), codes: [] };
+    case 'business':
+    case 'address': {
+      const postcode = normalisePostcode(a['postcode']);
+      const parts = [kind === 'business' ? a['name'] : a['address'], a['town']].map(normaliseText);
+      return { text: [...parts, postcode ? postcode.toLowerCase() : ''].filter(Boolean).join(' '), codes: [] };
+    }
+  }
+}
+
+export function searchQuery(raw: string): SearchQuery {
+  const text = normaliseText(raw);
+  const name = normaliseName(raw);
+  const codes = nameCodes(name);
+  const phone = /\d/.test(raw) ? normalisePhone(raw) : null;
+  const compact = phone ? phone.replace(/\D/g, '') : text.replace(/ /g, '');
+  return {
+    text,
+    codeSets: codes.metaphone.length > 0 ? [codes.metaphone, codes.skeleton, codes.names] : [],
+    compact: compact.length >= MIN_COMPACT ? compact : '',
+  };
+}

@@ -1,0 +1,327 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB, EntityKind } from '../schema';
+import type { AuditEvent, AuditRepository } from './audit.repository';
+
+/** The search as the store runs it (built by core `searchQuery`). */
+export interface EntitySearch {
+  readonly text: string;
+  readonly codeSets: readonly (readonly string[])[];
+  readonly compact: string;
+  readonly limit: number;
+}
+
+export interface EntityHit {
+  id: string;
+  kind: EntityKind;
+  label: string;
+  score: number;
+  reports: number;
+  latest: Date;
+}
+
+export interface ReportHit {
+  id: string;
+  reference: string;
+  received_at: Date;
+  source: string;
+  grading: string | null;
+  snippet: string;
+}
+
+/** A record of an entity with the report it came from: its provenance and grading. */
+export interface SourceRecord {
+  id: string;
+  kind: EntityKind;
+  role: string | null;
+  attributes: Record<string, string>;
+  resolved_by: string | null;
+  match_probability: number | null;
+  report_id: string;
+  reference: string;
+  source: string;
+  received_at: Date;
+  occurred: string | null;
+  grading: string | null;
+  summary: string;
+  created_by: string | null;
+}
+
+export interface LinkedEntity {
+  id: string;
+  kind: EntityKind;
+  label: string;
+  roles: string[];
+  reports: { id: string; reference: string; received_at: Date; grading: string | null }[];
+}
+
+export interface ChangeRow {
+  id: string;
+  action: 'merge' | 'split' | 'undo';
+  actor_id: string | null;
+  actor_name: string | null;
+  review_pair_id: string | null;
+  undoes: string | null;
+  undone_by: string | null;
+  created_at: Date;
+  moves: { record_id: string; from_entity: string; to_entity: string }[];
+}
+
+export interface ReviewPairRow {
+  id: string;
+  record_a: string;
+  record_b: string;
+  probability: number;
+  pattern: number;
+  evidence: unknown;
+  status: 'open' | 'accepted' | 'rejected';
+  skipped_at: Date | null;
+}
+
+export interface Move {
+  readonly recordId: string;
+  readonly from: string;
+  readonly to: string;
+}
+
+/** Reads and corrects the picture: search, entity pages, the review queue, merges and splits. */
+export class EntityRepository {
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly audit?: AuditRepository,
+  ) {}
+
+  /** Runs `work` in one transaction, with a repository bound to it and an audit append in the same transaction. */
+  transaction<T>(work: (entities: EntityRepository, audit: (event: AuditEvent) => Promise<void>) => Promise<T>): Promise<T> {
+    const audit = this.audit;
+    if (!audit) throw new Error('this repository cannot audit');
+    return this.db.transaction().execute((tx) =>
+      work(new EntityRepository(tx), async (event) => {
+        await audit.appendIn(tx, event);
+      }),
+    );
+  }
+
+  /**
+   * Entities whose records match the query: by trigram similarity of their normalised text, by a
+   * partial number or plate, or (people) by every word sounding alike. Best first, each entity
+   * once, with how many reports mention it and the latest.
+   */
+  async search(query: EntitySearch): Promise<EntityHit[]> {
+    const conditions = [];
+    if (query.text.length >= 2) conditions.push(sql`r.search_text % ${query.text}::text`);
+    if (query.compact) conditions.push(sql`r.search_text like ${`%${escapeLike(query.compact)}%`}`);
+    for (const set of query.codeSets) if (set.length > 0) conditions.push(sql`r.search_codes @> ${[...set]}::text[]`);
+    if (conditions.length === 0) return [];
+    const rows = await sql<EntityHit>`
+      with hits as (
+        select r.entity_id, max(case when ${query.compact}::text <> '' and r.search_text like ${`%${escapeLike(query.compact)}%`} then 1
+                                     else greatest(similarity(r.search_text, ${query.text}::text), 0.5 * (r.search_text <> '' and r.search_codes && ${codesOf(query)}::text[])::int) end) as score
+        from entity_records r
+        where r.entity_id is not null and (${sql.join(conditions, sql` or `)})
+        group by r.entity_id
+        order by score desc, r.entity_id
+        limit ${query.limit}
+      )
+      select e.id, e.kind, e.label, h.score, count(distinct x.report_id)::int as reports, max(p.received_at) as latest
+      from hits h join entities e on e.id = h.entity_id
+        join entity_records x on x.entity_id = e.id join reports p on p.id = x.report_id
+      group by e.id, e.kind, e.label, h.score
+      order by h.score desc, latest desc`.execute(this.db);
+    return rows.rows.map((r) => ({ ...r, score: Number(r.score) }));
+  }
+
+  /** Reports whose text contains every word of the query (PostgreSQL full text, no stemming: many languages). */
+  async searchReports(text: string, limit: number): Promise<ReportHit[]> {
+    if (!text.trim()) return [];
+    const rows = await sql<ReportHit>`
+      select id, reference, received_at, source, grading,
+             ts_headline('simple', summary, q, 'MaxWords=30, MinWords=10, StartSel=«, StopSel=»') as snippet
+      from (select p.*, websearch_to_tsquery('simple', ${text}) as q from reports p) p
+      where to_tsvector('simple', summary) @@ q
+      order by ts_rank(to_tsvector('simple', summary), q) desc, received_at desc
+      limit ${limit}`.execute(this.db);
+    return rows.rows;
+  }
+
+  async entity(id: string): Promise<{ id: string; kind: EntityKind; label: string; merged_into: string | null; created_at: Date } | undefined> {
+    return this.db.selectFrom('entities').select(['id', 'kind', 'label', 'merged_into', 'created_at']).where('id', '=', id).executeTakeFirst();
+  }
+
+  async lockEntities(ids: readonly string[]): Promise<void> {
+    await sql`select id from entities where id = any(${[...ids]}::uuid[]) order by id for update`.execute(this.db);
+  }
+
+  /** Every record of an entity with its report: where each fact came from, when, and how it is graded. */
+  async sources(entityId: string): Promise<SourceRecord[]> {
+    const rows = await sql<SourceRecord>`
+      select r.id, r.kind, r.role, r.attributes, r.resolved_by, r.match_probability,
+             p.id as report_id, p.reference, p.source, p.received_at, p.occurred, p.grading, p.summary, p.created_by
+      from entity_records r join reports p on p.id = r.report_id
+      where r.entity_id = ${entityId}
+      order by p.received_at, r.id`.execute(this.db);
+    return rows.rows;
+  }
+
+  /** Records of the given ids with their reports (for the review queue). */
+  async records(ids: readonly string[]): Promise<(SourceRecord & { entity_id: string | null })[]> {
+    const rows = await sql<SourceRecord & { entity_id: string | null }>`
+      select r.id, r.kind, r.role, r.attributes, r.resolved_by, r.match_probability, r.entity_id,
+             p.id as report_id, p.reference, p.source, p.received_at, p.occurred, p.grading, p.summary, p.created_by
+      from entity_records r join reports p on p.id = r.report_id
+      where r.id = any(${[...ids]}::uuid[])`.execute(this.db);
+    return rows.rows;
+  }
+
+  /** Entities mentioned in the same reports as this one, with those reports (the links and their provenance). */
+  async linked(entityId: string, limit = 200): Promise<LinkedEntity[]> {
+    const rows = await sql<LinkedEntity>`
+      with mine as (select id from entity_records where entity_id = ${entityId}),
+      pairs as (
+        select l.to_record as other, l.report_id from record_links l join mine on mine.id = l.from_record
+        union
+        select l.from_record, l.report_id from record_links l join mine on mine.id = l.to_record
+      )
+      select e.id, e.kind, e.label,
+             coalesce(array_agg(distinct o.role) filter (where o.role is not null), '{}') as roles,
+             jsonb_agg(distinct jsonb_build_object('id', p.id, 'reference', p.reference, 'received_at', p.received_at, 'grading', p.grading)) as reports
+      from pairs join entity_records o on o.id = pairs.other
+        join entities e on e.id = o.entity_id join reports p on p.id = pairs.report_id
+      where e.id <> ${entityId}
+      group by e.id, e.kind, e.label
+      order by count(distinct p.id) desc, e.label
+      limit ${limit}`.execute(this.db);
+    return rows.rows.map((r) => ({ ...r, reports: r.reports.map((x) => ({ ...x, received_at: new Date(x.received_at) })) }));
+  }
+
+  /** Merges and splits that moved records into or out of this entity, newest first. */
+  async changes(entityId: string): Promise<ChangeRow[]> {
+    const rows = await sql<ChangeRow>`
+      select c.id, c.action, c.actor_id, u.display_name as actor_name, c.review_pair_id, c.undoes, c.undone_by, c.created_at,
+             (select jsonb_agg(jsonb_build_object('record_id', m.record_id, 'from_entity', m.from_entity, 'to_entity', m.to_entity))
+                from entity_moves m where m.change_id = c.id) as moves
+      from entity_changes c left join users u on u.id = c.actor_id
+      where c.id in (select change_id from entity_moves where from_entity = ${entityId} or to_entity = ${entityId})
+      order by c.created_at desc, c.id`.execute(this.db);
+    return rows.rows;
+  }
+
+  async change(id: string): Promise<ChangeRow | undefined> {
+    const rows = await sql<ChangeRow>`
+      select c.id, c.action, c.actor_id, null as actor_name, c.review_pair_id, c.undoes, c.undone_by, c.created_at,
+             coalesce((select jsonb_agg(jsonb_build_object('record_id', m.record_id, 'from_entity', m.from_entity, 'to_entity', m.to_entity))
+                from entity_moves m where m.change_id = c.id), '[]') as moves
+      from entity_changes c where c.id = ${id} for update of c`.execute(this.db);
+    return rows.rows[0];
+  }
+
+  /** Records a change and moves its records, all or nothing (the caller's transaction). */
+  async applyChange(change: {
+    id: string;
+    action: 'merge' | 'split' | 'undo';
+    actorId: string | null;
+    reviewPairId?: string | null;
+    undoes?: string | null;
+    moves: readonly Move[];
+  }): Promise<void> {
+    await this.db
+      .insertInto('entity_changes')
+      .values({ id: change.id, action: change.action, actor_id: change.actorId, review_pair_id: change.reviewPairId ?? null, undoes: change.undoes ?? null })
+      .execute();
+    if (change.undoes) await this.db.updateTable('entity_changes').set({ undone_by: change.id }).where('id', '=', change.undoes).execute();
+    if (change.moves.length === 0) return;
+    const moves = change.moves;
+    await sql`
+      insert into entity_moves (change_id, record_id, from_entity, to_entity)
+      select ${change.id}, * from unnest(${moves.map((m) => m.recordId)}::uuid[], ${moves.map((m) => m.from)}::uuid[], ${moves.map((m) => m.to)}::uuid[])`.execute(
+      this.db,
+    );
+    await sql`
+      update entity_records r set entity_id = m.to_entity, resolved_by = 'analyst'
+      from unnest(${moves.map((m) => m.recordId)}::uuid[], ${moves.map((m) => m.from)}::uuid[], ${moves.map((m) => m.to)}::uuid[]) as m(record_id, from_entity, to_entity)
+      where r.id = m.record_id and r.entity_id = m.from_entity`.execute(this.db);
+  }
+
+  async recordIds(entityId: string): Promise<{ id: string; entity_id: string }[]> {
+    return this.db.selectFrom('entity_records').select(['id', 'entity_id as entity_id']).where('entity_id', '=', entityId).orderBy('id').execute() as Promise<
+      { id: string; entity_id: string }[]
+    >;
+  }
+
+  async currentEntities(recordIds: readonly string[]): Promise<Map<string, string | null>> {
+    if (recordIds.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('entity_records')
+      .select(['id', 'entity_id'])
+      .where('id', 'in', [...recordIds])
+      .execute();
+    return new Map(rows.map((r) => [r.id, r.entity_id]));
+  }
+
+  async createEntity(entity: { id: string; kind: EntityKind; label: string }): Promise<void> {
+    await this.db.insertInto('entities').values(entity).execute();
+  }
+
+  async setMergedInto(ids: readonly string[], into: string | null): Promise<void> {
+    if (ids.length > 0)
+      await this.db
+        .updateTable('entities')
+        .set({ merged_into: into })
+        .where('id', 'in', [...ids])
+        .execute();
+  }
+
+  /** Where an entity went, following merges to the entity that holds its records now. */
+  async mergedTarget(id: string): Promise<string | null> {
+    const rows = await sql<{ id: string }>`
+      with recursive chain(id, merged_into, depth) as (
+        select id, merged_into, 0 from entities where id = ${id}
+        union all
+        select e.id, e.merged_into, c.depth + 1 from entities e join chain c on e.id = c.merged_into where c.depth < 50
+      )
+      select id from chain where merged_into is null order by depth desc limit 1`.execute(this.db);
+    return rows.rows[0]?.id ?? null;
+  }
+
+  /**
+   * The next open review pair: skipped pairs last, then the surest first; pairs whose records have
+   * meanwhile come together (or whose records were removed) are passed over.
+   */
+  async nextReviewPair(): Promise<ReviewPairRow | undefined> {
+    const rows = await sql<ReviewPairRow>`
+      select q.id, q.record_a, q.record_b, q.probability, q.pattern, q.evidence, q.status, q.skipped_at
+      from review_pairs q join entity_records a on a.id = q.record_a join entity_records b on b.id = q.record_b
+      where q.status = 'open' and a.entity_id is distinct from b.entity_id
+      order by q.skipped_at nulls first, q.probability desc, q.id
+      limit 1`.execute(this.db);
+    return rows.rows[0];
+  }
+
+  async openReviewCount(): Promise<number> {
+    const rows = await sql<{ n: number }>`
+      select count(*)::int as n from review_pairs q join entity_records a on a.id = q.record_a join entity_records b on b.id = q.record_b
+      where q.status = 'open' and a.entity_id is distinct from b.entity_id`.execute(this.db);
+    return rows.rows[0]?.n ?? 0;
+  }
+
+  async reviewPair(id: string): Promise<ReviewPairRow | undefined> {
+    const rows = await sql<ReviewPairRow>`
+      select id, record_a, record_b, probability, pattern, evidence, status, skipped_at from review_pairs where id = ${id} for update`.execute(this.db);
+    return rows.rows[0];
+  }
+
+  async decideReviewPair(id: string, status: 'accepted' | 'rejected', by: string | null): Promise<void> {
+    await this.db.updateTable('review_pairs').set({ status, decided_by: by, decided_at: new Date() }).where('id', '=', id).execute();
+  }
+
+  async skipReviewPair(id: string): Promise<void> {
+    await this.db.updateTable('review_pairs').set({ skipped_at: new Date() }).where('id', '=', id).execute();
+  }
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function codesOf(query: EntitySearch): string[] {
+  return [...new Set(query.codeSets.flat())];
+}

@@ -1,0 +1,387 @@
+import { randomUUID } from 'node:crypto';
+import {
+  Conflict,
+  Forbidden,
+  Invalid,
+  NotFound,
+  PERMISSIONS,
+  can,
+  personLabel,
+  recordIdentity,
+  searchQuery,
+  type Actor,
+  type KeyedKind,
+  type Permission,
+  type UserActor,
+} from '@harbour/core';
+import type { EntityRepository, Move, Repositories, ReviewPairRow, SourceRecord } from '@harbour/db';
+
+const SEARCH_LIMIT = 60;
+const PER_KIND = 10;
+const KINDS = ['person', 'phone', 'vehicle', 'business', 'address'] as const;
+
+export interface ReportRef {
+  id: string;
+  reference: string;
+  source: string;
+  receivedAt: string;
+  grading: string | null;
+}
+
+export interface SearchResults {
+  query: string;
+  groups: { kind: (typeof KINDS)[number]; items: { id: string; label: string; reports: number; latest: string }[] }[];
+  reports: (ReportRef & { snippet: string })[];
+}
+
+export interface RecordView {
+  id: string;
+  entityId: string | null;
+  role: string | null;
+  attributes: Record<string, string>;
+  resolvedBy: string | null;
+  matchProbability: number | null;
+  report: ReportRef & { summary: string; occurred: string | null };
+}
+
+export interface EntityView {
+  id: string;
+  kind: string;
+  label: string;
+  /** A merged entity's records now live in this one. */
+  mergedInto: string | null;
+  attributes: { name: string; value: string; sources: (ReportRef & { recordId: string; role: string | null })[] }[];
+  records: RecordView[];
+  linked: { id: string; kind: string; label: string; roles: string[]; reports: ReportRef[] }[];
+  timeline: { at: string; what: 'reported' | 'merge' | 'split' | 'undo'; report?: ReportRef; role?: string | null; changeId?: string; actor?: string | null }[];
+  changes: { id: string; action: string; at: string; actor: string | null; records: number; undone: boolean; fromReview: boolean }[];
+}
+
+export type Agreement = 'agree' | 'close' | 'differ' | 'missing';
+
+export interface ReviewView {
+  open: number;
+  pair: {
+    id: string;
+    probability: number;
+    skipped: boolean;
+    fields: { field: string; level: string; weight: number; agreement: Agreement; a: string; b: string }[];
+    a: RecordView & { entityLabel: string; entityRecords: number };
+    b: RecordView & { entityLabel: string; entityRecords: number };
+  } | null;
+}
+
+/** What each evidence field shows of a person record, side by side. */
+const FIELD_VALUES: Record<string, (a: Record<string, string>) => string> = {
+  name: (a) => [a['givenName'], a['familyName']].filter(Boolean).join(' '),
+  dob: (a) => a['dob'] ?? '',
+  gender: (a) => a['gender'] ?? '',
+  nationality: (a) => a['nationality'] ?? '',
+  phone: (a) => a['phone'] ?? '',
+  postcode: (a) => a['postcode'] ?? '',
+  address: (a) => a['address'] ?? '',
+  town: (a) => a['town'] ?? '',
+  id_number: (a) => a['idNumber'] ?? '',
+};
+
+/**
+ * Reading and correcting the picture: the search box, entity pages, the review queue, merges,
+ * splits and their undoing. Every read and write is audited; corrections move records between
+ * entities (never delete them), each move recorded so it can be undone.
+ */
+export class EntityService {
+  constructor(private readonly repos: Repositories) {}
+
+  async search(actor: Actor, raw: string): Promise<SearchResults> {
+    const user = this.allowed(actor, PERMISSIONS.pictureSearch);
+    const text = raw.trim();
+    const query = searchQuery(text);
+    const [hits, reports] = await Promise.all([
+      this.repos.entities.search({ ...query, limit: SEARCH_LIMIT }),
+      this.repos.entities.searchReports(text, PER_KIND),
+    ]);
+    const groups = KINDS.map((kind) => ({
+      kind,
+      items: hits
+        .filter((h) => h.kind === kind)
+        .slice(0, PER_KIND)
+        .map((h) => ({ id: h.id, label: h.label, reports: h.reports, latest: new Date(h.latest).toISOString() })),
+    })).filter((g) => g.items.length > 0);
+    await this.audit(user, 'picture.search', null, {
+      query: text,
+      entities: groups.flatMap((g) => g.items.map((i) => i.id)),
+      reports: reports.map((r) => r.id),
+    });
+    return {
+      query: text,
+      groups,
+      reports: reports.map((r) => ({ ...reportRef(r), id: r.id, snippet: r.snippet })),
+    };
+  }
+
+  async entity(actor: Actor, id: string): Promise<EntityView> {
+    const user = this.allowed(actor, PERMISSIONS.pictureSearch);
+    const entities = this.repos.entities;
+    const entity = await entities.entity(id);
+    if (!entity) throw new NotFound('No such entity');
+    const [sources, linked, changes] = await Promise.all([entities.sources(id), entities.linked(id), entities.changes(id)]);
+    const mergedInto = entity.merged_into ? await entities.mergedTarget(id) : null;
+    await this.audit(user, 'entity.read', id, { records: sources.map((s) => s.id) });
+    return {
+      id: entity.id,
+      kind: entity.kind,
+      label: entity.label,
+      mergedInto,
+      attributes: attributesOf(sources),
+      records: sources.map((s) => recordView(s, id)),
+      linked: linked.map((l) => ({
+        id: l.id,
+        kind: l.kind,
+        label: l.label,
+        roles: l.roles,
+        reports: l.reports.map((r) => ({ id: r.id, reference: r.reference, source: '', receivedAt: r.received_at.toISOString(), grading: r.grading })),
+      })),
+      timeline: [
+        ...uniqueReports(sources).map((s) => ({ at: s.received_at.toISOString(), what: 'reported' as const, report: reportRef(s), role: s.role })),
+        ...changes.map((c) => ({ at: new Date(c.created_at).toISOString(), what: c.action, changeId: c.id, actor: c.actor_name })),
+      ].sort((a, b) => a.at.localeCompare(b.at)),
+      changes: changes.map((c) => ({
+        id: c.id,
+        action: c.action,
+        at: new Date(c.created_at).toISOString(),
+        actor: c.actor_name,
+        records: c.moves?.length ?? 0,
+        undone: c.undone_by !== null,
+        fromReview: c.review_pair_id !== null,
+      })),
+    };
+  }
+
+  /** Merges `otherId` into `id`: every record of the other entity moves here; the other points here. */
+  async merge(actor: Actor, id: string, otherId: string): Promise<{ changeId: string; entityId: string }> {
+    const user = this.allowed(actor, PERMISSIONS.pictureResolve);
+    if (id === otherId)
+      throw new Invalid('An entity cannot merge with itself', [{ path: 'entityId', message: 'Choose a different entity', reason: 'invalid' }]);
+    return this.repos.entities.transaction(async (entities, audit) => {
+      await entities.lockEntities([id, otherId]);
+      const [target, other] = await Promise.all([entities.entity(id), entities.entity(otherId)]);
+      if (!target || !other) throw new NotFound('No such entity');
+      if (target.kind !== other.kind)
+        throw new Invalid('Only entities of one kind can merge', [{ path: 'entityId', message: `Choose another ${target.kind}`, reason: 'invalid' }]);
+      if (target.merged_into || other.merged_into) throw new Conflict('One of these entities has already been merged into another');
+      const changeId = await this.move(entities, user, 'merge', await movesOf(entities, otherId, id));
+      await audit(auditEvent(user, 'entity.merged', id, { changeId, merged: otherId }));
+      return { changeId, entityId: id };
+    });
+  }
+
+  /** Moves the chosen records of an entity out to a new entity of their own. */
+  async split(actor: Actor, id: string, recordIds: readonly string[]): Promise<{ changeId: string; entityId: string }> {
+    const user = this.allowed(actor, PERMISSIONS.pictureResolve);
+    return this.repos.entities.transaction(async (entities, audit) => {
+      await entities.lockEntities([id]);
+      const entity = await entities.entity(id);
+      if (!entity) throw new NotFound('No such entity');
+      const records = await entities.recordIds(id);
+      const chosen = new Set(recordIds);
+      const unknown = recordIds.filter((r) => !records.some((x) => x.id === r));
+      if (chosen.size === 0 || unknown.length > 0)
+        throw new Invalid('Choose records of this entity to split off', [{ path: 'recordIds', message: 'Choose records of this entity', reason: 'invalid' }]);
+      if (chosen.size === records.length)
+        throw new Invalid('Leave at least one record behind', [{ path: 'recordIds', message: 'Leave at least one record in this entity', reason: 'invalid' }]);
+      const first = (await entities.records([...chosen]))[0]!;
+      const newId = randomUUID();
+      await entities.createEntity({ id: newId, kind: entity.kind, label: labelOf(entity.kind, first.attributes) });
+      const changeId = await this.move(
+        entities,
+        user,
+        'split',
+        [...chosen].map((recordId) => ({ recordId, from: id, to: newId })),
+      );
+      await audit(auditEvent(user, 'entity.split', id, { changeId, newEntity: newId, records: [...chosen] }));
+      return { changeId, entityId: newId };
+    });
+  }
+
+  /** Puts every record a merge or split moved back where it was; refused if any has moved since. */
+  async undo(actor: Actor, changeId: string): Promise<{ changeId: string }> {
+    const user = this.allowed(actor, PERMISSIONS.pictureResolve);
+    return this.repos.entities.transaction(async (entities, audit) => {
+      const change = await entities.change(changeId);
+      if (!change) throw new NotFound('No such change');
+      if (change.undone_by) throw new Conflict('This change has already been undone');
+      const moves = change.moves;
+      await entities.lockEntities([...new Set(moves.flatMap((m) => [m.from_entity, m.to_entity]))]);
+      const now = await entities.currentEntities(moves.map((m) => m.record_id));
+      if (moves.some((m) => now.get(m.record_id) !== m.to_entity))
+        throw new Conflict('Some of these records have been moved again since; undo the later change first');
+      const undoId = await this.move(
+        entities,
+        user,
+        'undo',
+        moves.map((m) => ({ recordId: m.record_id, from: m.to_entity, to: m.from_entity })),
+        { undoes: changeId },
+      );
+      await audit(auditEvent(user, 'entity.change.undone', null, { changeId, undoId }));
+      return { changeId: undoId };
+    });
+  }
+
+  async nextReview(actor: Actor): Promise<ReviewView> {
+    const user = this.allowed(actor, PERMISSIONS.pictureResolve);
+    const entities = this.repos.entities;
+    const [pair, open] = await Promise.all([entities.nextReviewPair(), entities.openReviewCount()]);
+    if (!pair) return { open, pair: null };
+    const view = await this.pairView(entities, pair);
+    await this.audit(user, 'review.read', pair.id, { records: [pair.record_a, pair.record_b] });
+    return { open, pair: view };
+  }
+
+  /**
+   * An analyst's decision on a pair: accept merges the two records' entities (the smaller into the
+   * larger, undoably), reject keeps them apart, skip puts the pair at the back of the queue.
+   * Accepted and rejected pairs teach the model when it is next trained.
+   */
+  async decide(actor: Actor, pairId: string, decision: 'accept' | 'reject' | 'skip'): Promise<ReviewView> {
+    const user = this.allowed(actor, PERMISSIONS.pictureResolve);
+    await this.repos.entities.transaction(async (entities, audit) => {
+      const pair = await entities.reviewPair(pairId);
+      if (!pair) throw new NotFound('No such review pair');
+      if (pair.status !== 'open') throw new Conflict('This pair has already been decided');
+      if (decision === 'skip') {
+        await entities.skipReviewPair(pairId);
+      } else if (decision === 'reject') {
+        await entities.decideReviewPair(pairId, 'rejected', user.userId);
+      } else {
+        const where = await entities.currentEntities([pair.record_a, pair.record_b]);
+        const [a, b] = [where.get(pair.record_a), where.get(pair.record_b)];
+        if (!a || !b) throw new Conflict('These records are not yet resolved');
+        let changeId: string | null = null;
+        if (a !== b) {
+          await entities.lockEntities([a, b]);
+          const [sizeA, sizeB] = [(await entities.recordIds(a)).length, (await entities.recordIds(b)).length];
+          const [from, to] = sizeA > sizeB ? [b, a] : [a, b];
+          changeId = await this.move(entities, user, 'merge', await movesOf(entities, from, to), { reviewPairId: pairId });
+        }
+        await entities.decideReviewPair(pairId, 'accepted', user.userId);
+        await audit(auditEvent(user, 'entity.merged', b, { changeId, reviewPair: pairId }));
+      }
+      await audit(auditEvent(user, 'review.decided', pairId, { decision }));
+    });
+    return this.nextReview(actor);
+  }
+
+  private async pairView(entities: EntityRepository, pair: ReviewPairRow): Promise<NonNullable<ReviewView['pair']>> {
+    const records = await entities.records([pair.record_a, pair.record_b]);
+    const a = records.find((r) => r.id === pair.record_a)!;
+    const b = records.find((r) => r.id === pair.record_b)!;
+    const side = async (r: (typeof records)[number]) => {
+      const entity = r.entity_id ? await entities.entity(r.entity_id) : undefined;
+      const count = r.entity_id ? (await entities.recordIds(r.entity_id)).length : 0;
+      return { ...recordView(r, r.entity_id), entityLabel: entity?.label ?? '', entityRecords: count };
+    };
+    const evidence = pair.evidence as { field: string; level: string; weight: number }[];
+    return {
+      id: pair.id,
+      probability: pair.probability,
+      skipped: pair.skipped_at !== null,
+      fields: evidence.map((e) => ({
+        ...e,
+        agreement: agreementOf(e),
+        a: FIELD_VALUES[e.field]?.(a.attributes) ?? '',
+        b: FIELD_VALUES[e.field]?.(b.attributes) ?? '',
+      })),
+      a: await side(a),
+      b: await side(b),
+    };
+  }
+
+  /** Records a change with its moves and keeps `merged_into` true: an emptied entity points to where its records went. */
+  private async move(
+    entities: EntityRepository,
+    user: UserActor,
+    action: 'merge' | 'split' | 'undo',
+    moves: readonly Move[],
+    links: { reviewPairId?: string; undoes?: string } = {},
+  ): Promise<string> {
+    const id = randomUUID();
+    await entities.applyChange({ id, action, actorId: user.userId, reviewPairId: links.reviewPairId ?? null, undoes: links.undoes ?? null, moves });
+    const touched = new Map<string, string>();
+    for (const m of moves) touched.set(m.from, m.to);
+    for (const [from, to] of touched) if ((await entities.recordIds(from)).length === 0) await entities.setMergedInto([from], to);
+    await entities.setMergedInto([...new Set(moves.map((m) => m.to))], null);
+    return id;
+  }
+
+  private allowed(actor: Actor, permission: Permission): UserActor {
+    if (!can(actor, permission) || actor.kind !== 'user') throw new Forbidden('Your role does not allow this');
+    return actor;
+  }
+
+  private async audit(user: UserActor, action: string, subjectId: string | null, details: Record<string, unknown>): Promise<void> {
+    await this.repos.audit.append(auditEvent(user, action, subjectId, details));
+  }
+}
+
+function auditEvent(user: UserActor, action: string, subjectId: string | null, details: Record<string, unknown>) {
+  return { actorId: user.userId, actorRole: user.role, action, subjectType: 'entity', subjectId, details };
+}
+
+async function movesOf(entities: EntityRepository, from: string, to: string): Promise<Move[]> {
+  return (await entities.recordIds(from)).map((r) => ({ recordId: r.id, from, to }));
+}
+
+function labelOf(kind: string, attributes: Record<string, string>): string {
+  if (kind === 'person') return personLabel(attributes);
+  return recordIdentity(kind as KeyedKind, attributes)?.label ?? (Object.values(attributes).filter(Boolean).join(', ') || kind);
+}
+
+function agreementOf(e: { level: string; weight: number }): Agreement {
+  if (e.level === 'missing') return 'missing';
+  if (e.weight <= 0) return 'differ';
+  return e.level === 'exact' ? 'agree' : 'close';
+}
+
+function reportRef(r: { report_id?: string; id?: string; reference: string; source: string; received_at: Date; grading: string | null }): ReportRef {
+  return { id: r.report_id ?? r.id ?? '', reference: r.reference, source: r.source, receivedAt: new Date(r.received_at).toISOString(), grading: r.grading };
+}
+
+function recordView(s: SourceRecord & { entity_id?: string | null }, entityId: string | null): RecordView {
+  return {
+    id: s.id,
+    entityId: s.entity_id ?? entityId,
+    role: s.role,
+    attributes: s.attributes,
+    resolvedBy: s.resolved_by,
+    matchProbability: s.match_probability,
+    report: { ...reportRef(s), summary: s.summary.length > 400 ? `${s.summary.slice(0, 400)}…` : s.summary, occurred: s.occurred },
+  };
+}
+
+function uniqueReports(sources: readonly SourceRecord[]): SourceRecord[] {
+  const seen = new Set<string>();
+  return sources.filter((s) => !seen.has(s.report_id) && (seen.add(s.report_id), true));
+}
+
+/** Each attribute value the entity was recorded with, and every report that recorded it (with its grading). */
+function attributesOf(sources: readonly SourceRecord[]): EntityView['attributes'] {
+  const byValue = new Map<string, EntityView['attributes'][number]>();
+  for (const s of sources) {
+    const values: [string, string][] =
+      s.kind === 'person'
+        ? [
+            ['name', FIELD_VALUES['name']!(s.attributes)],
+            ...(['dob', 'gender', 'nationality', 'phone', 'address', 'postcode', 'town'] as const).map((k): [string, string] => [k, s.attributes[k] ?? '']),
+          ]
+        : Object.entries(s.attributes);
+    for (const [name, raw] of values) {
+      const value = raw.trim();
+      if (!value) continue;
+      const key = `${name}|${value.toLowerCase()}`;
+      const entry = byValue.get(key) ?? { name, value, sources: [] };
+      entry.sources.push({ ...reportRef(s), recordId: s.id, role: s.role });
+      byValue.set(key, entry);
+    }
+  }
+  return [...byValue.values()];
+}

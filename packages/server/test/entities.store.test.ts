@@ -1,0 +1,200 @@
+import { randomUUID } from 'node:crypto';
+import type { Actor } from '@harbour/core';
+import type { NewReport } from '@harbour/db';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { newReport } from '../../../test/reports';
+import { newTestStore, TEST_STORE, type TestStore } from '../../../test/test-store';
+import { EntityService } from '../src/services/entity.service';
+import { PictureService } from '../src/services/picture.service';
+
+type Person = NewReport['persons'][number];
+const person = (p: Partial<Person>): Person => ({
+  id: randomUUID(),
+  role: 'potential_victim',
+  givenName: null,
+  familyName: null,
+  gender: null,
+  nationality: null,
+  ...p,
+});
+const event = { actorId: null, actorRole: null, action: 'report.referral-submitted', subjectType: 'report' };
+
+describe(`correcting and searching the picture on ${TEST_STORE}`, () => {
+  let t: TestStore;
+  let picture: PictureService;
+  let entities: EntityService;
+  let analyst: Actor;
+  let officer: Actor;
+
+  beforeEach(async () => {
+    t = await newTestStore();
+    picture = new PictureService(t.repos);
+    entities = new EntityService(t.repos);
+    const agency = await t.repos.agencies.create({ id: randomUUID(), name: 'Gwent Police', kind: 'police' });
+    const user = async (role: 'analyst' | 'officer') => {
+      const row = await t.repos.users.create({
+        id: randomUUID(),
+        agency_id: agency.id,
+        email: `${role}@example.org`,
+        display_name: `An ${role}`,
+        role,
+        password_hash: 'x',
+      });
+      return { kind: 'user', userId: row.id, role, agencyId: agency.id, sessionId: 's', stage: 'complete' } as const;
+    };
+    analyst = await user('analyst');
+    officer = await user('officer');
+  });
+  afterEach(async () => t?.close());
+
+  const entityOf = async (recordId: string) =>
+    (await t.store.db.selectFrom('entity_records').select('entity_id').where('id', '=', recordId).executeTakeFirstOrThrow()).entity_id!;
+  const recordsOf = async (entityId: string) =>
+    (await t.store.db.selectFrom('entity_records').select('id').where('entity_id', '=', entityId).orderBy('id').execute()).map((r) => r.id);
+  const report = async (parts: Partial<NewReport>) => {
+    const r = newReport(parts);
+    await t.repos.intake.createReport(r, event);
+    await picture.drain();
+    return r;
+  };
+
+  it('puts an unsure pair before an analyst, with its evidence; accepting merges the two, and the merge can be undone', async () => {
+    const first = person({ givenName: 'Ardit', familyName: 'Hoxha', dob: '1998-02-11' });
+    const second = person({ givenName: 'Ardit', familyName: 'Hoxha' }); // same name, reported in the same town, nothing else: unsure
+    await report({ persons: [first] });
+    await report({ persons: [second], summary: 'Seen at the nail bar.' });
+    expect(await entityOf(second.id)).not.toBe(await entityOf(first.id));
+
+    const review = await entities.nextReview(analyst);
+    expect(review.open).toBe(1);
+    const pair = review.pair!;
+    expect(pair.probability).toBeGreaterThanOrEqual(0.5);
+    expect(pair.probability).toBeLessThan(0.95);
+    expect(pair.fields.find((f) => f.field === 'name')).toMatchObject({ agreement: 'agree', a: 'Ardit Hoxha', b: 'Ardit Hoxha' });
+    expect(pair.fields.find((f) => f.field === 'dob')).toMatchObject({ agreement: 'missing' });
+    expect([pair.a.id, pair.b.id].sort()).toEqual([first.id, second.id].sort());
+
+    const next = await entities.decide(analyst, pair.id, 'accept');
+    expect(next).toEqual({ open: 0, pair: null });
+    const merged = await entityOf(first.id);
+    expect(await entityOf(second.id)).toBe(merged);
+
+    // The entity page shows both sources, and the merge in its history.
+    const view = await entities.entity(analyst, merged);
+    expect(view.records.map((r) => r.id).sort()).toEqual([first.id, second.id].sort());
+    expect(view.attributes.find((a) => a.name === 'name')!.sources).toHaveLength(2);
+    expect(view.changes).toEqual([expect.objectContaining({ action: 'merge', fromReview: true, undone: false, records: 1 })]);
+    expect(view.timeline.map((e) => e.what)).toEqual(['reported', 'reported', 'merge']);
+
+    await entities.undo(analyst, view.changes[0]!.id);
+    expect(await entityOf(second.id)).not.toBe(await entityOf(first.id));
+    await expect(entities.undo(analyst, view.changes[0]!.id)).rejects.toMatchObject({ status: 409 });
+
+    const audit = (await t.repos.audit.list({ limit: 50 })).map((e) => e.action);
+    expect(audit).toEqual(expect.arrayContaining(['review.read', 'review.decided', 'entity.merged', 'entity.read', 'entity.change.undone']));
+  });
+
+  it('rejecting keeps the two apart, skipping puts the pair at the back of the queue', async () => {
+    await report({ persons: [person({ givenName: 'Ardit', familyName: 'Hoxha', dob: '1998-02-11' })] });
+    await report({ persons: [person({ givenName: 'Ardit', familyName: 'Hoxha' })] });
+    await report({ persons: [person({ givenName: 'Elira', familyName: 'Krasniqi', dob: '2001-05-06' })], town: 'Cwmbran' });
+    await report({ persons: [person({ givenName: 'Elira', familyName: 'Krasniqi' })], town: 'Cwmbran' });
+    const first = (await entities.nextReview(analyst)).pair!;
+    const afterSkip = await entities.decide(analyst, first.id, 'skip');
+    expect(afterSkip.open).toBe(2);
+    expect(afterSkip.pair!.id).not.toBe(first.id);
+    const afterReject = await entities.decide(analyst, afterSkip.pair!.id, 'reject');
+    expect(afterReject.pair!.id).toBe(first.id); // only the skipped one is left
+    expect(afterReject.pair!.skipped).toBe(true);
+    await expect(entities.decide(analyst, afterSkip.pair!.id, 'accept')).rejects.toMatchObject({ status: 409 });
+    const rejected = await t.store.db.selectFrom('review_pairs').selectAll().where('status', '=', 'rejected').execute();
+    expect(rejected).toHaveLength(1);
+    expect(await entityOf(rejected[0]!.record_a)).not.toBe(await entityOf(rejected[0]!.record_b));
+  });
+
+  it('merges two entities and splits them again, losing no record, link or report', async () => {
+    const a = person({ givenName: 'Besnik', familyName: 'Gashi', dob: '1985-03-02' });
+    const b = person({ givenName: 'Beni', familyName: 'Gashi', dob: '1971-01-01' });
+    const phone = { id: randomUUID(), number: '07700 900461' };
+    await report({ persons: [a], phones: [phone] });
+    await report({ persons: [b] });
+    const [ea, eb] = [await entityOf(a.id), await entityOf(b.id)];
+    expect(ea).not.toBe(eb);
+    const snapshot = async () => ({
+      records: await t.store.db.selectFrom('entity_records').select(['id', 'report_id', 'attributes']).orderBy('id').execute(),
+      links: await t.store.db.selectFrom('record_links').selectAll().orderBy('from_record').orderBy('to_record').execute(),
+    });
+    const before = await snapshot();
+    const linkedBefore = (await entities.entity(analyst, ea)).linked.map((l) => l.id);
+
+    const merge = await entities.merge(analyst, ea, eb);
+    expect(await recordsOf(ea)).toEqual([a.id, b.id].sort());
+    expect((await entities.entity(analyst, eb)).mergedInto).toBe(ea);
+
+    const split = await entities.split(analyst, ea, [b.id]);
+    expect(await recordsOf(ea)).toEqual([a.id]);
+    expect(await recordsOf(split.entityId)).toEqual([b.id]);
+    expect(await snapshot()).toEqual(before);
+    expect((await entities.entity(analyst, ea)).linked.map((l) => l.id)).toEqual(linkedBefore);
+
+    // Undoing the split puts b back in the merged entity; undoing the merge then restores the start.
+    await entities.undo(analyst, split.changeId);
+    expect(await recordsOf(ea)).toEqual([a.id, b.id].sort());
+    await entities.undo(analyst, merge.changeId);
+    expect(await recordsOf(ea)).toEqual([a.id]);
+    expect(await recordsOf(eb)).toEqual([b.id]);
+    expect((await entities.entity(analyst, eb)).mergedInto).toBeNull();
+    expect(await snapshot()).toEqual(before);
+
+    await expect(entities.split(analyst, ea, [a.id])).rejects.toMatchObject({ status: 400 });
+    await expect(entities.merge(analyst, ea, await entityOf(phone.id))).rejects.toMatchObject({ status: 400 });
+    await expect(entities.merge(officer, ea, eb)).rejects.toMatchObject({ status: 403 });
+  });
+
+  it('finds people by typo, sound, nickname and script, phones and plates however written, and report text', async () => {
+    const r1 = await report({
+      persons: [person({ givenName: 'Katarzyna', familyName: 'Kowalska' }), person({ role: 'suspect', givenName: 'Иван', familyName: 'Петров' })],
+      phones: [{ id: randomUUID(), number: '+44 7700 900461' }],
+      vehicles: [{ id: randomUUID(), registration: 'CU57 ABC', make: 'Ford', colour: null }],
+      businesses: [{ id: randomUUID(), name: 'Sparkle Hand Car Wash', kind: 'car wash', address: null }],
+      summary: 'Workers sleep in the portakabin behind the car wash.',
+    });
+    await report({ persons: [person({ givenName: 'William', familyName: 'Jones' })] });
+    const find = async (q: string) => (await entities.search(analyst, q)).groups.flatMap((g) => g.items.map((i) => `${g.kind}:${i.label}`));
+
+    expect(await find('Katarzyna Kowalsky')).toContain('person:Katarzyna Kowalska');
+    expect(await find('Ivan Petrov')).toContain('person:Иван Петров');
+    expect(await find('Bill Jones')).toContain('person:William Jones');
+    expect(await find('07700900461')).toContain('phone:+447700900461');
+    expect(await find('900461')).toContain('phone:+447700900461');
+    expect(await find('cu57abc')).toContain('vehicle:CU57ABC');
+    expect(await find('sparkle car wash')).toContainEqual(expect.stringMatching(/^business:Sparkle Hand Car Wash/));
+    expect(await find('Zebedee Quark')).toEqual([]);
+
+    const results = await entities.search(analyst, 'portakabin');
+    const reference = (await t.store.db.selectFrom('reports').select('reference').where('id', '=', r1.id).executeTakeFirstOrThrow()).reference;
+    expect(results.reports.map((r) => r.reference)).toEqual([reference]);
+    expect(results.reports[0]!.snippet).toContain('«portakabin»');
+    const people = (await entities.search(analyst, 'Katarzyna Kowalska')).groups.find((g) => g.kind === 'person')!;
+    expect(people.items[0]).toMatchObject({ label: 'Katarzyna Kowalska', reports: 1, latest: '2026-11-01T10:00:00.000Z' });
+    await expect(entities.search(officer, 'Ardit')).rejects.toMatchObject({ status: 403 });
+  });
+
+  it('uses the thresholds the team sets, and a model retrained with the analysts’ decisions', async () => {
+    expect(await picture.settings(analyst)).toMatchObject({ autoMerge: 0.95, review: 0.5, model: { source: 'synthetic' } });
+    await expect(picture.saveSettings(analyst, 0.6, 0.7)).rejects.toMatchObject({ status: 400 });
+    // With merging from 0.8, a match on name and town joins by itself instead of waiting for review.
+    await picture.saveSettings(analyst, 0.8, 0.3);
+    const first = person({ givenName: 'Ardit', familyName: 'Hoxha', dob: '1998-02-11' });
+    const second = person({ givenName: 'Ardit', familyName: 'Hoxha' });
+    await report({ persons: [first] });
+    await report({ persons: [second] });
+    expect(await entityOf(second.id)).toBe(await entityOf(first.id));
+    expect((await entities.nextReview(analyst)).open).toBe(0);
+
+    const trained = await picture.train(analyst);
+    expect(trained.model).toMatchObject({ source: 'store', records: 2, decisions: 0 });
+    expect(trained.model.trainedAt).not.toBeNull();
+    await expect(picture.train(officer)).rejects.toMatchObject({ status: 403 });
+  });
+});
