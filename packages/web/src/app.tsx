@@ -19,6 +19,10 @@ import { StaffHomePage } from './pages/staff-home/staff-home-page';
 import { ReferralPage } from './pages/referral/referral-page';
 import { TriagePage } from './pages/triage/triage-page';
 import { ReportViewPage } from './pages/triage/report-view-page';
+import { EntityPage } from './pages/picture/entity-page';
+import { ReviewPage } from './pages/picture/review-page';
+import { SearchPage } from './pages/picture/search-page';
+import { PictureSettingsPage } from './pages/picture/settings-page';
 import { hasPermission, useSession } from './session/session';
 
 /** Staff pages: the server decides access; this only sends people to the right page first. */
@@ -86,6 +90,10 @@ export function App() {
         />
         <Route path="/triage" element={<Staff permission="reports:triage">{() => <TriagePage />}</Staff>} />
         <Route path="/triage/:id" element={<Staff permission="reports:triage">{() => <ReportViewPage />}</Staff>} />
+        <Route path="/search" element={<Staff permission="picture:search">{() => <SearchPage />}</Staff>} />
+        <Route path="/entities/:id" element={<Staff permission="picture:search">{() => <EntityPage />}</Staff>} />
+        <Route path="/review" element={<Staff permission="picture:resolve">{() => <ReviewPage />}</Staff>} />
+        <Route path="/picture/settings" element={<Staff permission="picture:configure">{() => <PictureSettingsPage />}</Staff>} />
         <Route path="/referral" element={<Staff permission="referrals:create">{() => <ReferralPage />}</Staff>} />
         <Route path="/home" element={<Staff permission="self">{(s) => <StaffHomePage session={s} />}</Staff>} />
         <Route path="/account" element={<Staff permission="self">{(s) => <AccountPage session={s} />}</Staff>} />

@@ -86,6 +86,15 @@ export class PictureRepository {
         'phone', p.phone, 'address', p.address, 'postcode', p.postcode, 'town', coalesce(p.town, r.town)))
       from report_persons p join reports r on r.id = p.report_id where ${which('p.report_id')}
       union all
+      -- A person's own phone and address are entities too, linked to them through the report
+      -- (ids derived from the person's, so extracting twice adds nothing).
+      select md5(p.id::text || ':phone')::uuid, 'phone', p.report_id, null, jsonb_build_object('number', p.phone)
+      from report_persons p where p.phone is not null and ${which('p.report_id')}
+      union all
+      select md5(p.id::text || ':address')::uuid, 'address', p.report_id, null,
+             jsonb_strip_nulls(jsonb_build_object('address', p.address, 'postcode', p.postcode, 'town', p.town))
+      from report_persons p where p.address is not null and ${which('p.report_id')}
+      union all
       select id, 'phone', report_id, null, jsonb_build_object('number', number) from report_phones where ${which('report_id')}
       union all
       select id, 'vehicle', report_id, null, jsonb_strip_nulls(jsonb_build_object('registration', registration, 'make', make, 'model', model, 'colour', colour))

@@ -130,7 +130,7 @@ export class EntityService {
     return {
       id: entity.id,
       kind: entity.kind,
-      label: entity.label,
+      label: entity.kind === 'person' ? bestPersonLabel(sources, entity.label) : entity.label,
       mergedInto,
       attributes: attributesOf(sources),
       records: sources.map((s) => recordView(s, id)),
@@ -285,12 +285,12 @@ export class EntityService {
       id: pair.id,
       probability: pair.probability,
       skipped: pair.skipped_at !== null,
-      fields: evidence.map((e) => ({
-        ...e,
-        agreement: agreementOf(e),
-        a: FIELD_VALUES[e.field]?.(a.attributes) ?? '',
-        b: FIELD_VALUES[e.field]?.(b.attributes) ?? '',
-      })),
+      fields: evidence.map((e) => {
+        const [va, vb] = [FIELD_VALUES[e.field]?.(a.attributes) ?? '', FIELD_VALUES[e.field]?.(b.attributes) ?? ''];
+        // Gender and nationality agreeing is no evidence to the model, but the analyst should still see that they agree.
+        const agreement = e.level === 'missing' && va && vb && va.toLowerCase() === vb.toLowerCase() ? 'agree' : agreementOf(e);
+        return { ...e, agreement, a: va, b: vb };
+      }),
       a: await side(a),
       b: await side(b),
     };
@@ -383,5 +383,19 @@ function attributesOf(sources: readonly SourceRecord[]): EntityView['attributes'
       byValue.set(key, entry);
     }
   }
-  return [...byValue.values()];
+  const order = ['name', 'dob', 'gender', 'nationality', 'phone', 'number', 'registration', 'address', 'postcode', 'town'];
+  const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
+  // Grouped by detail; within a detail, the value most reports agree on first.
+  return [...byValue.values()].sort((a, b) => rank(a.name) - rank(b.name) || b.sources.length - a.sources.length || a.value.localeCompare(b.value));
+}
+
+/** A person's name as most fully recorded (most words, then most often): "Vu" reported once does not name "Thu Trang Vu". */
+function bestPersonLabel(sources: readonly SourceRecord[], fallback: string): string {
+  const counts = new Map<string, number>();
+  for (const s of sources) {
+    const name = personLabel(s.attributes);
+    if (name !== 'unnamed person') counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  const words = (name: string) => name.split(/\s+/).length;
+  return [...counts.entries()].sort((a, b) => words(b[0]) - words(a[0]) || b[1] - a[1])[0]?.[0] ?? fallback;
 }

@@ -43,6 +43,8 @@ describe('translations', () => {
       '.report.areas.blaenauGwent',
       '.report.steps.who.person',
       '.referral.people.legend',
+      '.picture.kind.person',
+      '.picture.attributes.model',
     ]);
     for (const [key, text] of flat(cy)) {
       expect(text.trim(), key).not.toBe('');

@@ -6,6 +6,9 @@ import { hasPermission, useSession } from '../../session/session';
 export const NAV_ITEMS = [
   { to: '/home', key: 'nav.home', permission: 'self' },
   { to: '/triage', key: 'nav.triage', permission: 'reports:triage' },
+  { to: '/search', key: 'nav.search', permission: 'picture:search' },
+  { to: '/review', key: 'nav.review', permission: 'picture:resolve' },
+  { to: '/picture/settings', key: 'nav.matching', permission: 'picture:configure' },
   { to: '/referral', key: 'nav.referral', permission: 'referrals:create' },
   { to: '/admin/accounts', key: 'nav.users', permission: 'users:read' },
   { to: '/admin/agencies', key: 'nav.agencies', permission: 'agencies:read' },

@@ -1,0 +1,20 @@
+import { useTranslation } from 'react-i18next';
+
+/**
+ * A report's 3x5x2 grading as a tag ("2BP"), with each part spelt out for screen readers and on
+ * hover; "not graded" when the team has not graded it yet.
+ */
+export function Grading({ code }: { code: string | null }) {
+  const { t } = useTranslation();
+  if (!code || !/^[123][A-E][PC]$/.test(code)) return <span className="app-quiet">{t('reportView.notGraded')}</span>;
+  const [source, assessment, handling] = code.split('');
+  const spelt = [t(`reportView.sourceOptions.${source}`), t(`reportView.assessmentOptions.${assessment}`), t(`reportView.handlingOptions.${handling}`)].join(
+    '; ',
+  );
+  return (
+    <strong className="govuk-tag govuk-tag--blue" title={spelt}>
+      {code}
+      <span className="govuk-visually-hidden"> ({spelt})</span>
+    </strong>
+  );
+}

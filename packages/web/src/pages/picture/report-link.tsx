@@ -1,0 +1,13 @@
+import { Link } from 'react-router';
+import { hasPermission, useSession } from '../../session/session';
+
+/** A report's reference, linked to the report for those who may open it (the team), plain for others. */
+export function ReportLink({ id, reference }: { id: string; reference: string }) {
+  const { data: session } = useSession();
+  if (!hasPermission(session, 'reports:triage')) return <>{reference}</>;
+  return (
+    <Link className="govuk-link" to={`/triage/${id}`}>
+      {reference}
+    </Link>
+  );
+}
