@@ -24,31 +24,31 @@ async function namesOnScreen(page: Page): Promise<string[]> {
 }
 
 describe('an analyst clears a review pair; the entity page shows both sources', () => {
-  let supervisor: Browser;
+  let investigator: Browser;
   let analyst: Browser;
   const references: string[] = [];
 
   beforeAll(async () => {
-    [supervisor, analyst] = [await openBrowser(), await openBrowser()];
+    [investigator, analyst] = [await openBrowser(), await openBrowser()];
   });
   afterAll(async () => {
-    await supervisor?.close();
+    await investigator?.close();
     await analyst?.close();
   });
 
   it('two referrals name the same woman, one with her date of birth and one without', async () => {
-    await supervisor.page.goto(`${supervisor.baseUrl}/?lang=en`);
-    await new SignInFlow(supervisor.page, supervisor.baseUrl).asRole('supervisor');
+    await investigator.page.goto(`${investigator.baseUrl}/?lang=en`);
+    await new SignInFlow(investigator.page, investigator.baseUrl).asRole('investigator');
     const base = { exploitationTypes: ['sexual'], location: { town: 'Abergavenny' } };
     references.push(
-      await refer(supervisor.page, {
+      await refer(investigator.page, {
         ...base,
         victim: { givenName: 'Teuta', familyName: 'Berisha', dob: '1999-07-14', nationality: 'Albanian' },
         summary: 'Woman working at a massage parlour on Frogmore Street, driven there and collected each day.',
       }),
     );
     references.push(
-      await refer(supervisor.page, {
+      await refer(investigator.page, {
         ...base,
         victim: { givenName: 'Teuta', familyName: 'Berisha' },
         summary: 'A woman called Teuta seen with a man who held her passport, at the bus station.',

@@ -4,6 +4,7 @@ import { seedBench } from './seed.bench';
 import { signinBench } from './signin.bench';
 import { intakeBench } from './intake.bench';
 import { erBench } from './er.bench';
+import { pictureBench } from './picture.bench';
 
 /** `npm run bench` runs every benchmark; `npm run bench -- NAME` runs one. */
 const BENCHMARKS: Record<string, Benchmark> = {
@@ -11,6 +12,7 @@ const BENCHMARKS: Record<string, Benchmark> = {
   signin: signinBench,
   intake: intakeBench,
   er: erBench,
+  picture: pictureBench,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

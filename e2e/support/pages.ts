@@ -52,9 +52,11 @@ export class SignInFlow {
           .then(() => 'refused' as const),
       ]);
       if (outcome === 'home') return { recoveryCodes: [] };
-      // Each code works once: another test may have just used this one. Wait for the next.
-      if (attempt > 0) throw new Error(`second factor refused twice for ${role}`);
+      // Each code works once: another test signing in as the same account may have just used this
+      // one. Wait for the next, staggered so two waiting tests do not collide again.
+      if (attempt >= 2) throw new Error(`second factor refused three times for ${role}`);
       await waitForNextTotpPeriod();
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 4000));
     }
   }
 }

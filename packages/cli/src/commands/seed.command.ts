@@ -1,6 +1,6 @@
 import { GWENT } from '@harbour/core';
 import { seedDatabase } from '@harbour/db';
-import { seedDemo } from '@harbour/server';
+import { buildPictureInBulk, seedDemo } from '@harbour/server';
 import type { Command } from 'commander';
 import { CliError, withStore } from '../context';
 import { positiveInt } from '../parse';
@@ -13,7 +13,8 @@ export function seedCommand(program: Command): void {
     .option('--seed <s>', 'seed: the same seed gives the same data', 'demo')
     .option('--until <date>', 'latest report date (YYYY-MM-DD); reports cover the three years before it', todayIso())
     .option('--with-demo-accounts', 'also create the demo agencies and sign-ins (development only)')
-    .action(async (opts: { reports: number; seed: string; until: string; withDemoAccounts?: boolean }) => {
+    .option('--no-picture', 'leave the picture (entities, resolution) to the server to build in the background')
+    .action(async (opts: { reports: number; seed: string; until: string; withDemoAccounts?: boolean; picture?: boolean }) => {
       const until = new Date(`${opts.until}T00:00:00Z`);
       if (Number.isNaN(until.getTime())) throw new CliError(`--until must be a date like 2026-11-01, not "${opts.until}"`);
       await withStore(async ({ repos, svc, config }) => {
@@ -39,6 +40,12 @@ export function seedCommand(program: Command): void {
         process.stderr.write('\n');
         console.log(
           `seeded ${result.reports} reports and ${result.networks} planted networks in ${seconds.toFixed(1)} s (${Math.round(result.reports / seconds)} reports/s)`,
+        );
+        if (opts.picture === false) return;
+        // The picture of all those reports, built in bulk rather than report by report.
+        const built = await buildPictureInBulk(repos, (stage) => process.stderr.write(`picture: ${stage}\n`));
+        console.log(
+          `built the picture: ${built.records} records into ${built.entities} entities (${built.people} people), ${built.reviewPairs} pairs for review, in ${built.seconds.toFixed(1)} s`,
         );
       });
     });

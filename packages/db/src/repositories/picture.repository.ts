@@ -76,8 +76,13 @@ export class PictureRepository {
    * Takes every person, phone, vehicle, business and address of the given reports (all reports when
    * null) as unresolved records, and links the records of each report together. Idempotent.
    */
-  async extract(reportIds: readonly string[] | null): Promise<void> {
-    const which = (column: string) => (reportIds === null ? sql`true` : sql`${sql.ref(column)} = any(${[...reportIds]}::uuid[])`);
+  async extract(reportIds: readonly string[] | null | 'unpictured'): Promise<void> {
+    const which = (column: string) =>
+      reportIds === null
+        ? sql`true`
+        : reportIds === 'unpictured'
+          ? sql`${sql.ref(column)} in (select id from reports where pictured_at is null)`
+          : sql`${sql.ref(column)} = any(${[...reportIds]}::uuid[])`;
     await sql`
       insert into entity_records (id, kind, report_id, role, attributes)
       -- A person without a town of their own is placed where the report places them.
@@ -125,6 +130,28 @@ export class PictureRepository {
     await this.extract(ids);
     await sql`update reports set pictured_at = now() where id = any(${ids}::uuid[])`.execute(this.db);
     return ids.length;
+  }
+
+  /** Takes every report not yet in the picture at once (bulk building); returns how many. */
+  async extractAllPending(): Promise<number> {
+    await this.extract('unpictured');
+    const marked = await sql`update reports set pictured_at = now() where pictured_at is null`.execute(this.db);
+    return Number(marked.numAffectedRows ?? 0);
+  }
+
+  /** Whether any person is resolved yet (bulk building is for a picture with no people in it). */
+  async hasResolvedPeople(): Promise<boolean> {
+    const row = await sql<{ one: number }>`select 1 as one from entity_records where kind = 'person' and entity_id is not null limit 1`.execute(this.db);
+    return row.rows.length > 0;
+  }
+
+  /** A page of unresolved records after `after` (by id), for bulk building. */
+  async pendingPage(after: string | null, limit: number): Promise<PendingRecord[]> {
+    const rows = await sql<PendingRecord>`
+      select id, kind, report_id, attributes from entity_records
+      where entity_id is null and id > ${after ?? '00000000-0000-0000-0000-000000000000'}::uuid
+      order by id limit ${limit}`.execute(this.db);
+    return rows.rows;
   }
 
   /** Unresolved records, oldest first; locked so that two workers never take the same ones. */
