@@ -37,6 +37,7 @@ export const BACKUP_TABLES = [
   'review_pairs',
   'entity_changes',
   'entity_moves',
+  'search_terms',
 ] as const satisfies readonly (keyof DB)[];
 
 type BackupTable = (typeof BACKUP_TABLES)[number];
@@ -69,6 +70,7 @@ const ORDER: Record<BackupTable, string[]> = {
   review_pairs: ['id'],
   entity_changes: ['id'],
   entity_moves: ['change_id', 'record_id'],
+  search_terms: ['text'],
 };
 
 export interface BackupHeader {

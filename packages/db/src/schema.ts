@@ -285,6 +285,11 @@ export interface EntityMovesTable {
   to_entity: string;
 }
 
+export interface SearchTermsTable {
+  text: string;
+  codes: ColumnType<string[], string[] | undefined, string[]>;
+}
+
 export interface DB {
   agencies: AgenciesTable;
   users: UsersTable;
@@ -314,6 +319,7 @@ export interface DB {
   review_pairs: ReviewPairsTable;
   entity_changes: EntityChangesTable;
   entity_moves: EntityMovesTable;
+  search_terms: SearchTermsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -83,6 +83,9 @@ export interface Move {
   readonly to: string;
 }
 
+/** Distinct names and numbers taken from the dictionary per search, best first. */
+const TERMS = 40;
+
 /** Reads and corrects the picture: search, entity pages, the review queue, merges and splits. */
 export class EntityRepository {
   constructor(
@@ -102,22 +105,29 @@ export class EntityRepository {
   }
 
   /**
-   * Entities whose records match the query: by trigram similarity of their normalised text, by a
-   * partial number or plate, or (people) by every word sounding alike. Best first, each entity
-   * once, with how many reports mention it and the latest.
+   * Entities whose records match the query: the dictionary of distinct terms is searched by trigram
+   * similarity, by a partial number or plate, or (people) by every word sounding alike; the best
+   * terms' records are then found by equality. Best first, each entity once, with how many reports
+   * mention it and the latest.
    */
   async search(query: EntitySearch): Promise<EntityHit[]> {
     const conditions = [];
-    if (query.text.length >= 2) conditions.push(sql`r.search_text % ${query.text}::text`);
-    if (query.compact) conditions.push(sql`r.search_text like ${`%${escapeLike(query.compact)}%`}`);
-    for (const set of query.codeSets) if (set.length > 0) conditions.push(sql`r.search_codes @> ${[...set]}::text[]`);
+    if (query.text.length >= 2) conditions.push(sql`t.text % ${query.text}::text`);
+    if (query.compact) conditions.push(sql`t.text like ${`%${escapeLike(query.compact)}%`}`);
+    for (const set of query.codeSets) if (set.length > 0) conditions.push(sql`t.codes @> ${[...set]}::text[]`);
     if (conditions.length === 0) return [];
     const rows = await sql<EntityHit>`
-      with hits as (
-        select r.entity_id, max(case when ${query.compact}::text <> '' and r.search_text like ${`%${escapeLike(query.compact)}%`} then 1
-                                     else greatest(similarity(r.search_text, ${query.text}::text), 0.5 * (r.search_text <> '' and r.search_codes && ${codesOf(query)}::text[])::int) end) as score
-        from entity_records r
-        where r.entity_id is not null and (${sql.join(conditions, sql` or `)})
+      with terms as (
+        select t.text, case when ${query.compact}::text <> '' and t.text like ${`%${escapeLike(query.compact)}%`} then 1
+                            else greatest(similarity(t.text, ${query.text}::text), 0.5 * (t.codes && ${codesOf(query)}::text[])::int) end as score
+        from search_terms t
+        where ${sql.join(conditions, sql` or `)}
+        order by score desc, t.text
+        limit ${TERMS}
+      ),
+      hits as (
+        select r.entity_id, max(terms.score) as score
+        from terms join entity_records r on r.search_text = terms.text and r.entity_id is not null
         group by r.entity_id
         order by score desc, r.entity_id
         limit ${query.limit}
@@ -259,6 +269,10 @@ export class EntityRepository {
 
   async createEntity(entity: { id: string; kind: EntityKind; label: string }): Promise<void> {
     await this.db.insertInto('entities').values(entity).execute();
+  }
+
+  async setLabel(id: string, label: string): Promise<void> {
+    await this.db.updateTable('entities').set({ label }).where('id', '=', id).execute();
   }
 
   async setMergedInto(ids: readonly string[], into: string | null): Promise<void> {

@@ -207,6 +207,13 @@ export class PictureRepository {
                   ${assignments.map((a) => a.searchText)}::text[], ${assignments.map((a) => a.searchCodes.join(' '))}::text[])
         as a(record_id, entity_id, key, resolved_by, probability, search_text, search_codes)
       where r.id = a.record_id`.execute(this.db);
+    await sql`
+      insert into search_terms (text, codes)
+      select distinct on (t) t, string_to_array(c, ' ') from unnest(${assignments.map((a) => a.searchText)}::text[], ${assignments.map((a) =>
+        a.searchCodes.join(' '),
+      )}::text[]) as x(t, c)
+      where t <> '' order by t
+      on conflict (text) do nothing`.execute(this.db);
   }
 
   async addBlockKeys(rows: readonly { key: number; recordId: string }[]): Promise<void> {

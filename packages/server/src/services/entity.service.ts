@@ -310,6 +310,13 @@ export class EntityService {
     for (const m of moves) touched.set(m.from, m.to);
     for (const [from, to] of touched) if ((await entities.recordIds(from)).length === 0) await entities.setMergedInto([from], to);
     await entities.setMergedInto([...new Set(moves.map((m) => m.to))], null);
+    // A person is listed (in search results too) under the fullest name their records give.
+    for (const id of new Set(moves.flatMap((m) => [m.from, m.to]))) {
+      const entity = await entities.entity(id);
+      if (entity?.kind !== 'person') continue;
+      const label = bestPersonLabel(await entities.sources(id), entity.label);
+      if (label !== entity.label) await entities.setLabel(id, label);
+    }
     return id;
   }
 

@@ -39,8 +39,9 @@ const REVIEW_PAIRS_PER_RECORD = 3;
  * Only for a picture with no people yet: once people are known, new ones must be resolved against
  * them, which the incremental path does.
  */
-export async function buildPictureInBulk(repos: Repositories, onProgress?: (stage: string) => void): Promise<BulkSummary> {
+export async function buildPictureInBulk(repos: Repositories, progress?: (stage: string) => void): Promise<BulkSummary> {
   const started = performance.now();
+  const onProgress = progress && ((stage: string) => progress(`${stage} (at ${((performance.now() - started) / 1000).toFixed(0)} s)`));
   const picture = repos.picture;
   if (await picture.hasResolvedPeople()) throw new Error('the picture already has people: new reports are resolved incrementally instead');
   onProgress?.('taking records from reports');
@@ -83,6 +84,7 @@ export async function buildPictureInBulk(repos: Repositories, onProgress?: (stag
     await writer.flushIfFull();
   }
 
+  onProgress?.('stored phones, vehicles, businesses and addresses');
   // People: resolved together.
   const people = pending.filter((r) => r.kind === 'person');
   const features = people.map((r) => personFeatures({ id: r.id, ...r.attributes }));
@@ -107,6 +109,7 @@ export async function buildPictureInBulk(repos: Repositories, onProgress?: (stag
     }
   }
 
+  onProgress?.(`resolved people (${resolved.stats.candidatePairs.toLocaleString('en-GB')} pairs compared); storing`);
   const members = new Map<number, number[]>();
   clusters.forEach((label, i) => {
     const list = members.get(label);
@@ -132,6 +135,7 @@ export async function buildPictureInBulk(repos: Repositories, onProgress?: (stag
   }
   // Review pairs last: both their records must be in the picture.
   await writer.flush();
+  onProgress?.('stored people; storing review pairs');
   for (const [l, list] of review) {
     for (const pair of list.sort((a, b) => b.probability - a.probability).slice(0, REVIEW_PAIRS_PER_RECORD)) {
       writer.reviewPair({
