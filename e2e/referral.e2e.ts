@@ -91,8 +91,9 @@ describe('an officer refers a child from the street; the supervisor finds it in 
     await b.page.locator('tbody tr').first().getByRole('link').click();
     await b.page.getByRole('heading', { level: 1, name: /Report HBR-/ }).waitFor();
     expect(await b.page.getByTestId('guidance').textContent()).toContain('Safeguard the child now');
+    // Indicator names come with the catalogue, which may arrive after the report.
+    await b.page.getByText('Carries a "deal line" phone or drugs for others').waitFor();
     const main = await b.page.locator('main').textContent();
-    expect(main).toContain('Carries a "deal line" phone or drugs for others');
     for (const mentioned of ['Dylan', 'Marsh', '07700 900461', '07700 900462', 'Sparkle Hand Car Wash']) expect(main).toContain(mentioned);
     await b.page.getByLabel('Source evaluation').selectOption('2');
     await b.page.getByLabel('Intelligence assessment').selectOption('B');
