@@ -85,6 +85,7 @@ export interface Move {
 
 /** Distinct names and numbers taken from the dictionary per search, best first. */
 const TERMS = 40;
+const RECORDS_PER_TERM = 300;
 
 /** Reads and corrects the picture: search, entity pages, the review queue, merges and splits. */
 export class EntityRepository {
@@ -126,8 +127,12 @@ export class EntityRepository {
         limit ${TERMS}
       ),
       hits as (
+        -- Each term's records looked up by the index, at most a few hundred per term whatever
+        -- the statistics say (a common name must never turn into a scan of every record).
         select r.entity_id, max(terms.score) as score
-        from terms join entity_records r on r.search_text = terms.text and r.entity_id is not null
+        from terms cross join lateral (
+          select x.entity_id from entity_records x where x.search_text = terms.text and x.entity_id is not null limit ${RECORDS_PER_TERM}
+        ) r
         group by r.entity_id
         order by score desc, r.entity_id
         limit ${query.limit}

@@ -273,6 +273,12 @@ export class PictureRepository {
     return rows.rows;
   }
 
+  /** Refreshes the planner's statistics after a bulk build, so searches and lookups are planned for the data now there. */
+  async analyse(): Promise<void> {
+    for (const table of ['entity_records', 'entities', 'search_terms', 'person_block_keys', 'record_links', 'review_pairs'])
+      await sql`analyze ${sql.table(table)}`.execute(this.db);
+  }
+
   /** Analysts' decided review pairs, as training labels. */
   async decisions(): Promise<{ pattern: number; same: boolean }[]> {
     const rows = await sql<{ pattern: number; status: string }>`select pattern, status from review_pairs where status <> 'open'`.execute(this.db);

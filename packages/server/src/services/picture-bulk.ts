@@ -150,6 +150,8 @@ export async function buildPictureInBulk(repos: Repositories, progress?: (stage:
     await writer.flushIfFull();
   }
   await writer.flush();
+  onProgress?.('updating the planner statistics');
+  await picture.analyse();
 
   const summary = {
     reports,
