@@ -42,7 +42,7 @@ describe('each role signs in and sees its own navigation', () => {
         if (role === 'researcher') expect(recoveryCodes).toHaveLength(10);
         expect(await navigationItems(b.page)).toEqual(NAVIGATION[role]);
         // Signed-in pages do not offer the public quick exit.
-        expect(await b.page.getByRole('button', { name: 'Leave this site quickly' }).count()).toBe(0);
+        await expect.poll(() => b.page.getByRole('button', { name: 'Leave this site quickly' }).count()).toBe(0);
       });
 
       it('every page it can reach has no accessibility violations, in English and Welsh', async () => {
