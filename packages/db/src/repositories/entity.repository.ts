@@ -173,22 +173,21 @@ export class EntityRepository {
 
   /** Every record of an entity with its report: where each fact came from, when, and how it is graded. */
   async sources(entityId: string): Promise<SourceRecord[]> {
-    const rows = await sql<SourceRecord>`
-      select r.id, r.kind, r.role, r.attributes, r.resolved_by, r.match_probability,
-             p.id as report_id, p.reference, p.source, p.received_at, p.occurred, p.grading, p.summary, p.created_by
-      from entity_records r join reports p on p.id = r.report_id
-      where r.entity_id = ${entityId}
-      order by p.received_at, r.id`.execute(this.db);
-    return rows.rows;
+    return this.recordsWithReports(sql`r.entity_id = ${entityId}`);
   }
 
   /** Records of the given ids with their reports (for the review queue). */
   async records(ids: readonly string[]): Promise<(SourceRecord & { entity_id: string | null })[]> {
+    return this.recordsWithReports(sql`r.id = any(${[...ids]}::uuid[])`);
+  }
+
+  private async recordsWithReports(where: RawBuilder<unknown>): Promise<(SourceRecord & { entity_id: string | null })[]> {
     const rows = await sql<SourceRecord & { entity_id: string | null }>`
       select r.id, r.kind, r.role, r.attributes, r.resolved_by, r.match_probability, r.entity_id,
              p.id as report_id, p.reference, p.source, p.received_at, p.occurred, p.grading, p.summary, p.created_by
       from entity_records r join reports p on p.id = r.report_id
-      where r.id = any(${[...ids]}::uuid[])`.execute(this.db);
+      where ${where}
+      order by p.received_at, r.id`.execute(this.db);
     return rows.rows;
   }
 

@@ -8,11 +8,11 @@ import {
   recordIdentity,
   resolveFeatures,
   scorePattern,
-  searchEntry,
   MIN_RECORDS_TO_TRAIN,
   type KeyedKind,
 } from '@harbour/core';
 import type { Assignment, NewReviewPair, PendingRecord, Repositories } from '@harbour/db';
+import { searchFields } from './picture.service';
 
 export interface BulkSummary {
   readonly reports: number;
@@ -184,8 +184,7 @@ class BatchWriter {
   }
 
   assign(record: PendingRecord, entityId: string, key: string | null, resolvedBy: Assignment['resolvedBy'], probability: number | null): void {
-    const entry = searchEntry(record.kind, record.attributes);
-    this.pending.assignments.push({ recordId: record.id, entityId, key, resolvedBy, probability, searchText: entry.text, searchCodes: entry.codes });
+    this.pending.assignments.push({ recordId: record.id, entityId, key, resolvedBy, probability, ...searchFields(record) });
   }
 
   blockKey(key: number, recordId: string): void {

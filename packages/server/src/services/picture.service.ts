@@ -165,10 +165,6 @@ export class PictureService {
       const thresholds = await picture.settings();
       const assignments: Assignment[] = [];
       const reviewPairs: NewReviewPair[] = [];
-      const search = (record: PendingRecord) => {
-        const entry = searchEntry(record.kind, record.attributes);
-        return { searchText: entry.text, searchCodes: entry.codes };
-      };
       const created: { id: string; kind: PendingRecord['kind']; label: string }[] = [];
 
       // Phones, vehicles, businesses, addresses: one entity per identity.
@@ -179,13 +175,20 @@ export class PictureService {
         const identity = identities[i];
         const existing = identity ? known.get(`${record.kind}|${identity.key}`) : undefined;
         if (existing) {
-          assignments.push({ recordId: record.id, entityId: existing, key: identity!.key, resolvedBy: 'key', probability: null, ...search(record) });
+          assignments.push({ recordId: record.id, entityId: existing, key: identity!.key, resolvedBy: 'key', probability: null, ...searchFields(record) });
           return;
         }
         const entity = { id: randomUUID(), kind: record.kind, label: identity?.label ?? recordLabel(record) };
         created.push(entity);
         if (identity) known.set(`${record.kind}|${identity.key}`, entity.id);
-        assignments.push({ recordId: record.id, entityId: entity.id, key: identity?.key ?? null, resolvedBy: 'new', probability: null, ...search(record) });
+        assignments.push({
+          recordId: record.id,
+          entityId: entity.id,
+          key: identity?.key ?? null,
+          resolvedBy: 'new',
+          probability: null,
+          ...searchFields(record),
+        });
       });
 
       // People: the best-scoring known person, if the model is sure enough; otherwise someone new.
@@ -223,11 +226,18 @@ export class PictureService {
         let entityId: string;
         if (best && best[1].probability >= thresholds.autoMerge) {
           entityId = best[0];
-          assignments.push({ recordId: record.id, entityId, key: null, resolvedBy: 'model', probability: best[1].probability, ...search(record) });
+          assignments.push({ recordId: record.id, entityId, key: null, resolvedBy: 'model', probability: best[1].probability, ...searchFields(record) });
         } else {
           entityId = randomUUID();
           created.push({ id: entityId, kind: 'person', label: personLabel(record.attributes) });
-          assignments.push({ recordId: record.id, entityId, key: null, resolvedBy: 'new', probability: best?.[1].probability ?? null, ...search(record) });
+          assignments.push({
+            recordId: record.id,
+            entityId,
+            key: null,
+            resolvedBy: 'new',
+            probability: best?.[1].probability ?? null,
+            ...searchFields(record),
+          });
           // Unsure: an analyst decides (the record stands alone until then).
           for (const [, candidate] of ranked.filter(([, c]) => c.probability >= thresholds.review).slice(0, REVIEW_PAIRS_PER_RECORD))
             reviewPairs.push({
@@ -270,4 +280,10 @@ export class PictureService {
 
 function recordLabel(record: PendingRecord): string {
   return Object.values(record.attributes).filter(Boolean).join(', ') || record.kind;
+}
+
+/** How the search box will find a record, as the assignment stores it. */
+export function searchFields(record: PendingRecord): Pick<Assignment, 'searchText' | 'searchCodes'> {
+  const entry = searchEntry(record.kind, record.attributes);
+  return { searchText: entry.text, searchCodes: entry.codes };
 }
