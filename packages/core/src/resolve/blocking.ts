@@ -1,5 +1,6 @@
 import type { FieldName } from './comparison';
 import type { PersonFeatures } from './features';
+import { NumberIndex } from './number-index';
 
 /**
  * Blocking rules: two records are compared only when they agree on at least one rule's key, so
@@ -21,9 +22,11 @@ export interface BlockingRule {
 const sorted = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
 /** Given and family name in either order, or '' without both: the key of a full name. */
 export const nameKey = (p: PersonFeatures) => (p.given && p.family ? sorted(p.given.text, p.family.text) : '');
-const sounds = (p: PersonFeatures) => (p.given?.metaphone && p.family?.metaphone ? sorted(p.given.metaphone, p.family.metaphone) : '');
+/** Given and family names' Double Metaphone codes in either order, or '' without both. */
+export const sounds = (p: PersonFeatures) => (p.given?.metaphone && p.family?.metaphone ? sorted(p.given.metaphone, p.family.metaphone) : '');
 const both = (a: string, b: string) => (a && b ? `${a}#${b}` : '');
 
+/** Append only: a store keeps each record's keys by the rule's position in this list. */
 export const PERSON_BLOCKING_RULES: readonly BlockingRule[] = [
   { name: 'names and town', key: (p) => both(nameKey(p), p.town), fixes: ['name', 'gender', 'nationality', 'town'] },
   { name: 'given name and date of birth', key: (p) => both(p.given?.canonical ?? '', p.dob), fixes: ['name', 'dob', 'gender', 'nationality'] },
@@ -56,6 +59,11 @@ export const PERSON_BLOCKING_RULES: readonly BlockingRule[] = [
   },
   { name: 'phone', key: (p) => p.phone, fixes: ['phone'] },
   { name: 'identity number', key: (p) => p.idNumber, fixes: ['id_number'] },
+  // For records missing a name part or a town, and dates of birth with the year mistyped.
+  { name: 'date of birth and town', key: (p) => both(p.dob, p.town), fixes: ['dob', 'town'] },
+  { name: 'address and postcode', key: (p) => both(p.address, p.postcode), fixes: ['address', 'postcode', 'town'] },
+  { name: 'names sound alike, day and month of birth', key: (p) => both(sounds(p), p.dob.slice(4)), fixes: ['name', 'gender', 'nationality'] },
+  { name: 'family name sounds alike, date of birth', key: (p) => both(p.family?.metaphone ?? '', p.dob), fixes: ['name', 'dob', 'nationality'] },
 ];
 
 export interface BlockingStats {
@@ -89,16 +97,46 @@ export function hashKey(key: string): number {
   return (a >>> 0) * 0x100000 + ((b >>> 0) & 0xfffff) + 1;
 }
 
-function blocksOf(keys: Float64Array): Map<number, number[]> {
-  const blocks = new Map<number, number[]>();
+/**
+ * Records grouped by key, as flat arrays (a counting sort: no array per block, so a million
+ * records make no garbage): block b is `members[start[b]] … members[start[b + 1] - 1]`, in record
+ * order, and `key[b]` is its key.
+ */
+export interface Blocks {
+  readonly count: number;
+  readonly key: Float64Array;
+  readonly start: Int32Array;
+  readonly members: Int32Array;
+}
+
+export function blocksOf(keys: Float64Array): Blocks {
+  const ids = new NumberIndex(keys.length / 2);
+  const blockOf = new Int32Array(keys.length).fill(-1);
+  let sizes = new Int32Array(1024);
   for (let i = 0; i < keys.length; i++) {
-    const key = keys[i]!;
-    if (key === 0) continue;
-    const block = blocks.get(key);
-    if (block) block.push(i);
-    else blocks.set(key, [i]);
+    if (keys[i] === 0) continue;
+    const b = ids.idOf(keys[i]!);
+    if (b === sizes.length) {
+      const grown = new Int32Array(sizes.length * 2);
+      grown.set(sizes);
+      sizes = grown;
+    }
+    blockOf[i] = b;
+    sizes[b]!++;
   }
-  return blocks;
+  const count = ids.size;
+  const start = new Int32Array(count + 1);
+  for (let b = 0; b < count; b++) start[b + 1] = start[b]! + sizes[b]!;
+  const members = new Int32Array(start[count]!);
+  const fill = start.slice(0, count);
+  const key = new Float64Array(count);
+  for (let i = 0; i < keys.length; i++) {
+    const b = blockOf[i]!;
+    if (b < 0) continue;
+    members[fill[b]!++] = i;
+    key[b] = keys[i]!;
+  }
+  return { count, key, start, members };
 }
 
 function ruleKeys(records: readonly PersonFeatures[], rule: BlockingRule): Float64Array {
@@ -126,14 +164,19 @@ export function forEachCandidatePair(
   for (let k = 0; k < rules.length; k++) {
     const own = keys[k]!;
     let pairs = 0;
-    for (const [key, block] of blocksOf(own)) {
-      if (block.length < 2) continue;
-      if (block.length > maxBlock) {
-        windowed[k]!.add(key);
+    const blocks = blocksOf(own);
+    for (let b = 0; b < blocks.count; b++) {
+      const from = blocks.start[b]!;
+      const size = blocks.start[b + 1]! - from;
+      if (size < 2) continue;
+      if (size > maxBlock) {
+        windowed[k]!.add(blocks.key[b]!);
+        const block = Array.from(blocks.members.subarray(from, from + size));
         const order = block.map((i) => ({ i, sort: neighbourhoodKey(records[i]!) })).sort((a, b) => (a.sort < b.sort ? -1 : a.sort > b.sort ? 1 : 0));
         for (let x = 0; x < order.length; x++) {
           for (let y = x + 1; y < Math.min(order.length, x + 1 + WINDOW); y++) {
-            const [i, j] = order[x]!.i < order[y]!.i ? [order[x]!.i, order[y]!.i] : [order[y]!.i, order[x]!.i];
+            const i = Math.min(order[x]!.i, order[y]!.i);
+            const j = Math.max(order[x]!.i, order[y]!.i);
             if (foundEarlier(keys, windowed, k, i, j)) continue;
             pairs++;
             visit(i, j);
@@ -141,10 +184,10 @@ export function forEachCandidatePair(
         }
         continue;
       }
-      for (let x = 0; x < block.length; x++) {
-        for (let y = x + 1; y < block.length; y++) {
-          const i = block[x]!;
-          const j = block[y]!;
+      for (let x = from; x < from + size; x++) {
+        for (let y = x + 1; y < from + size; y++) {
+          const i = blocks.members[x]!;
+          const j = blocks.members[y]!;
           if (foundEarlier(keys, windowed, k, i, j)) continue;
           pairs++;
           visit(i, j);
@@ -172,11 +215,14 @@ export function forEachRulePair(
   maxBlock = 40,
 ): void {
   let produced = 0;
-  for (const block of blocksOf(ruleKeys(records, rule)).values()) {
-    if (block.length < 2 || block.length > maxBlock) continue;
-    for (let x = 0; x < block.length; x++) {
-      for (let y = x + 1; y < block.length; y++) {
-        visit(block[x]!, block[y]!);
+  const blocks = blocksOf(ruleKeys(records, rule));
+  for (let b = 0; b < blocks.count; b++) {
+    const from = blocks.start[b]!;
+    const to = blocks.start[b + 1]!;
+    if (to - from < 2 || to - from > maxBlock) continue;
+    for (let x = from; x < to; x++) {
+      for (let y = x + 1; y < to; y++) {
+        visit(blocks.members[x]!, blocks.members[y]!);
         if (++produced >= limit) return;
       }
     }

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { constrainedClusters } from './cluster';
+import { constrainedClusters, strongestFirst } from './cluster';
 import { comparePersons, FIELDS, FIELD_COUNT, MISSING, packPattern, unpackPattern } from './comparison';
 import { personFeatures, type PersonRecord } from './features';
 import { scorePattern } from './model';
-import { resolvePersons } from './resolve';
+import { attachNameOnly, nameValues, resolvePersons } from './resolve';
 import { GWENT } from '../area/gwent';
 import { generateSeed } from '../seed/generator';
 import { readFebrl as febrl } from '../../../../tools/febrl';
@@ -131,6 +131,57 @@ describe('clustering with cannot-link constraints', () => {
         labels.forEach((label, i) => expect(label).toBeLessThanOrEqual(i));
       }),
     );
+  });
+});
+
+describe('attaching records with nothing but a name', () => {
+  const senait = { givenName: 'Senait', familyName: 'Tesfamariam' };
+  const rich = (id: string, dob: string) => ({ id, ...senait, dob, town: 'Newport' });
+  const setUp = (records: PersonRecord[], labels: number[]) => ({ values: nameValues(records.map(personFeatures)), labels: Int32Array.from(labels) });
+  // Every pair of the same name weighs the same here; the test is about the choice, not the score.
+  const weigh = (weight: number) => () => ({ pattern: 1, weight });
+
+  it('joins the only person of that name when the evidence clears the threshold', () => {
+    const { values, labels } = setUp([rich('a', '1990-01-01'), rich('b', '1990-01-01'), { id: 'lone', ...senait }], [0, 0, 2]);
+    const result = attachNameOnly(values, labels, weigh(2), 0.5);
+    expect([...result.labels]).toEqual([0, 0, 0]);
+    expect(result.pairs).toHaveLength(1);
+    // Evidence too weak (a common name): left alone.
+    expect([...attachNameOnly(values, labels, weigh(-4), 0.5).labels]).toEqual([0, 0, 2]);
+  });
+
+  it('stays alone between two people of the name equally likely, and joins the one reported far more often', () => {
+    const twoPeople = setUp([rich('a', '1990-01-01'), rich('b', '1985-05-05'), { id: 'lone', ...senait }], [0, 1, 2]);
+    expect([...attachNameOnly(twoPeople.values, twoPeople.labels, weigh(3), 0.5).labels]).toEqual([0, 1, 2]);
+    const records = [...Array.from({ length: 12 }, (_, k) => rich(`a${k}`, '1990-01-01')), rich('b', '1985-05-05'), { id: 'lone', ...senait }];
+    const oneFrequent = setUp(records, [...Array.from({ length: 12 }, () => 0), 12, 13]);
+    expect(attachNameOnly(oneFrequent.values, oneFrequent.labels, weigh(0), 0.5).labels[13]).toBe(0);
+  });
+
+  it('never moves a record that has more than a name, nor joins people of another name', () => {
+    const { values, labels } = setUp([rich('a', '1990-01-01'), rich('b', '1975-03-03'), { id: 'other', givenName: 'Yonas', familyName: 'Haile' }], [0, 1, 2]);
+    expect([...attachNameOnly(values, labels, weigh(20), 0.5).labels]).toEqual([0, 1, 2]);
+  });
+});
+
+describe('edges strongest first', () => {
+  it('orders every edge by weight, heaviest first, ties by index', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.double({ min: -80, max: 80, noNaN: true }), fc.constantFrom(0, 1.5, -3)), { maxLength: 300 }), (weights) => {
+        const order = [...strongestFirst(weights, weights.length)];
+        expect([...order].sort((a, b) => a - b)).toEqual(weights.map((_, k) => k));
+        for (let k = 1; k < order.length; k++) {
+          const [a, b] = [order[k - 1]!, order[k]!];
+          // Weights closer than 2^-16 count as equal.
+          expect(weights[a]!).toBeGreaterThanOrEqual(weights[b]! - 2 ** -16);
+          if (weights[a] === weights[b]) expect(a).toBeLessThan(b);
+        }
+      }),
+    );
+  });
+
+  it('falls back to a comparison sort for weights too far apart to pack', () => {
+    expect([...strongestFirst([1, -1e300, 1e300, 1], 4)]).toEqual([2, 0, 3, 1]);
   });
 });
 

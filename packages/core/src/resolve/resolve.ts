@@ -1,9 +1,10 @@
-import { forEachCandidatePair, nameKey, PERSON_BLOCKING_RULES, type BlockingStats } from './blocking';
+import { forEachCandidatePair, nameKey, sounds, PERSON_BLOCKING_RULES, type BlockingStats } from './blocking';
 import { GWENT } from '../area/gwent';
 import { generateSeed } from '../seed/generator';
-import { constrainedClusters } from './cluster';
+import { Clusters, constrainedClusters } from './cluster';
 import { comparePersons, FIELDS, unpackPattern } from './comparison';
 import { personFeatures, type PersonFeatures, type PersonRecord } from './features';
+import { NumberIndex } from './number-index';
 import { patternScorer, probability, type MatchModel } from './model';
 import { trainModel } from './training';
 
@@ -119,19 +120,28 @@ export function resolveFeatures(features: readonly PersonFeatures[], options: Re
   const threshold = options.threshold ?? 0.5;
   const keepAbove = options.keepAbove ?? threshold;
   const blocking: BlockingStats[] = [];
+  // Pairs keep the index of their pattern: a few thousand distinct patterns are scored once each.
   const all = new PairColumns();
-  const counts = new Map<number, number>();
+  const patternIds = new NumberIndex();
+  const patternList: number[] = [];
+  const patternCounts: number[] = [];
   forEachCandidatePair(
     features,
     (i, j) => {
       const pattern = comparePersons(features[i]!, features[j]!);
-      all.push(i, j, pattern);
-      counts.set(pattern, (counts.get(pattern) ?? 0) + 1);
+      const id = patternIds.idOf(pattern);
+      if (id === patternList.length) {
+        patternList.push(pattern);
+        patternCounts.push(0);
+      }
+      patternCounts[id]!++;
+      all.push(i, j, id);
     },
     PERSON_BLOCKING_RULES,
     options.maxBlock ?? 40,
     blocking,
   );
+  const counts = new Map<number, number>(patternList.map((pattern, id) => [pattern, patternCounts[id]!]));
 
   // Too few records to learn from (or to count how common a name is): a model learnt from
   // synthetic records stands in, and names are not weighted by their frequency.
@@ -142,16 +152,20 @@ export function resolveFeatures(features: readonly PersonFeatures[], options: Re
       ? syntheticModel()
       : trainModel(features, PERSON_BLOCKING_RULES, counts, { randomPairs: options.randomPairs, maxBlock: options.maxBlock, seed: options.seed }));
   const score = patternScorer(model);
-  const pass = (names: { adjustment: (i: number, pattern: number) => number }, keep: boolean) => {
+  const patternWeights = Float64Array.from(patternList, score);
+  const patternContradicts = Uint8Array.from(patternList, (pattern) => (contradicts(pattern) ? 1 : 0));
+  const pass = (names: NameFrequencies | undefined, keep: boolean) => {
     const kept = new PairColumns();
     const matches = new PairColumns();
     const different = new PairColumns();
     for (let p = 0; p < all.count; p++) {
-      const weight = score(all.patterns[p]!) + names.adjustment(all.left[p]!, all.patterns[p]!);
+      const id = all.patterns[p]!;
+      const pattern = patternList[id]!;
+      const weight = patternWeights[id]! + (names ? names.adjustment(all.left[p]!, pattern) : 0);
       const chance = probability(weight);
-      if (chance >= threshold) matches.push(all.left[p]!, all.right[p]!, all.patterns[p]!, weight);
-      else if (chance < CANNOT_LINK && contradicts(all.patterns[p]!)) different.push(all.left[p]!, all.right[p]!, 0);
-      if (keep && chance >= keepAbove) kept.push(all.left[p]!, all.right[p]!, all.patterns[p]!, weight);
+      if (chance >= threshold) matches.push(all.left[p]!, all.right[p]!, pattern, weight);
+      else if (chance < CANNOT_LINK && patternContradicts[id]) different.push(all.left[p]!, all.right[p]!, 0);
+      if (keep && chance >= keepAbove) kept.push(all.left[p]!, all.right[p]!, pattern, weight);
     }
     const clusters = constrainedClusters(
       features.length,
@@ -162,11 +176,19 @@ export function resolveFeatures(features: readonly PersonFeatures[], options: Re
   };
   // How common a name is should count people, not records: a victim reported thirty times does not
   // make their name common. So names are counted over a first clustering, and resolved once more.
-  const people = small ? undefined : pass(nameFrequencies(features, model), false).clustered.labels;
-  const { kept, clustered } = pass(small ? { adjustment: () => 0 } : nameFrequencies(features, model, people), true);
+  const values = nameValues(features);
+  const people = small ? undefined : pass(nameFrequencies(features, model, undefined, values), false).clustered.labels;
+  const names = small ? undefined : nameFrequencies(features, model, people, values);
+  const { kept, clustered } = pass(names, true);
+  const weigh = (i: number, j: number) => {
+    const pattern = comparePersons(features[i]!, features[j]!);
+    return { pattern, weight: score(pattern) + (names ? names.adjustment(i, pattern) : 0) };
+  };
+  const attached = attachNameOnly(values, clustered.labels, weigh, threshold);
+  for (const { i, j, pattern, weight } of attached.pairs) if (probability(weight) >= keepAbove) kept.push(i, j, pattern, weight);
   return {
     features,
-    clusters: clustered.labels,
+    clusters: attached.labels,
     model,
     pairs: {
       count: kept.count,
@@ -206,57 +228,201 @@ export function learnModel(features: readonly PersonFeatures[], options: Pick<Re
 const TOWN = FIELDS.findIndex((f) => f.name === 'town');
 const TOWN_PLACE = 16 ** TOWN;
 
-export function nameFrequencies(features: readonly PersonFeatures[], model: MatchModel, people?: ArrayLike<number>) {
-  const full = new Map<string, number>();
-  const given = new Map<string, number>();
-  const family = new Map<string, number>();
-  const towns = new Map<string, number>();
-  let fullTotal = 0;
-  let givenTotal = 0;
-  let familyTotal = 0;
-  let townTotal = 0;
-  // With a clustering, each person counts once per name they were recorded under; a lone record
-  // with nothing but a name is not yet anyone, so it does not count as a person of that name.
-  const counted = new Set<string>();
-  const sizes = new Map<number, number>();
-  if (people) for (let i = 0; i < features.length; i++) sizes.set(people[i]!, (sizes.get(people[i]!) ?? 0) + 1);
-  const onlyName = (f: PersonFeatures) => !f.dob && !f.phone && !f.address && !f.postcode && !f.idNumber;
-  let index = 0;
-  const add = (table: Map<string, number>, key: string): number => {
+export interface NameFrequencies {
+  /** The adjustment for a pair whose first record is `i`. */
+  adjustment(i: number, pattern: number): number;
+}
+
+/** The four values whose frequency matters, for every record, as small ids (-1 for none). */
+export interface NameValues {
+  readonly full: Int32Array;
+  readonly given: Int32Array;
+  readonly family: Int32Array;
+  readonly town: Int32Array;
+  /** The full name's sound (both names' phonetic codes), for finding a person under another spelling. */
+  readonly sound: Int32Array;
+  /** Records with nothing but a name: alone, they are not yet anyone. */
+  readonly onlyName: Uint8Array;
+}
+
+export function nameValues(features: readonly PersonFeatures[]): NameValues {
+  const intern = () => {
+    const ids = new Map<string, number>();
+    const column = new Int32Array(features.length).fill(-1);
+    return {
+      column,
+      set(i: number, value: string | undefined) {
+        if (!value) return;
+        let id = ids.get(value);
+        if (id === undefined) ids.set(value, (id = ids.size));
+        column[i] = id;
+      },
+    };
+  };
+  const full = intern();
+  const given = intern();
+  const family = intern();
+  const town = intern();
+  const sound = intern();
+  const onlyName = new Uint8Array(features.length);
+  features.forEach((f, i) => {
+    given.set(i, f.given?.text);
+    family.set(i, f.family?.text);
+    if (f.given && f.family) full.set(i, nameKey(f));
+    town.set(i, f.town);
+    sound.set(i, sounds(f));
+    onlyName[i] = !f.dob && !f.phone && !f.address && !f.postcode && !f.idNumber ? 1 : 0;
+  });
+  return { full: full.column, given: given.column, family: family.column, town: town.column, sound: sound.column, onlyName };
+}
+
+/**
+ * How rare each record's value is, -log2 of its share of all values counted (NaN for none). With a
+ * clustering, each person counts once per value they were recorded under, and a lone record with
+ * nothing but a name does not count.
+ */
+function rarities(values: Int32Array, order: ArrayLike<number>, people: ArrayLike<number> | undefined, skip: (i: number) => boolean): Float64Array {
+  let distinct = 0;
+  for (let i = 0; i < values.length; i++) distinct = Math.max(distinct, values[i]! + 1);
+  const counts = new Float64Array(distinct);
+  const lastPerson = new Int32Array(distinct).fill(-1);
+  let total = 0;
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k]!;
+    const value = values[i]!;
+    if (value < 0 || skip(i)) continue;
     if (people) {
-      if (sizes.get(people[index]!) === 1 && onlyName(features[index]!)) return 0;
-      const once = `${table === full ? 'f' : table === given ? 'g' : table === family ? 's' : 't'}${people[index]}|${key}`;
-      if (counted.has(once)) return 0;
-      counted.add(once);
+      // Records of one person come together in `order`, so "counted for this person" is one check.
+      if (lastPerson[value] === people[i]) continue;
+      lastPerson[value] = people[i]!;
     }
-    table.set(key, (table.get(key) ?? 0) + 1);
-    return 1;
-  };
-  for (; index < features.length; index++) {
-    const f = features[index]!;
-    if (f.given) givenTotal += add(given, f.given.text);
-    if (f.family) familyTotal += add(family, f.family.text);
-    if (f.given && f.family) fullTotal += add(full, nameKey(f));
-    if (f.town) townTotal += add(towns, f.town);
+    counts[value]!++;
+    total++;
   }
-  const adjust = (level: number, table: Map<string, number>, total: number, key: string | undefined, field = 0) => {
-    if (!key) return 0;
-    const frequency = (table.get(key) ?? 1) / Math.max(1, total);
-    return Math.log2(model.u[field]![level]! / Math.max(frequency, 1e-9));
-  };
-  // A shared town says more when the town is small: Newport is not Blaina.
-  const townAdjustment = (i: number, pattern: number) =>
-    Math.floor(pattern / TOWN_PLACE) % 16 === 1 ? adjust(0, towns, townTotal, features[i]!.town, TOWN) : 0;
+  const rarity = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
+    rarity[i] = value < 0 ? NaN : -Math.log2(Math.max((counts[value]! || 1) / Math.max(1, total), 1e-9));
+  }
+  return rarity;
+}
+
+export function nameFrequencies(
+  features: readonly PersonFeatures[],
+  model: MatchModel,
+  people?: ArrayLike<number>,
+  values: NameValues = nameValues(features),
+): NameFrequencies {
+  const sizes = new Int32Array(features.length);
+  if (people) for (let i = 0; i < features.length; i++) sizes[people[i]!]!++;
+  const order = people ? byPerson(people) : Int32Array.from(features.keys());
+  const skip = (i: number) => people !== undefined && sizes[people[i]!] === 1 && values.onlyName[i] === 1;
+  const fullRarity = rarities(values.full, order, people, skip);
+  const givenRarity = rarities(values.given, order, people, skip);
+  const familyRarity = rarities(values.family, order, people, skip);
+  const townRarity = rarities(values.town, order, people, skip);
+  const logU = model.u.map((row) => row.map((u) => Math.log2(u)));
+  const adjust = (rarity: number, field: number, level: number) => (Number.isNaN(rarity) ? 0 : logU[field]![level]! + rarity);
   return {
-    /** The adjustment for a pair whose first record is `i`. */
     adjustment(i: number, pattern: number): number {
       const level = (pattern % 16) - 1;
-      const f = features[i]!;
-      const town = townAdjustment(i, pattern);
-      if (level === 0) return town + (f.given && f.family ? adjust(0, full, fullTotal, nameKey(f)) : 0);
-      if (level === 5 || level === 7) return town + adjust(level, family, familyTotal, f.family?.text);
-      if (level === 6 || level === 8) return town + adjust(level, given, givenTotal, f.given?.text);
+      // A shared town says more when the town is small: Newport is not Blaina.
+      const town = Math.floor(pattern / TOWN_PLACE) % 16 === 1 ? adjust(townRarity[i]!, TOWN, 0) : 0;
+      if (level === 0) return town + adjust(fullRarity[i]!, 0, 0);
+      if (level === 5 || level === 7) return town + adjust(familyRarity[i]!, 0, level);
+      if (level === 6 || level === 8) return town + adjust(givenRarity[i]!, 0, level);
       return town;
     },
   };
+}
+
+/** Record indices with each person's records together (a counting sort by person label). */
+function byPerson(people: ArrayLike<number>): Int32Array {
+  const start = new Int32Array(people.length + 1);
+  for (let i = 0; i < people.length; i++) start[people[i]! + 1]!++;
+  for (let p = 0; p < people.length; p++) start[p + 1]! += start[p]!;
+  const order = new Int32Array(people.length);
+  for (let i = 0; i < people.length; i++) order[start[people[i]!]!++] = i;
+  return order;
+}
+
+/** Rich people of one name beyond this are too many to tell apart by name alone: no attaching. */
+const MOST_PEOPLE_OF_A_NAME = 20;
+/** Records of each person compared with a lone record of their name. */
+const RECORDS_PER_PERSON = 3;
+
+/**
+ * Records with nothing but a name (perhaps a town, gender, nationality) share no blocking key with
+ * the records that identify their person, so blocking never pairs them. A cluster made only of such
+ * records is compared with the few people recorded under the same full name or one that sounds the
+ * same (either order), and
+ * joins the best of them when that pair clears the threshold and no other person of the name does.
+ * How rare the name is decides it, through the name frequency adjustment: "Senait Tesfamariam"
+ * joins, "William Jones" of whom there are many does not.
+ */
+export function attachNameOnly(
+  values: NameValues,
+  labels: Int32Array,
+  weigh: (i: number, j: number) => { pattern: number; weight: number },
+  threshold: number,
+): { labels: Int32Array; pairs: { i: number; j: number; pattern: number; weight: number }[] } {
+  const n = labels.length;
+  const rich = new Uint8Array(n);
+  for (let i = 0; i < n; i++) if (!values.onlyName[i]) rich[labels[i]!] = 1;
+  // Records of rich clusters by full name, and by its sound: the first few of each person.
+  const index = (column: Int32Array) => {
+    const byValue = new Map<number, number[]>();
+    const seen = new Map<number, number>();
+    for (let i = 0; i < n; i++) {
+      const value = column[i]!;
+      if (value < 0 || !rich[labels[i]!]) continue;
+      const perPerson = value * 2 ** 21 + labels[i]!;
+      const count = seen.get(perPerson) ?? 0;
+      if (count >= RECORDS_PER_PERSON) continue;
+      seen.set(perPerson, count + 1);
+      const list = byValue.get(value);
+      if (list) list.push(i);
+      else byValue.set(value, [i]);
+    }
+    return byValue;
+  };
+  const byName = index(values.full);
+  const bySound = index(values.sound);
+  const sizes = new Int32Array(n);
+  for (let i = 0; i < n; i++) sizes[labels[i]!]!++;
+  // Each all-name cluster's candidate people, each with their best pair.
+  const choices = new Map<number, Map<number, { weight: number; i: number; j: number; pattern: number }>>();
+  for (let i = 0; i < n; i++) {
+    const own = labels[i]!;
+    if (rich[own]) continue;
+    const candidates = [...(byName.get(values.full[i]!) ?? []), ...(bySound.get(values.sound[i]!) ?? [])];
+    if (candidates.length === 0) continue;
+    const people = choices.get(own) ?? new Map<number, { weight: number; i: number; j: number; pattern: number }>();
+    for (const j of candidates) {
+      const scored = weigh(i, j);
+      const current = people.get(labels[j]!);
+      if (!current || scored.weight > current.weight) people.set(labels[j]!, { weight: scored.weight, i, j, pattern: scored.pattern });
+    }
+    choices.set(own, people);
+  }
+  const clusters = new Clusters(n);
+  for (let i = 0; i < n; i++) clusters.union(i, labels[i]!);
+  const pairs: { i: number; j: number; pattern: number; weight: number }[] = [];
+  for (const [own, people] of choices) {
+    if (people.size > MOST_PEOPLE_OF_A_NAME) continue;
+    // The record is one of these people or someone new. Each person's odds are their best pair's
+    // (2^weight) times how many records they have: someone reported a hundred times is more likely
+    // the subject of another report than someone reported once.
+    let total = 1;
+    let best: { label: number; odds: number; weight: number; i: number; j: number; pattern: number } | undefined;
+    for (const [label, choice] of people) {
+      const odds = 2 ** choice.weight * sizes[label]!;
+      total += odds;
+      if (!best || odds > best.odds) best = { label, odds, ...choice };
+    }
+    if (!best || best.odds / total < threshold) continue;
+    clusters.union(own, best.label);
+    pairs.push({ i: Math.min(best.i, best.j), j: Math.max(best.i, best.j), pattern: best.pattern, weight: best.weight });
+  }
+  return { labels: pairs.length > 0 ? clusters.labels() : labels, pairs };
 }
