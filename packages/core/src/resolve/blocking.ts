@@ -100,27 +100,39 @@ export function hashKey(key: string): number {
 /**
  * Records grouped by key, as flat arrays (a counting sort: no array per block, so a million
  * records make no garbage): block b is `members[start[b]] … members[start[b + 1] - 1]`, in record
- * order, and `key[b]` is its key.
+ * order; `blockOf[i]` is record i's block, or -1 without a key.
  */
 export interface Blocks {
   readonly count: number;
-  readonly key: Float64Array;
   readonly start: Int32Array;
   readonly members: Int32Array;
+  readonly blockOf: Int32Array;
 }
 
-export function blocksOf(keys: Float64Array): Blocks {
-  const ids = new NumberIndex(keys.length / 2);
-  const blockOf = new Int32Array(keys.length).fill(-1);
-  let sizes = new Int32Array(1024);
+/** Working space for grouping one rule's keys after another, so each rule allocates only what it keeps. */
+class BlockScratch {
+  readonly ids: NumberIndex;
+  readonly keys: Float64Array<ArrayBuffer>;
+  readonly sizes: Int32Array;
+
+  constructor(records: number) {
+    this.ids = new NumberIndex(records);
+    this.keys = new Float64Array(records);
+    this.sizes = new Int32Array(records);
+  }
+}
+
+export function blocksOf(keys: Float64Array, scratch = new BlockScratch(keys.length)): Blocks {
+  const { ids, sizes } = scratch;
+  const blockOf = new Int32Array(keys.length);
+  ids.clear();
+  sizes.fill(0);
   for (let i = 0; i < keys.length; i++) {
-    if (keys[i] === 0) continue;
-    const b = ids.idOf(keys[i]!);
-    if (b === sizes.length) {
-      const grown = new Int32Array(sizes.length * 2);
-      grown.set(sizes);
-      sizes = grown;
+    if (keys[i] === 0) {
+      blockOf[i] = -1;
+      continue;
     }
+    const b = ids.idOf(keys[i]!);
     blockOf[i] = b;
     sizes[b]!++;
   }
@@ -128,21 +140,28 @@ export function blocksOf(keys: Float64Array): Blocks {
   const start = new Int32Array(count + 1);
   for (let b = 0; b < count; b++) start[b + 1] = start[b]! + sizes[b]!;
   const members = new Int32Array(start[count]!);
-  const fill = start.slice(0, count);
-  const key = new Float64Array(count);
+  // The sizes are spent: they become each block's next free place.
+  sizes.set(start.subarray(0, count));
   for (let i = 0; i < keys.length; i++) {
     const b = blockOf[i]!;
-    if (b < 0) continue;
-    members[fill[b]!++] = i;
-    key[b] = keys[i]!;
+    if (b >= 0) members[sizes[b]!++] = i;
   }
-  return { count, key, start, members };
+  return { count, start, members, blockOf };
 }
 
-function ruleKeys(records: readonly PersonFeatures[], rule: BlockingRule): Float64Array {
-  const keys = new Float64Array(records.length);
+function ruleKeys(records: readonly PersonFeatures[], rule: BlockingRule, keys: Float64Array = new Float64Array(records.length)): Float64Array {
   for (let i = 0; i < records.length; i++) keys[i] = hashKey(rule.key(records[i]!));
   return keys;
+}
+
+/** Every rule's blocks for a set of records: worked out once, for pairing and for training. */
+export interface RuleBlocks {
+  readonly blocks: readonly Blocks[];
+}
+
+export function ruleBlocks(records: readonly PersonFeatures[], rules: readonly BlockingRule[] = PERSON_BLOCKING_RULES): RuleBlocks {
+  const scratch = new BlockScratch(records.length);
+  return { blocks: rules.map((rule) => blocksOf(ruleKeys(records, rule, scratch.keys), scratch)) };
 }
 
 /**
@@ -157,27 +176,44 @@ export function forEachCandidatePair(
   rules: readonly BlockingRule[] = PERSON_BLOCKING_RULES,
   maxBlock = 40,
   stats: BlockingStats[] = [],
+  prepared: RuleBlocks = ruleBlocks(records, rules),
 ): void {
-  const keys = rules.map((rule) => ruleKeys(records, rule));
-  // Keys of blocks that were windowed: their pairs were not all compared.
-  const windowed = rules.map(() => new Set<number>());
+  const { blocks: ruleBlocksList } = prepared;
+  // Every record's place in neighbourhood order, worked out once for all large blocks of all rules.
+  let rank: Int32Array | undefined;
+  const neighbourhoodRank = () => {
+    if (!rank) {
+      const byKey = records.map((r, i) => ({ i, sort: neighbourhoodKey(r) })).sort((a, b) => (a.sort < b.sort ? -1 : a.sort > b.sort ? 1 : a.i - b.i));
+      rank = new Int32Array(records.length);
+      byKey.forEach(({ i }, place) => (rank![i] = place));
+    }
+    return rank;
+  };
+  // Blocks that were windowed, per rule: their pairs were not all compared.
+  const windowed = ruleBlocksList.map((b) => new Uint8Array(b.count));
   for (let k = 0; k < rules.length; k++) {
-    const own = keys[k]!;
     let pairs = 0;
-    const blocks = blocksOf(own);
+    const blocks = ruleBlocksList[k]!;
     for (let b = 0; b < blocks.count; b++) {
       const from = blocks.start[b]!;
       const size = blocks.start[b + 1]! - from;
       if (size < 2) continue;
       if (size > maxBlock) {
-        windowed[k]!.add(blocks.key[b]!);
-        const block = Array.from(blocks.members.subarray(from, from + size));
-        const order = block.map((i) => ({ i, sort: neighbourhoodKey(records[i]!) })).sort((a, b) => (a.sort < b.sort ? -1 : a.sort > b.sort ? 1 : 0));
-        for (let x = 0; x < order.length; x++) {
-          for (let y = x + 1; y < Math.min(order.length, x + 1 + WINDOW); y++) {
-            const i = Math.min(order[x]!.i, order[y]!.i);
-            const j = Math.max(order[x]!.i, order[y]!.i);
-            if (foundEarlier(keys, windowed, k, i, j)) continue;
+        windowed[k]![b] = 1;
+        // The block's records in neighbourhood order: their ranks sorted as numbers, then each
+        // rank's record looked up.
+        const places = neighbourhoodRank();
+        const ranks = Int32Array.from(blocks.members.subarray(from, from + size), (i) => places[i]!).sort();
+        const order = new Int32Array(size);
+        const members = blocks.members.subarray(from, from + size);
+        const byRank = new Map<number, number>();
+        for (const i of members) byRank.set(places[i]!, i);
+        for (let x = 0; x < size; x++) order[x] = byRank.get(ranks[x]!)!;
+        for (let x = 0; x < size; x++) {
+          for (let y = x + 1; y < Math.min(size, x + 1 + WINDOW); y++) {
+            const i = Math.min(order[x]!, order[y]!);
+            const j = Math.max(order[x]!, order[y]!);
+            if (foundEarlier(ruleBlocksList, windowed, k, i, j)) continue;
             pairs++;
             visit(i, j);
           }
@@ -188,20 +224,20 @@ export function forEachCandidatePair(
         for (let y = x + 1; y < from + size; y++) {
           const i = blocks.members[x]!;
           const j = blocks.members[y]!;
-          if (foundEarlier(keys, windowed, k, i, j)) continue;
+          if (foundEarlier(ruleBlocksList, windowed, k, i, j)) continue;
           pairs++;
           visit(i, j);
         }
       }
     }
-    stats.push({ rule: rules[k]!.name, pairs, windowedBlocks: windowed[k]!.size });
+    stats.push({ rule: rules[k]!.name, pairs, windowedBlocks: windowed[k]!.reduce((n, w) => n + w, 0) });
   }
 }
 
-function foundEarlier(keys: readonly Float64Array[], windowed: readonly Set<number>[], rule: number, i: number, j: number): boolean {
+function foundEarlier(blocks: readonly Blocks[], windowed: readonly Uint8Array[], rule: number, i: number, j: number): boolean {
   for (let r = 0; r < rule; r++) {
-    const a = keys[r]![i]!;
-    if (a !== 0 && a === keys[r]![j] && !windowed[r]!.has(a)) return true;
+    const b = blocks[r]!.blockOf[i]!;
+    if (b >= 0 && b === blocks[r]!.blockOf[j] && windowed[r]![b] === 0) return true;
   }
   return false;
 }
@@ -213,9 +249,9 @@ export function forEachRulePair(
   limit: number,
   visit: (i: number, j: number) => void,
   maxBlock = 40,
+  blocks: Blocks = blocksOf(ruleKeys(records, rule)),
 ): void {
   let produced = 0;
-  const blocks = blocksOf(ruleKeys(records, rule));
   for (let b = 0; b < blocks.count; b++) {
     const from = blocks.start[b]!;
     const to = blocks.start[b + 1]!;

@@ -50,6 +50,8 @@ export class Clusters {
  * Clusters match edges strongest first, refusing any merge that would put two records the model
  * judged very likely different people ("cannot link") into one cluster. Plain transitive closure
  * lets one weak link chain two people's records together; this keeps each cluster consistent.
+ * Each record's cannot-links are held as flat arrays, and each cluster's records as a ring, so a
+ * merge checks the side with fewer cannot-links and allocates nothing.
  */
 export function constrainedClusters(
   size: number,
@@ -57,41 +59,60 @@ export function constrainedClusters(
   cannotLink: { left: ArrayLike<number>; right: ArrayLike<number>; count: number },
 ): { labels: Int32Array; refused: number } {
   const clusters = new Clusters(size);
-  const conflicts = new Map<number, number[]>();
-  const note = (i: number, j: number) => {
-    const list = conflicts.get(i);
-    if (list) list.push(j);
-    else conflicts.set(i, [j]);
-  };
+  // Cannot-links of record r: others[start[r] … start[r + 1] - 1].
+  const start = new Int32Array(size + 1);
   for (let c = 0; c < cannotLink.count; c++) {
-    note(cannotLink.left[c]!, cannotLink.right[c]!);
-    note(cannotLink.right[c]!, cannotLink.left[c]!);
+    start[cannotLink.left[c]! + 1]!++;
+    start[cannotLink.right[c]! + 1]!++;
   }
-  const order = strongestFirst(matches.weight, matches.count);
+  for (let r = 0; r < size; r++) start[r + 1]! += start[r]!;
+  const others = new Int32Array(start[size]!);
+  const fill = start.slice(0, size);
+  for (let c = 0; c < cannotLink.count; c++) {
+    others[fill[cannotLink.left[c]!]!++] = cannotLink.right[c]!;
+    others[fill[cannotLink.right[c]!]!++] = cannotLink.left[c]!;
+  }
+  // Each cluster's records that have cannot-links, as a ring (next) entered at head[root]; and the
+  // cluster's number of cannot-links, kept at its root.
+  const next = new Int32Array(size);
+  const head = new Int32Array(size);
+  const conflicts = new Int32Array(size);
+  for (let r = 0; r < size; r++) {
+    next[r] = r;
+    conflicts[r] = start[r + 1]! - start[r]!;
+    head[r] = conflicts[r]! > 0 ? r : -1;
+  }
+  const clashes = (root: number, other: number) => {
+    const first = head[root]!;
+    let r = first;
+    do {
+      for (let k = start[r]!; k < start[r + 1]!; k++) if (clusters.find(others[k]!) === other) return true;
+      r = next[r]!;
+    } while (r !== first);
+    return false;
+  };
   let refused = 0;
-  for (const k of order) {
+  for (const k of strongestFirst(matches.weight, matches.count)) {
     const ra = clusters.find(matches.left[k]!);
     const rb = clusters.find(matches.right[k]!);
     if (ra === rb) continue;
-    const ca = conflicts.get(ra);
-    const cb = conflicts.get(rb);
-    if (!ca && !cb) {
-      clusters.union(ra, rb);
-      continue;
-    }
-    // Check the shorter list of conflicts against the other cluster.
-    const aShorter = (ca?.length ?? 0) <= (cb?.length ?? 0);
-    const small = aShorter ? ca : cb;
-    const other = aShorter ? rb : ra;
-    if (small?.some((x) => clusters.find(x) === other)) {
+    const [ca, cb] = [conflicts[ra]!, conflicts[rb]!];
+    // Cannot-links go both ways: a clash needs cannot-links on both sides.
+    if (ca > 0 && cb > 0 && (ca <= cb ? clashes(ra, rb) : clashes(rb, ra))) {
       refused++;
       continue;
     }
     clusters.union(ra, rb);
     const root = clusters.find(ra);
-    conflicts.delete(ra);
-    conflicts.delete(rb);
-    conflicts.set(root, !ca ? cb! : !cb ? ca : ca.length >= cb.length ? ca.concat(cb) : cb.concat(ca));
+    conflicts[root] = ca + cb;
+    const [ha, hb] = [head[ra]!, head[rb]!];
+    if (ha >= 0 && hb >= 0) {
+      // Splice the two rings into one.
+      const after = next[ha]!;
+      next[ha] = next[hb]!;
+      next[hb] = after;
+    }
+    head[root] = ha >= 0 ? ha : hb;
   }
   return { labels: clusters.labels(), refused };
 }

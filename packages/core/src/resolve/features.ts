@@ -64,9 +64,53 @@ function nameFeatures(raw: string | null | undefined, given: boolean): NameFeatu
   };
 }
 
+/**
+ * Normalised names and phone numbers already worked out, by what was written: the same victim is
+ * reported again and again under the same spelling, so a batch works out each once, and the
+ * records share one copy (less memory, and less for the garbage collector to walk).
+ */
+export class FeatureCache {
+  readonly names = new Map<string, NameFeatures | null>();
+  readonly phones = new Map<string, string>();
+
+  name(raw: string | null | undefined, given: boolean): NameFeatures | null {
+    if (!raw) return null;
+    const key = given ? `g${raw}` : `f${raw}`;
+    let found = this.names.get(key);
+    if (found === undefined) {
+      found = nameFeatures(raw, given);
+      this.names.set(key, found);
+    }
+    return found;
+  }
+
+  private readonly texts = new Map<string, string>();
+
+  /** Free text (an address, a town) normalised. */
+  text(raw: string | null | undefined): string {
+    if (!raw) return '';
+    let found = this.texts.get(raw);
+    if (found === undefined) {
+      found = normaliseText(raw);
+      this.texts.set(raw, found);
+    }
+    return found;
+  }
+
+  phone(raw: string | null | undefined): string {
+    if (!raw) return '';
+    let found = this.phones.get(raw);
+    if (found === undefined) {
+      found = normalisePhone(raw) ?? '';
+      this.phones.set(raw, found);
+    }
+    return found;
+  }
+}
+
 const GENDERS: Record<string, string> = { m: 'm', male: 'm', man: 'm', f: 'f', female: 'f', woman: 'f' };
 
-export function personFeatures(record: PersonRecord): PersonFeatures {
+export function personFeatures(record: PersonRecord, cache?: FeatureCache): PersonFeatures {
   let given = record.givenName;
   let family = record.familyName;
   if (!given && !family && record.fullName) {
@@ -80,17 +124,17 @@ export function personFeatures(record: PersonRecord): PersonFeatures {
   const postcode = normalisePostcode(record.postcode) ?? normaliseText(record.postcode).replace(/ /g, '').toUpperCase();
   return {
     id: record.id,
-    given: nameFeatures(given, true),
-    family: nameFeatures(family, false),
+    given: cache ? cache.name(given, true) : nameFeatures(given, true),
+    family: cache ? cache.name(family, false) : nameFeatures(family, false),
     dob: dob ? `${dob.y}${pad(dob.m)}${pad(dob.d)}` : '',
     dobSwapped: dob && dob.d <= 12 && dob.d !== dob.m ? `${dob.y}${pad(dob.d)}${pad(dob.m)}` : '',
     gender: GENDERS[normaliseText(record.gender)] ?? '',
     nationality: normaliseText(record.nationality),
-    phone: normalisePhone(record.phone) ?? '',
+    phone: cache ? cache.phone(record.phone) : (normalisePhone(record.phone) ?? ''),
     postcode,
     district: postcode.includes(' ') ? postcodeDistrict(postcode) : '',
-    address: normaliseText(record.address),
-    town: normaliseText(record.town),
+    address: cache ? cache.text(record.address) : normaliseText(record.address),
+    town: cache ? cache.text(record.town) : normaliseText(record.town),
     idNumber: normaliseText(record.idNumber).replace(/ /g, ''),
   };
 }

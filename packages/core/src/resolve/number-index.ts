@@ -1,7 +1,8 @@
 /**
  * Numbers to small ids, in order of first appearance: an open-addressing table over typed arrays.
  * Blocking keys and comparison patterns are up to 52-bit numbers, which a `Map` stores boxed, one
- * allocation each; a million records' keys would make that most of the work.
+ * allocation each; a million records' keys would make that most of the work. Keys are
+ * non-negative integers below 2^53.
  */
 export class NumberIndex {
   private keys: Float64Array;
@@ -10,10 +11,17 @@ export class NumberIndex {
   size = 0;
 
   constructor(expected = 1024) {
+    // At most half full: probes stay short.
     const capacity = 2 ** Math.ceil(Math.log2(Math.max(16, expected * 2)));
     this.keys = new Float64Array(capacity);
     this.ids = new Int32Array(capacity).fill(-1);
     this.mask = capacity - 1;
+  }
+
+  /** Forgets every key, keeping the table's size. */
+  clear(): void {
+    this.ids.fill(-1);
+    this.size = 0;
   }
 
   /** The id of `key`, given the next free id if it is new. */

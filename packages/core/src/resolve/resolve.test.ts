@@ -118,6 +118,24 @@ describe('clustering with cannot-link constraints', () => {
     expect(refused).toBe(1);
   });
 
+  it('never puts a cannot-link pair together, and refuses only merges that would', () => {
+    const edge = fc.tuple(fc.nat(29), fc.nat(29));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(edge, fc.integer({ min: -20, max: 20 })), { maxLength: 60 }), fc.array(edge, { maxLength: 15 }), (edges, apart) => {
+        const cannot = apart.filter(([a, b]) => a !== b);
+        const matches = { left: edges.map((e) => e[0][0]), right: edges.map((e) => e[0][1]), weight: edges.map((e) => e[1]), count: edges.length };
+        const { labels } = constrainedClusters(30, matches, { left: cannot.map((c) => c[0]), right: cannot.map((c) => c[1]), count: cannot.length });
+        for (const [a, b] of cannot) expect(labels[a]).not.toBe(labels[b]);
+        // Every match left apart would have joined two records that cannot be linked.
+        for (const [[a, b]] of edges) {
+          if (labels[a] === labels[b]) continue;
+          const joined = (x: number) => labels[x] === labels[a] || labels[x] === labels[b];
+          expect(cannot.some(([x, y]) => joined(x) && joined(y) && labels[x] !== labels[y])).toBe(true);
+        }
+      }),
+    );
+  });
+
   it('without constraints, clusters are the connected components', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.nat(19), fc.nat(19)), { maxLength: 40 }), (edges) => {
@@ -137,7 +155,10 @@ describe('clustering with cannot-link constraints', () => {
 describe('attaching records with nothing but a name', () => {
   const senait = { givenName: 'Senait', familyName: 'Tesfamariam' };
   const rich = (id: string, dob: string) => ({ id, ...senait, dob, town: 'Newport' });
-  const setUp = (records: PersonRecord[], labels: number[]) => ({ values: nameValues(records.map(personFeatures)), labels: Int32Array.from(labels) });
+  const setUp = (records: PersonRecord[], labels: number[]) => ({
+    values: nameValues(records.map((record) => personFeatures(record))),
+    labels: Int32Array.from(labels),
+  });
   // Every pair of the same name weighs the same here; the test is about the choice, not the score.
   const weigh = (weight: number) => () => ({ pattern: 1, weight });
 

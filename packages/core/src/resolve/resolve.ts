@@ -1,11 +1,11 @@
-import { forEachCandidatePair, nameKey, sounds, PERSON_BLOCKING_RULES, type BlockingStats } from './blocking';
+import { forEachCandidatePair, nameKey, ruleBlocks, sounds, PERSON_BLOCKING_RULES, type BlockingStats } from './blocking';
 import { GWENT } from '../area/gwent';
 import { generateSeed } from '../seed/generator';
 import { Clusters, constrainedClusters } from './cluster';
 import { comparePersons, FIELDS, unpackPattern } from './comparison';
-import { personFeatures, type PersonFeatures, type PersonRecord } from './features';
+import { FeatureCache, personFeatures, type PersonFeatures, type PersonRecord } from './features';
 import { NumberIndex } from './number-index';
-import { patternScorer, probability, type MatchModel } from './model';
+import { patternScorer, type MatchModel } from './model';
 import { trainModel } from './training';
 
 /**
@@ -79,26 +79,59 @@ export interface ResolveResult {
   };
 }
 
-/** Growable columns of pairs: typed arrays, so tens of millions of pairs stay compact. */
-class PairColumns {
+/**
+ * Candidate pairs as growable typed columns (record, record, pattern id): tens of millions of pairs
+ * stay compact. Started near the expected size and grown by half, since every large buffer
+ * allocated costs a full garbage collection of a heap holding a million records.
+ */
+class CandidatePairs {
   count = 0;
-  left = new Int32Array(1024);
-  right = new Int32Array(1024);
-  patterns = new Float64Array(1024);
-  weights = new Float64Array(1024);
+  left: Int32Array;
+  right: Int32Array;
+  ids: Int32Array;
 
-  push(i: number, j: number, pattern: number, weight = 0): void {
+  constructor(expected: number) {
+    const capacity = Math.max(1024, expected);
+    this.left = new Int32Array(capacity);
+    this.right = new Int32Array(capacity);
+    this.ids = new Int32Array(capacity);
+  }
+
+  push(i: number, j: number, id: number): void {
     if (this.count === this.left.length) {
-      const grow = <T extends Int32Array | Float64Array>(a: T, make: (n: number) => T) => {
-        const next = make(a.length * 2);
+      const capacity = Math.ceil(this.left.length * 1.5);
+      const grow = (a: Int32Array) => {
+        const next = new Int32Array(capacity);
         next.set(a);
         return next;
       };
-      this.left = grow(this.left, (n) => new Int32Array(n));
-      this.right = grow(this.right, (n) => new Int32Array(n));
-      this.patterns = grow(this.patterns, (n) => new Float64Array(n));
-      this.weights = grow(this.weights, (n) => new Float64Array(n));
+      this.left = grow(this.left);
+      this.right = grow(this.right);
+      this.ids = grow(this.ids);
     }
+    this.left[this.count] = i;
+    this.right[this.count] = j;
+    this.ids[this.count] = id;
+    this.count++;
+  }
+}
+
+/** Pairs with their patterns and weights, in columns sized exactly (counted first). */
+class PairColumns {
+  count = 0;
+  readonly left: Int32Array;
+  readonly right: Int32Array;
+  readonly patterns: Float64Array;
+  readonly weights: Float64Array;
+
+  constructor(capacity: number) {
+    this.left = new Int32Array(capacity);
+    this.right = new Int32Array(capacity);
+    this.patterns = new Float64Array(capacity);
+    this.weights = new Float64Array(capacity);
+  }
+
+  push(i: number, j: number, pattern: number, weight = 0): void {
     this.left[this.count] = i;
     this.right[this.count] = j;
     this.patterns[this.count] = pattern;
@@ -112,7 +145,8 @@ class PairColumns {
  * by expectation–maximisation (no labels needed), score, and cluster the pairs above the threshold.
  */
 export function resolvePersons(records: readonly PersonRecord[], options: ResolveOptions = {}): ResolveResult {
-  const features = records.map(personFeatures);
+  const cache = new FeatureCache();
+  const features = records.map((record) => personFeatures(record, cache));
   return resolveFeatures(features, options);
 }
 
@@ -121,10 +155,13 @@ export function resolveFeatures(features: readonly PersonFeatures[], options: Re
   const keepAbove = options.keepAbove ?? threshold;
   const blocking: BlockingStats[] = [];
   // Pairs keep the index of their pattern: a few thousand distinct patterns are scored once each.
-  const all = new PairColumns();
+  // About a dozen candidates a record, in seeded and FEBRL data alike.
+  const all = new CandidatePairs(features.length * 12);
   const patternIds = new NumberIndex();
   const patternList: number[] = [];
   const patternCounts: number[] = [];
+  // Each rule's keys and blocks, once: the pairs and the training's samples both come from them.
+  const prepared = ruleBlocks(features, PERSON_BLOCKING_RULES);
   forEachCandidatePair(
     features,
     (i, j) => {
@@ -140,6 +177,7 @@ export function resolveFeatures(features: readonly PersonFeatures[], options: Re
     PERSON_BLOCKING_RULES,
     options.maxBlock ?? 40,
     blocking,
+    prepared,
   );
   const counts = new Map<number, number>(patternList.map((pattern, id) => [pattern, patternCounts[id]!]));
 
@@ -150,22 +188,63 @@ export function resolveFeatures(features: readonly PersonFeatures[], options: Re
     options.model ??
     (small
       ? syntheticModel()
-      : trainModel(features, PERSON_BLOCKING_RULES, counts, { randomPairs: options.randomPairs, maxBlock: options.maxBlock, seed: options.seed }));
+      : trainModel(features, PERSON_BLOCKING_RULES, counts, {
+          randomPairs: options.randomPairs,
+          maxBlock: options.maxBlock,
+          seed: options.seed,
+          blocks: prepared,
+        }));
   const score = patternScorer(model);
+  // What the pass over every pair needs of each pattern, looked up by the pattern's id.
   const patternWeights = Float64Array.from(patternList, score);
   const patternContradicts = Uint8Array.from(patternList, (pattern) => (contradicts(pattern) ? 1 : 0));
-  const pass = (names: NameFrequencies | undefined, keep: boolean) => {
-    const kept = new PairColumns();
-    const matches = new PairColumns();
-    const different = new PairColumns();
-    for (let p = 0; p < all.count; p++) {
-      const id = all.patterns[p]!;
-      const pattern = patternList[id]!;
-      const weight = patternWeights[id]! + (names ? names.adjustment(all.left[p]!, pattern) : 0);
-      const chance = probability(weight);
-      if (chance >= threshold) matches.push(all.left[p]!, all.right[p]!, pattern, weight);
-      else if (chance < CANNOT_LINK && patternContradicts[id]) different.push(all.left[p]!, all.right[p]!, 0);
-      if (keep && chance >= keepAbove) kept.push(all.left[p]!, all.right[p]!, pattern, weight);
+  const patternNameLevel = Int8Array.from(patternList, (pattern) => (pattern % 16) - 1);
+  const patternTownExact = Uint8Array.from(patternList, (pattern) => (Math.floor(pattern / TOWN_PLACE) % 16 === 1 ? 1 : 0));
+  // Probabilities compared as weights: p ≥ t exactly when weight ≥ log2(t / (1 - t)).
+  const weightOf = (chance: number) => Math.log2(chance / (1 - chance));
+  const [matchWeight, keepWeight, differentWeight] = [weightOf(threshold), weightOf(keepAbove), weightOf(CANNOT_LINK)];
+  const pass = (names: NameFrequencies | undefined) => {
+    const { left, right, ids, count } = all;
+    // Each pair's outcome (1 match, 2 different people, 4 kept), counted before any column is made.
+    const outcome = new Uint8Array(count);
+    let [matchCount, differentCount, keptCount] = [0, 0, 0];
+    const weightAt = (p: number) => {
+      const id = ids[p]!;
+      return patternWeights[id]! + (names ? names.adjust(left[p]!, patternNameLevel[id]!, patternTownExact[id]!) : 0);
+    };
+    for (let p = 0; p < count; p++) {
+      const weight = weightAt(p);
+      let result = 0;
+      if (weight >= matchWeight) {
+        result = 1;
+        matchCount++;
+      } else if (weight < differentWeight && patternContradicts[ids[p]!]) {
+        result = 2;
+        differentCount++;
+      }
+      if (weight >= keepWeight) {
+        result |= 4;
+        keptCount++;
+      }
+      outcome[p] = result;
+    }
+    // Kept pairs are the matches when both thresholds are the same (the usual case): one set of
+    // columns, with room for the lone records attached after clustering.
+    const same = keepWeight === matchWeight;
+    const room = spare(values);
+    const matches = new PairColumns(matchCount + (same ? room : 0));
+    const different = { left: new Int32Array(differentCount), right: new Int32Array(differentCount), count: 0 };
+    const kept = same ? matches : new PairColumns(keptCount + room);
+    for (let p = 0; p < count; p++) {
+      const result = outcome[p]!;
+      if (result === 0) continue;
+      const weight = result & 5 ? weightAt(p) : 0;
+      if (result & 1) matches.push(left[p]!, right[p]!, patternList[ids[p]!]!, weight);
+      if (result & 2) {
+        different.left[different.count] = left[p]!;
+        different.right[different.count++] = right[p]!;
+      }
+      if (result & 4 && !same) kept.push(left[p]!, right[p]!, patternList[ids[p]!]!, weight);
     }
     const clusters = constrainedClusters(
       features.length,
@@ -174,18 +253,32 @@ export function resolveFeatures(features: readonly PersonFeatures[], options: Re
     );
     return { kept, clustered: clusters };
   };
+  // Every lone record could be attached once: that many more pairs at most.
+  const spare = (v: NameValues) => v.onlyName.reduce((n, only) => n + only, 0);
+  // A first, rough clustering (every match joined, no cannot-links): enough to count names by
+  // person, and it allocates nothing beyond the union–find.
+  const roughPeople = (names: NameFrequencies) => {
+    const clusters = new Clusters(features.length);
+    const { left, right, ids, count } = all;
+    for (let p = 0; p < count; p++) {
+      const id = ids[p]!;
+      if (patternWeights[id]! + names.adjust(left[p]!, patternNameLevel[id]!, patternTownExact[id]!) >= matchWeight) clusters.union(left[p]!, right[p]!);
+    }
+    return clusters.labels();
+  };
   // How common a name is should count people, not records: a victim reported thirty times does not
   // make their name common. So names are counted over a first clustering, and resolved once more.
   const values = nameValues(features);
-  const people = small ? undefined : pass(nameFrequencies(features, model, undefined, values), false).clustered.labels;
+  const people = small ? undefined : roughPeople(nameFrequencies(features, model, undefined, values));
   const names = small ? undefined : nameFrequencies(features, model, people, values);
-  const { kept, clustered } = pass(names, true);
   const weigh = (i: number, j: number) => {
     const pattern = comparePersons(features[i]!, features[j]!);
     return { pattern, weight: score(pattern) + (names ? names.adjustment(i, pattern) : 0) };
   };
+  const { kept: scored, clustered } = pass(names);
   const attached = attachNameOnly(values, clustered.labels, weigh, threshold);
-  for (const { i, j, pattern, weight } of attached.pairs) if (probability(weight) >= keepAbove) kept.push(i, j, pattern, weight);
+  const kept = scored;
+  for (const { i, j, pattern, weight } of attached.pairs) if (weight >= keepWeight) kept.push(i, j, pattern, weight);
   return {
     features,
     clusters: attached.labels,
@@ -231,6 +324,8 @@ const TOWN_PLACE = 16 ** TOWN;
 export interface NameFrequencies {
   /** The adjustment for a pair whose first record is `i`. */
   adjustment(i: number, pattern: number): number;
+  /** The same, from the pattern's name level and whether it has the town exact. */
+  adjust(i: number, nameLevel: number, townExact: number): number;
 }
 
 /** The four values whose frequency matters, for every record, as small ids (-1 for none). */
@@ -321,18 +416,21 @@ export function nameFrequencies(
   const givenRarity = rarities(values.given, order, people, skip);
   const familyRarity = rarities(values.family, order, people, skip);
   const townRarity = rarities(values.town, order, people, skip);
-  const logU = model.u.map((row) => row.map((u) => Math.log2(u)));
-  const adjust = (rarity: number, field: number, level: number) => (Number.isNaN(rarity) ? 0 : logU[field]![level]! + rarity);
+  // log2(u) of each name level (0 for levels that are not adjusted) and of the town agreeing.
+  const nameLogU = Float64Array.from(model.u[0]!, (u) => Math.log2(u));
+  const townLogU = Math.log2(model.u[TOWN]![0]!);
+  const or0 = (x: number) => (x === x ? x : 0); // NaN (no value) adds nothing
+  const adjust = (i: number, level: number, townExact: number): number => {
+    // A shared town says more when the town is small: Newport is not Blaina.
+    const town = townExact === 1 ? or0(townLogU + townRarity[i]!) : 0;
+    if (level === 0) return town + or0(nameLogU[0]! + fullRarity[i]!);
+    if (level === 5 || level === 7) return town + or0(nameLogU[level]! + familyRarity[i]!);
+    if (level === 6 || level === 8) return town + or0(nameLogU[level]! + givenRarity[i]!);
+    return town;
+  };
   return {
-    adjustment(i: number, pattern: number): number {
-      const level = (pattern % 16) - 1;
-      // A shared town says more when the town is small: Newport is not Blaina.
-      const town = Math.floor(pattern / TOWN_PLACE) % 16 === 1 ? adjust(townRarity[i]!, TOWN, 0) : 0;
-      if (level === 0) return town + adjust(fullRarity[i]!, 0, 0);
-      if (level === 5 || level === 7) return town + adjust(familyRarity[i]!, 0, level);
-      if (level === 6 || level === 8) return town + adjust(givenRarity[i]!, 0, level);
-      return town;
-    },
+    adjust,
+    adjustment: (i, pattern) => adjust(i, (pattern % 16) - 1, Math.floor(pattern / TOWN_PLACE) % 16 === 1 ? 1 : 0),
   };
 }
 
@@ -370,20 +468,30 @@ export function attachNameOnly(
   const rich = new Uint8Array(n);
   for (let i = 0; i < n; i++) if (!values.onlyName[i]) rich[labels[i]!] = 1;
   // Records of rich clusters by full name, and by its sound: the first few of each person.
+  // Only values a lone record has are wanted; a value borne by too many people is dropped whole.
+  const wanted = (column: Int32Array) => {
+    const set = new Set<number>();
+    for (let i = 0; i < n; i++) if (!rich[labels[i]!] && column[i]! >= 0) set.add(column[i]!);
+    return set;
+  };
   const index = (column: Int32Array) => {
+    const lookFor = wanted(column);
     const byValue = new Map<number, number[]>();
+    const people = new Map<number, number>();
     const seen = new Map<number, number>();
     for (let i = 0; i < n; i++) {
       const value = column[i]!;
-      if (value < 0 || !rich[labels[i]!]) continue;
+      if (value < 0 || !rich[labels[i]!] || !lookFor.has(value)) continue;
       const perPerson = value * 2 ** 21 + labels[i]!;
       const count = seen.get(perPerson) ?? 0;
+      if (count === 0) people.set(value, (people.get(value) ?? 0) + 1);
       if (count >= RECORDS_PER_PERSON) continue;
       seen.set(perPerson, count + 1);
       const list = byValue.get(value);
       if (list) list.push(i);
       else byValue.set(value, [i]);
     }
+    for (const [value, count] of people) if (count > MOST_PEOPLE_OF_A_NAME) byValue.delete(value);
     return byValue;
   };
   const byName = index(values.full);
@@ -395,10 +503,11 @@ export function attachNameOnly(
   for (let i = 0; i < n; i++) {
     const own = labels[i]!;
     if (rich[own]) continue;
-    const candidates = [...(byName.get(values.full[i]!) ?? []), ...(bySound.get(values.sound[i]!) ?? [])];
-    if (candidates.length === 0) continue;
+    const byFull = byName.get(values.full[i]!);
+    const bySounds = bySound.get(values.sound[i]!);
+    if (!byFull && !bySounds) continue;
     const people = choices.get(own) ?? new Map<number, { weight: number; i: number; j: number; pattern: number }>();
-    for (const j of candidates) {
+    for (const j of [...(byFull ?? []), ...(bySounds ?? [])]) {
       const scored = weigh(i, j);
       const current = people.get(labels[j]!);
       if (!current || scored.weight > current.weight) people.set(labels[j]!, { weight: scored.weight, i, j, pattern: scored.pattern });
@@ -409,7 +518,6 @@ export function attachNameOnly(
   for (let i = 0; i < n; i++) clusters.union(i, labels[i]!);
   const pairs: { i: number; j: number; pattern: number; weight: number }[] = [];
   for (const [own, people] of choices) {
-    if (people.size > MOST_PEOPLE_OF_A_NAME) continue;
     // The record is one of these people or someone new. Each person's odds are their best pair's
     // (2^weight) times how many records they have: someone reported a hundred times is more likely
     // the subject of another report than someone reported once.

@@ -1,6 +1,6 @@
 import { Random } from '../seed/random';
-import { forEachRulePair, type BlockingRule } from './blocking';
-import { comparePersons, FIELDS, FIELD_COUNT, MISSING, packPattern, unpackPattern } from './comparison';
+import { forEachRulePair, type BlockingRule, type RuleBlocks } from './blocking';
+import { comparePersons, FIELDS, FIELD_COUNT, MISSING, unpackPattern } from './comparison';
 import type { PersonFeatures } from './features';
 import { estimateModel, estimateU, initialModel, matchWeight, probability, type MatchModel, type PatternCounts } from './model';
 
@@ -11,6 +11,8 @@ export interface TrainingOptions {
   readonly pairsPerRule?: number;
   readonly maxBlock?: number;
   readonly seed?: number;
+  /** The rules' blocks, when the caller has them already. */
+  readonly blocks?: RuleBlocks;
 }
 
 /**
@@ -28,7 +30,12 @@ export function trainModel(
   options: TrainingOptions = {},
 ): MatchModel {
   const seen = FIELDS.map((f) => f.levels.map(() => false));
-  const see = (pattern: number) => unpackPattern(pattern).forEach((l, f) => l !== MISSING && (seen[f]![l] = true));
+  const patternsSeen = new Set<number>();
+  const see = (pattern: number) => {
+    if (patternsSeen.has(pattern)) return;
+    patternsSeen.add(pattern);
+    unpackPattern(pattern).forEach((l, f) => l !== MISSING && (seen[f]![l] = true));
+  };
   const u = estimateU(
     (function* () {
       for (const pattern of randomPatterns(features, options.randomPairs ?? 200_000, options.seed ?? 1)) {
@@ -39,8 +46,10 @@ export function trainModel(
   );
   const sums = FIELDS.map((f) => f.levels.map(() => 0));
   const weights = FIELDS.map(() => 0);
-  for (const rule of rules) {
+  for (const [r, rule] of rules.entries()) {
     const fixed = new Set(rule.fixes.map((name) => FIELDS.findIndex((f) => f.name === name)));
+    // A field is left out by zeroing its digit of the packed pattern (0 is "missing").
+    const places = [...fixed].map((f) => 16 ** f);
     const counts = new Map<number, number>();
     let total = 0;
     forEachRulePair(
@@ -48,14 +57,15 @@ export function trainModel(
       rule,
       options.pairsPerRule ?? 100_000,
       (i, j) => {
-        const levels = unpackPattern(comparePersons(features[i]!, features[j]!));
-        for (const f of fixed) levels[f] = MISSING;
-        const pattern = packPattern(levels);
+        const compared = comparePersons(features[i]!, features[j]!);
+        let pattern = compared;
+        for (const place of places) pattern -= (Math.floor(compared / place) % 16) * place;
         see(pattern);
         counts.set(pattern, (counts.get(pattern) ?? 0) + 1);
         total++;
       },
       options.maxBlock ?? 40,
+      options.blocks?.blocks[r],
     );
     if (total < 20) continue;
     const trained = estimateModel(counts, { ...initialModel(u), lambda: 0.5 }, { fixU: true });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   blockingKeys,
   hashKey,
+  FeatureCache,
   personFeatures,
   personLabel,
   probability,
@@ -87,7 +88,8 @@ export async function buildPictureInBulk(repos: Repositories, progress?: (stage:
   onProgress?.('stored phones, vehicles, businesses and addresses');
   // People: resolved together.
   const people = pending.filter((r) => r.kind === 'person');
-  const features = people.map((r) => personFeatures({ id: r.id, ...r.attributes }));
+  const cache = new FeatureCache();
+  const features = people.map((r) => personFeatures({ id: r.id, ...r.attributes }, cache));
   onProgress?.(`resolving ${people.length.toLocaleString('en-GB')} people`);
   const resolved = resolveFeatures(features, { threshold: settings.autoMerge, keepAbove: settings.review });
   if (features.length >= MIN_RECORDS_TO_TRAIN)
