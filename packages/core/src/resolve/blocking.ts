@@ -1,5 +1,6 @@
 import type { FieldName } from './comparison';
 import type { PersonFeatures } from './features';
+import { NO_ARENA, type Arena } from './arena';
 import { NumberIndex } from './number-index';
 
 /**
@@ -115,16 +116,19 @@ class BlockScratch {
   readonly keys: Float64Array<ArrayBuffer>;
   readonly sizes: Int32Array;
 
-  constructor(records: number) {
+  constructor(
+    records: number,
+    readonly arena: Arena = NO_ARENA,
+  ) {
     this.ids = new NumberIndex(records);
-    this.keys = new Float64Array(records);
-    this.sizes = new Int32Array(records);
+    this.keys = arena.float64(records) as Float64Array<ArrayBuffer>;
+    this.sizes = arena.int32(records);
   }
 }
 
 export function blocksOf(keys: Float64Array, scratch = new BlockScratch(keys.length)): Blocks {
-  const { ids, sizes } = scratch;
-  const blockOf = new Int32Array(keys.length);
+  const { ids, sizes, arena } = scratch;
+  const blockOf = arena.int32(keys.length);
   ids.clear();
   sizes.fill(0);
   for (let i = 0; i < keys.length; i++) {
@@ -137,9 +141,9 @@ export function blocksOf(keys: Float64Array, scratch = new BlockScratch(keys.len
     sizes[b]!++;
   }
   const count = ids.size;
-  const start = new Int32Array(count + 1);
+  const start = arena.int32(count + 1);
   for (let b = 0; b < count; b++) start[b + 1] = start[b]! + sizes[b]!;
-  const members = new Int32Array(start[count]!);
+  const members = arena.int32(start[count]!);
   // The sizes are spent: they become each block's next free place.
   sizes.set(start.subarray(0, count));
   for (let i = 0; i < keys.length; i++) {
@@ -159,8 +163,8 @@ export interface RuleBlocks {
   readonly blocks: readonly Blocks[];
 }
 
-export function ruleBlocks(records: readonly PersonFeatures[], rules: readonly BlockingRule[] = PERSON_BLOCKING_RULES): RuleBlocks {
-  const scratch = new BlockScratch(records.length);
+export function ruleBlocks(records: readonly PersonFeatures[], rules: readonly BlockingRule[] = PERSON_BLOCKING_RULES, arena: Arena = NO_ARENA): RuleBlocks {
+  const scratch = new BlockScratch(records.length, arena);
   return { blocks: rules.map((rule) => blocksOf(ruleKeys(records, rule, scratch.keys), scratch)) };
 }
 

@@ -1,12 +1,17 @@
+import { NO_ARENA, type Arena } from './arena';
+
 /** Union–find over record indices: pairs judged the same person join one cluster, transitively. */
 export class Clusters {
   private readonly parent: Int32Array;
   private readonly rank: Uint8Array;
 
-  constructor(readonly size: number) {
-    this.parent = new Int32Array(size);
+  constructor(
+    readonly size: number,
+    private readonly arena: Arena = NO_ARENA,
+  ) {
+    this.parent = arena.int32(size);
     for (let i = 0; i < size; i++) this.parent[i] = i;
-    this.rank = new Uint8Array(size);
+    this.rank = arena.uint8(size);
   }
 
   find(i: number): number {
@@ -35,8 +40,8 @@ export class Clusters {
 
   /** Each record's cluster as the smallest record index in it, so labels are stable and readable. */
   labels(): Int32Array {
-    const smallest = new Int32Array(this.size).fill(-1);
-    const labels = new Int32Array(this.size);
+    const smallest = this.arena.int32(this.size).fill(-1);
+    const labels = this.arena.int32(this.size);
     for (let i = 0; i < this.size; i++) {
       const root = this.find(i);
       if (smallest[root] === -1) smallest[root] = i;
@@ -57,26 +62,28 @@ export function constrainedClusters(
   size: number,
   matches: { left: ArrayLike<number>; right: ArrayLike<number>; weight: ArrayLike<number>; count: number },
   cannotLink: { left: ArrayLike<number>; right: ArrayLike<number>; count: number },
+  arena: Arena = NO_ARENA,
 ): { labels: Int32Array; refused: number } {
-  const clusters = new Clusters(size);
+  const clusters = new Clusters(size, arena);
   // Cannot-links of record r: others[start[r] … start[r + 1] - 1].
-  const start = new Int32Array(size + 1);
+  const start = arena.int32(size + 1);
   for (let c = 0; c < cannotLink.count; c++) {
     start[cannotLink.left[c]! + 1]!++;
     start[cannotLink.right[c]! + 1]!++;
   }
   for (let r = 0; r < size; r++) start[r + 1]! += start[r]!;
-  const others = new Int32Array(start[size]!);
-  const fill = start.slice(0, size);
+  const others = arena.int32(start[size]!);
+  const fill = arena.int32(size);
+  fill.set(start.subarray(0, size));
   for (let c = 0; c < cannotLink.count; c++) {
     others[fill[cannotLink.left[c]!]!++] = cannotLink.right[c]!;
     others[fill[cannotLink.right[c]!]!++] = cannotLink.left[c]!;
   }
   // Each cluster's records that have cannot-links, as a ring (next) entered at head[root]; and the
   // cluster's number of cannot-links, kept at its root.
-  const next = new Int32Array(size);
-  const head = new Int32Array(size);
-  const conflicts = new Int32Array(size);
+  const next = arena.int32(size);
+  const head = arena.int32(size);
+  const conflicts = arena.int32(size);
   for (let r = 0; r < size; r++) {
     next[r] = r;
     conflicts[r] = start[r + 1]! - start[r]!;
@@ -92,7 +99,7 @@ export function constrainedClusters(
     return false;
   };
   let refused = 0;
-  for (const k of strongestFirst(matches.weight, matches.count)) {
+  for (const k of strongestFirst(matches.weight, matches.count, arena)) {
     const ra = clusters.find(matches.left[k]!);
     const rb = clusters.find(matches.right[k]!);
     if (ra === rb) continue;
@@ -121,8 +128,8 @@ export function constrainedClusters(
  * Edge indices by weight, strongest first, ties in index order. A million edges sort as numbers
  * packing the weight (to 2^-16) above the index, natively, rather than through a comparator.
  */
-export function strongestFirst(weight: ArrayLike<number>, count: number): Int32Array {
-  const order = new Int32Array(count);
+export function strongestFirst(weight: ArrayLike<number>, count: number, arena: Arena = NO_ARENA): Int32Array {
+  const order = arena.int32(count);
   let low = Infinity;
   let high = -Infinity;
   for (let k = 0; k < count; k++) {
@@ -135,7 +142,7 @@ export function strongestFirst(weight: ArrayLike<number>, count: number): Int32A
     for (let k = 0; k < count; k++) order[k] = k;
     return order.sort((a, b) => weight[b]! - weight[a]! || a - b);
   }
-  const keys = new Float64Array(count);
+  const keys = arena.float64(count);
   for (let k = 0; k < count; k++) keys[k] = Math.round((high - weight[k]!) * 2 ** 16) * places + k;
   keys.sort();
   for (let k = 0; k < count; k++) order[k] = keys[k]! % places;

@@ -4,6 +4,7 @@ import { generateSeed } from '../seed/generator';
 import { Clusters, constrainedClusters } from './cluster';
 import { comparePersons, FIELDS, unpackPattern } from './comparison';
 import { FeatureCache, personFeatures, type PersonFeatures, type PersonRecord } from './features';
+import { Arena, NO_ARENA } from './arena';
 import { NumberIndex } from './number-index';
 import { patternScorer, type MatchModel } from './model';
 import { trainModel } from './training';
@@ -90,11 +91,11 @@ class CandidatePairs {
   right: Int32Array;
   ids: Int32Array;
 
-  constructor(expected: number) {
+  constructor(expected: number, arena: Arena) {
     const capacity = Math.max(1024, expected);
-    this.left = new Int32Array(capacity);
-    this.right = new Int32Array(capacity);
-    this.ids = new Int32Array(capacity);
+    this.left = arena.int32(capacity);
+    this.right = arena.int32(capacity);
+    this.ids = arena.int32(capacity);
   }
 
   push(i: number, j: number, id: number): void {
@@ -124,11 +125,11 @@ class PairColumns {
   readonly patterns: Float64Array;
   readonly weights: Float64Array;
 
-  constructor(capacity: number) {
-    this.left = new Int32Array(capacity);
-    this.right = new Int32Array(capacity);
-    this.patterns = new Float64Array(capacity);
-    this.weights = new Float64Array(capacity);
+  constructor(capacity: number, arena: Arena = NO_ARENA) {
+    this.left = arena.int32(capacity);
+    this.right = arena.int32(capacity);
+    this.patterns = arena.float64(capacity);
+    this.weights = arena.float64(capacity);
   }
 
   push(i: number, j: number, pattern: number, weight = 0): void {
@@ -155,13 +156,15 @@ export function resolveFeatures(features: readonly PersonFeatures[], options: Re
   const keepAbove = options.keepAbove ?? threshold;
   const blocking: BlockingStats[] = [];
   // Pairs keep the index of their pattern: a few thousand distinct patterns are scored once each.
-  // About a dozen candidates a record, in seeded and FEBRL data alike.
-  const all = new CandidatePairs(features.length * 12);
+  // One buffer for the large arrays of the whole run (see Arena): about 650 bytes a record, of
+  // which a dozen candidate pairs a record (seeded and FEBRL data alike) and every rule's blocks.
+  const arena = new Arena(features.length * (PERSON_BLOCKING_RULES.length * 12 + 48 + 12 * 12 + 200));
+  const all = new CandidatePairs(features.length * 12, arena);
   const patternIds = new NumberIndex();
   const patternList: number[] = [];
   const patternCounts: number[] = [];
   // Each rule's keys and blocks, once: the pairs and the training's samples both come from them.
-  const prepared = ruleBlocks(features, PERSON_BLOCKING_RULES);
+  const prepared = ruleBlocks(features, PERSON_BLOCKING_RULES, arena);
   forEachCandidatePair(
     features,
     (i, j) => {
@@ -206,7 +209,7 @@ export function resolveFeatures(features: readonly PersonFeatures[], options: Re
   const pass = (names: NameFrequencies | undefined) => {
     const { left, right, ids, count } = all;
     // Each pair's outcome (1 match, 2 different people, 4 kept), counted before any column is made.
-    const outcome = new Uint8Array(count);
+    const outcome = arena.uint8(count);
     let [matchCount, differentCount, keptCount] = [0, 0, 0];
     const weightAt = (p: number) => {
       const id = ids[p]!;
@@ -232,9 +235,9 @@ export function resolveFeatures(features: readonly PersonFeatures[], options: Re
     // columns, with room for the lone records attached after clustering.
     const same = keepWeight === matchWeight;
     const room = spare(values);
-    const matches = new PairColumns(matchCount + (same ? room : 0));
-    const different = { left: new Int32Array(differentCount), right: new Int32Array(differentCount), count: 0 };
-    const kept = same ? matches : new PairColumns(keptCount + room);
+    const matches = new PairColumns(matchCount + (same ? room : 0), arena);
+    const different = { left: arena.int32(differentCount), right: arena.int32(differentCount), count: 0 };
+    const kept = same ? matches : new PairColumns(keptCount + room, arena);
     for (let p = 0; p < count; p++) {
       const result = outcome[p]!;
       if (result === 0) continue;
@@ -250,6 +253,7 @@ export function resolveFeatures(features: readonly PersonFeatures[], options: Re
       features.length,
       { left: matches.left, right: matches.right, weight: matches.weights, count: matches.count },
       different,
+      arena,
     );
     return { kept, clustered: clusters };
   };
@@ -258,7 +262,7 @@ export function resolveFeatures(features: readonly PersonFeatures[], options: Re
   // A first, rough clustering (every match joined, no cannot-links): enough to count names by
   // person, and it allocates nothing beyond the union–find.
   const roughPeople = (names: NameFrequencies) => {
-    const clusters = new Clusters(features.length);
+    const clusters = new Clusters(features.length, arena);
     const { left, right, ids, count } = all;
     for (let p = 0; p < count; p++) {
       const id = ids[p]!;
