@@ -88,6 +88,55 @@ describe(`the picture on ${TEST_STORE}`, () => {
     expect(joined.match_probability).toBeGreaterThanOrEqual(0.95);
   });
 
+  describe('a record with nothing but a name', () => {
+    const known = { givenName: 'Senait', familyName: 'Tesfamariam', nationality: 'ERI', gender: 'female' };
+    const reportedOften = async () => {
+      const often = [1, 2, 3, 4].map(() => person({ ...known, dob: '1994-03-08', phone: '07700 900123' }));
+      for (const p of often) await t.repos.intake.createReport(newReport({ persons: [p] }), event);
+      return often;
+    };
+    // Written the other way round, with nothing else: only its name (and the report's town) finds anyone.
+    const mention = () => person({ givenName: 'Tesfamariam', familyName: 'Senait' });
+    const resolved = async (id: string) => ({
+      record: await t.store.db.selectFrom('entity_records').select(['entity_id', 'resolved_by']).where('id', '=', id).executeTakeFirstOrThrow(),
+      pairs: await t.store.db
+        .selectFrom('review_pairs')
+        .select(['record_b', 'probability'])
+        .where('record_a', '=', id)
+        .orderBy('probability', 'desc')
+        .execute(),
+    });
+
+    it('joins the one person of that name, reported several times', async () => {
+      const often = await reportedOften();
+      await picture.drain();
+      const only = mention();
+      await t.repos.intake.createReport(newReport({ persons: [only] }), event);
+      await picture.drain();
+      const { record } = await resolved(only.id);
+      expect(record.entity_id).toBe(await entityOf(often[0]!.id));
+      expect(record.resolved_by).toBe('model');
+    });
+
+    it('stands alone between two people of that name, and the analyst is asked about the one reported most', async () => {
+      const often = await reportedOften();
+      const once = person({ ...known, dob: '1979-11-21', phone: '07700 900999' });
+      await t.repos.intake.createReport(newReport({ persons: [once] }), event);
+      await picture.drain();
+      expect(await entityOf(once.id)).not.toBe(await entityOf(often[0]!.id));
+      const unsure = mention();
+      await t.repos.intake.createReport(newReport({ persons: [unsure] }), event);
+      await picture.drain();
+      const { record, pairs } = await resolved(unsure.id);
+      expect(record.resolved_by).toBe('new');
+      // The one reported once is too unlikely to ask about.
+      expect(pairs).toHaveLength(1);
+      expect(await entityOf(pairs[0]!.record_b)).toBe(await entityOf(often[0]!.id));
+      expect(pairs[0]!.probability).toBeGreaterThanOrEqual(0.5);
+      expect(pairs[0]!.probability).toBeLessThan(0.95);
+    });
+  });
+
   it('resolves each record once however many workers drain at the same time, and audits each batch', async () => {
     for (let i = 0; i < 5; i++) await t.repos.intake.createReport(newReport({ phones: [{ id: randomUUID(), number: '07700 900461' }] }), event);
     const [a, b] = await Promise.all([picture.drain(1), new PictureService(t.repos).drain(1)]);

@@ -269,6 +269,22 @@ export function forEachRulePair(
   }
 }
 
+/** A record with nothing but a name (perhaps a town, gender, nationality): no blocking rule finds it. */
+export function hasOnlyName(p: PersonFeatures): boolean {
+  return !p.dob && !p.phone && !p.address && !p.postcode && !p.idNumber;
+}
+
+/**
+ * Keys by which a record with nothing but a name finds, in a store, the people recorded under that
+ * full name (either order) or one that sounds the same. Every person record keeps them, so the
+ * people can be found; only records with nothing but a name look them up.
+ */
+export function nameLookupKeys(record: PersonFeatures): string[] {
+  const full = nameKey(record);
+  const sound = sounds(record);
+  return [full ? `name:${full}` : '', sound ? `sound:${sound}` : ''].filter(Boolean);
+}
+
 /** The keys of one record under every rule, for finding its candidates in a store. */
 export function blockingKeys(record: PersonFeatures, rules: readonly BlockingRule[] = PERSON_BLOCKING_RULES): string[] {
   return rules

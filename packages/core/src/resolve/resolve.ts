@@ -1,4 +1,4 @@
-import { forEachCandidatePair, nameKey, ruleBlocks, sounds, PERSON_BLOCKING_RULES, type BlockingStats } from './blocking';
+import { forEachCandidatePair, hasOnlyName, nameKey, ruleBlocks, sounds, PERSON_BLOCKING_RULES, type BlockingStats } from './blocking';
 import { GWENT } from '../area/gwent';
 import { generateSeed } from '../seed/generator';
 import { Clusters, constrainedClusters } from './cluster';
@@ -370,7 +370,7 @@ export function nameValues(features: readonly PersonFeatures[]): NameValues {
     if (f.given && f.family) full.set(i, nameKey(f));
     town.set(i, f.town);
     sound.set(i, sounds(f));
-    onlyName[i] = !f.dob && !f.phone && !f.address && !f.postcode && !f.idNumber ? 1 : 0;
+    onlyName[i] = hasOnlyName(f) ? 1 : 0;
   });
   return { full: full.column, given: given.column, family: family.column, town: town.column, sound: sound.column, onlyName };
 }
@@ -522,19 +522,34 @@ export function attachNameOnly(
   for (let i = 0; i < n; i++) clusters.union(i, labels[i]!);
   const pairs: { i: number; j: number; pattern: number; weight: number }[] = [];
   for (const [own, people] of choices) {
-    // The record is one of these people or someone new. Each person's odds are their best pair's
-    // (2^weight) times how many records they have: someone reported a hundred times is more likely
-    // the subject of another report than someone reported once.
-    let total = 1;
-    let best: { label: number; odds: number; weight: number; i: number; j: number; pattern: number } | undefined;
-    for (const [label, choice] of people) {
-      const odds = 2 ** choice.weight * sizes[label]!;
-      total += odds;
-      if (!best || odds > best.odds) best = { label, odds, ...choice };
-    }
-    if (!best || best.odds / total < threshold) continue;
-    clusters.union(own, best.label);
+    const options = [...people.entries()];
+    const choice = chooseNamesake(options.map(([label, pair]) => ({ weight: pair.weight, records: sizes[label]! })));
+    if (!choice || choice.probability < threshold) continue;
+    const [label, best] = options[choice.index]!;
+    clusters.union(own, label);
     pairs.push({ i: Math.min(best.i, best.j), j: Math.max(best.i, best.j), pattern: best.pattern, weight: best.weight });
   }
   return { labels: pairs.length > 0 ? clusters.labels() : labels, pairs };
+}
+
+/**
+ * The chance that a record with nothing but a name is each of several people of that name. The
+ * record is one of them or someone new; each person's odds are their best pair's (2^weight)
+ * times how many records they have, since someone reported a hundred times is more likely the
+ * subject of another report than someone reported once.
+ */
+export function namesakeProbabilities(people: readonly { weight: number; records: number }[]): number[] {
+  const odds = people.map(({ weight, records }) => 2 ** weight * Math.max(1, records));
+  const total = 1 + odds.reduce((n, o) => n + o, 0);
+  return odds.map((o) => o / total);
+}
+
+/** The likeliest of several people of the same name for a record with nothing but a name, with its probability. */
+export function chooseNamesake(people: readonly { weight: number; records: number }[]): { index: number; probability: number } | undefined {
+  const chances = namesakeProbabilities(people);
+  let best: { index: number; probability: number } | undefined;
+  chances.forEach((probability, index) => {
+    if (!best || probability > best.probability) best = { index, probability };
+  });
+  return best;
 }

@@ -189,6 +189,14 @@ export class PictureRepository {
     return rows.rows.map((r) => ({ ...r, key: Number(r.key) }));
   }
 
+  /** How many records each of these entities has. */
+  async entitySizes(entityIds: readonly string[]): Promise<Map<string, number>> {
+    if (entityIds.length === 0) return new Map();
+    const rows = await sql<{ entity_id: string; records: number }>`
+      select entity_id, count(*)::int as records from entity_records where entity_id = any(${[...entityIds]}::uuid[]) group by entity_id`.execute(this.db);
+    return new Map(rows.rows.map((r) => [r.entity_id, r.records]));
+  }
+
   async createEntities(entities: readonly { id: string; kind: EntityKind; label: string }[]): Promise<void> {
     if (entities.length > 0)
       await this.db

@@ -3,6 +3,8 @@ import {
   blockingKeys,
   hashKey,
   FeatureCache,
+  hasOnlyName,
+  nameLookupKeys,
   personFeatures,
   personLabel,
   probability,
@@ -126,7 +128,9 @@ export async function buildPictureInBulk(repos: Repositories, progress?: (stage:
     for (const [n, i] of group.entries()) {
       writer.assign(people[i]!, entityId, null, n === 0 ? 'new' : 'model', n === 0 ? null : sureness[i]! || null);
       // A person's first few records per key are their candidates for later reports.
-      for (const key of blockingKeys(features[i]!).map(hashKey)) {
+      // People are found by name too, by later records with nothing but a name (see PictureService).
+      const byName = hasOnlyName(features[i]!) ? [] : nameLookupKeys(features[i]!);
+      for (const key of [...blockingKeys(features[i]!), ...byName].map(hashKey)) {
         const count = perKey.get(key) ?? 0;
         if (count >= CANDIDATES_PER_PERSON) continue;
         perKey.set(key, count + 1);

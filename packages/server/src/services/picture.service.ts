@@ -4,9 +4,12 @@ import {
   comparePersons,
   Forbidden,
   hashKey,
+  hasOnlyName,
   Invalid,
   learnFromDecisions,
   learnModel,
+  nameLookupKeys,
+  namesakeProbabilities,
   MIN_RECORDS_TO_TRAIN,
   PERMISSIONS,
   can,
@@ -35,6 +38,8 @@ export interface ModelInfo {
 
 /** Records of one known person compared with a new record, per blocking key. */
 const CANDIDATES_PER_PERSON = 3;
+/** More people of one name than this, and a record with nothing but that name joins none of them. */
+const MOST_NAMESAKES = 20;
 
 export interface ResolveSummary {
   readonly records: number;
@@ -156,6 +161,18 @@ export class PictureService {
     await this.draining?.catch(() => undefined);
   }
 
+  /**
+   * For a record with nothing but a name: the people of that name with the chance the record is
+   * each (their best pair's odds times their number of records, against someone new), likeliest
+   * first. Too many people of the name to tell apart, and none is offered.
+   */
+  private namesakes<T extends { probability: number }>(ranked: [string, T][], sizes: ReadonlyMap<string, number>): [string, T][] {
+    if (ranked.length > MOST_NAMESAKES) return [];
+    const weight = (p: number) => Math.log2(Math.max(p, 1e-12) / Math.max(1 - p, 1e-12));
+    const chances = namesakeProbabilities(ranked.map(([entityId, c]) => ({ weight: weight(c.probability), records: sizes.get(entityId) ?? 1 })));
+    return ranked.map(([entityId, c], k): [string, T] => [entityId, { ...c, probability: chances[k]! }]).sort((a, b) => b[1].probability - a[1].probability);
+  }
+
   async resolvePending(limit: number): Promise<ResolveSummary> {
     // Outside the transaction: the embedded store has one connection, which the transaction holds.
     const model = await this.model();
@@ -196,7 +213,13 @@ export class PictureService {
         .filter((r) => r.kind === 'person')
         .map((record) => {
           const features = personFeatures({ id: record.id, ...record.attributes });
-          return { record, features, keys: blockingKeys(features).map(hashKey) };
+          // A record with nothing but a name has few blocking keys, if any: it also looks for the
+          // people of its name. Those people keep keys for it to find them by; it keeps none, as a
+          // mention is not yet anyone to be found by name.
+          const onlyName = hasOnlyName(features);
+          const blocking = blockingKeys(features).map(hashKey);
+          const byName = nameLookupKeys(features).map(hashKey);
+          return { record, features, onlyName, keys: onlyName ? [...blocking, ...byName] : blocking, stored: onlyName ? blocking : [...blocking, ...byName] };
         });
       // One lookup for the whole batch: every known person sharing a key with any new record.
       const byKey = new Map<number, { features: PersonFeatures; entityId: string; id: string }[]>();
@@ -208,8 +231,12 @@ export class PictureService {
         list.push({ features: personFeatures({ id: c.id, ...c.attributes }), entityId: c.entity_id, id: c.id });
         byKey.set(c.key, list);
       }
+      // How many records each person found by name has (this batch's joins counted as they happen).
+      const sizes = await picture.entitySizes([
+        ...new Set(people.filter((p) => p.onlyName).flatMap((p) => p.keys.flatMap((k) => byKey.get(k) ?? []).map((c) => c.entityId))),
+      ]);
       const blockKeys: { key: number; recordId: string }[] = [];
-      for (const { record, features, keys } of people) {
+      for (const { record, features, onlyName, keys, stored } of people) {
         const seen = new Set<string>();
         const candidates = keys.flatMap((k) => byKey.get(k) ?? []).filter((c) => !seen.has(c.id) && (seen.add(c.id), true));
         // The best-scoring record of each known person.
@@ -221,7 +248,8 @@ export class PictureService {
           if (!known || score.probability > known.probability)
             perEntity.set(candidate.entityId, { id: candidate.id, pattern, probability: score.probability, evidence: score.evidence });
         }
-        const ranked = [...perEntity.entries()].sort((a, b) => b[1].probability - a[1].probability);
+        let ranked = [...perEntity.entries()].sort((a, b) => b[1].probability - a[1].probability);
+        if (onlyName) ranked = this.namesakes(ranked, sizes);
         const best = ranked[0];
         let entityId: string;
         if (best && best[1].probability >= thresholds.autoMerge) {
@@ -252,7 +280,8 @@ export class PictureService {
         // Later records of this batch can join this one.
         // A person's first few records per key are kept as candidates; more would only make
         // someone reported a thousand times cost a thousand comparisons.
-        for (const key of keys) {
+        sizes.set(entityId, (sizes.get(entityId) ?? 0) + 1);
+        for (const key of stored) {
           const list = byKey.get(key) ?? [];
           if (list.filter((c) => c.entityId === entityId).length >= CANDIDATES_PER_PERSON) continue;
           list.push({ features, entityId, id: record.id });
