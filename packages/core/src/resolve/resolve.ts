@@ -155,10 +155,11 @@ export function resolveFeatures(features: readonly PersonFeatures[], options: Re
   const threshold = options.threshold ?? 0.5;
   const keepAbove = options.keepAbove ?? threshold;
   const blocking: BlockingStats[] = [];
-  // Pairs keep the index of their pattern: a few thousand distinct patterns are scored once each.
   // One buffer for the large arrays of the whole run (see Arena): about 650 bytes a record, of
   // which a dozen candidate pairs a record (seeded and FEBRL data alike) and every rule's blocks.
+  // What is returned is copied out of it, so it goes when the run ends.
   const arena = new Arena(features.length * (PERSON_BLOCKING_RULES.length * 12 + 48 + 12 * 12 + 200));
+  // Pairs keep the index of their pattern: a few thousand distinct patterns are scored once each.
   const all = new CandidatePairs(features.length * 12, arena);
   const patternIds = new NumberIndex();
   const patternList: number[] = [];
@@ -279,20 +280,19 @@ export function resolveFeatures(features: readonly PersonFeatures[], options: Re
     const pattern = comparePersons(features[i]!, features[j]!);
     return { pattern, weight: score(pattern) + (names ? names.adjustment(i, pattern) : 0) };
   };
-  const { kept: scored, clustered } = pass(names);
+  const { kept, clustered } = pass(names);
   const attached = attachNameOnly(values, clustered.labels, weigh, threshold);
-  const kept = scored;
   for (const { i, j, pattern, weight } of attached.pairs) if (weight >= keepWeight) kept.push(i, j, pattern, weight);
   return {
     features,
-    clusters: attached.labels,
+    clusters: attached.labels.slice(),
     model,
     pairs: {
       count: kept.count,
-      left: kept.left.subarray(0, kept.count),
-      right: kept.right.subarray(0, kept.count),
-      patterns: kept.patterns.subarray(0, kept.count),
-      weights: kept.weights.subarray(0, kept.count),
+      left: kept.left.slice(0, kept.count),
+      right: kept.right.slice(0, kept.count),
+      patterns: kept.patterns.slice(0, kept.count),
+      weights: kept.weights.slice(0, kept.count),
     },
     stats: { records: features.length, candidatePairs: all.count, distinctPatterns: counts.size, refusedMerges: clustered.refused, blocking },
   };
