@@ -183,15 +183,18 @@ export function forEachCandidatePair(
   prepared: RuleBlocks = ruleBlocks(records, rules),
 ): void {
   const { blocks: ruleBlocksList } = prepared;
-  // Every record's place in neighbourhood order, worked out once for all large blocks of all rules.
-  let rank: Int32Array | undefined;
-  const neighbourhoodRank = () => {
-    if (!rank) {
+  // Every record's place in neighbourhood order (and the record at each place), worked out once
+  // for all large blocks of all rules.
+  let neighbourhood: { place: Int32Array; recordAt: Int32Array } | undefined;
+  const inNeighbourhoodOrder = () => {
+    if (!neighbourhood) {
       const byKey = records.map((r, i) => ({ i, sort: neighbourhoodKey(r) })).sort((a, b) => (a.sort < b.sort ? -1 : a.sort > b.sort ? 1 : a.i - b.i));
-      rank = new Int32Array(records.length);
-      byKey.forEach(({ i }, place) => (rank![i] = place));
+      const recordAt = Int32Array.from(byKey, ({ i }) => i);
+      const place = new Int32Array(records.length);
+      recordAt.forEach((i, at) => (place[i] = at));
+      neighbourhood = { place, recordAt };
     }
-    return rank;
+    return neighbourhood;
   };
   // Blocks that were windowed, per rule: their pairs were not all compared.
   const windowed = ruleBlocksList.map((b) => new Uint8Array(b.count));
@@ -204,15 +207,11 @@ export function forEachCandidatePair(
       if (size < 2) continue;
       if (size > maxBlock) {
         windowed[k]![b] = 1;
-        // The block's records in neighbourhood order: their ranks sorted as numbers, then each
-        // rank's record looked up.
-        const places = neighbourhoodRank();
-        const ranks = Int32Array.from(blocks.members.subarray(from, from + size), (i) => places[i]!).sort();
-        const order = new Int32Array(size);
-        const members = blocks.members.subarray(from, from + size);
-        const byRank = new Map<number, number>();
-        for (const i of members) byRank.set(places[i]!, i);
-        for (let x = 0; x < size; x++) order[x] = byRank.get(ranks[x]!)!;
+        // The block's records in neighbourhood order: their places sorted as numbers.
+        const { place, recordAt } = inNeighbourhoodOrder();
+        const order = Int32Array.from(blocks.members.subarray(from, from + size), (i) => place[i]!)
+          .sort()
+          .map((at) => recordAt[at]!);
         for (let x = 0; x < size; x++) {
           for (let y = x + 1; y < Math.min(size, x + 1 + WINDOW); y++) {
             const i = Math.min(order[x]!, order[y]!);

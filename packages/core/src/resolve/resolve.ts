@@ -305,6 +305,7 @@ export function resolveFeatures(features: readonly PersonFeatures[], options: Re
 export function learnModel(features: readonly PersonFeatures[], options: Pick<ResolveOptions, 'maxBlock' | 'randomPairs' | 'seed'> = {}): MatchModel {
   if (features.length < MIN_RECORDS_TO_TRAIN) return syntheticModel();
   const counts = new Map<number, number>();
+  const prepared = ruleBlocks(features, PERSON_BLOCKING_RULES);
   forEachCandidatePair(
     features,
     (i, j) => {
@@ -313,8 +314,15 @@ export function learnModel(features: readonly PersonFeatures[], options: Pick<Re
     },
     PERSON_BLOCKING_RULES,
     options.maxBlock ?? 40,
+    [],
+    prepared,
   );
-  return trainModel(features, PERSON_BLOCKING_RULES, counts, { randomPairs: options.randomPairs, maxBlock: options.maxBlock, seed: options.seed });
+  return trainModel(features, PERSON_BLOCKING_RULES, counts, {
+    randomPairs: options.randomPairs,
+    maxBlock: options.maxBlock,
+    seed: options.seed,
+    blocks: prepared,
+  });
 }
 
 /**
@@ -486,7 +494,7 @@ export function attachNameOnly(
     for (let i = 0; i < n; i++) {
       const value = column[i]!;
       if (value < 0 || !rich[labels[i]!] || !lookFor.has(value)) continue;
-      const perPerson = value * 2 ** 21 + labels[i]!;
+      const perPerson = value * n + labels[i]!;
       const count = seen.get(perPerson) ?? 0;
       if (count === 0) people.set(value, (people.get(value) ?? 0) + 1);
       if (count >= RECORDS_PER_PERSON) continue;

@@ -166,10 +166,9 @@ export class PictureService {
    * each (their best pair's odds times their number of records, against someone new), likeliest
    * first. Too many people of the name to tell apart, and none is offered.
    */
-  private namesakes<T extends { probability: number }>(ranked: [string, T][], sizes: ReadonlyMap<string, number>): [string, T][] {
+  private namesakes<T extends { weight: number; probability: number }>(ranked: [string, T][], sizes: ReadonlyMap<string, number>): [string, T][] {
     if (ranked.length > MOST_NAMESAKES) return [];
-    const weight = (p: number) => Math.log2(Math.max(p, 1e-12) / Math.max(1 - p, 1e-12));
-    const chances = namesakeProbabilities(ranked.map(([entityId, c]) => ({ weight: weight(c.probability), records: sizes.get(entityId) ?? 1 })));
+    const chances = namesakeProbabilities(ranked.map(([entityId, c]) => ({ weight: c.weight, records: sizes.get(entityId) ?? 1 })));
     return ranked.map(([entityId, c], k): [string, T] => [entityId, { ...c, probability: chances[k]! }]).sort((a, b) => b[1].probability - a[1].probability);
   }
 
@@ -240,13 +239,13 @@ export class PictureService {
         const seen = new Set<string>();
         const candidates = keys.flatMap((k) => byKey.get(k) ?? []).filter((c) => !seen.has(c.id) && (seen.add(c.id), true));
         // The best-scoring record of each known person.
-        const perEntity = new Map<string, { id: string; pattern: number; probability: number; evidence: unknown }>();
+        const perEntity = new Map<string, { id: string; pattern: number; weight: number; probability: number; evidence: unknown }>();
         for (const candidate of candidates) {
           const pattern = comparePersons(features, candidate.features);
           const score = scorePattern(model, pattern);
           const known = perEntity.get(candidate.entityId);
           if (!known || score.probability > known.probability)
-            perEntity.set(candidate.entityId, { id: candidate.id, pattern, probability: score.probability, evidence: score.evidence });
+            perEntity.set(candidate.entityId, { id: candidate.id, pattern, weight: score.weight, probability: score.probability, evidence: score.evidence });
         }
         let ranked = [...perEntity.entries()].sort((a, b) => b[1].probability - a[1].probability);
         if (onlyName) ranked = this.namesakes(ranked, sizes);
