@@ -23,3 +23,7 @@ export const BUSINESS_KINDS = [
   'massage_parlour',
 ] as const;
 export type BusinessKind = (typeof BUSINESS_KINDS)[number];
+
+/** Identity documents a report can mention (seized, held by someone else, or shown). */
+export const DOCUMENT_TYPES = ['passport', 'national_id', 'residence_permit', 'visa', 'driving_licence', 'travel_document', 'other'] as const;
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];

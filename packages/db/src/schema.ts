@@ -171,6 +171,34 @@ export interface ReportVehiclesTable {
   colour: string | null;
 }
 
+export interface ReportOnlineTable {
+  id: string;
+  report_id: string;
+  identifier: string;
+  platform: string | null;
+  description: string | null;
+}
+
+export interface ReportBankAccountsTable {
+  id: string;
+  report_id: string;
+  bank: string | null;
+  sort_code: string | null;
+  account_number: string | null;
+  iban: string | null;
+  holder: string | null;
+}
+
+export interface ReportDocumentsTable {
+  id: string;
+  report_id: string;
+  type: string;
+  number: string;
+  country: string | null;
+  holder: string | null;
+  description: string | null;
+}
+
 export interface ReportBusinessesTable {
   id: string;
   report_id: string;
@@ -201,7 +229,7 @@ export interface SchemaMigrationsTable {
   applied_at: CreatedAt;
 }
 
-export type EntityKind = 'person' | 'phone' | 'vehicle' | 'business' | 'address';
+export type EntityKind = 'person' | 'phone' | 'vehicle' | 'business' | 'address' | 'online' | 'bank_account' | 'document';
 
 export interface EntitiesTable {
   id: string;
@@ -301,6 +329,9 @@ export interface DB {
   report_phones: ReportPhonesTable;
   report_vehicles: ReportVehiclesTable;
   report_businesses: ReportBusinessesTable;
+  report_online: ReportOnlineTable;
+  report_bank_accounts: ReportBankAccountsTable;
+  report_documents: ReportDocumentsTable;
   seed_networks: SeedNetworksTable;
   seed_truth: SeedTruthTable;
   schema_migrations: SchemaMigrationsTable;

@@ -180,6 +180,56 @@ describe(`correcting and searching the picture on ${TEST_STORE}`, () => {
     await expect(entities.search(officer, 'Ardit')).rejects.toMatchObject({ status: 403 });
   });
 
+  it('resolves online accounts, bank accounts and documents written differently into one entity each, linked to the people, and finds them', async () => {
+    const victim = person({ givenName: 'Mirela', familyName: 'Dumitru' });
+    const suspect = person({ role: 'suspect', givenName: 'Adrian', familyName: 'Stan' });
+    await report({
+      persons: [victim, suspect],
+      online: [{ id: randomUUID(), identifier: 'https://www.instagram.com/Mirela.Nails/?igsh=x1', platform: null, description: 'advert for nails' }],
+      bankAccounts: [{ id: randomUUID(), bank: 'Barclays', sortCode: '20-20-15', accountNumber: '5555 5555', iban: null, holder: 'A Stan' }],
+      documents: [
+        { id: randomUUID(), type: 'passport', number: 'ro 123 456 78', country: 'Romania', holder: 'Mirela Dumitru', description: 'kept by the landlord' },
+      ],
+    });
+    const again = {
+      online: { id: randomUUID(), identifier: '@mirela.nails', platform: 'Insta', description: null },
+      bank: { id: randomUUID(), bank: null, sortCode: null, accountNumber: null, iban: 'GB33 BUKB 2020 1555 5555 55', holder: null },
+      document: { id: randomUUID(), type: 'passport', number: 'RO12345678', country: null, holder: null, description: null },
+    };
+    await report({
+      persons: [person({ givenName: 'Ion', familyName: 'Popa' })],
+      online: [again.online],
+      bankAccounts: [again.bank],
+      documents: [again.document],
+    });
+
+    const find = async (q: string) => (await entities.search(analyst, q)).groups.flatMap((g) => g.items.map((i) => `${g.kind}:${i.label}:${i.reports}`));
+    expect(await find('mirela.nails')).toContain('online:Instagram @mirela.nails:2');
+    expect(await find('55555555')).toContain('bank_account:20-20-15 55555555:2');
+    expect(await find('20-20-15 55555555')).toContain('bank_account:20-20-15 55555555:2');
+    expect(await find('RO12345678')).toContain('document:RO12345678 (Romania):2');
+
+    // Each is one entity with both reports as its sources, linked to the people of both and to the others.
+    for (const record of [again.online, again.bank, again.document]) {
+      const view = await entities.entity(analyst, await entityOf(record.id));
+      expect(view.records).toHaveLength(2);
+      expect(
+        view.linked
+          .filter((l) => l.kind === 'person')
+          .map((l) => l.label)
+          .sort(),
+      ).toEqual(['Adrian Stan', 'Ion Popa', 'Mirela Dumitru']);
+      expect(view.linked.filter((l) => l.kind !== 'person')).toHaveLength(2);
+    }
+    const document = await entities.entity(analyst, await entityOf(again.document.id));
+    expect(document.attributes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: 'description', value: 'kept by the landlord' }),
+        expect.objectContaining({ name: 'country', value: 'Romania' }),
+      ]),
+    );
+  });
+
   it('uses the thresholds the team sets, and a model retrained with the analysts’ decisions', async () => {
     expect(await picture.settings(analyst)).toMatchObject({ autoMerge: 0.95, review: 0.5, model: { source: 'synthetic' } });
     await expect(picture.saveSettings(analyst, 0.6, 0.7)).rejects.toMatchObject({ status: 400 });

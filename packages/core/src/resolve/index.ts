@@ -9,5 +9,6 @@ export * from './cluster';
 export * from './resolve';
 export * from './training';
 export * from './keys';
+export * from './identifiers';
 export * from './search';
 export * from './feedback';

@@ -1,6 +1,8 @@
+import { bankAccountIdentity, documentIdentity, onlineIdentity } from './identifiers';
 import { normalisePhone, normalisePostcode, normaliseRegistration, normaliseText, postcodeDistrict } from './normalise';
 
-export type KeyedKind = 'phone' | 'vehicle' | 'business' | 'address';
+export const KEYED_KINDS = ['phone', 'vehicle', 'business', 'address', 'online', 'bank_account', 'document'] as const;
+export type KeyedKind = (typeof KEYED_KINDS)[number];
 
 /** A phone, vehicle, business or address as one identity and a label to show, or null when it says too little. */
 export interface RecordIdentity {
@@ -12,7 +14,7 @@ export interface RecordIdentity {
  * Phones, vehicles, businesses and addresses resolve by a normalised identity rather than a model:
  * "07700 900123" and "+44 7700 900123" are one phone, "cu57abc" and "CU57 ABC" one vehicle; a
  * business is its name within a postcode district (chains have many branches), an address its
- * text within its postcode.
+ * text within its postcode. Online accounts, bank accounts and documents: see `identifiers`.
  */
 export function recordIdentity(kind: KeyedKind, a: Readonly<Record<string, string | null | undefined>>): RecordIdentity | null {
   switch (kind) {
@@ -39,6 +41,12 @@ export function recordIdentity(kind: KeyedKind, a: Readonly<Record<string, strin
       const postcode = normalisePostcode(a['postcode']);
       return { key: `${text}|${postcode ?? normaliseText(a['town'])}`, label: [a['address']?.trim(), a['town']?.trim(), postcode].filter(Boolean).join(', ') };
     }
+    case 'online':
+      return onlineIdentity(a);
+    case 'bank_account':
+      return bankAccountIdentity(a);
+    case 'document':
+      return documentIdentity(a);
   }
 }
 

@@ -1,4 +1,5 @@
 import { doubleMetaphone } from 'double-metaphone';
+import { normaliseAccountNumber, normaliseDocumentNumber, normaliseSortCode, readOnline } from './identifiers';
 import type { KeyedKind } from './keys';
 import { canonicalGivenName } from './nicknames';
 import { consonantSkeleton, normaliseName, normalisePhone, normalisePostcode, normaliseRegistration, normaliseText } from './normalise';
@@ -57,14 +58,35 @@ export function searchEntry(kind: RecordKind, a: Readonly<Record<string, string 
       const parts = [kind === 'business' ? a['name'] : a['address'], a['town']].map(normaliseText);
       return { text: [...parts, postcode ? postcode.toLowerCase() : ''].filter(Boolean).join(' '), codes: [] };
     }
+    case 'online':
+      return { text: onlineSearchText(a), codes: [] };
+    case 'bank_account': {
+      // Found by the account number alone, or run together with the sort code as a compact query does.
+      const account = normaliseAccountNumber(a['accountNumber']) ?? '';
+      const sortCode = normaliseSortCode(a['sortCode']) ?? '';
+      const iban = (a['iban'] ?? '').replace(/\s/g, '').toLowerCase();
+      return { text: [sortCode && account ? `${sortCode}${account}` : account, iban, normaliseText(a['bank'])].filter(Boolean).join(' '), codes: [] };
+    }
+    case 'document':
+      return { text: [(normaliseDocumentNumber(a['number']) ?? '').toLowerCase(), normaliseText(a['country'])].filter(Boolean).join(' '), codes: [] };
   }
+}
+
+/** An account's handle or address as words and run together, with its platform: "joe.bloggs" is found by "joe bloggs" and "joebloggs". */
+function onlineSearchText(a: Readonly<Record<string, string | null | undefined>>): string {
+  const read = readOnline(a);
+  if (!read) return '';
+  const value = read.form === 'email' ? read.address : read.form === 'url' ? read.url : read.handle;
+  const words = normaliseText(value);
+  return [words.replace(/ /g, ''), words, read.form === 'profile' ? read.platform : ''].filter(Boolean).join(' ');
 }
 
 export function searchQuery(raw: string): SearchQuery {
   const text = normaliseText(raw);
   const name = normaliseName(raw);
   const codes = nameCodes(name);
-  const phone = /\d/.test(raw) ? normalisePhone(raw) : null;
+  // Only digits and the marks numbers are written with can be a phone ("AB1234567" is not).
+  const phone = /\d/.test(raw) && /^[+\d\s().-]+$/.test(raw.trim()) ? normalisePhone(raw) : null;
   const compact = phone ? phone.replace(/\D/g, '') : text.replace(/ /g, '');
   return {
     text,

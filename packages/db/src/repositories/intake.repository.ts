@@ -35,6 +35,16 @@ export interface NewReport {
   readonly vehicles: { id: string; registration: string; make: string | null; colour: string | null }[];
   readonly businesses: { id: string; name: string; kind: string | null; address: string | null }[];
   readonly addresses?: { id: string; address: string; postcode: string | null; town: string | null; description: string | null }[];
+  readonly online?: { id: string; identifier: string; platform: string | null; description: string | null }[];
+  readonly bankAccounts?: {
+    id: string;
+    bank: string | null;
+    sortCode: string | null;
+    accountNumber: string | null;
+    iban: string | null;
+    holder: string | null;
+  }[];
+  readonly documents?: { id: string; type: string; number: string; country: string | null; holder: string | null; description: string | null }[];
   /** The public follow-up channel; referrals from signed-in users have none. */
   readonly followUp?: { referenceCode: string; passphraseHash: string };
   readonly createdBy?: string;
@@ -168,6 +178,22 @@ export class IntakeRepository {
         (r.addresses ?? []).map((a) => ({ id: a.id, report_id: r.id, address: a.address, postcode: a.postcode, town: a.town, description: a.description })),
       );
       if (addresses.length > 0) await tx.insertInto('report_addresses').values(addresses).execute();
+      const online = reports.flatMap((r) => (r.online ?? []).map((o) => ({ ...o, report_id: r.id })));
+      if (online.length > 0) await tx.insertInto('report_online').values(online).execute();
+      const bankAccounts = reports.flatMap((r) =>
+        (r.bankAccounts ?? []).map((b) => ({
+          id: b.id,
+          report_id: r.id,
+          bank: b.bank,
+          sort_code: b.sortCode,
+          account_number: b.accountNumber,
+          iban: b.iban,
+          holder: b.holder,
+        })),
+      );
+      if (bankAccounts.length > 0) await tx.insertInto('report_bank_accounts').values(bankAccounts).execute();
+      const documents = reports.flatMap((r) => (r.documents ?? []).map((d) => ({ ...d, report_id: r.id })));
+      if (documents.length > 0) await tx.insertInto('report_documents').values(documents).execute();
       const followUps = reports.flatMap((r) =>
         r.followUp ? [{ report_id: r.id, reference_code: r.followUp.referenceCode, passphrase_hash: r.followUp.passphraseHash, locked_until: null }] : [],
       );
@@ -221,15 +247,18 @@ export class IntakeRepository {
   async reportDetail(id: string) {
     const report = await this.db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirst();
     if (!report) return undefined;
-    const [persons, phones, vehicles, businesses, addresses, followUp] = await Promise.all([
+    const [persons, phones, vehicles, businesses, addresses, online, bankAccounts, documents, followUp] = await Promise.all([
       this.db.selectFrom('report_persons').selectAll().where('report_id', '=', id).orderBy('role').orderBy('id').execute(),
       this.db.selectFrom('report_phones').selectAll().where('report_id', '=', id).orderBy('id').execute(),
       this.db.selectFrom('report_vehicles').selectAll().where('report_id', '=', id).orderBy('id').execute(),
       this.db.selectFrom('report_businesses').selectAll().where('report_id', '=', id).orderBy('id').execute(),
       this.db.selectFrom('report_addresses').selectAll().where('report_id', '=', id).orderBy('id').execute(),
+      this.db.selectFrom('report_online').selectAll().where('report_id', '=', id).orderBy('id').execute(),
+      this.db.selectFrom('report_bank_accounts').selectAll().where('report_id', '=', id).orderBy('id').execute(),
+      this.db.selectFrom('report_documents').selectAll().where('report_id', '=', id).orderBy('id').execute(),
       this.db.selectFrom('report_follow_up').select('report_id').where('report_id', '=', id).executeTakeFirst(),
     ]);
-    return { report, persons, phones, vehicles, businesses, addresses, hasFollowUp: !!followUp };
+    return { report, persons, phones, vehicles, businesses, addresses, online, bankAccounts, documents, hasFollowUp: !!followUp };
   }
 
   /** Applies triage decisions and their audit entry together. */

@@ -73,8 +73,9 @@ export class PictureRepository {
   }
 
   /**
-   * Takes every person, phone, vehicle, business and address of the given reports (all reports when
-   * null) as unresolved records, and links the records of each report together. Idempotent.
+   * Takes every person, phone, vehicle, business, address, online account, bank account and
+   * document of the given reports (all reports when null) as unresolved records, and links the
+   * records of each report together. Idempotent.
    */
   async extract(reportIds: readonly string[] | null | 'unpictured'): Promise<void> {
     const which = (column: string) =>
@@ -110,6 +111,17 @@ export class PictureRepository {
       union all
       select id, 'address', report_id, null, jsonb_strip_nulls(jsonb_build_object('address', address, 'postcode', postcode, 'town', town, 'description', description))
       from report_addresses where ${which('report_id')}
+      union all
+      select id, 'online', report_id, null, jsonb_strip_nulls(jsonb_build_object('identifier', identifier, 'platform', platform, 'description', description))
+      from report_online where ${which('report_id')}
+      union all
+      select id, 'bank_account', report_id, null, jsonb_strip_nulls(jsonb_build_object(
+        'bank', bank, 'sortCode', sort_code, 'accountNumber', account_number, 'iban', iban, 'holder', holder))
+      from report_bank_accounts where ${which('report_id')}
+      union all
+      select id, 'document', report_id, null, jsonb_strip_nulls(jsonb_build_object(
+        'type', type, 'number', number, 'country', country, 'holder', holder, 'description', description))
+      from report_documents where ${which('report_id')}
       on conflict (id) do nothing`.execute(this.db);
     await sql`
       insert into record_links (from_record, to_record, report_id)

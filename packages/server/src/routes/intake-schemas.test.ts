@@ -81,4 +81,35 @@ describe('referral schema', () => {
       }),
     );
   });
+
+  it('takes online accounts, bank accounts and documents, and names what is wrong with each', () => {
+    const ok = referralBody.parse({
+      summary: 's',
+      online: [{ identifier: 'instagram.com/mirela.nails' }],
+      bankAccounts: [{ sortCode: '20-20-15', accountNumber: '55555555' }, { iban: 'GB33 BUKB 2020 1555 5555 55' }],
+      documents: [{ type: 'passport', number: 'AB 123 456 7', country: 'Albania' }],
+    });
+    expect(ok.bankAccounts).toHaveLength(2);
+    const result = referralBody.safeParse({
+      summary: 's',
+      online: [{ identifier: 'two words' }],
+      bankAccounts: [{ bank: 'Barclays' }, { sortCode: '20-20', accountNumber: '12' }, { iban: 'GB34 BUKB 2020 1555 5555 55' }],
+      documents: [
+        { type: 'library_card', number: 'AB1234567' },
+        { type: 'passport', number: 'A1' },
+      ],
+    });
+    const problems = result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'online.0.identifier: Enter a web address, a user name without spaces, or an e-mail address',
+        'bankAccounts.0.accountNumber: Enter an account number or an IBAN',
+        'bankAccounts.1.sortCode: Enter a sort code of six digits, like 20-20-15',
+        'bankAccounts.1.accountNumber: Enter an account number of 6 to 18 digits',
+        'bankAccounts.2.iban: Enter a valid IBAN: the country format or check digits are wrong',
+        expect.stringMatching(/^documents\.0\.type: /),
+        'documents.1.number: Enter the document number as shown on it',
+      ]),
+    );
+  });
 });

@@ -61,7 +61,8 @@ export function pictureRoutes(svc: Services): FastifyPluginAsyncZod {
         config: { permission: PERMISSIONS.pictureSearch },
         schema: {
           tags: ['picture'],
-          summary: 'One box: people (fuzzy, phonetic, transliterated), phones, vehicles, addresses, businesses and report text',
+          summary:
+            'One box: people (fuzzy, phonetic, transliterated), phones, vehicles, addresses, businesses, online accounts, bank accounts, documents and report text',
           querystring: z.object({ q: z.string().trim().min(1, 'Enter something to search for').max(200, 'Use 200 characters or fewer') }),
           response: {
             200: z.object({

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sendError } from '../http/error-handler';
 import type { Services } from '../services/index';
+import { onlineSchema } from './schemas';
 import { PHOTO_MAX_BYTES, PHOTO_TYPES } from '../services/photo-cleaner';
 import { PUBLIC_SIGNS } from '../services/public-report.service';
 
@@ -50,6 +51,7 @@ export const reportBody = z.object({
     .array(z.object({ name: text(200).min(1), address: optionalText(300) }))
     .max(10)
     .default([]),
+  online: z.array(onlineSchema).max(10).default([]),
   formToken: z.string().max(200),
   /** A field people never see; machines fill it in. */
   leaveBlank: z.string().max(500).optional(),
@@ -100,6 +102,19 @@ const reportViewSchema = z.object({
   vehicles: z.array(z.object({ registration: z.string(), description: z.string().nullable() })),
   businesses: z.array(z.object({ name: z.string(), address: z.string().nullable() })),
   addresses: z.array(z.object({ address: z.string(), postcode: z.string().nullable(), town: z.string().nullable() })),
+  online: z.array(z.object({ identifier: z.string(), platform: z.string().nullable(), description: z.string().nullable() })),
+  bankAccounts: z.array(
+    z.object({
+      bank: z.string().nullable(),
+      sortCode: z.string().nullable(),
+      accountNumber: z.string().nullable(),
+      iban: z.string().nullable(),
+      holder: z.string().nullable(),
+    }),
+  ),
+  documents: z.array(
+    z.object({ type: z.string(), number: z.string(), country: z.string().nullable(), holder: z.string().nullable(), description: z.string().nullable() }),
+  ),
 });
 
 /** Generous for a person, tight for a flood: the portal must stay up for the next person. */

@@ -2,6 +2,7 @@ import { CURRENT_CATALOGUE, EXPLOITATION_TYPES, GWENT, PERMISSIONS } from '@harb
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../services/index';
+import { bankAccountSchema, documentSchema, onlineSchema } from './schemas';
 
 const text = (max: number) => z.string().trim().max(max, `Use ${max} characters or fewer`);
 const optional = (max: number) =>
@@ -70,6 +71,9 @@ export const referralBody = z.object({
     .array(z.object({ name: text(200).min(1), kind: optional(60), address: optional(300) }))
     .max(20)
     .default([]),
+  online: z.array(onlineSchema).max(20).default([]),
+  bankAccounts: z.array(bankAccountSchema).max(20).default([]),
+  documents: z.array(documentSchema).max(20).default([]),
 });
 
 const triageSchema = z.object({

@@ -1,4 +1,4 @@
-import { ROLES } from '@harbour/core';
+import { DOCUMENT_TYPES, ROLES, isValidIban, normaliseAccountNumber, normaliseSortCode, onlineIdentity } from '@harbour/core';
 import { z } from 'zod';
 
 /** Shapes shared by several routes. */
@@ -14,3 +14,41 @@ export const sessionSchema = z.object({
 
 export const emailSchema = z.string().trim().min(3).max(254).email('Enter an email address like name@example.org');
 export const okSchema = z.object({ ok: z.literal(true) });
+
+const text = (max: number) => z.string().trim().max(max, `Use ${max} characters or fewer`);
+const optional = (max: number) =>
+  text(max)
+    .optional()
+    .transform((v) => (v ? v : undefined));
+
+/** An online account or advert: a web address, a user name (with its platform) or an e-mail address. */
+export const onlineSchema = z
+  .object({ identifier: text(2000).min(1, 'Enter a web address, user name or e-mail address'), platform: optional(60), description: optional(300) })
+  .superRefine((o, ctx) => {
+    if (!onlineIdentity(o))
+      ctx.addIssue({ code: 'custom', path: ['identifier'], message: 'Enter a web address, a user name without spaces, or an e-mail address' });
+  });
+
+/** A bank account: a UK sort code and account number, or an IBAN. */
+export const bankAccountSchema = z
+  .object({ bank: optional(100), sortCode: optional(12), accountNumber: optional(24), iban: optional(42), holder: optional(200) })
+  .superRefine((b, ctx) => {
+    if (!b.accountNumber && !b.iban) ctx.addIssue({ code: 'custom', path: ['accountNumber'], message: 'Enter an account number or an IBAN' });
+    if (b.sortCode && !normaliseSortCode(b.sortCode))
+      ctx.addIssue({ code: 'custom', path: ['sortCode'], message: 'Enter a sort code of six digits, like 20-20-15' });
+    if (b.accountNumber && !normaliseAccountNumber(b.accountNumber))
+      ctx.addIssue({ code: 'custom', path: ['accountNumber'], message: 'Enter an account number of 6 to 18 digits' });
+    if (b.iban && !isValidIban(b.iban))
+      ctx.addIssue({ code: 'custom', path: ['iban'], message: 'Enter a valid IBAN: the country format or check digits are wrong' });
+  });
+
+/** An identity document: its type and number. */
+export const documentSchema = z.object({
+  type: z.enum(DOCUMENT_TYPES),
+  number: text(30)
+    .min(4, 'Enter the document number as shown on it')
+    .regex(/^[\p{L}\p{N}\s/.-]+$/u, 'Enter the number using letters and digits'),
+  country: optional(80),
+  holder: optional(200),
+  description: optional(300),
+});

@@ -18,7 +18,7 @@ import type { EntityRepository, Move, Repositories, ReviewPairRow, SourceRecord 
 
 const SEARCH_LIMIT = 60;
 const PER_KIND = 10;
-const KINDS = ['person', 'phone', 'vehicle', 'business', 'address'] as const;
+const KINDS = ['person', 'phone', 'vehicle', 'business', 'address', 'online', 'bank_account', 'document'] as const;
 
 export interface ReportRef {
   id: string;

@@ -60,7 +60,7 @@ export async function buildPictureInBulk(repos: Repositories, progress?: (stage:
   const settings = await picture.settings();
   const writer = new BatchWriter(repos);
 
-  // Phones, vehicles, businesses and addresses: one entity per identity (joining any already known).
+  // Everything but people: one entity per identity (joining any already known).
   onProgress?.(`resolving ${pending.length.toLocaleString('en-GB')} records`);
   const keyed = pending.filter((r) => r.kind !== 'person');
   const identities = keyed.map((r) => recordIdentity(r.kind as KeyedKind, r.attributes));
@@ -87,7 +87,7 @@ export async function buildPictureInBulk(repos: Repositories, progress?: (stage:
     await writer.flushIfFull();
   }
 
-  onProgress?.('stored phones, vehicles, businesses and addresses');
+  onProgress?.('stored phones, vehicles, businesses, addresses, accounts and documents');
   // People: resolved together.
   const people = pending.filter((r) => r.kind === 'person');
   const cache = new FeatureCache();

@@ -51,7 +51,8 @@ export interface ResolveSummary {
 
 /**
  * Resolves new records into the picture as reports arrive (incrementally, not in batch): phones,
- * vehicles, businesses and addresses by their normalised identity; people by the match model
+ * vehicles, businesses, addresses, online and bank accounts and documents by their normalised
+ * identity; people by the match model
  * against the people already known, through their blocking keys. Runs as background work, out of
  * the intake transaction, so reporting stays fast; each batch is one transaction and one audit entry.
  */
@@ -183,7 +184,7 @@ export class PictureService {
       const reviewPairs: NewReviewPair[] = [];
       const created: { id: string; kind: PendingRecord['kind']; label: string }[] = [];
 
-      // Phones, vehicles, businesses, addresses: one entity per identity.
+      // Everything but people: one entity per identity.
       const keyed = pending.filter((r) => r.kind !== 'person');
       const identities = keyed.map((r) => recordIdentity(r.kind as KeyedKind, r.attributes));
       const known = await picture.entitiesByKey(keyed.flatMap((r, i) => (identities[i] ? [{ kind: r.kind, key: identities[i].key }] : [])));

@@ -33,6 +33,7 @@ export interface PublicReportInput {
   readonly phones: readonly string[];
   readonly vehicles: readonly { registration: string; description?: string | undefined }[];
   readonly businesses: readonly { name: string; address?: string | undefined }[];
+  readonly online?: readonly { identifier: string; platform?: string | undefined; description?: string | undefined }[];
   readonly formToken: string;
   readonly leaveBlank?: string | undefined;
 }
@@ -162,6 +163,12 @@ export class PublicReportService {
         phones: input.phones.map((number) => ({ id: randomUUID(), number })),
         vehicles: input.vehicles.map((v) => ({ id: randomUUID(), registration: v.registration.toUpperCase(), make: v.description ?? null, colour: null })),
         businesses: input.businesses.map((b) => ({ id: randomUUID(), name: b.name, kind: null, address: b.address ?? null })),
+        online: (input.online ?? []).map((o) => ({
+          id: randomUUID(),
+          identifier: o.identifier,
+          platform: o.platform ?? null,
+          description: o.description ?? null,
+        })),
         followUp: { referenceCode, passphraseHash: await this.passphraseHash(passphrase) },
       },
       { actorId: null, actorRole: null, action: 'report.public-submitted', subjectType: 'report', details: { language: input.language, band: result.band } },

@@ -7,6 +7,7 @@ import {
   can,
   triage,
   type Actor,
+  type DocumentType,
   type ExploitationType,
   type IndicatorCatalogue,
   type TriageResult,
@@ -51,6 +52,21 @@ export interface ReferralInput {
   readonly vehicles: readonly { registration: string; description?: string | undefined }[];
   readonly addresses: readonly { address: string; postcode?: string | undefined; town?: string | undefined }[];
   readonly businesses: readonly { name: string; kind?: string | undefined; address?: string | undefined }[];
+  readonly online?: readonly { identifier: string; platform?: string | undefined; description?: string | undefined }[];
+  readonly bankAccounts?: readonly {
+    bank?: string | undefined;
+    sortCode?: string | undefined;
+    accountNumber?: string | undefined;
+    iban?: string | undefined;
+    holder?: string | undefined;
+  }[];
+  readonly documents?: readonly {
+    type: DocumentType;
+    number: string;
+    country?: string | undefined;
+    holder?: string | undefined;
+    description?: string | undefined;
+  }[];
   readonly draftId?: string | undefined;
 }
 
@@ -141,6 +157,28 @@ export class ReferralService {
           postcode: a.postcode ?? null,
           town: a.town ?? null,
           description: null,
+        })),
+        online: (input.online ?? []).map((o) => ({
+          id: randomUUID(),
+          identifier: o.identifier,
+          platform: o.platform ?? null,
+          description: o.description ?? null,
+        })),
+        bankAccounts: (input.bankAccounts ?? []).map((b) => ({
+          id: randomUUID(),
+          bank: b.bank ?? null,
+          sortCode: b.sortCode ?? null,
+          accountNumber: b.accountNumber ?? null,
+          iban: b.iban ?? null,
+          holder: b.holder ?? null,
+        })),
+        documents: (input.documents ?? []).map((d) => ({
+          id: randomUUID(),
+          type: d.type,
+          number: d.number,
+          country: d.country ?? null,
+          holder: d.holder ?? null,
+          description: d.description ?? null,
         })),
       },
       {

@@ -87,6 +87,9 @@ export interface ReportView {
   vehicles: { registration: string; description: string | null }[];
   businesses: { name: string; address: string | null }[];
   addresses: { address: string; postcode: string | null; town: string | null }[];
+  online: { identifier: string; platform: string | null; description: string | null }[];
+  bankAccounts: { bank: string | null; sortCode: string | null; accountNumber: string | null; iban: string | null; holder: string | null }[];
+  documents: { type: string; number: string; country: string | null; holder: string | null; description: string | null }[];
 }
 
 export interface TriageDecision {
@@ -147,6 +150,9 @@ export class ReportTriageService {
       vehicles: found.vehicles.map((v) => ({ registration: v.registration, description: [v.colour, v.make, v.model].filter(Boolean).join(' ') || null })),
       businesses: found.businesses.map((b) => ({ name: b.name, address: b.address })),
       addresses: found.addresses.map((a) => ({ address: a.address, postcode: a.postcode, town: a.town })),
+      online: found.online.map((o) => ({ identifier: o.identifier, platform: o.platform, description: o.description })),
+      bankAccounts: found.bankAccounts.map((b) => ({ bank: b.bank, sortCode: b.sort_code, accountNumber: b.account_number, iban: b.iban, holder: b.holder })),
+      documents: found.documents.map((d) => ({ type: d.type, number: d.number, country: d.country, holder: d.holder, description: d.description })),
     };
   }
 
