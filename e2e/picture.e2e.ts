@@ -45,6 +45,7 @@ describe('an analyst clears a review pair; the entity page shows both sources', 
         ...base,
         victim: { givenName: 'Teuta', familyName: 'Berisha', dob: '1999-07-14', nationality: 'Albanian' },
         summary: 'Woman working at a massage parlour on Frogmore Street, driven there and collected each day.',
+        online: [{ identifier: '@Teuta.Relax', platform: 'AdultWork', description: 'advert for massage' }],
       }),
     );
     references.push(
@@ -126,6 +127,19 @@ describe('an analyst clears a review pair; the entity page shows both sources', 
     for (const reference of references) expect(text.join('\n')).toContain(reference);
     expect(await page.getByRole('heading', { name: 'Merges and splits' }).count()).toBe(1);
     expect(await page.getByText(/Merged by .*\(1 record moved, from the review queue\)/).count()).toBe(1);
+    expect(await accessibilityProblems(page)).toEqual([]);
+  });
+
+  it('the advert she was sold through is found by its user name, and its page links to her', async () => {
+    const page = analyst.page;
+    await page.goto(`${analyst.baseUrl}/search?lang=cy`);
+    await page.locator('#q').fill('teuta.relax');
+    await page.locator('form[role="search"] button[type="submit"]').click();
+    const adverts = page.getByRole('region', { name: 'Cyfrifon a hysbysebion ar-lein' });
+    await adverts.getByRole('link', { name: 'AdultWork teuta.relax' }).click();
+    await page.getByRole('heading', { level: 1, name: 'AdultWork teuta.relax' }).waitFor();
+    expect(await page.locator('main').textContent()).toContain('Cyfrif neu hysbyseb ar-lein');
+    expect(await page.getByRole('link', { name: 'Teuta Berisha' }).count()).toBeGreaterThan(0);
     expect(await accessibilityProblems(page)).toEqual([]);
   });
 });

@@ -64,6 +64,18 @@ describe('an officer refers a child from the street; the supervisor finds it in 
     await b.page.goto(`${b.baseUrl}/referral?lang=en`);
     await expect.poll(() => b.page.locator('#givenName').inputValue()).toBe('Kyle');
 
+    // The account his phone was topped up from, and the profile that recruited him; a mistyped account number is named.
+    await b.page.getByRole('button', { name: 'Add an online account or advert' }).click();
+    await b.page.locator('#online-0-identifier').fill('https://www.instagram.com/Kyle.Cash.Ldn/');
+    await b.page.getByRole('button', { name: 'Add a bank account' }).click();
+    await b.page.locator('#bank-0-sortCode').fill('20-20-15');
+    await b.page.locator('#bank-0-accountNumber').fill('5555');
+    await b.page.getByRole('button', { name: 'Send referral' }).click();
+    await b.page.getByRole('link', { name: 'Enter an account number of 6 to 18 digits' }).click();
+    expect(await b.page.evaluate(() => document.activeElement?.id)).toBe('bank-0-accountNumber');
+    expect(await accessibilityProblems(b.page)).toEqual([]);
+    await b.page.locator('#bank-0-accountNumber').fill('5555 5555');
+
     await b.page.getByRole('button', { name: 'Send referral' }).click();
     await b.page.getByRole('heading', { level: 1, name: 'Referral sent' }).waitFor();
     expect(await b.page.locator('.govuk-panel__body').textContent()).toMatch(/Reference HBR-\d{4}-1\d{7}/);
@@ -94,7 +106,16 @@ describe('an officer refers a child from the street; the supervisor finds it in 
     // Indicator names come with the catalogue, which may arrive after the report.
     await b.page.getByText('Carries a "deal line" phone or drugs for others').waitFor();
     const main = await b.page.locator('main').textContent();
-    for (const mentioned of ['Dylan', 'Marsh', '07700 900461', '07700 900462', 'Sparkle Hand Car Wash']) expect(main).toContain(mentioned);
+    for (const mentioned of [
+      'Dylan',
+      'Marsh',
+      '07700 900461',
+      '07700 900462',
+      'Sparkle Hand Car Wash',
+      'https://www.instagram.com/Kyle.Cash.Ldn/',
+      '5555 5555',
+    ])
+      expect(main).toContain(mentioned);
     await b.page.getByLabel('Source evaluation').selectOption('2');
     await b.page.getByLabel('Intelligence assessment').selectOption('B');
     await b.page.getByLabel('Handling code').selectOption('P');

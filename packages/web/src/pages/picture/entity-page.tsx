@@ -30,6 +30,8 @@ export function EntityPage() {
   const [other, setOther] = useState('');
   const [done, setDone] = useState<string>();
   const when = new Intl.DateTimeFormat(i18n.language === 'cy' ? 'cy-GB' : 'en-GB', { dateStyle: 'medium' });
+  // Values chosen from a list are stored as codes; show them in the reader's language.
+  const shown = (name: string, value: string) => (name === 'type' ? t(`referral.documents.types.${value}`, { defaultValue: value }) : value);
   const label = (text: string) => (text === 'unnamed person' ? t('picture.entity.unnamed') : text);
   usePageTitle(entity.data ? label(entity.data.label) : t('picture.entity.title'));
 
@@ -98,7 +100,7 @@ export function EntityPage() {
                 <th scope="row" className="govuk-table__header">
                   {t(`picture.attributes.${a.name}`, { defaultValue: a.name })}
                 </th>
-                <td className="govuk-table__cell">{a.value}</td>
+                <td className="govuk-table__cell">{shown(a.name, a.value)}</td>
                 <td className="govuk-table__cell">
                   <ul className="app-inline-list">
                     {a.sources.map((s) => (
@@ -183,7 +185,7 @@ export function EntityPage() {
                       {Object.entries(r.attributes).map(([k, v]) => (
                         <div key={k}>
                           <dt>{t(`picture.attributes.${k}`, { defaultValue: k })}</dt>
-                          <dd>{v}</dd>
+                          <dd>{shown(k, v)}</dd>
                         </div>
                       ))}
                     </dl>

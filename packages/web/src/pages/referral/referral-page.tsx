@@ -18,6 +18,7 @@ interface Indicator {
 
 const GROUPS = ['physical', 'psychological', 'situational', 'environmental'] as const;
 const TYPES = ['sexual', 'labour', 'criminal', 'domestic_servitude', 'organ_harvesting', 'unknown'] as const;
+const DOCUMENT_TYPES = ['passport', 'national_id', 'residence_permit', 'visa', 'driving_licence', 'travel_document', 'other'] as const;
 
 interface Form {
   givenName: string;
@@ -42,6 +43,9 @@ interface Form {
   vehicles: { registration: string; description: string }[];
   addresses: { address: string; postcode: string; town: string }[];
   businesses: { name: string; kind: string; address: string }[];
+  online: { identifier: string; platform: string; description: string }[];
+  bankAccounts: { bank: string; sortCode: string; accountNumber: string; iban: string; holder: string }[];
+  documents: { type: (typeof DOCUMENT_TYPES)[number]; number: string; country: string; holder: string; description: string }[];
 }
 
 interface Person {
@@ -58,6 +62,9 @@ const BLANK = {
   vehicle: { registration: '', description: '' },
   address: { address: '', postcode: '', town: '' },
   business: { name: '', kind: '', address: '' },
+  online: { identifier: '', platform: '', description: '' },
+  bankAccount: { bank: '', sortCode: '', accountNumber: '', iban: '', holder: '' },
+  document: { type: 'passport', number: '', country: '', holder: '', description: '' } as Form['documents'][number],
 };
 
 const EMPTY: Form = {
@@ -83,6 +90,9 @@ const EMPTY: Form = {
   vehicles: [],
   addresses: [],
   businesses: [],
+  online: [],
+  bankAccounts: [],
+  documents: [],
 };
 
 /** A draft as saved; drafts from before lists were added held one of each. */
@@ -96,12 +106,22 @@ function fromDraft(data: Record<string, unknown>): Form {
   return form;
 }
 
-const filled = (o: object) => Object.entries(o).some(([k, v]) => k !== 'role' && typeof v === 'string' && v.trim() !== '');
+/** Whether a row holds anything typed (a role or a document type chosen from a list is not enough). */
+const filled = (o: object) => Object.entries(o).some(([k, v]) => k !== 'role' && k !== 'type' && typeof v === 'string' && v.trim() !== '');
 
 /** The rows worth sending, each with its place in the form so the server's errors can be put back. */
 function sendable(f: Form) {
   const keep = <T extends object>(items: T[]) => items.map((item, at) => ({ item, at })).filter(({ item }) => filled(item));
-  return { people: keep(f.people), phones: keep(f.phones), vehicles: keep(f.vehicles), addresses: keep(f.addresses), businesses: keep(f.businesses) };
+  return {
+    people: keep(f.people),
+    phones: keep(f.phones),
+    vehicles: keep(f.vehicles),
+    addresses: keep(f.addresses),
+    businesses: keep(f.businesses),
+    online: keep(f.online),
+    bankAccounts: keep(f.bankAccounts),
+    documents: keep(f.documents),
+  };
 }
 
 const LISTS: Record<string, { id: string; rows: keyof ReturnType<typeof sendable> }> = {
@@ -110,6 +130,9 @@ const LISTS: Record<string, { id: string; rows: keyof ReturnType<typeof sendable
   vehicles: { id: 'vehicle', rows: 'vehicles' },
   addresses: { id: 'address', rows: 'addresses' },
   businesses: { id: 'business', rows: 'businesses' },
+  online: { id: 'online', rows: 'online' },
+  bankAccounts: { id: 'bank', rows: 'bankAccounts' },
+  documents: { id: 'document', rows: 'documents' },
 };
 
 /** The input a server field path is about. */
@@ -142,12 +165,15 @@ function toRequest(f: Form) {
     riskToLife: f.riskToLife,
     location: { localAuthority: f.localAuthority || undefined, town: f.town, postcode: f.postcode, description: f.placeDescription },
     summary: f.summary,
-    ...(({ people, phones, vehicles, addresses, businesses }) => ({
+    ...(({ people, phones, vehicles, addresses, businesses, online, bankAccounts, documents }) => ({
       otherPeople: people.map(({ item }) => item),
       phones: phones.map(({ item }) => item.number.trim()),
       vehicles: vehicles.map(({ item }) => item),
       addresses: addresses.map(({ item }) => item),
       businesses: businesses.map(({ item }) => item),
+      online: online.map(({ item }) => item),
+      bankAccounts: bankAccounts.map(({ item }) => item),
+      documents: documents.map(({ item }) => item),
     }))(sendable(f)),
   };
 }
@@ -587,6 +613,94 @@ export function ReferralPage() {
             )}
           </AddAnother>
 
+          <h3 className="govuk-heading-s">{t('referral.online.title')}</h3>
+          <AddAnother
+            id="online"
+            items={form.online}
+            legend={(n) => t('referral.online.legend', { n })}
+            addLabel={t('referral.online.add')}
+            removeLabel={(n) => t('referral.online.remove', { n })}
+            blank={BLANK.online}
+            max={20}
+            onChange={(v) => set('online', v)}
+          >
+            {(row, i, update) => (
+              <RowFields
+                prefix={`online-${i}`}
+                row={row}
+                update={update}
+                problems={problems}
+                fields={[
+                  { name: 'identifier', label: t('referral.online.identifier'), hint: t('referral.online.identifierHint'), spellCheck: false },
+                  { name: 'platform', label: t('referral.online.platform'), hint: t('referral.online.platformHint') },
+                  { name: 'description', label: t('referral.online.description'), hint: t('referral.online.descriptionHint') },
+                ]}
+              />
+            )}
+          </AddAnother>
+          <h3 className="govuk-heading-s">{t('referral.bankAccounts.title')}</h3>
+          <AddAnother
+            id="bank"
+            items={form.bankAccounts}
+            legend={(n) => t('referral.bankAccounts.legend', { n })}
+            addLabel={t('referral.bankAccounts.add')}
+            removeLabel={(n) => t('referral.bankAccounts.remove', { n })}
+            blank={BLANK.bankAccount}
+            max={20}
+            onChange={(v) => set('bankAccounts', v)}
+          >
+            {(row, i, update) => (
+              <RowFields
+                prefix={`bank-${i}`}
+                row={row}
+                update={update}
+                problems={problems}
+                fields={[
+                  { name: 'bank', label: t('referral.bankAccounts.bank') },
+                  { name: 'sortCode', label: t('referral.bankAccounts.sortCode'), hint: t('referral.bankAccounts.sortCodeHint'), width: 5, numeric: true },
+                  { name: 'accountNumber', label: t('referral.bankAccounts.accountNumber'), width: 10, numeric: true },
+                  { name: 'iban', label: t('referral.bankAccounts.iban'), hint: t('referral.bankAccounts.ibanHint'), width: 20, spellCheck: false },
+                  { name: 'holder', label: t('referral.bankAccounts.holder') },
+                ]}
+              />
+            )}
+          </AddAnother>
+          <h3 className="govuk-heading-s">{t('referral.documents.title')}</h3>
+          <AddAnother
+            id="document"
+            items={form.documents}
+            legend={(n) => t('referral.documents.legend', { n })}
+            addLabel={t('referral.documents.add')}
+            removeLabel={(n) => t('referral.documents.remove', { n })}
+            blank={BLANK.document}
+            max={20}
+            onChange={(v) => set('documents', v)}
+          >
+            {(row, i, update) => (
+              <>
+                <SelectField
+                  id={`document-${i}-type`}
+                  label={t('referral.documents.type')}
+                  value={row.type}
+                  onChange={(v) => update({ type: v as Form['documents'][number]['type'] })}
+                  options={DOCUMENT_TYPES.map((type) => ({ value: type, label: t(`referral.documents.types.${type}`) }))}
+                />
+                <RowFields
+                  prefix={`document-${i}`}
+                  row={row}
+                  update={update}
+                  problems={problems}
+                  fields={[
+                    { name: 'number', label: t('referral.documents.number'), width: 20, spellCheck: false },
+                    { name: 'country', label: t('referral.documents.country') },
+                    { name: 'holder', label: t('referral.documents.holder') },
+                    { name: 'description', label: t('referral.documents.description'), hint: t('referral.documents.descriptionHint') },
+                  ]}
+                />
+              </>
+            )}
+          </AddAnother>
+
           {triage && <Guidance triage={triage} />}
           <button type="submit" className="govuk-button">
             {t('referral.submit')}
@@ -609,5 +723,50 @@ function Check({ id, label, checked, onChange }: { id: string; label: string; ch
         </div>
       </div>
     </div>
+  );
+}
+
+interface RowField<T> {
+  readonly name: keyof T & string;
+  readonly label: string;
+  readonly hint?: string;
+  /** GOV.UK input width class, in characters. */
+  readonly width?: 5 | 10 | 20;
+  readonly numeric?: boolean;
+  readonly spellCheck?: boolean;
+}
+
+/** The text inputs of one row of a list, each with its id (`<prefix>-<field>`) for the server's errors to find. */
+function RowFields<T extends object>({
+  prefix,
+  row,
+  update,
+  problems,
+  fields,
+}: {
+  prefix: string;
+  row: T;
+  update: (change: Partial<T>) => void;
+  problems: FormProblem[];
+  fields: readonly RowField<T>[];
+}) {
+  return (
+    <>
+      {fields.map((f) => (
+        <TextField
+          key={f.name}
+          id={`${prefix}-${f.name}`}
+          label={f.label}
+          hint={f.hint}
+          className={f.width ? `govuk-input--width-${f.width}` : undefined}
+          inputMode={f.numeric ? 'numeric' : undefined}
+          spellCheck={f.spellCheck}
+          autoComplete="off"
+          value={String(row[f.name] ?? '')}
+          onChange={(e) => update({ [f.name]: e.target.value } as Partial<T>)}
+          error={fieldError(problems, `${prefix}-${f.name}`)}
+        />
+      ))}
+    </>
   );
 }

@@ -42,6 +42,7 @@ interface Draft {
   vehicleDescription: string;
   business: string;
   businessAddress: string;
+  online: string;
   leaveBlank: string;
 }
 
@@ -62,6 +63,7 @@ const EMPTY: Draft = {
   vehicleDescription: '',
   business: '',
   businessAddress: '',
+  online: '',
   leaveBlank: '',
 };
 
@@ -75,13 +77,14 @@ function inputFor(path: string, peopleAt: readonly number[], phonesAt: readonly 
   if (list === 'people' && position !== undefined) return `person-${peopleAt[n] ?? n}-${field === 'nationality' || field === 'description' ? field : 'name'}`;
   if (list === 'vehicles') return field === 'description' ? 'vehicleDescription' : 'vehicle';
   if (list === 'businesses') return field === 'address' ? 'businessAddress' : 'business';
+  if (list === 'online') return 'online';
   return path;
 }
 
 function stepOf(input: string): Step | undefined {
   if (input === 'description' || input === 'when' || input.startsWith('signs')) return 'what';
   if (['localAuthority', 'town', 'postcode', 'locationDescription'].includes(input)) return 'where';
-  if (/^(person|phone|vehicle|business)/.test(input)) return 'who';
+  if (/^(person|phone|vehicle|business|online)/.test(input)) return 'who';
   return undefined;
 }
 
@@ -148,6 +151,7 @@ export function ReportPage() {
         phones: phones.map(({ p }) => p),
         vehicles: draft.vehicle.trim() ? [{ registration: draft.vehicle, description: draft.vehicleDescription }] : [],
         businesses: draft.business.trim() ? [{ name: draft.business, address: draft.businessAddress }] : [],
+        online: draft.online.trim() ? [{ identifier: draft.online }] : [],
       });
       setSent(result);
     } catch (error) {
@@ -474,6 +478,16 @@ export function ReportPage() {
                 value={draft.businessAddress}
                 onChange={(e) => set('businessAddress', e.target.value)}
                 error={fieldError(problems, 'businessAddress')}
+              />
+              <TextField
+                id="online"
+                label={t('report.steps.who.online')}
+                hint={t('report.steps.who.onlineHint')}
+                autoComplete="off"
+                spellCheck={false}
+                value={draft.online}
+                onChange={(e) => set('online', e.target.value)}
+                error={fieldError(problems, 'online')}
               />
             </>
           )}

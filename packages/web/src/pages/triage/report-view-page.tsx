@@ -33,6 +33,9 @@ interface ReportView {
   vehicles: { registration: string; description: string | null }[];
   businesses: { name: string; address: string | null }[];
   addresses: { address: string; postcode: string | null; town: string | null }[];
+  online: { identifier: string; platform: string | null; description: string | null }[];
+  bankAccounts: { bank: string | null; sortCode: string | null; accountNumber: string | null; iban: string | null; holder: string | null }[];
+  documents: { type: string; number: string; country: string | null; holder: string | null; description: string | null }[];
 }
 interface Message {
   id: string;
@@ -137,6 +140,14 @@ export function ReportViewPage() {
               ['vehicles', r.vehicles.map((v) => [v.registration, v.description].filter(Boolean).join(', '))],
               ['addresses', r.addresses.map((a) => [a.address, a.town, a.postcode].filter(Boolean).join(', '))],
               ['businesses', r.businesses.map((b) => [b.name, b.address].filter(Boolean).join(', '))],
+              ['online', r.online.map((o) => [o.platform, o.identifier, o.description].filter(Boolean).join(', '))],
+              ['bankAccounts', r.bankAccounts.map((b) => [b.bank, b.sortCode, b.accountNumber, b.iban, b.holder].filter(Boolean).join(', '))],
+              [
+                'documents',
+                r.documents.map((d) =>
+                  [t(`referral.documents.types.${d.type}`, { defaultValue: d.type }), d.number, d.country, d.holder, d.description].filter(Boolean).join(', '),
+                ),
+              ],
             ] as const
           )
             .filter(([, list]) => list.length > 0)
