@@ -1,6 +1,18 @@
 import type { ForceArea, LocalAuthority, Town } from '../area/force-area';
 import type { BusinessKind, ExploitationType, PersonRole, ReportSource } from '../domain';
 import { BUSINESS_NAMES, COLOURS, NATIONALITIES, STREETS, VEHICLE_MAKES, type NameForm, type NationalityNames } from './names';
+import {
+  makeAccount,
+  makeNetworkAccounts,
+  makeNetworkOnline,
+  makePassport,
+  writtenAccount,
+  writtenDocumentNumber,
+  writtenOnline,
+  type TrueBankAccount,
+  type TrueDocument,
+  type TrueOnline,
+} from './identifiers';
 import { Random } from './random';
 import { noisyDob, noisyName, noisyPhone, noisyRegistration } from './noise';
 
@@ -90,12 +102,49 @@ export interface SeedBusiness {
   readonly networkId: string | null;
 }
 
+export interface SeedOnline {
+  readonly id: string;
+  readonly reportId: string;
+  readonly identifier: string;
+  readonly platform: string | null;
+  readonly description: string;
+  /** Ground truth: the account's address. */
+  readonly trueKey: string;
+  readonly networkId: string | null;
+}
+
+export interface SeedBankAccount {
+  readonly id: string;
+  readonly reportId: string;
+  readonly bank: string | null;
+  readonly sortCode: string | null;
+  readonly accountNumber: string | null;
+  readonly iban: string | null;
+  readonly trueKey: string;
+  readonly networkId: string | null;
+}
+
+export interface SeedDocument {
+  readonly id: string;
+  readonly reportId: string;
+  readonly type: TrueDocument['type'];
+  readonly number: string;
+  readonly country: string | null;
+  readonly holder: string | null;
+  readonly description: string | null;
+  readonly trueKey: string;
+  readonly networkId: string | null;
+}
+
 export interface SeedBatch {
   readonly reports: SeedReport[];
   readonly persons: SeedPerson[];
   readonly phones: SeedPhone[];
   readonly vehicles: SeedVehicle[];
   readonly businesses: SeedBusiness[];
+  readonly online: SeedOnline[];
+  readonly bankAccounts: SeedBankAccount[];
+  readonly documents: SeedDocument[];
 }
 
 interface Place {
@@ -177,6 +226,10 @@ export function generateSeed(options: SeedOptions): { networks: SeedNetwork[]; b
   // Repeat background people give duplicates outside any network, as real data has.
   const repeaters: TruePerson[] = [];
   const repeaterCount = Math.max(1, Math.round(options.reports / 25));
+  // Accounts and documents draw from streams of their own, so adding them changed no one else's data.
+  const extra = new Random(`harbour:${options.seed}:identifiers`);
+  const networkExtras = new Map<string, { online: TrueOnline[]; accounts: TrueBankAccount[] }>();
+  const passports = new Map<string, TrueDocument>();
 
   function* batches(size: number): Generator<SeedBatch> {
     let batch = emptyBatch();
@@ -237,6 +290,7 @@ export function generateSeed(options: SeedOptions): { networks: SeedNetwork[]; b
         });
       }
       if (rng.chance(0.7)) batch.businesses.push(businessRecord(network.business, reportId, network.id));
+      addNetworkIdentifiers(batch, reportId, network, victims);
       return;
     }
 
@@ -261,6 +315,57 @@ export function generateSeed(options: SeedOptions): { networks: SeedNetwork[]; b
     });
     batch.persons.push(personRecord(person, reportId, 'potential_victim', null));
     if (business) batch.businesses.push(businessRecord(business, reportId, null));
+    // Now and then a lone report names an account or a passport of its own.
+    if (extra.chance(0.03)) {
+      for (const o of makeNetworkOnline(extra, type === 'sexual' ? 'sexual' : 'labour', place.town.name).slice(0, 1))
+        batch.online.push(onlineRecord(o, reportId, null));
+    }
+    if (extra.chance(0.02)) batch.bankAccounts.push(accountRecord(makeAccount(extra), reportId, null));
+    if (extra.chance(0.03)) documentRecord(batch, person, reportId, null);
+  }
+
+  function addNetworkIdentifiers(batch: SeedBatch, reportId: string, network: Network, victims: readonly TruePerson[]): void {
+    let known = networkExtras.get(network.id);
+    if (!known) {
+      const own = new Random(`harbour:${options.seed}:network:${network.id}`);
+      known = {
+        online: makeNetworkOnline(own, network.exploitationType, network.place.town.name),
+        accounts: makeNetworkAccounts(own, network.exploitationType),
+      };
+      networkExtras.set(network.id, known);
+    }
+    if (known.online.length > 0 && extra.chance(0.5)) batch.online.push(onlineRecord(extra.pick(known.online), reportId, network.id));
+    if (known.accounts.length > 0 && extra.chance(0.3)) batch.bankAccounts.push(accountRecord(extra.pick(known.accounts), reportId, network.id));
+    for (const victim of victims) if (extra.chance(0.15)) documentRecord(batch, victim, reportId, network.id);
+  }
+
+  function onlineRecord(o: TrueOnline, reportId: string, networkId: string | null): SeedOnline {
+    return { id: extra.uuid(), reportId, ...writtenOnline(extra, o), trueKey: o.url, networkId };
+  }
+
+  function accountRecord(a: TrueBankAccount, reportId: string, networkId: string | null): SeedBankAccount {
+    return { id: extra.uuid(), reportId, ...writtenAccount(extra, a), trueKey: `${a.sortCode}:${a.accountNumber}`, networkId };
+  }
+
+  /** A person's passport, the same one each time it is mentioned; British people's passports are left out (rarely the point). */
+  function documentRecord(batch: SeedBatch, p: TruePerson, reportId: string, networkId: string | null): void {
+    if (p.names.nationality === 'GBR') return;
+    let passport = passports.get(p.id);
+    if (!passport) {
+      passport = makePassport(new Random(`harbour:${options.seed}:passport:${p.id}`), p.names.nationality);
+      passports.set(p.id, passport);
+    }
+    batch.documents.push({
+      id: extra.uuid(),
+      reportId,
+      type: passport.type,
+      number: writtenDocumentNumber(extra, passport),
+      country: extra.chance(0.7) ? passport.country : null,
+      holder: extra.chance(0.5) ? `${p.given.name} ${p.family.name}` : null,
+      description: networkId && extra.chance(0.6) ? extra.pick(['held by the employer', 'kept by the landlord', 'taken on arrival', 'seized']) : null,
+      trueKey: `${passport.type}:${passport.number}`,
+      networkId,
+    });
   }
 
   function pickNetwork(): Network {
@@ -315,7 +420,7 @@ export function generateSeed(options: SeedOptions): { networks: SeedNetwork[]; b
 }
 
 function emptyBatch(): SeedBatch {
-  return { reports: [], persons: [], phones: [], vehicles: [], businesses: [] };
+  return { reports: [], persons: [], phones: [], vehicles: [], businesses: [], online: [], bankAccounts: [], documents: [] };
 }
 
 function makeNetwork(rng: Random, area: ForceArea, index: number, untilMs: number): Network {

@@ -8,6 +8,9 @@ export interface ReportCounts {
   phones: number;
   vehicles: number;
   businesses: number;
+  online: number;
+  bankAccounts: number;
+  documents: number;
   networks: number;
 }
 
@@ -17,7 +20,8 @@ export class ReportRepository {
   async counts(): Promise<ReportCounts> {
     const n = (table: keyof DB) => sql<number>`(select count(*) from ${sql.table(table)})`;
     const row = await sql<ReportCounts>`select ${n('reports')} as reports, ${n('report_persons')} as persons, ${n('report_phones')} as phones,
-      ${n('report_vehicles')} as vehicles, ${n('report_businesses')} as businesses, ${n('seed_networks')} as networks`.execute(this.db);
+      ${n('report_vehicles')} as vehicles, ${n('report_businesses')} as businesses, ${n('report_online')} as online,
+      ${n('report_bank_accounts')} as "bankAccounts", ${n('report_documents')} as documents, ${n('seed_networks')} as networks`.execute(this.db);
     const r = row.rows[0]!;
     return {
       reports: Number(r.reports),
@@ -25,6 +29,9 @@ export class ReportRepository {
       phones: Number(r.phones),
       vehicles: Number(r.vehicles),
       businesses: Number(r.businesses),
+      online: Number(r.online),
+      bankAccounts: Number(r.bankAccounts),
+      documents: Number(r.documents),
       networks: Number(r.networks),
     };
   }
@@ -126,8 +133,38 @@ export class ReportRepository {
         postcode: ['text', b.map((x) => x.postcode)],
         town: ['text', b.map((x) => x.town)],
       });
+      const o = batch.online;
+      await insertColumns(tx, 'report_online', {
+        id: ['uuid', o.map((x) => x.id)],
+        report_id: ['uuid', o.map((x) => x.reportId)],
+        identifier: ['text', o.map((x) => x.identifier)],
+        platform: ['text', o.map((x) => x.platform)],
+        description: ['text', o.map((x) => x.description)],
+      });
+      const a = batch.bankAccounts;
+      await insertColumns(tx, 'report_bank_accounts', {
+        id: ['uuid', a.map((x) => x.id)],
+        report_id: ['uuid', a.map((x) => x.reportId)],
+        bank: ['text', a.map((x) => x.bank)],
+        sort_code: ['text', a.map((x) => x.sortCode)],
+        account_number: ['text', a.map((x) => x.accountNumber)],
+        iban: ['text', a.map((x) => x.iban)],
+      });
+      const d = batch.documents;
+      await insertColumns(tx, 'report_documents', {
+        id: ['uuid', d.map((x) => x.id)],
+        report_id: ['uuid', d.map((x) => x.reportId)],
+        type: ['text', d.map((x) => x.type)],
+        number: ['text', d.map((x) => x.number)],
+        country: ['text', d.map((x) => x.country)],
+        holder: ['text', d.map((x) => x.holder)],
+        description: ['text', d.map((x) => x.description)],
+      });
       const truth = [
         ...p.map((x) => ['person', x.id, x.truePersonId, x.networkId] as const),
+        ...o.map((x) => ['online', x.id, x.trueKey, x.networkId] as const),
+        ...a.map((x) => ['bank_account', x.id, x.trueKey, x.networkId] as const),
+        ...d.map((x) => ['document', x.id, x.trueKey, x.networkId] as const),
         ...batch.phones.map((x) => ['phone', x.id, x.trueNumber, x.networkId] as const),
         ...v.map((x) => ['vehicle', x.id, x.trueRegistration, x.networkId] as const),
         ...b.map((x) => ['business', x.id, x.trueBusinessId, x.networkId] as const),
