@@ -1,4 +1,4 @@
-import { generateSeed, GWENT, normaliseName, parseDob, resolvePersons, type PersonRecord } from '@harbour/core';
+import { generateSeed, GWENT, normaliseName, parseDob, resolvePersons, seedPersonRecords, type PersonRecord } from '@harbour/core';
 import { pairwiseAccuracy, readFebrl } from '../../tools/febrl';
 import type { Benchmark, Figure } from './harness';
 
@@ -59,7 +59,14 @@ export const erBench: Benchmark = async () => {
 function accuracy(figures: Figure[], name: string, data: readonly { record: PersonRecord; truth: string }[]): void {
   const truth = data.map((d) => d.truth);
   const records = data.map((d) => d.record);
-  const result = pairwiseAccuracy(truth, resolvePersons(records).clusters);
+  const resolved = resolvePersons(records);
+  const result = pairwiseAccuracy(truth, resolved.clusters);
+  const coMention = resolved.model.coMention;
+  if (coMention) {
+    // What sharing a phone, vehicle, business or account with a namesake's reports was found to mean.
+    figures.push({ bench: 'er', metric: `${name}: co-mention m (same person)`, value: coMention.m, unit: 'ratio', store: 'none' });
+    figures.push({ bench: 'er', metric: `${name}: co-mention u (namesake)`, value: coMention.u, unit: 'ratio', store: 'none' });
+  }
   const naive = pairwiseAccuracy(truth, naiveClusters(records));
   figures.push({ bench: 'er', metric: `${name}: precision`, value: result.precision, unit: 'ratio', store: 'none' });
   figures.push({ bench: 'er', metric: `${name}: recall`, value: result.recall, unit: 'ratio', store: 'none' });
@@ -80,27 +87,10 @@ function naiveClusters(records: readonly PersonRecord[]): Int32Array {
   return clusters;
 }
 
+/** Seeded person records, each with what its report mentions besides (phones, vehicles, businesses, accounts). */
 function seededPersons(reports: number): { record: PersonRecord; truth: string }[] {
   const seed = generateSeed({ reports, seed: 'bench-er', area: GWENT, until: new Date(Date.UTC(2026, 10, 1)) });
   const people: { record: PersonRecord; truth: string }[] = [];
-  for (const batch of seed.batches(10_000)) {
-    for (const p of batch.persons) {
-      people.push({
-        record: {
-          id: p.id,
-          givenName: p.givenName,
-          familyName: p.familyName,
-          dob: p.dob,
-          gender: p.gender,
-          nationality: p.nationality,
-          phone: p.phone,
-          address: p.address,
-          postcode: p.postcode,
-          town: p.town,
-        },
-        truth: p.truePersonId,
-      });
-    }
-  }
+  for (const batch of seed.batches(10_000)) for (const p of seedPersonRecords(batch)) people.push(p);
   return people;
 }

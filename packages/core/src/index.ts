@@ -9,6 +9,7 @@ export * from './area/force-area';
 export { GWENT } from './area/gwent';
 export { Random } from './seed/random';
 export * from './seed/generator';
+export { seedPersonRecords } from './seed/records';
 export * from './intake/indicators';
 export * from './intake/triage';
 export * from './resolve/index';

@@ -135,6 +135,33 @@ describe(`the picture on ${TEST_STORE}`, () => {
       expect(pairs[0]!.probability).toBeGreaterThanOrEqual(0.5);
       expect(pairs[0]!.probability).toBeLessThan(0.95);
     });
+
+    it('joins, of two people of that name, the one whose reports mention the same car wash', async () => {
+      const carWash = () => ({ id: randomUUID(), name: 'Sparkle Hand Car Wash', kind: 'car wash', address: null });
+      const atCarWash = [1, 2].map(() => person({ ...known, dob: '1979-11-21', phone: '07700 900999' }));
+      for (const p of atCarWash) await t.repos.intake.createReport(newReport({ persons: [p], businesses: [carWash()] }), event);
+      const elsewhere = [1, 2].map(() => person({ ...known, dob: '1994-03-08', phone: '07700 900123' }));
+      for (const p of elsewhere)
+        await t.repos.intake.createReport(
+          newReport({ persons: [p], vehicles: [{ id: randomUUID(), registration: 'CU57 ABC', make: null, colour: null }] }),
+          event,
+        );
+      await picture.drain();
+      expect(await entityOf(atCarWash[0]!.id)).not.toBe(await entityOf(elsewhere[0]!.id));
+      const only = mention();
+      await t.repos.intake.createReport(newReport({ persons: [only], businesses: [carWash()] }), event);
+      await picture.drain();
+      const { record } = await resolved(only.id);
+      expect(record.entity_id).toBe(await entityOf(atCarWash[0]!.id));
+      // The same mention with a vehicle neither is known by: it stands alone.
+      const other = mention();
+      await t.repos.intake.createReport(
+        newReport({ persons: [other], vehicles: [{ id: randomUUID(), registration: 'CX70 ZZZ', make: null, colour: null }] }),
+        event,
+      );
+      await picture.drain();
+      expect((await resolved(other.id)).record.resolved_by).toBe('new');
+    });
   });
 
   it('resolves each record once however many workers drain at the same time, and audits each batch', async () => {

@@ -17,6 +17,12 @@ export interface PersonRecord {
   readonly postcode?: string | null | undefined;
   readonly town?: string | null | undefined;
   readonly idNumber?: string | null | undefined;
+  /**
+   * What the same report mentions besides this person, each as one identity ("phone|+447700900123",
+   * "business|sparkle car wash|NP20"): of two people of one name, the one reported alongside the
+   * same things is likelier the same.
+   */
+  readonly context?: readonly string[] | undefined;
 }
 
 /** One normalised name: text, formal form, phonetic codes and consonant skeleton. */
@@ -46,6 +52,7 @@ export interface PersonFeatures {
   readonly address: string;
   readonly town: string;
   readonly idNumber: string;
+  readonly context: readonly string[];
 }
 
 function nameFeatures(raw: string | null | undefined, given: boolean): NameFeatures | null {
@@ -110,6 +117,8 @@ export class FeatureCache {
 
 const GENDERS: Record<string, string> = { m: 'm', male: 'm', man: 'm', f: 'f', female: 'f', woman: 'f' };
 
+const NO_CONTEXT: readonly string[] = [];
+
 export function personFeatures(record: PersonRecord, cache?: FeatureCache): PersonFeatures {
   let given = record.givenName;
   let family = record.familyName;
@@ -136,5 +145,6 @@ export function personFeatures(record: PersonRecord, cache?: FeatureCache): Pers
     address: cache ? cache.text(record.address) : normaliseText(record.address),
     town: cache ? cache.text(record.town) : normaliseText(record.town),
     idNumber: normaliseText(record.idNumber).replace(/ /g, ''),
+    context: record.context ?? NO_CONTEXT,
   };
 }

@@ -10,5 +10,6 @@ export * from './resolve';
 export * from './training';
 export * from './keys';
 export * from './identifiers';
+export { CoMentions, coMentionKey, personCoMentions, reportMentions, coMentionWeights, coMentionWeightsOf, type CoMentionWeights } from './co-mention';
 export * from './search';
 export * from './feedback';

@@ -10,6 +10,8 @@ export interface MatchModel {
   readonly lambda: number;
   readonly m: readonly (readonly number[])[];
   readonly u: readonly (readonly number[])[];
+  /** How often a record shares a co-mention with its own person (m) and with a namesake (u); see `co-mention`. */
+  readonly coMention?: { readonly m: number; readonly u: number } | undefined;
 }
 
 export interface FieldEvidence {

@@ -4,6 +4,7 @@ import { constrainedClusters, strongestFirst } from './cluster';
 import { comparePersons, FIELDS, FIELD_COUNT, MISSING, packPattern, unpackPattern } from './comparison';
 import { personFeatures, type PersonRecord } from './features';
 import { scorePattern } from './model';
+import { CoMentions, coMentionWeights, coMentionWeightsOf, groupsOf } from './co-mention';
 import { attachNameOnly, nameValues, resolvePersons } from './resolve';
 import { GWENT } from '../area/gwent';
 import { generateSeed } from '../seed/generator';
@@ -179,6 +180,30 @@ describe('attaching records with nothing but a name', () => {
     expect(attachNameOnly(oneFrequent.values, oneFrequent.labels, weigh(0), 0.5).labels[13]).toBe(0);
   });
 
+  it('between two people of the name, joins the one reported alongside the same car wash, as m and u say', () => {
+    const withContext = (record: PersonRecord, context: string[]) => ({ ...record, context });
+    const records = [
+      withContext(rich('a1', '1990-01-01'), ['business|sparkle car wash|NP20']),
+      withContext(rich('a2', '1990-01-01'), ['business|sparkle car wash|NP20', 'phone|+447700900461']),
+      withContext(rich('b1', '1985-05-05'), ['vehicle|CU57ABC']),
+      withContext(rich('b2', '1985-05-05'), ['vehicle|CU57ABC']),
+      withContext({ id: 'lone', ...senait }, ['phone|+447700900461']),
+    ];
+    const { values, labels } = setUp(records, [0, 0, 2, 2, 4]);
+    const co = new CoMentions(records.map((r) => r.context));
+    // Without co-mentions the two people are equally likely and the record stays alone.
+    expect([...attachNameOnly(values, labels, weigh(3), 0.5).labels]).toEqual([0, 0, 2, 2, 4]);
+    // Too little data here to estimate m and u: the model's are used.
+    const result = attachNameOnly(values, labels, weigh(3), 0.5, co, { m: 0.9, u: 0.01 });
+    expect([...result.labels]).toEqual([0, 0, 2, 2, 0]);
+    expect(result.coMention).toMatchObject({ m: 0.9, u: 0.01 });
+    expect(result.pairs[0]!.weight).toBeCloseTo(3 + Math.log2(0.9 / 0.01));
+    // Shared with neither: evidence against both, so it stays alone.
+    const stranger = [...records.slice(0, 4), withContext({ id: 'lone', ...senait }, ['phone|+447700900999'])];
+    const apart = attachNameOnly(values, labels, weigh(3), 0.5, new CoMentions(stranger.map((r) => r.context)), { m: 0.9, u: 0.01 });
+    expect([...apart.labels]).toEqual([0, 0, 2, 2, 4]);
+  });
+
   it('never moves a record that has more than a name, nor joins people of another name', () => {
     const { values, labels } = setUp([rich('a', '1990-01-01'), rich('b', '1975-03-03'), { id: 'other', givenName: 'Yonas', familyName: 'Haile' }], [0, 1, 2]);
     expect([...attachNameOnly(values, labels, weigh(20), 0.5).labels]).toEqual([0, 1, 2]);
@@ -210,3 +235,34 @@ function seededPersons(reports: number): PersonRecord[] {
   const seed = generateSeed({ reports, seed: 'resolve-test', area: GWENT, until: new Date('2026-11-01') });
   return [...seed.batches(reports)].flatMap((b) => b.persons);
 }
+
+describe('co-mentions', () => {
+  it('groups records by label and tells whether a group shares any co-mention', () => {
+    const co = new CoMentions([['x'], [], ['y', 'z'], ['x'], []]);
+    const groups = groupsOf([0, 0, 2, 0, 4]);
+    expect([...groups.order.subarray(groups.start[0], groups.start[1])]).toEqual([0, 1, 3]);
+    const mine = new Set<number>();
+    co.addTo(2, mine);
+    expect(co.sharesWith(groups.order, groups.start[0]!, groups.start[1]!, mine)).toBe(false);
+    co.addTo(0, mine);
+    expect(co.sharesWith(groups.order, groups.start[0]!, groups.start[1]!, mine, 0)).toBe(true); // record 3 shares x
+    expect(co.has(1)).toBe(false);
+    expect(new CoMentions([[], []]).any).toBe(false);
+  });
+
+  it('estimates m from records sharing with their own person and u from namesakes, and weighs sharing by them', () => {
+    // 40 people of one name, two records each: each person's records share a phone of their own.
+    const contexts = Array.from({ length: 80 }, (_, i) => [`phone|${Math.floor(i / 2)}`]);
+    const labels = Array.from({ length: 80 }, (_, i) => i - (i % 2));
+    const weights = coMentionWeights(new CoMentions(contexts), labels, groupsOf(labels), () => true, new Int32Array(80), 50)!;
+    expect(weights.m).toBeGreaterThan(0.95);
+    expect(weights.u).toBeLessThan(0.01);
+    expect(weights.agree).toBeGreaterThan(6);
+    expect(weights.disagree).toBeLessThan(-4);
+    // Nobody shares anything: sharing says nothing.
+    const alone = Array.from({ length: 80 }, (_, i) => [`phone|${i}`]);
+    expect(coMentionWeights(new CoMentions(alone), labels, groupsOf(labels), () => true, new Int32Array(80), 50)).toBeNull();
+    expect(coMentionWeightsOf({ m: 0.2, u: 0.3 })).toBeNull();
+    expect(coMentionWeightsOf({ m: 0.9, u: 0.01 })!.agree).toBeCloseTo(Math.log2(90));
+  });
+});

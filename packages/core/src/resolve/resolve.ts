@@ -1,10 +1,12 @@
 import { forEachCandidatePair, hasOnlyName, nameKey, ruleBlocks, sounds, PERSON_BLOCKING_RULES, type BlockingStats } from './blocking';
 import { GWENT } from '../area/gwent';
 import { generateSeed } from '../seed/generator';
+import { seedPersonRecords } from '../seed/records';
 import { Clusters, constrainedClusters } from './cluster';
 import { comparePersons, FIELDS, unpackPattern } from './comparison';
 import { FeatureCache, personFeatures, type PersonFeatures, type PersonRecord } from './features';
 import { Arena, NO_ARENA } from './arena';
+import { CoMentions, coMentionWeights, coMentionWeightsOf, groupsOf, type CoMentionWeights } from './co-mention';
 import { NumberIndex } from './number-index';
 import { patternScorer, type MatchModel } from './model';
 import { trainModel } from './training';
@@ -35,7 +37,7 @@ let synthetic: MatchModel | undefined;
 export function syntheticModel(): MatchModel {
   if (!synthetic) {
     const seed = generateSeed({ reports: 4000, seed: 'harbour-synthetic-model', area: GWENT, until: new Date(Date.UTC(2026, 0, 1)) });
-    const records = [...seed.batches(4000)].flatMap((b) => b.persons);
+    const records = [...seed.batches(4000)].flatMap((b) => seedPersonRecords(b).map((p) => p.record));
     synthetic = resolvePersons(records).model;
   }
   return synthetic;
@@ -281,12 +283,14 @@ export function resolveFeatures(features: readonly PersonFeatures[], options: Re
     return { pattern, weight: score(pattern) + (names ? names.adjustment(i, pattern) : 0) };
   };
   const { kept, clustered } = pass(names);
-  const attached = attachNameOnly(values, clustered.labels, weigh, threshold);
+  const coMentions = new CoMentions(features.map((f) => f.context));
+  const attached = attachNameOnly(values, clustered.labels, weigh, threshold, coMentions, model.coMention);
   for (const { i, j, pattern, weight } of attached.pairs) if (weight >= keepWeight) kept.push(i, j, pattern, weight);
   return {
     features,
     clusters: attached.labels.slice(),
-    model,
+    // What co-mentions were found to mean goes with the model, for records resolved one by one.
+    model: attached.coMention ? { ...model, coMention: { m: attached.coMention.m, u: attached.coMention.u } } : model,
     pairs: {
       count: kept.count,
       left: kept.left.slice(0, kept.count),
@@ -475,7 +479,9 @@ export function attachNameOnly(
   labels: Int32Array,
   weigh: (i: number, j: number) => { pattern: number; weight: number },
   threshold: number,
-): { labels: Int32Array; pairs: { i: number; j: number; pattern: number; weight: number }[] } {
+  coMentions?: CoMentions,
+  knownCoMention?: { readonly m: number; readonly u: number },
+): { labels: Int32Array; pairs: { i: number; j: number; pattern: number; weight: number }[]; coMention: CoMentionWeights | null } {
   const n = labels.length;
   const rich = new Uint8Array(n);
   for (let i = 0; i < n; i++) if (!values.onlyName[i]) rich[labels[i]!] = 1;
@@ -526,6 +532,7 @@ export function attachNameOnly(
     }
     choices.set(own, people);
   }
+  const coMention = coMentions?.any ? weighCoMentions(coMentions, choices, labels, rich, values, knownCoMention) : null;
   const clusters = new Clusters(n);
   for (let i = 0; i < n; i++) clusters.union(i, labels[i]!);
   const pairs: { i: number; j: number; pattern: number; weight: number }[] = [];
@@ -537,7 +544,36 @@ export function attachNameOnly(
     clusters.union(own, label);
     pairs.push({ i: Math.min(best.i, best.j), j: Math.max(best.i, best.j), pattern: best.pattern, weight: best.weight });
   }
-  return { labels: pairs.length > 0 ? clusters.labels() : labels, pairs };
+  return { labels: pairs.length > 0 ? clusters.labels() : labels, pairs, coMention };
+}
+
+/**
+ * Adds to each namesake's best pair the evidence of what the lone records were reported alongside:
+ * sharing a phone, vehicle, business or account with the person's reports, or sharing none.
+ */
+function weighCoMentions(
+  co: CoMentions,
+  choices: Map<number, Map<number, { weight: number }>>,
+  labels: Int32Array,
+  rich: Uint8Array,
+  values: NameValues,
+  known: { readonly m: number; readonly u: number } | undefined,
+): CoMentionWeights | null {
+  const groups = groupsOf(labels);
+  // Estimated from this data when it has enough; otherwise as the model learnt it.
+  const weights =
+    coMentionWeights(co, labels, groups, (label) => rich[label] === 1, values.full, MOST_PEOPLE_OF_A_NAME) ?? (known ? coMentionWeightsOf(known) : null);
+  if (!weights) return null;
+  const own = new Set<number>();
+  for (const [label, people] of choices) {
+    own.clear();
+    for (let r = groups.start[label]!; r < groups.start[label + 1]!; r++) co.addTo(groups.order[r]!, own);
+    if (own.size === 0) continue;
+    for (const [person, best] of people) {
+      best.weight += co.sharesWith(groups.order, groups.start[person]!, groups.start[person + 1]!, own) ? weights.agree : weights.disagree;
+    }
+  }
+  return weights;
 }
 
 /**

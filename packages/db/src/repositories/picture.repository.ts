@@ -201,6 +201,26 @@ export class PictureRepository {
     return rows.rows.map((r) => ({ ...r, key: Number(r.key) }));
   }
 
+  /** What each report mentions besides people, as `kind|identity`, among records already resolved. */
+  async reportMentions(reportIds: readonly string[]): Promise<Map<string, string[]>> {
+    if (reportIds.length === 0) return new Map();
+    const rows = await sql<{ report_id: string; mentions: string[] }>`
+      select report_id, array_agg(distinct kind || '|' || key) as mentions from entity_records
+      where report_id = any(${[...reportIds]}::uuid[]) and kind <> 'person' and key is not null and entity_id is not null
+      group by report_id`.execute(this.db);
+    return new Map(rows.rows.map((r) => [r.report_id, r.mentions]));
+  }
+
+  /** Which of these entities appear in a report that also mentions any of these things (`kind|identity`). */
+  async entitiesMentionedWith(entityIds: readonly string[], mentions: readonly string[]): Promise<Set<string>> {
+    if (entityIds.length === 0 || mentions.length === 0) return new Set();
+    const rows = await sql<{ entity_id: string }>`
+      select distinct p.entity_id from entity_records p
+      join entity_records o on o.report_id = p.report_id and o.kind <> 'person' and o.key is not null
+      where p.entity_id = any(${[...entityIds]}::uuid[]) and (o.kind || '|' || o.key) = any(${[...mentions]}::text[])`.execute(this.db);
+    return new Set(rows.rows.map((r) => r.entity_id));
+  }
+
   /** How many records each of these entities has. */
   async entitySizes(entityIds: readonly string[]): Promise<Map<string, number>> {
     if (entityIds.length === 0) return new Map();

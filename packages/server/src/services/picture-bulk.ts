@@ -5,6 +5,7 @@ import {
   FeatureCache,
   hasOnlyName,
   nameLookupKeys,
+  personCoMentions,
   personFeatures,
   personLabel,
   probability,
@@ -12,6 +13,7 @@ import {
   resolveFeatures,
   scorePattern,
   MIN_RECORDS_TO_TRAIN,
+  reportMentions,
   type KeyedKind,
 } from '@harbour/core';
 import type { Assignment, NewReviewPair, PendingRecord, Repositories } from '@harbour/db';
@@ -91,7 +93,8 @@ export async function buildPictureInBulk(repos: Repositories, progress?: (stage:
   // People: resolved together.
   const people = pending.filter((r) => r.kind === 'person');
   const cache = new FeatureCache();
-  const features = people.map((r) => personFeatures({ id: r.id, ...r.attributes }, cache));
+  const mentions = reportMentions(keyed, identities);
+  const features = people.map((r) => personFeatures({ id: r.id, ...r.attributes, context: personCoMentions(mentions.get(r.report_id), r.attributes) }, cache));
   onProgress?.(`resolving ${people.length.toLocaleString('en-GB')} people`);
   const resolved = resolveFeatures(features, { threshold: settings.autoMerge, keepAbove: settings.review });
   if (features.length >= MIN_RECORDS_TO_TRAIN)

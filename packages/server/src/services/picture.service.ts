@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   blockingKeys,
   comparePersons,
+  coMentionWeightsOf,
   Forbidden,
   hashKey,
   hasOnlyName,
@@ -13,9 +14,11 @@ import {
   MIN_RECORDS_TO_TRAIN,
   PERMISSIONS,
   can,
+  personCoMentions,
   personFeatures,
   personLabel,
   recordIdentity,
+  reportMentions,
   scorePattern,
   searchEntry,
   syntheticModel,
@@ -141,7 +144,8 @@ export class PictureService {
     const decisions = await this.repos.picture.decisions();
     const features = records.map((r) => personFeatures({ id: r.id, ...r.attributes }));
     const learnt = features.length >= MIN_RECORDS_TO_TRAIN ? learnModel(features) : this.fallback();
-    const model = learnFromDecisions(learnt, decisions);
+    // What co-mentions mean is learnt when the picture is built (it needs people resolved); kept from the model in use.
+    const model = { ...learnFromDecisions(learnt, decisions), coMention: learnt.coMention ?? (await this.model()).coMention ?? this.fallback().coMention };
     await this.repos.picture.transaction(async (picture, audit) => {
       const id = randomUUID();
       await picture.saveModel({ id, model, records: records.length, decisions: decisions.length, trainedBy: actor.userId });
@@ -208,6 +212,13 @@ export class PictureService {
         });
       });
 
+      // What each report mentions besides people: evidence for a record with nothing but a name.
+      const mentions = reportMentions(keyed, identities);
+      for (const [reportId, list] of await picture.reportMentions([...new Set(pending.filter((r) => r.kind === 'person').map((r) => r.report_id))])) {
+        mentions.set(reportId, [...new Set([...(mentions.get(reportId) ?? []), ...list])]);
+      }
+      const coMention = model.coMention ? coMentionWeightsOf(model.coMention) : null;
+
       // People: the best-scoring known person, if the model is sure enough; otherwise someone new.
       const people = pending
         .filter((r) => r.kind === 'person')
@@ -249,7 +260,19 @@ export class PictureService {
             perEntity.set(candidate.entityId, { id: candidate.id, pattern, weight: score.weight, probability: score.probability, evidence: score.evidence });
         }
         let ranked = [...perEntity.entries()].sort((a, b) => b[1].probability - a[1].probability);
-        if (onlyName) ranked = this.namesakes(ranked, sizes);
+        if (onlyName) {
+          // Of several people of the name, the one reported alongside the same phone, vehicle,
+          // business or account is likelier; one reported alongside none of them, less likely.
+          const context = personCoMentions(mentions.get(record.report_id), record.attributes);
+          if (coMention && context && ranked.length > 0 && ranked.length <= MOST_NAMESAKES) {
+            const sharing = await picture.entitiesMentionedWith(
+              ranked.map(([entityId]) => entityId),
+              context,
+            );
+            for (const [entityId, c] of ranked) c.weight += sharing.has(entityId) ? coMention.agree : coMention.disagree;
+          }
+          ranked = this.namesakes(ranked, sizes);
+        }
         const best = ranked[0];
         let entityId: string;
         if (best && best[1].probability >= thresholds.autoMerge) {
