@@ -426,7 +426,7 @@ export function nameFrequencies(
 ): NameFrequencies {
   const sizes = new Int32Array(features.length);
   if (people) for (let i = 0; i < features.length; i++) sizes[people[i]!]!++;
-  const order = people ? byPerson(people) : Int32Array.from(features.keys());
+  const order = people ? groupsOf(people).order : Int32Array.from(features.keys());
   const skip = (i: number) => people !== undefined && sizes[people[i]!] === 1 && values.onlyName[i] === 1;
   const fullRarity = rarities(values.full, order, people, skip);
   const givenRarity = rarities(values.given, order, people, skip);
@@ -448,16 +448,6 @@ export function nameFrequencies(
     adjust,
     adjustment: (i, pattern) => adjust(i, (pattern % 16) - 1, Math.floor(pattern / TOWN_PLACE) % 16 === 1 ? 1 : 0),
   };
-}
-
-/** Record indices with each person's records together (a counting sort by person label). */
-function byPerson(people: ArrayLike<number>): Int32Array {
-  const start = new Int32Array(people.length + 1);
-  for (let i = 0; i < people.length; i++) start[people[i]! + 1]!++;
-  for (let p = 0; p < people.length; p++) start[p + 1]! += start[p]!;
-  const order = new Int32Array(people.length);
-  for (let i = 0; i < people.length; i++) order[start[people[i]!]!++] = i;
-  return order;
 }
 
 /** Rich people of one name beyond this are too many to tell apart by name alone: no attaching. */
