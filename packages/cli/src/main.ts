@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { auditCommand } from './commands/audit.command';
 import { backupCommands } from './commands/backup.command';
 import { migrateCommand } from './commands/migrate.command';
+import { pictureCommands } from './commands/picture.command';
 import { resolveCommand } from './commands/resolve.command';
 import { seedCommand } from './commands/seed.command';
 import { userCommands } from './commands/user.command';
@@ -20,6 +21,7 @@ userCommands(program);
 auditCommand(program);
 backupCommands(program);
 resolveCommand(program);
+pictureCommands(program);
 program
   .command('demo-code')
   .description('print the current second-factor code of the demo accounts (their secret is published)')

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -75,6 +76,23 @@ describe(`command line on ${TEST_STORE}`, () => {
     );
     const expectedPersons = [...generated.persons].sort((a, b) => a.id.localeCompare(b.id)).slice(0, 5);
     expect(first).toEqual(expectedPersons.map((p) => ({ given_name: p.givenName, family_name: p.familyName, dob: p.dob })));
+
+    // A store from before today's match rules has fewer keys: rekeying puts back every one, once.
+    const keysStore = await openAt(location);
+    const keys = async () =>
+      (await sql<{ key: number; record_id: string }>`select key, record_id from person_block_keys order by 1, 2`.execute(keysStore.db)).rows;
+    const built = await keys();
+    expect(built.length).toBeGreaterThan(100);
+    await sql`delete from person_block_keys where key::bigint % 3 = 0`.execute(keysStore.db);
+    expect((await keys()).length).toBeLessThan(built.length);
+    await keysStore.close();
+    const rekey = harbour(location, ['picture', 'rekey']);
+    expect(rekey.status).toBe(0);
+    expect(rekey.stdout).toMatch(new RegExp(`^\\d+ people, ${built.length} blocking keys in place`));
+    expect(harbour(location, ['picture', 'rekey']).status).toBe(0);
+    const after = await openAt(location);
+    expect((await sql<{ key: number; record_id: string }>`select key, record_id from person_block_keys order by 1, 2`.execute(after.db)).rows).toEqual(built);
+    await after.close();
 
     const help = harbour(location, ['backup', '--help']);
     expect(help.status).toBe(0);

@@ -256,6 +256,31 @@ export class PictureRepository {
       on conflict (text) do nothing`.execute(this.db);
   }
 
+  /**
+   * A page of people (entity ids after `after`, in id order), each with their records oldest first,
+   * and the last id looked at (a merged-away entity has no records, but the next page starts after it).
+   */
+  async personPage(
+    after: string | null,
+    limit: number,
+  ): Promise<{ last: string | null; people: { entityId: string; records: { id: string; attributes: Record<string, string> }[] }[] }> {
+    const ids = await sql<{ id: string }>`
+      select id from entities where kind = 'person' and id > ${after ?? '00000000-0000-0000-0000-000000000000'}::uuid order by id limit ${limit}`.execute(
+      this.db,
+    );
+    if (ids.rows.length === 0) return { last: null, people: [] };
+    const rows = await sql<{ entity_id: string; id: string; attributes: Record<string, string> }>`
+      select entity_id, id, attributes from entity_records where entity_id = any(${ids.rows.map((r) => r.id)}::uuid[])
+      order by entity_id, created_at, id`.execute(this.db);
+    const people: { entityId: string; records: { id: string; attributes: Record<string, string> }[] }[] = [];
+    for (const row of rows.rows) {
+      const current = people[people.length - 1];
+      if (current?.entityId === row.entity_id) current.records.push({ id: row.id, attributes: row.attributes });
+      else people.push({ entityId: row.entity_id, records: [{ id: row.id, attributes: row.attributes }] });
+    }
+    return { last: ids.rows[ids.rows.length - 1]!.id, people };
+  }
+
   async addBlockKeys(rows: readonly { key: number; recordId: string }[]): Promise<void> {
     if (rows.length === 0) return;
     await sql`

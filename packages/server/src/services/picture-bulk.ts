@@ -15,6 +15,7 @@ import {
   MIN_RECORDS_TO_TRAIN,
   reportMentions,
   type KeyedKind,
+  type PersonFeatures,
 } from '@harbour/core';
 import type { Assignment, NewReviewPair, PendingRecord, Repositories } from '@harbour/db';
 import { searchFields } from './picture.service';
@@ -127,19 +128,8 @@ export async function buildPictureInBulk(repos: Repositories, progress?: (stage:
     const entityId = randomUUID();
     const label = group.map((i) => personLabel(people[i]!.attributes)).sort((a, b) => b.split(' ').length - a.split(' ').length)[0]!;
     writer.entity({ id: entityId, kind: 'person', label });
-    const perKey = new Map<number, number>();
-    for (const [n, i] of group.entries()) {
-      writer.assign(people[i]!, entityId, null, n === 0 ? 'new' : 'model', n === 0 ? null : sureness[i]! || null);
-      // A person's first few records per key are their candidates for later reports.
-      // People are found by name too, by later records with nothing but a name (see PictureService).
-      const byName = hasOnlyName(features[i]!) ? [] : nameLookupKeys(features[i]!);
-      for (const key of [...blockingKeys(features[i]!), ...byName].map(hashKey)) {
-        const count = perKey.get(key) ?? 0;
-        if (count >= CANDIDATES_PER_PERSON) continue;
-        perKey.set(key, count + 1);
-        writer.blockKey(key, people[i]!.id);
-      }
-    }
+    for (const [n, i] of group.entries()) writer.assign(people[i]!, entityId, null, n === 0 ? 'new' : 'model', n === 0 ? null : sureness[i]! || null);
+    for (const { key, at } of personBlockKeys(group.map((i) => features[i]!))) writer.blockKey(key, people[group[at]!]!.id);
     await writer.flushIfFull();
   }
   // Review pairs last: both their records must be in the picture.
@@ -219,4 +209,25 @@ class BatchWriter {
       await picture.addReviewPairs(batch.pairs);
     });
   }
+}
+
+/**
+ * The stored blocking keys of one person's records (in the order they were reported): a person's
+ * first few records per key are their candidates for later reports, as more would only make
+ * someone reported a thousand times cost a thousand comparisons. People are found by name too,
+ * by later records with nothing but a name (see PictureService).
+ */
+export function personBlockKeys(records: readonly PersonFeatures[]): { key: number; at: number }[] {
+  const perKey = new Map<number, number>();
+  const out: { key: number; at: number }[] = [];
+  records.forEach((features, at) => {
+    const byName = hasOnlyName(features) ? [] : nameLookupKeys(features);
+    for (const key of [...blockingKeys(features), ...byName].map(hashKey)) {
+      const count = perKey.get(key) ?? 0;
+      if (count >= CANDIDATES_PER_PERSON) continue;
+      perKey.set(key, count + 1);
+      out.push({ key, at });
+    }
+  });
+  return out;
 }
