@@ -221,6 +221,22 @@ describe(`correcting and searching the picture on ${TEST_STORE}`, () => {
       ).toEqual(['Adrian Stan', 'Ion Popa', 'Mirela Dumitru']);
       expect(view.linked.filter((l) => l.kind !== 'person')).toHaveLength(2);
     }
+    // What the review queue shows an analyst comparing the two women: the three things both reports mention.
+    const ion = (
+      await t.store.db
+        .selectFrom('entity_records')
+        .select('id')
+        .where(
+          'report_id',
+          '=',
+          (await t.store.db.selectFrom('entity_records').select('report_id').where('id', '=', again.online.id).executeTakeFirstOrThrow()).report_id,
+        )
+        .where('kind', '=', 'person')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const shared = await t.repos.entities.sharedMentions({ recordId: victim.id, entityId: await entityOf(victim.id) }, { recordId: ion, entityId: null });
+    expect(shared.map((m) => m.kind)).toEqual(['bank_account', 'document', 'online']);
+    expect(await t.repos.entities.sharedMentions({ recordId: victim.id, entityId: null }, { recordId: suspect.id, entityId: null })).toHaveLength(3);
     const document = await entities.entity(analyst, await entityOf(again.document.id));
     expect(document.attributes).toEqual(
       expect.arrayContaining([

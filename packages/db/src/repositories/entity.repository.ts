@@ -171,6 +171,28 @@ export class EntityRepository {
     return rows.rows;
   }
 
+  /**
+   * Things (phones, vehicles, businesses, accounts…) mentioned both in a report of one side and in
+   * a report of the other, each side being a person (all their reports) or, unresolved, one record.
+   */
+  async sharedMentions(
+    a: { recordId: string; entityId: string | null },
+    b: { recordId: string; entityId: string | null },
+    limit = 20,
+  ): Promise<{ id: string; kind: EntityKind; label: string }[]> {
+    const reportsOf = (side: { recordId: string; entityId: string | null }) =>
+      side.entityId
+        ? sql`select report_id from entity_records where entity_id = ${side.entityId}::uuid`
+        : sql`select report_id from entity_records where id = ${side.recordId}::uuid`;
+    const mentioned = (side: { recordId: string; entityId: string | null }) =>
+      sql`select entity_id from entity_records where report_id in (${reportsOf(side)}) and kind <> 'person' and entity_id is not null`;
+    const rows = await sql<{ id: string; kind: EntityKind; label: string }>`
+      select e.id, e.kind, e.label from entities e
+      where e.id in (${mentioned(a)} intersect ${mentioned(b)})
+      order by e.kind, e.label limit ${limit}`.execute(this.db);
+    return rows.rows;
+  }
+
   async entity(id: string): Promise<{ id: string; kind: EntityKind; label: string; merged_into: string | null; created_at: Date } | undefined> {
     return this.db.selectFrom('entities').select(['id', 'kind', 'label', 'merged_into', 'created_at']).where('id', '=', id).executeTakeFirst();
   }

@@ -34,6 +34,7 @@ const reviewView = z.object({
       ),
       a: recordView.extend({ entityLabel: z.string(), entityRecords: z.number() }),
       b: recordView.extend({ entityLabel: z.string(), entityRecords: z.number() }),
+      sharedMentions: z.array(z.object({ id: z.string(), kind: z.string(), label: z.string() })),
     })
     .nullable(),
 });

@@ -68,6 +68,8 @@ export interface ReviewView {
     fields: { field: string; level: string; weight: number; agreement: Agreement; a: string; b: string }[];
     a: RecordView & { entityLabel: string; entityRecords: number };
     b: RecordView & { entityLabel: string; entityRecords: number };
+    /** What reports of both sides mention alike (a phone, a vehicle, a business, an account…): evidence beyond the fields. */
+    sharedMentions: { id: string; kind: string; label: string }[];
   } | null;
 }
 
@@ -293,6 +295,7 @@ export class EntityService {
       }),
       a: await side(a),
       b: await side(b),
+      sharedMentions: await entities.sharedMentions({ recordId: a.id, entityId: a.entity_id }, { recordId: b.id, entityId: b.entity_id }),
     };
   }
 

@@ -130,6 +130,21 @@ export function ReviewPage() {
               </tbody>
             </table>
           </div>
+          {pair.sharedMentions.length > 0 && (
+            <>
+              <h3 className="govuk-heading-s">{t('picture.review.sharedMentions')}</h3>
+              <ul className="govuk-list govuk-list--bullet">
+                {pair.sharedMentions.map((m) => (
+                  <li key={m.id}>
+                    <span className="app-table-hint">{t(`picture.kind.${m.kind}`, { defaultValue: m.kind })}:</span>{' '}
+                    <Link className="govuk-link" to={`/entities/${m.id}`}>
+                      {m.label}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
           <details className="govuk-details">
             <summary className="govuk-details__summary">
               <span className="govuk-details__summary-text">{t('picture.review.reports')}</span>

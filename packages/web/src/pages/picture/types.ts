@@ -46,6 +46,7 @@ export interface ReviewView {
     fields: { field: string; level: string; weight: number; agreement: Agreement; a: string; b: string }[];
     a: RecordView & { entityLabel: string; entityRecords: number };
     b: RecordView & { entityLabel: string; entityRecords: number };
+    sharedMentions: { id: string; kind: string; label: string }[];
   } | null;
 }
 
