@@ -10,6 +10,8 @@ import sq from './sq.json';
 import vi from './vi.json';
 import ar from './ar.json';
 import zh from './zh.json';
+import { FIELDS } from '../../../core/src/resolve/comparison';
+import { levelKey } from '../pages/picture/level-key';
 
 function keys(value: unknown, prefix = ''): string[] {
   if (Array.isArray(value)) return [`${prefix}[${value.length}]`];
@@ -27,6 +29,13 @@ function files(dir: string): string[] {
 describe('translations', () => {
   it('Welsh has every English key, and no others', () => {
     expect(keys(cy).sort()).toEqual(keys(en).sort());
+  });
+
+  it('every comparison level the review queue can show has its words in English and Welsh', () => {
+    for (const level of FIELDS.flatMap((f) => f.levels)) {
+      expect(en.picture.review.levels, level).toHaveProperty(levelKey(level));
+      expect(cy.picture.review.levels, level).toHaveProperty(levelKey(level));
+    }
   });
 
   it('no string is empty or left in English in the Welsh file', () => {

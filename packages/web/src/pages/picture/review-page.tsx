@@ -7,6 +7,7 @@ import { ErrorSummary } from '../../components/form/error-summary';
 import { problemsFrom } from '../../components/form/problems';
 import { Grading } from '../../components/grading';
 import { usePageTitle } from '../../components/page-title';
+import { levelKey } from './level-key';
 import { ReportLink } from './report-link';
 import type { Agreement, ReviewView } from './types';
 
@@ -122,7 +123,9 @@ export function ReviewPage() {
                         <span aria-hidden="true">{SYMBOL[f.agreement]} </span>
                         {t(`picture.review.agreements.${f.agreement}`)}
                       </strong>
-                      {f.level !== 'missing' && <span className="app-table-hint">{f.level}</span>}
+                      {f.level !== 'missing' && (
+                        <span className="app-table-hint">{t(`picture.review.levels.${levelKey(f.level)}`, { defaultValue: f.level })}</span>
+                      )}
                     </td>
                     <td className="govuk-table__cell govuk-table__cell--numeric">{f.level === 'missing' ? '' : signed(f.weight)}</td>
                   </tr>
