@@ -75,7 +75,7 @@ describe(`correcting and searching the picture on ${TEST_STORE}`, () => {
     expect([pair.a.id, pair.b.id].sort()).toEqual([first.id, second.id].sort());
 
     const next = await entities.decide(analyst, pair.id, 'accept');
-    expect(next).toEqual({ open: 0, pair: null });
+    expect(next).toEqual({ open: 0, moreThanCounted: false, pair: null });
     const merged = await entityOf(first.id);
     expect(await entityOf(second.id)).toBe(merged);
 

@@ -17,6 +17,7 @@ const recordView = z.object({
 
 const reviewView = z.object({
   open: z.number(),
+  moreThanCounted: z.boolean(),
   pair: z
     .object({
       id: z.string(),

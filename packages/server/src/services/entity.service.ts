@@ -17,6 +17,8 @@ import {
 import type { EntityRepository, Move, Repositories, ReviewPairRow, SourceRecord } from '@harbour/db';
 
 const SEARCH_LIMIT = 60;
+/** Open review pairs are counted this far and no further. */
+const MOST_COUNTED = 100;
 const PER_KIND = 10;
 const KINDS = ['person', 'phone', 'vehicle', 'business', 'address', 'online', 'bank_account', 'document'] as const;
 
@@ -60,7 +62,9 @@ export interface EntityView {
 export type Agreement = 'agree' | 'close' | 'differ' | 'missing';
 
 export interface ReviewView {
+  /** Open pairs, counted up to MOST_COUNTED (so the count is cheap): more is shown as "more than". */
   open: number;
+  moreThanCounted: boolean;
   pair: {
     id: string;
     probability: number;
@@ -232,11 +236,12 @@ export class EntityService {
   async nextReview(actor: Actor): Promise<ReviewView> {
     const user = this.allowed(actor, PERMISSIONS.pictureResolve);
     const entities = this.repos.entities;
-    const [pair, open] = await Promise.all([entities.nextReviewPair(), entities.openReviewCount()]);
-    if (!pair) return { open, pair: null };
+    const [pair, counted] = await Promise.all([entities.nextReviewPair(), entities.openReviewCount(MOST_COUNTED + 1)]);
+    const [open, moreThanCounted] = [Math.min(counted, MOST_COUNTED), counted > MOST_COUNTED];
+    if (!pair) return { open, moreThanCounted, pair: null };
     const view = await this.pairView(entities, pair);
     await this.audit(user, 'review.read', pair.id, { records: [pair.record_a, pair.record_b] });
-    return { open, pair: view };
+    return { open, moreThanCounted, pair: view };
   }
 
   /**

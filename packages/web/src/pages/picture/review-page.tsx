@@ -67,7 +67,9 @@ export function ReviewPage() {
       {review.isLoading && <p className="govuk-body">{t('common.loading')}</p>}
       {review.data && (
         <p className="govuk-body" aria-live="polite">
-          {t('picture.review.open', { count: review.data.open })}
+          {review.data.moreThanCounted
+            ? t('picture.review.openMore', { n: review.data.open.toLocaleString(i18n.language) })
+            : t('picture.review.open', { count: review.data.open })}
         </p>
       )}
       {review.data && !pair && <p className="govuk-body">{t('picture.review.empty')}</p>}

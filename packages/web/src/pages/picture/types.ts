@@ -39,6 +39,7 @@ export type Agreement = 'agree' | 'close' | 'differ' | 'missing';
 
 export interface ReviewView {
   open: number;
+  moreThanCounted: boolean;
   pair: {
     id: string;
     probability: number;
