@@ -1,4 +1,5 @@
 import { recordIdentity, type RecordIdentity } from './keys';
+import { NumberIndex } from './number-index';
 
 /**
  * What a report mentions besides a person (a phone, a vehicle, a business, an account…) is
@@ -57,12 +58,12 @@ export function personCoMentions(
 /** Fewer observations than this on either side and the data cannot say how much sharing means. */
 const MIN_OBSERVATIONS = 30;
 const MIN_SHARED = 5;
-/** Records looked at to estimate m and u, and records of one person looked through per check. */
+/** Records looked at to estimate m and u. */
 const SAMPLE = 50_000;
-const MOST_RECORDS_LOOKED_AT = 400;
 /** Sharing a co-mention never outweighs everything else. */
 const MOST_AGREEMENT = 12;
 
+/** Each record's co-mentions as small ids (distinct per record), in flat arrays. */
 export class CoMentions {
   private readonly start: Int32Array;
   private readonly ids: Int32Array;
@@ -72,16 +73,18 @@ export class CoMentions {
     this.start = new Int32Array(contexts.length + 1);
     let total = 0;
     for (let i = 0; i < contexts.length; i++) total += contexts[i]!.length;
-    this.ids = new Int32Array(total);
+    const ids = new Int32Array(total);
     let at = 0;
     for (let i = 0; i < contexts.length; i++) {
+      const from = at;
       for (const key of contexts[i]!) {
         let id = intern.get(key);
         if (id === undefined) intern.set(key, (id = intern.size));
-        this.ids[at++] = id;
+        if (!ids.subarray(from, at).includes(id)) ids[at++] = id;
       }
       this.start[i + 1] = at;
     }
+    this.ids = ids.subarray(0, at);
   }
 
   get any(): boolean {
@@ -97,16 +100,47 @@ export class CoMentions {
     for (let k = this.start[i]!; k < this.start[i + 1]!; k++) set.add(this.ids[k]!);
   }
 
-  /** Whether any of the records (at most the first few hundred) mentions alongside it something in `set`. */
-  sharesWith(records: ArrayLike<number>, from: number, to: number, set: ReadonlySet<number>, skip = -1): boolean {
-    const end = Math.min(to, from + MOST_RECORDS_LOOKED_AT);
-    for (let r = from; r < end; r++) {
-      const i = records[r]!;
-      if (i === skip) continue;
-      for (let k = this.start[i]!; k < this.start[i + 1]!; k++) if (set.has(this.ids[k]!)) return true;
+  /**
+   * How many records of each person mention each thing: with it, whether a record or a group of
+   * records shares a co-mention with a person costs a look-up per co-mention, however many records
+   * the person has.
+   */
+  byPerson(labels: ArrayLike<number>): PersonCoMentions {
+    const n = labels.length;
+    const index = new NumberIndex(this.ids.length);
+    // At most one (thing, person) per co-mention held.
+    const counts = new Int32Array(this.ids.length);
+    for (let i = 0; i < n; i++) {
+      for (let k = this.start[i]!; k < this.start[i + 1]!; k++) counts[index.idOf(this.ids[k]! * n + labels[i]!)]!++;
     }
-    return false;
+    const count = (mention: number, label: number) => {
+      const id = index.find(mention * n + label);
+      return id < 0 ? 0 : counts[id]!;
+    };
+    return {
+      sharesWithOwn: (i) => {
+        for (let k = this.start[i]!; k < this.start[i + 1]!; k++) if (count(this.ids[k]!, labels[i]!) > 1) return true;
+        return false;
+      },
+      recordSharesWith: (i, label) => {
+        for (let k = this.start[i]!; k < this.start[i + 1]!; k++) if (count(this.ids[k]!, label) > 0) return true;
+        return false;
+      },
+      setSharesWith: (mentions, label) => {
+        for (const mention of mentions) if (count(mention, label) > 0) return true;
+        return false;
+      },
+    };
   }
+}
+
+export interface PersonCoMentions {
+  /** Whether record i shares a co-mention with another record of its own person. */
+  sharesWithOwn(i: number): boolean;
+  /** Whether record i shares a co-mention with any record of person `label`. */
+  recordSharesWith(i: number, label: number): boolean;
+  /** Whether any of these co-mentions is mentioned with person `label`. */
+  setSharesWith(mentions: Iterable<number>, label: number): boolean;
 }
 
 /** Record indices grouped by label: the records of label L are order[start[L]..start[L+1]). */
@@ -133,8 +167,9 @@ export function groupsOf(labels: ArrayLike<number>): Groups {
  */
 export function coMentionWeights(
   co: CoMentions,
+  shared: PersonCoMentions,
   labels: ArrayLike<number>,
-  groups: Groups,
+  sizes: ArrayLike<number>,
   eligible: (label: number) => boolean,
   fullName: ArrayLike<number>,
   mostPeopleOfAName: number,
@@ -149,29 +184,22 @@ export function coMentionWeights(
     if (!people) peopleOfName.set(name, [labels[i]!]);
     else if (people.length <= mostPeopleOfAName && !people.includes(labels[i]!)) people.push(labels[i]!);
   }
-  let mSeen = 0;
-  let mShared = 0;
-  let uSeen = 0;
-  let uShared = 0;
-  const own = new Set<number>();
-  for (let i = 0, looked = 0; i < n && looked < SAMPLE; i++) {
+  let [mSeen, mShared, uSeen, uShared] = [0, 0, 0, 0];
+  // Every so many records, so the sample spans the whole data, not its first part.
+  const step = Math.max(1, Math.floor(n / SAMPLE));
+  for (let i = 0; i < n; i += step) {
     const label = labels[i]!;
     if (!co.has(i) || !eligible(label)) continue;
-    looked++;
-    own.clear();
-    co.addTo(i, own);
-    const from = groups.start[label]!;
-    const to = groups.start[label + 1]!;
-    if (to - from > 1) {
+    if (sizes[label]! > 1) {
       mSeen++;
-      if (co.sharesWith(groups.order, from, to, own, i)) mShared++;
+      if (shared.sharesWithOwn(i)) mShared++;
     }
     const people = fullName[i]! >= 0 ? peopleOfName.get(fullName[i]!) : undefined;
     if (!people || people.length > mostPeopleOfAName) continue;
     for (const other of people) {
       if (other === label) continue;
       uSeen++;
-      if (co.sharesWith(groups.order, groups.start[other]!, groups.start[other + 1]!, own)) uShared++;
+      if (shared.recordSharesWith(i, other)) uShared++;
     }
   }
   // Sharing hardly ever seen even within one person, and it cannot tell people apart.

@@ -237,15 +237,20 @@ function seededPersons(reports: number): PersonRecord[] {
 }
 
 describe('co-mentions', () => {
-  it('groups records by label and tells whether a group shares any co-mention', () => {
-    const co = new CoMentions([['x'], [], ['y', 'z'], ['x'], []]);
-    const groups = groupsOf([0, 0, 2, 0, 4]);
+  it('tells whether a record, or a group of records, shares a co-mention with a person', () => {
+    const co = new CoMentions([['x'], [], ['y', 'z', 'y'], ['x'], []]);
+    const labels = [0, 0, 2, 0, 4];
+    const groups = groupsOf(labels);
     expect([...groups.order.subarray(groups.start[0], groups.start[1])]).toEqual([0, 1, 3]);
+    const shared = co.byPerson(labels);
+    expect(shared.sharesWithOwn(0)).toBe(true); // record 3 of the same person mentions x too
+    expect(shared.sharesWithOwn(2)).toBe(false); // y twice in one record is one mention
+    expect(shared.recordSharesWith(2, 0)).toBe(false);
+    expect(shared.recordSharesWith(3, 0)).toBe(true);
     const mine = new Set<number>();
     co.addTo(2, mine);
-    expect(co.sharesWith(groups.order, groups.start[0]!, groups.start[1]!, mine)).toBe(false);
-    co.addTo(0, mine);
-    expect(co.sharesWith(groups.order, groups.start[0]!, groups.start[1]!, mine, 0)).toBe(true); // record 3 shares x
+    expect(shared.setSharesWith(mine, 0)).toBe(false);
+    expect(shared.setSharesWith(mine, 2)).toBe(true);
     expect(co.has(1)).toBe(false);
     expect(new CoMentions([[], []]).any).toBe(false);
   });
@@ -254,14 +259,17 @@ describe('co-mentions', () => {
     // 40 people of one name, two records each: each person's records share a phone of their own.
     const contexts = Array.from({ length: 80 }, (_, i) => [`phone|${Math.floor(i / 2)}`]);
     const labels = Array.from({ length: 80 }, (_, i) => i - (i % 2));
-    const weights = coMentionWeights(new CoMentions(contexts), labels, groupsOf(labels), () => true, new Int32Array(80), 50)!;
+    const sizes = Array.from({ length: 80 }, (_, i) => (i % 2 === 0 ? 2 : 0));
+    const co = new CoMentions(contexts);
+    const weights = coMentionWeights(co, co.byPerson(labels), labels, sizes, () => true, new Int32Array(80), 50)!;
     expect(weights.m).toBeGreaterThan(0.95);
     expect(weights.u).toBeLessThan(0.01);
     expect(weights.agree).toBeGreaterThan(6);
     expect(weights.disagree).toBeLessThan(-4);
     // Nobody shares anything: sharing says nothing.
     const alone = Array.from({ length: 80 }, (_, i) => [`phone|${i}`]);
-    expect(coMentionWeights(new CoMentions(alone), labels, groupsOf(labels), () => true, new Int32Array(80), 50)).toBeNull();
+    const none = new CoMentions(alone);
+    expect(coMentionWeights(none, none.byPerson(labels), labels, sizes, () => true, new Int32Array(80), 50)).toBeNull();
     expect(coMentionWeightsOf({ m: 0.2, u: 0.3 })).toBeNull();
     expect(coMentionWeightsOf({ m: 0.9, u: 0.01 })!.agree).toBeCloseTo(Math.log2(90));
   });

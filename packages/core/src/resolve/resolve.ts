@@ -549,19 +549,26 @@ function weighCoMentions(
   values: NameValues,
   known: { readonly m: number; readonly u: number } | undefined,
 ): CoMentionWeights | null {
-  const groups = groupsOf(labels);
+  const n = labels.length;
+  const sizes = new Int32Array(n);
+  for (let i = 0; i < n; i++) sizes[labels[i]!]!++;
+  const shared = co.byPerson(labels);
   // Estimated from this data when it has enough; otherwise as the model learnt it.
   const weights =
-    coMentionWeights(co, labels, groups, (label) => rich[label] === 1, values.full, MOST_PEOPLE_OF_A_NAME) ?? (known ? coMentionWeightsOf(known) : null);
+    coMentionWeights(co, shared, labels, sizes, (label) => rich[label] === 1, values.full, MOST_PEOPLE_OF_A_NAME) ?? (known ? coMentionWeightsOf(known) : null);
   if (!weights) return null;
-  const own = new Set<number>();
+  // Each lone cluster's co-mentions.
+  const lone = new Map<number, Set<number>>();
+  for (let i = 0; i < n; i++) {
+    if (!choices.has(labels[i]!) || !co.has(i)) continue;
+    const set = lone.get(labels[i]!) ?? new Set<number>();
+    co.addTo(i, set);
+    lone.set(labels[i]!, set);
+  }
   for (const [label, people] of choices) {
-    own.clear();
-    for (let r = groups.start[label]!; r < groups.start[label + 1]!; r++) co.addTo(groups.order[r]!, own);
-    if (own.size === 0) continue;
-    for (const [person, best] of people) {
-      best.weight += co.sharesWith(groups.order, groups.start[person]!, groups.start[person + 1]!, own) ? weights.agree : weights.disagree;
-    }
+    const own = lone.get(label);
+    if (!own) continue;
+    for (const [person, best] of people) best.weight += shared.setSharesWith(own, person) ? weights.agree : weights.disagree;
   }
   return weights;
 }
