@@ -137,7 +137,7 @@ export function ReviewPage() {
           </div>
           {pair.sharedMentions.length > 0 && (
             <>
-              <h3 className="govuk-heading-s">{t('picture.review.sharedMentions')}</h3>
+              <h2 className="govuk-heading-s">{t('picture.review.sharedMentions')}</h2>
               <ul className="govuk-list govuk-list--bullet">
                 {pair.sharedMentions.map((m) => (
                   <li key={m.id}>
