@@ -80,7 +80,9 @@ export class CoMentions {
       for (const key of contexts[i]!) {
         let id = intern.get(key);
         if (id === undefined) intern.set(key, (id = intern.size));
-        if (!ids.subarray(from, at).includes(id)) ids[at++] = id;
+        let seen = false;
+        for (let k = from; k < at && !seen; k++) seen = ids[k] === id;
+        if (!seen) ids[at++] = id;
       }
       this.start[i + 1] = at;
     }
