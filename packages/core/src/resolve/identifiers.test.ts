@@ -130,6 +130,14 @@ describe('bank accounts', () => {
     expect(entry.text).toContain(searchQuery('55555555').compact);
   });
 
+  it('is found by its GB IBAN however it was recorded', () => {
+    const query = searchQuery('GB33 BUKB 2020 1555 5555 55').compact;
+    expect(query).toBe('20201555555555');
+    expect(searchEntry('bank_account', { sortCode: '20-20-15', accountNumber: '55555555' }).text).toContain(query);
+    expect(searchEntry('bank_account', { iban: 'GB33BUKB20201555555555' }).text).toContain(query);
+    expect(searchQuery('GB34 BUKB 2020 1555 5555 55').compact).toBe('gb34bukb20201555555555');
+  });
+
   it('gives any sort code and account number, however spaced, the key of its GB IBAN form (property)', () => {
     fc.assert(
       fc.property(fc.stringMatching(/^\d{6}$/), fc.stringMatching(/^\d{8}$/), (sortCode, account) => {

@@ -223,6 +223,14 @@ function ukAccount(sortCode: string, account: string): RecordIdentity {
   return { key: `gb:${sortCode}:${account}`, label: `${sortCode.replace(/(\d\d)(\d\d)(\d\d)/, '$1-$2-$3')} ${account}` };
 }
 
+/** A valid GB IBAN's sort code and account number run together ("20201555555555"), else null. */
+export function ukAccountOfIban(raw: string): string | null {
+  const text = electronicFormatIBAN(raw);
+  if (!text || !text.startsWith('GB')) return null;
+  const iban = extractIBAN(text);
+  return iban.valid && iban.bban ? iban.bban.slice(4) : null;
+}
+
 /** Whether an IBAN's country format and check digits are right. */
 export function isValidIban(raw: string): boolean {
   const text = electronicFormatIBAN(raw);

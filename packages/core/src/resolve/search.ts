@@ -1,5 +1,5 @@
 import { doubleMetaphone } from 'double-metaphone';
-import { normaliseAccountNumber, normaliseDocumentNumber, normaliseSortCode, readOnline } from './identifiers';
+import { normaliseAccountNumber, normaliseDocumentNumber, normaliseSortCode, readOnline, ukAccountOfIban } from './identifiers';
 import type { KeyedKind } from './keys';
 import { canonicalGivenName } from './nicknames';
 import { consonantSkeleton, normaliseName, normalisePhone, normalisePostcode, normaliseRegistration, normaliseText } from './normalise';
@@ -87,7 +87,9 @@ export function searchQuery(raw: string): SearchQuery {
   const codes = nameCodes(name);
   // Only digits and the marks numbers are written with can be a phone ("AB1234567" is not).
   const phone = /\d/.test(raw) && /^[+\d\s().-]+$/.test(raw.trim()) ? normalisePhone(raw) : null;
-  const compact = phone ? phone.replace(/\D/g, '') : text.replace(/ /g, '');
+  // A GB IBAN is looked for as its sort code and account number, which both ways of recording the account hold.
+  const account = /^gb/i.test(raw.trim()) ? ukAccountOfIban(raw) : null;
+  const compact = account ?? (phone ? phone.replace(/\D/g, '') : text.replace(/ /g, ''));
   return {
     text,
     codeSets: codes.metaphone.length > 0 ? [codes.metaphone, codes.skeleton, codes.names] : [],
