@@ -1,3 +1,4 @@
+import type { RecordKind } from '@harbour/core';
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
 /** Typed view of the tables the migrations create; kept in step with `migrations/`. */
@@ -229,7 +230,7 @@ export interface SchemaMigrationsTable {
   applied_at: CreatedAt;
 }
 
-export type EntityKind = 'person' | 'phone' | 'vehicle' | 'business' | 'address' | 'online' | 'bank_account' | 'document';
+export type EntityKind = RecordKind;
 
 export interface EntitiesTable {
   id: string;

@@ -206,8 +206,9 @@ function platformHandle(platform: Platform, segments: readonly string[], params:
 export function bankAccountIdentity(a: Attributes): RecordIdentity | null {
   const ibanText = a['iban'] ? electronicFormatIBAN(a['iban']) : null;
   if (ibanText) {
+    const uk = ukAccountOfIban(ibanText);
+    if (uk) return ukAccount(uk.slice(0, 6), uk.slice(6));
     const iban = extractIBAN(ibanText);
-    if (iban.valid && iban.countryCode === 'GB' && iban.bban) return ukAccount(iban.bban.slice(4, 10), iban.bban.slice(10));
     if (iban.valid) return { key: `iban:${iban.iban}`, label: friendlyFormatIBAN(iban.iban) ?? iban.iban };
   }
   const account = normaliseAccountNumber(a['accountNumber']);

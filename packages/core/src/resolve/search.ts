@@ -1,10 +1,8 @@
 import { doubleMetaphone } from 'double-metaphone';
 import { normaliseAccountNumber, normaliseDocumentNumber, normaliseSortCode, readOnline, ukAccountOfIban } from './identifiers';
-import type { KeyedKind } from './keys';
+import type { RecordKind } from './keys';
 import { canonicalGivenName } from './nicknames';
 import { consonantSkeleton, normaliseName, normalisePhone, normalisePostcode, normaliseRegistration, normaliseText } from './normalise';
-
-export type RecordKind = 'person' | KeyedKind;
 
 /** How a record is found by the search box: text for trigram similarity, and codes for sounds-alike matches. */
 export interface SearchEntry {
@@ -88,8 +86,7 @@ export function searchQuery(raw: string): SearchQuery {
   // Only digits and the marks numbers are written with can be a phone ("AB1234567" is not).
   const phone = /\d/.test(raw) && /^[+\d\s().-]+$/.test(raw.trim()) ? normalisePhone(raw) : null;
   // A GB IBAN is looked for as its sort code and account number, which both ways of recording the account hold.
-  const account = /^gb/i.test(raw.trim()) ? ukAccountOfIban(raw) : null;
-  const compact = account ?? (phone ? phone.replace(/\D/g, '') : text.replace(/ /g, ''));
+  const compact = ukAccountOfIban(raw) ?? (phone ? phone.replace(/\D/g, '') : text.replace(/ /g, ''));
   return {
     text,
     codeSets: codes.metaphone.length > 0 ? [codes.metaphone, codes.skeleton, codes.names] : [],

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sendError } from '../http/error-handler';
 import type { Services } from '../services/index';
-import { onlineSchema } from './schemas';
+import { onlineSchema, optional, text } from './schemas';
 import { PHOTO_MAX_BYTES, PHOTO_TYPES } from '../services/photo-cleaner';
 import { PUBLIC_SIGNS } from '../services/public-report.service';
 
@@ -12,12 +12,6 @@ export const REPORT_LANGUAGES = ['en', 'cy', 'pl', 'ro', 'sq', 'vi', 'ar', 'zh']
 
 const FOLLOW_UP_RATE = { max: 10, timeWindow: '1 minute' };
 
-const text = (max: number) => z.string().trim().max(max, `Use ${max} characters or fewer`);
-const optionalText = (max: number) =>
-  text(max)
-    .optional()
-    .transform((v) => (v ? v : undefined));
-
 export const reportBody = z.object({
   language: z.enum(REPORT_LANGUAGES),
   description: text(10_000).min(1, 'Tell us what is happening'),
@@ -25,18 +19,18 @@ export const reportBody = z.object({
   signs: z.array(z.enum(PUBLIC_SIGNS)).max(PUBLIC_SIGNS.length).default([]),
   dangerNow: z.boolean().default(false),
   childInvolved: z.enum(['yes', 'no', 'unknown']).default('unknown'),
-  when: optionalText(200),
+  when: optional(200),
   localAuthority: z.enum(GWENT.localAuthorities.map((l) => l.code) as [string, ...string[]]).optional(),
-  town: optionalText(100),
+  town: optional(100),
   postcode: z
     .string()
     .trim()
     .regex(/^([A-Za-z]{1,2}\d[A-Za-z\d]?\s*\d[A-Za-z]{2}|[A-Za-z]{1,2}\d[A-Za-z\d]?)$/, 'Enter a UK postcode like NP20 1AB, or just its first part (NP20)')
     .optional()
     .or(z.literal('').transform(() => undefined)),
-  locationDescription: optionalText(1000),
+  locationDescription: optional(1000),
   people: z
-    .array(z.object({ name: optionalText(200), gender: optionalText(40), nationality: optionalText(80), description: optionalText(1000) }))
+    .array(z.object({ name: optional(200), gender: optional(40), nationality: optional(80), description: optional(1000) }))
     .max(20)
     .default([]),
   phones: z
@@ -44,11 +38,11 @@ export const reportBody = z.object({
     .max(10)
     .default([]),
   vehicles: z
-    .array(z.object({ registration: text(12).min(2), description: optionalText(200) }))
+    .array(z.object({ registration: text(12).min(2), description: optional(200) }))
     .max(10)
     .default([]),
   businesses: z
-    .array(z.object({ name: text(200).min(1), address: optionalText(300) }))
+    .array(z.object({ name: text(200).min(1), address: optional(300) }))
     .max(10)
     .default([]),
   online: z.array(onlineSchema).max(10).default([]),

@@ -2,13 +2,7 @@ import { CURRENT_CATALOGUE, EXPLOITATION_TYPES, GWENT, PERMISSIONS } from '@harb
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../services/index';
-import { bankAccountSchema, documentSchema, onlineSchema } from './schemas';
-
-const text = (max: number) => z.string().trim().max(max, `Use ${max} characters or fewer`);
-const optional = (max: number) =>
-  text(max)
-    .optional()
-    .transform((v) => (v ? v : undefined));
+import { bankAccountSchema, documentSchema, onlineSchema, optional, text } from './schemas';
 
 export const referralBody = z.object({
   draftId: z.uuid().optional(),

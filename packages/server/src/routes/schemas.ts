@@ -15,8 +15,9 @@ export const sessionSchema = z.object({
 export const emailSchema = z.string().trim().min(3).max(254).email('Enter an email address like name@example.org');
 export const okSchema = z.object({ ok: z.literal(true) });
 
-const text = (max: number) => z.string().trim().max(max, `Use ${max} characters or fewer`);
-const optional = (max: number) =>
+/** Trimmed text of at most `max` characters; `optional` also turns blank into absent. */
+export const text = (max: number) => z.string().trim().max(max, `Use ${max} characters or fewer`);
+export const optional = (max: number) =>
   text(max)
     .optional()
     .transform((v) => (v ? v : undefined));

@@ -5,6 +5,7 @@ import {
   Invalid,
   NotFound,
   PERMISSIONS,
+  RECORD_KINDS,
   can,
   personLabel,
   recordIdentity,
@@ -12,6 +13,7 @@ import {
   type Actor,
   type KeyedKind,
   type Permission,
+  type RecordKind,
   type UserActor,
 } from '@harbour/core';
 import type { EntityRepository, Move, Repositories, ReviewPairRow, SourceRecord } from '@harbour/db';
@@ -20,7 +22,6 @@ const SEARCH_LIMIT = 60;
 /** Open review pairs are counted this far and no further. */
 const MOST_COUNTED = 100;
 const PER_KIND = 10;
-const KINDS = ['person', 'phone', 'vehicle', 'business', 'address', 'online', 'bank_account', 'document'] as const;
 
 export interface ReportRef {
   id: string;
@@ -32,7 +33,7 @@ export interface ReportRef {
 
 export interface SearchResults {
   query: string;
-  groups: { kind: (typeof KINDS)[number]; items: { id: string; label: string; reports: number; latest: string }[] }[];
+  groups: { kind: RecordKind; items: { id: string; label: string; reports: number; latest: string }[] }[];
   reports: (ReportRef & { snippet: string })[];
 }
 
@@ -106,7 +107,7 @@ export class EntityService {
       this.repos.entities.search({ ...query, limit: SEARCH_LIMIT }),
       this.repos.entities.searchReports(text, PER_KIND),
     ]);
-    const groups = KINDS.map((kind) => ({
+    const groups = RECORD_KINDS.map((kind) => ({
       kind,
       items: hits
         .filter((h) => h.kind === kind)

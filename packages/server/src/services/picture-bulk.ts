@@ -18,7 +18,7 @@ import {
   type PersonFeatures,
 } from '@harbour/core';
 import type { Assignment, NewReviewPair, PendingRecord, Repositories } from '@harbour/db';
-import { searchFields } from './picture.service';
+import { CANDIDATES_PER_PERSON, REVIEW_PAIRS_PER_RECORD, searchFields } from './picture.service';
 
 export interface BulkSummary {
   readonly reports: number;
@@ -31,8 +31,6 @@ export interface BulkSummary {
 
 const PAGE = 50_000;
 const WRITE_BATCH = 10_000;
-const CANDIDATES_PER_PERSON = 3;
-const REVIEW_PAIRS_PER_RECORD = 3;
 
 /**
  * Builds the picture from every report not yet in it, all at once, as after a seed or a large

@@ -30,7 +30,7 @@ import {
 import type { Assignment, NewReviewPair, PendingRecord, PictureSettings, Repositories } from '@harbour/db';
 
 /** Candidates in the review band put before an analyst per new record (the best few, of different people). */
-const REVIEW_PAIRS_PER_RECORD = 3;
+export const REVIEW_PAIRS_PER_RECORD = 3;
 
 export interface ModelInfo {
   readonly source: 'synthetic' | 'store';
@@ -40,7 +40,7 @@ export interface ModelInfo {
 }
 
 /** Records of one known person compared with a new record, per blocking key. */
-const CANDIDATES_PER_PERSON = 3;
+export const CANDIDATES_PER_PERSON = 3;
 /** More people of one name than this, and a record with nothing but that name joins none of them. */
 const MOST_NAMESAKES = 20;
 

@@ -459,17 +459,13 @@ export function ReferralPage() {
                   onChange={(v) => update({ role: v as Person['role'] })}
                   options={ROLES.map((r) => ({ value: r, label: t(`referral.people.roles.${r}`) }))}
                 />
-                {(['givenName', 'familyName', 'nationality'] as const).map((field) => (
-                  <TextField
-                    key={field}
-                    id={`person-${i}-${field}`}
-                    label={t(`referral.${field}`)}
-                    autoComplete="off"
-                    value={person[field]}
-                    onChange={(e) => update({ [field]: e.target.value })}
-                    error={fieldError(problems, `person-${i}-${field}`)}
-                  />
-                ))}
+                <RowFields
+                  prefix={`person-${i}`}
+                  row={person}
+                  update={update}
+                  problems={problems}
+                  fields={(['givenName', 'familyName', 'nationality'] as const).map((name) => ({ name, label: t(`referral.${name}`) }))}
+                />
               </>
             )}
           </AddAnother>
@@ -509,25 +505,16 @@ export function ReferralPage() {
             onChange={(v) => set('vehicles', v)}
           >
             {(vehicle, i, update) => (
-              <>
-                <TextField
-                  id={`vehicle-${i}-registration`}
-                  label={t('referral.vehicle')}
-                  className="govuk-input--width-10"
-                  autoComplete="off"
-                  value={vehicle.registration}
-                  onChange={(e) => update({ registration: e.target.value })}
-                  error={fieldError(problems, `vehicle-${i}-registration`)}
-                />
-                <TextField
-                  id={`vehicle-${i}-description`}
-                  label={t('referral.vehicles.description')}
-                  autoComplete="off"
-                  value={vehicle.description}
-                  onChange={(e) => update({ description: e.target.value })}
-                  error={fieldError(problems, `vehicle-${i}-description`)}
-                />
-              </>
+              <RowFields
+                prefix={`vehicle-${i}`}
+                row={vehicle}
+                update={update}
+                problems={problems}
+                fields={[
+                  { name: 'registration', label: t('referral.vehicle'), width: 10 },
+                  { name: 'description', label: t('referral.vehicles.description') },
+                ]}
+              />
             )}
           </AddAnother>
           <h3 className="govuk-heading-s">{t('referral.addresses.title')}</h3>
@@ -542,33 +529,17 @@ export function ReferralPage() {
             onChange={(v) => set('addresses', v)}
           >
             {(address, i, update) => (
-              <>
-                <TextField
-                  id={`address-${i}-address`}
-                  label={t('referral.address')}
-                  autoComplete="off"
-                  value={address.address}
-                  onChange={(e) => update({ address: e.target.value })}
-                  error={fieldError(problems, `address-${i}-address`)}
-                />
-                <TextField
-                  id={`address-${i}-town`}
-                  label={t('referral.town')}
-                  autoComplete="off"
-                  value={address.town}
-                  onChange={(e) => update({ town: e.target.value })}
-                  error={fieldError(problems, `address-${i}-town`)}
-                />
-                <TextField
-                  id={`address-${i}-postcode`}
-                  label={t('referral.postcode')}
-                  className="govuk-input--width-10"
-                  autoComplete="off"
-                  value={address.postcode}
-                  onChange={(e) => update({ postcode: e.target.value })}
-                  error={fieldError(problems, `address-${i}-postcode`)}
-                />
-              </>
+              <RowFields
+                prefix={`address-${i}`}
+                row={address}
+                update={update}
+                problems={problems}
+                fields={[
+                  { name: 'address', label: t('referral.address') },
+                  { name: 'town', label: t('referral.town') },
+                  { name: 'postcode', label: t('referral.postcode'), width: 10 },
+                ]}
+              />
             )}
           </AddAnother>
           <h3 className="govuk-heading-s">{t('referral.businesses.title')}</h3>
@@ -583,33 +554,17 @@ export function ReferralPage() {
             onChange={(v) => set('businesses', v)}
           >
             {(business, i, update) => (
-              <>
-                <TextField
-                  id={`business-${i}-name`}
-                  label={t('referral.businesses.name')}
-                  autoComplete="off"
-                  value={business.name}
-                  onChange={(e) => update({ name: e.target.value })}
-                  error={fieldError(problems, `business-${i}-name`)}
-                />
-                <TextField
-                  id={`business-${i}-kind`}
-                  label={t('referral.businesses.kind')}
-                  hint={t('referral.businesses.kindHint')}
-                  autoComplete="off"
-                  value={business.kind}
-                  onChange={(e) => update({ kind: e.target.value })}
-                  error={fieldError(problems, `business-${i}-kind`)}
-                />
-                <TextField
-                  id={`business-${i}-address`}
-                  label={t('referral.address')}
-                  autoComplete="off"
-                  value={business.address}
-                  onChange={(e) => update({ address: e.target.value })}
-                  error={fieldError(problems, `business-${i}-address`)}
-                />
-              </>
+              <RowFields
+                prefix={`business-${i}`}
+                row={business}
+                update={update}
+                problems={problems}
+                fields={[
+                  { name: 'name', label: t('referral.businesses.name') },
+                  { name: 'kind', label: t('referral.businesses.kind'), hint: t('referral.businesses.kindHint') },
+                  { name: 'address', label: t('referral.address') },
+                ]}
+              />
             )}
           </AddAnother>
 
