@@ -147,8 +147,8 @@ export async function buildPictureInBulk(repos: Repositories, progress?: (stage:
     await writer.flushIfFull();
   }
   await writer.flush();
-  onProgress?.('updating the planner statistics');
-  await picture.analyse();
+  onProgress?.('vacuuming and updating the planner statistics');
+  await picture.vacuumAndAnalyse();
 
   const summary = {
     reports,
