@@ -17,6 +17,11 @@ async function refer(page: Page, body: unknown): Promise<string> {
   }, body);
 }
 
+/** The rows of an entity page's source records. */
+function records(page: Page) {
+  return page.locator('form[aria-labelledby="records-title"] tbody tr');
+}
+
 /** The names in the review table's name row, new record first. */
 async function namesOnScreen(page: Page): Promise<string[]> {
   const row = page.locator('table.app-review tbody tr').first();
@@ -121,13 +126,25 @@ describe('an analyst clears a review pair; the entity page shows both sources', 
 
     await people.getByRole('link', { name: 'Teuta Berisha' }).click();
     await page.getByRole('heading', { level: 1, name: 'Teuta Berisha' }).waitFor();
-    const records = page.locator('form[aria-labelledby="records-title"] tbody tr');
-    expect(await records.count()).toBe(2);
-    const text = await records.allInnerTexts();
+    expect(await records(page).count()).toBe(2);
+    const text = await records(page).allInnerTexts();
     for (const reference of references) expect(text.join('\n')).toContain(reference);
     expect(await page.getByRole('heading', { name: 'Merges and splits' }).count()).toBe(1);
     expect(await page.getByText(/Merged by .*\(1 record moved, from the review queue\)/).count()).toBe(1);
     expect(await accessibilityProblems(page)).toEqual([]);
+  });
+
+  it('she opens a source report and reads it whole, without the triage controls, then goes back', async () => {
+    const page = analyst.page;
+    await records(page).getByRole('link', { name: references[1]! }).click();
+    await page.getByRole('heading', { level: 1, name: `Report ${references[1]}` }).waitFor();
+    expect(await page.locator('main').textContent()).toContain('held her passport');
+    expect(await page.getByRole('heading', { name: 'Intelligence grading (3x5x2)' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Save' }).count()).toBe(0);
+    expect(await page.getByLabel('Assign to').count()).toBe(0);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Back' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Teuta Berisha' }).waitFor();
   });
 
   it('the advert she was sold through is found by its user name, and its page links to her', async () => {

@@ -90,6 +90,7 @@ export function App() {
         />
         <Route path="/triage" element={<Staff permission="reports:triage">{() => <TriagePage />}</Staff>} />
         <Route path="/triage/:id" element={<Staff permission="reports:triage">{() => <ReportViewPage />}</Staff>} />
+        <Route path="/reports/:id" element={<Staff permission="reports:read">{() => <ReportViewPage />}</Staff>} />
         <Route path="/search" element={<Staff permission="picture:search">{() => <SearchPage />}</Staff>} />
         <Route path="/entities/:id" element={<Staff permission="picture:search">{() => <EntityPage />}</Staff>} />
         <Route path="/review" element={<Staff permission="picture:resolve">{() => <ReviewPage />}</Staff>} />

@@ -19,7 +19,12 @@ export const PERMISSIONS = {
   auditRead: 'audit:read',
   /** Aggregate figures of reports (no personal data). */
   reportsOverview: 'reports:overview',
-  /** Work the triage queue: read reports, question reporters, grade and assign. */
+  /**
+   * Read a report whole (what it says, what and whom it mentions, its photos): the team, and the
+   * researchers and analysts whose picture is built from reports. Audited like every read.
+   */
+  reportsRead: 'reports:read',
+  /** Work the triage queue: question reporters, grade and assign. */
   reportsTriage: 'reports:triage',
   /** Refer a potential victim with the indicator checklist (any colleague or partner). */
   referralsCreate: 'referrals:create',
@@ -44,6 +49,7 @@ const GRANTS: Record<Exclude<Permission, 'public' | 'session:second-factor'>, re
   'agencies:manage': ['admin'],
   'audit:read': ['admin'],
   'reports:overview': ['supervisor', 'investigator', 'researcher', 'analyst'],
+  'reports:read': ['supervisor', 'investigator', 'researcher', 'analyst'],
   'reports:triage': ['supervisor', 'investigator'],
   'referrals:create': ['supervisor', 'investigator', 'officer', 'partner'],
   'picture:search': ['supervisor', 'investigator', 'researcher', 'analyst'],

@@ -262,7 +262,7 @@ export function publicReportRoutes(svc: Services, limits: { submitPerMinute: num
     app.get(
       '/api/reports/:id',
       {
-        config: { permission: PERMISSIONS.reportsTriage },
+        config: { permission: PERMISSIONS.reportsRead },
         schema: { tags: ['reports'], summary: 'One report with all it mentions', params: z.object({ id: z.uuid() }), response: { 200: reportViewSchema } },
       },
       async (request) => svc.reportTriage.detail(request.actor, request.params.id),
@@ -286,7 +286,7 @@ export function publicReportRoutes(svc: Services, limits: { submitPerMinute: num
     app.get(
       '/api/reports/:id/photos',
       {
-        config: { permission: PERMISSIONS.reportsTriage },
+        config: { permission: PERMISSIONS.reportsRead },
         schema: {
           tags: ['reports'],
           summary: 'Photos the reporter added',
@@ -300,7 +300,7 @@ export function publicReportRoutes(svc: Services, limits: { submitPerMinute: num
     app.get(
       '/api/reports/:id/photos/:photoId',
       {
-        config: { permission: PERMISSIONS.reportsTriage },
+        config: { permission: PERMISSIONS.reportsRead },
         schema: { tags: ['reports'], summary: 'One photo (audited)', params: z.object({ id: z.uuid(), photoId: z.uuid() }) },
       },
       async (request, reply) => {

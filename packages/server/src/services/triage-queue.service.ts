@@ -106,7 +106,7 @@ export class ReportTriageService {
   ) {}
 
   async detail(actor: Actor, id: string): Promise<ReportView> {
-    const user = this.team(actor);
+    const user = this.reader(actor);
     const found = await this.repos.intake.reportDetail(id);
     if (!found) throw new NotFound('No such report');
     await this.repos.audit.append({ actorId: user.userId, actorRole: user.role, action: 'report.read', subjectType: 'report', subjectId: id });
@@ -157,12 +157,12 @@ export class ReportTriageService {
   }
 
   async photos(actor: Actor, reportId: string): Promise<{ id: string; contentType: string; width: number; height: number }[]> {
-    this.team(actor);
+    this.reader(actor);
     return (await this.repos.intake.photos(reportId)).map((p) => ({ id: p.id, contentType: p.content_type, width: p.width, height: p.height }));
   }
 
   async photo(actor: Actor, reportId: string, photoId: string): Promise<{ contentType: string; bytes: Buffer }> {
-    const user = this.team(actor);
+    const user = this.reader(actor);
     const found = await this.repos.intake.photo(reportId, photoId);
     if (!found) throw new NotFound('No such photo');
     await this.repos.audit.append({
@@ -205,6 +205,11 @@ export class ReportTriageService {
     );
     if (!ok) throw new NotFound('No such report');
     return this.detail(actor, id);
+  }
+
+  private reader(actor: Actor): UserActor {
+    if (!can(actor, PERMISSIONS.reportsRead) || actor.kind !== 'user') throw new Forbidden('Only the team and its analysts read reports');
+    return actor;
   }
 
   private team(actor: Actor): UserActor {

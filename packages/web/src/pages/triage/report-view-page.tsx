@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useMatch, useNavigate, useParams } from 'react-router';
 import { api } from '../../api/client';
 import { ErrorSummary, type FormProblem } from '../../components/form/error-summary';
 import { SelectField } from '../../components/form/fields';
@@ -9,6 +9,7 @@ import { fieldError, problemsFrom } from '../../components/form/problems';
 import { Guidance, type Triage } from '../../components/guidance';
 import { usePageTitle } from '../../components/page-title';
 import { SuccessBanner } from '../../components/success-banner';
+import { hasPermission, useSession } from '../../session/session';
 
 interface ReportView {
   id: string;
@@ -44,10 +45,17 @@ interface Message {
   at: string;
 }
 
-/** One report, as the team triages it: everything it says, the reporter channel, and the decisions. */
+/**
+ * One report: everything it says. The team triaging it (opened from the queue, or by anyone who may
+ * triage) also has the reporter channel and the decisions; researchers and analysts read it only.
+ */
 export function ReportViewPage() {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation();
+  const { data: session } = useSession();
+  const canTriage = hasPermission(session, 'reports:triage');
+  const fromQueue = useMatch('/triage/:id') !== null;
+  const navigate = useNavigate();
   const client = useQueryClient();
   const cy = i18n.language === 'cy';
   const report = useQuery({ queryKey: ['report', id], queryFn: () => api<ReportView>('GET', `/api/reports/${id}`), retry: false });
@@ -58,14 +66,18 @@ export function ReportViewPage() {
   const messages = useQuery({
     queryKey: ['messages', id],
     queryFn: () => api<{ messages: Message[] }>('GET', `/api/reports/${id}/messages`),
-    enabled: !!report.data?.hasFollowUp,
+    enabled: canTriage && !!report.data?.hasFollowUp,
   });
   const photos = useQuery({
     queryKey: ['photos', id],
     queryFn: () => api<{ photos: { id: string; width: number; height: number }[] }>('GET', `/api/reports/${id}/photos`),
     enabled: !!report.data?.hasFollowUp,
   });
-  const assignees = useQuery({ queryKey: ['assignees'], queryFn: () => api<{ assignees: { id: string; name: string }[] }>('GET', '/api/reports/assignees') });
+  const assignees = useQuery({
+    queryKey: ['assignees'],
+    queryFn: () => api<{ assignees: { id: string; name: string }[] }>('GET', '/api/reports/assignees'),
+    enabled: canTriage,
+  });
   usePageTitle(report.data ? t('reportView.title', { reference: report.data.reference }) : t('common.loading'));
   const when = new Intl.DateTimeFormat(cy ? 'cy-GB' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -95,9 +107,15 @@ export function ReportViewPage() {
 
   return (
     <>
-      <Link className="govuk-back-link" to="/triage">
-        {t('reportView.back')}
-      </Link>
+      {fromQueue ? (
+        <Link className="govuk-back-link" to="/triage">
+          {t('reportView.back')}
+        </Link>
+      ) : (
+        <button type="button" className="govuk-back-link app-link-button" onClick={() => void navigate(-1)}>
+          {t('reportView.backAny')}
+        </button>
+      )}
       <ErrorSummary problems={problems} />
       <h1 className="govuk-heading-l">
         {t('reportView.title', { reference: r.reference })}
@@ -176,7 +194,7 @@ export function ReportViewPage() {
               </ul>
             </>
           )}
-          {r.hasFollowUp && (
+          {canTriage && r.hasFollowUp && (
             <section aria-labelledby="messages-title">
               <h2 className="govuk-heading-m" id="messages-title">
                 {t('reportView.messagesTitle')}
@@ -227,7 +245,14 @@ export function ReportViewPage() {
         </div>
         <div className="govuk-grid-column-one-third">
           {r.triage && <Guidance triage={r.triage} />}
-          <TriageForm key={r.id} report={r} assignees={assignees.data?.assignees ?? []} />
+          {canTriage ? (
+            <TriageForm key={r.id} report={r} assignees={assignees.data?.assignees ?? []} />
+          ) : (
+            <>
+              <h2 className="govuk-heading-m">{t('reportView.gradingLegend')}</h2>
+              <p className="govuk-body">{r.grading ?? t('reportView.notGraded')}</p>
+            </>
+          )}
         </div>
       </div>
     </>
