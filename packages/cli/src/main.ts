@@ -3,6 +3,7 @@ import { currentTotp, DEMO_TOTP_SECRET } from '@harbour/server';
 import { Command, CommanderError } from 'commander';
 import { auditCommand } from './commands/audit.command';
 import { backupCommands } from './commands/backup.command';
+import { graphCommand } from './commands/graph.command';
 import { migrateCommand } from './commands/migrate.command';
 import { pictureCommands } from './commands/picture.command';
 import { resolveCommand } from './commands/resolve.command';
@@ -21,6 +22,7 @@ userCommands(program);
 auditCommand(program);
 backupCommands(program);
 resolveCommand(program);
+graphCommand(program);
 pictureCommands(program);
 program
   .command('demo-code')

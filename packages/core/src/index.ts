@@ -13,3 +13,4 @@ export { seedPersonRecords } from './seed/records';
 export * from './intake/indicators';
 export * from './intake/triage';
 export * from './resolve/index';
+export * from './graph/index';

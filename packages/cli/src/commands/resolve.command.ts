@@ -1,9 +1,7 @@
-import { createWriteStream } from 'node:fs';
-import { once } from 'node:events';
 import { resolvePersons } from '@harbour/core';
-import { stringify } from 'csv-stringify';
 import type { Command } from 'commander';
 import { CliError } from '../context';
+import { writeCsv } from '../csv-out';
 import { PERSON_FIELDS, parseMappings, readPersonCsv } from '../person-csv';
 
 export function resolveCommand(program: Command): void {
@@ -22,14 +20,11 @@ export function resolveCommand(program: Command): void {
       const csv = await readPersonCsv(input, options.id, parseMappings(options.map));
       for (const problem of csv.problems) console.error(`line ${problem.line}: ${problem.reason}; skipped`);
       const result = resolvePersons(csv.records, { threshold });
-      const out = createWriteStream(options.out);
-      const writer = stringify({ header: true, columns: ['id', 'cluster_id'] });
-      writer.pipe(out);
-      for (let i = 0; i < csv.records.length; i++) {
-        if (!writer.write([csv.records[i]!.id, csv.records[result.clusters[i]!]!.id])) await once(writer, 'drain');
-      }
-      writer.end();
-      await once(out, 'finish');
+      await writeCsv(
+        options.out,
+        ['id', 'cluster_id'],
+        csv.records.map((record, i) => [record.id, csv.records[result.clusters[i]!]!.id]),
+      );
       const clusters = new Set(result.clusters).size;
       const used = Object.entries(csv.mapping)
         .map(([column, fields]) => `${column}→${fields.join('+')}`)

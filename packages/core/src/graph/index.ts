@@ -1,0 +1,5 @@
+export * from './link-graph';
+export * from './traversal';
+export * from './centrality';
+export * from './communities';
+export * from './analyse';
