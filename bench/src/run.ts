@@ -5,6 +5,7 @@ import { signinBench } from './signin.bench';
 import { intakeBench } from './intake.bench';
 import { erBench } from './er.bench';
 import { pictureBench } from './picture.bench';
+import { graphBench } from './graph.bench';
 
 /** `npm run bench` runs every benchmark; `npm run bench -- NAME` runs one. */
 const BENCHMARKS: Record<string, Benchmark> = {
@@ -13,6 +14,7 @@ const BENCHMARKS: Record<string, Benchmark> = {
   intake: intakeBench,
   er: erBench,
   picture: pictureBench,
+  graph: graphBench,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

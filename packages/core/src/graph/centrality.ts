@@ -20,6 +20,7 @@ export interface PageRankOptions {
  * its weight); a node with no link shares its rank with everyone. Ranks add up to 1.
  */
 export function pageRank(g: LinkGraph, options: PageRankOptions = {}): Float64Array {
+  const { offsets, targets, weights } = g;
   const { damping = 0.85, tolerance = 1e-9, maxIterations = 100 } = options;
   const n = g.nodeCount;
   if (n === 0) return new Float64Array(0);
@@ -35,7 +36,7 @@ export function pageRank(g: LinkGraph, options: PageRankOptions = {}): Float64Ar
     for (let v = 0; v < n; v++) {
       if (strength[v] === 0) continue;
       const share = (damping * rank[v]!) / strength[v]!;
-      for (let e = g.offsets[v]!; e < g.offsets[v + 1]!; e++) next[g.targets[e]!]! += share * g.weights[e]!;
+      for (let e = offsets[v]!; e < offsets[v + 1]!; e++) next[targets[e]!]! += share * weights[e]!;
     }
     let change = 0;
     for (let v = 0; v < n; v++) change += Math.abs(next[v]! - rank[v]!);
@@ -69,6 +70,7 @@ export interface Betweenness {
  * `sources` it is estimated from a sample, which is what makes it usable on large graphs.
  */
 export function betweenness(g: LinkGraph, options: BetweennessOptions = {}): Betweenness {
+  const { offsets, targets } = g;
   const n = g.nodeCount;
   const values = new Float64Array(n);
   const exact = options.sources === undefined || options.sources >= n;
@@ -86,8 +88,8 @@ export function betweenness(g: LinkGraph, options: BetweennessOptions = {}): Bet
     order[tail++] = s;
     while (head < tail) {
       const v = order[head++]!;
-      for (let e = g.offsets[v]!; e < g.offsets[v + 1]!; e++) {
-        const u = g.targets[e]!;
+      for (let e = offsets[v]!; e < offsets[v + 1]!; e++) {
+        const u = targets[e]!;
         if (distance[u] === -1) {
           distance[u] = distance[v]! + 1;
           order[tail++] = u;
@@ -98,8 +100,8 @@ export function betweenness(g: LinkGraph, options: BetweennessOptions = {}): Bet
     // Dependencies accumulated back from the furthest nodes; predecessors are the neighbours one hop nearer.
     for (let i = tail - 1; i > 0; i--) {
       const w = order[i]!;
-      for (let e = g.offsets[w]!; e < g.offsets[w + 1]!; e++) {
-        const v = g.targets[e]!;
+      for (let e = offsets[w]!; e < offsets[w + 1]!; e++) {
+        const v = targets[e]!;
         if (distance[v] === distance[w]! - 1) delta[v]! += (sigma[v]! / sigma[w]!) * (1 + delta[w]!);
       }
       values[w]! += delta[w]!;

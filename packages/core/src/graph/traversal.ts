@@ -10,6 +10,7 @@ export interface Components {
 
 /** Connected components, by breadth-first search over the arrays. */
 export function components(g: LinkGraph): Components {
+  const { offsets, targets } = g;
   const n = g.nodeCount;
   const found = new Int32Array(n).fill(-1);
   const queue = new Int32Array(n);
@@ -23,8 +24,8 @@ export function components(g: LinkGraph): Components {
     queue[tail++] = s;
     while (head < tail) {
       const v = queue[head++]!;
-      for (let e = g.offsets[v]!; e < g.offsets[v + 1]!; e++) {
-        const u = g.targets[e]!;
+      for (let e = offsets[v]!; e < offsets[v + 1]!; e++) {
+        const u = targets[e]!;
         if (found[u] === -1) {
           found[u] = c;
           queue[tail++] = u;
@@ -55,14 +56,15 @@ export interface Neighbourhood {
  * few thousand nodes helps no one.
  */
 export function neighbourhood(g: LinkGraph, start: number, hops: number, limit = Infinity): Neighbourhood {
+  const { offsets, targets } = g;
   const distance = new Map<number, number>([[start, 0]]);
   const nodes = [{ node: start, hops: 0 }];
   let frontier = [start];
   for (let h = 1; h <= hops && frontier.length > 0; h++) {
     const next: number[] = [];
     for (const v of frontier) {
-      for (let e = g.offsets[v]!; e < g.offsets[v + 1]!; e++) {
-        const u = g.targets[e]!;
+      for (let e = offsets[v]!; e < offsets[v + 1]!; e++) {
+        const u = targets[e]!;
         if (distance.has(u)) continue;
         if (nodes.length >= limit) return { nodes, truncated: true };
         distance.set(u, h);
@@ -81,6 +83,7 @@ export function neighbourhood(g: LinkGraph, start: number, hops: number, limit =
  * the smaller side, so a path across a million-node network visits a few thousand nodes.
  */
 export function shortestPath(g: LinkGraph, a: number, b: number, maxHops = Infinity): number[] | null {
+  const { offsets, targets } = g;
   if (a === b) return [a];
   // parent maps double as "seen from this side"; the start points at itself.
   const fromA = new Map<number, number>([[a, a]]);
@@ -93,8 +96,8 @@ export function shortestPath(g: LinkGraph, a: number, b: number, maxHops = Infin
     const next: number[] = [];
     let meet = -1;
     for (const v of frontier) {
-      for (let e = g.offsets[v]!; e < g.offsets[v + 1]!; e++) {
-        const u = g.targets[e]!;
+      for (let e = offsets[v]!; e < offsets[v + 1]!; e++) {
+        const u = targets[e]!;
         if (seen.has(u)) continue;
         seen.set(u, v);
         if (other.has(u)) {
@@ -128,6 +131,7 @@ function join(meet: number, fromA: Map<number, number>, fromB: Map<number, numbe
 
 /** Hops from `start` to every node (-1: not reachable), stopping after `maxHops`. */
 export function distancesFrom(g: LinkGraph, start: number, maxHops = Infinity): Int32Array {
+  const { offsets, targets } = g;
   const distance = new Int32Array(g.nodeCount).fill(-1);
   const queue = new Int32Array(g.nodeCount);
   distance[start] = 0;
@@ -137,8 +141,8 @@ export function distancesFrom(g: LinkGraph, start: number, maxHops = Infinity): 
   while (head < tail) {
     const v = queue[head++]!;
     if (distance[v]! >= maxHops) continue;
-    for (let e = g.offsets[v]!; e < g.offsets[v + 1]!; e++) {
-      const u = g.targets[e]!;
+    for (let e = offsets[v]!; e < offsets[v + 1]!; e++) {
+      const u = targets[e]!;
       if (distance[u] === -1) {
         distance[u] = distance[v]! + 1;
         queue[tail++] = u;
@@ -153,6 +157,7 @@ export function distancesFrom(g: LinkGraph, start: number, maxHops = Infinity): 
  * hundreds of equally short routes through a busy address; the first few show how).
  */
 export function shortestPaths(g: LinkGraph, a: number, b: number, limit: number, maxHops = Infinity): number[][] {
+  const { offsets, targets } = g;
   const first = shortestPath(g, a, b, maxHops);
   if (!first) return [];
   const length = first.length - 1;
@@ -167,8 +172,8 @@ export function shortestPaths(g: LinkGraph, a: number, b: number, limit: number,
       paths.push([...path]);
       return;
     }
-    for (let e = g.offsets[v]!; e < g.offsets[v + 1]!; e++) {
-      const u = g.targets[e]!;
+    for (let e = offsets[v]!; e < offsets[v + 1]!; e++) {
+      const u = targets[e]!;
       if (fromA[u] === fromA[v]! + 1 && fromB[u] === length - fromA[u]) {
         path.push(u);
         walk(u);
