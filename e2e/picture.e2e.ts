@@ -142,6 +142,8 @@ describe('an analyst clears a review pair; the entity page shows both sources', 
     expect(await page.getByRole('heading', { name: 'Intelligence grading (3x5x2)' }).count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Save' }).count()).toBe(0);
     expect(await page.getByLabel('Assign to').count()).toBe(0);
+    // Each person it names leads to their page in the picture.
+    expect(await page.locator('main').getByRole('link', { name: 'Teuta Berisha' }).getAttribute('href')).toMatch(/^\/entities\//);
     expect(await accessibilityProblems(page)).toEqual([]);
     await page.getByRole('button', { name: 'Back' }).click();
     await page.getByRole('heading', { level: 1, name: 'Teuta Berisha' }).waitFor();

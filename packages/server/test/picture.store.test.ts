@@ -48,6 +48,20 @@ describe(`the picture on ${TEST_STORE}`, () => {
     expect(links).toHaveLength((5 * 4) / 2);
   });
 
+  it('the report, read whole, names the entity each person and thing became (none before the picture takes it in)', async () => {
+    const victim = person({ givenName: 'Ardit', familyName: 'Hoxha' });
+    const phone = { id: randomUUID(), number: '07700 900461' };
+    const r = newReport({ persons: [victim], phones: [phone] });
+    await t.repos.intake.createReport(r, event);
+    const before = await t.repos.intake.reportDetail(r.id);
+    expect(before!.entityOf.size).toBe(0);
+    await picture.drain();
+    const after = await t.repos.intake.reportDetail(r.id);
+    expect(after!.entityOf.get(victim.id)).toBe(await entityOf(victim.id));
+    expect(after!.entityOf.get(phone.id)).toBe(await entityOf(phone.id));
+    expect(after!.entityOf.get(victim.id)).not.toBe(after!.entityOf.get(phone.id));
+  });
+
   it('resolves phones and vehicles written differently to one entity, each keeping both source records', async () => {
     const phoneA = { id: randomUUID(), number: '07700 900461' };
     const phoneB = { id: randomUUID(), number: '+44 7700 900461' };

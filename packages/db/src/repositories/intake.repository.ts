@@ -247,7 +247,7 @@ export class IntakeRepository {
   async reportDetail(id: string) {
     const report = await this.db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirst();
     if (!report) return undefined;
-    const [persons, phones, vehicles, businesses, addresses, online, bankAccounts, documents, followUp] = await Promise.all([
+    const [persons, phones, vehicles, businesses, addresses, online, bankAccounts, documents, followUp, resolved] = await Promise.all([
       this.db.selectFrom('report_persons').selectAll().where('report_id', '=', id).orderBy('role').orderBy('id').execute(),
       this.db.selectFrom('report_phones').selectAll().where('report_id', '=', id).orderBy('id').execute(),
       this.db.selectFrom('report_vehicles').selectAll().where('report_id', '=', id).orderBy('id').execute(),
@@ -257,8 +257,11 @@ export class IntakeRepository {
       this.db.selectFrom('report_bank_accounts').selectAll().where('report_id', '=', id).orderBy('id').execute(),
       this.db.selectFrom('report_documents').selectAll().where('report_id', '=', id).orderBy('id').execute(),
       this.db.selectFrom('report_follow_up').select('report_id').where('report_id', '=', id).executeTakeFirst(),
+      // What each mention became in the picture (a record has the id of the row it was taken from).
+      this.db.selectFrom('entity_records').select(['id', 'entity_id']).where('report_id', '=', id).where('entity_id', 'is not', null).execute(),
     ]);
-    return { report, persons, phones, vehicles, businesses, addresses, online, bankAccounts, documents, hasFollowUp: !!followUp };
+    const entityOf = new Map(resolved.map((r) => [r.id, r.entity_id!]));
+    return { report, persons, phones, vehicles, businesses, addresses, online, bankAccounts, documents, hasFollowUp: !!followUp, entityOf };
   }
 
   /** Applies triage decisions and their audit entry together. */

@@ -55,6 +55,9 @@ const credentials = { reference: z.string().trim().min(4).max(20), passphrase: z
 const messagesSchema = z.array(z.object({ id: z.string(), from: z.enum(['reporter', 'team']), body: z.string(), at: z.string() }));
 const followUpSchema = z.object({ reference: z.string(), receivedAt: z.string(), messages: messagesSchema });
 
+/** The entity a mention became in the picture; null until the picture has taken the report in. */
+const entityId = z.string().nullable();
+
 const reportViewSchema = z.object({
   id: z.string(),
   reference: z.string(),
@@ -90,13 +93,14 @@ const reportViewSchema = z.object({
       gender: z.string().nullable(),
       dob: z.string().nullable(),
       phone: z.string().nullable(),
+      entityId,
     }),
   ),
-  phones: z.array(z.string()),
-  vehicles: z.array(z.object({ registration: z.string(), description: z.string().nullable() })),
-  businesses: z.array(z.object({ name: z.string(), address: z.string().nullable() })),
-  addresses: z.array(z.object({ address: z.string(), postcode: z.string().nullable(), town: z.string().nullable() })),
-  online: z.array(z.object({ identifier: z.string(), platform: z.string().nullable(), description: z.string().nullable() })),
+  phones: z.array(z.object({ number: z.string(), entityId })),
+  vehicles: z.array(z.object({ registration: z.string(), description: z.string().nullable(), entityId })),
+  businesses: z.array(z.object({ name: z.string(), address: z.string().nullable(), entityId })),
+  addresses: z.array(z.object({ address: z.string(), postcode: z.string().nullable(), town: z.string().nullable(), entityId })),
+  online: z.array(z.object({ identifier: z.string(), platform: z.string().nullable(), description: z.string().nullable(), entityId })),
   bankAccounts: z.array(
     z.object({
       bank: z.string().nullable(),
@@ -104,10 +108,18 @@ const reportViewSchema = z.object({
       accountNumber: z.string().nullable(),
       iban: z.string().nullable(),
       holder: z.string().nullable(),
+      entityId,
     }),
   ),
   documents: z.array(
-    z.object({ type: z.string(), number: z.string(), country: z.string().nullable(), holder: z.string().nullable(), description: z.string().nullable() }),
+    z.object({
+      type: z.string(),
+      number: z.string(),
+      country: z.string().nullable(),
+      holder: z.string().nullable(),
+      description: z.string().nullable(),
+      entityId,
+    }),
   ),
 });
 

@@ -74,7 +74,7 @@ export interface ReportView {
   assignedTo: string | null;
   triagedAt: string | null;
   hasFollowUp: boolean;
-  persons: {
+  persons: ({
     role: string;
     givenName: string | null;
     familyName: string | null;
@@ -82,14 +82,19 @@ export interface ReportView {
     gender: string | null;
     dob: string | null;
     phone: string | null;
-  }[];
-  phones: string[];
-  vehicles: { registration: string; description: string | null }[];
-  businesses: { name: string; address: string | null }[];
-  addresses: { address: string; postcode: string | null; town: string | null }[];
-  online: { identifier: string; platform: string | null; description: string | null }[];
-  bankAccounts: { bank: string | null; sortCode: string | null; accountNumber: string | null; iban: string | null; holder: string | null }[];
-  documents: { type: string; number: string; country: string | null; holder: string | null; description: string | null }[];
+  } & InPicture)[];
+  phones: ({ number: string } & InPicture)[];
+  vehicles: ({ registration: string; description: string | null } & InPicture)[];
+  businesses: ({ name: string; address: string | null } & InPicture)[];
+  addresses: ({ address: string; postcode: string | null; town: string | null } & InPicture)[];
+  online: ({ identifier: string; platform: string | null; description: string | null } & InPicture)[];
+  bankAccounts: ({ bank: string | null; sortCode: string | null; accountNumber: string | null; iban: string | null; holder: string | null } & InPicture)[];
+  documents: ({ type: string; number: string; country: string | null; holder: string | null; description: string | null } & InPicture)[];
+}
+
+/** The entity a mention became in the picture; null until the picture has taken the report in. */
+interface InPicture {
+  entityId: string | null;
 }
 
 export interface TriageDecision {
@@ -111,6 +116,7 @@ export class ReportTriageService {
     if (!found) throw new NotFound('No such report');
     await this.repos.audit.append({ actorId: user.userId, actorRole: user.role, action: 'report.read', subjectType: 'report', subjectId: id });
     const r = found.report;
+    const entityOf = (recordId: string) => found.entityOf.get(recordId) ?? null;
     return {
       id: r.id,
       reference: r.reference,
@@ -145,14 +151,33 @@ export class ReportTriageService {
         gender: p.gender,
         dob: p.dob,
         phone: p.phone,
+        entityId: entityOf(p.id),
       })),
-      phones: found.phones.map((p) => p.number),
-      vehicles: found.vehicles.map((v) => ({ registration: v.registration, description: [v.colour, v.make, v.model].filter(Boolean).join(' ') || null })),
-      businesses: found.businesses.map((b) => ({ name: b.name, address: b.address })),
-      addresses: found.addresses.map((a) => ({ address: a.address, postcode: a.postcode, town: a.town })),
-      online: found.online.map((o) => ({ identifier: o.identifier, platform: o.platform, description: o.description })),
-      bankAccounts: found.bankAccounts.map((b) => ({ bank: b.bank, sortCode: b.sort_code, accountNumber: b.account_number, iban: b.iban, holder: b.holder })),
-      documents: found.documents.map((d) => ({ type: d.type, number: d.number, country: d.country, holder: d.holder, description: d.description })),
+      phones: found.phones.map((p) => ({ number: p.number, entityId: entityOf(p.id) })),
+      vehicles: found.vehicles.map((v) => ({
+        registration: v.registration,
+        description: [v.colour, v.make, v.model].filter(Boolean).join(' ') || null,
+        entityId: entityOf(v.id),
+      })),
+      businesses: found.businesses.map((b) => ({ name: b.name, address: b.address, entityId: entityOf(b.id) })),
+      addresses: found.addresses.map((a) => ({ address: a.address, postcode: a.postcode, town: a.town, entityId: entityOf(a.id) })),
+      online: found.online.map((o) => ({ identifier: o.identifier, platform: o.platform, description: o.description, entityId: entityOf(o.id) })),
+      bankAccounts: found.bankAccounts.map((b) => ({
+        bank: b.bank,
+        sortCode: b.sort_code,
+        accountNumber: b.account_number,
+        iban: b.iban,
+        holder: b.holder,
+        entityId: entityOf(b.id),
+      })),
+      documents: found.documents.map((d) => ({
+        type: d.type,
+        number: d.number,
+        country: d.country,
+        holder: d.holder,
+        description: d.description,
+        entityId: entityOf(d.id),
+      })),
     };
   }
 

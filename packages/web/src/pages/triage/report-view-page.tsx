@@ -29,14 +29,18 @@ interface ReportView {
   grading: string | null;
   assignedTo: string | null;
   hasFollowUp: boolean;
-  persons: { role: string; givenName: string | null; familyName: string | null; nationality: string | null }[];
-  phones: string[];
-  vehicles: { registration: string; description: string | null }[];
-  businesses: { name: string; address: string | null }[];
-  addresses: { address: string; postcode: string | null; town: string | null }[];
-  online: { identifier: string; platform: string | null; description: string | null }[];
-  bankAccounts: { bank: string | null; sortCode: string | null; accountNumber: string | null; iban: string | null; holder: string | null }[];
-  documents: { type: string; number: string; country: string | null; holder: string | null; description: string | null }[];
+  persons: ({ role: string; givenName: string | null; familyName: string | null; nationality: string | null } & InPicture)[];
+  phones: ({ number: string } & InPicture)[];
+  vehicles: ({ registration: string; description: string | null } & InPicture)[];
+  businesses: ({ name: string; address: string | null } & InPicture)[];
+  addresses: ({ address: string; postcode: string | null; town: string | null } & InPicture)[];
+  online: ({ identifier: string; platform: string | null; description: string | null } & InPicture)[];
+  bankAccounts: ({ bank: string | null; sortCode: string | null; accountNumber: string | null; iban: string | null; holder: string | null } & InPicture)[];
+  documents: ({ type: string; number: string; country: string | null; holder: string | null; description: string | null } & InPicture)[];
+}
+/** The entity a mention became in the picture (null until the picture has taken the report in). */
+interface InPicture {
+  entityId: string | null;
 }
 interface Message {
   id: string;
@@ -54,6 +58,16 @@ export function ReportViewPage() {
   const { t, i18n } = useTranslation();
   const { data: session } = useSession();
   const canTriage = hasPermission(session, 'reports:triage');
+  const canSearch = hasPermission(session, 'picture:search');
+  /** A mention, linked to its entity's page for those who may open the picture. */
+  const mention = (text: string, entityId: string | null) =>
+    canSearch && entityId ? (
+      <Link className="govuk-link" to={`/entities/${entityId}`}>
+        {text}
+      </Link>
+    ) : (
+      text
+    );
   const fromQueue = useMatch('/triage/:id') !== null;
   const navigate = useNavigate();
   const client = useQueryClient();
@@ -147,24 +161,30 @@ export function ReportViewPage() {
           <ul className="govuk-list">
             {r.persons.map((p, i) => (
               <li key={i}>
-                <strong>{t(`reportView.roles.${p.role}`)}</strong>: {[p.givenName, p.familyName].filter(Boolean).join(' ')}{' '}
+                <strong>{t(`reportView.roles.${p.role}`)}</strong>: {mention([p.givenName, p.familyName].filter(Boolean).join(' '), p.entityId)}{' '}
                 {p.nationality ? `(${p.nationality})` : ''}
               </li>
             ))}
           </ul>
           {(
             [
-              ['phones', r.phones],
-              ['vehicles', r.vehicles.map((v) => [v.registration, v.description].filter(Boolean).join(', '))],
-              ['addresses', r.addresses.map((a) => [a.address, a.town, a.postcode].filter(Boolean).join(', '))],
-              ['businesses', r.businesses.map((b) => [b.name, b.address].filter(Boolean).join(', '))],
-              ['online', r.online.map((o) => [o.platform, o.identifier, o.description].filter(Boolean).join(', '))],
-              ['bankAccounts', r.bankAccounts.map((b) => [b.bank, b.sortCode, b.accountNumber, b.iban, b.holder].filter(Boolean).join(', '))],
+              ['phones', r.phones.map((p) => ({ text: p.number, entityId: p.entityId }))],
+              ['vehicles', r.vehicles.map((v) => ({ text: [v.registration, v.description].filter(Boolean).join(', '), entityId: v.entityId }))],
+              ['addresses', r.addresses.map((a) => ({ text: [a.address, a.town, a.postcode].filter(Boolean).join(', '), entityId: a.entityId }))],
+              ['businesses', r.businesses.map((b) => ({ text: [b.name, b.address].filter(Boolean).join(', '), entityId: b.entityId }))],
+              ['online', r.online.map((o) => ({ text: [o.platform, o.identifier, o.description].filter(Boolean).join(', '), entityId: o.entityId }))],
+              [
+                'bankAccounts',
+                r.bankAccounts.map((b) => ({ text: [b.bank, b.sortCode, b.accountNumber, b.iban, b.holder].filter(Boolean).join(', '), entityId: b.entityId })),
+              ],
               [
                 'documents',
-                r.documents.map((d) =>
-                  [t(`referral.documents.types.${d.type}`, { defaultValue: d.type }), d.number, d.country, d.holder, d.description].filter(Boolean).join(', '),
-                ),
+                r.documents.map((d) => ({
+                  text: [t(`referral.documents.types.${d.type}`, { defaultValue: d.type }), d.number, d.country, d.holder, d.description]
+                    .filter(Boolean)
+                    .join(', '),
+                  entityId: d.entityId,
+                })),
               ],
             ] as const
           )
@@ -173,8 +193,8 @@ export function ReportViewPage() {
               <div key={key}>
                 <h3 className="govuk-heading-s">{t(`reportView.${key}`)}</h3>
                 <ul className="govuk-list">
-                  {list.map((x) => (
-                    <li key={x}>{x}</li>
+                  {list.map((x, i) => (
+                    <li key={i}>{mention(x.text, x.entityId)}</li>
                   ))}
                 </ul>
               </div>
