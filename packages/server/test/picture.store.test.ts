@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { NewReport } from '@harbour/db';
 import { newReport } from '../../../test/reports';
@@ -46,6 +47,21 @@ describe(`the picture on ${TEST_STORE}`, () => {
     expect(records.every((x) => x.entity_id !== null)).toBe(true);
     const links = await t.store.db.selectFrom('record_links').selectAll().where('report_id', '=', r.id).execute();
     expect(links).toHaveLength((5 * 4) / 2);
+  });
+
+  it('vacuums the picture after every so many records when asked to (the embedded store has no autovacuum)', async () => {
+    const vacuums = async () =>
+      Number((await sql<{ n: string }>`select vacuum_count as n from pg_stat_user_tables where relname = 'entity_records'`.execute(t.store.db)).rows[0]!.n);
+    const tidy = new PictureService(t.repos, undefined, { tidyEvery: 4 });
+    const report = (n: number) =>
+      newReport({ phones: Array.from({ length: n }, (_, i) => ({ id: randomUUID(), number: `07700 90${String(i).padStart(4, '0')}` })) });
+    const before = await vacuums();
+    await t.repos.intake.createReport(report(3), event);
+    await tidy.drain();
+    expect(await vacuums()).toBe(before);
+    await t.repos.intake.createReport(report(2), event);
+    await tidy.drain();
+    expect(await vacuums()).toBe(before + 1);
   });
 
   it('the report, read whole, names the entity each person and thing became (none before the picture takes it in)', async () => {

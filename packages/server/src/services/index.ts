@@ -12,6 +12,9 @@ import { EntityService } from './entity.service';
 import { GWENT, type ForceArea } from '@harbour/core';
 
 /** The one place services are built. */
+/** Records resolved between vacuums of the embedded store (a few seconds' pause at a million people). */
+const TIDY_EMBEDDED_STORE_EVERY = 50_000;
+
 export function services(repos: Repositories, options: { store: StoreKind; session: SessionPolicy; now?: () => Date; area?: ForceArea }) {
   const audit = new AuditService(repos);
   return {
@@ -25,7 +28,7 @@ export function services(repos: Repositories, options: { store: StoreKind; sessi
     triageQueue: new TriageQueueService(repos),
     reportTriage: new ReportTriageService(repos, options.now),
     referrals: new ReferralService(repos, options.now),
-    picture: new PictureService(repos),
+    picture: new PictureService(repos, undefined, options.store === 'pglite' ? { tidyEvery: TIDY_EMBEDDED_STORE_EVERY } : {}),
     entities: new EntityService(repos),
   };
 }

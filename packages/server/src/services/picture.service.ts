@@ -63,10 +63,17 @@ export class PictureService {
   private draining: Promise<ResolveSummary> | undefined;
   /** The model in use and the id of the stored model it came from (none: the fallback). */
   private current: { id: string | undefined; model: MatchModel } | undefined;
+  private resolvedSinceTidy = 0;
 
+  /**
+   * `tidyEvery`: vacuum the picture's tables after this many records are resolved. For the
+   * embedded store, which has no autovacuum: each resolved record leaves a dead entry in the index
+   * of unresolved ones that every later batch walks past. A PostgreSQL server vacuums by itself.
+   */
   constructor(
     private readonly repos: Repositories,
     private readonly fallback: () => MatchModel = syntheticModel,
+    private readonly options: { tidyEvery?: number } = {},
   ) {}
 
   /**
@@ -84,11 +91,17 @@ export class PictureService {
           total.newEntities += done.newEntities;
           total.joined += done.joined;
           total.reviewPairs += done.reviewPairs;
-          if (extracted < batch && done.records < batch * 4) return total;
+          if (extracted < batch && done.records < batch * 4) break;
           await new Promise((resolve) => setImmediate(resolve));
           // Reporters come first: under a burst of reports, resolution waits for it to pass.
-          if (giveWay()) return total;
+          if (giveWay()) break;
         }
+        this.resolvedSinceTidy += total.records;
+        if (this.options.tidyEvery !== undefined && this.resolvedSinceTidy >= this.options.tidyEvery) {
+          this.resolvedSinceTidy = 0;
+          await this.repos.picture.vacuumAndAnalyse();
+        }
+        return total;
       } finally {
         this.draining = undefined;
       }
