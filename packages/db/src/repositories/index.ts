@@ -8,6 +8,7 @@ import { UserRepository } from './user.repository';
 import { IntakeRepository } from './intake.repository';
 import { PictureRepository } from './picture.repository';
 import { EntityRepository } from './entity.repository';
+import { GraphRepository } from './graph.repository';
 
 /** The one place data access is built. */
 export function repositories(db: Kysely<DB>) {
@@ -21,6 +22,7 @@ export function repositories(db: Kysely<DB>) {
     intake: new IntakeRepository(db, audit),
     picture: new PictureRepository(db, audit),
     entities: new EntityRepository(db, audit),
+    graph: new GraphRepository(db),
   };
 }
 
@@ -33,3 +35,4 @@ export type { PendingRecord, CandidateRecord, Assignment, NewReviewPair, Picture
 export { DEFAULT_PICTURE_SETTINGS } from './picture.repository';
 export type { EntityRepository } from './entity.repository';
 export type { EntitySearch, EntityHit, ReportHit, SourceRecord, LinkedEntity, ChangeRow, ReviewPairRow, Move } from './entity.repository';
+export type { EntityLinkRow, LinkSourceRow, NodeRow } from './graph.repository';

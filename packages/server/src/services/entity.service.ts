@@ -97,7 +97,11 @@ const FIELD_VALUES: Record<string, (a: Record<string, string>) => string> = {
  * entities (never delete them), each move recorded so it can be undone.
  */
 export class EntityService {
-  constructor(private readonly repos: Repositories) {}
+  constructor(
+    private readonly repos: Repositories,
+    /** Told after every merge, split, undo and review decision (the graph of links follows the picture). */
+    private readonly changed: () => void = () => undefined,
+  ) {}
 
   async search(actor: Actor, raw: string): Promise<SearchResults> {
     const user = this.allowed(actor, PERMISSIONS.pictureSearch);
@@ -169,69 +173,77 @@ export class EntityService {
     const user = this.allowed(actor, PERMISSIONS.pictureResolve);
     if (id === otherId)
       throw new Invalid('An entity cannot merge with itself', [{ path: 'entityId', message: 'Choose a different entity', reason: 'invalid' }]);
-    return this.repos.entities.transaction(async (entities, audit) => {
-      await entities.lockEntities([id, otherId]);
-      const [target, other] = await Promise.all([entities.entity(id), entities.entity(otherId)]);
-      if (!target || !other) throw new NotFound('No such entity');
-      if (target.kind !== other.kind)
-        throw new Invalid('Only entities of one kind can merge', [{ path: 'entityId', message: `Choose another ${target.kind}`, reason: 'invalid' }]);
-      if (target.merged_into || other.merged_into) throw new Conflict('One of these entities has already been merged into another');
-      const changeId = await this.move(entities, user, 'merge', await movesOf(entities, otherId, id));
-      await audit(auditEvent(user, 'entity.merged', id, { changeId, merged: otherId }));
-      return { changeId, entityId: id };
-    });
+    return this.changing(
+      this.repos.entities.transaction(async (entities, audit) => {
+        await entities.lockEntities([id, otherId]);
+        const [target, other] = await Promise.all([entities.entity(id), entities.entity(otherId)]);
+        if (!target || !other) throw new NotFound('No such entity');
+        if (target.kind !== other.kind)
+          throw new Invalid('Only entities of one kind can merge', [{ path: 'entityId', message: `Choose another ${target.kind}`, reason: 'invalid' }]);
+        if (target.merged_into || other.merged_into) throw new Conflict('One of these entities has already been merged into another');
+        const changeId = await this.move(entities, user, 'merge', await movesOf(entities, otherId, id));
+        await audit(auditEvent(user, 'entity.merged', id, { changeId, merged: otherId }));
+        return { changeId, entityId: id };
+      }),
+    );
   }
 
   /** Moves the chosen records of an entity out to a new entity of their own. */
   async split(actor: Actor, id: string, recordIds: readonly string[]): Promise<{ changeId: string; entityId: string }> {
     const user = this.allowed(actor, PERMISSIONS.pictureResolve);
-    return this.repos.entities.transaction(async (entities, audit) => {
-      await entities.lockEntities([id]);
-      const entity = await entities.entity(id);
-      if (!entity) throw new NotFound('No such entity');
-      const records = await entities.recordIds(id);
-      const chosen = new Set(recordIds);
-      const unknown = recordIds.filter((r) => !records.some((x) => x.id === r));
-      if (chosen.size === 0 || unknown.length > 0)
-        throw new Invalid('Choose records of this entity to split off', [{ path: 'recordIds', message: 'Choose records of this entity', reason: 'invalid' }]);
-      if (chosen.size === records.length)
-        throw new Invalid('Leave at least one record behind', [{ path: 'recordIds', message: 'Leave at least one record in this entity', reason: 'invalid' }]);
-      const first = (await entities.records([...chosen]))[0]!;
-      const newId = randomUUID();
-      await entities.createEntity({ id: newId, kind: entity.kind, label: labelOf(entity.kind, first.attributes) });
-      const changeId = await this.move(
-        entities,
-        user,
-        'split',
-        [...chosen].map((recordId) => ({ recordId, from: id, to: newId })),
-      );
-      await audit(auditEvent(user, 'entity.split', id, { changeId, newEntity: newId, records: [...chosen] }));
-      return { changeId, entityId: newId };
-    });
+    return this.changing(
+      this.repos.entities.transaction(async (entities, audit) => {
+        await entities.lockEntities([id]);
+        const entity = await entities.entity(id);
+        if (!entity) throw new NotFound('No such entity');
+        const records = await entities.recordIds(id);
+        const chosen = new Set(recordIds);
+        const unknown = recordIds.filter((r) => !records.some((x) => x.id === r));
+        if (chosen.size === 0 || unknown.length > 0)
+          throw new Invalid('Choose records of this entity to split off', [{ path: 'recordIds', message: 'Choose records of this entity', reason: 'invalid' }]);
+        if (chosen.size === records.length)
+          throw new Invalid('Leave at least one record behind', [
+            { path: 'recordIds', message: 'Leave at least one record in this entity', reason: 'invalid' },
+          ]);
+        const first = (await entities.records([...chosen]))[0]!;
+        const newId = randomUUID();
+        await entities.createEntity({ id: newId, kind: entity.kind, label: labelOf(entity.kind, first.attributes) });
+        const changeId = await this.move(
+          entities,
+          user,
+          'split',
+          [...chosen].map((recordId) => ({ recordId, from: id, to: newId })),
+        );
+        await audit(auditEvent(user, 'entity.split', id, { changeId, newEntity: newId, records: [...chosen] }));
+        return { changeId, entityId: newId };
+      }),
+    );
   }
 
   /** Puts every record a merge or split moved back where it was; refused if any has moved since. */
   async undo(actor: Actor, changeId: string): Promise<{ changeId: string }> {
     const user = this.allowed(actor, PERMISSIONS.pictureResolve);
-    return this.repos.entities.transaction(async (entities, audit) => {
-      const change = await entities.change(changeId);
-      if (!change) throw new NotFound('No such change');
-      if (change.undone_by) throw new Conflict('This change has already been undone');
-      const moves = change.moves;
-      await entities.lockEntities([...new Set(moves.flatMap((m) => [m.from_entity, m.to_entity]))]);
-      const now = await entities.currentEntities(moves.map((m) => m.record_id));
-      if (moves.some((m) => now.get(m.record_id) !== m.to_entity))
-        throw new Conflict('Some of these records have been moved again since; undo the later change first');
-      const undoId = await this.move(
-        entities,
-        user,
-        'undo',
-        moves.map((m) => ({ recordId: m.record_id, from: m.to_entity, to: m.from_entity })),
-        { undoes: changeId },
-      );
-      await audit(auditEvent(user, 'entity.change.undone', null, { changeId, undoId }));
-      return { changeId: undoId };
-    });
+    return this.changing(
+      this.repos.entities.transaction(async (entities, audit) => {
+        const change = await entities.change(changeId);
+        if (!change) throw new NotFound('No such change');
+        if (change.undone_by) throw new Conflict('This change has already been undone');
+        const moves = change.moves;
+        await entities.lockEntities([...new Set(moves.flatMap((m) => [m.from_entity, m.to_entity]))]);
+        const now = await entities.currentEntities(moves.map((m) => m.record_id));
+        if (moves.some((m) => now.get(m.record_id) !== m.to_entity))
+          throw new Conflict('Some of these records have been moved again since; undo the later change first');
+        const undoId = await this.move(
+          entities,
+          user,
+          'undo',
+          moves.map((m) => ({ recordId: m.record_id, from: m.to_entity, to: m.from_entity })),
+          { undoes: changeId },
+        );
+        await audit(auditEvent(user, 'entity.change.undone', null, { changeId, undoId }));
+        return { changeId: undoId };
+      }),
+    );
   }
 
   async nextReview(actor: Actor): Promise<ReviewView> {
@@ -252,30 +264,32 @@ export class EntityService {
    */
   async decide(actor: Actor, pairId: string, decision: 'accept' | 'reject' | 'skip'): Promise<ReviewView> {
     const user = this.allowed(actor, PERMISSIONS.pictureResolve);
-    await this.repos.entities.transaction(async (entities, audit) => {
-      const pair = await entities.reviewPair(pairId);
-      if (!pair) throw new NotFound('No such review pair');
-      if (pair.status !== 'open') throw new Conflict('This pair has already been decided');
-      if (decision === 'skip') {
-        await entities.skipReviewPair(pairId);
-      } else if (decision === 'reject') {
-        await entities.decideReviewPair(pairId, 'rejected', user.userId);
-      } else {
-        const where = await entities.currentEntities([pair.record_a, pair.record_b]);
-        const [a, b] = [where.get(pair.record_a), where.get(pair.record_b)];
-        if (!a || !b) throw new Conflict('These records are not yet resolved');
-        let changeId: string | null = null;
-        if (a !== b) {
-          await entities.lockEntities([a, b]);
-          const [sizeA, sizeB] = [(await entities.recordIds(a)).length, (await entities.recordIds(b)).length];
-          const [from, to] = sizeA > sizeB ? [b, a] : [a, b];
-          changeId = await this.move(entities, user, 'merge', await movesOf(entities, from, to), { reviewPairId: pairId });
+    await this.changing(
+      this.repos.entities.transaction(async (entities, audit) => {
+        const pair = await entities.reviewPair(pairId);
+        if (!pair) throw new NotFound('No such review pair');
+        if (pair.status !== 'open') throw new Conflict('This pair has already been decided');
+        if (decision === 'skip') {
+          await entities.skipReviewPair(pairId);
+        } else if (decision === 'reject') {
+          await entities.decideReviewPair(pairId, 'rejected', user.userId);
+        } else {
+          const where = await entities.currentEntities([pair.record_a, pair.record_b]);
+          const [a, b] = [where.get(pair.record_a), where.get(pair.record_b)];
+          if (!a || !b) throw new Conflict('These records are not yet resolved');
+          let changeId: string | null = null;
+          if (a !== b) {
+            await entities.lockEntities([a, b]);
+            const [sizeA, sizeB] = [(await entities.recordIds(a)).length, (await entities.recordIds(b)).length];
+            const [from, to] = sizeA > sizeB ? [b, a] : [a, b];
+            changeId = await this.move(entities, user, 'merge', await movesOf(entities, from, to), { reviewPairId: pairId });
+          }
+          await entities.decideReviewPair(pairId, 'accepted', user.userId);
+          await audit(auditEvent(user, 'entity.merged', b, { changeId, reviewPair: pairId }));
         }
-        await entities.decideReviewPair(pairId, 'accepted', user.userId);
-        await audit(auditEvent(user, 'entity.merged', b, { changeId, reviewPair: pairId }));
-      }
-      await audit(auditEvent(user, 'review.decided', pairId, { decision }));
-    });
+        await audit(auditEvent(user, 'review.decided', pairId, { decision }));
+      }),
+    );
     return this.nextReview(actor);
   }
 
@@ -327,6 +341,13 @@ export class EntityService {
       if (label !== entity.label) await entities.setLabel(id, label);
     }
     return id;
+  }
+
+  /** Lets the graph know the picture changed, once the change is committed. */
+  private async changing<T>(work: Promise<T>): Promise<T> {
+    const result = await work;
+    this.changed();
+    return result;
   }
 
   private allowed(actor: Actor, permission: Permission): UserActor {

@@ -9,14 +9,16 @@ import { ReportTriageService, TriageQueueService } from './triage-queue.service'
 import { ReferralService } from './referral.service';
 import { PictureService } from './picture.service';
 import { EntityService } from './entity.service';
+import { GraphService } from './graph.service';
 import { GWENT, type ForceArea } from '@harbour/core';
 
-/** The one place services are built. */
 /** Records resolved between vacuums of the embedded store (a few seconds' pause at a million people). */
 const TIDY_EMBEDDED_STORE_EVERY = 50_000;
 
+/** The one place services are built. */
 export function services(repos: Repositories, options: { store: StoreKind; session: SessionPolicy; now?: () => Date; area?: ForceArea }) {
   const audit = new AuditService(repos);
+  const graph = new GraphService(repos);
   return {
     store: options.store,
     audit,
@@ -28,8 +30,12 @@ export function services(repos: Repositories, options: { store: StoreKind; sessi
     triageQueue: new TriageQueueService(repos),
     reportTriage: new ReportTriageService(repos, options.now),
     referrals: new ReferralService(repos, options.now),
-    picture: new PictureService(repos, undefined, options.store === 'pglite' ? { tidyEvery: TIDY_EMBEDDED_STORE_EVERY } : {}),
-    entities: new EntityService(repos),
+    picture: new PictureService(repos, undefined, {
+      changed: () => graph.changed(),
+      ...(options.store === 'pglite' ? { tidyEvery: TIDY_EMBEDDED_STORE_EVERY } : {}),
+    }),
+    entities: new EntityService(repos, () => graph.changed()),
+    graph,
   };
 }
 

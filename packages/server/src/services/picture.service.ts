@@ -66,6 +66,7 @@ export class PictureService {
   private resolvedSinceTidy = 0;
 
   /**
+   * `changed`: told when a run has put records into the picture.
    * `tidyEvery`: vacuum the picture's tables after this many records are resolved. For the
    * embedded store, which has no autovacuum: each resolved record leaves a dead entry in the index
    * of unresolved ones that every later batch walks past. A PostgreSQL server vacuums by itself.
@@ -73,7 +74,7 @@ export class PictureService {
   constructor(
     private readonly repos: Repositories,
     private readonly fallback: () => MatchModel = syntheticModel,
-    private readonly options: { tidyEvery?: number } = {},
+    private readonly options: { tidyEvery?: number; changed?: () => void } = {},
   ) {}
 
   /**
@@ -96,6 +97,7 @@ export class PictureService {
           // Reporters come first: under a burst of reports, resolution waits for it to pass.
           if (giveWay()) break;
         }
+        if (total.records > 0) this.options.changed?.();
         this.resolvedSinceTidy += total.records;
         if (this.options.tidyEvery !== undefined && this.resolvedSinceTidy >= this.options.tidyEvery) {
           this.resolvedSinceTidy = 0;
