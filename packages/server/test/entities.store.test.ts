@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '@harbour/core';
 import type { NewReport } from '@harbour/db';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { entityOf as entityOfRecord, signedInActors } from '../../../test/picture-helpers';
 import { newReport } from '../../../test/reports';
 import { newTestStore, TEST_STORE, type TestStore } from '../../../test/test-store';
 import { EntityService } from '../src/services/entity.service';
@@ -30,25 +31,11 @@ describe(`correcting and searching the picture on ${TEST_STORE}`, () => {
     t = await newTestStore();
     picture = new PictureService(t.repos);
     entities = new EntityService(t.repos);
-    const agency = await t.repos.agencies.create({ id: randomUUID(), name: 'Gwent Police', kind: 'police' });
-    const user = async (role: 'analyst' | 'officer') => {
-      const row = await t.repos.users.create({
-        id: randomUUID(),
-        agency_id: agency.id,
-        email: `${role}@example.org`,
-        display_name: `An ${role}`,
-        role,
-        password_hash: 'x',
-      });
-      return { kind: 'user', userId: row.id, role, agencyId: agency.id, sessionId: 's', stage: 'complete' } as const;
-    };
-    analyst = await user('analyst');
-    officer = await user('officer');
+    ({ analyst, officer } = await signedInActors(t, ['analyst', 'officer'] as const));
   });
   afterEach(async () => t?.close());
 
-  const entityOf = async (recordId: string) =>
-    (await t.store.db.selectFrom('entity_records').select('entity_id').where('id', '=', recordId).executeTakeFirstOrThrow()).entity_id!;
+  const entityOf = async (recordId: string) => (await entityOfRecord(t, recordId))!;
   const recordsOf = async (entityId: string) =>
     (await t.store.db.selectFrom('entity_records').select('id').where('entity_id', '=', entityId).orderBy('id').execute()).map((r) => r.id);
   const report = async (parts: Partial<NewReport>) => {

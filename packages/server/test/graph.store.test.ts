@@ -3,6 +3,7 @@ import { GWENT, type Actor } from '@harbour/core';
 import { seedDatabase, type NewReport } from '@harbour/db';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { entityOf as entityOfRecord, signedInActors } from '../../../test/picture-helpers';
 import { newReport } from '../../../test/reports';
 import { newTestStore, TEST_STORE, type TestStore } from '../../../test/test-store';
 import { services, type Services } from '../src/services/index';
@@ -29,25 +30,11 @@ describe(`link analysis over the picture on ${TEST_STORE}`, () => {
   beforeEach(async () => {
     t = await newTestStore();
     svc = services(t.repos, { store: TEST_STORE, session: { idleMinutes: 30, maxHours: 12 } });
-    const agency = await t.repos.agencies.create({ id: randomUUID(), name: 'Gwent Police', kind: 'police' });
-    const user = async (role: 'analyst' | 'officer') => {
-      const row = await t.repos.users.create({
-        id: randomUUID(),
-        agency_id: agency.id,
-        email: `${role}@example.org`,
-        display_name: role,
-        role,
-        password_hash: 'x',
-      });
-      return { kind: 'user', userId: row.id, role, agencyId: agency.id, sessionId: 's', stage: 'complete' } as const;
-    };
-    analyst = await user('analyst');
-    officer = await user('officer');
+    ({ analyst, officer } = await signedInActors(t, ['analyst', 'officer'] as const));
   });
   afterEach(async () => t?.close());
 
-  const entityOf = async (recordId: string) =>
-    (await t.store.db.selectFrom('entity_records').select('entity_id').where('id', '=', recordId).executeTakeFirstOrThrow()).entity_id!;
+  const entityOf = async (recordId: string) => (await entityOfRecord(t, recordId))!;
   const report = async (parts: Partial<NewReport>) => {
     const r = newReport(parts);
     await t.repos.intake.createReport(r, event);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { NewReport } from '@harbour/db';
+import { entityOf as entityOfRecord } from '../../../test/picture-helpers';
 import { newReport } from '../../../test/reports';
 import { newTestStore, TEST_STORE, type TestStore } from '../../../test/test-store';
 import { PictureService } from '../src/services/picture.service';
@@ -28,8 +29,7 @@ describe(`the picture on ${TEST_STORE}`, () => {
   });
   afterEach(async () => t?.close());
 
-  const entityOf = async (recordId: string) =>
-    (await t.store.db.selectFrom('entity_records').select('entity_id').where('id', '=', recordId).executeTakeFirstOrThrow()).entity_id;
+  const entityOf = (recordId: string) => entityOfRecord(t, recordId);
 
   it('takes every person, phone, vehicle and business of a report as records, linked to each other and to the report', async () => {
     const r = newReport({
