@@ -36,7 +36,7 @@ describe('public pages in Chromium', () => {
   });
 
   it('shows a page-not-found page for an unknown address', async () => {
-    await b.page.goto(`${b.baseUrl}/reports/unknown?lang=en`);
+    await b.page.goto(`${b.baseUrl}/no-such-page?lang=en`);
     expect(await b.page.getByRole('heading', { level: 1 }).textContent()).toBe('Page not found');
     expect(await b.page.title()).toBe('Page not found – Harbour');
   });
