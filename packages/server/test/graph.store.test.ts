@@ -46,7 +46,14 @@ describe(`link analysis over the picture on ${TEST_STORE}`, () => {
     const [victim, controller, driver] = [person('Ardit', 'Hoxha'), person('Besnik', 'Gashi', 'suspect'), person('Dritan', 'Krasniqi', 'suspect')];
     const shared = phone('07700 900461');
     const first = await report({ persons: [victim, controller], phones: [shared] });
-    const second = await report({ persons: [driver], phones: [phone('+44 7700 900461')] });
+    const second = await report({
+      persons: [driver],
+      phones: [phone('+44 7700 900461')],
+      receivedAt: new Date('2026-11-05T09:00:00Z'),
+      exploitationTypes: ['criminal'],
+      involvesChild: true,
+      localAuthority: 'W06000018',
+    });
     const [controllerId, driverId, phoneId] = await Promise.all([entityOf(controller.id), entityOf(driver.id), entityOf(shared.id)]);
 
     const { paths } = await svc.graph.paths(analyst, controllerId, driverId);
@@ -67,7 +74,16 @@ describe(`link analysis over the picture on ${TEST_STORE}`, () => {
     expect(after.nodes.map((n) => n.label)).toContain('CU57ABC');
 
     const [network] = await svc.graph.networks(analyst);
-    expect(network).toMatchObject({ size: 5, links: 5 });
+    expect(network).toMatchObject({
+      size: 5,
+      links: 5,
+      victims: 1,
+      children: true,
+      exploitationTypes: ['criminal', 'labour'],
+      areas: ['W06000018', 'W06000022'],
+      firstSeen: '2026-11-01T10:00:00.000Z',
+      lastSeen: '2026-11-05T09:00:00.000Z',
+    });
     expect(network!.keyPlayers[0]!.label).toBe('+447700900461');
     const audited = await sql<{ action: string }>`select action from audit_log where action like 'graph.%' order by seq`.execute(t.store.db);
     expect(audited.rows.map((r) => r.action)).toEqual(['graph.paths', 'graph.neighbourhood', 'graph.neighbourhood', 'graph.networks']);

@@ -21,6 +21,17 @@ export interface LinkSourceRow {
   readonly grading: string | null;
 }
 
+/** What the reports behind a network say: who, where, what, when. */
+export interface NetworkFactsRow {
+  readonly network: number;
+  readonly victims: number;
+  readonly children: boolean;
+  readonly exploitation_types: string[];
+  readonly areas: string[];
+  readonly first_seen: Date;
+  readonly last_seen: Date;
+}
+
 export interface NodeRow {
   readonly id: string;
   readonly kind: EntityKind;
@@ -52,6 +63,24 @@ export class GraphRepository {
   async entityIds(): Promise<string[]> {
     const rows = await sql<{ id: string }>`select distinct entity_id as id from entity_records where entity_id is not null`.execute(this.db);
     return rows.rows.map((r) => r.id);
+  }
+
+  /** For each network (its number and member entities), the facts of the reports that mention its members. */
+  async networkFacts(members: readonly { network: number; entityIds: readonly string[] }[]): Promise<NetworkFactsRow[]> {
+    if (members.length === 0) return [];
+    const rows = await sql<NetworkFactsRow>`
+      select w.network,
+             count(distinct x.entity_id) filter (where x.role = 'potential_victim')::int as victims,
+             bool_or(p.involves_child) as children,
+             coalesce(array_agg(distinct t.type) filter (where t.type is not null), '{}') as exploitation_types,
+             coalesce(array_agg(distinct p.local_authority) filter (where p.local_authority is not null), '{}') as areas,
+             min(p.received_at) as first_seen, max(p.received_at) as last_seen
+      from unnest(${members.flatMap((m) => m.entityIds.map(() => m.network))}::int[], ${members.flatMap((m) => [...m.entityIds])}::uuid[]) as w(network, entity_id)
+        join entity_records x on x.entity_id = w.entity_id
+        join reports p on p.id = x.report_id
+        left join lateral unnest(p.exploitation_types) as t(type) on true
+      group by w.network`.execute(this.db);
+    return rows.rows;
   }
 
   async nodes(ids: readonly string[]): Promise<NodeRow[]> {

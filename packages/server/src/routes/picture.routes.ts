@@ -245,11 +245,25 @@ export function pictureRoutes(svc: Services): FastifyPluginAsyncZod {
         config: { permission: PERMISSIONS.pictureSearch },
         schema: {
           tags: ['graph'],
-          summary: 'Networks: entities connected through shared reports, largest first, each with its best-connected entities',
+          summary:
+            'Networks: entities connected through shared reports, largest first, each with its best-connected entities, potential victims, children, exploitation types, areas and date span',
           querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) }),
           response: {
             200: z.object({
-              networks: z.array(z.object({ id: z.string(), size: z.number(), links: z.number(), keyPlayers: z.array(nodeView) })),
+              networks: z.array(
+                z.object({
+                  id: z.string(),
+                  size: z.number(),
+                  links: z.number(),
+                  keyPlayers: z.array(nodeView),
+                  victims: z.number(),
+                  children: z.boolean(),
+                  exploitationTypes: z.array(z.string()),
+                  areas: z.array(z.string()),
+                  firstSeen: z.string(),
+                  lastSeen: z.string(),
+                }),
+              ),
             }),
           },
         },

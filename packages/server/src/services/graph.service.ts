@@ -36,6 +36,14 @@ export interface NetworkView {
   readonly size: number;
   readonly links: number;
   readonly keyPlayers: NodeView[];
+  /** Distinct people recorded as potential victims in the reports behind it. */
+  readonly victims: number;
+  readonly children: boolean;
+  readonly exploitationTypes: string[];
+  /** Local authorities (ONS codes) of those reports. */
+  readonly areas: string[];
+  readonly firstSeen: string;
+  readonly lastSeen: string;
 }
 
 /** The graph of the picture as last built, and when. */
@@ -84,13 +92,26 @@ export class GraphService {
     for (let v = 0; v < graph.nodeCount; v++) if (networks.sizes[networks.of[v]!]! > 1) members[networks.of[v]!]!.push(v);
     const shown = members.filter((m) => m.length > 1).slice(0, limit);
     const players = shown.map((m) => m.sort((a, b) => degree[b]! - degree[a]! || a - b).slice(0, KEY_PLAYERS));
-    const nodes = await this.nodeViews(built, players.flat());
-    const result = shown.map((m, i) => ({
-      id: graph.ids[players[i]![0]!]!,
-      size: m.length,
-      links: m.reduce((sum, v) => sum + degree[v]!, 0) / 2,
-      keyPlayers: players[i]!.map((v) => nodes.get(graph.ids[v]!)!),
-    }));
+    const [nodes, facts] = await Promise.all([
+      this.nodeViews(built, players.flat()),
+      this.repos.graph.networkFacts(shown.map((m, network) => ({ network, entityIds: m.map((v) => graph.ids[v]!) }))),
+    ]);
+    const factsOf = new Map(facts.map((f) => [f.network, f]));
+    const result = shown.map((m, i) => {
+      const f = factsOf.get(i)!;
+      return {
+        id: graph.ids[players[i]![0]!]!,
+        size: m.length,
+        links: m.reduce((sum, v) => sum + degree[v]!, 0) / 2,
+        keyPlayers: players[i]!.map((v) => nodes.get(graph.ids[v]!)!),
+        victims: f.victims,
+        children: f.children,
+        exploitationTypes: [...f.exploitation_types].sort(),
+        areas: [...f.areas].sort(),
+        firstSeen: new Date(f.first_seen).toISOString(),
+        lastSeen: new Date(f.last_seen).toISOString(),
+      };
+    });
     await this.audit(user, 'graph.networks', null, { networks: result.map((n) => n.id) });
     return result;
   }
