@@ -56,6 +56,7 @@ const EXPECTED: Record<string, 'public' | 'session' | readonly Role[]> = {
   'PUT /api/picture/settings': ['supervisor', 'analyst'],
   'POST /api/picture/model': ['supervisor', 'analyst'],
   'GET /api/graph/networks': ['supervisor', 'investigator', 'researcher', 'analyst'],
+  'GET /api/graph/networks/:id': ['supervisor', 'investigator', 'researcher', 'analyst'],
   'GET /api/graph/entities/:id': ['supervisor', 'investigator', 'researcher', 'analyst'],
   'GET /api/graph/paths': ['supervisor', 'investigator', 'researcher', 'analyst'],
   'GET /assets/*': 'public',

@@ -85,8 +85,21 @@ describe(`link analysis over the picture on ${TEST_STORE}`, () => {
       lastSeen: '2026-11-05T09:00:00.000Z',
     });
     expect(network!.keyPlayers[0]!.label).toBe('+447700900461');
+
+    // Within the network, the phone is the broker: every path between the people and the car goes through it.
+    const analysis = await svc.graph.networkAnalysis(analyst, controllerId);
+    expect(analysis).toMatchObject({ size: 5, betweenness: { exact: true, sources: 5 } });
+    expect(analysis.keyPlayers[0]).toMatchObject({ label: '+447700900461', degree: 4, betweenness: 5 });
+    expect(analysis.communities.reduce((a, b) => a + b, 0)).toBe(5);
+
     const audited = await sql<{ action: string }>`select action from audit_log where action like 'graph.%' order by seq`.execute(t.store.db);
-    expect(audited.rows.map((r) => r.action)).toEqual(['graph.paths', 'graph.neighbourhood', 'graph.neighbourhood', 'graph.networks']);
+    expect(audited.rows.map((r) => r.action)).toEqual([
+      'graph.paths',
+      'graph.neighbourhood',
+      'graph.neighbourhood',
+      'graph.networks',
+      'graph.network-analysis',
+    ]);
   });
 
   it('follows a split: the records moved out take their links with them', async () => {

@@ -37,6 +37,15 @@ describe('LinkGraph', () => {
     expect(() => LinkGraph.from([{ from: 'a', to: 'b', weight: Number.NaN }])).toThrow(RangeError);
   });
 
+  it('takes the graph of some nodes on their own, with the links among them and their weights', () => {
+    const g = LinkGraph.from([...links('ab bc cd'), { from: 'a', to: 'b', weight: 2 }]);
+    const sub = g.induced([at(g, 'a'), at(g, 'b'), at(g, 'c')]);
+    expect(sub.ids).toEqual(['a', 'b', 'c']);
+    expect(sub.linkCount).toBe(2);
+    expect(sub.weight(sub.indexOf('a')!, sub.indexOf('b')!)).toBe(3);
+    expect(sub.indexOf('d')).toBeUndefined();
+  });
+
   it('is empty without input', () => {
     const g = LinkGraph.from([]);
     expect(g.nodeCount).toBe(0);

@@ -70,6 +70,23 @@ export class LinkGraph {
     return 0;
   }
 
+  /** The graph of the given nodes and the links among them (weights kept), e.g. one network on its own. */
+  induced(nodes: Iterable<number>): LinkGraph {
+    const inside = new Uint8Array(this.nodeCount);
+    const list = [...nodes];
+    for (const v of list) inside[v] = 1;
+    const links: LinkInput[] = [];
+    for (const v of list)
+      for (let e = this.offsets[v]!; e < this.offsets[v + 1]!; e++) {
+        const u = this.targets[e]!;
+        if (u > v && inside[u]) links.push({ from: this.ids[v]!, to: this.ids[u]!, weight: this.weights[e]! });
+      }
+    return LinkGraph.from(
+      links,
+      list.map((v) => this.ids[v]!),
+    );
+  }
+
   /**
    * Builds the graph from links; `nodes` adds identifiers that may have no link (they still
    * count, each as a network of one). A weight that is not a positive number is refused.

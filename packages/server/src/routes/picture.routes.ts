@@ -272,6 +272,29 @@ export function pictureRoutes(svc: Services): FastifyPluginAsyncZod {
     );
 
     app.get(
+      '/api/graph/networks/:id',
+      {
+        config: { permission: PERMISSIONS.pictureSearch },
+        schema: {
+          tags: ['graph'],
+          summary:
+            'The network an entity belongs to, analysed on its own: key players by betweenness (exact below 2,000 entities, estimated above) with degree and PageRank, and its Louvain communities',
+          params: z.object({ id: z.uuid() }),
+          response: {
+            200: z.object({
+              size: z.number(),
+              keyPlayers: z.array(nodeView.extend({ degree: z.number(), betweenness: z.number(), pagerank: z.number(), community: z.number() })),
+              communities: z.array(z.number()),
+              modularity: z.number(),
+              betweenness: z.object({ exact: z.boolean(), sources: z.number() }),
+            }),
+          },
+        },
+      },
+      async (request) => svc.graph.networkAnalysis(request.actor, request.params.id),
+    );
+
+    app.get(
       '/api/graph/entities/:id',
       {
         config: { permission: PERMISSIONS.pictureSearch },

@@ -1,4 +1,5 @@
 import {
+  analyseGraph,
   can,
   components,
   degrees,
@@ -55,6 +56,21 @@ interface Built {
   readonly version: number;
   readonly at: number;
 }
+
+/** A network's key players and communities, measured within the network. */
+export interface NetworkAnalysis {
+  readonly size: number;
+  readonly keyPlayers: (NodeView & { degree: number; betweenness: number; pagerank: number; community: number })[];
+  /** Entities in each community, largest first (numbered as `community` above). */
+  readonly communities: number[];
+  readonly modularity: number;
+  readonly betweenness: { readonly exact: boolean; readonly sources: number };
+}
+
+/** Betweenness is exact for networks below this size; above, estimated from sampled sources (a request must answer in seconds). */
+const EXACT_BETWEENNESS_BELOW = 2_000;
+const BETWEENNESS_SOURCES = 200;
+const KEY_PLAYERS_LISTED = 20;
 
 /** Links as a chart draws them: a neighbourhood of more than this many entities is cut short. */
 const MOST_NODES = 500;
@@ -113,6 +129,37 @@ export class GraphService {
       };
     });
     await this.audit(user, 'graph.networks', null, { networks: result.map((n) => n.id) });
+    return result;
+  }
+
+  /**
+   * The network an entity belongs to, analysed on its own: its key players (by betweenness, the
+   * brokers between its parts; with degree and PageRank) and its communities (Louvain).
+   */
+  async networkAnalysis(actor: Actor, entityId: string): Promise<NetworkAnalysis> {
+    const user = this.allowed(actor);
+    const built = await this.graph();
+    const start = built.graph.indexOf(entityId);
+    if (start === undefined) throw new NotFound('No such entity in the picture');
+    const network = built.networks.of[start]!;
+    const members: number[] = [];
+    for (let v = 0; v < built.graph.nodeCount; v++) if (built.networks.of[v] === network) members.push(v);
+    const analysis = analyseGraph(built.graph.induced(members), { exactBelow: EXACT_BETWEENNESS_BELOW, sample: BETWEENNESS_SOURCES, seed: entityId });
+    const top = [...analysis.nodes].sort((a, b) => b.betweenness - a.betweenness || b.degree - a.degree).slice(0, KEY_PLAYERS_LISTED);
+    const views = await this.nodeViews(
+      built,
+      top.map((n) => built.graph.indexOf(n.id)!),
+    );
+    const sizes = new Map<number, number>();
+    for (const n of analysis.nodes) sizes.set(n.community, (sizes.get(n.community) ?? 0) + 1);
+    const result = {
+      size: members.length,
+      keyPlayers: top.map((n) => ({ ...views.get(n.id)!, degree: n.degree, betweenness: n.betweenness, pagerank: n.pagerank, community: n.community })),
+      communities: [...sizes.keys()].sort((a, b) => a - b).map((c) => sizes.get(c)!),
+      modularity: analysis.modularity,
+      betweenness: analysis.betweenness,
+    };
+    await this.audit(user, 'graph.network-analysis', entityId, { size: result.size, keyPlayers: result.keyPlayers.map((k) => k.id) });
     return result;
   }
 
