@@ -161,12 +161,12 @@ export function shortestPaths(g: LinkGraph, a: number, b: number, limit: number,
   const first = shortestPath(g, a, b, maxHops);
   if (!first) return [];
   const length = first.length - 1;
-  const fromA = distancesFrom(g, a, length);
-  const fromB = distancesFrom(g, b, length);
+  const toB = distancesFrom(g, b, length);
   const paths: number[][] = [];
   const path = [a];
-  // Depth-first along nodes that lie on some shortest path: one hop further from a, one nearer b.
-  const walk = (v: number): void => {
+  // Depth-first from a, stepping only to a node exactly one hop nearer b than the step before:
+  // such a walk is as long as the shortest path, so every one it finds is shortest.
+  const walk = (v: number, hops: number): void => {
     if (paths.length >= limit) return;
     if (v === b) {
       paths.push([...path]);
@@ -174,13 +174,13 @@ export function shortestPaths(g: LinkGraph, a: number, b: number, limit: number,
     }
     for (let e = offsets[v]!; e < offsets[v + 1]!; e++) {
       const u = targets[e]!;
-      if (fromA[u] === fromA[v]! + 1 && fromB[u] === length - fromA[u]) {
+      if (toB[u] === length - hops - 1) {
         path.push(u);
-        walk(u);
+        walk(u, hops + 1);
         path.pop();
       }
     }
   };
-  walk(a);
+  walk(a, 0);
   return paths;
 }

@@ -340,9 +340,10 @@ export class PictureRepository {
 
   /**
    * Tidies up after a bulk build (or, on the embedded store, many records resolved one batch at a
-   * time): clears the old versions of every record rewritten and refreshes the planner's statistics. The embedded store has no autovacuum, and without this the index of
-   * unresolved records still listed every record, each new report's resolution walking them all
-   * (160 ms a report at a million people; bench `picture`).
+   * time): clears the old versions of every record rewritten and refreshes the planner's
+   * statistics. The embedded store has no autovacuum, and without this the index of unresolved
+   * records still listed every record, each new report's resolution walking them all (160 ms a
+   * report at a million people; bench `picture`).
    */
   async vacuumAndAnalyse(): Promise<void> {
     for (const table of ['reports', 'entity_records', 'entities', 'search_terms', 'person_block_keys', 'record_links', 'review_pairs'])
