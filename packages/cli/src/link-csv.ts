@@ -1,8 +1,6 @@
-import { createReadStream } from 'node:fs';
-import { parse } from 'csv-parse';
 import { normalisePhone, type LinkInput } from '@harbour/core';
 import { CliError } from './context';
-import type { RowProblem } from './person-csv';
+import { csvRows, type RowProblem } from './csv-in';
 
 export interface LinkColumns {
   readonly from: string;
@@ -21,15 +19,10 @@ export interface LinkColumns {
 export async function readLinkCsv(path: string, columns: LinkColumns): Promise<{ links: LinkInput[]; problems: RowProblem[] }> {
   const links: LinkInput[] = [];
   const problems: RowProblem[] = [];
-  const parser = createReadStream(path).pipe(
-    parse({ bom: true, trim: true, relax_column_count: true, skip_empty_lines: true, skip_records_with_error: true, info: true }),
-  );
-  parser.on('skip', (error: Error & { lines?: number }) => problems.push({ line: error.lines ?? 0, reason: `cannot be read: ${error.message}` }));
   let header: string[] | undefined;
   let at = { from: -1, to: -1, weight: -1 };
   const end = (raw: string): string | null => (columns.phones ? normalisePhone(raw) : raw);
-  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-    const line = info.lines;
+  for await (const { record, line } of csvRows(path, problems)) {
     if (!header) {
       header = record;
       const column = (flag: string, name: string) => {

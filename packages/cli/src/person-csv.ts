@@ -1,7 +1,6 @@
-import { createReadStream } from 'node:fs';
-import { parse } from 'csv-parse';
 import type { PersonRecord } from '@harbour/core';
 import { CliError } from './context';
+import { csvRows, type RowProblem } from './csv-in';
 
 /** The person fields a CSV column can be mapped to. */
 export const PERSON_FIELDS = [
@@ -32,12 +31,6 @@ const PROPERTY: Record<PersonField, keyof Omit<PersonRecord, 'id'>> = {
   town: 'town',
   id_number: 'idNumber',
 };
-
-export interface RowProblem {
-  /** The line of the file the row starts on (the header is line 1). */
-  readonly line: number;
-  readonly reason: string;
-}
 
 export interface PersonCsv {
   readonly records: PersonRecord[];
@@ -74,20 +67,7 @@ export async function readPersonCsv(path: string, idColumn: string, mappings: re
   let fields: { at: number; property: keyof Omit<PersonRecord, 'id'> }[] = [];
   const mapping: Record<string, PersonField[]> = {};
 
-  const parser = createReadStream(path).pipe(
-    parse({
-      bom: true,
-      trim: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      skip_records_with_error: true,
-      info: true,
-    }),
-  );
-  parser.on('skip', (error: Error & { lines?: number }) => problems.push({ line: error.lines ?? 0, reason: `cannot be read: ${error.message}` }));
-
-  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-    const line = info.lines;
+  for await (const { record, line } of csvRows(path, problems)) {
     if (!columns) {
       columns = record;
       idAt = columns.indexOf(idColumn);
