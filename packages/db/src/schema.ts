@@ -319,6 +319,22 @@ export interface SearchTermsTable {
   codes: ColumnType<string[], string[] | undefined, string[]>;
 }
 
+export interface SavedChartsTable {
+  id: string;
+  owner_id: string;
+  name: string;
+  chart: ColumnType<unknown, string, string>;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface NetworkViewsTable {
+  user_id: string;
+  entity_id: string;
+  size: number;
+  viewed_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface DB {
   agencies: AgenciesTable;
   users: UsersTable;
@@ -352,6 +368,8 @@ export interface DB {
   entity_changes: EntityChangesTable;
   entity_moves: EntityMovesTable;
   search_terms: SearchTermsTable;
+  saved_charts: SavedChartsTable;
+  network_views: NetworkViewsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

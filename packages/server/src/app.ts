@@ -15,6 +15,7 @@ import { healthRoutes } from './routes/health.routes';
 import { publicReportRoutes } from './routes/public-report.routes';
 import { referralRoutes } from './routes/referral.routes';
 import { pictureRoutes } from './routes/picture.routes';
+import { graphRoutes } from './routes/graph.routes';
 import { sessionRoutes } from './routes/session.routes';
 import { webRoutes } from './routes/web.routes';
 import type { Services } from './services/index';
@@ -87,6 +88,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(publicReportRoutes(options.services, { submitPerMinute: options.publicReportsPerMinute ?? 20 }));
   await app.register(referralRoutes(options.services));
   await app.register(pictureRoutes(options.services));
+  await app.register(graphRoutes(options.services));
   app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, () => app.swagger());
   await webRoutes(app, options.webDir, govukAssets);
 

@@ -26,11 +26,12 @@ describe(`link analysis over the picture on ${TEST_STORE}`, () => {
   let svc: Services;
   let analyst: Actor;
   let officer: Actor;
+  let researcher: Actor;
 
   beforeEach(async () => {
     t = await newTestStore();
     svc = services(t.repos, { store: TEST_STORE, session: { idleMinutes: 30, maxHours: 12 } });
-    ({ analyst, officer } = await signedInActors(t, ['analyst', 'officer'] as const));
+    ({ analyst, officer, researcher } = await signedInActors(t, ['analyst', 'officer', 'researcher'] as const));
   });
   afterEach(async () => t?.close());
 
@@ -79,7 +80,7 @@ describe(`link analysis over the picture on ${TEST_STORE}`, () => {
       links: 5,
       victims: 1,
       children: true,
-      exploitationTypes: ['criminal', 'labour'],
+      exploitationTypes: ['labour', 'criminal'],
       areas: ['W06000018', 'W06000022'],
       firstSeen: '2026-11-01T10:00:00.000Z',
       lastSeen: '2026-11-05T09:00:00.000Z',
@@ -100,6 +101,71 @@ describe(`link analysis over the picture on ${TEST_STORE}`, () => {
       'graph.networks',
       'graph.network-analysis',
     ]);
+
+    // Filtered to the days of the second report, only the driver's link to the phone is left…
+    const since = { from: new Date('2026-11-05T00:00:00Z') };
+    const narrowed = await svc.graph.neighbourhood(analyst, phoneId, 1, since);
+    expect(narrowed.nodes.map((n) => n.label).sort()).toEqual(['+447700900461', 'Dritan Krasniqi']);
+    expect(await svc.graph.paths(analyst, controllerId, driverId, since)).toEqual({ paths: [] });
+    // …and to criminal exploitation, the network is the driver, the phone and nothing else.
+    const [criminal] = await svc.graph.networks(analyst, { filter: { exploitationTypes: ['criminal'] } });
+    expect(criminal).toMatchObject({ size: 2, exploitationTypes: ['criminal'], children: true });
+    // Phones and people only: the car drops out.
+    const peopleAndPhones = await svc.graph.network(analyst, phoneId, { kinds: ['person', 'phone'] });
+    expect(peopleAndPhones.nodes.map((n) => n.label)).not.toContain('CU57ABC');
+    expect(peopleAndPhones).toMatchObject({ size: 4, truncated: false });
+  });
+
+  it('marks a network that grew since the analyst last opened it, for that analyst only', async () => {
+    const [victim, controller] = [person('Ardit', 'Hoxha'), person('Besnik', 'Gashi', 'suspect')];
+    await report({ persons: [victim, controller], phones: [phone('07700 900461')] });
+    const [before] = await svc.graph.networks(analyst);
+    expect(before).toMatchObject({ size: 3, seen: null, grown: false });
+    await svc.graph.network(analyst, before!.id);
+    expect((await svc.graph.networks(analyst))[0]).toMatchObject({ size: 3, seen: { size: 3 }, grown: false });
+
+    await report({ persons: [person('Dritan', 'Krasniqi', 'suspect')], phones: [phone('07700900461')] });
+    expect((await svc.graph.networks(analyst))[0]).toMatchObject({ size: 4, seen: { size: 3 }, grown: true });
+    expect((await svc.graph.networks(researcher))[0]).toMatchObject({ size: 4, seen: null, grown: false });
+
+    await svc.graph.network(analyst, before!.id);
+    expect((await svc.graph.networks(analyst))[0]).toMatchObject({ seen: { size: 4 }, grown: false });
+  });
+
+  it("saves a chart under a name and reopens it with the links as they are now; charts are their owner's", async () => {
+    const [victim, controller] = [person('Ardit', 'Hoxha'), person('Besnik', 'Gashi', 'suspect')];
+    const shared = phone('07700 900461');
+    await report({ persons: [victim, controller], phones: [shared] });
+    const ids = await Promise.all([entityOf(victim.id), entityOf(controller.id), entityOf(shared.id)]);
+    const chart = {
+      entities: ids.map((id, i) => ({ id, x: i * 100, y: 0, pinned: i === 0, hidden: false })),
+      filter: { from: '2026-01-01' },
+      layout: 'preset' as const,
+    };
+    const { id } = await svc.charts.create(analyst, 'Gashi phone', chart);
+    await expect(svc.charts.create(analyst, 'Gashi phone', chart)).rejects.toThrow(/already have a chart/);
+
+    const opened = await svc.charts.open(analyst, id);
+    expect(opened).toMatchObject({ name: 'Gashi phone', chart });
+    expect(opened.data.nodes).toHaveLength(3);
+    expect(opened.data.links).toHaveLength(3);
+    expect(opened.data.missing).toEqual([]);
+    expect(await svc.charts.list(analyst)).toEqual([expect.objectContaining({ id, name: 'Gashi phone', entities: 3 })]);
+
+    await expect(svc.charts.open(researcher, id)).rejects.toThrow(/No such chart/);
+    await expect(svc.charts.update(researcher, id, 'Mine now', chart)).rejects.toThrow(/No such chart/);
+    expect(await svc.charts.list(researcher)).toEqual([]);
+
+    await svc.charts.update(analyst, id, 'Gashi phone, 2026', {
+      ...chart,
+      entities: [...chart.entities, { id: randomUUID(), x: 0, y: 0, pinned: false, hidden: true }],
+    });
+    const reopened = await svc.charts.open(analyst, id);
+    expect(reopened.name).toBe('Gashi phone, 2026');
+    expect(reopened.data.missing).toHaveLength(1);
+    await svc.charts.remove(analyst, id);
+    await expect(svc.charts.open(analyst, id)).rejects.toThrow(/No such chart/);
+    await expect(svc.charts.create(officer, 'Mine', chart)).rejects.toThrow(/does not allow/);
   });
 
   it('follows a split: the records moved out take their links with them', async () => {
@@ -124,8 +190,8 @@ describe(`link analysis over the picture on ${TEST_STORE}`, () => {
         select distinct t.network_id, r.entity_id from seed_truth t join entity_records r on r.id = t.record_id
         where t.network_id is not null and r.entity_id is not null`.execute(t.store.db)
     ).rows;
-    const networks = await svc.graph.networks(analyst, 500);
-    const members = await Promise.all(networks.map(async (n) => new Set((await svc.graph.neighbourhood(analyst, n.id, 3)).nodes.map((x) => x.id))));
+    const networks = await svc.graph.networks(analyst, { limit: 500 });
+    const members = await Promise.all(networks.map(async (n) => new Set((await svc.graph.network(analyst, n.id)).nodes.map((x) => x.id))));
     const planted = new Map<string, string[]>();
     for (const r of truth) planted.set(r.network_id, [...(planted.get(r.network_id) ?? []), r.entity_id]);
     let together = 0;

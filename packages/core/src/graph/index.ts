@@ -3,3 +3,4 @@ export * from './traversal';
 export * from './centrality';
 export * from './communities';
 export * from './analyse';
+export * from './link-evidence';

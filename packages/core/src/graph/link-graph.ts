@@ -32,6 +32,8 @@ export class LinkGraph {
     readonly targets: Int32Array,
     readonly weights: Float64Array,
     readonly stats: BuildStats,
+    /** For each slot of `targets`, the position in the input of the (first) link it holds. */
+    readonly origins: Int32Array,
   ) {}
 
   get nodeCount(): number {
@@ -134,10 +136,19 @@ export class LinkGraph {
     return LinkGraph.fromArrays(ids, index, from.subarray(0, count), to.subarray(0, count), weight.subarray(0, count), { read, selfLinks });
   }
 
+  /**
+   * Builds over nodes already numbered (`ids[v]` is node v, `index` its inverse, both shared, not
+   * copied) from parallel arrays of node numbers: the way to make many graphs of one node set,
+   * e.g. the picture seen through different filters. Self-links must already be left out.
+   */
+  static fromNumbered(ids: readonly string[], index: ReadonlyMap<string, number>, from: Int32Array, to: Int32Array, weight: Float64Array): LinkGraph {
+    return LinkGraph.fromArrays(ids, index, from, to, weight, { read: from.length, selfLinks: 0 });
+  }
+
   /** Builds from parallel arrays of node numbers (self-links already left out), merging repeats. */
   private static fromArrays(
-    ids: string[],
-    index: Map<string, number>,
+    ids: readonly string[],
+    index: ReadonlyMap<string, number>,
     from: Int32Array,
     to: Int32Array,
     weight: Float64Array,
@@ -154,12 +165,15 @@ export class LinkGraph {
     const fill = start.slice(0, n);
     const rawTargets = new Int32Array(from.length * 2);
     const rawWeights = new Float64Array(from.length * 2);
+    const rawOrigins = new Int32Array(from.length * 2);
     for (let i = 0; i < from.length; i++) {
       const a = from[i]!;
       const b = to[i]!;
       rawTargets[fill[a]!] = b;
+      rawOrigins[fill[a]!] = i;
       rawWeights[fill[a]!++] = weight[i]!;
       rawTargets[fill[b]!] = a;
+      rawOrigins[fill[b]!] = i;
       rawWeights[fill[b]!++] = weight[i]!;
     }
     // …then each row's repeats merged in one pass, remembering where each neighbour was put.
@@ -175,13 +189,14 @@ export class LinkGraph {
         else {
           placed[u] = out;
           rawTargets[out] = u;
+          rawOrigins[out] = rawOrigins[e]!;
           rawWeights[out++] = rawWeights[e]!;
         }
       }
     }
     offsets[n] = out;
     const duplicates = from.length - out / 2;
-    return new LinkGraph(ids, index, offsets, rawTargets.slice(0, out), rawWeights.slice(0, out), { ...counted, duplicates });
+    return new LinkGraph(ids, index, offsets, rawTargets.slice(0, out), rawWeights.slice(0, out), { ...counted, duplicates }, rawOrigins.slice(0, out));
   }
 }
 

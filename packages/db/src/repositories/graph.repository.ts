@@ -1,15 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB, EntityKind } from '../schema';
 
-/** Two entities mentioned together, with how often and over what time. */
-export interface EntityLinkRow {
-  readonly a: string;
-  readonly b: string;
-  readonly reports: number;
-  readonly first_seen: Date;
-  readonly last_seen: Date;
-}
-
 /** One report joining two entities: the source of a link. */
 export interface LinkSourceRow {
   readonly a: string;
@@ -21,15 +12,23 @@ export interface LinkSourceRow {
   readonly grading: string | null;
 }
 
-/** What the reports behind a network say: who, where, what, when. */
-export interface NetworkFactsRow {
-  readonly network: number;
-  readonly victims: number;
-  readonly children: boolean;
+/** The facts of a report that a link filter asks about. */
+export interface LinkReportRow {
+  readonly id: string;
+  readonly received_at: Date;
+  readonly grading: string | null;
   readonly exploitation_types: string[];
-  readonly areas: string[];
-  readonly first_seen: Date;
-  readonly last_seen: Date;
+  readonly involves_child: boolean;
+  readonly local_authority: string | null;
+}
+
+export interface SavedChartRow {
+  readonly id: string;
+  readonly owner_id: string;
+  readonly name: string;
+  readonly chart: unknown;
+  readonly created_at: Date;
+  readonly updated_at: Date;
 }
 
 export interface NodeRow {
@@ -44,42 +43,30 @@ export class GraphRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
   /**
-   * Every pair of entities mentioned in one report, once per pair (either order), with the number
-   * of reports joining them and the first and last of those reports. Links are kept between
-   * records, so they follow merges and splits without being rewritten.
+   * Every pair of entities mentioned together in a report, with the report: the evidence of the
+   * links. Links are kept between records, so they follow merges and splits without being rewritten.
    */
-  async entityLinks(): Promise<EntityLinkRow[]> {
-    const rows = await sql<EntityLinkRow>`
-      select least(a.entity_id, b.entity_id) as a, greatest(a.entity_id, b.entity_id) as b, count(distinct l.report_id)::int as reports,
-             min(p.received_at) as first_seen, max(p.received_at) as last_seen
+  async linkMentions(): Promise<{ a: string; b: string; report: string }[]> {
+    const rows = await sql<{ a: string; b: string; report: string }>`
+      select a.entity_id as a, b.entity_id as b, l.report_id as report
       from record_links l join entity_records a on a.id = l.from_record join entity_records b on b.id = l.to_record
-        join reports p on p.id = l.report_id
-      where a.entity_id is not null and b.entity_id is not null and a.entity_id <> b.entity_id
-      group by 1, 2`.execute(this.db);
+      where a.entity_id is not null and b.entity_id is not null and a.entity_id <> b.entity_id`.execute(this.db);
+    return rows.rows;
+  }
+
+  /** The facts a link filter asks of each report that links entities. */
+  async linkReports(): Promise<LinkReportRow[]> {
+    const rows = await sql<LinkReportRow>`
+      select p.id, p.received_at, p.grading, p.exploitation_types, p.involves_child, p.local_authority from reports p
+      where exists (select 1 from record_links l where l.report_id = p.id)`.execute(this.db);
     return rows.rows;
   }
 
   /** Entities with at least one record (merged-away entities have none), every one a node even without links. */
-  async entityIds(): Promise<string[]> {
-    const rows = await sql<{ id: string }>`select distinct entity_id as id from entity_records where entity_id is not null`.execute(this.db);
-    return rows.rows.map((r) => r.id);
-  }
-
-  /** For each network (its number and member entities), the facts of the reports that mention its members. */
-  async networkFacts(members: readonly { network: number; entityIds: readonly string[] }[]): Promise<NetworkFactsRow[]> {
-    if (members.length === 0) return [];
-    const rows = await sql<NetworkFactsRow>`
-      select w.network,
-             count(distinct x.entity_id) filter (where x.role = 'potential_victim')::int as victims,
-             bool_or(p.involves_child) as children,
-             coalesce(array_agg(distinct t.type) filter (where t.type is not null), '{}') as exploitation_types,
-             coalesce(array_agg(distinct p.local_authority) filter (where p.local_authority is not null), '{}') as areas,
-             min(p.received_at) as first_seen, max(p.received_at) as last_seen
-      from unnest(${members.flatMap((m) => m.entityIds.map(() => m.network))}::int[], ${members.flatMap((m) => [...m.entityIds])}::uuid[]) as w(network, entity_id)
-        join entity_records x on x.entity_id = w.entity_id
-        join reports p on p.id = x.report_id
-        left join lateral unnest(p.exploitation_types) as t(type) on true
-      group by w.network`.execute(this.db);
+  async entityKinds(): Promise<{ id: string; kind: EntityKind; victim: boolean }[]> {
+    const rows = await sql<{ id: string; kind: EntityKind; victim: boolean }>`
+      select entity_id as id, min(kind) as kind, bool_or(role = 'potential_victim') as victim
+      from entity_records where entity_id is not null group by entity_id`.execute(this.db);
     return rows.rows;
   }
 
@@ -106,5 +93,65 @@ export class GraphRepository {
         join reports p on p.id = l.report_id
       order by p.received_at desc`.execute(this.db);
     return rows.rows;
+  }
+
+  /** Saves a new chart; false when the owner already has one of that name. */
+  async createChart(chart: { id: string; ownerId: string; name: string; chart: unknown }): Promise<boolean> {
+    const row = await this.db
+      .insertInto('saved_charts')
+      .values({ id: chart.id, owner_id: chart.ownerId, name: chart.name, chart: JSON.stringify(chart.chart) })
+      .onConflict((c) => c.columns(['owner_id', 'name']).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /** Replaces a chart's content (and name); false when it is not the owner's, or the name is taken. */
+  async updateChart(chart: { id: string; ownerId: string; name: string; chart: unknown }): Promise<'updated' | 'missing' | 'name-taken'> {
+    const clash = await this.db
+      .selectFrom('saved_charts')
+      .select('id')
+      .where('owner_id', '=', chart.ownerId)
+      .where('name', '=', chart.name)
+      .where('id', '<>', chart.id)
+      .executeTakeFirst();
+    if (clash) return 'name-taken';
+    const result = await this.db
+      .updateTable('saved_charts')
+      .set({ name: chart.name, chart: JSON.stringify(chart.chart), updated_at: new Date() })
+      .where('id', '=', chart.id)
+      .where('owner_id', '=', chart.ownerId)
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n ? 'updated' : 'missing';
+  }
+
+  async chart(id: string, ownerId: string): Promise<SavedChartRow | undefined> {
+    return this.db.selectFrom('saved_charts').selectAll().where('id', '=', id).where('owner_id', '=', ownerId).executeTakeFirst();
+  }
+
+  /** A user's charts, most recently saved first. */
+  async charts(ownerId: string): Promise<SavedChartRow[]> {
+    return this.db.selectFrom('saved_charts').selectAll().where('owner_id', '=', ownerId).orderBy('updated_at', 'desc').orderBy('name').execute();
+  }
+
+  async deleteChart(id: string, ownerId: string): Promise<boolean> {
+    const result = await this.db.deleteFrom('saved_charts').where('id', '=', id).where('owner_id', '=', ownerId).executeTakeFirst();
+    return result.numDeletedRows > 0n;
+  }
+
+  /** The networks a user has opened: entity opened through, and the network's size then. */
+  async networkViews(userId: string): Promise<Map<string, { size: number; viewedAt: Date }>> {
+    const rows = await this.db.selectFrom('network_views').select(['entity_id', 'size', 'viewed_at']).where('user_id', '=', userId).execute();
+    return new Map(rows.map((r) => [r.entity_id, { size: r.size, viewedAt: r.viewed_at }]));
+  }
+
+  /** Records that a user opened a network (through these of its entities) at this size. */
+  async recordNetworkView(userId: string, entityIds: readonly string[], size: number): Promise<void> {
+    if (entityIds.length === 0) return;
+    await this.db
+      .insertInto('network_views')
+      .values(entityIds.map((entity_id) => ({ user_id: userId, entity_id, size, viewed_at: new Date() })))
+      .onConflict((c) => c.columns(['user_id', 'entity_id']).doUpdateSet((eb) => ({ size: eb.ref('excluded.size'), viewed_at: eb.ref('excluded.viewed_at') })))
+      .execute();
   }
 }

@@ -35,4 +35,4 @@ export type { PendingRecord, CandidateRecord, Assignment, NewReviewPair, Picture
 export { DEFAULT_PICTURE_SETTINGS } from './picture.repository';
 export type { EntityRepository } from './entity.repository';
 export type { EntitySearch, EntityHit, ReportHit, SourceRecord, LinkedEntity, ChangeRow, ReviewPairRow, Move } from './entity.repository';
-export type { EntityLinkRow, LinkSourceRow, NetworkFactsRow, NodeRow } from './graph.repository';
+export type { LinkReportRow, LinkSourceRow, NodeRow, SavedChartRow } from './graph.repository';

@@ -5,9 +5,6 @@ import type { Services } from '../services/index';
 
 const reportRef = z.object({ id: z.string(), reference: z.string(), source: z.string(), receivedAt: z.string(), grading: z.string().nullable() });
 
-const nodeView = z.object({ id: z.string(), kind: z.string(), label: z.string(), reports: z.number() });
-const linkView = z.object({ from: z.string(), to: z.string(), reports: z.number(), firstSeen: z.string(), lastSeen: z.string() });
-
 const recordView = z.object({
   id: z.string(),
   entityId: z.string().nullable(),
@@ -237,94 +234,6 @@ export function pictureRoutes(svc: Services): FastifyPluginAsyncZod {
         },
       },
       async (request) => svc.picture.train(request.actor),
-    );
-
-    app.get(
-      '/api/graph/networks',
-      {
-        config: { permission: PERMISSIONS.pictureSearch },
-        schema: {
-          tags: ['graph'],
-          summary:
-            'Networks: entities connected through shared reports, largest first, each with its best-connected entities, potential victims, children, exploitation types, areas and date span',
-          querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) }),
-          response: {
-            200: z.object({
-              networks: z.array(
-                z.object({
-                  id: z.string(),
-                  size: z.number(),
-                  links: z.number(),
-                  keyPlayers: z.array(nodeView),
-                  victims: z.number(),
-                  children: z.boolean(),
-                  exploitationTypes: z.array(z.string()),
-                  areas: z.array(z.string()),
-                  firstSeen: z.string(),
-                  lastSeen: z.string(),
-                }),
-              ),
-            }),
-          },
-        },
-      },
-      async (request) => ({ networks: await svc.graph.networks(request.actor, request.query.limit) }),
-    );
-
-    app.get(
-      '/api/graph/networks/:id',
-      {
-        config: { permission: PERMISSIONS.pictureSearch },
-        schema: {
-          tags: ['graph'],
-          summary:
-            'The network an entity belongs to, analysed on its own: key players by betweenness (exact below 2,000 entities, estimated above) with degree and PageRank, and its Louvain communities',
-          params: z.object({ id: z.uuid() }),
-          response: {
-            200: z.object({
-              size: z.number(),
-              keyPlayers: z.array(nodeView.extend({ degree: z.number(), betweenness: z.number(), pagerank: z.number(), community: z.number() })),
-              communities: z.array(z.number()),
-              modularity: z.number(),
-              betweenness: z.object({ exact: z.boolean(), sources: z.number() }),
-            }),
-          },
-        },
-      },
-      async (request) => svc.graph.networkAnalysis(request.actor, request.params.id),
-    );
-
-    app.get(
-      '/api/graph/entities/:id',
-      {
-        config: { permission: PERMISSIONS.pictureSearch },
-        schema: {
-          tags: ['graph'],
-          summary: "An entity's neighbourhood: everything within 1–3 links of it (at most 500 entities), with the links among them",
-          params: z.object({ id: z.uuid() }),
-          querystring: z.object({ hops: z.coerce.number().int().min(1).max(3).default(1) }),
-          response: {
-            200: z.object({ nodes: z.array(nodeView.extend({ hops: z.number() })), links: z.array(linkView), truncated: z.boolean() }),
-          },
-        },
-      },
-      async (request) => svc.graph.neighbourhood(request.actor, request.params.id, request.query.hops),
-    );
-
-    app.get(
-      '/api/graph/paths',
-      {
-        config: { permission: PERMISSIONS.pictureSearch },
-        schema: {
-          tags: ['graph'],
-          summary: 'The shortest paths between two entities (up to five), each link with the reports that make it',
-          querystring: z.object({ from: z.uuid(), to: z.uuid() }),
-          response: {
-            200: z.object({ paths: z.array(z.object({ nodes: z.array(nodeView), links: z.array(linkView.extend({ sources: z.array(reportRef) })) })) }),
-          },
-        },
-      },
-      async (request) => svc.graph.paths(request.actor, request.query.from, request.query.to),
     );
   };
 }

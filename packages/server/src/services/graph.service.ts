@@ -1,21 +1,23 @@
 import {
   analyseGraph,
   can,
-  components,
   degrees,
   Forbidden,
-  LinkGraph,
+  LinkEvidence,
   neighbourhood,
   NotFound,
   PERMISSIONS,
   shortestPaths,
   type Actor,
-  type Components,
+  type FilteredLinks,
+  type GraphFilter,
+  type NetworkFacts,
+  type ReportFacts,
   type UserActor,
 } from '@harbour/core';
 import type { NodeRow, Repositories } from '@harbour/db';
 
-/** A link between two entities as the analyst sees it. */
+/** A link between two entities as the analyst sees it: the reports (passing the filter) that make it. */
 export interface LinkView {
   readonly from: string;
   readonly to: string;
@@ -31,31 +33,33 @@ export interface NodeView {
   readonly reports: number;
 }
 
+/** Entities and the links among them: what a chart draws. */
+export interface ChartData {
+  readonly nodes: NodeView[];
+  readonly links: LinkView[];
+}
+
 export interface NetworkView {
   /** The network's best-connected entity (networks have no id of their own: they change as reports arrive). */
   readonly id: string;
   readonly size: number;
   readonly links: number;
   readonly keyPlayers: NodeView[];
-  /** Distinct people recorded as potential victims in the reports behind it. */
+  /** Members recorded as a potential victim. */
   readonly victims: number;
   readonly children: boolean;
   readonly exploitationTypes: string[];
-  /** Local authorities (ONS codes) of those reports. */
+  /** Local authorities (ONS codes) of its reports. */
   readonly areas: string[];
   readonly firstSeen: string;
   readonly lastSeen: string;
+  /** When this user last opened it and how big it was then (null if never); grown: bigger now. */
+  readonly seen: { readonly size: number; readonly at: string } | null;
+  readonly grown: boolean;
 }
 
-/** The graph of the picture as last built, and when. */
-interface Built {
-  readonly graph: LinkGraph;
-  readonly networks: Components;
-  readonly degree: Int32Array;
-  readonly links: Map<string, { reports: number; firstSeen: Date; lastSeen: Date }>;
-  readonly version: number;
-  readonly at: number;
-}
+/** How networks are ranked: by size, or by risk (children first, then potential victims, then the most recently active). */
+export type NetworkOrder = 'size' | 'risk';
 
 /** A network's key players and communities, measured within the network. */
 export interface NetworkAnalysis {
@@ -67,22 +71,46 @@ export interface NetworkAnalysis {
   readonly betweenness: { readonly exact: boolean; readonly sources: number };
 }
 
+export interface ReportSource {
+  readonly id: string;
+  readonly reference: string;
+  readonly source: string;
+  readonly receivedAt: string;
+  readonly grading: string | null;
+}
+
+/** The evidence of the picture as last gathered, and the filtered graphs made from it since. */
+interface Built {
+  readonly evidence: LinkEvidence;
+  readonly views: Map<string, View>;
+  readonly version: number;
+  readonly at: number;
+}
+
+/** The graph through one filter, with what is worked out from it once. */
+interface View extends FilteredLinks {
+  readonly degree: Int32Array;
+  facts?: NetworkFacts[];
+}
+
 /** Betweenness is exact for networks below this size; above, estimated from sampled sources (a request must answer in seconds). */
 const EXACT_BETWEENNESS_BELOW = 2_000;
 const BETWEENNESS_SOURCES = 200;
 const KEY_PLAYERS_LISTED = 20;
 
-/** Links as a chart draws them: a neighbourhood of more than this many entities is cut short. */
+/** A chart is cut short at this many entities: beyond it no one can read it. */
 const MOST_NODES = 500;
 const MOST_PATHS = 5;
 const KEY_PLAYERS = 5;
+/** Filtered graphs kept: an analyst moving between a few filters should not wait each time. */
+const VIEWS_KEPT = 4;
 
 /**
  * Link analysis over the picture: who is connected to whom, through which phone, address, vehicle
- * or business. The entity graph is built from the store once and kept (held as arrays: a million
- * entities fit in a few hundred megabytes); it is built again only after the picture has changed
- * (new reports resolved, merges, splits), or after `maxAgeMs` for changes made by another process.
- * Every view is audited.
+ * or business. The evidence (which reports mention which pairs of entities) is gathered from the
+ * store once and kept as arrays; each filter makes its own graph from it in one pass. The
+ * evidence is gathered again only after the picture has changed (new reports resolved, merges,
+ * splits), or after `maxAgeMs` for changes made by another process. Every view is audited.
  */
 export class GraphService {
   private version = 0;
@@ -94,41 +122,73 @@ export class GraphService {
     private readonly options: { maxAgeMs?: number; now?: () => number } = {},
   ) {}
 
-  /** The picture changed: the next question rebuilds the graph. */
+  /** The picture changed: the next question gathers the evidence again. */
   changed(): void {
     this.version++;
   }
 
-  /** Networks (connected components of two or more entities), largest first. */
-  async networks(actor: Actor, limit = 50): Promise<NetworkView[]> {
+  /** Networks (connected components of two or more entities), ranked, each marked if it grew since this user last opened it. */
+  async networks(actor: Actor, options: { filter?: GraphFilter; limit?: number; order?: NetworkOrder } = {}): Promise<NetworkView[]> {
     const user = this.allowed(actor);
     const built = await this.graph();
-    const { graph, networks, degree } = built;
-    const members = networks.sizes.map(() => [] as number[]);
-    for (let v = 0; v < graph.nodeCount; v++) if (networks.sizes[networks.of[v]!]! > 1) members[networks.of[v]!]!.push(v);
-    const shown = members.filter((m) => m.length > 1).slice(0, limit);
-    const players = shown.map((m) => m.sort((a, b) => degree[b]! - degree[a]! || a - b).slice(0, KEY_PLAYERS));
-    const [nodes, facts] = await Promise.all([
-      this.nodeViews(built, players.flat()),
-      this.repos.graph.networkFacts(shown.map((m, network) => ({ network, entityIds: m.map((v) => graph.ids[v]!) }))),
-    ]);
-    const factsOf = new Map(facts.map((f) => [f.network, f]));
-    const result = shown.map((m, i) => {
-      const f = factsOf.get(i)!;
+    const view = this.view(built, options.filter);
+    const facts = (view.facts ??= view.networkFacts());
+    const ranked = facts
+      .map((f, network) => ({ f, network }))
+      .filter(({ f }) => f.size > 1)
+      .sort(options.order === 'risk' ? byRisk : (x, y) => y.f.size - x.f.size || x.network - y.network)
+      .slice(0, options.limit ?? 50);
+    const members = this.membersOf(
+      view,
+      ranked.map((r) => r.network),
+    );
+    const players = ranked.map((r) => [...members.get(r.network)!].sort((a, b) => view.degree[b]! - view.degree[a]! || a - b).slice(0, KEY_PLAYERS));
+    const [nodes, seenBy] = await Promise.all([this.nodeViews(built, players.flat()), this.repos.graph.networkViews(user.userId)]);
+    const result = ranked.map(({ f, network }, i) => {
+      let seen: { size: number; at: Date } | null = null;
+      for (const v of members.get(network)!) {
+        const s = seenBy.get(built.evidence.ids[v]!);
+        if (s && (!seen || s.viewedAt > seen.at)) seen = { size: s.size, at: s.viewedAt };
+      }
       return {
-        id: graph.ids[players[i]![0]!]!,
-        size: m.length,
-        links: m.reduce((sum, v) => sum + degree[v]!, 0) / 2,
-        keyPlayers: players[i]!.map((v) => nodes.get(graph.ids[v]!)!),
+        id: built.evidence.ids[players[i]![0]!]!,
+        size: f.size,
+        links: f.links,
+        keyPlayers: players[i]!.map((v) => nodes.get(built.evidence.ids[v]!)!),
         victims: f.victims,
         children: f.children,
-        exploitationTypes: [...f.exploitation_types].sort(),
-        areas: [...f.areas].sort(),
-        firstSeen: new Date(f.first_seen).toISOString(),
-        lastSeen: new Date(f.last_seen).toISOString(),
+        exploitationTypes: [...f.exploitationTypes],
+        areas: [...f.areas],
+        firstSeen: new Date(f.firstSeen).toISOString(),
+        lastSeen: new Date(f.lastSeen).toISOString(),
+        seen: seen && { size: seen.size, at: seen.at.toISOString() },
+        grown: seen !== null && f.size > seen.size,
       };
     });
-    await this.audit(user, 'graph.networks', null, { networks: result.map((n) => n.id) });
+    await this.audit(user, 'graph.networks', null, { networks: result.map((n) => n.id), filter: options.filter ?? {} });
+    return result;
+  }
+
+  /**
+   * The network an entity belongs to, to draw: its best-connected members (all of them up to 500)
+   * and the links among them. Opening it is remembered, so that growth since is marked.
+   */
+  async network(actor: Actor, entityId: string, filter: GraphFilter = {}): Promise<ChartData & { size: number; truncated: boolean }> {
+    const user = this.allowed(actor);
+    const built = await this.graph();
+    const view = this.view(built, filter);
+    const start = this.nodeOf(built, entityId);
+    const network = view.networks.of[start]!;
+    const members = [...this.membersOf(view, [network]).get(network)!];
+    const shown = members.sort((a, b) => view.degree[b]! - view.degree[a]! || a - b).slice(0, MOST_NODES);
+    if (!shown.includes(start)) shown[shown.length - 1] = start;
+    const result = { ...(await this.chartOf(built, view, shown)), size: members.length, truncated: members.length > shown.length };
+    await this.repos.graph.recordNetworkView(
+      user.userId,
+      [...new Set([entityId, ...shown.slice(0, KEY_PLAYERS).map((v) => built.evidence.ids[v]!)])],
+      members.length,
+    );
+    await this.audit(user, 'graph.network', entityId, { size: members.length, entities: result.nodes.map((n) => n.id), filter });
     return result;
   }
 
@@ -136,19 +196,17 @@ export class GraphService {
    * The network an entity belongs to, analysed on its own: its key players (by betweenness, the
    * brokers between its parts; with degree and PageRank) and its communities (Louvain).
    */
-  async networkAnalysis(actor: Actor, entityId: string): Promise<NetworkAnalysis> {
+  async networkAnalysis(actor: Actor, entityId: string, filter: GraphFilter = {}): Promise<NetworkAnalysis> {
     const user = this.allowed(actor);
     const built = await this.graph();
-    const start = built.graph.indexOf(entityId);
-    if (start === undefined) throw new NotFound('No such entity in the picture');
-    const network = built.networks.of[start]!;
-    const members: number[] = [];
-    for (let v = 0; v < built.graph.nodeCount; v++) if (built.networks.of[v] === network) members.push(v);
-    const analysis = analyseGraph(built.graph.induced(members), { exactBelow: EXACT_BETWEENNESS_BELOW, sample: BETWEENNESS_SOURCES, seed: entityId });
+    const view = this.view(built, filter);
+    const network = view.networks.of[this.nodeOf(built, entityId)]!;
+    const members = [...this.membersOf(view, [network]).get(network)!];
+    const analysis = analyseGraph(view.graph.induced(members), { exactBelow: EXACT_BETWEENNESS_BELOW, sample: BETWEENNESS_SOURCES, seed: entityId });
     const top = [...analysis.nodes].sort((a, b) => b.betweenness - a.betweenness || b.degree - a.degree).slice(0, KEY_PLAYERS_LISTED);
     const views = await this.nodeViews(
       built,
-      top.map((n) => built.graph.indexOf(n.id)!),
+      top.map((n) => built.evidence.indexOf(n.id)!),
     );
     const sizes = new Map<number, number>();
     for (const n of analysis.nodes) sizes.set(n.community, (sizes.get(n.community) ?? 0) + 1);
@@ -159,7 +217,7 @@ export class GraphService {
       modularity: analysis.modularity,
       betweenness: analysis.betweenness,
     };
-    await this.audit(user, 'graph.network-analysis', entityId, { size: result.size, keyPlayers: result.keyPlayers.map((k) => k.id) });
+    await this.audit(user, 'graph.network-analysis', entityId, { size: result.size, keyPlayers: result.keyPlayers.map((k) => k.id), filter });
     return result;
   }
 
@@ -168,72 +226,82 @@ export class GraphService {
     actor: Actor,
     entityId: string,
     hops: number,
+    filter: GraphFilter = {},
   ): Promise<{ nodes: (NodeView & { hops: number })[]; links: LinkView[]; truncated: boolean }> {
     const user = this.allowed(actor);
     const built = await this.graph();
-    const start = built.graph.indexOf(entityId);
-    if (start === undefined) throw new NotFound('No such entity in the picture');
-    const found = neighbourhood(built.graph, start, hops, MOST_NODES);
-    const views = await this.nodeViews(
+    const view = this.view(built, filter);
+    const found = neighbourhood(view.graph, this.nodeOf(built, entityId), hops, MOST_NODES);
+    const chart = await this.chartOf(
       built,
+      view,
       found.nodes.map((n) => n.node),
     );
-    const nodes = found.nodes.map((n) => ({ ...views.get(built.graph.ids[n.node]!)!, hops: n.hops }));
-    const result = {
-      nodes,
-      links: this.linksAmong(
-        built,
-        found.nodes.map((n) => n.node),
-      ),
-      truncated: found.truncated,
-    };
-    await this.audit(user, 'graph.neighbourhood', entityId, { hops, entities: nodes.map((n) => n.id) });
+    const hopsOf = new Map(found.nodes.map((n) => [built.evidence.ids[n.node]!, n.hops]));
+    const result = { nodes: chart.nodes.map((n) => ({ ...n, hops: hopsOf.get(n.id)! })), links: chart.links, truncated: found.truncated };
+    await this.audit(user, 'graph.neighbourhood', entityId, { hops, entities: result.nodes.map((n) => n.id), filter });
     return result;
   }
 
-  /** The shortest paths (fewest links) between two entities, each link with the reports that make it. */
+  /** Given entities and the links among them: a saved chart reopened against the picture as it is now. */
+  async among(actor: Actor, entityIds: readonly string[], filter: GraphFilter = {}): Promise<ChartData & { missing: string[] }> {
+    const user = this.allowed(actor);
+    const result = await this.amongUnaudited(entityIds, filter);
+    await this.audit(user, 'graph.entities', null, { entities: result.nodes.map((n) => n.id), filter });
+    return result;
+  }
+
+  /** `among` for a caller that audits the view itself. */
+  async amongUnaudited(entityIds: readonly string[], filter: GraphFilter = {}): Promise<ChartData & { missing: string[] }> {
+    const built = await this.graph();
+    const view = this.view(built, filter);
+    const found = entityIds.map((id) => built.evidence.indexOf(id));
+    const chart = await this.chartOf(
+      built,
+      view,
+      found.filter((v) => v !== undefined),
+    );
+    return { ...chart, missing: entityIds.filter((_, i) => found[i] === undefined) };
+  }
+
+  /** The shortest paths (fewest links) between two entities, each link with the reports (passing the filter) that make it. */
   async paths(
     actor: Actor,
     fromId: string,
     toId: string,
-  ): Promise<{
-    paths: {
-      nodes: NodeView[];
-      links: (LinkView & { sources: { id: string; reference: string; source: string; receivedAt: string; grading: string | null }[] })[];
-    }[];
-  }> {
+    filter: GraphFilter = {},
+  ): Promise<{ paths: { nodes: NodeView[]; links: (LinkView & { sources: ReportSource[] })[] }[] }> {
     const user = this.allowed(actor);
     const built = await this.graph();
-    const [a, b] = [built.graph.indexOf(fromId), built.graph.indexOf(toId)];
-    if (a === undefined || b === undefined) throw new NotFound('No such entity in the picture');
-    const found = shortestPaths(built.graph, a, b, MOST_PATHS);
+    const view = this.view(built, filter);
+    const found = shortestPaths(view.graph, this.nodeOf(built, fromId), this.nodeOf(built, toId), MOST_PATHS);
+    const ids = built.evidence.ids;
     const views = await this.nodeViews(built, found.flat());
     const pairs = new Map<string, [string, string]>();
     for (const path of found)
       for (let i = 1; i < path.length; i++) {
-        const [x, y] = [built.graph.ids[path[i - 1]!]!, built.graph.ids[path[i]!]!];
+        const [x, y] = [ids[path[i - 1]!]!, ids[path[i]!]!];
         pairs.set(pairKey(x, y), x < y ? [x, y] : [y, x]);
       }
-    const sources = new Map<string, { id: string; reference: string; source: string; receivedAt: string; grading: string | null }[]>();
+    const passes = built.evidence.reportFilter(filter);
+    const sources = new Map<string, ReportSource[]>();
     for (const row of await this.repos.graph.linkSources([...pairs.values()])) {
+      if (!passes(row.report_id)) continue;
       const list = sources.get(pairKey(row.a, row.b)) ?? [];
       list.push({ id: row.report_id, reference: row.reference, source: row.source, receivedAt: new Date(row.received_at).toISOString(), grading: row.grading });
       sources.set(pairKey(row.a, row.b), list);
     }
     const result = {
       paths: found.map((path) => ({
-        nodes: path.map((v) => views.get(built.graph.ids[v]!)!),
-        links: path.slice(1).map((v, i) => {
-          const [x, y] = [built.graph.ids[path[i]!]!, built.graph.ids[v]!];
-          return { ...this.linkView(built, x, y), sources: sources.get(pairKey(x, y)) ?? [] };
-        }),
+        nodes: path.map((v) => views.get(ids[v]!)!),
+        links: path.slice(1).map((v, i) => ({ ...linkView(view, ids, path[i]!, v), sources: sources.get(pairKey(ids[path[i]!]!, ids[v]!)) ?? [] })),
       })),
     };
-    await this.audit(user, 'graph.paths', fromId, { to: toId, paths: result.paths.length });
+    await this.audit(user, 'graph.paths', fromId, { to: toId, paths: result.paths.length, filter });
     return result;
   }
 
-  /** The graph as it stands: built now if the picture changed (one build shared by concurrent questions). */
+  /** The evidence as it stands: gathered now if the picture changed (one gathering shared by concurrent questions). */
   private async graph(): Promise<Built> {
     const now = this.options.now?.() ?? Date.now();
     const fresh = this.built && this.built.version === this.version && now - this.built.at < (this.options.maxAgeMs ?? 60_000);
@@ -243,30 +311,59 @@ export class GraphService {
   }
 
   private async build(version: number, at: number): Promise<Built> {
-    const [rows, ids] = await Promise.all([this.repos.graph.entityLinks(), this.repos.graph.entityIds()]);
-    const graph = LinkGraph.from(
-      rows.map((r) => ({ from: r.a, to: r.b, weight: r.reports })),
-      ids,
+    const [entities, reports, mentions] = await Promise.all([this.repos.graph.entityKinds(), this.repos.graph.linkReports(), this.repos.graph.linkMentions()]);
+    const facts = new Map<string, ReportFacts>(
+      reports.map((r) => [
+        r.id,
+        {
+          receivedAt: new Date(r.received_at),
+          grading: r.grading,
+          exploitationTypes: r.exploitation_types,
+          involvesChild: r.involves_child,
+          area: r.local_authority,
+        },
+      ]),
     );
-    const links = new Map(rows.map((r) => [pairKey(r.a, r.b), { reports: r.reports, firstSeen: r.first_seen, lastSeen: r.last_seen }]));
-    return { graph, networks: components(graph), degree: degrees(graph), links, version, at };
+    return { evidence: LinkEvidence.from(entities, facts, mentions), views: new Map(), version, at };
   }
 
-  private linksAmong(built: Built, nodes: readonly number[]): LinkView[] {
+  /** The graph through a filter, made once and kept while the evidence lasts (the few most recent filters). */
+  private view(built: Built, filter: GraphFilter = {}): View {
+    const key = JSON.stringify(filter, Object.keys(filter).sort());
+    let view = built.views.get(key);
+    if (view) {
+      built.views.delete(key);
+    } else {
+      const links = built.evidence.filtered(filter);
+      view = { ...links, degree: degrees(links.graph) };
+      if (built.views.size >= VIEWS_KEPT) built.views.delete(built.views.keys().next().value!);
+    }
+    built.views.set(key, view);
+    return view;
+  }
+
+  private nodeOf(built: Built, entityId: string): number {
+    const v = built.evidence.indexOf(entityId);
+    if (v === undefined) throw new NotFound('No such entity in the picture');
+    return v;
+  }
+
+  private membersOf(view: View, networks: readonly number[]): Map<number, number[]> {
+    const members = new Map(networks.map((n) => [n, [] as number[]]));
+    for (let v = 0; v < view.graph.nodeCount; v++) members.get(view.networks.of[v]!)?.push(v);
+    return members;
+  }
+
+  private async chartOf(built: Built, view: View, nodes: readonly number[]): Promise<ChartData> {
     const inside = new Set(nodes);
-    const out: LinkView[] = [];
-    for (const v of nodes)
-      for (const u of built.graph.neighbours(v)) if (u > v && inside.has(u)) out.push(this.linkView(built, built.graph.ids[v]!, built.graph.ids[u]!));
-    return out;
-  }
-
-  private linkView(built: Built, from: string, to: string): LinkView {
-    const link = built.links.get(pairKey(from, to))!;
-    return { from, to, reports: link.reports, firstSeen: new Date(link.firstSeen).toISOString(), lastSeen: new Date(link.lastSeen).toISOString() };
+    const links: LinkView[] = [];
+    for (const v of inside) for (const u of view.graph.neighbours(v)) if (u > v && inside.has(u)) links.push(linkView(view, built.evidence.ids, v, u));
+    const views = await this.nodeViews(built, [...inside]);
+    return { nodes: [...inside].map((v) => views.get(built.evidence.ids[v]!)!).filter((n) => n !== undefined), links };
   }
 
   private async nodeViews(built: Built, nodes: readonly number[]): Promise<Map<string, NodeView>> {
-    const rows: NodeRow[] = await this.repos.graph.nodes([...new Set(nodes)].map((v) => built.graph.ids[v]!));
+    const rows: NodeRow[] = await this.repos.graph.nodes([...new Set(nodes)].map((v) => built.evidence.ids[v]!));
     return new Map(rows.map((r) => [r.id, { id: r.id, kind: r.kind, label: r.label, reports: r.reports }]));
   }
 
@@ -278,6 +375,24 @@ export class GraphService {
   private async audit(user: UserActor, action: string, subjectId: string | null, details: Record<string, unknown>): Promise<void> {
     await this.repos.audit.append({ actorId: user.userId, actorRole: user.role, action, subjectType: 'entity', subjectId, details });
   }
+}
+
+/** Children first, then more potential victims, then the most recently active, then the biggest. */
+function byRisk(x: { f: NetworkFacts; network: number }, y: { f: NetworkFacts; network: number }): number {
+  return (
+    Number(y.f.children) - Number(x.f.children) || y.f.victims - x.f.victims || y.f.lastSeen - x.f.lastSeen || y.f.size - x.f.size || x.network - y.network
+  );
+}
+
+function linkView(view: View, ids: readonly string[], v: number, u: number): LinkView {
+  const link = view.link(v, u)!;
+  return {
+    from: ids[v]!,
+    to: ids[u]!,
+    reports: link.reports,
+    firstSeen: new Date(link.firstSeen).toISOString(),
+    lastSeen: new Date(link.lastSeen).toISOString(),
+  };
 }
 
 function pairKey(a: string, b: string): string {

@@ -10,6 +10,8 @@ import { ReferralService } from './referral.service';
 import { PictureService } from './picture.service';
 import { EntityService } from './entity.service';
 import { GraphService } from './graph.service';
+import { ChartService } from './chart.service';
+import { toGraphFilter } from './graph-filter';
 import { GWENT, type ForceArea } from '@harbour/core';
 
 /** Records resolved between vacuums of the embedded store (a few seconds' pause at a million people). */
@@ -36,6 +38,7 @@ export function services(repos: Repositories, options: { store: StoreKind; sessi
     }),
     entities: new EntityService(repos, () => graph.changed()),
     graph,
+    charts: new ChartService(repos, graph, toGraphFilter),
   };
 }
 

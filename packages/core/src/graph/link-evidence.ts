@@ -1,0 +1,397 @@
+import { EXPLOITATION_TYPES, type ExploitationType } from '../domain';
+import { RECORD_KINDS, type RecordKind } from '../resolve/keys';
+import { LinkGraph } from './link-graph';
+import { components, type Components } from './traversal';
+
+/** What a link analysis is restricted to; every part left out means "all". */
+export interface GraphFilter {
+  /** Only reports received on or after this… */
+  readonly from?: Date;
+  /** …and before this. */
+  readonly until?: Date;
+  /** Graded reports of these source evaluations only (3x5x2: 1 reliable, 2 untested, 3 not reliable). */
+  readonly evaluations?: readonly ('1' | '2' | '3')[];
+  /** Graded reports of these intelligence assessments only (A known directly … E suspected false). */
+  readonly assessments?: readonly ('A' | 'B' | 'C' | 'D' | 'E')[];
+  /** Whether reports not yet graded count; true unless said. */
+  readonly ungraded?: boolean;
+  /** Reports of any of these kinds of exploitation. */
+  readonly exploitationTypes?: readonly ExploitationType[];
+  /** Entities of these kinds (a person, a phone…); links to others are left out. */
+  readonly kinds?: readonly RecordKind[];
+  /** Links between these kinds of entity, named by the two kinds in `RECORD_KINDS` order ("person-phone"). */
+  readonly linkTypes?: readonly string[];
+}
+
+/** Every kind of link: each pair of entity kinds, in `RECORD_KINDS` order. */
+export const LINK_TYPES: readonly string[] = RECORD_KINDS.flatMap((a, i) => RECORD_KINDS.slice(i).map((b) => `${a}-${b}`));
+
+/** The kind of link between entities of two kinds. */
+export function linkType(a: RecordKind, b: RecordKind): string {
+  return RECORD_KINDS.indexOf(a) <= RECORD_KINDS.indexOf(b) ? `${a}-${b}` : `${b}-${a}`;
+}
+
+/** The facts of a report a filter asks about. */
+export interface ReportFacts {
+  readonly receivedAt: Date;
+  /** Its 3x5x2 grading ("2BP"), or null before triage. */
+  readonly grading: string | null;
+  readonly exploitationTypes: readonly string[];
+  readonly involvesChild: boolean;
+  /** The local authority (ONS code) it concerns, when known. */
+  readonly area: string | null;
+}
+
+/** What the reports behind one network say, seen through the filter. */
+export interface NetworkFacts {
+  /** Entities in it, and the links among them. */
+  readonly size: number;
+  readonly links: number;
+  /** Members recorded as a potential victim in some report. */
+  readonly victims: number;
+  readonly children: boolean;
+  readonly exploitationTypes: readonly string[];
+  readonly areas: readonly string[];
+  /** The first and last of its reports (ms). */
+  readonly firstSeen: number;
+  readonly lastSeen: number;
+}
+
+/** One report mentioning two entities together: a piece of evidence that they are linked. */
+export interface LinkMention {
+  readonly a: string;
+  readonly b: string;
+  readonly report: string;
+}
+
+/** The picture's graph as seen through one filter, with each link's reports counted under it. */
+export interface FilteredLinks {
+  readonly graph: LinkGraph;
+  /** Reports behind each link that pass the filter, and the first and last of them (ms), by graph edge slot. */
+  link(v: number, u: number): { reports: number; firstSeen: number; lastSeen: number } | undefined;
+  /** The networks (connected components) of the filtered graph … */
+  readonly networks: Components;
+  /** … and, for each, what its reports say. */
+  networkFacts(): NetworkFacts[];
+}
+
+/**
+ * The evidence behind every link of the picture: which reports mention which pairs of entities,
+ * and what those reports are (when, how graded, which exploitation). Held as arrays, so that a
+ * filter (a date range, a grading, a kind of exploitation, kinds of entity) makes its own graph in
+ * one pass over the evidence rather than a query to the store, and walks stay on typed arrays.
+ */
+export class LinkEvidence {
+  private constructor(
+    /** Entity ids; node v of every filtered graph is `ids[v]`. */
+    readonly ids: readonly string[],
+    private readonly index: ReadonlyMap<string, number>,
+    private readonly kinds: Uint8Array,
+    private readonly victim: Uint8Array,
+    /** Each linked pair (a < b by node number) … */
+    private readonly pairA: Int32Array,
+    private readonly pairB: Int32Array,
+    /** … and its reports: `mentions[starts[p]] … mentions[starts[p + 1] - 1]`. */
+    private readonly starts: Int32Array,
+    private readonly mentions: Int32Array,
+    private readonly received: Float64Array,
+    /** Source evaluation 1–3 and assessment 1–5 (A–E) of each report; 0 when not graded. */
+    private readonly evaluation: Uint8Array,
+    private readonly assessment: Uint8Array,
+    /** Each report's kinds of exploitation, one bit each in `EXPLOITATION_TYPES` order. */
+    private readonly exploitation: Uint8Array,
+    private readonly child: Uint8Array,
+    /** Each report's area, as a position in `areaNames` (-1 when unknown). */
+    private readonly area: Int16Array,
+    private readonly areaNames: readonly string[],
+    private readonly reportIndex: ReadonlyMap<string, number>,
+  ) {}
+
+  /** Whether a report passes the filter's date, grading and exploitation parts (unknown reports do not). */
+  reportFilter(filter: GraphFilter = {}): (reportId: string) => boolean {
+    const passes = this.reportsPassing(filter);
+    return (id) => {
+      const r = this.reportIndex.get(id);
+      return r !== undefined && passes[r] === 1;
+    };
+  }
+
+  get pairCount(): number {
+    return this.pairA.length;
+  }
+
+  indexOf(id: string): number | undefined {
+    return this.index.get(id);
+  }
+
+  kindOf(v: number): RecordKind {
+    return RECORD_KINDS[this.kinds[v]!]!;
+  }
+
+  /**
+   * Gathers the evidence: entities (every one a node, linked or not), reports by id, and each
+   * mention of two entities in one report. Mentions of an unknown entity or report, or of an
+   * entity with itself, are left out; repeats of a pair in one report count once.
+   */
+  static from(
+    entities: Iterable<{ id: string; kind: RecordKind; victim?: boolean }>,
+    reports: ReadonlyMap<string, ReportFacts>,
+    mentions: Iterable<LinkMention>,
+  ): LinkEvidence {
+    const ids: string[] = [];
+    const index = new Map<string, number>();
+    const kindList: number[] = [];
+    const victims: number[] = [];
+    for (const e of entities) {
+      if (index.has(e.id)) continue;
+      index.set(e.id, ids.length);
+      ids.push(e.id);
+      kindList.push(RECORD_KINDS.indexOf(e.kind));
+      victims.push(e.victim ? 1 : 0);
+    }
+    const reportIndex = new Map<string, number>();
+    const received = new Float64Array(reports.size);
+    const evaluation = new Uint8Array(reports.size);
+    const assessment = new Uint8Array(reports.size);
+    const exploitation = new Uint8Array(reports.size);
+    const child = new Uint8Array(reports.size);
+    const area = new Int16Array(reports.size).fill(-1);
+    const areaNames: string[] = [];
+    for (const [id, facts] of reports) {
+      const r = reportIndex.size;
+      reportIndex.set(id, r);
+      received[r] = facts.receivedAt.getTime();
+      const grading = /^([123])([A-E])[PC]$/.exec(facts.grading ?? '');
+      if (grading) {
+        evaluation[r] = Number(grading[1]);
+        assessment[r] = grading[2]!.charCodeAt(0) - 64;
+      }
+      exploitation[r] = exploitationBits(facts.exploitationTypes);
+      child[r] = facts.involvesChild ? 1 : 0;
+      if (facts.area !== null) {
+        if (!areaNames.includes(facts.area)) areaNames.push(facts.area);
+        area[r] = areaNames.indexOf(facts.area);
+      }
+    }
+
+    // Mentions as (lower node, higher node, report), then grouped by pair in linear time:
+    // a counting sort by the lower node, then each bucket's pairs gathered by the higher.
+    let low = new Int32Array(1024);
+    let high = new Int32Array(1024);
+    let report = new Int32Array(1024);
+    let count = 0;
+    for (const m of mentions) {
+      const a = index.get(m.a);
+      const b = index.get(m.b);
+      const r = reportIndex.get(m.report);
+      if (a === undefined || b === undefined || r === undefined || a === b) continue;
+      if (count === low.length) [low, high, report] = [grow(low), grow(high), grow(report)];
+      low[count] = Math.min(a, b);
+      high[count] = Math.max(a, b);
+      report[count++] = r;
+    }
+    const n = ids.length;
+    const bucket = new Int32Array(n + 1);
+    for (let i = 0; i < count; i++) bucket[low[i]! + 1]!++;
+    for (let v = 0; v < n; v++) bucket[v + 1]! += bucket[v]!;
+    const fill = bucket.slice(0, n);
+    const byLow = new Int32Array(count);
+    for (let i = 0; i < count; i++) byLow[fill[low[i]!]!++] = i;
+
+    const pairA: number[] = [];
+    const pairB: number[] = [];
+    const starts: number[] = [];
+    const grouped = new Int32Array(count);
+    const pairOf = new Int32Array(n).fill(-1);
+    const sizes: number[] = [];
+    let out = 0;
+    for (let v = 0; v < n; v++) {
+      // Pairs of v numbered first, then their mentions laid out pair by pair.
+      const first = pairA.length;
+      for (let k = bucket[v]!; k < bucket[v + 1]!; k++) {
+        const u = high[byLow[k]!]!;
+        if (pairOf[u]! < first) {
+          pairOf[u] = pairA.length;
+          pairA.push(v);
+          pairB.push(u);
+          sizes.push(0);
+        }
+        sizes[pairOf[u]!]!++;
+      }
+      const place: number[] = [];
+      for (let p = first; p < pairA.length; p++) {
+        starts.push(out);
+        place.push(out);
+        out += sizes[p]!;
+      }
+      for (let k = bucket[v]!; k < bucket[v + 1]!; k++) {
+        const i = byLow[k]!;
+        grouped[place[pairOf[high[i]!]! - first]!++] = report[i]!;
+      }
+    }
+    starts.push(out);
+    // A pair mentioned twice in one report is one piece of evidence.
+    const mentionsOut = new Int32Array(count);
+    const startsOut = new Int32Array(starts.length);
+    const lastPair = new Int32Array(reports.size).fill(-1);
+    let kept = 0;
+    for (let p = 0; p < pairA.length; p++) {
+      startsOut[p] = kept;
+      for (let k = starts[p]!; k < starts[p + 1]!; k++) {
+        const r = grouped[k]!;
+        if (lastPair[r] === p) continue;
+        lastPair[r] = p;
+        mentionsOut[kept++] = r;
+      }
+    }
+    startsOut[pairA.length] = kept;
+    return new LinkEvidence(
+      ids,
+      index,
+      Uint8Array.from(kindList),
+      Uint8Array.from(victims),
+      Int32Array.from(pairA),
+      Int32Array.from(pairB),
+      startsOut,
+      mentionsOut.slice(0, kept),
+      received,
+      evaluation,
+      assessment,
+      exploitation,
+      child,
+      area,
+      areaNames,
+      reportIndex,
+    );
+  }
+
+  /** The graph of the links that have at least one report passing the filter, weighted by how many. */
+  filtered(filter: GraphFilter = {}): FilteredLinks {
+    const passes = this.reportsPassing(filter);
+    const kindOk = this.kindsPassing(filter);
+    const pairs = this.pairA.length;
+    const from = new Int32Array(pairs);
+    const to = new Int32Array(pairs);
+    const weight = new Float64Array(pairs);
+    const first = new Float64Array(pairs);
+    const last = new Float64Array(pairs);
+    const pairOf = new Int32Array(pairs);
+    let kept = 0;
+    for (let p = 0; p < pairs; p++) {
+      const [a, b] = [this.pairA[p]!, this.pairB[p]!];
+      if (!kindOk(this.kinds[a]!, this.kinds[b]!)) continue;
+      let reports = 0;
+      let lo = Infinity;
+      let hi = -Infinity;
+      for (let k = this.starts[p]!; k < this.starts[p + 1]!; k++) {
+        const r = this.mentions[k]!;
+        if (!passes[r]) continue;
+        reports++;
+        lo = Math.min(lo, this.received[r]!);
+        hi = Math.max(hi, this.received[r]!);
+      }
+      if (reports === 0) continue;
+      from[kept] = a;
+      to[kept] = b;
+      weight[kept] = reports;
+      first[kept] = lo;
+      last[kept] = hi;
+      pairOf[kept++] = p;
+    }
+    const graph = LinkGraph.fromNumbered(this.ids, this.index, from.subarray(0, kept), to.subarray(0, kept), weight.subarray(0, kept));
+    const networks = components(graph);
+    return {
+      graph,
+      networks,
+      networkFacts: () => this.networkFacts(graph, networks, passes, pairOf.subarray(0, kept)),
+      link(v, u) {
+        for (let e = graph.offsets[v]!; e < graph.offsets[v + 1]!; e++)
+          if (graph.targets[e] === u) {
+            const i = graph.origins[e]!;
+            return { reports: weight[i]!, firstSeen: first[i]!, lastSeen: last[i]! };
+          }
+        return undefined;
+      },
+    };
+  }
+
+  /** Each network's facts from the passing reports of its links (a report's links all lie in one network). */
+  private networkFacts(graph: LinkGraph, networks: Components, passes: Uint8Array, pairs: Int32Array): NetworkFacts[] {
+    const count = networks.sizes.length;
+    const victims = new Int32Array(count);
+    const degreeSum = new Float64Array(count);
+    for (let v = 0; v < graph.nodeCount; v++) {
+      victims[networks.of[v]!]! += this.victim[v]!;
+      degreeSum[networks.of[v]!]! += graph.degree(v);
+    }
+    const children = new Uint8Array(count);
+    const exploitation = new Uint8Array(count);
+    const areas = new Int32Array(count); // one bit per area: a force has a handful
+    const first = new Float64Array(count).fill(Infinity);
+    const last = new Float64Array(count).fill(-Infinity);
+    for (const p of pairs) {
+      const c = networks.of[this.pairA[p]!]!;
+      for (let k = this.starts[p]!; k < this.starts[p + 1]!; k++) {
+        const r = this.mentions[k]!;
+        if (!passes[r]) continue;
+        children[c]! |= this.child[r]!;
+        exploitation[c]! |= this.exploitation[r]!;
+        if (this.area[r]! >= 0 && this.area[r]! < 31) areas[c]! |= 1 << this.area[r]!;
+        first[c] = Math.min(first[c]!, this.received[r]!);
+        last[c] = Math.max(last[c]!, this.received[r]!);
+      }
+    }
+    return networks.sizes.map((size, c) => ({
+      size,
+      links: degreeSum[c]! / 2,
+      victims: victims[c]!,
+      children: children[c] === 1,
+      exploitationTypes: EXPLOITATION_TYPES.filter((_, i) => exploitation[c]! & (1 << i)),
+      areas: this.areaNames.filter((_, i) => areas[c]! & (1 << i)).sort(),
+      firstSeen: first[c]!,
+      lastSeen: last[c]!,
+    }));
+  }
+
+  /** One flag per report: does it pass the filter's date, grading and exploitation parts? */
+  private reportsPassing(filter: GraphFilter): Uint8Array {
+    const from = filter.from?.getTime() ?? -Infinity;
+    const until = filter.until?.getTime() ?? Infinity;
+    const evaluations = filter.evaluations ? new Set(filter.evaluations.map(Number)) : undefined;
+    const assessments = filter.assessments ? new Set(filter.assessments.map((a) => a.charCodeAt(0) - 64)) : undefined;
+    const ungraded = filter.ungraded ?? true;
+    const wanted = filter.exploitationTypes ? exploitationBits(filter.exploitationTypes) : undefined;
+    const passes = new Uint8Array(this.received.length);
+    for (let r = 0; r < passes.length; r++) {
+      const t = this.received[r]!;
+      if (t < from || t >= until) continue;
+      if (this.evaluation[r] === 0) {
+        if (!ungraded) continue;
+      } else if ((evaluations && !evaluations.has(this.evaluation[r]!)) || (assessments && !assessments.has(this.assessment[r]!))) continue;
+      if (wanted !== undefined && (this.exploitation[r]! & wanted) === 0) continue;
+      passes[r] = 1;
+    }
+    return passes;
+  }
+
+  private kindsPassing(filter: GraphFilter): (a: number, b: number) => boolean {
+    const kinds = filter.kinds ? new Set(filter.kinds.map((k) => RECORD_KINDS.indexOf(k))) : undefined;
+    const types = filter.linkTypes ? new Set(filter.linkTypes) : undefined;
+    return (a, b) => (!kinds || (kinds.has(a) && kinds.has(b))) && (!types || types.has(linkType(RECORD_KINDS[a]!, RECORD_KINDS[b]!)));
+  }
+}
+
+function exploitationBits(types: readonly string[]): number {
+  let bits = 0;
+  for (const t of types) {
+    const i = EXPLOITATION_TYPES.indexOf(t as ExploitationType);
+    if (i >= 0) bits |= 1 << i;
+  }
+  return bits;
+}
+
+function grow(array: Int32Array): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
+}

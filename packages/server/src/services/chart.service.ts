@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import { can, Conflict, Forbidden, NotFound, PERMISSIONS, type Actor, type GraphFilter, type UserActor } from '@harbour/core';
+import type { Repositories } from '@harbour/db';
+import type { ChartData, GraphService } from './graph.service';
+import type { StoredFilter } from './graph-filter';
+
+/** One entity as placed on a chart. */
+export interface ChartEntity {
+  readonly id: string;
+  readonly x: number;
+  readonly y: number;
+  readonly pinned: boolean;
+  readonly hidden: boolean;
+}
+
+/** What a saved chart keeps: its entities as placed, the filter it was drawn with, and the layout. */
+export interface ChartContent {
+  readonly entities: ChartEntity[];
+  readonly filter: StoredFilter;
+  readonly layout: 'cose' | 'concentric' | 'breadthfirst' | 'circle' | 'grid' | 'preset';
+}
+
+export interface ChartSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly entities: number;
+  readonly updatedAt: string;
+}
+
+/**
+ * Saved charts: an analyst's own, by name, reopened against the picture as it is then (links
+ * added since appear, entities merged away are reported missing). Opening one is audited as a
+ * view of the entities on it.
+ */
+export class ChartService {
+  constructor(
+    private readonly repos: Repositories,
+    private readonly graph: GraphService,
+    /** Turns a stored filter back into one the graph takes. */
+    private readonly filterOf: (stored: StoredFilter) => GraphFilter,
+  ) {}
+
+  async list(actor: Actor): Promise<ChartSummary[]> {
+    const user = this.allowed(actor);
+    const rows = await this.repos.graph.charts(user.userId);
+    return rows.map((r) => ({ id: r.id, name: r.name, entities: (r.chart as ChartContent).entities.length, updatedAt: r.updated_at.toISOString() }));
+  }
+
+  async create(actor: Actor, name: string, chart: ChartContent): Promise<{ id: string }> {
+    const user = this.allowed(actor);
+    const id = randomUUID();
+    if (!(await this.repos.graph.createChart({ id, ownerId: user.userId, name, chart }))) throw nameTaken(name);
+    await this.audit(user, 'graph.chart-saved', id, { name, entities: chart.entities.length });
+    return { id };
+  }
+
+  async update(actor: Actor, id: string, name: string, chart: ChartContent): Promise<void> {
+    const user = this.allowed(actor);
+    const outcome = await this.repos.graph.updateChart({ id, ownerId: user.userId, name, chart });
+    if (outcome === 'missing') throw new NotFound('No such chart');
+    if (outcome === 'name-taken') throw nameTaken(name);
+    await this.audit(user, 'graph.chart-saved', id, { name, entities: chart.entities.length });
+  }
+
+  async open(actor: Actor, id: string): Promise<{ id: string; name: string; chart: ChartContent; updatedAt: string; data: ChartData & { missing: string[] } }> {
+    const user = this.allowed(actor);
+    const row = await this.repos.graph.chart(id, user.userId);
+    if (!row) throw new NotFound('No such chart');
+    const chart = row.chart as ChartContent;
+    const data = await this.graph.amongUnaudited(
+      chart.entities.map((e) => e.id),
+      this.filterOf(chart.filter),
+    );
+    await this.audit(user, 'graph.chart-opened', id, { name: row.name, entities: data.nodes.map((n) => n.id) });
+    return { id: row.id, name: row.name, chart, updatedAt: row.updated_at.toISOString(), data };
+  }
+
+  async remove(actor: Actor, id: string): Promise<void> {
+    const user = this.allowed(actor);
+    if (!(await this.repos.graph.deleteChart(id, user.userId))) throw new NotFound('No such chart');
+    await this.audit(user, 'graph.chart-deleted', id, {});
+  }
+
+  private allowed(actor: Actor): UserActor {
+    if (!can(actor, PERMISSIONS.pictureSearch) || actor.kind !== 'user') throw new Forbidden('Your role does not allow this');
+    return actor;
+  }
+
+  private async audit(user: UserActor, action: string, subjectId: string, details: Record<string, unknown>): Promise<void> {
+    await this.repos.audit.append({ actorId: user.userId, actorRole: user.role, action, subjectType: 'chart', subjectId, details });
+  }
+}
+
+function nameTaken(name: string): Conflict {
+  return new Conflict('You already have a chart of that name', [{ path: 'name', message: `You already have a chart called "${name}"`, reason: 'invalid' }]);
+}
