@@ -68,11 +68,11 @@ export interface LinkMention {
 export interface FilteredLinks {
   readonly graph: LinkGraph;
   /** Reports behind each link that pass the filter, and the first and last of them (ms), by graph edge slot. */
-  link(v: number, u: number): { reports: number; firstSeen: number; lastSeen: number } | undefined;
+  readonly link: (v: number, u: number) => { reports: number; firstSeen: number; lastSeen: number } | undefined;
   /** The networks (connected components) of the filtered graph … */
   readonly networks: Components;
   /** … and, for each, what its reports say. */
-  networkFacts(): NetworkFacts[];
+  readonly networkFacts: () => NetworkFacts[];
 }
 
 /**
