@@ -6,10 +6,10 @@ import { navigationItems, SignInFlow } from './support/pages';
 /** What each role sees in the main navigation once signed in. */
 const NAVIGATION: Record<Role, string[]> = {
   admin: ['Home', 'Accounts', 'Agencies', 'Audit log', 'Your account'],
-  supervisor: ['Home', 'Triage queue', 'Search', 'Review matches', 'Matching', 'Make a referral', 'Accounts', 'Agencies', 'Your account'],
-  investigator: ['Home', 'Triage queue', 'Search', 'Review matches', 'Make a referral', 'Your account'],
-  researcher: ['Home', 'Search', 'Review matches', 'Your account'],
-  analyst: ['Home', 'Search', 'Review matches', 'Matching', 'Your account'],
+  supervisor: ['Home', 'Triage queue', 'Search', 'Networks', 'Review matches', 'Matching', 'Make a referral', 'Accounts', 'Agencies', 'Your account'],
+  investigator: ['Home', 'Triage queue', 'Search', 'Networks', 'Review matches', 'Make a referral', 'Your account'],
+  researcher: ['Home', 'Search', 'Networks', 'Review matches', 'Your account'],
+  analyst: ['Home', 'Search', 'Networks', 'Review matches', 'Matching', 'Your account'],
   officer: ['Home', 'Make a referral', 'Your account'],
   partner: ['Home', 'Make a referral', 'Your account'],
 };
@@ -19,6 +19,7 @@ const PAGES: Record<string, string> = {
   'Triage queue': '/triage',
   'Make a referral': '/referral',
   Search: '/search',
+  Networks: '/networks',
   'Review matches': '/review',
   Matching: '/picture/settings',
   Accounts: '/admin/accounts',

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import type { Session } from './api/types';
@@ -23,7 +23,11 @@ import { EntityPage } from './pages/picture/entity-page';
 import { ReviewPage } from './pages/picture/review-page';
 import { SearchPage } from './pages/picture/search-page';
 import { PictureSettingsPage } from './pages/picture/settings-page';
+import { NetworksPage } from './pages/graph/networks-page';
 import { hasPermission, useSession } from './session/session';
+
+// The chart brings Cytoscape.js: loaded only by those who open one.
+const ChartPage = lazy(() => import('./pages/graph/chart-page').then((m) => ({ default: m.ChartPage })));
 
 /** Staff pages: the server decides access; this only sends people to the right page first. */
 function Staff({ permission, children }: { permission: string; children: (session: Session) => ReactNode }) {
@@ -43,6 +47,11 @@ function SignInStep({ stage, children }: { stage: Session['stage'] | 'none'; chi
   const current = session?.stage ?? 'none';
   if (current !== stage) return <Navigate to={session ? nextPathFor(session) : '/sign-in'} replace />;
   return <>{children}</>;
+}
+
+function Loading() {
+  const { t } = useTranslation();
+  return <p className="govuk-body">{t('common.loading')}</p>;
 }
 
 function Forbidden() {
@@ -93,6 +102,19 @@ export function App() {
         <Route path="/reports/:id" element={<Staff permission="reports:read">{() => <ReportViewPage />}</Staff>} />
         <Route path="/search" element={<Staff permission="picture:search">{() => <SearchPage />}</Staff>} />
         <Route path="/entities/:id" element={<Staff permission="picture:search">{() => <EntityPage />}</Staff>} />
+        <Route path="/networks" element={<Staff permission="picture:search">{() => <NetworksPage />}</Staff>} />
+        <Route
+          path="/chart"
+          element={
+            <Staff permission="picture:search">
+              {() => (
+                <Suspense fallback={<Loading />}>
+                  <ChartPage />
+                </Suspense>
+              )}
+            </Staff>
+          }
+        />
         <Route path="/review" element={<Staff permission="picture:resolve">{() => <ReviewPage />}</Staff>} />
         <Route path="/picture/settings" element={<Staff permission="picture:configure">{() => <PictureSettingsPage />}</Staff>} />
         <Route path="/referral" element={<Staff permission="referrals:create">{() => <ReferralPage />}</Staff>} />

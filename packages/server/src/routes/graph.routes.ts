@@ -191,15 +191,14 @@ export function graphRoutes(svc: Services): FastifyPluginAsyncZod {
         config: { permission: PERMISSIONS.pictureSearch },
         schema: {
           tags: ['graph'],
-          summary: 'The shortest paths between two entities (up to five), each link with the reports that make it',
-          querystring: filterQuery.and(z.object({ from: z.uuid(), to: z.uuid() })),
+          summary: 'The shortest paths between two entities a and b (up to five), each link with the reports that make it',
+          querystring: filterQuery.and(z.object({ a: z.uuid(), b: z.uuid() })),
           response: {
             200: z.object({ paths: z.array(z.object({ nodes: z.array(nodeView), links: z.array(linkView.extend({ sources: z.array(reportRef) })) })) }),
           },
         },
       },
-      // `from` and `to` name the two entities here, so the date range cannot be given with them.
-      async (request) => svc.graph.paths(request.actor, request.query.from, request.query.to, filterOf({ ...request.query, from: undefined })),
+      async (request) => svc.graph.paths(request.actor, request.query.a, request.query.b, filterOf(request.query)),
     );
 
     app.get(

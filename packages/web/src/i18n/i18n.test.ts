@@ -54,6 +54,7 @@ describe('translations', () => {
       '.referral.people.legend',
       '.picture.kind.person',
       '.picture.attributes.model',
+      '.graph.chart.layouts.grid',
     ]);
     for (const [key, text] of flat(cy)) {
       expect(text.trim(), key).not.toBe('');

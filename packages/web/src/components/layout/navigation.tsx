@@ -7,6 +7,7 @@ export const NAV_ITEMS = [
   { to: '/home', key: 'nav.home', permission: 'self' },
   { to: '/triage', key: 'nav.triage', permission: 'reports:triage' },
   { to: '/search', key: 'nav.search', permission: 'picture:search' },
+  { to: '/networks', key: 'nav.networks', permission: 'picture:search' },
   { to: '/review', key: 'nav.review', permission: 'picture:resolve' },
   { to: '/picture/settings', key: 'nav.matching', permission: 'picture:configure' },
   { to: '/referral', key: 'nav.referral', permission: 'referrals:create' },

@@ -1,0 +1,112 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessibilityProblems, openBrowser, type Browser } from './support/browser';
+import { SignInFlow } from './support/pages';
+
+/** The people on the chart recorded as suspects, read from their entity pages' records as the web app would. */
+async function suspectsOnChart(page: Page): Promise<{ id: string; label: string }[]> {
+  const ids = await page.locator('input[id^="select-"]').evaluateAll((inputs) => inputs.map((i) => i.id.slice('select-'.length)));
+  return page.evaluate(async (entityIds) => {
+    const found: { id: string; label: string }[] = [];
+    for (const id of entityIds) {
+      const entity = (await (await fetch(`/api/entities/${id}`)).json()) as { kind: string; label: string; records: { role: string | null }[] };
+      if (entity.kind === 'person' && entity.records.some((r) => r.role === 'suspect')) found.push({ id, label: entity.label });
+    }
+    return found;
+  }, ids);
+}
+
+describe('an analyst charts a planted network, finds the path between two suspects, saves the chart and reopens it', () => {
+  let b: Browser;
+  let chartUrl = '';
+  let entitiesOnChart = '';
+
+  beforeAll(async () => {
+    b = await openBrowser();
+    await b.page.goto(`${b.baseUrl}/?lang=en`);
+    await new SignInFlow(b.page, b.baseUrl).asRole('analyst');
+  });
+  afterAll(async () => b?.close());
+
+  it('the networks page ranks the demo networks by risk; the planted ones, with children and potential victims, come first', async () => {
+    const page = b.page;
+    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Networks' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Networks' }).waitFor();
+    const table = page.getByRole('table', { name: /networks, highest risk first/ });
+    await table.waitFor();
+    const first = table.locator('tbody tr').first();
+    expect(await first.innerText()).toMatch(/Children/);
+    expect(await first.innerText()).toMatch(/Not opened by you/);
+    expect(await accessibilityProblems(page)).toEqual([]);
+
+    await first.getByRole('link', { name: /Chart the network of/ }).click();
+    await page.waitForURL(/\/chart\?network=/);
+    await page.getByText(/\d+ entities and \d+ links on the chart\./).waitFor();
+    entitiesOnChart = (await page.getByText(/\d+ entities and \d+ links on the chart\./).textContent())!;
+    expect(Number(/(\d+) entities/.exec(entitiesOnChart)![1])).toBeGreaterThan(5);
+  });
+
+  it('two suspects chosen in the table (by keyboard) are joined by a path, each link naming its reports', async () => {
+    const page = b.page;
+    const suspects = await suspectsOnChart(page);
+    const [a, c] = suspects.filter((s, i) => suspects.findIndex((x) => x.label === s.label) === i);
+    expect(a && c, `two suspects on the chart: ${JSON.stringify(suspects)}`).toBeTruthy();
+
+    await page.locator(`#select-${a!.id}`).focus();
+    await page.keyboard.press('Space');
+    await page.locator(`#select-${c!.id}`).focus();
+    await page.keyboard.press('Space');
+    await page.getByText(`Between ${a!.label} and ${c!.label}.`).waitFor();
+    await page.getByRole('button', { name: 'Find the shortest path' }).click();
+
+    const path = page.getByTestId('path');
+    await path.waitFor();
+    const steps = await path.locator('li').allInnerTexts();
+    expect(steps.length).toBeGreaterThan(0);
+    expect(steps[0]).toContain(a!.label);
+    expect(steps.at(-1)).toContain(c!.label);
+    // Every link on the path is backed by at least one report, cited by reference.
+    for (const step of steps) expect(step).toMatch(/[A-Z]{2,}-\d{4}-\d+/);
+    expect(await accessibilityProblems(page)).toEqual([]);
+  });
+
+  it('the chart is saved by name and reopens from the networks page as it was', async () => {
+    const page = b.page;
+    const name = `Suspects path ${Date.now()}`;
+    await page.getByLabel('Name', { exact: true }).fill(name);
+    await page.getByRole('button', { name: 'Save chart' }).click();
+    await page.getByText(`Chart saved as ${name}`).waitFor();
+    await page.waitForURL(/\/chart\?saved=/);
+    chartUrl = page.url();
+
+    await page.getByRole('link', { name: 'Networks' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Networks' }).waitFor();
+    // Opened just now: the network is marked as seen, not grown.
+    await expect.poll(() => page.getByRole('table').locator('tbody tr').first().innerText()).not.toMatch(/Not opened by you|Grown since/);
+    await page.getByRole('link', { name }).click();
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+    await page.getByText(entitiesOnChart).waitFor();
+    expect(page.url()).toBe(chartUrl);
+    expect(await accessibilityProblems(page)).toEqual([]);
+  });
+
+  it('exports the chart as PNG and SVG', async () => {
+    const page = b.page;
+    const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download PNG' }).click()]);
+    expect(png.suggestedFilename()).toBe('chart.png');
+    const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download SVG' }).click()]);
+    expect(svg.suggestedFilename()).toBe('chart.svg');
+    const text = await (await svg.createReadStream()).toArray();
+    expect(Buffer.concat(text).toString('utf8')).toMatch(/^<svg[\s\S]*<\/svg>$/);
+  });
+
+  it('the time slider replays the links in the order first seen, by keyboard', async () => {
+    const page = b.page;
+    const slider = page.getByLabel('Links in the order first seen');
+    await slider.focus();
+    await page.keyboard.press('Home');
+    await page.getByText(/Showing the \d+ of \d+ links first seen by/).waitFor();
+    await page.keyboard.press('End');
+    await page.getByText(/Showing all \d+ links\./).waitFor();
+  });
+});

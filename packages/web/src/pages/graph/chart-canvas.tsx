@@ -1,0 +1,202 @@
+import cytoscape, { type Core, type ElementDefinition, type LayoutOptions } from 'cytoscape';
+import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
+import { chartStyle, iconUri } from './chart-style';
+import { chartSvg } from './chart-svg';
+import type { GraphLink, GraphNode, LayoutName } from './types';
+
+/**
+ * Cytoscape adds a <style> element for its container unless one with this id exists; the
+ * content security policy refuses inline styles, so the rule lives in main.scss (.app-chart) and
+ * this empty marker stands in for the element.
+ */
+function markCytoscapeStylesheet() {
+  const id = '__________cytoscape_stylesheet';
+  if (document.getElementById(id)) return;
+  const marker = document.createElement('template');
+  marker.id = id;
+  document.head.append(marker);
+}
+
+/** An entity as the chart holds it: what the picture says, and what the analyst did with it. */
+export interface ChartNode extends GraphNode {
+  hidden: boolean;
+  pinned: boolean;
+  /** Where it was saved, when reopening a chart laid out by hand. */
+  x?: number;
+  y?: number;
+}
+
+export interface ChartCanvasHandle {
+  png(): Blob;
+  svg(): string;
+  /** Where each entity is now (to save). */
+  positions(): Map<string, { x: number; y: number }>;
+}
+
+interface Props {
+  nodes: readonly ChartNode[];
+  links: readonly GraphLink[];
+  layout: LayoutName;
+  /** Bumped to lay the chart out again. */
+  layoutRun: number;
+  /** Links first seen after this (ms) are not drawn yet (the time slider); null draws all. */
+  cutoff: number | null;
+  path: { nodes: readonly string[]; links: readonly (readonly [string, string])[] } | null;
+  selected: readonly string[];
+  onSelect: (ids: string[]) => void;
+  onExpand: (id: string) => void;
+  /** Words for the picture as a whole, for screen readers (the table beside it carries the detail). */
+  description: string;
+  /** A link's caption ("3 reports"). */
+  caption: (reports: number) => string;
+}
+
+const edgeId = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
+
+function layoutOptions(name: LayoutName, cy: Core): LayoutOptions {
+  const common = { animate: false, fit: true, padding: 40 };
+  switch (name) {
+    case 'cose':
+      return { name, ...common, randomize: false, nodeDimensionsIncludeLabels: true, idealEdgeLength: () => 110, nodeRepulsion: () => 12_000 };
+    case 'concentric':
+      return { name, ...common, concentric: (n) => n.degree(false), levelWidth: () => 2, minNodeSpacing: 30 };
+    case 'breadthfirst': {
+      const chosen = cy.nodes(':selected');
+      const roots = chosen.length
+        ? chosen.map((n) => `#${CSS.escape(n.id())}`)
+        : [
+            `#${CSS.escape(
+              cy
+                .nodes()
+                .max((n) => n.degree(false))
+                .ele.id(),
+            )}`,
+          ];
+      return { name, ...common, roots, spacingFactor: 1.2 };
+    }
+    case 'circle':
+    case 'grid':
+      return { name, ...common, avoidOverlap: true };
+    case 'preset':
+      return { name, ...common };
+  }
+}
+
+/**
+ * The network chart: Cytoscape.js drawing the entities and links it is given. Double-click an
+ * entity to expand it; drag to move; click (shift-click for more) to select. Everything it can
+ * do is also on the table of entities beside it, for the keyboard.
+ */
+export const ChartCanvas = forwardRef<ChartCanvasHandle, Props>(function ChartCanvas(props, ref) {
+  const container = useRef<HTMLDivElement>(null);
+  const cyRef = useRef<Core | null>(null);
+  const handlers = useRef({ onSelect: props.onSelect, onExpand: props.onExpand });
+  handlers.current = { onSelect: props.onSelect, onExpand: props.onExpand };
+
+  useEffect(() => {
+    markCytoscapeStylesheet();
+    const cy = cytoscape({ container: container.current, style: chartStyle(), elements: [], minZoom: 0.1, maxZoom: 4, boxSelectionEnabled: true });
+    const report = () => handlers.current.onSelect(cy.nodes(':selected').map((n) => n.id()));
+    cy.on('select unselect', 'node', report);
+    cy.on('dbltap', 'node', (event) => handlers.current.onExpand((event.target as cytoscape.NodeSingular).id()));
+    cyRef.current = cy;
+    return () => {
+      cy.destroy();
+      cyRef.current = null;
+    };
+  }, []);
+
+  useImperativeHandle(ref, () => ({
+    png: () => cyRef.current!.png({ output: 'blob', full: true, bg: '#ffffff', scale: 2 }),
+    svg: () => {
+      const cy = cyRef.current!;
+      const shown = cy.elements(':visible');
+      return chartSvg(
+        shown.nodes().map((n) => ({ ...n.position(), kind: n.data('kind') as string, label: n.data('label') as string, onPath: n.hasClass('on-path') })),
+        shown.edges().map((e) => ({
+          from: e.source().position(),
+          to: e.target().position(),
+          caption: e.data('caption') as string,
+          reports: e.data('reports') as number,
+          onPath: e.hasClass('on-path'),
+        })),
+      );
+    },
+    positions: () => new Map(cyRef.current!.nodes().map((n) => [n.id(), { ...n.position() }])),
+  }));
+
+  // Entities and links: added, updated, removed, without disturbing what stays.
+  const { nodes, links, caption, layout } = props;
+  useEffect(() => {
+    const cy = cyRef.current!;
+    const wanted = new Set([...nodes.map((n) => n.id), ...links.map((l) => edgeId(l.from, l.to))]);
+    let added = false;
+    cy.batch(() => {
+      cy.elements()
+        .filter((e) => !wanted.has(e.id()))
+        .remove();
+      const fresh: ElementDefinition[] = [];
+      for (const n of nodes) {
+        const data = { id: n.id, label: n.label, kind: n.kind, icon: iconUri(n.kind) };
+        const existing = cy.getElementById(n.id);
+        if (existing.nonempty()) existing.data(data);
+        else fresh.push({ group: 'nodes', data, ...(n.x !== undefined && n.y !== undefined ? { position: { x: n.x, y: n.y } } : {}) });
+      }
+      if (fresh.length) cy.add(fresh);
+      added = fresh.length > 0;
+      const edges: ElementDefinition[] = [];
+      for (const l of links) {
+        const id = edgeId(l.from, l.to);
+        const data = { id, source: l.from, target: l.to, reports: l.reports, firstSeen: Date.parse(l.firstSeen), caption: caption(l.reports) };
+        const existing = cy.getElementById(id);
+        if (existing.nonempty()) existing.data(data);
+        else edges.push({ group: 'edges', data });
+      }
+      if (edges.length) cy.add(edges);
+    });
+    // New entities without a saved place are laid out (a saved chart keeps its places).
+    const unplaced = nodes.some((n) => n.x === undefined) && added;
+    if (unplaced) cy.layout(layoutOptions(layout === 'preset' ? 'cose' : layout, cy)).run();
+    else if (added) cy.fit(undefined, 40);
+  }, [nodes, links, caption, layout]);
+
+  useEffect(() => {
+    const cy = cyRef.current!;
+    if (props.layoutRun > 0 && cy.nodes().length) cy.layout(layoutOptions(props.layout, cy)).run();
+    // Only an explicit request lays the chart out again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [props.layoutRun]);
+
+  // What the analyst set: hidden, pinned, selected, the path, the time slider.
+  const { cutoff, path, selected } = props;
+  useEffect(() => {
+    const cy = cyRef.current!;
+    const onPath = new Set([...(path?.nodes ?? []), ...(path?.links ?? []).map(([a, b]) => edgeId(a, b))]);
+    const chosen = new Set(selected);
+    cy.batch(() => {
+      for (const n of nodes) {
+        const node = cy.getElementById(n.id);
+        node.toggleClass('hidden', n.hidden);
+        node.toggleClass('pinned', n.pinned);
+        if (n.pinned) node.lock();
+        else node.unlock();
+      }
+      cy.edges().forEach((e) => {
+        e.toggleClass('later', cutoff !== null && (e.data('firstSeen') as number) > cutoff);
+      });
+      cy.nodes().forEach((node) => {
+        const edges = node.connectedEdges();
+        node.toggleClass('later', edges.length > 0 && edges.filter('.later').length === edges.length);
+      });
+      cy.elements().forEach((e) => {
+        e.toggleClass('on-path', onPath.has(e.id()));
+      });
+      cy.nodes().forEach((node) => {
+        if (chosen.has(node.id()) && !node.selected()) node.select();
+        if (!chosen.has(node.id()) && node.selected()) node.unselect();
+      });
+    });
+  }, [nodes, links, cutoff, path, selected]);
+
+  return <div ref={container} className="app-chart" role="img" aria-label={props.description} />;
+});

@@ -1,0 +1,425 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { api } from '../../api/client';
+import { ErrorSummary } from '../../components/form/error-summary';
+import { problemsFrom } from '../../components/form/problems';
+import { Grading } from '../../components/grading';
+import { usePageTitle } from '../../components/page-title';
+import { SuccessBanner } from '../../components/success-banner';
+import { ReportLink } from '../picture/report-link';
+import { ChartCanvas, type ChartCanvasHandle, type ChartNode } from './chart-canvas';
+import { ChartLegend } from './chart-legend';
+import { FilterFields } from './filter-fields';
+import { TimeSlider } from './time-slider';
+import { cleanFilter, filterParams, type ChartData, type ChartFilter, type GraphLink, type LayoutName, type PathsResult, type SavedChart } from './types';
+
+const LAYOUTS: LayoutName[] = ['cose', 'concentric', 'breadthfirst', 'circle', 'grid'];
+
+/** Which filter keys a chart's address may carry (a network opened from the networks page keeps its filter). */
+const FILTER_KEYS = ['from', 'until', 'evaluations', 'assessments', 'ungraded', 'exploitationTypes', 'kinds'] as const;
+
+function filterFromParams(params: URLSearchParams): ChartFilter {
+  const filter: Record<string, unknown> = {};
+  for (const key of FILTER_KEYS) {
+    const value = params.get(key);
+    if (!value) continue;
+    filter[key] = key === 'from' || key === 'until' ? value : key === 'ungraded' ? value === 'true' : value.split(',');
+  }
+  return filter;
+}
+
+function download(name: string, blob: Blob) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1_000);
+}
+
+/**
+ * A link chart: opened from a network, an entity or a saved chart, then worked: expand entities
+ * (double-click, or the table), hide and pin them, lay the chart out, filter its links, play them
+ * in the order they were first seen, find the path between two entities, save it by name, and
+ * export it as PNG or SVG. The table of entities under the chart does all of it by keyboard.
+ */
+export function ChartPage() {
+  const { t, i18n } = useTranslation();
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const canvas = useRef<ChartCanvasHandle>(null);
+  const [nodes, setNodes] = useState<ChartNode[]>([]);
+  const [links, setLinks] = useState<GraphLink[]>([]);
+  const [filter, setFilter] = useState<ChartFilter>(() => filterFromParams(params));
+  const [layout, setLayout] = useState<LayoutName>('cose');
+  const [layoutRun, setLayoutRun] = useState(0);
+  const [selected, setSelected] = useState<string[]>([]);
+  const [paths, setPaths] = useState<PathsResult['paths'] | null>(null);
+  const [pathShown, setPathShown] = useState(0);
+  const [cutoff, setCutoff] = useState<number | null>(null);
+  const [saved, setSaved] = useState<{ id: string; name: string } | null>(null);
+  const [name, setName] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [message, setMessage] = useState<string>();
+  const [note, setNote] = useState<string>();
+  const when = new Intl.DateTimeFormat(i18n.language === 'cy' ? 'cy-GB' : 'en-GB', { dateStyle: 'medium' });
+  usePageTitle(saved ? saved.name : t('graph.chart.title'));
+
+  /** Takes what the server drew: entities already on the chart keep what the analyst set on them. */
+  const take = useCallback((data: ChartData, placed?: Map<string, { x: number; y: number; pinned: boolean; hidden: boolean }>) => {
+    setNodes((old) => {
+      const before = new Map(old.map((n) => [n.id, n]));
+      return data.nodes.map((n) => ({ ...n, hidden: false, pinned: false, ...placed?.get(n.id), ...pick(before.get(n.id)) }));
+    });
+    setLinks(data.links);
+  }, []);
+
+  const run = useCallback(async (work: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    setMessage(undefined);
+    try {
+      await work();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+
+  // Open what the address names: a network, an entity's neighbourhood, or a saved chart.
+  const network = params.get('network');
+  const entity = params.get('entity');
+  const savedId = params.get('saved');
+  const justSaved = useRef<string | null>(null);
+  useEffect(() => {
+    // A chart saved here is already on screen.
+    if (savedId && savedId === justSaved.current) return;
+    setNodes([]);
+    setLinks([]);
+    setPaths(null);
+    setSelected([]);
+    setNote(undefined);
+    void run(async () => {
+      if (savedId) {
+        const chart = await api<SavedChart>('GET', `/api/graph/charts/${savedId}`);
+        setSaved({ id: chart.id, name: chart.name });
+        setName(chart.name);
+        setFilter(chart.chart.filter);
+        setLayout(chart.chart.layout === 'preset' ? 'cose' : chart.chart.layout);
+        take(chart.data, new Map(chart.chart.entities.map((e) => [e.id, e])));
+        if (chart.data.missing.length) setNote(t('graph.chart.missing', { count: chart.data.missing.length }));
+        return;
+      }
+      const query = new URLSearchParams(filterParams(filterFromParams(params)));
+      if (network) {
+        const data = await api<ChartData & { size: number; truncated: boolean }>('GET', `/api/graph/networks/${network}?${query.toString()}`);
+        take(data);
+        // Opening a network marks it seen: the networks page must ask again.
+        void client.invalidateQueries({ queryKey: ['networks'] });
+        if (data.truncated) setNote(t('graph.chart.truncated', { shown: data.nodes.length, size: data.size }));
+      } else if (entity) {
+        query.set('hops', '1');
+        take(await api<ChartData>('GET', `/api/graph/entities/${entity}?${query.toString()}`));
+      }
+    });
+    // The address alone decides what is opened.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [network, entity, savedId]);
+
+  const among = async (ids: string[], f: ChartFilter) => api<ChartData & { missing: string[] }>('POST', '/api/graph/entities', { ids, filter: cleanFilter(f) });
+
+  const expand = useCallback(
+    (id: string) =>
+      run(async () => {
+        const near = await api<ChartData>('GET', `/api/graph/entities/${id}?${new URLSearchParams({ hops: '1', ...filterParams(filter) }).toString()}`);
+        const ids = [...new Set([...nodes.map((n) => n.id), ...near.nodes.map((n) => n.id)])];
+        take(await among(ids, filter));
+        setMessage(t('graph.chart.expanded', { count: ids.length - nodes.length }));
+      }),
+    [filter, nodes, run, take, t],
+  );
+
+  const applyFilter = (next: ChartFilter) =>
+    run(async () => {
+      setFilter(next);
+      setPaths(null);
+      if (nodes.length)
+        take(
+          await among(
+            nodes.map((n) => n.id),
+            next,
+          ),
+        );
+    });
+
+  const findPath = () =>
+    run(async () => {
+      const [a, b] = selected;
+      const found = await api<PathsResult>('GET', `/api/graph/paths?${new URLSearchParams({ a: a!, b: b!, ...filterParams(filter) }).toString()}`);
+      setPaths(found.paths);
+      setPathShown(0);
+      const onPaths = found.paths.flatMap((p) => p.nodes.map((n) => n.id));
+      if (onPaths.some((id) => !nodes.some((n) => n.id === id))) take(await among([...new Set([...nodes.map((n) => n.id), ...onPaths])], filter));
+    });
+
+  const change = (id: string, part: Partial<ChartNode>) => setNodes((all) => all.map((n) => (n.id === id ? { ...n, ...part } : n)));
+  const drop = (id: string) => {
+    setNodes((all) => all.filter((n) => n.id !== id));
+    setLinks((all) => all.filter((l) => l.from !== id && l.to !== id));
+    setSelected((s) => s.filter((x) => x !== id));
+  };
+
+  const save = (event: FormEvent, asNew: boolean) => {
+    event.preventDefault();
+    void run(async () => {
+      const positions = canvas.current!.positions();
+      const chart = {
+        entities: nodes.map((n) => ({ id: n.id, ...(positions.get(n.id) ?? { x: 0, y: 0 }), pinned: n.pinned, hidden: n.hidden })),
+        filter: cleanFilter(filter),
+        layout: 'preset' as const,
+      };
+      if (saved && !asNew) {
+        await api('PUT', `/api/graph/charts/${saved.id}`, { name, chart });
+        setSaved({ id: saved.id, name: name.trim() });
+      } else {
+        const { id } = await api<{ id: string }>('POST', '/api/graph/charts', { name, chart });
+        setSaved({ id, name: name.trim() });
+        justSaved.current = id;
+        void navigate(`/chart?saved=${id}`, { replace: true });
+      }
+      await client.invalidateQueries({ queryKey: ['charts'] });
+      setMessage(t('graph.chart.saved', { name: name.trim() }));
+    });
+  };
+
+  const degree = useMemo(() => {
+    const count = new Map<string, number>();
+    for (const l of links) for (const id of [l.from, l.to]) count.set(id, (count.get(id) ?? 0) + 1);
+    return count;
+  }, [links]);
+  const caption = useCallback((reports: number) => t('graph.chart.linkCaption', { count: reports }), [t]);
+  const path = paths?.[pathShown];
+  const pathDrawn = useMemo(() => (path ? { nodes: path.nodes.map((n) => n.id), links: path.links.map((l) => [l.from, l.to] as const) } : null), [path]);
+  const labelOf = (id: string) => nodes.find((n) => n.id === id)?.label ?? id;
+  const problems = error ? problemsFrom(error, t, { name: t('graph.chart.nameError') }) : [];
+
+  return (
+    <>
+      <Link className="govuk-back-link" to="/networks">
+        {t('graph.chart.back')}
+      </Link>
+      <h1 className="govuk-heading-l">{saved ? saved.name : t('graph.chart.title')}</h1>
+      {message && <SuccessBanner message={message} />}
+      {problems.length > 0 && <ErrorSummary problems={problems} />}
+      {note && <div className="govuk-inset-text">{note}</div>}
+      <p className="govuk-body" aria-live="polite">
+        {busy ? t('common.loading') : t('graph.chart.counts', { entities: nodes.length, links: links.length })}
+      </p>
+
+      <FilterFields key={JSON.stringify(filter)} filter={filter} onApply={(f) => void applyFilter(f)} />
+
+      <div className="app-chart-tools">
+        <div className="govuk-form-group">
+          <label className="govuk-label govuk-label--s" htmlFor="layout">
+            {t('graph.chart.layout')}
+          </label>
+          <select id="layout" className="govuk-select" value={layout} onChange={(e) => setLayout(e.target.value as LayoutName)}>
+            {LAYOUTS.map((l) => (
+              <option key={l} value={l}>
+                {t(`graph.chart.layouts.${l}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="button" className="govuk-button govuk-button--secondary" onClick={() => setLayoutRun((r) => r + 1)}>
+          {t('graph.chart.relayout')}
+        </button>
+        <button type="button" className="govuk-button govuk-button--secondary" onClick={() => download('chart.png', canvas.current!.png())}>
+          {t('graph.chart.png')}
+        </button>
+        <button
+          type="button"
+          className="govuk-button govuk-button--secondary"
+          onClick={() => download('chart.svg', new Blob([canvas.current!.svg()], { type: 'image/svg+xml' }))}
+        >
+          {t('graph.chart.svg')}
+        </button>
+      </div>
+
+      <TimeSlider links={links} cutoff={cutoff} onChange={setCutoff} format={(ms) => when.format(new Date(ms))} />
+
+      <div className="app-chart-frame">
+        <ChartCanvas
+          ref={canvas}
+          nodes={nodes}
+          links={links}
+          layout={layout}
+          layoutRun={layoutRun}
+          cutoff={cutoff}
+          path={pathDrawn}
+          selected={selected}
+          onSelect={setSelected}
+          onExpand={(id) => void expand(id)}
+          caption={caption}
+          description={t('graph.chart.description', { entities: nodes.length, links: links.length })}
+        />
+        <ChartLegend />
+      </div>
+      <p className="govuk-body-s">{t('graph.chart.mouseHint')}</p>
+
+      <h2 className="govuk-heading-m">{t('graph.chart.pathTitle')}</h2>
+      <p className="govuk-body">
+        {selected.length === 2
+          ? t('graph.chart.pathBetween', { a: labelOf(selected[0]!), b: labelOf(selected[1]!) })
+          : t('graph.chart.pathHint', { count: selected.length })}
+      </p>
+      <button type="button" className="govuk-button" disabled={selected.length !== 2 || busy} onClick={() => void findPath()}>
+        {t('graph.chart.findPath')}
+      </button>
+      {paths && paths.length === 0 && <p className="govuk-body">{t('graph.chart.noPath')}</p>}
+      {path && (
+        <section aria-labelledby="path-heading">
+          <h3 className="govuk-heading-s" id="path-heading">
+            {t('graph.chart.pathShown', { n: pathShown + 1, count: paths.length, links: path.links.length })}
+          </h3>
+          {paths.length > 1 && (
+            <div className="govuk-button-group">
+              {paths.map((_, i) => (
+                <button key={i} type="button" className="govuk-button govuk-button--secondary" aria-pressed={i === pathShown} onClick={() => setPathShown(i)}>
+                  {t('graph.chart.pathNumber', { n: i + 1 })}
+                </button>
+              ))}
+            </div>
+          )}
+          <ol className="govuk-list govuk-list--number" data-testid="path">
+            {path.links.map((l, i) => (
+              <li key={`${l.from}|${l.to}`}>
+                {path.nodes[i]!.label} — {path.nodes[i + 1]!.label}:{' '}
+                {l.sources.map((s, k) => (
+                  <span key={s.id}>
+                    {k > 0 && ', '}
+                    <ReportLink id={s.id} reference={s.reference} /> ({when.format(new Date(s.receivedAt))} <Grading code={s.grading} />)
+                  </span>
+                ))}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+
+      <h2 className="govuk-heading-m">{t('graph.chart.entities')}</h2>
+      <table className="govuk-table app-table--small">
+        <caption className="govuk-table__caption govuk-visually-hidden">{t('graph.chart.entitiesCaption')}</caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header">
+              {t('graph.chart.select')}
+            </th>
+            <th scope="col" className="govuk-table__header">
+              {t('graph.chart.entity')}
+            </th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+              {t('graph.chart.links')}
+            </th>
+            <th scope="col" className="govuk-table__header">
+              {t('graph.chart.actions')}
+            </th>
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {[...nodes]
+            .sort((a, b) => (degree.get(b.id) ?? 0) - (degree.get(a.id) ?? 0) || a.label.localeCompare(b.label))
+            .map((n) => (
+              <tr className="govuk-table__row" key={n.id}>
+                <td className="govuk-table__cell">
+                  <div className="govuk-checkboxes govuk-checkboxes--small">
+                    <div className="govuk-checkboxes__item">
+                      <input
+                        className="govuk-checkboxes__input"
+                        id={`select-${n.id}`}
+                        type="checkbox"
+                        checked={selected.includes(n.id)}
+                        onChange={(e) => setSelected((s) => (e.target.checked ? [...s, n.id] : s.filter((x) => x !== n.id)))}
+                      />
+                      <label className="govuk-label govuk-checkboxes__label" htmlFor={`select-${n.id}`}>
+                        <span className="govuk-visually-hidden">{t('graph.chart.selectEntity', { name: n.label })}</span>
+                      </label>
+                    </div>
+                  </div>
+                </td>
+                <td className="govuk-table__cell">
+                  <span className="govuk-body-s">{t(`picture.kind.${n.kind}`)}</span>
+                  <br />
+                  <Link className="govuk-link" to={`/entities/${n.id}`}>
+                    {n.label}
+                  </Link>
+                  {n.hidden && <strong className="govuk-tag govuk-tag--grey govuk-!-margin-left-1">{t('graph.chart.hiddenTag')}</strong>}
+                  {n.pinned && <strong className="govuk-tag govuk-!-margin-left-1">{t('graph.chart.pinnedTag')}</strong>}
+                </td>
+                <td className="govuk-table__cell govuk-table__cell--numeric">{degree.get(n.id) ?? 0}</td>
+                <td className="govuk-table__cell">
+                  <div className="app-row-actions">
+                    <button type="button" className="app-link-button" onClick={() => void expand(n.id)} disabled={busy}>
+                      {t('graph.chart.expand')}
+                      <span className="govuk-visually-hidden"> {n.label}</span>
+                    </button>
+                    <button type="button" className="app-link-button" onClick={() => change(n.id, { hidden: !n.hidden })}>
+                      {t(n.hidden ? 'graph.chart.show' : 'graph.chart.hide')}
+                      <span className="govuk-visually-hidden"> {n.label}</span>
+                    </button>
+                    <button type="button" className="app-link-button" onClick={() => change(n.id, { pinned: !n.pinned })}>
+                      {t(n.pinned ? 'graph.chart.unpin' : 'graph.chart.pin')}
+                      <span className="govuk-visually-hidden"> {n.label}</span>
+                    </button>
+                    <button type="button" className="app-link-button" onClick={() => drop(n.id)}>
+                      {t('graph.chart.remove')}
+                      <span className="govuk-visually-hidden"> {n.label}</span>
+                    </button>
+                  </div>
+                </td>
+              </tr>
+            ))}
+        </tbody>
+      </table>
+
+      <h2 className="govuk-heading-m">{t('graph.chart.saveTitle')}</h2>
+      <form onSubmit={(e) => save(e, false)} noValidate>
+        <div className={`govuk-form-group${problems.some((p) => p.field === 'name') ? ' govuk-form-group--error' : ''}`}>
+          <label className="govuk-label govuk-label--s" htmlFor="name">
+            {t('graph.chart.name')}
+          </label>
+          <input
+            id="name"
+            name="name"
+            className="govuk-input govuk-!-width-two-thirds"
+            maxLength={120}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+          />
+        </div>
+        <div className="govuk-button-group">
+          <button type="submit" className="govuk-button" disabled={busy || nodes.length === 0}>
+            {t(saved ? 'graph.chart.saveChanges' : 'graph.chart.save')}
+          </button>
+          {saved && (
+            <button type="button" className="govuk-button govuk-button--secondary" disabled={busy} onClick={(e) => save(e, true)}>
+              {t('graph.chart.saveAsNew')}
+            </button>
+          )}
+        </div>
+      </form>
+    </>
+  );
+}
+
+/** What an analyst set on an entity, kept when the server draws it again. */
+function pick(node: ChartNode | undefined): Partial<ChartNode> {
+  return node ? { hidden: node.hidden, pinned: node.pinned } : {};
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { chartSvg } from './chart-svg';
+
+describe('the chart as SVG', () => {
+  const svg = chartSvg(
+    [
+      { x: 0, y: 0, kind: 'person', label: 'Ardit <Hoxha> & co', onPath: true },
+      { x: 200, y: 100, kind: 'phone', label: '+447700900461', onPath: true },
+      { x: -100, y: 300, kind: 'vehicle', label: 'CU57ABC', onPath: false },
+    ],
+    [
+      { from: { x: 0, y: 0 }, to: { x: 200, y: 100 }, caption: '3 reports', reports: 3, onPath: true },
+      { from: { x: 0, y: 0 }, to: { x: -100, y: 300 }, caption: '1 report', reports: 1, onPath: false },
+    ],
+  );
+
+  it('draws every entity with its label, escaped, and every link with its caption', () => {
+    expect(svg.match(/<g transform="translate\([^)]*\)">/g)).toHaveLength(3);
+    expect(svg).toContain('Ardit &#60;Hoxha&#62; &#38; co');
+    expect(svg).not.toContain('<Hoxha>');
+    expect(svg.match(/<line /g)).toHaveLength(2);
+    expect(svg).toContain('>3 reports</text>');
+  });
+
+  it('frames the drawing around the entities, and marks the path dashed', () => {
+    expect(svg).toMatch(/viewBox="-180 -80 460 460"/);
+    expect(svg.match(/stroke-dasharray/g)).toHaveLength(1);
+  });
+
+  it('gives each kind its own shape and colour', () => {
+    expect(svg).toContain('fill="#0072B2"');
+    expect(svg).toContain('<circle r="22"/>');
+    expect(svg).toContain('fill="#D55E00"');
+    expect(svg).toMatch(/<rect x="-22" y="-22" width="44" height="44" rx="8"\/>/);
+    expect(svg).toContain('fill="#009E73"');
+    expect(svg).toMatch(/<polygon points="22.0,0.0 /);
+  });
+});

@@ -1,0 +1,93 @@
+import { lookOf } from './chart-style';
+
+/** What an SVG export draws: the entities and links as they stand on the chart. */
+export interface SvgNode {
+  readonly x: number;
+  readonly y: number;
+  readonly kind: string;
+  readonly label: string;
+  readonly onPath: boolean;
+}
+
+export interface SvgLink {
+  readonly from: { x: number; y: number };
+  readonly to: { x: number; y: number };
+  readonly caption: string;
+  readonly reports: number;
+  readonly onPath: boolean;
+}
+
+const SIZE = 44;
+const PADDING = 80;
+
+/** The outline of each kind's shape, centred on 0,0, as the chart draws it. */
+function outline(shape: string): string {
+  const r = SIZE / 2;
+  const polygon = (sides: number, turn: number) =>
+    `<polygon points="${Array.from({ length: sides }, (_, i) => {
+      const a = turn + (2 * Math.PI * i) / sides;
+      return `${(r * Math.cos(a)).toFixed(1)},${(r * Math.sin(a)).toFixed(1)}`;
+    }).join(' ')}"/>`;
+  switch (shape) {
+    case 'ellipse':
+      return `<circle r="${r}"/>`;
+    case 'round-rectangle':
+      return `<rect x="${-r}" y="${-r}" width="${SIZE}" height="${SIZE}" rx="8"/>`;
+    case 'rectangle':
+      return `<rect x="${-r}" y="${-r}" width="${SIZE}" height="${SIZE}"/>`;
+    case 'barrel':
+      return `<rect x="${-r}" y="${-r}" width="${SIZE}" height="${SIZE}" rx="14"/>`;
+    case 'hexagon':
+      return polygon(6, 0);
+    case 'round-pentagon':
+      return polygon(5, -Math.PI / 2);
+    case 'diamond':
+      return polygon(4, -Math.PI / 2);
+    case 'octagon':
+      return polygon(8, Math.PI / 8);
+    default:
+      return `<circle r="${r}"/>`;
+  }
+}
+
+function escape(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/**
+ * The chart as a standalone SVG document: the same shapes, colours, icons and labels, as vectors
+ * (so it prints sharp at any size and its text can be searched and copied).
+ */
+export function chartSvg(nodes: readonly SvgNode[], links: readonly SvgLink[]): string {
+  const xs = nodes.map((n) => n.x);
+  const ys = nodes.map((n) => n.y);
+  const [minX, maxX, minY, maxY] = nodes.length ? [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)] : [0, 0, 0, 0];
+  const [left, top] = [minX - PADDING, minY - PADDING];
+  const [width, height] = [maxX - minX + 2 * PADDING, maxY - minY + 2 * PADDING];
+  const lines = links.map((l) => {
+    const width = l.onPath ? 7 : Math.min(8, 2 + ((l.reports - 1) * 6) / 9);
+    const [mx, my] = [(l.from.x + l.to.x) / 2, (l.from.y + l.to.y) / 2];
+    return [
+      `<line x1="${l.from.x}" y1="${l.from.y}" x2="${l.to.x}" y2="${l.to.y}" stroke="${l.onPath ? '#0b0c0c' : '#505a5f'}" stroke-width="${width.toFixed(1)}"${l.onPath ? ' stroke-dasharray="12 6"' : ''}/>`,
+      `<text x="${mx}" y="${my}" font-size="10" text-anchor="middle" dominant-baseline="central" paint-order="stroke" stroke="#fff" stroke-width="3">${escape(l.caption)}</text>`,
+    ].join('');
+  });
+  const shapes = nodes.map((n) => {
+    const look = lookOf(n.kind);
+    const scale = (SIZE * 0.7) / 24;
+    return [
+      `<g transform="translate(${n.x} ${n.y})">`,
+      `<g fill="${look.colour}" stroke="#0b0c0c" stroke-width="${n.onPath ? 6 : 2}">${outline(look.shape)}</g>`,
+      `<g transform="translate(${-12 * scale} ${-12 * scale}) scale(${scale})" fill="${look.ink ?? '#ffffff'}">${look.icon}</g>`,
+      `<text y="${SIZE / 2 + 14}" font-size="12" text-anchor="middle" paint-order="stroke" stroke="#fff" stroke-width="3" fill="#0b0c0c">${escape(n.label)}</text>`,
+      '</g>',
+    ].join('');
+  });
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${left} ${top} ${width} ${height}" width="${width}" height="${height}" font-family="Arial, sans-serif">`,
+    `<rect x="${left}" y="${top}" width="${width}" height="${height}" fill="#fff"/>`,
+    ...lines,
+    ...shapes,
+    '</svg>',
+  ].join('\n');
+}

@@ -1,0 +1,152 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { cleanFilter, type ChartFilter } from './types';
+
+const EXPLOITATION = ['sexual', 'labour', 'criminal', 'domestic_servitude', 'organ_harvesting', 'unknown'];
+const KINDS = ['person', 'phone', 'vehicle', 'business', 'address', 'online', 'bank_account', 'document'];
+const EVALUATIONS = ['1', '2', '3'];
+
+function Checkboxes({
+  name,
+  legend,
+  options,
+  chosen,
+  onChange,
+}: {
+  name: string;
+  legend: string;
+  options: [value: string, label: string][];
+  chosen: readonly string[] | undefined;
+  onChange: (values: string[] | undefined) => void;
+}) {
+  const set = new Set(chosen ?? []);
+  const toggle = (value: string, on: boolean) => {
+    const next = options.map(([v]) => v).filter((v) => (v === value ? on : set.has(v)));
+    onChange(next.length ? next : undefined);
+  };
+  return (
+    <div className="govuk-form-group">
+      <fieldset className="govuk-fieldset">
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
+        <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
+          {options.map(([value, label]) => (
+            <div className="govuk-checkboxes__item" key={value}>
+              <input
+                className="govuk-checkboxes__input"
+                id={`${name}-${value}`}
+                name={name}
+                type="checkbox"
+                value={value}
+                checked={set.has(value)}
+                onChange={(e) => toggle(value, e.target.checked)}
+              />
+              <label className="govuk-label govuk-checkboxes__label" htmlFor={`${name}-${value}`}>
+                {label}
+              </label>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+/**
+ * What links count: reports received between two dates, of some gradings, about some kinds of
+ * exploitation, between some kinds of entity. Nothing ticked in a group means all of it.
+ */
+export function FilterFields({ filter, onApply }: { filter: ChartFilter; onApply: (filter: ChartFilter) => void }) {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState<ChartFilter>(filter);
+  const set = (part: Partial<ChartFilter>) => setDraft((d) => ({ ...d, ...part }));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onApply(cleanFilter(draft));
+  };
+  return (
+    <details className="govuk-details" open={Object.keys(filter).length > 0}>
+      <summary className="govuk-details__summary">
+        <span className="govuk-details__summary-text">{t('graph.filter.title')}</span>
+      </summary>
+      <form className="govuk-details__text" onSubmit={submit} noValidate>
+        <p className="govuk-body">{t('graph.filter.hint')}</p>
+        <div className="app-filter-dates">
+          <div className="govuk-form-group">
+            <label className="govuk-label govuk-label--s" htmlFor="filter-from">
+              {t('graph.filter.from')}
+            </label>
+            <input
+              id="filter-from"
+              className="govuk-input govuk-input--width-10"
+              type="date"
+              value={draft.from ?? ''}
+              onChange={(e) => set({ from: e.target.value || undefined })}
+            />
+          </div>
+          <div className="govuk-form-group">
+            <label className="govuk-label govuk-label--s" htmlFor="filter-until">
+              {t('graph.filter.until')}
+            </label>
+            <input
+              id="filter-until"
+              className="govuk-input govuk-input--width-10"
+              type="date"
+              value={draft.until ?? ''}
+              onChange={(e) => set({ until: e.target.value || undefined })}
+            />
+          </div>
+        </div>
+        <Checkboxes
+          name="filter-exploitation"
+          legend={t('graph.filter.exploitation')}
+          options={EXPLOITATION.map((x) => [x, t(`referral.types.${x}`)])}
+          chosen={draft.exploitationTypes}
+          onChange={(exploitationTypes) => set({ exploitationTypes })}
+        />
+        <Checkboxes
+          name="filter-kinds"
+          legend={t('graph.filter.kinds')}
+          options={KINDS.map((k) => [k, t(`picture.kinds.${k}`)])}
+          chosen={draft.kinds}
+          onChange={(kinds) => set({ kinds })}
+        />
+        <Checkboxes
+          name="filter-evaluations"
+          legend={t('graph.filter.evaluations')}
+          options={EVALUATIONS.map((e) => [e, t(`graph.filter.evaluation.${e}`)])}
+          chosen={draft.evaluations}
+          onChange={(evaluations) => set({ evaluations })}
+        />
+        <div className="govuk-checkboxes govuk-checkboxes--small govuk-!-margin-bottom-4">
+          <div className="govuk-checkboxes__item">
+            <input
+              className="govuk-checkboxes__input"
+              id="filter-graded-only"
+              type="checkbox"
+              checked={draft.ungraded === false}
+              onChange={(e) => set({ ungraded: e.target.checked ? false : undefined })}
+            />
+            <label className="govuk-label govuk-checkboxes__label" htmlFor="filter-graded-only">
+              {t('graph.filter.gradedOnly')}
+            </label>
+          </div>
+        </div>
+        <div className="govuk-button-group">
+          <button type="submit" className="govuk-button govuk-button--secondary">
+            {t('graph.filter.apply')}
+          </button>
+          <button
+            type="button"
+            className="govuk-button govuk-button--secondary"
+            onClick={() => {
+              setDraft({});
+              onApply({});
+            }}
+          >
+            {t('graph.filter.clear')}
+          </button>
+        </div>
+      </form>
+    </details>
+  );
+}
