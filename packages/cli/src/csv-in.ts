@@ -1,11 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { parse } from 'csv-parse';
+import type { RowProblem } from '@harbour/core';
 
-export interface RowProblem {
-  /** The line of the file the row starts on (the header is line 1). */
-  readonly line: number;
-  readonly reason: string;
-}
+export type { RowProblem };
 
 /**
  * The rows of a CSV file (the header first), each with the line it starts on. A row that cannot be

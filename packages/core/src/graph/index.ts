@@ -4,3 +4,4 @@ export * from './centrality';
 export * from './communities';
 export * from './analyse';
 export * from './link-evidence';
+export * from './link-rows';

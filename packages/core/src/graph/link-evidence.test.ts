@@ -79,6 +79,30 @@ describe('link evidence', () => {
     expect(linkType('address', 'person')).toBe('person-address');
   });
 
+  it('dates a link by when it was seen where the evidence says (calls), not when the list arrived', () => {
+    const facts = new Map<string, ReportFacts>([['calls', { receivedAt: day(30), grading: '1AP', exploitationTypes: [], involvesChild: false, area: null }]]);
+    const evidence = LinkEvidence.from(
+      [
+        { id: 'a', kind: 'phone' },
+        { id: 'b', kind: 'phone' },
+        { id: 'c', kind: 'phone' },
+      ],
+      facts,
+      [
+        { a: 'a', b: 'b', report: 'calls', first: day(2), last: day(3) },
+        { a: 'b', b: 'a', report: 'calls', first: day(8), last: day(9) },
+        { a: 'b', b: 'c', report: 'calls', first: day(20), last: day(20) },
+      ],
+    );
+    const [a, b] = [evidence.indexOf('a')!, evidence.indexOf('b')!];
+    expect(evidence.filtered().link(a, b)).toEqual({ reports: 1, firstSeen: day(2).getTime(), lastSeen: day(9).getTime() });
+    expect(linked(evidence, { from: day(1), until: day(10) })).toEqual(['a–b']);
+    expect(linked(evidence, { from: day(4), until: day(5) })).toEqual(['a–b']);
+    expect(linked(evidence, { from: day(10) })).toEqual(['b–c']);
+    expect(evidence.reportFilter({ until: day(2) })('calls')).toBe(false);
+    expect(evidence.reportFilter({ from: day(15), until: day(25) })('calls')).toBe(true);
+  });
+
   it("sums up each network's reports under the filter", () => {
     const evidence = sample();
     const all = evidence.filtered();

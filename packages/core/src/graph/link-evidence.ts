@@ -62,6 +62,9 @@ export interface LinkMention {
   readonly a: string;
   readonly b: string;
   readonly report: string;
+  /** When the link itself was seen, where the report says (the first and last of the calls in call data); else the report's date. */
+  readonly first?: Date | null;
+  readonly last?: Date | null;
 }
 
 /** The picture's graph as seen through one filter, with each link's reports counted under it. */
@@ -94,7 +97,12 @@ export class LinkEvidence {
     /** … and its reports: `mentions[starts[p]] … mentions[starts[p + 1] - 1]`. */
     private readonly starts: Int32Array,
     private readonly mentions: Int32Array,
-    private readonly received: Float64Array,
+    /** When each mention was seen: its first and last time (ms). */
+    private readonly seenFrom: Float64Array,
+    private readonly seenTo: Float64Array,
+    /** The span of each report's mentions (ms). */
+    private readonly reportFrom: Float64Array,
+    private readonly reportTo: Float64Array,
     /** Source evaluation 1–3 and assessment 1–5 (A–E) of each report; 0 when not graded. */
     private readonly evaluation: Uint8Array,
     private readonly assessment: Uint8Array,
@@ -110,9 +118,10 @@ export class LinkEvidence {
   /** Whether a report passes the filter's date, grading and exploitation parts (unknown reports do not). */
   reportFilter(filter: GraphFilter = {}): (reportId: string) => boolean {
     const passes = this.reportsPassing(filter);
+    const [from, until] = span(filter);
     return (id) => {
       const r = this.reportIndex.get(id);
-      return r !== undefined && passes[r] === 1;
+      return r !== undefined && passes[r] === 1 && this.reportTo[r]! >= from && this.reportFrom[r]! < until;
     };
   }
 
@@ -179,16 +188,20 @@ export class LinkEvidence {
     let low = new Int32Array(1024);
     let high = new Int32Array(1024);
     let report = new Int32Array(1024);
+    let from = new Float64Array(1024);
+    let to = new Float64Array(1024);
     let count = 0;
     for (const m of mentions) {
       const a = index.get(m.a);
       const b = index.get(m.b);
       const r = reportIndex.get(m.report);
       if (a === undefined || b === undefined || r === undefined || a === b) continue;
-      if (count === low.length) [low, high, report] = [grow(low), grow(high), grow(report)];
+      if (count === low.length) [low, high, report, from, to] = [grow(low), grow(high), grow(report), grow(from), grow(to)];
       low[count] = Math.min(a, b);
       high[count] = Math.max(a, b);
-      report[count++] = r;
+      report[count] = r;
+      from[count] = m.first?.getTime() ?? received[r]!;
+      to[count++] = m.last?.getTime() ?? m.first?.getTime() ?? received[r]!;
     }
     const n = ids.length;
     const bucket = new Int32Array(n + 1);
@@ -226,25 +239,46 @@ export class LinkEvidence {
       }
       for (let k = bucket[v]!; k < bucket[v + 1]!; k++) {
         const i = byLow[k]!;
-        grouped[place[pairOf[high[i]!]! - first]!++] = report[i]!;
+        grouped[place[pairOf[high[i]!]! - first]!++] = i;
       }
     }
     starts.push(out);
-    // A pair mentioned twice in one report is one piece of evidence.
+    // A pair mentioned twice in one report is one piece of evidence, seen over both times.
     const mentionsOut = new Int32Array(count);
+    const seenFrom = new Float64Array(count);
+    const seenTo = new Float64Array(count);
     const startsOut = new Int32Array(starts.length);
     const lastPair = new Int32Array(reports.size).fill(-1);
+    const slotOf = new Int32Array(reports.size);
     let kept = 0;
     for (let p = 0; p < pairA.length; p++) {
       startsOut[p] = kept;
       for (let k = starts[p]!; k < starts[p + 1]!; k++) {
-        const r = grouped[k]!;
-        if (lastPair[r] === p) continue;
+        const i = grouped[k]!;
+        const r = report[i]!;
+        if (lastPair[r] === p) {
+          seenFrom[slotOf[r]!] = Math.min(seenFrom[slotOf[r]!]!, from[i]!);
+          seenTo[slotOf[r]!] = Math.max(seenTo[slotOf[r]!]!, to[i]!);
+          continue;
+        }
         lastPair[r] = p;
+        slotOf[r] = kept;
+        seenFrom[kept] = from[i]!;
+        seenTo[kept] = to[i]!;
         mentionsOut[kept++] = r;
       }
     }
     startsOut[pairA.length] = kept;
+    // Each report's span: its mentions' times (its own date when it links nothing).
+    const reportFrom = received.slice();
+    const reportTo = received.slice();
+    const spanned = new Uint8Array(reports.size);
+    for (let k = 0; k < kept; k++) {
+      const r = mentionsOut[k]!;
+      reportFrom[r] = spanned[r] ? Math.min(reportFrom[r]!, seenFrom[k]!) : seenFrom[k]!;
+      reportTo[r] = spanned[r] ? Math.max(reportTo[r]!, seenTo[k]!) : seenTo[k]!;
+      spanned[r] = 1;
+    }
     return new LinkEvidence(
       ids,
       index,
@@ -254,7 +288,10 @@ export class LinkEvidence {
       Int32Array.from(pairB),
       startsOut,
       mentionsOut.slice(0, kept),
-      received,
+      seenFrom.slice(0, kept),
+      seenTo.slice(0, kept),
+      reportFrom,
+      reportTo,
       evaluation,
       assessment,
       exploitation,
@@ -268,6 +305,7 @@ export class LinkEvidence {
   /** The graph of the links that have at least one report passing the filter, weighted by how many. */
   filtered(filter: GraphFilter = {}): FilteredLinks {
     const passes = this.reportsPassing(filter);
+    const [since, until] = span(filter);
     const kindOk = this.kindsPassing(filter);
     const pairs = this.pairA.length;
     const from = new Int32Array(pairs);
@@ -284,11 +322,10 @@ export class LinkEvidence {
       let lo = Infinity;
       let hi = -Infinity;
       for (let k = this.starts[p]!; k < this.starts[p + 1]!; k++) {
-        const r = this.mentions[k]!;
-        if (!passes[r]) continue;
+        if (!passes[this.mentions[k]!] || this.seenTo[k]! < since || this.seenFrom[k]! >= until) continue;
         reports++;
-        lo = Math.min(lo, this.received[r]!);
-        hi = Math.max(hi, this.received[r]!);
+        lo = Math.min(lo, this.seenFrom[k]!);
+        hi = Math.max(hi, this.seenTo[k]!);
       }
       if (reports === 0) continue;
       from[kept] = a;
@@ -303,7 +340,7 @@ export class LinkEvidence {
     return {
       graph,
       networks,
-      networkFacts: () => this.networkFacts(graph, networks, passes, pairOf.subarray(0, kept)),
+      networkFacts: () => this.networkFacts(graph, networks, passes, [since, until], pairOf.subarray(0, kept)),
       link(v, u) {
         for (let e = graph.offsets[v]!; e < graph.offsets[v + 1]!; e++)
           if (graph.targets[e] === u) {
@@ -316,7 +353,7 @@ export class LinkEvidence {
   }
 
   /** Each network's facts from the passing reports of its links (a report's links all lie in one network). */
-  private networkFacts(graph: LinkGraph, networks: Components, passes: Uint8Array, pairs: Int32Array): NetworkFacts[] {
+  private networkFacts(graph: LinkGraph, networks: Components, passes: Uint8Array, [since, until]: [number, number], pairs: Int32Array): NetworkFacts[] {
     const count = networks.sizes.length;
     const victims = new Int32Array(count);
     const degreeSum = new Float64Array(count);
@@ -333,12 +370,12 @@ export class LinkEvidence {
       const c = networks.of[this.pairA[p]!]!;
       for (let k = this.starts[p]!; k < this.starts[p + 1]!; k++) {
         const r = this.mentions[k]!;
-        if (!passes[r]) continue;
+        if (!passes[r] || this.seenTo[k]! < since || this.seenFrom[k]! >= until) continue;
         children[c]! |= this.child[r]!;
         exploitation[c]! |= this.exploitation[r]!;
         if (this.area[r]! >= 0 && this.area[r]! < 31) areas[c]! |= 1 << this.area[r]!;
-        first[c] = Math.min(first[c]!, this.received[r]!);
-        last[c] = Math.max(last[c]!, this.received[r]!);
+        first[c] = Math.min(first[c]!, this.seenFrom[k]!);
+        last[c] = Math.max(last[c]!, this.seenTo[k]!);
       }
     }
     return networks.sizes.map((size, c) => ({
@@ -353,18 +390,14 @@ export class LinkEvidence {
     }));
   }
 
-  /** One flag per report: does it pass the filter's date, grading and exploitation parts? */
+  /** One flag per report: does it pass the filter's grading and exploitation parts? (Dates are checked per mention.) */
   private reportsPassing(filter: GraphFilter): Uint8Array {
-    const from = filter.from?.getTime() ?? -Infinity;
-    const until = filter.until?.getTime() ?? Infinity;
     const evaluations = filter.evaluations ? new Set(filter.evaluations.map(Number)) : undefined;
     const assessments = filter.assessments ? new Set(filter.assessments.map((a) => a.charCodeAt(0) - 64)) : undefined;
     const ungraded = filter.ungraded ?? true;
     const wanted = filter.exploitationTypes ? exploitationBits(filter.exploitationTypes) : undefined;
-    const passes = new Uint8Array(this.received.length);
+    const passes = new Uint8Array(this.evaluation.length);
     for (let r = 0; r < passes.length; r++) {
-      const t = this.received[r]!;
-      if (t < from || t >= until) continue;
       if (this.evaluation[r] === 0) {
         if (!ungraded) continue;
       } else if ((evaluations && !evaluations.has(this.evaluation[r]!)) || (assessments && !assessments.has(this.assessment[r]!))) continue;
@@ -381,6 +414,11 @@ export class LinkEvidence {
   }
 }
 
+/** The filter's dates as a half-open range of ms. */
+function span(filter: GraphFilter): [number, number] {
+  return [filter.from?.getTime() ?? -Infinity, filter.until?.getTime() ?? Infinity];
+}
+
 function exploitationBits(types: readonly string[]): number {
   let bits = 0;
   for (const t of types) {
@@ -390,8 +428,8 @@ function exploitationBits(types: readonly string[]): number {
   return bits;
 }
 
-function grow(array: Int32Array): Int32Array<ArrayBuffer> {
-  const bigger = new Int32Array(array.length * 2);
+function grow<T extends Int32Array<ArrayBuffer> | Float64Array<ArrayBuffer>>(array: T): T {
+  const bigger = new (array.constructor as new (length: number) => T)(array.length * 2);
   bigger.set(array);
   return bigger;
 }

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TableScroll } from '../../components/table-scroll';
 import { api } from '../../api/client';
 import { ROLES, type Account, type Agency, type Role, type Session } from '../../api/types';
 import { ErrorSummary, type FormProblem } from '../../components/form/error-summary';
@@ -20,7 +21,7 @@ export function AccountsPage({ session }: { session: Session }) {
       <h1 className="govuk-heading-l">{t('users.title')}</h1>
       {users.error && <ErrorSummary problems={problemsFrom(users.error, t)} />}
       {users.data && (
-        <div className="app-table-scroll">
+        <TableScroll label={t('users.title')}>
           <table className="govuk-table">
             <caption className="govuk-table__caption govuk-visually-hidden">{t('users.title')}</caption>
             <thead className="govuk-table__head">
@@ -52,7 +53,7 @@ export function AccountsPage({ session }: { session: Session }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {hasPermission(session, 'users:manage') && <AddAccountForm />}
     </>

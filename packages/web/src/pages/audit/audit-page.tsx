@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TableScroll } from '../../components/table-scroll';
 import { useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import type { AuditEntry } from '../../api/types';
@@ -110,7 +111,7 @@ export function AuditPage() {
       {log.isLoading && <p className="govuk-body">{t('common.loading')}</p>}
       {log.data && entries.length === 0 && <p className="govuk-body">{t('audit.empty')}</p>}
       {entries.length > 0 && (
-        <div className="app-table-scroll">
+        <TableScroll label={t('audit.title')}>
           <table className="govuk-table">
             <caption className="govuk-table__caption govuk-visually-hidden">{t('audit.title')}</caption>
             <thead className="govuk-table__head">
@@ -150,7 +151,7 @@ export function AuditPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <nav className="govuk-pagination" aria-label={t('audit.title')}>
         {before && (

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TableScroll } from '../../components/table-scroll';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../../api/client';
 import { ErrorSummary } from '../../components/form/error-summary';
@@ -78,7 +79,7 @@ export function EntityPage() {
       )}
 
       <h2 className="govuk-heading-m">{t('picture.entity.attributes')}</h2>
-      <div className="app-table-scroll">
+      <TableScroll label={t('picture.entity.attributes')}>
         <table className="govuk-table">
           <caption className="govuk-table__caption govuk-visually-hidden">{t('picture.entity.attributes')}</caption>
           <thead className="govuk-table__head">
@@ -115,7 +116,7 @@ export function EntityPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
 
       <h2 className="govuk-heading-m" id="records-title">
         {t('picture.entity.records', { count: e.records.length })}
@@ -129,7 +130,7 @@ export function EntityPage() {
         noValidate
         aria-labelledby="records-title"
       >
-        <div className="app-table-scroll">
+        <TableScroll label={t('picture.entity.records', { count: e.records.length })}>
           <table className="govuk-table">
             <caption className="govuk-table__caption govuk-visually-hidden">{t('picture.entity.records', { count: e.records.length })}</caption>
             <thead className="govuk-table__head">
@@ -199,7 +200,7 @@ export function EntityPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
         {canResolve && e.records.length > 1 && (
           <button type="submit" className="govuk-button govuk-button--secondary" disabled={chosen.length === 0 || split.isPending}>
             {t('picture.entity.split')}
@@ -211,7 +212,7 @@ export function EntityPage() {
       {e.linked.length === 0 ? (
         <p className="govuk-body">{t('picture.entity.noLinked')}</p>
       ) : (
-        <div className="app-table-scroll">
+        <TableScroll label={t('picture.entity.linked')}>
           <table className="govuk-table">
             <caption className="govuk-table__caption govuk-visually-hidden">{t('picture.entity.linked')}</caption>
             <thead className="govuk-table__head">
@@ -249,7 +250,7 @@ export function EntityPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
 
       <h2 className="govuk-heading-m">{t('picture.entity.timeline')}</h2>

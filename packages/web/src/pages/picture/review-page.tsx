@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TableScroll } from '../../components/table-scroll';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
 import { ErrorSummary } from '../../components/form/error-summary';
@@ -80,7 +81,7 @@ export function ReviewPage() {
             {pair.skipped && <strong className="govuk-tag govuk-tag--grey app-tag-gap">{t('picture.review.skipped')}</strong>}
           </p>
           <p className="govuk-body">{t('picture.review.lead')}</p>
-          <div className="app-table-scroll">
+          <TableScroll label={t('picture.review.title')}>
             <table className="govuk-table app-review">
               <caption className="govuk-table__caption govuk-table__caption--m">{t('picture.review.compare')}</caption>
               <thead className="govuk-table__head">
@@ -134,7 +135,7 @@ export function ReviewPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           {pair.sharedMentions.length > 0 && (
             <>
               <h2 className="govuk-heading-s">{t('picture.review.sharedMentions')}</h2>

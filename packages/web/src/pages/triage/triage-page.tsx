@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TableScroll } from '../../components/table-scroll';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { AREAS } from '../../areas';
@@ -107,7 +108,7 @@ export function TriagePage() {
       </form>
       {queue.data && queue.data.items.length === 0 && <p className="govuk-body">{t('triage.empty')}</p>}
       {queue.data && queue.data.items.length > 0 && (
-        <div className="app-table-scroll">
+        <TableScroll label={t('triage.title')}>
           <table className="govuk-table">
             <caption className="govuk-table__caption govuk-visually-hidden">{t('triage.title')}</caption>
             <thead className="govuk-table__head">
@@ -153,7 +154,7 @@ export function TriagePage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </>
   );
