@@ -109,4 +109,41 @@ describe('an analyst charts a planted network, finds the path between two suspec
     await page.keyboard.press('End');
     await page.getByText(/Showing all \d+ links\./).waitFor();
   });
+
+  it('imports call data: the known number is matched to its phone and the people reported with it, and the numbers chart', async () => {
+    const page = b.page;
+    const known = (await page.locator('table tbody a[href^="/entities/"]').allInnerTexts()).find((label) => /^\+44\d{10}$/.test(label));
+    expect(known).toBeDefined();
+    const csv = [
+      'Calling Number,Called Number,Call Date,Duration',
+      `0${known!.slice(3, 7)} ${known!.slice(7)},07700 900111,01/03/2026 09:15:00,0:02:05`,
+      '07700900111,07700900222,02/03/2026 21:40:00,35',
+      '07700900111,unknown,02/03/2026 21:45:00,10',
+    ].join('\n');
+
+    await page.goto(`${b.baseUrl}/networks?lang=en`);
+    await page.getByRole('link', { name: 'Import call data' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Import call data' }).waitFor();
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.getByLabel('What is this call data?').fill('Test handset, March 2026');
+    await page.getByLabel('CSV file').setInputFiles({ name: 'calls.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    // The columns are guessed from their headings.
+    await expect.poll(() => page.getByLabel('Column with the calling number').inputValue()).toBe('Calling Number');
+    expect(await page.getByLabel('Column with the number called').inputValue()).toBe('Called Number');
+    expect(await page.getByLabel('Column with the time of the call (optional)').inputValue()).toBe('Call Date');
+    await page.getByRole('button', { name: 'Import call data' }).click();
+
+    await page.getByText(/Imported as HBR-\d{4}-\d+: 2 calls between 3 numbers\./).waitFor();
+    await page.getByText('1 row not taken').first().waitFor();
+    expect(await page.getByRole('row', { name: /^4 / }).innerText()).toContain('"unknown" is not a phone number');
+    await page.getByText('1 of 3 numbers were already in the picture.').waitFor({ timeout: 30_000 });
+    const row = page.getByRole('row', { name: new RegExp(`^\\${known}`) });
+    expect(Number((await row.locator('td').nth(2).innerText()).trim())).toBeGreaterThan(0);
+    expect(await accessibilityProblems(page)).toEqual([]);
+
+    await page.getByRole('link', { name: 'Chart these numbers' }).click();
+    await page.waitForURL(/\/chart\?calls=/);
+    await page.getByText(/\d+ entities and \d+ links on the chart\./).waitFor();
+    for (const number of [known!, '+447700900111', '+447700900222']) await page.getByRole('link', { name: number, exact: true }).waitFor();
+  });
 });

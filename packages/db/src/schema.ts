@@ -319,6 +319,16 @@ export interface SearchTermsTable {
   codes: ColumnType<string[], string[] | undefined, string[]>;
 }
 
+export interface ReportCallsTable {
+  report_id: string;
+  from_phone: string;
+  to_phone: string;
+  calls: number;
+  seconds: ColumnType<number, number | undefined, number>;
+  first_at: Date | null;
+  last_at: Date | null;
+}
+
 export interface SavedChartsTable {
   id: string;
   owner_id: string;
@@ -369,6 +379,7 @@ export interface DB {
   entity_moves: EntityMovesTable;
   search_terms: SearchTermsTable;
   saved_charts: SavedChartsTable;
+  report_calls: ReportCallsTable;
   network_views: NetworkViewsTable;
 }
 

@@ -16,6 +16,7 @@ import { publicReportRoutes } from './routes/public-report.routes';
 import { referralRoutes } from './routes/referral.routes';
 import { pictureRoutes } from './routes/picture.routes';
 import { graphRoutes } from './routes/graph.routes';
+import { callDataRoutes } from './routes/call-data.routes';
 import { sessionRoutes } from './routes/session.routes';
 import { webRoutes } from './routes/web.routes';
 import type { Services } from './services/index';
@@ -89,6 +90,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(referralRoutes(options.services));
   await app.register(pictureRoutes(options.services));
   await app.register(graphRoutes(options.services));
+  await app.register(callDataRoutes(options.services));
   app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, () => app.swagger());
   await webRoutes(app, options.webDir, govukAssets);
 

@@ -65,6 +65,8 @@ const EXPECTED: Record<string, 'public' | 'session' | readonly Role[]> = {
   'GET /api/graph/charts/:id': ['supervisor', 'investigator', 'researcher', 'analyst'],
   'PUT /api/graph/charts/:id': ['supervisor', 'investigator', 'researcher', 'analyst'],
   'DELETE /api/graph/charts/:id': ['supervisor', 'investigator', 'researcher', 'analyst'],
+  'POST /api/call-data': ['supervisor', 'investigator', 'researcher', 'analyst'],
+  'GET /api/call-data/:id': ['supervisor', 'investigator', 'researcher', 'analyst'],
   'GET /api/graph/paths': ['supervisor', 'investigator', 'researcher', 'analyst'],
   'GET /assets/*': 'public',
   'GET /*': 'public',

@@ -24,6 +24,7 @@ import { ReviewPage } from './pages/picture/review-page';
 import { SearchPage } from './pages/picture/search-page';
 import { PictureSettingsPage } from './pages/picture/settings-page';
 import { NetworksPage } from './pages/graph/networks-page';
+import { CallDataPage } from './pages/graph/call-data-page';
 import { hasPermission, useSession } from './session/session';
 
 // The chart brings Cytoscape.js: loaded only by those who open one.
@@ -102,6 +103,7 @@ export function App() {
         <Route path="/reports/:id" element={<Staff permission="reports:read">{() => <ReportViewPage />}</Staff>} />
         <Route path="/search" element={<Staff permission="picture:search">{() => <SearchPage />}</Staff>} />
         <Route path="/entities/:id" element={<Staff permission="picture:search">{() => <EntityPage />}</Staff>} />
+        <Route path="/call-data" element={<Staff permission="links:import">{() => <CallDataPage />}</Staff>} />
         <Route path="/networks" element={<Staff permission="picture:search">{() => <NetworksPage />}</Staff>} />
         <Route
           path="/chart"

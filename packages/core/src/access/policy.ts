@@ -34,6 +34,8 @@ export const PERMISSIONS = {
   pictureResolve: 'picture:resolve',
   /** Set the matching thresholds and retrain the match model. */
   pictureConfigure: 'picture:configure',
+  /** Import call data and other link lists into the picture. */
+  linksImport: 'links:import',
 } as const;
 
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
@@ -55,6 +57,7 @@ const GRANTS: Record<Exclude<Permission, 'public' | 'session:second-factor'>, re
   'picture:search': ['supervisor', 'investigator', 'researcher', 'analyst'],
   'picture:resolve': ['supervisor', 'investigator', 'researcher', 'analyst'],
   'picture:configure': ['supervisor', 'analyst'],
+  'links:import': ['supervisor', 'investigator', 'researcher', 'analyst'],
 };
 
 export function can(actor: Actor, permission: Permission): boolean {

@@ -43,13 +43,14 @@ export class GraphRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
   /**
-   * Every pair of entities mentioned together in a report, with the report: the evidence of the
-   * links. Links are kept between records, so they follow merges and splits without being rewritten.
+   * Every pair of entities mentioned together in a report, with the report (and, for call data,
+   * the first and last call): the evidence of the links. Links are kept between records, so they follow merges and splits without being rewritten.
    */
-  async linkMentions(): Promise<{ a: string; b: string; report: string }[]> {
-    const rows = await sql<{ a: string; b: string; report: string }>`
-      select a.entity_id as a, b.entity_id as b, l.report_id as report
+  async linkMentions(): Promise<{ a: string; b: string; report: string; first: Date | null; last: Date | null }[]> {
+    const rows = await sql<{ a: string; b: string; report: string; first: Date | null; last: Date | null }>`
+      select a.entity_id as a, b.entity_id as b, l.report_id as report, c.first_at as first, c.last_at as last
       from record_links l join entity_records a on a.id = l.from_record join entity_records b on b.id = l.to_record
+        left join report_calls c on c.from_phone = l.from_record and c.to_phone = l.to_record
       where a.entity_id is not null and b.entity_id is not null and a.entity_id <> b.entity_id`.execute(this.db);
     return rows.rows;
   }

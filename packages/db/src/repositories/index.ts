@@ -9,6 +9,7 @@ import { IntakeRepository } from './intake.repository';
 import { PictureRepository } from './picture.repository';
 import { EntityRepository } from './entity.repository';
 import { GraphRepository } from './graph.repository';
+import { CallDataRepository } from './call-data.repository';
 
 /** The one place data access is built. */
 export function repositories(db: Kysely<DB>) {
@@ -23,6 +24,7 @@ export function repositories(db: Kysely<DB>) {
     picture: new PictureRepository(db, audit),
     entities: new EntityRepository(db, audit),
     graph: new GraphRepository(db),
+    callData: new CallDataRepository(db, audit),
   };
 }
 
@@ -35,4 +37,5 @@ export type { PendingRecord, CandidateRecord, Assignment, NewReviewPair, Picture
 export { DEFAULT_PICTURE_SETTINGS } from './picture.repository';
 export type { EntityRepository } from './entity.repository';
 export type { EntitySearch, EntityHit, ReportHit, SourceRecord, LinkedEntity, ChangeRow, ReviewPairRow, Move } from './entity.repository';
+export type { NewCallData, ImportedNumberRow } from './call-data.repository';
 export type { LinkReportRow, LinkSourceRow, NodeRow, SavedChartRow } from './graph.repository';

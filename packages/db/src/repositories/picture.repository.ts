@@ -75,7 +75,7 @@ export class PictureRepository {
   /**
    * Takes every person, phone, vehicle, business, address, online account, bank account and
    * document of the given reports (all reports when null) as unresolved records, and links the
-   * records of each report together. Idempotent.
+   * records of each report together (call data: the numbers that called each other). Idempotent.
    */
   async extract(reportIds: readonly string[] | null | 'unpictured'): Promise<void> {
     const which = (column: string) =>
@@ -126,7 +126,12 @@ export class PictureRepository {
     await sql`
       insert into record_links (from_record, to_record, report_id)
       select a.id, b.id, a.report_id from entity_records a join entity_records b on b.report_id = a.report_id and a.id < b.id
-      where ${which('a.report_id')}
+      where ${which('a.report_id')} and a.report_id not in (select id from reports where source = 'call_data')
+      on conflict do nothing`.execute(this.db);
+    // Call data links only the numbers that called each other.
+    await sql`
+      insert into record_links (from_record, to_record, report_id)
+      select c.from_phone, c.to_phone, c.report_id from report_calls c where ${which('c.report_id')}
       on conflict do nothing`.execute(this.db);
   }
 

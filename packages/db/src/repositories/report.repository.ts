@@ -38,7 +38,8 @@ export class ReportRepository {
 
   /** Reports received since a date, counted by local authority and by source. */
   async overview(since: Date): Promise<{ total: number; byArea: { code: string | null; count: number }[]; bySource: { source: string; count: number }[] }> {
-    const base = this.db.selectFrom('reports').where('received_at', '>=', since);
+    // Call data is evidence an analyst imported, not a report of exploitation: not counted here.
+    const base = this.db.selectFrom('reports').where('received_at', '>=', since).where('source', '<>', 'call_data');
     const [byArea, bySource] = await Promise.all([
       base
         .select(['local_authority as code', (eb) => eb.fn.countAll<number>().as('count')])

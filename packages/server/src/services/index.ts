@@ -11,6 +11,7 @@ import { PictureService } from './picture.service';
 import { EntityService } from './entity.service';
 import { GraphService } from './graph.service';
 import { ChartService } from './chart.service';
+import { CallDataService } from './call-data.service';
 import { toGraphFilter } from './graph-filter';
 import { GWENT, type ForceArea } from '@harbour/core';
 
@@ -39,6 +40,7 @@ export function services(repos: Repositories, options: { store: StoreKind; sessi
     entities: new EntityService(repos, () => graph.changed()),
     graph,
     charts: new ChartService(repos, graph, toGraphFilter),
+    callData: new CallDataService(repos, options.now),
   };
 }
 

@@ -93,10 +93,13 @@ export function ChartPage() {
     }
   }, []);
 
-  // Open what the address names: a network, an entity's neighbourhood, or a saved chart.
+  const among = async (ids: string[], f: ChartFilter) => api<ChartData & { missing: string[] }>('POST', '/api/graph/entities', { ids, filter: cleanFilter(f) });
+
+  // Open what the address names: a network, an entity's neighbourhood, a saved chart, or call data.
   const network = params.get('network');
   const entity = params.get('entity');
   const savedId = params.get('saved');
+  const callsId = params.get('calls');
   const justSaved = useRef<string | null>(null);
   useEffect(() => {
     // A chart saved here is already on screen.
@@ -127,13 +130,16 @@ export function ChartPage() {
       } else if (entity) {
         query.set('hops', '1');
         take(await api<ChartData>('GET', `/api/graph/entities/${entity}?${query.toString()}`));
+      } else if (callsId) {
+        // Call data: its numbers, and the people already known to use them.
+        const calls = await api<{ numbers: { entity_id: string | null; people: { id: string }[] }[] }>('GET', `/api/call-data/${callsId}`);
+        const ids = [...new Set(calls.numbers.flatMap((n) => [...(n.entity_id ? [n.entity_id] : []), ...n.people.map((p) => p.id)]))];
+        if (ids.length) take(await among(ids, filterFromParams(params)));
       }
     });
     // The address alone decides what is opened.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [network, entity, savedId]);
-
-  const among = async (ids: string[], f: ChartFilter) => api<ChartData & { missing: string[] }>('POST', '/api/graph/entities', { ids, filter: cleanFilter(f) });
+  }, [network, entity, savedId, callsId]);
 
   const expand = useCallback(
     (id: string) =>

@@ -2,11 +2,12 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cleanFilter, type ChartFilter } from './types';
 
-const EXPLOITATION = ['sexual', 'labour', 'criminal', 'domestic_servitude', 'organ_harvesting', 'unknown'];
+export const EXPLOITATION = ['sexual', 'labour', 'criminal', 'domestic_servitude', 'organ_harvesting', 'unknown'];
 const KINDS = ['person', 'phone', 'vehicle', 'business', 'address', 'online', 'bank_account', 'document'];
 const EVALUATIONS = ['1', '2', '3'];
 
-function Checkboxes({
+/** A GOV.UK group of small checkboxes; nothing ticked is `undefined` (all). */
+export function Checkboxes({
   name,
   legend,
   options,

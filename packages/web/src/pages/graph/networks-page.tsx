@@ -7,6 +7,7 @@ import { ErrorSummary } from '../../components/form/error-summary';
 import { problemsFrom } from '../../components/form/problems';
 import { usePageTitle } from '../../components/page-title';
 import { AREAS } from '../../areas';
+import { hasPermission, useSession } from '../../session/session';
 import { FilterFields } from './filter-fields';
 import { filterParams, type ChartFilter, type ChartSummary, type Network } from './types';
 
@@ -19,6 +20,7 @@ export function NetworksPage() {
   const { t, i18n } = useTranslation();
   usePageTitle(t('graph.networks.title'));
   const client = useQueryClient();
+  const { data: session } = useSession();
   const [order, setOrder] = useState<'risk' | 'size'>('risk');
   const [filter, setFilter] = useState<ChartFilter>({});
   const query = new URLSearchParams({ order, limit: '100', ...filterParams(filter) }).toString();
@@ -44,6 +46,11 @@ export function NetworksPage() {
     <>
       <h1 className="govuk-heading-l">{t('graph.networks.title')}</h1>
       <p className="govuk-body">{t('graph.networks.intro')}</p>
+      {hasPermission(session, 'links:import') && (
+        <Link className="govuk-button govuk-button--secondary" to="/call-data">
+          {t('callData.title')}
+        </Link>
+      )}
       {error && <ErrorSummary problems={problemsFrom(error, t)} />}
       <div className="govuk-form-group">
         <label className="govuk-label govuk-label--s" htmlFor="order">
