@@ -1,5 +1,22 @@
-import { LinkGraph, Random, betweenness, communities, components, neighbourhood, pageRank, shortestPath } from '@harbour/core';
-import type { Benchmark, Figure } from './harness';
+import { randomUUID } from 'node:crypto';
+import {
+  GWENT,
+  LinkEvidence,
+  LinkGraph,
+  Random,
+  betweenness,
+  communities,
+  components,
+  neighbourhood,
+  pageRank,
+  shortestPath,
+  type Actor,
+  type ReportFacts,
+} from '@harbour/core';
+import { repositories, seedDatabase, type DB, type Repositories } from '@harbour/db';
+import { buildPictureInBulk, services } from '@harbour/server';
+import { sql, type Kysely } from 'kysely';
+import type { BenchContext, Benchmark, Figure } from './harness';
 import { percentile } from './harness';
 
 // The target network: a million entities and five million links.
@@ -19,8 +36,8 @@ const BETWEENNESS_SOURCES = 20;
  * Harbour's array graph beside a naive baseline measured in the same run: the same graph as a
  * Map of neighbour lists keyed by identifier, searched breadth-first from one end.
  */
-export const graphBench: Benchmark = async () => {
-  const figures: Figure[] = [];
+export const graphBench: Benchmark = async (ctx) => {
+  const figures: Figure[] = await pictureGraph(ctx);
   const figure = (metric: string, value: number, unit: string, extra: Partial<Figure> = {}) =>
     figures.push({ bench: 'graph', metric, value, unit, store: 'none', ...extra });
 
@@ -133,6 +150,111 @@ export const graphBench: Benchmark = async () => {
   figure('peak resident memory of the process', process.resourceUsage().maxRSS / 1024, 'MiB');
   return figures;
 };
+
+// Reports seeded for the picture's own graph (the planted networks' recovery and the service's times).
+const PICTURE_REPORTS = Number(process.env.HARBOUR_BENCH_GRAPH_REPORTS ?? 20_000);
+const until = new Date('2026-11-01T00:00:00Z');
+
+/**
+ * The graph of a seeded picture, on each store: how long the link analysis service takes to
+ * gather it from the store, to list the networks, and to answer again once a report arrives; and
+ * whether `harbour seed`'s planted networks are recovered: the share of their members found in
+ * the one network (connected component) holding most of them, and in the one Louvain community
+ * holding most of them (the stricter test: networks joined through a hub stay apart).
+ */
+async function pictureGraph(ctx: BenchContext): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  for (const kind of ctx.stores) {
+    const figure = (metric: string, value: number, unit: string, extra: Partial<Figure> = {}) =>
+      figures.push({ bench: 'graph', metric, value, unit, store: kind, ...extra });
+    const { store } = await ctx.store(kind);
+    const repos = repositories(store.db);
+    const svc = services(repos, { store: kind, session: { idleMinutes: 30, maxHours: 12 } });
+    await seedDatabase(repos, { reports: PICTURE_REPORTS, seed: 'graph-bench', area: GWENT, until }, undefined, 5000);
+    const built = await buildPictureInBulk(repos);
+    process.stderr.write(`  ${kind}: ${PICTURE_REPORTS} reports seeded and pictured (${built.records} records)\n`);
+    const analyst = await benchAnalyst(repos);
+
+    let t = performance.now();
+    const networks = await svc.graph.networks(analyst, { limit: 100 });
+    figure(`gather the picture's links and list its networks (${PICTURE_REPORTS.toLocaleString('en-GB')} reports)`, (performance.now() - t) / 1000, 's');
+    t = performance.now();
+    await svc.graph.networks(analyst, { limit: 100, order: 'risk' });
+    figure('list the networks again, by risk', performance.now() - t, 'ms');
+    t = performance.now();
+    await svc.graph.network(analyst, networks[0]!.id);
+    figure('chart the largest network', performance.now() - t, 'ms');
+
+    const recovered = await plantedRecovery(repos, store.db);
+    figure('planted network members found in one network (component)', recovered.component, 'ratio', { target: '≥ 0.95' });
+    figure('planted network members found in one community (Louvain)', recovered.community, 'ratio');
+    figure('planted networks', recovered.networks, 'count');
+    // When one network holds most of the picture, the component figure says little: the community one counts.
+    figure("share of the picture's entities in its largest network", recovered.largest, 'ratio');
+  }
+  return figures;
+}
+
+async function benchAnalyst(repos: Repositories): Promise<Actor> {
+  const agency = await repos.agencies.create({ id: randomUUID(), name: 'Bench', kind: 'police' });
+  const user = await repos.users.create({
+    id: randomUUID(),
+    agency_id: agency.id,
+    email: 'analyst@bench.example',
+    display_name: 'Analyst',
+    role: 'analyst',
+    password_hash: 'x',
+  });
+  return { kind: 'user', userId: user.id, role: 'analyst', agencyId: agency.id, sessionId: 's', stage: 'complete' };
+}
+
+/** For each planted network, the most of its entities in one component and in one community of that component. */
+async function plantedRecovery(repos: Repositories, db: Kysely<DB>) {
+  const [entities, reports, mentions] = await Promise.all([repos.graph.entityKinds(), repos.graph.linkReports(), repos.graph.linkMentions()]);
+  const facts = new Map<string, ReportFacts>(
+    reports.map((r) => [
+      r.id,
+      { receivedAt: r.received_at, grading: r.grading, exploitationTypes: r.exploitation_types, involvesChild: r.involves_child, area: r.local_authority },
+    ]),
+  );
+  const evidence = LinkEvidence.from(entities, facts, mentions);
+  const { graph, networks } = evidence.filtered();
+  const community = new Int32Array(graph.nodeCount).fill(-1);
+  const sizes = networks.sizes;
+  const membersOf = sizes.map(() => [] as number[]);
+  for (let v = 0; v < graph.nodeCount; v++) if (sizes[networks.of[v]!]! > 2) membersOf[networks.of[v]!]!.push(v);
+  // Louvain within every network of three or more: a pair is its own community.
+  for (let c = 0, offset = 0; c < sizes.length && sizes[c]! > 2; c++) {
+    const members = membersOf[c]!;
+    const found = communities(graph, members, `bench-${c}`);
+    for (const v of members) community[v] = offset + found.of[v]!;
+    offset += found.sizes.length;
+  }
+  const truth = (
+    await sql<{ network_id: string; entity_id: string }>`
+      select distinct t.network_id, r.entity_id from seed_truth t join entity_records r on r.id = t.record_id
+      where t.network_id is not null and r.entity_id is not null`.execute(db)
+  ).rows;
+  const planted = new Map<string, number[]>();
+  for (const r of truth) {
+    const v = evidence.indexOf(r.entity_id);
+    if (v !== undefined) planted.set(r.network_id, [...(planted.get(r.network_id) ?? []), v]);
+  }
+  const most = (values: number[]) => {
+    const counts = new Map<number, number>();
+    for (const x of values) if (x >= 0) counts.set(x, (counts.get(x) ?? 0) + 1);
+    return Math.max(0, ...counts.values());
+  };
+  let total = 0;
+  let inComponent = 0;
+  let inCommunity = 0;
+  for (const members of planted.values()) {
+    total += members.length;
+    inComponent += most(members.map((v) => networks.of[v]!));
+    inCommunity += most(members.map((v) => community[v]!));
+  }
+  return { component: inComponent / total, community: inCommunity / total, networks: planted.size, largest: sizes[0]! / graph.nodeCount };
+}
 
 /** Seeded links: 80 % inside groups of 10–200 consecutive entities, 20 % across, drawn towards hubs. */
 function seededLinks(nodes: number, links: number): { from: Int32Array; to: Int32Array } {
