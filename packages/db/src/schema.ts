@@ -90,6 +90,7 @@ export interface ReportsTable {
   triaged_by: ColumnType<string | null, string | null | undefined, string | null>;
   triaged_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   pictured_at: Timestamp | null;
+  facts_seq: Generated<string>;
 }
 
 export interface ReportAddressesTable {
@@ -253,6 +254,7 @@ export interface EntityRecordsTable {
   created_at: CreatedAt;
   search_text: ColumnType<string, string | undefined, string>;
   search_codes: ColumnType<string[], string[] | undefined, string[]>;
+  entity_seq: Generated<string>;
 }
 
 export interface PersonBlockKeysTable {
@@ -264,6 +266,7 @@ export interface RecordLinksTable {
   from_record: string;
   to_record: string;
   report_id: string;
+  seq: Generated<string>;
 }
 
 export interface PictureSettingsTable {

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { entityOf as entityOfRecord, signedInActors } from '../../../test/picture-helpers';
 import { newReport } from '../../../test/reports';
 import { newTestStore, TEST_STORE, type TestStore } from '../../../test/test-store';
+import { GraphService } from '../src/services/graph.service';
 import { services, type Services } from '../src/services/index';
 
 type Person = NewReport['persons'][number];
@@ -27,11 +28,12 @@ describe(`link analysis over the picture on ${TEST_STORE}`, () => {
   let analyst: Actor;
   let officer: Actor;
   let researcher: Actor;
+  let supervisor: Actor;
 
   beforeEach(async () => {
     t = await newTestStore();
     svc = services(t.repos, { store: TEST_STORE, session: { idleMinutes: 30, maxHours: 12 } });
-    ({ analyst, officer, researcher } = await signedInActors(t, ['analyst', 'officer', 'researcher'] as const));
+    ({ analyst, officer, researcher, supervisor } = await signedInActors(t, ['analyst', 'officer', 'researcher', 'supervisor'] as const));
   });
   afterEach(async () => t?.close());
 
@@ -201,6 +203,41 @@ describe(`link analysis over the picture on ${TEST_STORE}`, () => {
     }
     expect(planted.size).toBeGreaterThan(5);
     expect(together / truth.length).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it("catches up from the store with only what changed: another process's reports, a grading, a merge", async () => {
+    // A second server on the same store: it hears of no change in this process, so reads the store's changes.
+    const other = new GraphService(t.repos, { catchUpMs: 0 });
+    const asked: number[] = [];
+    const changesSince = t.repos.graph.changesSince.bind(t.repos.graph);
+    t.repos.graph.changesSince = (since) => (asked.push(since), changesSince(since));
+
+    const [victim, controller] = [person('Ardit', 'Hoxha'), person('Besnik', 'Gashi', 'suspect')];
+    const first = await report({ persons: [victim, controller], phones: [phone('07700 900461')] });
+    expect((await other.networks(analyst)).map((n) => n.size)).toEqual([3]);
+    expect(asked).toEqual([0]);
+
+    const driver = person('Dritan', 'Krasniqi', 'suspect');
+    await report({ persons: [driver], phones: [phone('07700900461')] });
+    expect((await other.networks(analyst)).map((n) => n.size)).toEqual([4]);
+    expect(asked).toHaveLength(2);
+    expect(asked[1]).toBeGreaterThan(0);
+
+    // Graded at triage: the report now passes a filter on graded reports only.
+    expect(await other.networks(analyst, { filter: { ungraded: false } })).toEqual([]);
+    await svc.reportTriage.decide(supervisor, first.id, { grading: '1AP' });
+    expect((await other.networks(analyst, { filter: { ungraded: false } })).map((n) => n.size)).toEqual([3]);
+
+    // A merge in this process moves records: the other server follows it from the store.
+    const twin = person('Besa', 'Berisha', 'suspect');
+    await report({ persons: [twin], vehicles: [{ id: randomUUID(), registration: 'CU57 ABC', make: null, colour: null }] });
+    const [a, b] = [await entityOf(controller.id), await entityOf(twin.id)];
+    expect(a).not.toBe(b);
+    expect((await other.networks(analyst)).map((n) => n.size)).toEqual([4, 2]);
+    await svc.entities.merge(analyst, a, b);
+    expect((await other.networks(analyst)).map((n) => n.size)).toEqual([5]);
+    // Read whole once only, at the start.
+    expect(asked.filter((since) => since === 0)).toHaveLength(1);
   });
 
   it('is for the team and its analysts only', async () => {

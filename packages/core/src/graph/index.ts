@@ -5,3 +5,4 @@ export * from './communities';
 export * from './analyse';
 export * from './link-evidence';
 export * from './link-rows';
+export * from './link-ledger';

@@ -1,6 +1,7 @@
 import { EXPLOITATION_TYPES, type ExploitationType } from '../domain';
 import { RECORD_KINDS, type RecordKind } from '../resolve/keys';
 import { LinkGraph } from './link-graph';
+import { LinkLedger, type LedgerArrays } from './link-ledger';
 import { components, type Components } from './traversal';
 
 /** What a link analysis is restricted to; every part left out means "all". */
@@ -147,63 +148,31 @@ export class LinkEvidence {
     reports: ReadonlyMap<string, ReportFacts>,
     mentions: Iterable<LinkMention>,
   ): LinkEvidence {
-    const ids: string[] = [];
-    const index = new Map<string, number>();
-    const kindList: number[] = [];
-    const victims: number[] = [];
-    for (const e of entities) {
-      if (index.has(e.id)) continue;
-      index.set(e.id, ids.length);
-      ids.push(e.id);
-      kindList.push(RECORD_KINDS.indexOf(e.kind));
-      victims.push(e.victim ? 1 : 0);
-    }
-    const reportIndex = new Map<string, number>();
-    const received = new Float64Array(reports.size);
-    const evaluation = new Uint8Array(reports.size);
-    const assessment = new Uint8Array(reports.size);
-    const exploitation = new Uint8Array(reports.size);
-    const child = new Uint8Array(reports.size);
-    const area = new Int16Array(reports.size).fill(-1);
-    const areaNames: string[] = [];
-    for (const [id, facts] of reports) {
-      const r = reportIndex.size;
-      reportIndex.set(id, r);
-      received[r] = facts.receivedAt.getTime();
-      const grading = /^([123])([A-E])[PC]$/.exec(facts.grading ?? '');
-      if (grading) {
-        evaluation[r] = Number(grading[1]);
-        assessment[r] = grading[2]!.charCodeAt(0) - 64;
-      }
-      exploitation[r] = exploitationBits(facts.exploitationTypes);
-      child[r] = facts.involvesChild ? 1 : 0;
-      if (facts.area !== null) {
-        if (!areaNames.includes(facts.area)) areaNames.push(facts.area);
-        area[r] = areaNames.indexOf(facts.area);
-      }
-    }
+    const ledger = new LinkLedger();
+    for (const e of entities) ledger.entity(e.id, e.kind, e.victim ?? false, false);
+    for (const [id, facts] of reports) ledger.report(id, facts);
+    let key = 0;
+    for (const m of mentions) ledger.link(key++, m);
+    return ledger.evidence();
+  }
 
-    // Mentions as (lower node, higher node, report), then grouped by pair in linear time:
-    // a counting sort by the lower node, then each bucket's pairs gathered by the higher.
-    let low = new Int32Array(1024);
-    let high = new Int32Array(1024);
-    let report = new Int32Array(1024);
-    let from = new Float64Array(1024);
-    let to = new Float64Array(1024);
-    let count = 0;
-    for (const m of mentions) {
-      const a = index.get(m.a);
-      const b = index.get(m.b);
-      const r = reportIndex.get(m.report);
-      if (a === undefined || b === undefined || r === undefined || a === b) continue;
-      if (count === low.length) [low, high, report, from, to] = [grow(low), grow(high), grow(report), grow(from), grow(to)];
-      low[count] = Math.min(a, b);
-      high[count] = Math.max(a, b);
-      report[count] = r;
-      from[count] = m.first?.getTime() ?? received[r]!;
-      to[count++] = m.last?.getTime() ?? m.first?.getTime() ?? received[r]!;
+  /** Builds from a ledger's arrays: mentions grouped by pair in linear time. */
+  static fromLedger(l: LedgerArrays): LinkEvidence {
+    const n = l.ids.length;
+    const reportCount = l.received.length;
+    // Mentions as (lower node, higher node), then grouped by pair in linear time: a counting sort
+    // by the lower node, then each bucket's pairs gathered by the higher. Links whose ends are not
+    // two distinct known entities (a record not yet resolved, or one merged into the other) wait.
+    const usable: number[] = [];
+    for (let i = 0; i < l.count; i++) if (l.a[i]! >= 0 && l.b[i]! >= 0 && l.a[i] !== l.b[i] && l.report[i]! >= 0) usable.push(i);
+    const count = usable.length;
+    const low = new Int32Array(count);
+    const high = new Int32Array(count);
+    for (let k = 0; k < count; k++) {
+      const i = usable[k]!;
+      low[k] = Math.min(l.a[i]!, l.b[i]!);
+      high[k] = Math.max(l.a[i]!, l.b[i]!);
     }
-    const n = ids.length;
     const bucket = new Int32Array(n + 1);
     for (let i = 0; i < count; i++) bucket[low[i]! + 1]!++;
     for (let v = 0; v < n; v++) bucket[v + 1]! += bucket[v]!;
@@ -239,7 +208,7 @@ export class LinkEvidence {
       }
       for (let k = bucket[v]!; k < bucket[v + 1]!; k++) {
         const i = byLow[k]!;
-        grouped[place[pairOf[high[i]!]! - first]!++] = i;
+        grouped[place[pairOf[high[i]!]! - first]!++] = usable[i]!;
       }
     }
     starts.push(out);
@@ -248,31 +217,31 @@ export class LinkEvidence {
     const seenFrom = new Float64Array(count);
     const seenTo = new Float64Array(count);
     const startsOut = new Int32Array(starts.length);
-    const lastPair = new Int32Array(reports.size).fill(-1);
-    const slotOf = new Int32Array(reports.size);
+    const lastPair = new Int32Array(reportCount).fill(-1);
+    const slotOf = new Int32Array(reportCount);
     let kept = 0;
     for (let p = 0; p < pairA.length; p++) {
       startsOut[p] = kept;
       for (let k = starts[p]!; k < starts[p + 1]!; k++) {
         const i = grouped[k]!;
-        const r = report[i]!;
+        const r = l.report[i]!;
         if (lastPair[r] === p) {
-          seenFrom[slotOf[r]!] = Math.min(seenFrom[slotOf[r]!]!, from[i]!);
-          seenTo[slotOf[r]!] = Math.max(seenTo[slotOf[r]!]!, to[i]!);
+          seenFrom[slotOf[r]!] = Math.min(seenFrom[slotOf[r]!]!, l.from[i]!);
+          seenTo[slotOf[r]!] = Math.max(seenTo[slotOf[r]!]!, l.to[i]!);
           continue;
         }
         lastPair[r] = p;
         slotOf[r] = kept;
-        seenFrom[kept] = from[i]!;
-        seenTo[kept] = to[i]!;
+        seenFrom[kept] = l.from[i]!;
+        seenTo[kept] = l.to[i]!;
         mentionsOut[kept++] = r;
       }
     }
     startsOut[pairA.length] = kept;
     // Each report's span: its mentions' times (its own date when it links nothing).
-    const reportFrom = received.slice();
-    const reportTo = received.slice();
-    const spanned = new Uint8Array(reports.size);
+    const reportFrom = l.received.slice();
+    const reportTo = l.received.slice();
+    const spanned = new Uint8Array(reportCount);
     for (let k = 0; k < kept; k++) {
       const r = mentionsOut[k]!;
       reportFrom[r] = spanned[r] ? Math.min(reportFrom[r]!, seenFrom[k]!) : seenFrom[k]!;
@@ -280,10 +249,10 @@ export class LinkEvidence {
       spanned[r] = 1;
     }
     return new LinkEvidence(
-      ids,
-      index,
-      Uint8Array.from(kindList),
-      Uint8Array.from(victims),
+      l.ids,
+      l.index,
+      l.kinds,
+      l.victims,
       Int32Array.from(pairA),
       Int32Array.from(pairB),
       startsOut,
@@ -292,13 +261,13 @@ export class LinkEvidence {
       seenTo.slice(0, kept),
       reportFrom,
       reportTo,
-      evaluation,
-      assessment,
-      exploitation,
-      child,
-      area,
-      areaNames,
-      reportIndex,
+      l.evaluation,
+      l.assessment,
+      l.exploitation,
+      l.child,
+      l.area,
+      l.areaNames,
+      l.reportIndex,
     );
   }
 
@@ -419,17 +388,11 @@ function span(filter: GraphFilter): [number, number] {
   return [filter.from?.getTime() ?? -Infinity, filter.until?.getTime() ?? Infinity];
 }
 
-function exploitationBits(types: readonly string[]): number {
+export function exploitationBits(types: readonly string[]): number {
   let bits = 0;
   for (const t of types) {
     const i = EXPLOITATION_TYPES.indexOf(t as ExploitationType);
     if (i >= 0) bits |= 1 << i;
   }
   return bits;
-}
-
-function grow<T extends Int32Array<ArrayBuffer> | Float64Array<ArrayBuffer>>(array: T): T {
-  const bigger = new (array.constructor as new (length: number) => T)(array.length * 2);
-  bigger.set(array);
-  return bigger;
 }

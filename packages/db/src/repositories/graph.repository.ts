@@ -12,6 +12,24 @@ export interface LinkSourceRow {
   readonly grading: string | null;
 }
 
+/** A link as it now stands, under its own change number. */
+export interface ChangedLink {
+  readonly key: number;
+  readonly a: string | null;
+  readonly b: string | null;
+  readonly report: string;
+  readonly first: Date | null;
+  readonly last: Date | null;
+  readonly stamp: number;
+}
+
+export interface GraphChanges {
+  readonly upTo: number;
+  readonly entities: readonly { id: string; kind: EntityKind; victim: boolean }[];
+  readonly reports: readonly LinkReportRow[];
+  readonly links: readonly ChangedLink[];
+}
+
 /** The facts of a report that a link filter asks about. */
 export interface LinkReportRow {
   readonly id: string;
@@ -43,31 +61,45 @@ export class GraphRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
   /**
-   * Every pair of entities mentioned together in a report, with the report (and, for call data,
-   * the first and last call): the evidence of the links. Links are kept between records, so they follow merges and splits without being rewritten.
+   * What changed in the picture since a change number (0: everything): the links added or whose
+   * records moved (keyed by the link's own number, so a moved link replaces itself), the entities
+   * those moves touched, and the reports whose facts changed; `upTo` is the highest change seen.
    */
-  async linkMentions(): Promise<{ a: string; b: string; report: string; first: Date | null; last: Date | null }[]> {
-    const rows = await sql<{ a: string; b: string; report: string; first: Date | null; last: Date | null }>`
-      select a.entity_id as a, b.entity_id as b, l.report_id as report, c.first_at as first, c.last_at as last
-      from record_links l join entity_records a on a.id = l.from_record join entity_records b on b.id = l.to_record
-        left join report_calls c on c.from_phone = l.from_record and c.to_phone = l.to_record
-      where a.entity_id is not null and b.entity_id is not null and a.entity_id <> b.entity_id`.execute(this.db);
-    return rows.rows;
+  async changesSince(since: number): Promise<GraphChanges> {
+    const all = since <= 0;
+    const [entities, reports, links] = await Promise.all([
+      sql<{ id: string; kind: EntityKind; victim: boolean; stamp: number }>`
+        select entity_id as id, min(kind) as kind, bool_or(role = 'potential_victim') as victim, max(entity_seq)::float8 as stamp
+        from entity_records
+        where entity_id is not null ${all ? sql`` : sql`and entity_id in (select entity_id from entity_records where entity_seq > ${since})`}
+        group by entity_id`.execute(this.db),
+      sql<LinkReportRow & { stamp: number }>`
+        select p.id, p.received_at, p.grading, p.exploitation_types, p.involves_child, p.local_authority, p.facts_seq::float8 as stamp from reports p
+        where ${all ? sql`exists (select 1 from record_links l where l.report_id = p.id)` : sql`p.facts_seq > ${since}`}`.execute(this.db),
+      sql<ChangedLink>`
+        select l.seq::float8 as key, a.entity_id as a, b.entity_id as b, l.report_id as report, c.first_at as first, c.last_at as last,
+               greatest(l.seq, a.entity_seq, b.entity_seq)::float8 as stamp
+        from record_links l join entity_records a on a.id = l.from_record join entity_records b on b.id = l.to_record
+          left join report_calls c on c.from_phone = l.from_record and c.to_phone = l.to_record
+        ${
+          all
+            ? sql``
+            : sql`where l.seq > ${since}
+                or l.from_record in (select id from entity_records where entity_seq > ${since})
+                or l.to_record in (select id from entity_records where entity_seq > ${since})`
+        }
+        order by l.seq`.execute(this.db),
+    ]);
+    const upTo = Math.max(since, ...[entities.rows, reports.rows, links.rows].map((rows) => rows.reduce((m, r) => Math.max(m, r.stamp), 0)));
+    return { upTo, entities: entities.rows, reports: reports.rows, links: links.rows };
   }
 
-  /** The facts a link filter asks of each report that links entities. */
-  async linkReports(): Promise<LinkReportRow[]> {
+  /** Reports' facts by id (for links whose report the caller has not seen). */
+  async linkReportsById(ids: readonly string[]): Promise<LinkReportRow[]> {
+    if (ids.length === 0) return [];
     const rows = await sql<LinkReportRow>`
       select p.id, p.received_at, p.grading, p.exploitation_types, p.involves_child, p.local_authority from reports p
-      where exists (select 1 from record_links l where l.report_id = p.id)`.execute(this.db);
-    return rows.rows;
-  }
-
-  /** Entities with at least one record (merged-away entities have none), every one a node even without links. */
-  async entityKinds(): Promise<{ id: string; kind: EntityKind; victim: boolean }[]> {
-    const rows = await sql<{ id: string; kind: EntityKind; victim: boolean }>`
-      select entity_id as id, min(kind) as kind, bool_or(role = 'potential_victim') as victim
-      from entity_records where entity_id is not null group by entity_id`.execute(this.db);
+      where p.id = any(${[...ids]}::uuid[])`.execute(this.db);
     return rows.rows;
   }
 

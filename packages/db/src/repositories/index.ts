@@ -38,4 +38,4 @@ export { DEFAULT_PICTURE_SETTINGS } from './picture.repository';
 export type { EntityRepository } from './entity.repository';
 export type { EntitySearch, EntityHit, ReportHit, SourceRecord, LinkedEntity, ChangeRow, ReviewPairRow, Move } from './entity.repository';
 export type { NewCallData, ImportedNumberRow } from './call-data.repository';
-export type { LinkReportRow, LinkSourceRow, NodeRow, SavedChartRow } from './graph.repository';
+export type { ChangedLink, GraphChanges, LinkReportRow, LinkSourceRow, NodeRow, SavedChartRow } from './graph.repository';

@@ -3,7 +3,8 @@ import {
   can,
   degrees,
   Forbidden,
-  LinkEvidence,
+  LinkLedger,
+  type LinkEvidence,
   neighbourhood,
   NotFound,
   PERMISSIONS,
@@ -12,10 +13,9 @@ import {
   type FilteredLinks,
   type GraphFilter,
   type NetworkFacts,
-  type ReportFacts,
   type UserActor,
 } from '@harbour/core';
-import type { NodeRow, Repositories } from '@harbour/db';
+import type { GraphChanges, NodeRow, Repositories } from '@harbour/db';
 
 /** A link between two entities as the analyst sees it: the reports (passing the filter) that make it. */
 export interface LinkView {
@@ -79,12 +79,22 @@ export interface ReportSource {
   readonly grading: string | null;
 }
 
-/** The evidence of the picture as last gathered, and the filtered graphs made from it since. */
+/** The evidence of the picture as it stands, and the filtered graphs made from it since. */
 interface Built {
   readonly evidence: LinkEvidence;
   readonly views: Map<string, View>;
+}
+
+/** The ledger of the picture's links, and how far it has caught up with the store. */
+interface Caught {
+  readonly ledger: LinkLedger;
+  /** The highest change number read. */
+  readonly upTo: number;
+  /** The in-process change count it has seen. */
   readonly version: number;
   readonly at: number;
+  /** When it was last read whole. */
+  readonly wholeAt: number;
 }
 
 /** The graph through one filter, with what is worked out from it once. */
@@ -104,25 +114,33 @@ const MOST_PATHS = 5;
 const KEY_PLAYERS = 5;
 /** Filtered graphs kept: an analyst moving between a few filters should not wait each time. */
 const VIEWS_KEPT = 4;
+/**
+ * Change numbers read again at each catch-up: a transaction that took its numbers before another
+ * but committed after it is still seen (rows read twice change nothing).
+ */
+const OVERLAP = 10_000;
 
 /**
  * Link analysis over the picture: who is connected to whom, through which phone, address, vehicle
- * or business. The evidence (which reports mention which pairs of entities) is gathered from the
- * store once and kept as arrays; each filter makes its own graph from it in one pass. The
- * evidence is gathered again only after the picture has changed (new reports resolved, merges,
- * splits), or after `maxAgeMs` for changes made by another process. Every view is audited.
+ * or business. The evidence (which reports mention which pairs of entities) is read from the store
+ * once into a ledger of arrays, then kept up to date by reading only what changed since: links
+ * added, records resolved, merged or split, reports graded. It catches up when this process
+ * changed the picture, and at most `catchUpMs` after another did; it is read whole again every
+ * `rebuildMs` (deletions, and anything a catch-up could miss). Each filter makes its own graph from
+ * the evidence in one pass. Every view is audited.
  */
 export class GraphService {
   private version = 0;
+  private caught: Caught | undefined;
+  private catching: Promise<void> | undefined;
   private built: Built | undefined;
-  private building: Promise<Built> | undefined;
 
   constructor(
     private readonly repos: Repositories,
-    private readonly options: { maxAgeMs?: number; now?: () => number } = {},
+    private readonly options: { catchUpMs?: number; rebuildMs?: number; now?: () => number } = {},
   ) {}
 
-  /** The picture changed: the next question gathers the evidence again. */
+  /** The picture changed: the next question catches up first. */
   changed(): void {
     this.version++;
   }
@@ -301,30 +319,31 @@ export class GraphService {
     return result;
   }
 
-  /** The evidence as it stands: gathered now if the picture changed (one gathering shared by concurrent questions). */
+  /** The evidence as it stands, caught up first when due (one catch-up shared by concurrent questions). */
   private async graph(): Promise<Built> {
     const now = this.options.now?.() ?? Date.now();
-    const fresh = this.built && this.built.version === this.version && now - this.built.at < (this.options.maxAgeMs ?? 60_000);
-    if (fresh) return this.built!;
-    this.building ??= this.build(this.version, now).finally(() => (this.building = undefined));
-    return (this.built = await this.building);
+    const c = this.caught;
+    const due = !c || c.version !== this.version || now - c.at >= (this.options.catchUpMs ?? 5_000);
+    if (due) {
+      this.catching ??= this.catchUp(now).finally(() => (this.catching = undefined));
+      await this.catching;
+    }
+    const evidence = this.caught!.ledger.evidence();
+    if (this.built?.evidence !== evidence) this.built = { evidence, views: new Map() };
+    return this.built;
   }
 
-  private async build(version: number, at: number): Promise<Built> {
-    const [entities, reports, mentions] = await Promise.all([this.repos.graph.entityKinds(), this.repos.graph.linkReports(), this.repos.graph.linkMentions()]);
-    const facts = new Map<string, ReportFacts>(
-      reports.map((r) => [
-        r.id,
-        {
-          receivedAt: new Date(r.received_at),
-          grading: r.grading,
-          exploitationTypes: r.exploitation_types,
-          involvesChild: r.involves_child,
-          area: r.local_authority,
-        },
-      ]),
-    );
-    return { evidence: LinkEvidence.from(entities, facts, mentions), views: new Map(), version, at };
+  /** Reads what changed since the ledger last looked (everything, the first time and every `rebuildMs`). */
+  private async catchUp(now: number): Promise<void> {
+    const version = this.version;
+    const previous = this.caught;
+    const whole = !previous || now - previous.wholeAt >= (this.options.rebuildMs ?? 15 * 60_000);
+    const ledger = whole ? new LinkLedger() : previous.ledger;
+    const changes = await this.repos.graph.changesSince(whole ? 0 : Math.max(1, previous.upTo - OVERLAP));
+    // A link's report may have been read (without links) before: its facts are needed now.
+    const unread = [...new Set(changes.links.map((l) => l.report).filter((r) => !ledger.knowsReport(r)))];
+    takeChanges(ledger, { ...changes, reports: [...changes.reports, ...(await this.repos.graph.linkReportsById(unread))] });
+    this.caught = { ledger, upTo: Math.max(changes.upTo, whole ? 0 : previous.upTo), version, at: now, wholeAt: whole ? now : previous.wholeAt };
   }
 
   /** The graph through a filter, made once and kept while the evidence lasts (the few most recent filters). */
@@ -375,6 +394,20 @@ export class GraphService {
   private async audit(user: UserActor, action: string, subjectId: string | null, details: Record<string, unknown>): Promise<void> {
     await this.repos.audit.append({ actorId: user.userId, actorRole: user.role, action, subjectType: 'entity', subjectId, details });
   }
+}
+
+/** Puts what changed in the store into a ledger: entities and reports first, so the links find them. */
+export function takeChanges(ledger: LinkLedger, changes: GraphChanges): void {
+  for (const e of changes.entities) ledger.entity(e.id, e.kind, e.victim, false);
+  for (const r of changes.reports)
+    ledger.report(r.id, {
+      receivedAt: new Date(r.received_at),
+      grading: r.grading,
+      exploitationTypes: r.exploitation_types,
+      involvesChild: r.involves_child,
+      area: r.local_authority,
+    });
+  for (const l of changes.links) ledger.link(l.key, { a: l.a ?? '', b: l.b ?? '', report: l.report, first: l.first, last: l.last });
 }
 
 /** Children first, then more potential victims, then the most recently active, then the biggest. */
