@@ -188,8 +188,10 @@ export const ChartCanvas = forwardRef<ChartCanvasHandle, Props>(function ChartCa
         const edges = node.connectedEdges();
         node.toggleClass('later', edges.length > 0 && edges.filter('.later').length === edges.length);
       });
+      // A path found stands out: everything off it fades.
       cy.elements().forEach((e) => {
         e.toggleClass('on-path', onPath.has(e.id()));
+        e.toggleClass('faded', onPath.size > 0 && !onPath.has(e.id()));
       });
       cy.nodes().forEach((node) => {
         if (chosen.has(node.id()) && !node.selected()) node.select();

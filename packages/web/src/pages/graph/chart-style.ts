@@ -112,8 +112,8 @@ export function chartStyle(): StylesheetJson {
         'text-background-opacity': 1,
         'text-background-padding': '2px',
         'text-rotation': 'autorotate',
-        // Captions crowd a dense chart: they show once it is zoomed in far enough to read them.
-        'min-zoomed-font-size': 9,
+        // Captions crowd a dense chart: they show once it is zoomed in to read them.
+        'min-zoomed-font-size': 12,
       },
     },
     // Selected: a thick yellow ring inside a black one (the GOV.UK focus colours).
@@ -123,6 +123,7 @@ export function chartStyle(): StylesheetJson {
     // A path: black, thick and dashed, so it stands out without colour.
     { selector: 'edge.on-path', style: { width: 7, 'line-color': '#0b0c0c', 'line-style': 'dashed', 'z-index': 10 } },
     { selector: 'node.on-path', style: { 'border-width': 6, 'border-color': '#0b0c0c' } },
+    { selector: '.faded', style: { opacity: 0.2 } },
     { selector: '.hidden, .later', style: { display: 'none' } },
   ];
 }
