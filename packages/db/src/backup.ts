@@ -13,6 +13,8 @@ import type { DB } from './schema';
 export const BACKUP_TABLES = [
   'agencies',
   'users',
+  'saved_charts',
+  'network_views',
   'recovery_codes',
   'audit_log',
   'reports',
@@ -31,6 +33,7 @@ export const BACKUP_TABLES = [
   'report_online',
   'report_bank_accounts',
   'report_documents',
+  'report_calls',
   'entities',
   'entity_records',
   'person_block_keys',
@@ -49,6 +52,8 @@ type BackupTable = (typeof BACKUP_TABLES)[number];
 const ORDER: Record<BackupTable, string[]> = {
   agencies: ['id'],
   users: ['id'],
+  saved_charts: ['id'],
+  network_views: ['user_id', 'entity_id'],
   recovery_codes: ['user_id', 'code_hash'],
   audit_log: ['seq'],
   reports: ['id'],
@@ -67,6 +72,7 @@ const ORDER: Record<BackupTable, string[]> = {
   report_online: ['id'],
   report_bank_accounts: ['id'],
   report_documents: ['id'],
+  report_calls: ['from_phone', 'to_phone'],
   entities: ['id'],
   entity_records: ['id'],
   person_block_keys: ['key', 'record_id'],
@@ -178,6 +184,9 @@ export async function restoreBackup(db: Kysely<DB>, file: string): Promise<Backu
     await flush();
     if (!header) throw new Error('the backup file is empty');
     // Live report numbers continue after the highest restored one.
+    // Link analysis reads changes numbered after the highest restored one.
+    await sql`select setval('graph_change_seq', greatest(1, (select max(m) from (select max(seq) as m from record_links
+      union all select max(entity_seq) from entity_records union all select max(facts_seq) from reports) as n)))`.execute(tx);
     await sql`select setval('report_number_seq', greatest(10000000, coalesce((select max(substring(reference from '[0-9]+$')::bigint) from reports where reference ~ '^HBR-[0-9]{4}-[0-9]{8}$'), 0)))`.execute(
       tx,
     );

@@ -201,6 +201,7 @@ export class GraphService {
     const shown = members.sort((a, b) => view.degree[b]! - view.degree[a]! || a - b).slice(0, MOST_NODES);
     if (!shown.includes(start)) shown[shown.length - 1] = start;
     const result = { ...(await this.chartOf(built, view, shown)), size: members.length, truncated: members.length > shown.length };
+    gone(result.nodes, entityId);
     await this.repos.graph.recordNetworkView(
       user.userId,
       [...new Set([entityId, ...shown.slice(0, KEY_PLAYERS).map((v) => built.evidence.ids[v]!)])],
@@ -255,6 +256,7 @@ export class GraphService {
       view,
       found.nodes.map((n) => n.node),
     );
+    gone(chart.nodes, entityId);
     const hopsOf = new Map(found.nodes.map((n) => [built.evidence.ids[n.node]!, n.hops]));
     const result = { nodes: chart.nodes.map((n) => ({ ...n, hops: hopsOf.get(n.id)! })), links: chart.links, truncated: found.truncated };
     await this.audit(user, 'graph.neighbourhood', entityId, { hops, entities: result.nodes.map((n) => n.id), filter });
@@ -408,6 +410,11 @@ export function takeChanges(ledger: LinkLedger, changes: GraphChanges): void {
       area: r.local_authority,
     });
   for (const l of changes.links) ledger.link(l.key, { a: l.a ?? '', b: l.b ?? '', report: l.report, first: l.first, last: l.last });
+}
+
+/** An entity merged away since the ledger last caught up is still a node, without records: not one to chart. */
+function gone(nodes: readonly NodeView[], entityId: string): void {
+  if (!nodes.some((n) => n.id === entityId)) throw new NotFound('No such entity in the picture');
 }
 
 /** Children first, then more potential victims, then the most recently active, then the biggest. */

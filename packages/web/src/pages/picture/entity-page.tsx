@@ -209,6 +209,11 @@ export function EntityPage() {
       </form>
 
       <h2 className="govuk-heading-m">{t('picture.entity.linked')}</h2>
+      {e.linked.length > 0 && !e.mergedInto && (
+        <Link className="govuk-button govuk-button--secondary" to={`/chart?entity=${e.id}`}>
+          {t('picture.entity.chart')}
+        </Link>
+      )}
       {e.linked.length === 0 ? (
         <p className="govuk-body">{t('picture.entity.noLinked')}</p>
       ) : (
