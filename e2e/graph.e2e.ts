@@ -146,4 +146,24 @@ describe('an analyst charts a planted network, finds the path between two suspec
     await page.getByText(/\d+ entities and \d+ links on the chart\./).waitFor();
     for (const number of [known!, '+447700900111', '+447700900222']) await page.getByRole('link', { name: number, exact: true }).waitFor();
   });
+
+  it('the networks page, a chart, an entity charted from its page and the call data page read in Welsh, without accessibility problems', async () => {
+    const page = b.page;
+    for (const path of ['/networks', chartUrl.slice(b.baseUrl.length), '/call-data']) {
+      await page.goto(`${b.baseUrl}${path}${path.includes('?') ? '&' : '?'}lang=cy`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await page.waitForLoadState('networkidle');
+      expect(await accessibilityProblems(page), path).toEqual([]);
+    }
+    // From an entity's page to its chart.
+    await page.goto(`${chartUrl}&lang=cy`);
+    const entity = page.locator('table tbody a[href^="/entities/"]').first();
+    const name = await entity.innerText();
+    await entity.click();
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+    await page.getByRole('link', { name: 'Siartio ei gysylltiadau' }).click();
+    await page.waitForURL(/\/chart\?entity=/);
+    await page.getByRole('link', { name, exact: true }).first().waitFor();
+    expect(await accessibilityProblems(page)).toEqual([]);
+  });
 });
