@@ -163,9 +163,9 @@ export class LinkEvidence {
     // Mentions as (lower node, higher node), then grouped by pair in linear time: a counting sort
     // by the lower node, then each bucket's pairs gathered by the higher. Links whose ends are not
     // two distinct known entities (a record not yet resolved, or one merged into the other) wait.
-    const usable: number[] = [];
-    for (let i = 0; i < l.count; i++) if (l.a[i]! >= 0 && l.b[i]! >= 0 && l.a[i] !== l.b[i] && l.report[i]! >= 0) usable.push(i);
-    const count = usable.length;
+    const usable = new Int32Array(l.count);
+    let count = 0;
+    for (let i = 0; i < l.count; i++) if (l.a[i]! >= 0 && l.b[i]! >= 0 && l.a[i] !== l.b[i] && l.report[i]! >= 0) usable[count++] = i;
     const low = new Int32Array(count);
     const high = new Int32Array(count);
     for (let k = 0; k < count; k++) {
@@ -180,47 +180,49 @@ export class LinkEvidence {
     const byLow = new Int32Array(count);
     for (let i = 0; i < count; i++) byLow[fill[low[i]!]!++] = i;
 
-    const pairA: number[] = [];
-    const pairB: number[] = [];
-    const starts: number[] = [];
+    // At most one pair per mention: the arrays are sized for that and cut to the pairs found.
+    const pairA = new Int32Array(count);
+    const pairB = new Int32Array(count);
+    const starts = new Int32Array(count + 1);
+    const place = new Int32Array(count);
     const grouped = new Int32Array(count);
     const pairOf = new Int32Array(n).fill(-1);
-    const sizes: number[] = [];
+    let pairs = 0;
     let out = 0;
     for (let v = 0; v < n; v++) {
-      // Pairs of v numbered first, then their mentions laid out pair by pair.
-      const first = pairA.length;
+      // Pairs of v numbered first (counting their mentions in `place`), then their mentions laid out pair by pair.
+      const first = pairs;
       for (let k = bucket[v]!; k < bucket[v + 1]!; k++) {
         const u = high[byLow[k]!]!;
         if (pairOf[u]! < first) {
-          pairOf[u] = pairA.length;
-          pairA.push(v);
-          pairB.push(u);
-          sizes.push(0);
+          pairOf[u] = pairs;
+          pairA[pairs] = v;
+          pairB[pairs] = u;
+          place[pairs++] = 0;
         }
-        sizes[pairOf[u]!]!++;
+        place[pairOf[u]!]!++;
       }
-      const place: number[] = [];
-      for (let p = first; p < pairA.length; p++) {
-        starts.push(out);
-        place.push(out);
-        out += sizes[p]!;
+      for (let p = first; p < pairs; p++) {
+        const size = place[p]!;
+        starts[p] = out;
+        place[p] = out;
+        out += size;
       }
       for (let k = bucket[v]!; k < bucket[v + 1]!; k++) {
         const i = byLow[k]!;
-        grouped[place[pairOf[high[i]!]! - first]!++] = usable[i]!;
+        grouped[place[pairOf[high[i]!]!]!++] = usable[i]!;
       }
     }
-    starts.push(out);
+    starts[pairs] = out;
     // A pair mentioned twice in one report is one piece of evidence, seen over both times.
     const mentionsOut = new Int32Array(count);
     const seenFrom = new Float64Array(count);
     const seenTo = new Float64Array(count);
-    const startsOut = new Int32Array(starts.length);
+    const startsOut = new Int32Array(pairs + 1);
     const lastPair = new Int32Array(reportCount).fill(-1);
     const slotOf = new Int32Array(reportCount);
     let kept = 0;
-    for (let p = 0; p < pairA.length; p++) {
+    for (let p = 0; p < pairs; p++) {
       startsOut[p] = kept;
       for (let k = starts[p]!; k < starts[p + 1]!; k++) {
         const i = grouped[k]!;
@@ -237,7 +239,7 @@ export class LinkEvidence {
         mentionsOut[kept++] = r;
       }
     }
-    startsOut[pairA.length] = kept;
+    startsOut[pairs] = kept;
     // Each report's span: its mentions' times (its own date when it links nothing).
     const reportFrom = l.received.slice();
     const reportTo = l.received.slice();
@@ -253,8 +255,8 @@ export class LinkEvidence {
       l.index,
       l.kinds,
       l.victims,
-      Int32Array.from(pairA),
-      Int32Array.from(pairB),
+      pairA.slice(0, pairs),
+      pairB.slice(0, pairs),
       startsOut,
       mentionsOut.slice(0, kept),
       seenFrom.slice(0, kept),
