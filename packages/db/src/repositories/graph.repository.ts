@@ -77,17 +77,20 @@ export class GraphRepository {
         select p.id, p.received_at, p.grading, p.exploitation_types, p.involves_child, p.local_authority, p.facts_seq::float8 as stamp from reports p
         where ${all ? sql`exists (select 1 from record_links l where l.report_id = p.id)` : sql`p.facts_seq > ${since}`}`.execute(this.db),
       sql<ChangedLink>`
-        select l.seq::float8 as key, a.entity_id as a, b.entity_id as b, l.report_id as report, c.first_at as first, c.last_at as last,
-               greatest(l.seq, a.entity_seq, b.entity_seq)::float8 as stamp
-        from record_links l join entity_records a on a.id = l.from_record join entity_records b on b.id = l.to_record
-          left join report_calls c on c.from_phone = l.from_record and c.to_phone = l.to_record
         ${
           all
-            ? sql``
-            : sql`where l.seq > ${since}
-                or l.from_record in (select id from entity_records where entity_seq > ${since})
-                or l.to_record in (select id from entity_records where entity_seq > ${since})`
+            ? sql`with changed as (select * from record_links)`
+            : // Three lookups each on its own index (a link's number; its records, from either end), not one scan.
+              sql`with moved as (select id from entity_records where entity_seq > ${since}),
+                changed as (
+                  select l.* from record_links l where l.seq > ${since}
+                  union select l.* from record_links l join moved m on l.from_record = m.id
+                  union select l.* from record_links l join moved m on l.to_record = m.id)`
         }
+        select l.seq::float8 as key, a.entity_id as a, b.entity_id as b, l.report_id as report, c.first_at as first, c.last_at as last,
+               greatest(l.seq, a.entity_seq, b.entity_seq)::float8 as stamp
+        from changed l join entity_records a on a.id = l.from_record join entity_records b on b.id = l.to_record
+          left join report_calls c on c.from_phone = l.from_record and c.to_phone = l.to_record
         order by l.seq`.execute(this.db),
     ]);
     const upTo = Math.max(since, ...[entities.rows, reports.rows, links.rows].map((rows) => rows.reduce((m, r) => Math.max(m, r.stamp), 0)));
