@@ -70,6 +70,18 @@ describe('an analyst charts a planted network, finds the path between two suspec
     expect(await accessibilityProblems(page)).toEqual([]);
   });
 
+  it("the network's key players (brokers first) and communities, measured on the whole network", async () => {
+    const page = b.page;
+    await page.getByRole('button', { name: 'Analyse the network' }).click();
+    const table = page.getByRole('table', { name: 'Key players, brokers first' });
+    await table.waitFor();
+    await page.getByText(/\d+ entities in \d+ communities \(modularity [\d.]+\)\. Betweenness counted exactly\./).waitFor();
+    const betweenness = (await table.locator('tbody tr td:nth-child(2)').allInnerTexts()).map((x) => Number(x.replace(/,/g, '')));
+    expect(betweenness.length).toBeGreaterThan(2);
+    expect([...betweenness].sort((x, y) => y - x)).toEqual(betweenness);
+    expect(await accessibilityProblems(page)).toEqual([]);
+  });
+
   it('the chart is saved by name and reopens from the networks page as it was', async () => {
     const page = b.page;
     const name = `Suspects path ${Date.now()}`;

@@ -55,6 +55,7 @@ describe('translations', () => {
       '.picture.kind.person',
       '.picture.attributes.model',
       '.graph.chart.layouts.grid',
+      '.graph.analysis.pagerank',
     ]);
     for (const [key, text] of flat(cy)) {
       expect(text.trim(), key).not.toBe('');

@@ -12,6 +12,7 @@ import { ReportLink } from '../picture/report-link';
 import { ChartCanvas, type ChartCanvasHandle, type ChartNode } from './chart-canvas';
 import { ChartLegend } from './chart-legend';
 import { FilterFields } from './filter-fields';
+import { NetworkAnalysis } from './network-analysis';
 import { TimeSlider } from './time-slider';
 import { cleanFilter, filterParams, type ChartData, type ChartFilter, type GraphLink, type LayoutName, type PathsResult, type SavedChart } from './types';
 
@@ -175,6 +176,13 @@ export function ChartPage() {
       if (onPaths.some((id) => !nodes.some((n) => n.id === id))) take(await among([...new Set([...nodes.map((n) => n.id), ...onPaths])], filter));
     });
 
+  /** Selects an entity (brought onto the chart first if it is not there), e.g. a key player for a path. */
+  const choose = (id: string) =>
+    run(async () => {
+      if (!nodes.some((n) => n.id === id)) take(await among([...nodes.map((n) => n.id), id], filter));
+      setSelected((s) => (s.includes(id) ? s : [...s, id]));
+    });
+
   const change = (id: string, part: Partial<ChartNode>) => setNodes((all) => all.map((n) => (n.id === id ? { ...n, ...part } : n)));
   const drop = (id: string) => {
     setNodes((all) => all.filter((n) => n.id !== id));
@@ -319,6 +327,8 @@ export function ChartPage() {
           </ol>
         </section>
       )}
+
+      <NetworkAnalysis entityId={network ?? selected[0] ?? nodes[0]?.id} filter={filter} onSelect={(id) => void choose(id)} />
 
       <h2 className="govuk-heading-m">{t('graph.chart.entities')}</h2>
       <table className="govuk-table app-table--small">

@@ -209,7 +209,7 @@ export function EntityPage() {
       </form>
 
       <h2 className="govuk-heading-m">{t('picture.entity.linked')}</h2>
-      {e.linked.length > 0 && !e.mergedInto && (
+      {e.linked.length !== 0 && !e.mergedInto && (
         <Link className="govuk-button govuk-button--secondary" to={`/chart?entity=${e.id}`}>
           {t('picture.entity.chart')}
         </Link>
