@@ -89,7 +89,7 @@ export function CallDataPage() {
     setColumns({
       from: guess(cells, /^(caller|calling|a[ _-]?(party|number)|from|originat)/i),
       to: guess(cells, /^(callee|called|b[ _-]?(party|number)|to|destination|dialled)/i),
-      at: guess(cells, /(start|date|time)/i),
+      at: guess(cells, /(start|date|time|when)/i),
       duration: guess(cells, /(duration|length|seconds)/i),
     });
   };
