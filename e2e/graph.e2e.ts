@@ -177,5 +177,19 @@ describe('an analyst charts a planted network, finds the path between two suspec
     await page.waitForURL(/\/chart\?entity=/);
     await page.getByRole('link', { name, exact: true }).first().waitFor();
     expect(await accessibilityProblems(page)).toEqual([]);
+
+    // Expanded by three links, the chart holds the entity's whole three-link neighbourhood.
+    const entityId = new URL(page.url()).searchParams.get('entity')!;
+    const within = await page.evaluate(
+      async (id) => ((await (await fetch(`/api/graph/entities/${id}?hops=3`)).json()) as { nodes: unknown[] }).nodes.length,
+      entityId,
+    );
+    await page.getByLabel('Ehangu o').selectOption('3');
+    await page
+      .locator(`#select-${entityId}`)
+      .locator('xpath=ancestor::tr')
+      .getByRole('button', { name: /^Ehangu/ })
+      .click();
+    await expect.poll(async () => Number(/(\d+) endid/.exec(await page.getByText(/\d+ endid a \d+ cysylltiad ar y siart/).innerText())![1])).toBe(within);
   });
 });

@@ -59,6 +59,7 @@ export function ChartPage() {
   const [filter, setFilter] = useState<ChartFilter>(() => filterFromParams(params));
   const [layout, setLayout] = useState<LayoutName>('cose');
   const [layoutRun, setLayoutRun] = useState(0);
+  const [hops, setHops] = useState(1);
   const [selected, setSelected] = useState<string[]>([]);
   const [paths, setPaths] = useState<PathsResult['paths'] | null>(null);
   const [pathShown, setPathShown] = useState(0);
@@ -145,12 +146,15 @@ export function ChartPage() {
   const expand = useCallback(
     (id: string) =>
       run(async () => {
-        const near = await api<ChartData>('GET', `/api/graph/entities/${id}?${new URLSearchParams({ hops: '1', ...filterParams(filter) }).toString()}`);
+        const near = await api<ChartData>(
+          'GET',
+          `/api/graph/entities/${id}?${new URLSearchParams({ hops: String(hops), ...filterParams(filter) }).toString()}`,
+        );
         const ids = [...new Set([...nodes.map((n) => n.id), ...near.nodes.map((n) => n.id)])];
         take(await among(ids, filter));
         setMessage(t('graph.chart.expanded', { count: ids.length - nodes.length }));
       }),
-    [filter, nodes, run, take, t],
+    [filter, hops, nodes, run, take, t],
   );
 
   const applyFilter = (next: ChartFilter) =>
@@ -248,6 +252,18 @@ export function ChartPage() {
             {LAYOUTS.map((l) => (
               <option key={l} value={l}>
                 {t(`graph.chart.layouts.${l}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="govuk-form-group">
+          <label className="govuk-label govuk-label--s" htmlFor="hops">
+            {t('graph.chart.hops')}
+          </label>
+          <select id="hops" className="govuk-select" value={hops} onChange={(e) => setHops(Number(e.target.value))}>
+            {[1, 2, 3].map((n) => (
+              <option key={n} value={n}>
+                {t('graph.chart.hopsValue', { count: n })}
               </option>
             ))}
           </select>
