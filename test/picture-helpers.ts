@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Role, UserActor } from '@harbour/core';
 import type { TestStore } from './test-store';
 
-/** Accounts of one agency, signed in all the way: the actors services are called as. */
-export async function signedInActors<R extends Role>(t: TestStore, roles: readonly R[]): Promise<Record<R, UserActor>> {
+/** Accounts of one agency, signed in all the way: the actors services (and benchmarks) are called as. */
+export async function signedInActors<R extends Role>(t: Pick<TestStore, 'repos'>, roles: readonly R[]): Promise<Record<R, UserActor>> {
   const agency = await t.repos.agencies.create({ id: randomUUID(), name: 'Gwent Police', kind: 'police' });
   const actors = {} as Record<R, UserActor>;
   for (const role of roles) {

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { GWENT, LinkLedger, LinkGraph, Random, betweenness, communities, components, neighbourhood, pageRank, shortestPath, type Actor } from '@harbour/core';
-import { repositories, seedDatabase, type DB, type NewReport, type Repositories } from '@harbour/db';
+import { GWENT, LinkLedger, LinkGraph, Random, betweenness, communities, components, neighbourhood, pageRank, shortestPath } from '@harbour/core';
+import { repositories, seedDatabase, type DB, type Repositories } from '@harbour/db';
 import { buildPictureInBulk, services, takeChanges } from '@harbour/server';
 import { sql, type Kysely } from 'kysely';
+import { signedInActors } from '../../test/picture-helpers';
+import { newReport } from '../../test/reports';
 import type { BenchContext, Benchmark, Figure } from './harness';
 import { percentile } from './harness';
 
@@ -162,7 +164,7 @@ async function pictureGraph(ctx: BenchContext): Promise<Figure[]> {
     await seedDatabase(repos, { reports: PICTURE_REPORTS, seed: 'graph-bench', area: GWENT, until }, undefined, 5000);
     const built = await buildPictureInBulk(repos);
     process.stderr.write(`  ${kind}: ${PICTURE_REPORTS} reports seeded and pictured (${built.records} records)\n`);
-    const analyst = await benchAnalyst(repos);
+    const { analyst } = await signedInActors({ repos }, ['analyst']);
 
     let t = performance.now();
     const networks = await svc.graph.networks(analyst, { limit: 100 });
@@ -173,7 +175,12 @@ async function pictureGraph(ctx: BenchContext): Promise<Figure[]> {
     const known = networks[0]!.keyPlayers.find((p) => p.kind === 'phone')?.label ?? '07700 900461';
     const after: number[] = [];
     for (let i = 0; i < NEW_REPORTS; i++) {
-      await repos.intake.createReport(newReport(known, i), { actorId: null, actorRole: null, action: 'report.referral-submitted', subjectType: 'report' });
+      const report = newReport({
+        receivedAt: new Date(until.getTime() + (i + 1) * 60_000),
+        persons: [{ id: randomUUID(), role: 'suspect', givenName: 'Bench', familyName: `Newcomer${i}`, gender: null, nationality: null }],
+        phones: [{ id: randomUUID(), number: known }],
+      });
+      await repos.intake.createReport(report, { actorId: null, actorRole: null, action: 'report.referral-submitted', subjectType: 'report' });
       await svc.picture.drain();
       t = performance.now();
       await svc.graph.networks(analyst, { limit: 100 });
@@ -198,44 +205,6 @@ async function pictureGraph(ctx: BenchContext): Promise<Figure[]> {
     figure("share of the picture's entities in its largest network", recovered.largest, 'ratio');
   }
   return figures;
-}
-
-/** A new report naming a person with a phone already in the picture. */
-function newReport(phone: string, i: number): NewReport {
-  return {
-    id: randomUUID(),
-    source: 'officer',
-    receivedAt: new Date(until.getTime() + (i + 1) * 60_000),
-    language: 'en',
-    relation: 'someone_else',
-    summary: 'A man collecting workers from a car wash at dawn.',
-    occurred: null,
-    localAuthority: 'W06000022',
-    town: 'Newport',
-    postcode: null,
-    locationDescription: null,
-    exploitationTypes: ['labour'],
-    involvesChild: false,
-    triageScore: 10,
-    triageBand: 'medium',
-    persons: [{ id: randomUUID(), role: 'suspect', givenName: 'Bench', familyName: `Newcomer${i}`, gender: null, nationality: null }],
-    phones: [{ id: randomUUID(), number: phone }],
-    vehicles: [],
-    businesses: [],
-  };
-}
-
-async function benchAnalyst(repos: Repositories): Promise<Actor> {
-  const agency = await repos.agencies.create({ id: randomUUID(), name: 'Bench', kind: 'police' });
-  const user = await repos.users.create({
-    id: randomUUID(),
-    agency_id: agency.id,
-    email: 'analyst@bench.example',
-    display_name: 'Analyst',
-    role: 'analyst',
-    password_hash: 'x',
-  });
-  return { kind: 'user', userId: user.id, role: 'analyst', agencyId: agency.id, sessionId: 's', stage: 'complete' };
 }
 
 /** For each planted network, the most of its entities in one component and in one community of that component. */

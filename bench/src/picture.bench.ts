@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { GWENT, comparePersons, personFeatures, scorePattern, syntheticModel, type Actor } from '@harbour/core';
-import { repositories, seedDatabase, type NewReport } from '@harbour/db';
+import { GWENT, comparePersons, personFeatures, scorePattern, syntheticModel } from '@harbour/core';
+import { repositories, seedDatabase } from '@harbour/db';
 import { buildPictureInBulk, services } from '@harbour/server';
 import { sql } from 'kysely';
+import { signedInActors } from '../../test/picture-helpers';
+import { newReport } from '../../test/reports';
 import type { Benchmark, Figure } from './harness';
 import { percentile } from './harness';
 
@@ -39,16 +41,7 @@ export const pictureBench: Benchmark = async (ctx) => {
     });
     figures.push({ bench: 'picture', metric: 'person records in the picture', value: persons, unit: 'records', store: kind });
 
-    const agency = await repos.agencies.create({ id: randomUUID(), name: 'Bench', kind: 'police' });
-    const user = await repos.users.create({
-      id: randomUUID(),
-      agency_id: agency.id,
-      email: 'analyst@bench.example',
-      display_name: 'Analyst',
-      role: 'analyst',
-      password_hash: 'x',
-    });
-    const analyst: Actor = { kind: 'user', userId: user.id, role: 'analyst', agencyId: agency.id, sessionId: 's', stage: 'complete' };
+    const { analyst } = await signedInActors({ repos }, ['analyst']);
 
     // Names of known people, each searched with one typo (two letters of the family name swapped).
     const sample = (
@@ -98,7 +91,7 @@ export const pictureBench: Benchmark = async (ctx) => {
         nationality: null,
         dob: i % 3 === 0 ? '1990-01-01' : null,
       };
-      const report: NewReport = newReport(person);
+      const report = newReport({ receivedAt: new Date(), summary: 'A person seen at a car wash.', persons: [person] });
       await repos.intake.createReport(report, { actorId: null, actorRole: null, action: 'report.referral-submitted', subjectType: 'report' });
       const t0 = performance.now();
       await svc.picture.drain();
@@ -133,27 +126,3 @@ export const pictureBench: Benchmark = async (ctx) => {
   }
   return figures;
 };
-
-function newReport(person: NewReport['persons'][number]): NewReport {
-  return {
-    id: randomUUID(),
-    source: 'officer',
-    receivedAt: new Date(),
-    language: 'en',
-    relation: 'someone_else',
-    summary: 'A person seen at a car wash.',
-    occurred: null,
-    localAuthority: 'W06000022',
-    town: 'Newport',
-    postcode: null,
-    locationDescription: null,
-    exploitationTypes: ['labour'],
-    involvesChild: false,
-    triageScore: 10,
-    triageBand: 'medium',
-    persons: [person],
-    phones: [],
-    vehicles: [],
-    businesses: [],
-  };
-}
