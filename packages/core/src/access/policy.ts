@@ -1,4 +1,5 @@
-import type { Actor } from './actor';
+import { Forbidden } from '../errors';
+import type { Actor, UserActor } from './actor';
 import type { Role } from './roles';
 
 /**
@@ -66,6 +67,12 @@ export function can(actor: Actor, permission: Permission): boolean {
   if (permission === 'session:second-factor') return true;
   if (actor.stage !== 'complete') return false;
   return GRANTS[permission].includes(actor.role);
+}
+
+/** The signed-in user acting, when they hold the permission; otherwise refused, in the given words. */
+export function permittedUser(actor: Actor, permission: Permission, refusal = 'Your role does not allow this'): UserActor {
+  if (!can(actor, permission) || actor.kind !== 'user') throw new Forbidden(refusal);
+  return actor;
 }
 
 export function isPermission(value: unknown): value is Permission {

@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import {
   callPairs,
-  can,
-  Forbidden,
   Invalid,
   isRowProblem,
   linkRowReader,
   NotFound,
   PERMISSIONS,
+  permittedUser,
   type Actor,
   type ExploitationType,
   type LinkRow,
@@ -164,7 +163,6 @@ export class CallDataService {
   }
 
   private allowed(actor: Actor): UserActor {
-    if (!can(actor, PERMISSIONS.linksImport) || actor.kind !== 'user') throw new Forbidden('Your role does not allow this');
-    return actor;
+    return permittedUser(actor, PERMISSIONS.linksImport);
   }
 }

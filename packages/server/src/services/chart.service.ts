@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { can, Conflict, Forbidden, NotFound, PERMISSIONS, type Actor, type GraphFilter, type UserActor } from '@harbour/core';
+import { Conflict, NotFound, PERMISSIONS, permittedUser, type Actor, type GraphFilter, type UserActor } from '@harbour/core';
 import type { Repositories } from '@harbour/db';
 import type { ChartData, GraphService } from './graph.service';
 import type { StoredFilter } from './graph-filter';
@@ -82,8 +82,7 @@ export class ChartService {
   }
 
   private allowed(actor: Actor): UserActor {
-    if (!can(actor, PERMISSIONS.pictureSearch) || actor.kind !== 'user') throw new Forbidden('Your role does not allow this');
-    return actor;
+    return permittedUser(actor, PERMISSIONS.pictureSearch);
   }
 
   private async audit(user: UserActor, action: string, subjectId: string, details: Record<string, unknown>): Promise<void> {

@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import {
   Conflict,
-  Forbidden,
   Invalid,
   NotFound,
   PERMISSIONS,
-  RECORD_KINDS,
-  can,
+  permittedUser,
   personLabel,
+  RECORD_KINDS,
   recordIdentity,
   searchQuery,
   type Actor,
@@ -351,8 +350,7 @@ export class EntityService {
   }
 
   private allowed(actor: Actor, permission: Permission): UserActor {
-    if (!can(actor, permission) || actor.kind !== 'user') throw new Forbidden('Your role does not allow this');
-    return actor;
+    return permittedUser(actor, permission);
   }
 
   private async audit(user: UserActor, action: string, subjectId: string | null, details: Record<string, unknown>): Promise<void> {

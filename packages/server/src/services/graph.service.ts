@@ -1,14 +1,13 @@
 import {
   analyseGraph,
-  can,
   degrees,
-  Forbidden,
   LinkLedger,
-  type LinkEvidence,
   neighbourhood,
   NotFound,
   PERMISSIONS,
+  permittedUser,
   shortestPaths,
+  type LinkEvidence,
   type Actor,
   type FilteredLinks,
   type GraphFilter,
@@ -389,8 +388,7 @@ export class GraphService {
   }
 
   private allowed(actor: Actor): UserActor {
-    if (!can(actor, PERMISSIONS.pictureSearch) || actor.kind !== 'user') throw new Forbidden('Your role does not allow this');
-    return actor;
+    return permittedUser(actor, PERMISSIONS.pictureSearch);
   }
 
   private async audit(user: UserActor, action: string, subjectId: string | null, details: Record<string, unknown>): Promise<void> {

@@ -1,19 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import {
   blockingKeys,
-  comparePersons,
+  can,
   coMentionWeightsOf,
+  comparePersons,
   Forbidden,
   hashKey,
   hasOnlyName,
   Invalid,
   learnFromDecisions,
   learnModel,
+  MIN_RECORDS_TO_TRAIN,
   nameLookupKeys,
   namesakeProbabilities,
-  MIN_RECORDS_TO_TRAIN,
   PERMISSIONS,
-  can,
+  permittedUser,
   personCoMentions,
   personFeatures,
   personLabel,
@@ -137,12 +138,12 @@ export class PictureService {
   }
 
   async saveSettings(actor: Actor, autoMerge: number, review: number): Promise<PictureSettings & { model: ModelInfo }> {
-    if (!can(actor, PERMISSIONS.pictureConfigure) || actor.kind !== 'user') throw new Forbidden('Only a supervisor or an analyst sets how the picture matches');
+    const user = permittedUser(actor, PERMISSIONS.pictureConfigure, 'Only a supervisor or an analyst sets how the picture matches');
     if (!(review < autoMerge))
       throw new Invalid('The thresholds do not fit together', [{ path: 'review', message: 'Set the review threshold below the automatic merge threshold' }]);
     await this.repos.picture.transaction(async (picture, audit) => {
-      await picture.saveSettings(autoMerge, review, actor.userId);
-      await audit({ actorId: actor.userId, actorRole: actor.role, action: 'picture.settings', subjectType: 'picture', details: { autoMerge, review } });
+      await picture.saveSettings(autoMerge, review, user.userId);
+      await audit({ actorId: user.userId, actorRole: user.role, action: 'picture.settings', subjectType: 'picture', details: { autoMerge, review } });
     });
     return this.settings(actor);
   }
@@ -154,7 +155,7 @@ export class PictureService {
    * starting point instead.
    */
   async train(actor: Actor): Promise<PictureSettings & { model: ModelInfo }> {
-    if (!can(actor, PERMISSIONS.pictureConfigure) || actor.kind !== 'user') throw new Forbidden('Only a supervisor or an analyst retrains the match model');
+    const user = permittedUser(actor, PERMISSIONS.pictureConfigure, 'Only a supervisor or an analyst retrains the match model');
     const records = await this.repos.picture.personAttributes();
     const decisions = await this.repos.picture.decisions();
     const features = records.map((r) => personFeatures({ id: r.id, ...r.attributes }));
@@ -163,10 +164,10 @@ export class PictureService {
     const model = { ...learnFromDecisions(learnt, decisions), coMention: learnt.coMention ?? (await this.model()).coMention ?? this.fallback().coMention };
     await this.repos.picture.transaction(async (picture, audit) => {
       const id = randomUUID();
-      await picture.saveModel({ id, model, records: records.length, decisions: decisions.length, trainedBy: actor.userId });
+      await picture.saveModel({ id, model, records: records.length, decisions: decisions.length, trainedBy: user.userId });
       await audit({
-        actorId: actor.userId,
-        actorRole: actor.role,
+        actorId: user.userId,
+        actorRole: user.role,
         action: 'picture.model.trained',
         subjectType: 'match_model',
         subjectId: id,

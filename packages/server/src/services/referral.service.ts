@@ -4,7 +4,7 @@ import {
   Forbidden,
   Invalid,
   PERMISSIONS,
-  can,
+  permittedUser,
   triage,
   type Actor,
   type DocumentType,
@@ -213,8 +213,7 @@ export class ReferralService {
   }
 
   private user(actor: Actor): UserActor {
-    if (!can(actor, PERMISSIONS.referralsCreate) || actor.kind !== 'user') throw new Forbidden('Your role cannot make referrals');
-    return actor;
+    return permittedUser(actor, PERMISSIONS.referralsCreate, 'Your role cannot make referrals');
   }
 }
 

@@ -1,4 +1,4 @@
-import { Forbidden, Invalid, NotFound, PERMISSIONS, can, type Actor, type UserActor } from '@harbour/core';
+import { can, Forbidden, Invalid, NotFound, PERMISSIONS, permittedUser, type Actor, type UserActor } from '@harbour/core';
 import type { QueueFilter, Repositories } from '@harbour/db';
 
 export interface QueueItem {
@@ -233,12 +233,10 @@ export class ReportTriageService {
   }
 
   private reader(actor: Actor): UserActor {
-    if (!can(actor, PERMISSIONS.reportsRead) || actor.kind !== 'user') throw new Forbidden('Only the team and its analysts read reports');
-    return actor;
+    return permittedUser(actor, PERMISSIONS.reportsRead, 'Only the team and its analysts read reports');
   }
 
   private team(actor: Actor): UserActor {
-    if (!can(actor, PERMISSIONS.reportsTriage) || actor.kind !== 'user') throw new Forbidden('Only the team works the triage queue');
-    return actor;
+    return permittedUser(actor, PERMISSIONS.reportsTriage, 'Only the team works the triage queue');
   }
 }
