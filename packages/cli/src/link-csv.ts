@@ -9,7 +9,7 @@ export type { LinkColumns };
  * a header row. A row that cannot be read is reported with its line and left out (see
  * `linkRowReader`); nothing is dropped silently.
  */
-export async function readLinkCsv(path: string, columns: LinkColumns): Promise<{ links: LinkInput[]; rows: LinkRow[]; problems: RowProblem[] }> {
+export async function readLinkCsv(path: string, columns: LinkColumns): Promise<{ links: LinkInput[]; problems: RowProblem[] }> {
   const rows: LinkRow[] = [];
   const problems: RowProblem[] = [];
   let read: ReturnType<typeof linkRowReader> | undefined;
@@ -29,5 +29,5 @@ export async function readLinkCsv(path: string, columns: LinkColumns): Promise<{
     else rows.push(row);
   }
   if (!read) throw new CliError(`${path} is empty: it needs a header row`);
-  return { links: rows.map((r) => (r.weight === undefined ? { from: r.from, to: r.to } : { from: r.from, to: r.to, weight: r.weight })), rows, problems };
+  return { links: rows.map((r) => (r.weight === undefined ? { from: r.from, to: r.to } : { from: r.from, to: r.to, weight: r.weight })), problems };
 }

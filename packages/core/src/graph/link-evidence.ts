@@ -134,10 +134,6 @@ export class LinkEvidence {
     return this.index.get(id);
   }
 
-  kindOf(v: number): RecordKind {
-    return RECORD_KINDS[this.kinds[v]!]!;
-  }
-
   /**
    * Gathers the evidence: entities (every one a node, linked or not), reports by id, and each
    * mention of two entities in one report. Mentions of an unknown entity or report, or of an

@@ -12,6 +12,10 @@ const day = z.iso.date('Enter a date as YYYY-MM-DD');
 const evaluation = z.enum(['1', '2', '3']);
 const assessment = z.enum(['A', 'B', 'C', 'D', 'E']);
 
+/** A filter's end date is not before its start (the check for both shapes of filter below). */
+const datesInOrder = (f: { from?: string; until?: string }) => !f.from || !f.until || f.from <= f.until;
+const datesOutOfOrder = { path: ['until'], message: 'The end date must be on or after the start date' };
+
 /** A link filter as JSON (a saved chart keeps it so). */
 const filterBody = z
   .object({
@@ -27,7 +31,7 @@ const filterBody = z
       .max(LINK_TYPES.length)
       .optional(),
   })
-  .refine((f) => !f.from || !f.until || f.from <= f.until, { path: ['until'], message: 'The end date must be on or after the start date' });
+  .refine(datesInOrder, datesOutOfOrder);
 
 /** A list in a query string: "1,2" (empty means not given). */
 const list = <T extends z.ZodType<string, string>>(item: T) =>
@@ -52,7 +56,7 @@ const filterQuery = z
     kinds: list(z.enum(RECORD_KINDS)),
     linkTypes: list(z.enum(LINK_TYPES as [string, ...string[]])),
   })
-  .refine((f) => !f.from || !f.until || f.from <= f.until, { path: ['until'], message: 'The end date must be on or after the start date' });
+  .refine(datesInOrder, datesOutOfOrder);
 
 type FilterQuery = z.infer<typeof filterQuery>;
 

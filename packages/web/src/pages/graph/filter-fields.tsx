@@ -72,30 +72,20 @@ export function FilterFields({ filter, onApply }: { filter: ChartFilter; onApply
       <form className="govuk-details__text" onSubmit={submit} noValidate>
         <p className="govuk-body">{t('graph.filter.hint')}</p>
         <div className="app-filter-dates">
-          <div className="govuk-form-group">
-            <label className="govuk-label govuk-label--s" htmlFor="filter-from">
-              {t('graph.filter.from')}
-            </label>
-            <input
-              id="filter-from"
-              className="govuk-input govuk-input--width-10"
-              type="date"
-              value={draft.from ?? ''}
-              onChange={(e) => set({ from: e.target.value || undefined })}
-            />
-          </div>
-          <div className="govuk-form-group">
-            <label className="govuk-label govuk-label--s" htmlFor="filter-until">
-              {t('graph.filter.until')}
-            </label>
-            <input
-              id="filter-until"
-              className="govuk-input govuk-input--width-10"
-              type="date"
-              value={draft.until ?? ''}
-              onChange={(e) => set({ until: e.target.value || undefined })}
-            />
-          </div>
+          {(['from', 'until'] as const).map((end) => (
+            <div className="govuk-form-group" key={end}>
+              <label className="govuk-label govuk-label--s" htmlFor={`filter-${end}`}>
+                {t(`graph.filter.${end}`)}
+              </label>
+              <input
+                id={`filter-${end}`}
+                className="govuk-input govuk-input--width-10"
+                type="date"
+                value={draft[end] ?? ''}
+                onChange={(e) => set({ [end]: e.target.value || undefined })}
+              />
+            </div>
+          ))}
         </div>
         <Checkboxes
           name="filter-exploitation"
