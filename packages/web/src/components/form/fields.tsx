@@ -56,7 +56,8 @@ export function SelectField({
   options,
   value,
   onChange,
-}: FieldProps & { options: { value: string; label: string }[]; value: string; onChange: (value: string) => void }) {
+  disabled,
+}: FieldProps & { options: { value: string; label: string }[]; value: string; onChange: (value: string) => void; disabled?: boolean }) {
   return (
     <FormGroup id={id} label={label} hint={hint} error={error}>
       <select
@@ -66,6 +67,7 @@ export function SelectField({
         aria-describedby={describedBy(id, hint, error)}
         value={value}
         onChange={(e) => onChange(e.target.value)}
+        disabled={disabled}
       >
         {options.map((o) => (
           <option key={o.value} value={o.value}>

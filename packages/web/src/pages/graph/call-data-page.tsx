@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
 import { ErrorSummary } from '../../components/form/error-summary';
+import { SelectField, TextField } from '../../components/form/fields';
 import { fieldError, problemsFrom } from '../../components/form/problems';
 import { usePageTitle } from '../../components/page-title';
 import { SuccessBanner } from '../../components/success-banner';
@@ -98,36 +99,21 @@ export function CallDataPage() {
     send.mutate();
   };
   const problems = send.error ? problemsFrom(send.error, t) : view.error ? problemsFrom(view.error, t) : [];
-  const options = (optional: boolean) => [...(optional ? [['', t('callData.none')]] : [['', t('callData.chooseColumn')]]), ...header.map((h) => [h, h])];
-  const columnSelect = (key: keyof typeof columns, optional: boolean) => {
-    const id = `columns.${key}`;
-    const error = fieldError(problems, id);
-    return (
-      <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-        <label className="govuk-label govuk-label--s" htmlFor={id}>
-          {t(`callData.columns.${key}`)}
-        </label>
-        {error && (
-          <p id={`${id}-error`} className="govuk-error-message">
-            <span className="govuk-visually-hidden">{t('common.errorPrefix')}:</span> {error}
-          </p>
-        )}
-        <select
-          id={id}
-          className="govuk-select"
-          value={columns[key]}
-          onChange={(e) => setColumns((c) => ({ ...c, [key]: e.target.value }))}
-          disabled={header.length === 0}
-        >
-          {options(optional).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </div>
-    );
-  };
+  const options = (optional: boolean) => [
+    { value: '', label: t(optional ? 'callData.none' : 'callData.chooseColumn') },
+    ...header.map((h) => ({ value: h, label: h })),
+  ];
+  const columnSelect = (key: keyof typeof columns, optional: boolean) => (
+    <SelectField
+      id={`columns.${key}`}
+      label={t(`callData.columns.${key}`)}
+      error={fieldError(problems, `columns.${key}`)}
+      options={options(optional)}
+      value={columns[key]}
+      onChange={(value) => setColumns((c) => ({ ...c, [key]: value }))}
+      disabled={header.length === 0}
+    />
+  );
 
   return (
     <>
@@ -141,15 +127,15 @@ export function CallDataPage() {
       {!result && (
         <form onSubmit={submit} noValidate>
           <p className="govuk-body">{t('callData.intro')}</p>
-          <div className={`govuk-form-group${fieldError(problems, 'name') ? ' govuk-form-group--error' : ''}`}>
-            <label className="govuk-label govuk-label--s" htmlFor="name">
-              {t('callData.name')}
-            </label>
-            <div id="name-hint" className="govuk-hint">
-              {t('callData.nameHint')}
-            </div>
-            <input id="name" className="govuk-input" value={name} onChange={(e) => setName(e.target.value)} aria-describedby="name-hint" maxLength={200} />
-          </div>
+          <TextField
+            id="name"
+            label={t('callData.name')}
+            hint={t('callData.nameHint')}
+            error={fieldError(problems, 'name')}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            maxLength={200}
+          />
           <div className={`govuk-form-group${fieldError(problems, 'csv') ? ' govuk-form-group--error' : ''}`}>
             <label className="govuk-label govuk-label--s" htmlFor="csv">
               {t('callData.file')}
