@@ -2,6 +2,9 @@ import { sql, type Kysely } from 'kysely';
 import type { DB, EntityKind } from '../schema';
 import type { AuditEvent, AuditRepository } from './audit.repository';
 
+/** The advisory lock held while records are resolved (the audit and migration locks are 4_801_337-8). */
+const RESOLUTION_LOCK = 4_801_339;
+
 export interface PendingRecord {
   id: string;
   kind: EntityKind;
@@ -169,6 +172,15 @@ export class PictureRepository {
       where entity_id is null and id > ${after ?? '00000000-0000-0000-0000-000000000000'}::uuid
       order by id limit ${limit}`.execute(this.db);
     return rows.rows;
+  }
+
+  /**
+   * Makes resolution one worker at a time, until this transaction ends. Two workers resolving at
+   * once cannot see each other's uncommitted entities: both would make a new person, or a new
+   * phone, for the same number.
+   */
+  async lockResolution(): Promise<void> {
+    await sql`select pg_advisory_xact_lock(${RESOLUTION_LOCK})`.execute(this.db);
   }
 
   /** Unresolved records, oldest first; locked so that two workers never take the same ones. */

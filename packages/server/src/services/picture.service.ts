@@ -197,6 +197,7 @@ export class PictureService {
     // Outside the transaction: the embedded store has one connection, which the transaction holds.
     const model = await this.model();
     return this.repos.picture.transaction(async (picture, audit) => {
+      await picture.lockResolution();
       const pending = await picture.pending(limit);
       if (pending.length === 0) return { records: 0, newEntities: 0, joined: 0, reviewPairs: 0 };
       const thresholds = await picture.settings();
