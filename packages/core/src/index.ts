@@ -14,3 +14,4 @@ export * from './intake/indicators';
 export * from './intake/triage';
 export * from './resolve/index';
 export * from './graph/index';
+export * from './stats/index';

@@ -1,0 +1,3 @@
+export * from './suppression';
+export * from './k-anonymity';
+export * from './nationality';
