@@ -46,6 +46,9 @@ export const BACKUP_TABLES = [
   'search_terms',
 ] as const satisfies readonly (keyof DB)[];
 
+/** Tables worked out from the others: a restore's inserts rebuild them, through their triggers. */
+export const DERIVED_TABLES = ['tally_reports', 'tally_victims', 'tally_deltas'] as const satisfies readonly (keyof DB)[];
+
 type BackupTable = (typeof BACKUP_TABLES)[number];
 
 /** A key that orders each table's rows, so pages never skip or repeat a row. */

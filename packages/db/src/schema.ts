@@ -152,6 +152,8 @@ export interface ReportPersonsTable {
   dob: DateOnly | null;
   gender: string | null;
   nationality: string | null;
+  /** ISO alpha-2 of the country `nationality` names, when it names one. */
+  nationality_code: ColumnType<string | null, string | null | undefined, string | null>;
   phone: string | null;
   address: string | null;
   postcode: string | null;
@@ -348,6 +350,33 @@ export interface NetworkViewsTable {
   viewed_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+/** The dimensions every tally is kept by (see migration 0014). */
+interface TallyDimensions {
+  month: DateOnly;
+  area: string;
+  source: string;
+  child: boolean;
+  exploitation_type: string;
+}
+
+export interface TallyReportsTable extends TallyDimensions {
+  n: string;
+}
+
+export interface TallyVictimsTable extends TallyDimensions {
+  gender: string;
+  nationality: string;
+  n: string;
+}
+
+export interface TallyDeltasTable extends TallyDimensions {
+  id: Generated<string>;
+  victims: boolean;
+  gender: string;
+  nationality: string;
+  n: number;
+}
+
 export interface DB {
   agencies: AgenciesTable;
   users: UsersTable;
@@ -384,6 +413,9 @@ export interface DB {
   saved_charts: SavedChartsTable;
   report_calls: ReportCallsTable;
   network_views: NetworkViewsTable;
+  tally_reports: TallyReportsTable;
+  tally_victims: TallyVictimsTable;
+  tally_deltas: TallyDeltasTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -10,6 +10,7 @@ import { PictureRepository } from './picture.repository';
 import { EntityRepository } from './entity.repository';
 import { GraphRepository } from './graph.repository';
 import { CallDataRepository } from './call-data.repository';
+import { TallyRepository } from './tally.repository';
 
 /** The one place data access is built. */
 export function repositories(db: Kysely<DB>) {
@@ -25,6 +26,7 @@ export function repositories(db: Kysely<DB>) {
     entities: new EntityRepository(db, audit),
     graph: new GraphRepository(db),
     callData: new CallDataRepository(db, audit),
+    tallies: new TallyRepository(db),
   };
 }
 
@@ -39,3 +41,4 @@ export type { EntityRepository } from './entity.repository';
 export type { EntitySearch, EntityHit, ReportHit, SourceRecord, LinkedEntity, ChangeRow, ReviewPairRow, Move } from './entity.repository';
 export type { NewCallData, ImportedNumberRow } from './call-data.repository';
 export type { ChangedLink, GraphChanges, LinkReportRow, LinkSourceRow, NodeRow, SavedChartRow } from './graph.repository';
+export type { TallyFilter, TallyRow, ReportDimension, VictimDimension } from './tally.repository';

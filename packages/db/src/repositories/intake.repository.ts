@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { countryOf } from '@harbour/core';
 import { sql } from 'kysely';
 import type { AuditRepository, AuditEvent } from './audit.repository';
 import type { DB } from '../schema';
@@ -157,6 +158,7 @@ export class IntakeRepository {
           dob: p.dob ?? null,
           gender: p.gender,
           nationality: p.nationality,
+          nationality_code: countryOf(p.nationality)?.code ?? null,
           phone: p.phone ?? null,
           address: p.address ?? null,
           postcode: null,

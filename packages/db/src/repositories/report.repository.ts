@@ -1,4 +1,4 @@
-import type { SeedBatch, SeedNetwork } from '@harbour/core';
+import { countryOf, type SeedBatch, type SeedNetwork } from '@harbour/core';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../schema';
 
@@ -105,6 +105,7 @@ export class ReportRepository {
         dob: ['date', p.map((x) => x.dob)],
         gender: ['text', p.map((x) => x.gender)],
         nationality: ['text', p.map((x) => x.nationality)],
+        nationality_code: ['text', p.map((x) => countryOf(x.nationality)?.code ?? null)],
         phone: ['text', p.map((x) => x.phone)],
         address: ['text', p.map((x) => x.address)],
         postcode: ['text', p.map((x) => x.postcode)],

@@ -1,0 +1,140 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { DB } from '../schema';
+
+/** The lock held while deltas are folded in, so two workers never fold the same ones. */
+const FOLD_LOCK = 4_801_340;
+
+/** Which reports a figure counts. Months are first days ('2026-01-01'); `to` is included. */
+export interface TallyFilter {
+  readonly from?: string;
+  readonly to?: string;
+  readonly area?: string;
+  readonly source?: string;
+  readonly child?: boolean;
+  readonly exploitationType?: string;
+}
+
+export type ReportDimension = 'month' | 'area' | 'source' | 'child' | 'exploitation_type';
+export type VictimDimension = ReportDimension | 'gender' | 'nationality';
+
+export interface TallyRow {
+  readonly key: string;
+  readonly n: number;
+}
+
+// Column names are chosen from these, never from input.
+const COLUMNS: Record<VictimDimension, string> = {
+  month: "to_char(month, 'YYYY-MM')",
+  area: 'area',
+  source: 'source',
+  child: "case when child then 'child' else 'adult' end",
+  exploitation_type: 'exploitation_type',
+  gender: 'gender',
+  nationality: 'nationality',
+};
+
+/**
+ * Figures counted from the tallies that triggers keep as reports are written (migration 0014):
+ * the folded tally plus the deltas not yet folded in, so a figure is exact the moment a report
+ * is committed. Nothing here reads a report, so nothing here is personal data.
+ */
+export class TallyRepository {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  /** Reports counted by one dimension. A report with several exploitation types counts once under each. */
+  reports(filter: TallyFilter, by: ReportDimension): Promise<TallyRow[]> {
+    return this.count('tally_reports', sql`not victims`, filter, by);
+  }
+
+  /** Potential victims counted by one dimension. */
+  victims(filter: TallyFilter, by: VictimDimension): Promise<TallyRow[]> {
+    return this.count('tally_victims', sql`victims`, filter, by);
+  }
+
+  /** The first and last months with any report, if any. */
+  async span(): Promise<{ first: string; last: string } | undefined> {
+    const row = await sql<{ first: string | null; last: string | null }>`
+      select to_char(min(month), 'YYYY-MM') as first, to_char(max(month), 'YYYY-MM') as last from (
+        select month from tally_reports where exploitation_type = 'all' and n <> 0
+        union all select month from tally_deltas where not victims) t`.execute(this.db);
+    const { first, last } = row.rows[0] ?? { first: null, last: null };
+    return first && last ? { first, last } : undefined;
+  }
+
+  private async count(table: 'tally_reports' | 'tally_victims', deltas: RawBuilder<unknown>, filter: TallyFilter, by: VictimDimension): Promise<TallyRow[]> {
+    const key = sql.raw(COLUMNS[by]);
+    const where = this.where(filter, by);
+    const rows = await sql<{ key: string; n: number }>`
+      select ${key} as key, sum(n)::float8 as n from (
+        select * from (select month, area, source, child, exploitation_type, ${table === 'tally_victims' ? sql`gender, nationality` : sql`'' as gender, '' as nationality`}, n
+          from ${sql.table(table)}) folded where ${where}
+        union all
+        select month, area, source, child, exploitation_type, gender, nationality, n from tally_deltas where ${deltas} and ${where}
+      ) t group by 1 having sum(n) <> 0 order by 1`.execute(this.db);
+    return rows.rows.map((r) => ({ key: r.key, n: Number(r.n) }));
+  }
+
+  private where(filter: TallyFilter, by: VictimDimension): RawBuilder<unknown> {
+    const parts: RawBuilder<unknown>[] = [];
+    if (filter.from) parts.push(sql`month >= ${filter.from}::date`);
+    if (filter.to) parts.push(sql`month <= ${filter.to}::date`);
+    if (filter.area !== undefined) parts.push(sql`area = ${filter.area}`);
+    if (filter.source) parts.push(sql`source = ${filter.source}`);
+    if (filter.child !== undefined) parts.push(sql`child = ${filter.child}`);
+    // Counted by type, every type but 'all'; otherwise the one row each report has under 'all' (or under the type asked for).
+    if (by === 'exploitation_type') parts.push(filter.exploitationType ? sql`exploitation_type = ${filter.exploitationType}` : sql`exploitation_type <> 'all'`);
+    else parts.push(sql`exploitation_type = ${filter.exploitationType ?? 'all'}`);
+    return sql.join(parts, sql` and `);
+  }
+
+  /**
+   * Folds up to `limit` deltas into the tallies, in one transaction; returns how many. One
+   * worker at a time: another that finds the lock taken folds nothing this time.
+   */
+  async fold(limit = 50_000): Promise<number> {
+    return this.db.transaction().execute(async (tx) => {
+      const locked = await sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(${FOLD_LOCK}) as locked`.execute(tx);
+      if (!locked.rows[0]?.locked) return 0;
+      const moved = await sql<{ moved: number }>`
+        with taken as (
+          delete from tally_deltas where id in (select id from tally_deltas order by id limit ${limit})
+          returning victims, month, area, source, child, exploitation_type, gender, nationality, n
+        ), reports as (
+          insert into tally_reports as t (month, area, source, child, exploitation_type, n)
+          select month, area, source, child, exploitation_type, sum(n) from taken where not victims group by 1, 2, 3, 4, 5
+          on conflict (month, area, source, child, exploitation_type) do update set n = t.n + excluded.n
+        ), victims as (
+          insert into tally_victims as t (month, area, source, child, exploitation_type, gender, nationality, n)
+          select month, area, source, child, exploitation_type, gender, nationality, sum(n) from taken where victims group by 1, 2, 3, 4, 5, 6, 7
+          on conflict (month, area, source, child, exploitation_type, gender, nationality) do update set n = t.n + excluded.n
+        )
+        select count(*)::int as moved from taken`.execute(tx);
+      return moved.rows[0]?.moved ?? 0;
+    });
+  }
+
+  /**
+   * Gives each potential victim the country their written nationality names, where not yet done
+   * (people written down before Harbour read nationalities); their figures move with them.
+   */
+  async fillNationalityCodes(codeOf: (written: string) => string | undefined): Promise<number> {
+    const written = await sql<{ nationality: string }>`
+      select distinct nationality from report_persons where nationality_code is null and nationality is not null`.execute(this.db);
+    let filled = 0;
+    for (const { nationality } of written.rows) {
+      const code = codeOf(nationality);
+      if (!code) continue;
+      const updated = await sql`update report_persons set nationality_code = ${code} where nationality = ${nationality} and nationality_code is null`.execute(
+        this.db,
+      );
+      filled += Number(updated.numAffectedRows ?? 0);
+    }
+    return filled;
+  }
+
+  /** Deltas waiting to be folded in. */
+  async waiting(): Promise<number> {
+    const row = await sql<{ n: number }>`select count(*)::int as n from tally_deltas`.execute(this.db);
+    return row.rows[0]?.n ?? 0;
+  }
+}
