@@ -6,6 +6,7 @@ import { intakeBench } from './intake.bench';
 import { erBench } from './er.bench';
 import { pictureBench } from './picture.bench';
 import { graphBench } from './graph.bench';
+import { analyticsBench } from './analytics.bench';
 
 /** `npm run bench` runs every benchmark; `npm run bench -- NAME` runs one. */
 const BENCHMARKS: Record<string, Benchmark> = {
@@ -15,6 +16,7 @@ const BENCHMARKS: Record<string, Benchmark> = {
   er: erBench,
   picture: pictureBench,
   graph: graphBench,
+  analytics: analyticsBench,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

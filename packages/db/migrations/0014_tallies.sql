@@ -59,76 +59,110 @@ create function tally_types(types text[]) returns text[] language sql immutable 
   select array['all'] || case when cardinality(types) = 0 then array['unknown'] else types end
 $$;
 
--- A report's own rows (not its victims'), with a sign. Call data is not a report of trafficking.
-create function tally_report(r reports, sign integer) returns void language plpgsql as $$
+-- Triggers run once a statement, on the rows it changed (transition tables), so a bulk insert
+-- of a million reports costs a few set-based inserts, not a million function calls. Call data is
+-- not a report of trafficking: never counted.
+create function reports_tally_insert() returns trigger language plpgsql as $$
 begin
-  if r.source = 'call_data' then return; end if;
   insert into tally_deltas (victims, month, area, source, child, exploitation_type, gender, nationality, n)
-  select false, tally_month(r.received_at), coalesce(r.local_authority, ''), r.source, r.involves_child, t, '', '', sign
-  from unnest(tally_types(r.exploitation_types)) t;
-end $$;
-
--- The rows of the potential victims of report r (as it stands in r), with a sign.
-create function tally_report_victims(r reports, sign integer) returns void language plpgsql as $$
-begin
-  if r.source = 'call_data' then return; end if;
-  insert into tally_deltas (victims, month, area, source, child, exploitation_type, gender, nationality, n)
-  select true, tally_month(r.received_at), coalesce(r.local_authority, ''), r.source, r.involves_child, t,
-         tally_gender(p.gender), coalesce(p.nationality_code, ''), sign
-  from report_persons p cross join unnest(tally_types(r.exploitation_types)) t
-  where p.report_id = r.id and p.role = 'potential_victim';
-end $$;
-
-create function tally_person(p report_persons, sign integer) returns void language plpgsql as $$
-declare r reports;
-begin
-  if p.role <> 'potential_victim' then return; end if;
-  select * into r from reports where id = p.report_id;
-  -- Gone with its report: the report's own deletion took its victims off.
-  if not found or r.source = 'call_data' then return; end if;
-  insert into tally_deltas (victims, month, area, source, child, exploitation_type, gender, nationality, n)
-  select true, tally_month(r.received_at), coalesce(r.local_authority, ''), r.source, r.involves_child, t,
-         tally_gender(p.gender), coalesce(p.nationality_code, ''), sign
-  from unnest(tally_types(r.exploitation_types)) t;
-end $$;
-
-create function reports_tally() returns trigger language plpgsql as $$
-begin
-  if tg_op in ('UPDATE', 'DELETE') then
-    perform tally_report(old, -1);
-    perform tally_report_victims(old, -1);
-  end if;
-  if tg_op in ('INSERT', 'UPDATE') then
-    perform tally_report(new, 1);
-    perform tally_report_victims(new, 1);
-  end if;
+  select false, tally_month(r.received_at), coalesce(r.local_authority, ''), r.source, r.involves_child, t, '', '', 1
+  from inserted r cross join unnest(tally_types(r.exploitation_types)) t where r.source <> 'call_data';
   return null;
 end $$;
--- Before delete: its victims are still there to be taken off.
-create trigger reports_tally_insert after insert on reports for each row execute function reports_tally();
-create trigger reports_tally_update after update of received_at, local_authority, source, involves_child, exploitation_types on reports
-  for each row when ((old.received_at, old.local_authority, old.source, old.involves_child, old.exploitation_types)
-    is distinct from (new.received_at, new.local_authority, new.source, new.involves_child, new.exploitation_types))
-  execute function reports_tally();
+create trigger reports_tally_insert after insert on reports referencing new table as inserted
+  for each statement execute function reports_tally_insert();
+
+-- An update that moves a report (its month, area, source, child or types) moves it and its victims.
+create function reports_tally_update() returns trigger language plpgsql as $$
+begin
+  insert into tally_deltas (victims, month, area, source, child, exploitation_type, gender, nationality, n)
+  with moved as (
+    select o.id, o.received_at, o.local_authority, o.source, o.involves_child, o.exploitation_types, -1 as sign
+    from before_update o join after_update a on a.id = o.id
+    where (o.received_at, o.local_authority, o.source, o.involves_child, o.exploitation_types)
+      is distinct from (a.received_at, a.local_authority, a.source, a.involves_child, a.exploitation_types)
+    union all
+    select a.id, a.received_at, a.local_authority, a.source, a.involves_child, a.exploitation_types, 1
+    from before_update o join after_update a on a.id = o.id
+    where (o.received_at, o.local_authority, o.source, o.involves_child, o.exploitation_types)
+      is distinct from (a.received_at, a.local_authority, a.source, a.involves_child, a.exploitation_types)
+  )
+  select false, tally_month(m.received_at), coalesce(m.local_authority, ''), m.source, m.involves_child, t, '', '', m.sign
+  from moved m cross join unnest(tally_types(m.exploitation_types)) t where m.source <> 'call_data'
+  union all
+  select true, tally_month(m.received_at), coalesce(m.local_authority, ''), m.source, m.involves_child, t,
+         tally_gender(p.gender), coalesce(p.nationality_code, ''), m.sign
+  from moved m join report_persons p on p.report_id = m.id and p.role = 'potential_victim'
+  cross join unnest(tally_types(m.exploitation_types)) t where m.source <> 'call_data';
+  return null;
+end $$;
+create trigger reports_tally_update after update on reports referencing old table as before_update new table as after_update
+  for each statement execute function reports_tally_update();
+
+-- Deleted one by one (rarely), before the delete: its victims are still there to be taken off.
 create function reports_tally_delete() returns trigger language plpgsql as $$
 begin
-  perform tally_report(old, -1);
-  perform tally_report_victims(old, -1);
+  if old.source = 'call_data' then return old; end if;
+  insert into tally_deltas (victims, month, area, source, child, exploitation_type, gender, nationality, n)
+  select false, tally_month(old.received_at), coalesce(old.local_authority, ''), old.source, old.involves_child, t, '', '', -1
+  from unnest(tally_types(old.exploitation_types)) t
+  union all
+  select true, tally_month(old.received_at), coalesce(old.local_authority, ''), old.source, old.involves_child, t,
+         tally_gender(p.gender), coalesce(p.nationality_code, ''), -1
+  from report_persons p cross join unnest(tally_types(old.exploitation_types)) t
+  where p.report_id = old.id and p.role = 'potential_victim';
   return old;
 end $$;
 create trigger reports_tally_delete before delete on reports for each row execute function reports_tally_delete();
 
-create function report_persons_tally() returns trigger language plpgsql as $$
+-- Potential victims, counted under their report as it stands. One deleted with its report is
+-- not found here: the report's deletion took it off.
+create function report_persons_tally_insert() returns trigger language plpgsql as $$
 begin
-  if tg_op in ('UPDATE', 'DELETE') then perform tally_person(old, -1); end if;
-  if tg_op in ('INSERT', 'UPDATE') then perform tally_person(new, 1); end if;
+  insert into tally_deltas (victims, month, area, source, child, exploitation_type, gender, nationality, n)
+  select true, tally_month(r.received_at), coalesce(r.local_authority, ''), r.source, r.involves_child, t,
+         tally_gender(c.gender), coalesce(c.nationality_code, ''), 1
+  from added c join reports r on r.id = c.report_id
+  cross join unnest(tally_types(r.exploitation_types)) t
+  where c.role = 'potential_victim' and r.source <> 'call_data';
   return null;
 end $$;
-create trigger report_persons_tally_insert after insert on report_persons for each row execute function report_persons_tally();
-create trigger report_persons_tally_update after update of role, gender, nationality_code, report_id on report_persons
-  for each row when ((old.role, old.gender, old.nationality_code, old.report_id) is distinct from (new.role, new.gender, new.nationality_code, new.report_id))
-  execute function report_persons_tally();
-create trigger report_persons_tally_delete after delete on report_persons for each row execute function report_persons_tally();
+
+create function report_persons_tally_delete() returns trigger language plpgsql as $$
+begin
+  insert into tally_deltas (victims, month, area, source, child, exploitation_type, gender, nationality, n)
+  select true, tally_month(r.received_at), coalesce(r.local_authority, ''), r.source, r.involves_child, t,
+         tally_gender(c.gender), coalesce(c.nationality_code, ''), -1
+  from removed c join reports r on r.id = c.report_id
+  cross join unnest(tally_types(r.exploitation_types)) t
+  where c.role = 'potential_victim' and r.source <> 'call_data';
+  return null;
+end $$;
+
+create function report_persons_tally_update() returns trigger language plpgsql as $$
+begin
+  insert into tally_deltas (victims, month, area, source, child, exploitation_type, gender, nationality, n)
+  with changed as (
+    select o.report_id, o.role, o.gender, o.nationality_code, -1 as sign from removed o join added a on a.id = o.id
+    where (o.report_id, o.role, o.gender, o.nationality_code) is distinct from (a.report_id, a.role, a.gender, a.nationality_code)
+    union all
+    select a.report_id, a.role, a.gender, a.nationality_code, 1 from removed o join added a on a.id = o.id
+    where (o.report_id, o.role, o.gender, o.nationality_code) is distinct from (a.report_id, a.role, a.gender, a.nationality_code)
+  )
+  select true, tally_month(r.received_at), coalesce(r.local_authority, ''), r.source, r.involves_child, t,
+         tally_gender(c.gender), coalesce(c.nationality_code, ''), c.sign
+  from changed c join reports r on r.id = c.report_id
+  cross join unnest(tally_types(r.exploitation_types)) t
+  where c.role = 'potential_victim' and r.source <> 'call_data';
+  return null;
+end $$;
+
+create trigger report_persons_tally_insert after insert on report_persons referencing new table as added
+  for each statement execute function report_persons_tally_insert();
+create trigger report_persons_tally_update after update on report_persons referencing old table as removed new table as added
+  for each statement execute function report_persons_tally_update();
+create trigger report_persons_tally_delete after delete on report_persons referencing old table as removed
+  for each statement execute function report_persons_tally_delete();
 
 -- What is already stored, counted once.
 insert into tally_reports (month, area, source, child, exploitation_type, n)
