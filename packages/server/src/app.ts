@@ -17,6 +17,7 @@ import { referralRoutes } from './routes/referral.routes';
 import { pictureRoutes } from './routes/picture.routes';
 import { graphRoutes } from './routes/graph.routes';
 import { callDataRoutes } from './routes/call-data.routes';
+import { figuresRoutes } from './routes/figures.routes';
 import { sessionRoutes } from './routes/session.routes';
 import { webRoutes } from './routes/web.routes';
 import type { Services } from './services/index';
@@ -91,6 +92,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(pictureRoutes(options.services));
   await app.register(graphRoutes(options.services));
   await app.register(callDataRoutes(options.services));
+  await app.register(figuresRoutes(options.services));
   app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, () => app.swagger());
   await webRoutes(app, options.webDir, govukAssets);
 

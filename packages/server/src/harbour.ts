@@ -34,6 +34,8 @@ export async function startHarbour(config: Config): Promise<RunningHarbour> {
       publicReportsPerMinute: config.publicReportsPerMinute,
     });
     svc.picture.warm();
+    // People written down before nationalities were read are counted under theirs from now on.
+    await svc.figures.fillNationalities();
     const address = await app.listen({ port: config.port, host: config.host });
     // Ended sessions are refused as they are met; this also clears the ones never met again.
     const pruning = setInterval(() => void svc.auth.pruneSessions().catch(() => undefined), 10 * 60_000);
@@ -48,6 +50,15 @@ export async function startHarbour(config: Config): Promise<RunningHarbour> {
         .catch((error: unknown) => app.log.error({ err: { message: error instanceof Error ? error.message : String(error) } }, 'resolution failed'));
     }, 2_000);
     resolving.unref();
+    // Figures read the tallies plus the deltas not yet folded in: folding keeps that sum short.
+    let fold: Promise<unknown> = Promise.resolve();
+    const folding = setInterval(() => {
+      if (reportersBusy()) return;
+      fold = svc.figures
+        .fold()
+        .catch((error: unknown) => app.log.error({ err: { message: error instanceof Error ? error.message : String(error) } }, 'folding figures failed'));
+    }, 10_000);
+    folding.unref();
     return {
       app,
       store,
@@ -56,6 +67,8 @@ export async function startHarbour(config: Config): Promise<RunningHarbour> {
       close: async () => {
         clearInterval(pruning);
         clearInterval(resolving);
+        clearInterval(folding);
+        await fold;
         await svc.picture.settled();
         await app.close();
         await store.close();

@@ -1,3 +1,4 @@
 export * from './suppression';
 export * from './k-anonymity';
 export * from './nationality';
+export * from './periods';

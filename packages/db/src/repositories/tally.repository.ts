@@ -17,6 +17,17 @@ export interface TallyFilter {
 export type ReportDimension = 'month' | 'area' | 'source' | 'child' | 'exploitation_type';
 export type VictimDimension = ReportDimension | 'gender' | 'nationality';
 
+export interface ReportBehind {
+  readonly id: string;
+  readonly reference: string;
+  readonly source: string;
+  readonly received_at: Date;
+  readonly local_authority: string | null;
+  readonly exploitation_types: string[];
+  readonly involves_child: boolean;
+  readonly status: string;
+}
+
 export interface TallyRow {
   readonly key: string;
   readonly n: number;
@@ -130,6 +141,27 @@ export class TallyRepository {
       filled += Number(updated.numAffectedRows ?? 0);
     }
     return filled;
+  }
+
+  /**
+   * The reports a figure counts, newest first, with how many there are in all: the records
+   * behind a number. The same filter as the tallies (months in Welsh time), so the count agrees.
+   */
+  async reportsBehind(filter: TallyFilter, limit: number, offset: number): Promise<{ total: number; rows: ReportBehind[] }> {
+    const parts: RawBuilder<unknown>[] = [sql`source <> 'call_data'`];
+    if (filter.from) parts.push(sql`received_at >= (${filter.from}::date::timestamp at time zone 'Europe/London')`);
+    if (filter.to) parts.push(sql`received_at < ((${filter.to}::date + interval '1 month')::timestamp at time zone 'Europe/London')`);
+    if (filter.area !== undefined) parts.push(filter.area === '' ? sql`local_authority is null` : sql`local_authority = ${filter.area}`);
+    if (filter.source) parts.push(sql`source = ${filter.source}`);
+    if (filter.child !== undefined) parts.push(sql`involves_child = ${filter.child}`);
+    if (filter.exploitationType === 'unknown') parts.push(sql`(cardinality(exploitation_types) = 0 or 'unknown' = any(exploitation_types))`);
+    else if (filter.exploitationType) parts.push(sql`${filter.exploitationType} = any(exploitation_types)`);
+    const where = sql.join(parts, sql` and `);
+    const total = await sql<{ n: number }>`select count(*)::int as n from reports where ${where}`.execute(this.db);
+    const rows = await sql<ReportBehind>`
+      select id, reference, source, received_at, local_authority, exploitation_types, involves_child, status
+      from reports where ${where} order by received_at desc, id limit ${limit} offset ${offset}`.execute(this.db);
+    return { total: total.rows[0]?.n ?? 0, rows: rows.rows };
   }
 
   /** Deltas waiting to be folded in. */

@@ -12,6 +12,7 @@ import { EntityService } from './entity.service';
 import { GraphService } from './graph.service';
 import { ChartService } from './chart.service';
 import { CallDataService } from './call-data.service';
+import { FiguresService } from './figures.service';
 import { toGraphFilter } from './graph-filter';
 import { GWENT, type ForceArea } from '@harbour/core';
 
@@ -41,6 +42,7 @@ export function services(repos: Repositories, options: { store: StoreKind; sessi
     graph,
     charts: new ChartService(repos, graph, toGraphFilter),
     callData: new CallDataService(repos, options.now),
+    figures: new FiguresService(repos, options.area ?? GWENT, options.now),
   };
 }
 

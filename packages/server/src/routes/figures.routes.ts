@@ -1,0 +1,118 @@
+import { EXPLOITATION_TYPES, PERMISSIONS, REPORT_SOURCES } from '@harbour/core';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Services } from '../services/index';
+
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Enter a month as YYYY-MM');
+const PAGE = 50;
+const count = z.object({ key: z.string(), n: z.number() });
+
+/** A dashboard's filter in a query string; `area=unknown` asks for reports with no area. */
+export const figuresQuery = z
+  .object({
+    from: month.optional(),
+    to: month.optional(),
+    granularity: z.enum(['month', 'quarter', 'year']).optional(),
+    area: z
+      .string()
+      .regex(/^(W\d{8}|unknown)$/, 'Choose a local authority')
+      .optional()
+      .transform((a) => (a === 'unknown' ? '' : a)),
+    type: z.enum(EXPLOITATION_TYPES).optional(),
+    age: z.enum(['child', 'adult']).optional(),
+    source: z.enum(REPORT_SOURCES).optional(),
+  })
+  .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ['to'], message: 'The last month must be on or after the first' });
+
+/** The picture in numbers: counts only, for the team's dashboards. */
+const toFilter = (q: z.infer<typeof figuresQuery>) => ({
+  from: q.from,
+  to: q.to,
+  granularity: q.granularity,
+  area: q.area,
+  exploitationType: q.type,
+  child: q.age === undefined ? undefined : q.age === 'child',
+  source: q.source,
+});
+
+export function figuresRoutes(svc: Services): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/figures/reports',
+      {
+        config: { permission: PERMISSIONS.reportsRead },
+        schema: {
+          tags: ['figures'],
+          summary: 'The reports a dashboard figure counts, newest first, 50 a page (the same filter as the dashboard); audited',
+          querystring: z.object({ page: z.coerce.number().int().min(1).max(100_000).default(1) }).and(figuresQuery),
+          response: {
+            200: z.object({
+              total: z.number(),
+              page: z.number(),
+              pageSize: z.number(),
+              reports: z.array(
+                z.object({
+                  id: z.string(),
+                  reference: z.string(),
+                  source: z.string(),
+                  receivedAt: z.string(),
+                  area: z.string().nullable(),
+                  exploitationTypes: z.array(z.string()),
+                  child: z.boolean(),
+                  status: z.string(),
+                }),
+              ),
+            }),
+          },
+        },
+      },
+      async (request) => {
+        const { page, ...q } = request.query;
+        const found = await svc.figures.reportsBehind(request.actor, toFilter(q), { limit: PAGE, offset: (page - 1) * PAGE });
+        return { total: found.total, page, pageSize: PAGE, reports: found.reports };
+      },
+    );
+
+    app.get(
+      '/api/figures/dashboard',
+      {
+        config: { permission: PERMISSIONS.reportsOverview },
+        schema: {
+          tags: ['figures'],
+          summary:
+            'Reports and potential victims counted by period, area, exploitation type, age group, source, gender and nationality, with the change since the period before; call data is never counted',
+          querystring: figuresQuery,
+          response: {
+            200: z.object({
+              filter: z.object({
+                from: z.string(),
+                to: z.string(),
+                granularity: z.enum(['month', 'quarter', 'year']),
+                area: z.string().optional(),
+                exploitationType: z.string().optional(),
+                child: z.boolean().optional(),
+                source: z.string().optional(),
+              }),
+              span: z.object({ first: z.string(), last: z.string() }).nullable(),
+              reports: z.number(),
+              previous: z.object({
+                from: z.string(),
+                to: z.string(),
+                change: z.object({ before: z.number(), after: z.number(), count: z.number(), percent: z.number().nullable() }),
+              }),
+              trend: z.array(z.object({ period: z.string(), from: z.string(), to: z.string(), n: z.number() })),
+              byArea: z.array(count.extend({ name: z.string(), nameCy: z.string() })),
+              byType: z.array(count),
+              byAge: z.array(count),
+              bySource: z.array(count),
+              victims: z.number(),
+              victimsByGender: z.array(count),
+              victimsByNationality: z.array(count.extend({ name: z.string() })),
+            }),
+          },
+        },
+      },
+      async (request) => svc.figures.dashboard(request.actor, toFilter(request.query)),
+    );
+  };
+}

@@ -1,0 +1,201 @@
+import {
+  EXPLOITATION_TYPES,
+  PERMISSIONS,
+  REPORT_SOURCES,
+  addMonths,
+  changeBetween,
+  countryByCode,
+  countryOf,
+  countsByPeriod,
+  permittedUser,
+  previousPeriod,
+  type Actor,
+  type Change,
+  type ForceArea,
+  type Granularity,
+  type Month,
+  type PeriodCount,
+} from '@harbour/core';
+import type { Repositories, TallyFilter, TallyRow } from '@harbour/db';
+
+/** What a dashboard counts: a span of months and, optionally, one area, type, age group and source. */
+export interface FiguresFilter {
+  readonly from?: Month | undefined;
+  readonly to?: Month | undefined;
+  readonly granularity?: Granularity | undefined;
+  /** A local authority's code, or '' for reports whose area is not known. */
+  readonly area?: string | undefined;
+  readonly exploitationType?: string | undefined;
+  readonly child?: boolean | undefined;
+  readonly source?: string | undefined;
+}
+
+export interface Count {
+  readonly key: string;
+  readonly n: number;
+}
+
+export interface Dashboard {
+  readonly filter: Required<Pick<FiguresFilter, 'from' | 'to' | 'granularity'>> & Omit<FiguresFilter, 'from' | 'to' | 'granularity'>;
+  /** The first and last months with any report. */
+  readonly span: { first: Month; last: Month } | null;
+  readonly reports: number;
+  /** Against the period of the same length just before. */
+  readonly previous: { from: Month; to: Month; change: Change };
+  readonly trend: PeriodCount[];
+  readonly byArea: (Count & { name: string; nameCy: string })[];
+  readonly byType: Count[];
+  readonly byAge: Count[];
+  readonly bySource: Count[];
+  readonly victims: number;
+  readonly victimsByGender: Count[];
+  /** ISO alpha-2 codes ('' when not known), most first. */
+  readonly victimsByNationality: (Count & { name: string })[];
+}
+
+export interface ReportsBehind {
+  readonly filter: Dashboard['filter'];
+  readonly total: number;
+  readonly reports: {
+    id: string;
+    reference: string;
+    source: string;
+    receivedAt: string;
+    area: string | null;
+    exploitationTypes: string[];
+    child: boolean;
+    status: string;
+  }[];
+}
+
+const GENDERS = ['female', 'male', 'other', 'unknown'];
+
+/**
+ * The picture in numbers, from the tallies kept as reports are written: counts only, no personal
+ * data is read. Every dimension lists all its values (0 where nothing was counted) so charts and
+ * tables keep their shape as filters change.
+ */
+export class FiguresService {
+  constructor(
+    private readonly repos: Repositories,
+    private readonly area: ForceArea,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** The filter with its defaults: the twelve months to this one, by month. */
+  resolve(filter: FiguresFilter): Dashboard['filter'] {
+    const thisMonth = this.now().toISOString().slice(0, 7);
+    const to = filter.to ?? (filter.from ? addMonths(filter.from, 11) : thisMonth);
+    const from = filter.from ?? addMonths(to, -11);
+    return { ...filter, from, to, granularity: filter.granularity ?? 'month' };
+  }
+
+  async dashboard(actor: Actor, asked: FiguresFilter): Promise<Dashboard> {
+    permittedUser(actor, PERMISSIONS.reportsOverview, 'You cannot see report figures');
+    const filter = this.resolve(asked);
+    const before = previousPeriod(filter.from, filter.to);
+    const tally = this.tallyFilter(filter);
+    const tallies = this.repos.tallies;
+    // One at a time: the embedded store has one connection, and a PostgreSQL pool gains little on counts this small.
+    const byMonth = await tallies.reports(tally, 'month');
+    const previousMonths = await tallies.reports({ ...tally, from: `${before.from}-01`, to: `${before.to}-01` }, 'month');
+    const byArea = await tallies.reports(tally, 'area');
+    const byType = await tallies.reports(tally, 'exploitation_type');
+    const byAge = await tallies.reports(tally, 'child');
+    const bySource = await tallies.reports(tally, 'source');
+    const byGender = await tallies.victims(tally, 'gender');
+    const byNationality = await tallies.victims(tally, 'nationality');
+    const span = await tallies.span();
+
+    const total = sum(byMonth);
+    const areaCounts = counts(byArea);
+    return {
+      filter,
+      span: span ?? null,
+      reports: total,
+      previous: { ...before, change: changeBetween(sum(previousMonths), total) },
+      trend: countsByPeriod(byMonth, filter.from, filter.to, filter.granularity),
+      byArea: [
+        ...this.area.localAuthorities.map((la) => ({ key: la.code, name: la.name, nameCy: la.nameCy, n: areaCounts.get(la.code) ?? 0 })),
+        // Reports with no area, or one outside the force, are counted too.
+        ...byArea.filter((r) => !this.area.localAuthorities.some((la) => la.code === r.key)).map((r) => ({ ...r, name: '', nameCy: '' })),
+      ],
+      byType: every(EXPLOITATION_TYPES, byType),
+      byAge: every(['child', 'adult'], byAge),
+      bySource: every(REPORT_SOURCES, bySource),
+      victims: sum(byGender),
+      victimsByGender: every(GENDERS, byGender),
+      victimsByNationality: byNationality
+        .map((r) => ({ ...r, name: r.key ? (countryByCode(r.key)?.name ?? r.key) : '' }))
+        .sort((a, b) => b.n - a.n || a.key.localeCompare(b.key)),
+    };
+  }
+
+  /**
+   * The reports behind a figure, a page at a time, for those allowed to read reports. The list
+   * names reports, so it is audited with the filter that asked for it.
+   */
+  async reportsBehind(actor: Actor, asked: FiguresFilter, page: { limit: number; offset: number }): Promise<ReportsBehind> {
+    const user = permittedUser(actor, PERMISSIONS.reportsRead, 'You cannot read reports');
+    const filter = this.resolve(asked);
+    const found = await this.repos.tallies.reportsBehind(this.tallyFilter(filter), page.limit, page.offset);
+    await this.repos.audit.append({
+      actorId: user.userId,
+      actorRole: user.role,
+      action: 'reports.listed',
+      subjectType: 'report',
+      details: { filter, offset: page.offset, shown: found.rows.length, total: found.total },
+    });
+    return {
+      filter,
+      total: found.total,
+      reports: found.rows.map((r) => ({
+        id: r.id,
+        reference: r.reference,
+        source: r.source,
+        receivedAt: new Date(r.received_at).toISOString(),
+        area: r.local_authority,
+        exploitationTypes: r.exploitation_types,
+        child: r.involves_child,
+        status: r.status,
+      })),
+    };
+  }
+
+  /** Folds waiting deltas into the tallies (background work); returns how many. */
+  async fold(): Promise<number> {
+    let folded = 0;
+    for (let batch = await this.repos.tallies.fold(); batch > 0; batch = await this.repos.tallies.fold()) folded += batch;
+    return folded;
+  }
+
+  /** Reads the nationality of people stored before Harbour resolved nationalities (start-up work). */
+  fillNationalities(): Promise<number> {
+    return this.repos.tallies.fillNationalityCodes((written) => countryOf(written)?.code);
+  }
+
+  private tallyFilter(filter: Dashboard['filter']): TallyFilter {
+    return {
+      from: `${filter.from}-01`,
+      to: `${filter.to}-01`,
+      ...(filter.area !== undefined ? { area: filter.area } : {}),
+      ...(filter.exploitationType ? { exploitationType: filter.exploitationType } : {}),
+      ...(filter.child !== undefined ? { child: filter.child } : {}),
+      ...(filter.source ? { source: filter.source } : {}),
+    };
+  }
+}
+
+function sum(rows: readonly TallyRow[]): number {
+  return rows.reduce((a, r) => a + r.n, 0);
+}
+
+function counts(rows: readonly TallyRow[]): Map<string, number> {
+  return new Map(rows.map((r) => [r.key, r.n]));
+}
+
+/** Every value of a dimension in order, 0 where none was counted, then any others counted. */
+function every(keys: readonly string[], rows: readonly TallyRow[]): Count[] {
+  const found = counts(rows);
+  return [...keys.map((key) => ({ key, n: found.get(key) ?? 0 })), ...rows.filter((r) => !keys.includes(r.key))];
+}

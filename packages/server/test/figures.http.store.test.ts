@@ -1,0 +1,147 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newReport } from '../../../test/reports';
+import { TEST_STORE } from '../../../test/test-store';
+import { newTestApp, signIn, type Client, type TestApp } from './test-app';
+
+type Fields = { error: { fields: { path: string; message: string }[] } };
+interface Count {
+  key: string;
+  n: number;
+}
+interface Dashboard {
+  reports: number;
+  previous: { from: string; to: string; change: { before: number; after: number; count: number; percent: number | null } };
+  trend: { period: string; n: number }[];
+  byArea: (Count & { name: string })[];
+  byType: Count[];
+  byAge: Count[];
+  bySource: Count[];
+  victims: number;
+  victimsByGender: Count[];
+  victimsByNationality: (Count & { name: string })[];
+}
+
+const NEWPORT = 'W06000022';
+const TORFAEN = 'W06000020';
+const event = { actorId: null, actorRole: null, action: 'report.created', subjectType: 'report' };
+const victim = (gender: string, nationality: string) => ({ id: randomUUID(), role: 'potential_victim', givenName: 'A', familyName: 'B', gender, nationality });
+
+describe(`dashboard figures over HTTP on ${TEST_STORE}`, () => {
+  let t: TestApp;
+  let analyst: Client;
+  beforeAll(async () => {
+    t = await newTestApp({ reports: 0 });
+    analyst = await signIn(t, 'analyst');
+    const reports = [
+      newReport({
+        receivedAt: new Date('2026-01-10T10:00:00Z'),
+        localAuthority: NEWPORT,
+        exploitationTypes: ['labour'],
+        persons: [victim('female', 'Albanian')],
+      }),
+      newReport({
+        receivedAt: new Date('2026-02-10T10:00:00Z'),
+        localAuthority: NEWPORT,
+        source: 'public',
+        exploitationTypes: ['labour', 'sexual'],
+        persons: [victim('female', 'Albania')],
+      }),
+      newReport({
+        receivedAt: new Date('2026-05-10T10:00:00Z'),
+        localAuthority: TORFAEN,
+        exploitationTypes: ['sexual'],
+        involvesChild: true,
+        persons: [victim('male', 'Vietnamese')],
+      }),
+      newReport({ receivedAt: new Date('2025-03-10T10:00:00Z'), localAuthority: NEWPORT, exploitationTypes: ['labour'] }),
+    ];
+    for (const r of reports) await t.repos.intake.createReport(r, event);
+  });
+  afterAll(async () => t?.close());
+
+  const dashboard = async (query: string) => {
+    const response = await analyst.request('GET', `/api/figures/dashboard?${query}`);
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json<Dashboard>();
+  };
+
+  it('counts a year by every dimension, with the change since the year before', async () => {
+    const d = await dashboard('from=2026-01&to=2026-12');
+    expect(d.reports).toBe(3);
+    expect(d.previous).toEqual({ from: '2025-01', to: '2025-12', change: { before: 1, after: 3, count: 2, percent: 200 } });
+    expect(d.trend).toHaveLength(12);
+    expect(d.trend.slice(0, 5).map((p) => p.n)).toEqual([1, 1, 0, 0, 1]);
+    // Every local authority is listed, 0 where nothing was reported.
+    expect(d.byArea).toHaveLength(5);
+    expect(Object.fromEntries(d.byArea.map((a) => [a.name, a.n]))).toEqual({ Newport: 2, Torfaen: 1, Caerphilly: 0, 'Blaenau Gwent': 0, Monmouthshire: 0 });
+    expect(Object.fromEntries(d.byType.map((c) => [c.key, c.n]))).toEqual({
+      sexual: 2,
+      labour: 2,
+      criminal: 0,
+      domestic_servitude: 0,
+      organ_harvesting: 0,
+      unknown: 0,
+    });
+    expect(d.byAge).toEqual([
+      { key: 'child', n: 1 },
+      { key: 'adult', n: 2 },
+    ]);
+    expect(Object.fromEntries(d.bySource.map((c) => [c.key, c.n]))).toEqual({ public: 1, officer: 2, partner: 0, nrm: 0 });
+    expect(d.victims).toBe(3);
+    expect(d.victimsByNationality).toEqual([
+      { key: 'AL', n: 2, name: 'Albania' },
+      { key: 'VN', n: 1, name: 'Vietnam' },
+    ]);
+  });
+
+  it('filters every figure alike, and rolls months into quarters', async () => {
+    const d = await dashboard(`from=2026-01&to=2026-12&granularity=quarter&type=labour&area=${NEWPORT}`);
+    expect(d.reports).toBe(2);
+    expect(d.trend.map((p) => [p.period, p.n])).toEqual([
+      ['2026-Q1', 2],
+      ['2026-Q2', 0],
+      ['2026-Q3', 0],
+      ['2026-Q4', 0],
+    ]);
+    expect(d.byType.find((c) => c.key === 'labour')?.n).toBe(2);
+    expect(d.victimsByGender.find((c) => c.key === 'female')?.n).toBe(2);
+    expect((await dashboard('from=2026-01&to=2026-12&age=child')).byArea.find((a) => a.key === TORFAEN)?.n).toBe(1);
+  });
+
+  it('lists the reports behind every figure, as many as the figure says, and audits the list', async () => {
+    const d = await dashboard('from=2026-01&to=2026-12');
+    for (const [dimension, rows] of [
+      ['area', d.byArea],
+      ['type', d.byType],
+      ['source', d.bySource],
+      ['age', d.byAge],
+    ] as const) {
+      for (const { key, n } of rows) {
+        const response = await analyst.request('GET', `/api/figures/reports?from=2026-01&to=2026-12&${dimension}=${key}`);
+        expect(response.statusCode).toBe(200);
+        expect(response.json<{ total: number }>().total, `${dimension}=${key}`).toBe(n);
+      }
+    }
+    const list = await analyst.request('GET', `/api/figures/reports?from=2026-01&to=2026-12&area=${NEWPORT}`);
+    expect(list.json<{ reports: { receivedAt: string }[] }>().reports.map((r) => r.receivedAt.slice(0, 7))).toEqual(['2026-02', '2026-01']);
+    const audit = await t.repos.audit.list({ action: 'reports.listed', limit: 1 });
+    expect(audit[0]?.details).toMatchObject({ total: 2, shown: 2 });
+  });
+
+  it('refuses a partner, and names a month it cannot read', async () => {
+    const partner = await signIn(t, 'partner');
+    expect((await partner.request('GET', '/api/figures/dashboard')).statusCode).toBe(403);
+    expect((await partner.request('GET', '/api/figures/reports')).statusCode).toBe(403);
+    for (const [query, path] of [
+      ['from=2026-13', 'from'],
+      ['from=2026-05&to=2026-01', 'to'],
+      ['area=Newport', 'area'],
+      ['type=fishing', 'type'],
+    ]) {
+      const response = await analyst.request('GET', `/api/figures/dashboard?${query}`);
+      expect(response.statusCode, query).toBe(400);
+      expect(response.json<Fields>().error.fields.map((f) => f.path)).toContain(`querystring.${path}`);
+    }
+  });
+});
