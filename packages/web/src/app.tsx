@@ -28,6 +28,8 @@ import { CallDataPage } from './pages/graph/call-data-page';
 import { hasPermission, useSession } from './session/session';
 
 // The chart brings Cytoscape.js: loaded only by those who open one.
+import { DashboardPage } from './pages/figures/dashboard-page';
+import { ReportsBehindPage } from './pages/figures/reports-behind-page';
 const ChartPage = lazy(() => import('./pages/graph/chart-page').then((m) => ({ default: m.ChartPage })));
 
 /** Staff pages: the server decides access; this only sends people to the right page first. */
@@ -117,6 +119,8 @@ export function App() {
             </Staff>
           }
         />
+        <Route path="/figures" element={<Staff permission="reports:overview">{() => <DashboardPage />}</Staff>} />
+        <Route path="/figures/reports" element={<Staff permission="reports:read">{() => <ReportsBehindPage />}</Staff>} />
         <Route path="/review" element={<Staff permission="picture:resolve">{() => <ReviewPage />}</Staff>} />
         <Route path="/picture/settings" element={<Staff permission="picture:configure">{() => <PictureSettingsPage />}</Staff>} />
         <Route path="/referral" element={<Staff permission="referrals:create">{() => <ReferralPage />}</Staff>} />

@@ -82,10 +82,11 @@ export class FiguresService {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** The filter with its defaults: the twelve months to this one, by month. */
+  /** The filter with its defaults: the twelve months to this one, by month; from a month alone, to this one. */
   resolve(filter: FiguresFilter): Dashboard['filter'] {
     const thisMonth = this.now().toISOString().slice(0, 7);
-    const to = filter.to ?? (filter.from ? addMonths(filter.from, 11) : thisMonth);
+    // From a month alone: from then to now.
+    const to = filter.to ?? (filter.from && filter.from > thisMonth ? filter.from : thisMonth);
     const from = filter.from ?? addMonths(to, -11);
     return { ...filter, from, to, granularity: filter.granularity ?? 'month' };
   }

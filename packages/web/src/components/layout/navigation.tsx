@@ -8,6 +8,7 @@ export const NAV_ITEMS = [
   { to: '/triage', key: 'nav.triage', permission: 'reports:triage' },
   { to: '/search', key: 'nav.search', permission: 'picture:search' },
   { to: '/networks', key: 'nav.networks', permission: 'picture:search' },
+  { to: '/figures', key: 'nav.figures', permission: 'reports:overview' },
   { to: '/review', key: 'nav.review', permission: 'picture:resolve' },
   { to: '/picture/settings', key: 'nav.matching', permission: 'picture:configure' },
   { to: '/referral', key: 'nav.referral', permission: 'referrals:create' },

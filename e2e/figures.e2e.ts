@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessibilityProblems, openBrowser, type Browser } from './support/browser';
+import { SignInFlow } from './support/pages';
+
+/** The number in a figure's table on the row of `what`. */
+async function figure(b: Browser, section: string, what: string): Promise<string> {
+  const row = b.page.locator(`#figure-${section} tbody tr`).filter({ has: b.page.getByRole('rowheader', { name: what, exact: true }) });
+  return (await row.locator('td').innerText()).trim();
+}
+
+describe('an analyst filters the figures, then lists and opens the reports behind a number', () => {
+  let b: Browser;
+  let newportLabour = 0;
+
+  beforeAll(async () => {
+    b = await openBrowser();
+    await b.page.goto(`${b.baseUrl}/?lang=en`);
+    await new SignInFlow(b.page, b.baseUrl).asRole('analyst');
+  });
+  afterAll(async () => b?.close());
+
+  it('opens the figures from the menu: every chart has its table, and the page has no accessibility problems', async () => {
+    const page = b.page;
+    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Figures' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Figures' }).waitFor();
+    await page.locator('#figure-area svg').waitFor();
+    for (const section of ['trend', 'area', 'type', 'age', 'source', 'gender', 'nationality']) {
+      expect(await page.locator(`#figure-${section} [role="img"]`).count(), section).toBe(1);
+      expect(await page.locator(`#figure-${section} table tbody tr`).count(), section).toBeGreaterThan(0);
+    }
+    expect(await accessibilityProblems(page)).toEqual([]);
+  });
+
+  it('filters to labour in Newport over the whole demo: every table follows', async () => {
+    const page = b.page;
+    await page.getByLabel('First month', { exact: true }).fill('2020-01');
+    await page.getByLabel('Local authority', { exact: true }).selectOption({ label: 'Newport' });
+    await page.getByLabel('Type of exploitation', { exact: true }).selectOption({ label: 'Labour' });
+    await page.getByRole('button', { name: 'Show figures' }).click();
+    await page.waitForURL(/area=W06000022/);
+    expect(page.url()).toMatch(/type=labour/);
+    await page.locator('#figure-area tbody').getByText('Newport').waitFor();
+    // Other areas count nothing under this filter; Newport's labour reports are the whole total.
+    await expect.poll(() => figure(b, 'area', 'Torfaen')).toBe('0');
+    newportLabour = Number(await figure(b, 'area', 'Newport'));
+    expect(newportLabour).toBeGreaterThan(0);
+    expect(await page.locator('#summary .app-figure').first().innerText()).toBe(`${newportLabour} report${newportLabour === 1 ? '' : 's'}`);
+    expect(await figure(b, 'type', 'Labour')).toBe(String(newportLabour));
+  });
+
+  it('clicks the Newport number through to as many reports, each of labour in Newport, and opens one', async () => {
+    const page = b.page;
+    await page
+      .locator('#figure-area')
+      .getByRole('link', { name: new RegExp(`^${newportLabour} reports?, Newport`) })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Reports behind a figure' }).waitFor();
+    await expect.poll(() => page.locator('#behind-total').innerText()).toMatch(new RegExp(`^${newportLabour} reports?, newest first`));
+    const rows = page.locator('table tbody tr');
+    expect(await rows.count()).toBe(Math.min(50, newportLabour));
+    for (const text of await rows.allInnerTexts()) {
+      expect(text).toContain('Newport');
+      expect(text).toContain('Labour');
+    }
+    expect(await accessibilityProblems(page)).toEqual([]);
+    const reference = (await rows.first().getByRole('link').innerText()).trim();
+    await rows.first().getByRole('link').click();
+    await page.getByRole('heading', { level: 1, name: `Report ${reference}` }).waitFor();
+    await page.goBack();
+    await page.getByRole('link', { name: 'Back to the figures' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Figures' }).waitFor();
+    expect(page.url()).toMatch(/area=W06000022/);
+  });
+
+  it('reads in Welsh, without accessibility problems', async () => {
+    const page = b.page;
+    await page.goto(`${b.baseUrl}/figures?from=2020-01&lang=cy`);
+    await page.getByRole('heading', { level: 1, name: 'Ffigurau' }).waitFor();
+    await page.locator('#figure-area svg').waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Adroddiadau fesul awdurdod lleol' }).waitFor();
+    expect(await page.locator('#figure-area tbody').innerText()).toContain('Casnewydd');
+    expect(await accessibilityProblems(page)).toEqual([]);
+  });
+});

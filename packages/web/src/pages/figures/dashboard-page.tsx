@@ -1,0 +1,343 @@
+import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { api } from '../../api/client';
+import { AREAS } from '../../areas';
+import { ErrorSummary } from '../../components/form/error-summary';
+import { SelectField, TextField } from '../../components/form/fields';
+import { problemsFrom } from '../../components/form/problems';
+import { usePageTitle } from '../../components/page-title';
+import { hasPermission, useSession } from '../../session/session';
+import { filterFrom, queryOf, type Dashboard, type FilterParams } from './types';
+
+const EChart = lazy(() => import('./echart'));
+
+const TYPES = ['sexual', 'labour', 'criminal', 'domestic_servitude', 'organ_harvesting', 'unknown'];
+const SOURCES = ['public', 'officer', 'partner', 'nrm'];
+
+/** One row of a figure's table: what it counts, how many, and the filter that lists them. */
+interface Row {
+  key: string;
+  label: string;
+  n: number;
+  behind: FilterParams;
+}
+
+/**
+ * The picture in numbers: reports and potential victims by period, area, exploitation type,
+ * age group, source, gender and nationality, all under one filter kept in the address (so a view
+ * can be bookmarked or shared). Each chart has its table; each number in a table opens the
+ * reports it counts, for those allowed to read them.
+ */
+export function DashboardPage() {
+  const { t, i18n } = useTranslation();
+  usePageTitle(t('figures.title'));
+  const [params, setParams] = useSearchParams();
+  const filter = filterFrom(params);
+  const query = queryOf(filter);
+  const dashboard = useQuery({
+    queryKey: ['figures', query],
+    queryFn: () => api<Dashboard>('GET', `/api/figures/dashboard?${query}`),
+    retry: false,
+  });
+  const { data: session } = useSession();
+  const canList = hasPermission(session, 'reports:read');
+  const navigate = useNavigate();
+  const welsh = i18n.language === 'cy';
+  const number = new Intl.NumberFormat(welsh ? 'cy-GB' : 'en-GB');
+  const monthName = (month: string) =>
+    new Intl.DateTimeFormat(welsh ? 'cy-GB' : 'en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
+  const region = new Intl.DisplayNames([welsh ? 'cy' : 'en'], { type: 'region' });
+  const d = dashboard.data;
+
+  const periodLabel = (p: Dashboard['trend'][number]) => (d?.filter.granularity === 'month' ? monthName(p.from) : p.period);
+  const areaName = (key: string) => {
+    const found = AREAS.find(([code]) => code === key);
+    return found ? (welsh ? found[2] : found[1]) : t('figures.areaUnknown');
+  };
+
+  const sections: { id: string; title: string; kind: 'bar' | 'line'; horizontal?: boolean; rows: Row[]; note?: string; victims?: boolean }[] = d
+    ? [
+        {
+          id: 'trend',
+          title: t(`figures.trend.${d.filter.granularity}`),
+          kind: d.trend.length > 1 ? 'line' : 'bar',
+          rows: d.trend.map((p) => ({ key: p.period, label: periodLabel(p), n: p.n, behind: { ...filter, from: p.from, to: p.to } })),
+        },
+        {
+          id: 'area',
+          title: t('figures.byArea'),
+          kind: 'bar',
+          horizontal: true,
+          rows: d.byArea.map((a) => ({ key: a.key || 'unknown', label: areaName(a.key), n: a.n, behind: { ...filter, area: a.key || 'unknown' } })),
+        },
+        {
+          id: 'type',
+          title: t('figures.byType'),
+          kind: 'bar',
+          horizontal: true,
+          note: t('figures.typeNote'),
+          rows: d.byType.map((c) => ({ key: c.key, label: t(`referral.types.${c.key}`), n: c.n, behind: { ...filter, type: c.key } })),
+        },
+        {
+          id: 'age',
+          title: t('figures.byAge'),
+          kind: 'bar',
+          horizontal: true,
+          rows: d.byAge.map((c) => ({ key: c.key, label: t(`figures.age.${c.key}`), n: c.n, behind: { ...filter, age: c.key } })),
+        },
+        {
+          id: 'source',
+          title: t('figures.bySource'),
+          kind: 'bar',
+          horizontal: true,
+          rows: d.bySource.map((c) => ({ key: c.key, label: t(`sources.${c.key}`), n: c.n, behind: { ...filter, source: c.key } })),
+        },
+        {
+          id: 'gender',
+          title: t('figures.victimsByGender'),
+          kind: 'bar',
+          horizontal: true,
+          victims: true,
+          rows: d.victimsByGender.map((c) => ({ key: c.key, label: t(`figures.gender.${c.key}`), n: c.n, behind: filter })),
+        },
+        {
+          id: 'nationality',
+          title: t('figures.victimsByNationality'),
+          kind: 'bar',
+          horizontal: true,
+          victims: true,
+          rows: d.victimsByNationality.map((c) => ({
+            key: c.key || 'unknown',
+            label: c.key ? (region.of(c.key) ?? c.name) : t('figures.nationalityUnknown'),
+            n: c.n,
+            behind: filter,
+          })),
+        },
+      ]
+    : [];
+
+  const change = d?.previous.change;
+  return (
+    <>
+      <h1 className="govuk-heading-l">{t('figures.title')}</h1>
+      <p className="govuk-body">{t('figures.intro')}</p>
+      <FilterForm key={query} filter={filter} onApply={(next) => setParams(new URLSearchParams(queryOf(next)))} />
+      {dashboard.error && <ErrorSummary problems={problemsFrom(dashboard.error, t)} />}
+      {dashboard.isLoading && <p className="govuk-body">{t('common.loading')}</p>}
+      {d && change && (
+        <>
+          <div className="govuk-grid-row" id="summary">
+            <div className="govuk-grid-column-one-half">
+              <p className="app-figure">
+                {canList ? (
+                  <Link className="govuk-link" to={`/figures/reports?${queryOf(filter)}`}>
+                    {t('figures.reports', { count: d.reports, formatted: number.format(d.reports) })}
+                  </Link>
+                ) : (
+                  t('figures.reports', { count: d.reports, formatted: number.format(d.reports) })
+                )}
+              </p>
+              <p className="govuk-body">{t('figures.period', { from: monthName(d.filter.from), to: monthName(d.filter.to) })}</p>
+            </div>
+            <div className="govuk-grid-column-one-half">
+              <p className="app-figure">{t('figures.victims', { count: d.victims, formatted: number.format(d.victims) })}</p>
+              <p className="govuk-body" id="change">
+                {change.count === 0
+                  ? t('figures.changeNone', { from: monthName(d.previous.from), to: monthName(d.previous.to) })
+                  : change.percent === null
+                    ? t('figures.changeFromNone', { count: change.count, from: monthName(d.previous.from), to: monthName(d.previous.to) })
+                    : t(change.count > 0 ? 'figures.changeUp' : 'figures.changeDown', {
+                        count: Math.abs(change.count),
+                        percent: `${number.format(Math.abs(change.percent))}%`,
+                        from: monthName(d.previous.from),
+                        to: monthName(d.previous.to),
+                        before: number.format(change.before),
+                      })}
+              </p>
+            </div>
+          </div>
+          {sections.map((section) => (
+            <section key={section.id} id={`figure-${section.id}`} aria-labelledby={`figure-${section.id}-title`} className="govuk-!-margin-bottom-8">
+              <h2 className="govuk-heading-m" id={`figure-${section.id}-title`}>
+                {section.title}
+              </h2>
+              {section.note && <p className="govuk-body-s">{section.note}</p>}
+              {section.rows.length === 0 ? (
+                <p className="govuk-body">{t('figures.none')}</p>
+              ) : (
+                <div className="govuk-grid-row">
+                  <div className="govuk-grid-column-one-half">
+                    <Suspense fallback={<p className="govuk-body">{t('common.loading')}</p>}>
+                      <EChart
+                        kind={section.kind}
+                        horizontal={section.horizontal ?? false}
+                        labels={section.rows.map((r) => r.label)}
+                        values={section.rows.map((r) => r.n)}
+                        label={t('figures.chartLabel', { title: section.title })}
+                        {...(canList && !section.victims
+                          ? { onSelect: (i: number) => void navigate(`/figures/reports?${queryOf(section.rows[i]!.behind)}`) }
+                          : {})}
+                      />
+                    </Suspense>
+                  </div>
+                  <div className="govuk-grid-column-one-half">
+                    <FigureTable
+                      caption={section.title}
+                      rows={section.rows}
+                      format={(n) => number.format(n)}
+                      link={canList && !section.victims}
+                      victims={section.victims ?? false}
+                    />
+                  </div>
+                </div>
+              )}
+            </section>
+          ))}
+          <p className="govuk-body-s">{t('figures.callDataNote')}</p>
+        </>
+      )}
+    </>
+  );
+}
+
+function FigureTable({
+  caption,
+  rows,
+  format,
+  link,
+  victims,
+}: {
+  caption: string;
+  rows: Row[];
+  format: (n: number) => string;
+  link: boolean;
+  victims: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <table className="govuk-table app-table--small">
+      <caption className="govuk-table__caption govuk-table__caption--s govuk-visually-hidden">{caption}</caption>
+      <thead className="govuk-table__head">
+        <tr className="govuk-table__row">
+          <th scope="col" className="govuk-table__header">
+            {t('figures.what')}
+          </th>
+          <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+            {t(victims ? 'figures.victimsHeading' : 'figures.reportsHeading')}
+          </th>
+        </tr>
+      </thead>
+      <tbody className="govuk-table__body">
+        {rows.map((r) => (
+          <tr className="govuk-table__row" key={r.key}>
+            <th scope="row" className="govuk-table__header">
+              {r.label}
+            </th>
+            <td className="govuk-table__cell govuk-table__cell--numeric">
+              {link && r.n !== 0 ? (
+                <Link className="govuk-link" to={`/figures/reports?${queryOf(r.behind)}`} aria-label={t('figures.listLabel', { count: r.n, what: r.label })}>
+                  {format(r.n)}
+                </Link>
+              ) : (
+                format(r.n)
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The filter, applied all at once (not on every keystroke), so each view is one request. */
+function FilterForm({ filter, onApply }: { filter: FilterParams; onApply: (filter: FilterParams) => void }) {
+  const { t, i18n } = useTranslation();
+  const welsh = i18n.language === 'cy';
+  const [draft, setDraft] = useState<FilterParams>(filter);
+  const set = (name: keyof FilterParams) => (value: string) => setDraft((f) => ({ ...f, [name]: value }));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onApply(draft);
+  };
+  const any = { value: '', label: t('figures.filter.any') };
+  return (
+    <form onSubmit={submit} className="app-filter" aria-label={t('figures.filter.label')}>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-one-quarter">
+          <TextField
+            id="from"
+            type="month"
+            label={t('figures.filter.from')}
+            hint={t('figures.filter.monthHint')}
+            value={draft.from ?? ''}
+            onChange={(e) => set('from')(e.target.value)}
+          />
+        </div>
+        <div className="govuk-grid-column-one-quarter">
+          <TextField
+            id="to"
+            type="month"
+            label={t('figures.filter.to')}
+            hint={t('figures.filter.monthHint')}
+            value={draft.to ?? ''}
+            onChange={(e) => set('to')(e.target.value)}
+          />
+        </div>
+        <div className="govuk-grid-column-one-quarter">
+          <SelectField
+            id="granularity"
+            label={t('figures.filter.granularity')}
+            value={draft.granularity ?? 'month'}
+            onChange={set('granularity')}
+            options={['month', 'quarter', 'year'].map((g) => ({ value: g, label: t(`figures.filter.${g}`) }))}
+          />
+        </div>
+        <div className="govuk-grid-column-one-quarter">
+          <SelectField
+            id="area"
+            label={t('figures.filter.area')}
+            value={draft.area ?? ''}
+            onChange={set('area')}
+            options={[any, ...AREAS.map(([code, en, cy]) => ({ value: code, label: welsh ? cy : en })), { value: 'unknown', label: t('figures.areaUnknown') }]}
+          />
+        </div>
+      </div>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-one-quarter">
+          <SelectField
+            id="type"
+            label={t('figures.filter.type')}
+            value={draft.type ?? ''}
+            onChange={set('type')}
+            options={[any, ...TYPES.map((x) => ({ value: x, label: t(`referral.types.${x}`) }))]}
+          />
+        </div>
+        <div className="govuk-grid-column-one-quarter">
+          <SelectField
+            id="age"
+            label={t('figures.filter.age')}
+            value={draft.age ?? ''}
+            onChange={set('age')}
+            options={[any, ...['child', 'adult'].map((x) => ({ value: x, label: t(`figures.age.${x}`) }))]}
+          />
+        </div>
+        <div className="govuk-grid-column-one-quarter">
+          <SelectField
+            id="source"
+            label={t('figures.filter.source')}
+            value={draft.source ?? ''}
+            onChange={set('source')}
+            options={[any, ...SOURCES.map((x) => ({ value: x, label: t(`sources.${x}`) }))]}
+          />
+        </div>
+        <div className="govuk-grid-column-one-quarter">
+          <button type="submit" className="govuk-button app-filter__apply">
+            {t('figures.filter.apply')}
+          </button>
+        </div>
+      </div>
+    </form>
+  );
+}
