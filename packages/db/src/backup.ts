@@ -47,7 +47,7 @@ export const BACKUP_TABLES = [
 ] as const satisfies readonly (keyof DB)[];
 
 /** Tables worked out from the others: a restore's inserts rebuild them, through their triggers. */
-export const DERIVED_TABLES = ['tally_reports', 'tally_victims', 'tally_deltas'] as const satisfies readonly (keyof DB)[];
+export const DERIVED_TABLES = ['tally_reports', 'tally_victims', 'tally_places', 'tally_deltas'] as const satisfies readonly (keyof DB)[];
 
 type BackupTable = (typeof BACKUP_TABLES)[number];
 

@@ -369,9 +369,15 @@ export interface TallyVictimsTable extends TallyDimensions {
   n: string;
 }
 
+export interface TallyPlacesTable extends TallyDimensions {
+  place: string;
+  n: string;
+}
+
 export interface TallyDeltasTable extends TallyDimensions {
   id: Generated<string>;
   victims: boolean;
+  place: Generated<string>;
   gender: string;
   nationality: string;
   n: number;
@@ -415,6 +421,7 @@ export interface DB {
   network_views: NetworkViewsTable;
   tally_reports: TallyReportsTable;
   tally_victims: TallyVictimsTable;
+  tally_places: TallyPlacesTable;
   tally_deltas: TallyDeltasTable;
 }
 

@@ -138,4 +138,22 @@ describe(`figures from the tallies on ${TEST_STORE}`, () => {
     await t.store.db.deleteFrom('reports').where('id', '=', id).execute();
     expect(await known()).toEqual(expected);
   });
+
+  it('counts reports by place for the map: the town as written, else the postcode district, and follows a move', async () => {
+    const month = { from: '2025-05-01', to: '2025-05-01' };
+    const at = new Date('2025-05-10T10:00:00Z');
+    const pontypool = randomUUID();
+    await t.repos.intake.createReport(newReport({ id: pontypool, receivedAt: at, localAuthority: TORFAEN, town: '  Pontypool ' }), event);
+    await t.repos.intake.createReport(newReport({ receivedAt: at, localAuthority: TORFAEN, town: null, postcode: 'np4 5aa' }), event);
+    await t.repos.intake.createReport(newReport({ receivedAt: at, localAuthority: null, town: null, postcode: null }), event);
+    expect(asObject(await t.repos.tallies.places(month))).toEqual({ pontypool: 1, 'postcode:NP4': 1, '': 1 });
+    await t.repos.tallies.fold();
+    await t.store.db.updateTable('reports').set({ town: 'Cwmbran' }).where('id', '=', pontypool).execute();
+    expect(asObject(await t.repos.tallies.places(month))).toEqual({ cwmbran: 1, 'postcode:NP4': 1, '': 1 });
+    expect(asObject(await t.repos.tallies.places({ ...month, area: TORFAEN }))).toEqual({ cwmbran: 1, 'postcode:NP4': 1 });
+    await t.repos.tallies.fold();
+    expect(asObject(await t.repos.tallies.places(month))).toEqual({ cwmbran: 1, 'postcode:NP4': 1, '': 1 });
+    // The reports tally did not move: a change of town is not a change of anything it counts.
+    expect(asObject(await t.repos.tallies.reports(month, 'area'))).toEqual({ '': 1, [TORFAEN]: 2 });
+  });
 });

@@ -34,7 +34,7 @@ export interface TallyRow {
 }
 
 // Column names are chosen from these, never from input.
-const COLUMNS: Record<VictimDimension, string> = {
+const COLUMNS: Record<VictimDimension | 'place', string> = {
   month: "to_char(month, 'YYYY-MM')",
   area: 'area',
   source: 'source',
@@ -42,6 +42,7 @@ const COLUMNS: Record<VictimDimension, string> = {
   exploitation_type: 'exploitation_type',
   gender: 'gender',
   nationality: 'nationality',
+  place: 'place',
 };
 
 /**
@@ -55,6 +56,11 @@ export class TallyRepository {
   /** Reports counted by one dimension. A report with several exploitation types counts once under each. */
   reports(filter: TallyFilter, by: ReportDimension): Promise<TallyRow[]> {
     return this.count('tally_reports', sql`not victims`, filter, by);
+  }
+
+  /** Reports counted by place (town as written, or postcode district): for the map. */
+  places(filter: TallyFilter): Promise<TallyRow[]> {
+    return this.count('tally_places', sql`not victims`, filter, 'place');
   }
 
   /** Potential victims counted by one dimension. */
@@ -72,20 +78,30 @@ export class TallyRepository {
     return first && last ? { first, last } : undefined;
   }
 
-  private async count(table: 'tally_reports' | 'tally_victims', deltas: RawBuilder<unknown>, filter: TallyFilter, by: VictimDimension): Promise<TallyRow[]> {
+  private async count(
+    table: 'tally_reports' | 'tally_victims' | 'tally_places',
+    deltas: RawBuilder<unknown>,
+    filter: TallyFilter,
+    by: VictimDimension | 'place',
+  ): Promise<TallyRow[]> {
     const key = sql.raw(COLUMNS[by]);
     const where = this.where(filter, by);
+    const extra =
+      table === 'tally_victims'
+        ? sql`gender, nationality, '' as place`
+        : table === 'tally_places'
+          ? sql`'' as gender, '' as nationality, place`
+          : sql`'' as gender, '' as nationality, '' as place`;
     const rows = await sql<{ key: string; n: number }>`
       select ${key} as key, sum(n)::float8 as n from (
-        select * from (select month, area, source, child, exploitation_type, ${table === 'tally_victims' ? sql`gender, nationality` : sql`'' as gender, '' as nationality`}, n
-          from ${sql.table(table)}) folded where ${where}
+        select * from (select month, area, source, child, exploitation_type, ${extra}, n from ${sql.table(table)}) folded where ${where}
         union all
-        select month, area, source, child, exploitation_type, gender, nationality, n from tally_deltas where ${deltas} and ${where}
+        select month, area, source, child, exploitation_type, gender, nationality, place, n from tally_deltas where ${deltas} and ${where}
       ) t group by 1 having sum(n) <> 0 order by 1`.execute(this.db);
     return rows.rows.map((r) => ({ key: r.key, n: Number(r.n) }));
   }
 
-  private where(filter: TallyFilter, by: VictimDimension): RawBuilder<unknown> {
+  private where(filter: TallyFilter, by: VictimDimension | 'place'): RawBuilder<unknown> {
     const parts: RawBuilder<unknown>[] = [];
     if (filter.from) parts.push(sql`month >= ${filter.from}::date`);
     if (filter.to) parts.push(sql`month <= ${filter.to}::date`);
@@ -109,11 +125,15 @@ export class TallyRepository {
       const moved = await sql<{ moved: number }>`
         with taken as (
           delete from tally_deltas where id in (select id from tally_deltas order by id limit ${limit})
-          returning victims, month, area, source, child, exploitation_type, gender, nationality, n
+          returning victims, place, month, area, source, child, exploitation_type, gender, nationality, n
         ), reports as (
           insert into tally_reports as t (month, area, source, child, exploitation_type, n)
           select month, area, source, child, exploitation_type, sum(n) from taken where not victims group by 1, 2, 3, 4, 5
           on conflict (month, area, source, child, exploitation_type) do update set n = t.n + excluded.n
+        ), places as (
+          insert into tally_places as t (month, area, place, source, child, exploitation_type, n)
+          select month, area, place, source, child, exploitation_type, sum(n) from taken where not victims group by 1, 2, 3, 4, 5, 6
+          on conflict (month, area, place, source, child, exploitation_type) do update set n = t.n + excluded.n
         ), victims as (
           insert into tally_victims as t (month, area, source, child, exploitation_type, gender, nationality, n)
           select month, area, source, child, exploitation_type, gender, nationality, sum(n) from taken where victims group by 1, 2, 3, 4, 5, 6, 7
