@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -25,6 +26,11 @@ const schema = z.object({
     .default(30),
   HARBOUR_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(72).default(12),
   HARBOUR_SECURE_COOKIES: z.enum(['on', 'off']).optional(),
+  /**
+   * A folder of boundary files (GeoJSON) with the force's local authorities, for the map. The
+   * demo reads the shared Welsh boundaries beside the project when they are there.
+   */
+  HARBOUR_GEO_DIR: z.string().optional(),
   /** Public reports accepted per client address per minute. */
   HARBOUR_PUBLIC_REPORTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(20),
 });
@@ -41,7 +47,12 @@ export interface Config {
   readonly logLevel: string;
   readonly session: { readonly idleMinutes: number; readonly maxHours: number; readonly secureCookies: boolean };
   readonly publicReportsPerMinute: number;
+  /** Where the map's boundaries are read from; without them the map still draws places and hotspots. */
+  readonly geoDir: string | undefined;
 }
+
+/** The boundaries that come with the project's shared data, for the demo. */
+const SHARED_GEO = new URL('../../../../shared/data/geo', import.meta.url).pathname;
 
 export class ConfigError extends Error {}
 
@@ -70,5 +81,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       secureCookies: (c.HARBOUR_SECURE_COOKIES ?? (production ? 'on' : 'off')) === 'on',
     },
     publicReportsPerMinute: c.HARBOUR_PUBLIC_REPORTS_PER_MINUTE,
+    geoDir: c.HARBOUR_GEO_DIR ? resolve(c.HARBOUR_GEO_DIR) : !production && existsSync(SHARED_GEO) ? SHARED_GEO : undefined,
   };
 }

@@ -19,7 +19,7 @@ export async function startHarbour(config: Config): Promise<RunningHarbour> {
   try {
     await migrate(store.db);
     const repos = repositories(store.db);
-    const svc = services(repos, { store: store.kind, session: config.session });
+    const svc = services(repos, { store: store.kind, session: config.session, geoDir: config.geoDir });
     let seededDemo = false;
     if (config.demo && (await repos.users.count()) === 0) {
       await seedDemo(repos, svc, config.demoReports);

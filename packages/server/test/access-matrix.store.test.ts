@@ -28,6 +28,8 @@ const EXPECTED: Record<string, 'public' | 'session' | readonly Role[]> = {
   'GET /api/overview': ['supervisor', 'investigator', 'researcher', 'analyst'],
   'GET /api/figures/dashboard': ['supervisor', 'investigator', 'researcher', 'analyst'],
   'GET /api/figures/reports': ['supervisor', 'investigator', 'researcher', 'analyst'],
+  'GET /api/figures/map': ['supervisor', 'investigator', 'researcher', 'analyst'],
+  'GET /api/figures/boundaries': ['supervisor', 'investigator', 'researcher', 'analyst'],
   'GET /api/public/form-token': 'public',
   'POST /api/public/reports': 'public',
   'POST /api/public/follow-up': 'public',

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newReport } from '../../../test/reports';
 import { TEST_STORE } from '../../../test/test-store';
@@ -22,6 +23,8 @@ interface Dashboard {
   victimsByNationality: (Count & { name: string })[];
 }
 
+/** The shared Welsh boundaries, read in place. */
+const SHARED_GEO = fileURLToPath(new URL('../../../../shared/data/geo', import.meta.url));
 const NEWPORT = 'W06000022';
 const TORFAEN = 'W06000020';
 const event = { actorId: null, actorRole: null, action: 'report.created', subjectType: 'report' };
@@ -31,7 +34,7 @@ describe(`dashboard figures over HTTP on ${TEST_STORE}`, () => {
   let t: TestApp;
   let analyst: Client;
   beforeAll(async () => {
-    t = await newTestApp({ reports: 0 });
+    t = await newTestApp({ reports: 0, geoDir: SHARED_GEO });
     analyst = await signIn(t, 'analyst');
     const reports = [
       newReport({
@@ -50,6 +53,8 @@ describe(`dashboard figures over HTTP on ${TEST_STORE}`, () => {
       newReport({
         receivedAt: new Date('2026-05-10T10:00:00Z'),
         localAuthority: TORFAEN,
+        town: null,
+        postcode: 'NP4 6YY',
         exploitationTypes: ['sexual'],
         involvesChild: true,
         persons: [victim('male', 'Vietnamese')],
@@ -143,5 +148,36 @@ describe(`dashboard figures over HTTP on ${TEST_STORE}`, () => {
       expect(response.statusCode, query).toBe(400);
       expect(response.json<Fields>().error.fields.map((f) => f.path)).toContain(`querystring.${path}`);
     }
+  });
+
+  it('places reports at their towns for the map, with a hotspot over the busiest', async () => {
+    const response = await analyst.request('GET', '/api/figures/map?from=2026-01&to=2026-12');
+    expect(response.statusCode).toBe(200);
+    const map = response.json<{
+      areas: Count[];
+      places: { name: string; area: string; lat: number; lon: number; n: number }[];
+      unplaced: number;
+      hotspots: { south: number; west: number; north: number; east: number; density: number }[];
+    }>();
+    expect(map.areas.find((a) => a.key === NEWPORT)?.n).toBe(2);
+    // Two reports written in Newport; one with only a Pontypool postcode (NP4), placed there.
+    expect(map.places.map((p) => [p.name, p.area, p.n])).toEqual([
+      ['Newport', NEWPORT, 2],
+      ['NP4', TORFAEN, 1],
+    ]);
+    expect(map.unplaced).toBe(0);
+    const peak = map.hotspots.reduce((a, c) => (c.density > a.density ? c : a));
+    const newport = map.places[0]!;
+    expect(newport.lat).toBeGreaterThanOrEqual(peak.south - 0.01);
+    expect(newport.lat).toBeLessThanOrEqual(peak.north + 0.01);
+  });
+
+  it("serves the force's five boundaries with their attribution, read from the configured folder", async () => {
+    const response = await analyst.request('GET', '/api/figures/boundaries');
+    expect(response.statusCode).toBe(200);
+    const boundaries = response.json<{ features: { properties: { code: string; name: string }; geometry: { type: string } }[]; attribution: string }>();
+    expect(boundaries.features.map((f) => f.properties.name).sort()).toEqual(['Blaenau Gwent', 'Caerphilly', 'Monmouthshire', 'Newport', 'Torfaen']);
+    for (const f of boundaries.features) expect(['Polygon', 'MultiPolygon']).toContain(f.geometry.type);
+    expect(boundaries.attribution).toMatch(/© Crown copyright/);
   });
 });

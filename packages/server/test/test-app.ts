@@ -14,7 +14,7 @@ export interface TestApp extends TestStore {
 }
 
 /** A real app on a real store of the kind under test, with the demo agencies and accounts. */
-export async function newTestApp(options: { reports?: number; idleMinutes?: number } = {}): Promise<TestApp> {
+export async function newTestApp(options: { reports?: number; idleMinutes?: number; geoDir?: string } = {}): Promise<TestApp> {
   const t = await newTestStore();
   const clock = {
     now: Date.now(),
@@ -22,7 +22,12 @@ export async function newTestApp(options: { reports?: number; idleMinutes?: numb
       this.now += ms;
     },
   };
-  const svc = services(t.repos, { store: t.store.kind, session: { idleMinutes: options.idleMinutes ?? 30, maxHours: 12 }, now: () => new Date(clock.now) });
+  const svc = services(t.repos, {
+    store: t.store.kind,
+    session: { idleMinutes: options.idleMinutes ?? 30, maxHours: 12 },
+    now: () => new Date(clock.now),
+    geoDir: options.geoDir,
+  });
   await seedDemo(t.repos, svc, options.reports ?? 20, new Date('2026-11-01T00:00:00Z'));
   const webDir = mkdtempSync(join(tmpdir(), 'harbour-web-'));
   writeFileSync(join(webDir, 'index.html'), '<!doctype html><title>Harbour</title>');

@@ -2,3 +2,4 @@ export * from './suppression';
 export * from './k-anonymity';
 export * from './nationality';
 export * from './periods';
+export * from './places';

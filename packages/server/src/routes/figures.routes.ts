@@ -38,6 +38,55 @@ const toFilter = (q: z.infer<typeof figuresQuery>) => ({
 export function figuresRoutes(svc: Services): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
+      '/api/figures/map',
+      {
+        config: { permission: PERMISSIONS.reportsOverview },
+        schema: {
+          tags: ['figures'],
+          summary:
+            'Reports for the map under the dashboard filter: by local authority, placed at their towns (Harbour holds towns and postcodes, not exact positions) and as a hotspot surface of reports per square kilometre',
+          querystring: figuresQuery,
+          response: {
+            200: z.object({
+              areas: z.array(count.extend({ name: z.string(), nameCy: z.string() })),
+              places: z.array(
+                z.object({ key: z.string(), name: z.string(), nameCy: z.string(), area: z.string(), lat: z.number(), lon: z.number(), n: z.number() }),
+              ),
+              unplaced: z.number(),
+              hotspots: z.array(z.object({ south: z.number(), west: z.number(), north: z.number(), east: z.number(), density: z.number() })),
+            }),
+          },
+        },
+      },
+      async (request) => svc.figures.map(request.actor, toFilter(request.query)),
+    );
+
+    app.get(
+      '/api/figures/boundaries',
+      {
+        config: { permission: PERMISSIONS.reportsOverview },
+        schema: {
+          tags: ['figures'],
+          summary: "The force's local-authority boundaries as GeoJSON, with the attribution their licence asks for (no features when none are configured)",
+          response: {
+            200: z.object({
+              type: z.literal('FeatureCollection'),
+              features: z.array(
+                z.object({
+                  type: z.literal('Feature'),
+                  properties: z.object({ code: z.string(), name: z.string(), nameCy: z.string() }),
+                  geometry: z.object({ type: z.string(), coordinates: z.unknown() }),
+                }),
+              ),
+              attribution: z.string().nullable(),
+            }),
+          },
+        },
+      },
+      async (request) => svc.figures.areaBoundaries(request.actor),
+    );
+
+    app.get(
       '/api/figures/reports',
       {
         config: { permission: PERMISSIONS.reportsRead },

@@ -7,16 +7,21 @@ import {
   countryByCode,
   countryOf,
   countsByPeriod,
+  densityGrid,
   permittedUser,
+  placeOf,
   previousPeriod,
   type Actor,
   type Change,
   type ForceArea,
   type Granularity,
   type Month,
+  type DensityCell,
   type PeriodCount,
+  type Place,
 } from '@harbour/core';
 import type { Repositories, TallyFilter, TallyRow } from '@harbour/db';
+import type { AreaBoundaries, Boundaries } from './boundaries';
 
 /** What a dashboard counts: a span of months and, optionally, one area, type, age group and source. */
 export interface FiguresFilter {
@@ -68,6 +73,16 @@ export interface ReportsBehind {
   }[];
 }
 
+export interface FiguresMap {
+  readonly filter: Dashboard['filter'];
+  readonly areas: (Count & { name: string; nameCy: string })[];
+  /** Towns (or postcode districts) with the reports placed there. */
+  readonly places: (Place & { n: number })[];
+  /** Reports with no town or postcode the area knows: counted in their area, not placed. */
+  readonly unplaced: number;
+  readonly hotspots: DensityCell[];
+}
+
 const GENDERS = ['female', 'male', 'other', 'unknown'];
 
 /**
@@ -79,6 +94,7 @@ export class FiguresService {
   constructor(
     private readonly repos: Repositories,
     private readonly area: ForceArea,
+    private readonly boundaries: Boundaries,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -130,6 +146,41 @@ export class FiguresService {
         .map((r) => ({ ...r, name: r.key ? (countryByCode(r.key)?.name ?? r.key) : '' }))
         .sort((a, b) => b.n - a.n || a.key.localeCompare(b.key)),
     };
+  }
+
+  /** Reports on the map: by area, placed at their towns, and as a hotspot surface (reports per km²). */
+  async map(actor: Actor, asked: FiguresFilter): Promise<FiguresMap> {
+    permittedUser(actor, PERMISSIONS.reportsOverview, 'You cannot see report figures');
+    const filter = this.resolve(asked);
+    const tally = this.tallyFilter(filter);
+    const byArea = counts(await this.repos.tallies.reports(tally, 'area'));
+    const places = new Map<string, Place & { n: number }>();
+    let unplaced = 0;
+    for (const row of await this.repos.tallies.places(tally)) {
+      const place = placeOf(row.key, this.area);
+      if (!place) {
+        unplaced += row.n;
+        continue;
+      }
+      // "Newport" and "casnewydd" are one place.
+      const id = `${place.name}|${place.area}`;
+      const known = places.get(id);
+      places.set(id, known ? { ...known, n: known.n + row.n } : { ...place, n: row.n });
+    }
+    const placed = [...places.values()].sort((a, b) => b.n - a.n || a.name.localeCompare(b.name));
+    return {
+      filter,
+      areas: this.area.localAuthorities.map((la) => ({ key: la.code, name: la.name, nameCy: la.nameCy, n: byArea.get(la.code) ?? 0 })),
+      places: placed,
+      unplaced,
+      hotspots: densityGrid(placed, { cellKm: 1, bandwidthKm: 2.5 }).map((c) => ({ ...c, density: Math.round(c.density * 1000) / 1000 })),
+    };
+  }
+
+  /** The force's local-authority boundaries, for the map (none when none are configured). */
+  areaBoundaries(actor: Actor): Promise<AreaBoundaries> {
+    permittedUser(actor, PERMISSIONS.reportsOverview, 'You cannot see report figures');
+    return this.boundaries.get();
   }
 
   /**

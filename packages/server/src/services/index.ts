@@ -13,6 +13,7 @@ import { GraphService } from './graph.service';
 import { ChartService } from './chart.service';
 import { CallDataService } from './call-data.service';
 import { FiguresService } from './figures.service';
+import { Boundaries } from './boundaries';
 import { toGraphFilter } from './graph-filter';
 import { GWENT, type ForceArea } from '@harbour/core';
 
@@ -20,7 +21,10 @@ import { GWENT, type ForceArea } from '@harbour/core';
 const TIDY_EMBEDDED_STORE_EVERY = 50_000;
 
 /** The one place services are built. */
-export function services(repos: Repositories, options: { store: StoreKind; session: SessionPolicy; now?: () => Date; area?: ForceArea }) {
+export function services(
+  repos: Repositories,
+  options: { store: StoreKind; session: SessionPolicy; now?: () => Date; area?: ForceArea; geoDir?: string | undefined },
+) {
   const audit = new AuditService(repos);
   const graph = new GraphService(repos);
   return {
@@ -42,7 +46,7 @@ export function services(repos: Repositories, options: { store: StoreKind; sessi
     graph,
     charts: new ChartService(repos, graph, toGraphFilter),
     callData: new CallDataService(repos, options.now),
-    figures: new FiguresService(repos, options.area ?? GWENT, options.now),
+    figures: new FiguresService(repos, options.area ?? GWENT, new Boundaries(options.geoDir, options.area ?? GWENT), options.now),
   };
 }
 
