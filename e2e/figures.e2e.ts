@@ -81,4 +81,36 @@ describe('an analyst filters the figures, then lists and opens the reports behin
     expect(await page.locator('#figure-area tbody').innerText()).toContain('Casnewydd');
     expect(await accessibilityProblems(page)).toEqual([]);
   });
+
+  it('sees the same choice on the map: boundaries with their attribution, places, hotspots; an area chosen shows its figures', async () => {
+    const page = b.page;
+    await page.goto(`${b.baseUrl}/figures?from=2020-01&lang=en`);
+    await page.getByRole('link', { name: 'See these on a map' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Map' }).waitFor();
+    expect(page.url()).toMatch(/from=2020-01/);
+    const map = page.locator('.app-map');
+    await map.locator('path.leaflet-interactive').first().waitFor();
+    // Five areas, and a circle for each place in the table below.
+    const places = await page.getByRole('table', { name: 'Reports by place' }).locator('tbody tr').count();
+    expect(places).toBeGreaterThan(5);
+    expect(await map.locator('path.leaflet-interactive').count()).toBe(5 + places);
+    expect(await map.innerText()).toContain('© Crown copyright');
+    expect(await accessibilityProblems(page)).toEqual([]);
+    // Clicking an area on the map chooses it.
+    await map.locator('path.leaflet-interactive').first().click({ force: true });
+    await page.locator('#area-figures h2').waitFor();
+    // And so does its name in the table, by keyboard.
+    await page.getByRole('button', { name: 'Newport' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#area-figures h2').innerText()).toBe('Newport');
+    const newport = await page
+      .getByRole('table', { name: 'Reports by local authority' })
+      .getByRole('row', { name: /Newport/ })
+      .locator('td')
+      .innerText();
+    expect(await page.locator('#area-figures').innerText()).toContain(`${newport} report`);
+    await page.getByRole('link', { name: 'Figures for Newport' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Figures' }).waitFor();
+    expect(page.url()).toMatch(/area=W06000022/);
+  });
 });

@@ -30,6 +30,7 @@ import { hasPermission, useSession } from './session/session';
 // The chart brings Cytoscape.js: loaded only by those who open one.
 import { DashboardPage } from './pages/figures/dashboard-page';
 import { ReportsBehindPage } from './pages/figures/reports-behind-page';
+import { MapPage } from './pages/figures/map-page';
 const ChartPage = lazy(() => import('./pages/graph/chart-page').then((m) => ({ default: m.ChartPage })));
 
 /** Staff pages: the server decides access; this only sends people to the right page first. */
@@ -120,6 +121,7 @@ export function App() {
           }
         />
         <Route path="/figures" element={<Staff permission="reports:overview">{() => <DashboardPage />}</Staff>} />
+        <Route path="/figures/map" element={<Staff permission="reports:overview">{() => <MapPage />}</Staff>} />
         <Route path="/figures/reports" element={<Staff permission="reports:read">{() => <ReportsBehindPage />}</Staff>} />
         <Route path="/review" element={<Staff permission="picture:resolve">{() => <ReviewPage />}</Staff>} />
         <Route path="/picture/settings" element={<Staff permission="picture:configure">{() => <PictureSettingsPage />}</Staff>} />

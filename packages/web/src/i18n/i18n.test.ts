@@ -56,6 +56,7 @@ describe('translations', () => {
       '.picture.attributes.model',
       '.graph.chart.layouts.grid',
       '.graph.analysis.pagerank',
+      '.figures.map.title',
     ]);
     for (const [key, text] of flat(cy)) {
       expect(text.trim(), key).not.toBe('');

@@ -1,20 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useState, type FormEvent } from 'react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { AREAS } from '../../areas';
 import { ErrorSummary } from '../../components/form/error-summary';
-import { SelectField, TextField } from '../../components/form/fields';
 import { problemsFrom } from '../../components/form/problems';
 import { usePageTitle } from '../../components/page-title';
 import { hasPermission, useSession } from '../../session/session';
+import { FilterForm } from './filter-form';
 import { filterFrom, queryOf, type Dashboard, type FilterParams } from './types';
 
 const EChart = lazy(() => import('./echart'));
-
-const TYPES = ['sexual', 'labour', 'criminal', 'domestic_servitude', 'organ_harvesting', 'unknown'];
-const SOURCES = ['public', 'officer', 'partner', 'nrm'];
 
 /** One row of a figure's table: what it counts, how many, and the filter that lists them. */
 interface Row {
@@ -123,6 +120,11 @@ export function DashboardPage() {
     <>
       <h1 className="govuk-heading-l">{t('figures.title')}</h1>
       <p className="govuk-body">{t('figures.intro')}</p>
+      <p className="govuk-body">
+        <Link className="govuk-link" to={`/figures/map?${query}`}>
+          {t('figures.map.link')}
+        </Link>
+      </p>
       <FilterForm key={query} filter={filter} onApply={(next) => setParams(new URLSearchParams(queryOf(next)))} />
       {dashboard.error && <ErrorSummary problems={problemsFrom(dashboard.error, t)} />}
       {dashboard.isLoading && <p className="govuk-body">{t('common.loading')}</p>}
@@ -248,96 +250,5 @@ function FigureTable({
         ))}
       </tbody>
     </table>
-  );
-}
-
-/** The filter, applied all at once (not on every keystroke), so each view is one request. */
-function FilterForm({ filter, onApply }: { filter: FilterParams; onApply: (filter: FilterParams) => void }) {
-  const { t, i18n } = useTranslation();
-  const welsh = i18n.language === 'cy';
-  const [draft, setDraft] = useState<FilterParams>(filter);
-  const set = (name: keyof FilterParams) => (value: string) => setDraft((f) => ({ ...f, [name]: value }));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    onApply(draft);
-  };
-  const any = { value: '', label: t('figures.filter.any') };
-  return (
-    <form onSubmit={submit} className="app-filter" aria-label={t('figures.filter.label')}>
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-one-quarter">
-          <TextField
-            id="from"
-            type="month"
-            label={t('figures.filter.from')}
-            hint={t('figures.filter.monthHint')}
-            value={draft.from ?? ''}
-            onChange={(e) => set('from')(e.target.value)}
-          />
-        </div>
-        <div className="govuk-grid-column-one-quarter">
-          <TextField
-            id="to"
-            type="month"
-            label={t('figures.filter.to')}
-            hint={t('figures.filter.monthHint')}
-            value={draft.to ?? ''}
-            onChange={(e) => set('to')(e.target.value)}
-          />
-        </div>
-        <div className="govuk-grid-column-one-quarter">
-          <SelectField
-            id="granularity"
-            label={t('figures.filter.granularity')}
-            value={draft.granularity ?? 'month'}
-            onChange={set('granularity')}
-            options={['month', 'quarter', 'year'].map((g) => ({ value: g, label: t(`figures.filter.${g}`) }))}
-          />
-        </div>
-        <div className="govuk-grid-column-one-quarter">
-          <SelectField
-            id="area"
-            label={t('figures.filter.area')}
-            value={draft.area ?? ''}
-            onChange={set('area')}
-            options={[any, ...AREAS.map(([code, en, cy]) => ({ value: code, label: welsh ? cy : en })), { value: 'unknown', label: t('figures.areaUnknown') }]}
-          />
-        </div>
-      </div>
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-one-quarter">
-          <SelectField
-            id="type"
-            label={t('figures.filter.type')}
-            value={draft.type ?? ''}
-            onChange={set('type')}
-            options={[any, ...TYPES.map((x) => ({ value: x, label: t(`referral.types.${x}`) }))]}
-          />
-        </div>
-        <div className="govuk-grid-column-one-quarter">
-          <SelectField
-            id="age"
-            label={t('figures.filter.age')}
-            value={draft.age ?? ''}
-            onChange={set('age')}
-            options={[any, ...['child', 'adult'].map((x) => ({ value: x, label: t(`figures.age.${x}`) }))]}
-          />
-        </div>
-        <div className="govuk-grid-column-one-quarter">
-          <SelectField
-            id="source"
-            label={t('figures.filter.source')}
-            value={draft.source ?? ''}
-            onChange={set('source')}
-            options={[any, ...SOURCES.map((x) => ({ value: x, label: t(`sources.${x}`) }))]}
-          />
-        </div>
-        <div className="govuk-grid-column-one-quarter">
-          <button type="submit" className="govuk-button app-filter__apply">
-            {t('figures.filter.apply')}
-          </button>
-        </div>
-      </div>
-    </form>
   );
 }

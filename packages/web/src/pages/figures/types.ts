@@ -54,3 +54,16 @@ export function queryOf(filter: FilterParams, more: Record<string, string> = {})
   const entries = Object.entries({ ...filter, ...more }).filter(([, v]) => v !== undefined && v !== '');
   return new URLSearchParams(entries).toString();
 }
+
+export interface FiguresMap {
+  areas: (Count & { name: string; nameCy: string })[];
+  places: { key: string; name: string; nameCy: string; area: string; lat: number; lon: number; n: number }[];
+  unplaced: number;
+  hotspots: { south: number; west: number; north: number; east: number; density: number }[];
+}
+
+export interface AreaBoundaries {
+  type: 'FeatureCollection';
+  features: { type: 'Feature'; properties: { code: string; name: string; nameCy: string }; geometry: { type: string; coordinates: unknown } }[];
+  attribution: string | null;
+}

@@ -1,0 +1,99 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AREAS } from '../../areas';
+import { SelectField, TextField } from '../../components/form/fields';
+import type { FilterParams } from './types';
+
+const TYPES = ['sexual', 'labour', 'criminal', 'domestic_servitude', 'organ_harvesting', 'unknown'];
+const SOURCES = ['public', 'officer', 'partner', 'nrm'];
+
+/** The filter, applied all at once (not on every keystroke), so each view is one request. */
+export function FilterForm({ filter, onApply }: { filter: FilterParams; onApply: (filter: FilterParams) => void }) {
+  const { t, i18n } = useTranslation();
+  const welsh = i18n.language === 'cy';
+  const [draft, setDraft] = useState<FilterParams>(filter);
+  const set = (name: keyof FilterParams) => (value: string) => setDraft((f) => ({ ...f, [name]: value }));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onApply(draft);
+  };
+  const any = { value: '', label: t('figures.filter.any') };
+  return (
+    <form onSubmit={submit} className="app-filter" aria-label={t('figures.filter.label')}>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-one-quarter">
+          <TextField
+            id="from"
+            type="month"
+            label={t('figures.filter.from')}
+            hint={t('figures.filter.monthHint')}
+            value={draft.from ?? ''}
+            onChange={(e) => set('from')(e.target.value)}
+          />
+        </div>
+        <div className="govuk-grid-column-one-quarter">
+          <TextField
+            id="to"
+            type="month"
+            label={t('figures.filter.to')}
+            hint={t('figures.filter.monthHint')}
+            value={draft.to ?? ''}
+            onChange={(e) => set('to')(e.target.value)}
+          />
+        </div>
+        <div className="govuk-grid-column-one-quarter">
+          <SelectField
+            id="granularity"
+            label={t('figures.filter.granularity')}
+            value={draft.granularity ?? 'month'}
+            onChange={set('granularity')}
+            options={['month', 'quarter', 'year'].map((g) => ({ value: g, label: t(`figures.filter.${g}`) }))}
+          />
+        </div>
+        <div className="govuk-grid-column-one-quarter">
+          <SelectField
+            id="area"
+            label={t('figures.filter.area')}
+            value={draft.area ?? ''}
+            onChange={set('area')}
+            options={[any, ...AREAS.map(([code, en, cy]) => ({ value: code, label: welsh ? cy : en })), { value: 'unknown', label: t('figures.areaUnknown') }]}
+          />
+        </div>
+      </div>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-one-quarter">
+          <SelectField
+            id="type"
+            label={t('figures.filter.type')}
+            value={draft.type ?? ''}
+            onChange={set('type')}
+            options={[any, ...TYPES.map((x) => ({ value: x, label: t(`referral.types.${x}`) }))]}
+          />
+        </div>
+        <div className="govuk-grid-column-one-quarter">
+          <SelectField
+            id="age"
+            label={t('figures.filter.age')}
+            value={draft.age ?? ''}
+            onChange={set('age')}
+            options={[any, ...['child', 'adult'].map((x) => ({ value: x, label: t(`figures.age.${x}`) }))]}
+          />
+        </div>
+        <div className="govuk-grid-column-one-quarter">
+          <SelectField
+            id="source"
+            label={t('figures.filter.source')}
+            value={draft.source ?? ''}
+            onChange={set('source')}
+            options={[any, ...SOURCES.map((x) => ({ value: x, label: t(`sources.${x}`) }))]}
+          />
+        </div>
+        <div className="govuk-grid-column-one-quarter">
+          <button type="submit" className="govuk-button app-filter__apply">
+            {t('figures.filter.apply')}
+          </button>
+        </div>
+      </div>
+    </form>
+  );
+}
