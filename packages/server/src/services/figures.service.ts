@@ -215,10 +215,8 @@ export class FiguresService {
   }
 
   /** Folds waiting deltas into the tallies (background work); returns how many. */
-  async fold(): Promise<number> {
-    let folded = 0;
-    for (let batch = await this.repos.tallies.fold(); batch > 0; batch = await this.repos.tallies.fold()) folded += batch;
-    return folded;
+  fold(): Promise<number> {
+    return this.repos.tallies.foldAll();
   }
 
   /** Reads the nationality of people stored before Harbour resolved nationalities (start-up work). */
