@@ -3,3 +3,5 @@ export * from './k-anonymity';
 export * from './nationality';
 export * from './periods';
 export * from './places';
+export * from './profile-words';
+export * from './problem-profile';

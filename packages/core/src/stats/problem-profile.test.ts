@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { buildProblemProfile, type ProblemProfile, type ProfileFigures } from './problem-profile';
+
+const FIGURES: ProfileFigures = {
+  place: 'Gwent',
+  from: '2026-01',
+  to: '2026-12',
+  previous: { from: '2025-01', to: '2025-12', reports: 40 },
+  reports: 70,
+  victims: 83,
+  trend: [
+    { period: '2026-Q1', from: '2026-01', to: '2026-03', n: 20 },
+    { period: '2026-Q2', from: '2026-04', to: '2026-06', n: 3 },
+    { period: '2026-Q3', from: '2026-07', to: '2026-09', n: 25 },
+    { period: '2026-Q4', from: '2026-10', to: '2026-12', n: 22 },
+  ],
+  byArea: [
+    { key: 'W06000019', name: 'Blaenau Gwent', n: 2 },
+    { key: 'W06000018', name: 'Caerphilly', n: 14 },
+    { key: 'W06000021', name: 'Monmouthshire', n: 9 },
+    { key: 'W06000022', name: 'Newport', n: 30 },
+    { key: 'W06000020', name: 'Torfaen', n: 15 },
+  ],
+  byType: [
+    { key: 'sexual', n: 20 },
+    { key: 'labour', n: 36 },
+    { key: 'criminal', n: 12 },
+    { key: 'domestic_servitude', n: 3 },
+    { key: 'organ_harvesting', n: 0 },
+    { key: 'unknown', n: 1 },
+  ],
+  byAge: [
+    { key: 'child', n: 3 },
+    { key: 'adult', n: 67 },
+  ],
+  bySource: [
+    { key: 'public', n: 25 },
+    { key: 'officer', n: 30 },
+    { key: 'partner', n: 11 },
+    { key: 'nrm', n: 4 },
+  ],
+  victimsByGender: [
+    { key: 'female', n: 40 },
+    { key: 'male', n: 41 },
+    { key: 'other', n: 0 },
+    { key: 'unknown', n: 2 },
+  ],
+  victimsByNationality: [
+    { key: 'GB', name: 'United Kingdom', n: 30 },
+    { key: 'AL', name: 'Albania', n: 20 },
+    { key: 'VN', name: 'Vietnam', n: 15 },
+    { key: 'RO', name: 'Romania', n: 12 },
+    { key: 'ER', name: 'Eritrea', n: 4 },
+    { key: '', name: '', n: 2 },
+  ],
+  typesByArea: [
+    [1, 4, 3, 8, 4],
+    [1, 6, 5, 14, 10],
+    [0, 3, 1, 7, 1],
+    [0, 1, 0, 1, 1],
+    [0, 0, 0, 0, 0],
+    [0, 0, 0, 1, 0],
+  ],
+  networks: { count: 6, withChildren: 2, largest: 14 },
+};
+
+const build = (audience: 'internal' | 'external', language: 'en' | 'cy' = 'en') =>
+  buildProblemProfile(FIGURES, { audience, language, generatedAt: new Date('2027-01-15T12:00:00Z') });
+const table = (p: ProblemProfile, id: string) => p.sections.flatMap((s) => s.tables).find((t) => t.id === id)!;
+const text = (p: ProblemProfile) => p.sections.flatMap((s) => s.paragraphs).join('\n');
+
+describe('a problem profile', () => {
+  it('for the team, says every figure in full, with the change on the year before', () => {
+    const p = build('internal');
+    expect(p.title).toBe('Modern slavery and human trafficking: problem profile for Gwent');
+    expect(p.subtitle).toBe('Reports received from January 2026 to December 2026');
+    expect(p.sections.map((s) => s.id)).toEqual(['summary', 'trends', 'exploitation', 'areas', 'victims', 'networks', 'four-p', 'caveats']);
+    expect(text(p)).toContain(
+      'Harbour holds 70 reports of modern slavery and human trafficking received from January 2026 to December 2026, about 83 potential victims.',
+    );
+    expect(text(p)).toContain('That is 30 more (75%) than in the period before, January 2025 to December 2025.');
+    expect(text(p)).toContain('3 of the reports concerned children.');
+    expect(text(p)).toContain('The most often reported type of exploitation was labour (36 reports).');
+    expect(table(p, 'areas').rows.map((r) => [r.label, r.cells[0]])).toEqual([
+      ['Blaenau Gwent', '2'],
+      ['Caerphilly', '14'],
+      ['Monmouthshire', '9'],
+      ['Newport', '30'],
+      ['Torfaen', '15'],
+      ['Total', '70'],
+    ]);
+    expect(table(p, 'types-by-area').rows[0]!.cells).toEqual(['1', '4', '3', '8', '4', '20']);
+  });
+
+  it('for the public, shows no number from 1 to 4 anywhere, in a table or in the text', () => {
+    const p = build('external');
+    const small = /(^|[^\d.,%])([1-4])(?![\d.,%])/;
+    for (const t of p.sections.flatMap((s) => s.tables))
+      for (const row of t.rows) for (const c of row.cells) expect(c, `${t.id} ${row.label}`).not.toMatch(/^[1-4]$/);
+    expect(text(p)).toContain('<5 of the reports concerned children.');
+    // (The caveats state the rule itself, "1 to 4".)
+    for (const paragraph of p.sections.filter((s) => s.id !== 'caveats').flatMap((s) => s.paragraphs))
+      expect(paragraph.replace(/\d{4}/g, ''), paragraph).not.toMatch(small);
+    // Blaenau Gwent's 2 is "<5", and the next smallest (Monmouthshire's 9) is withheld so the total cannot give it away.
+    expect(table(p, 'areas').rows.map((r) => r.cells[0])).toEqual(['<5', '14', '*', '30', '15', '70']);
+    expect(table(p, 'areas').chart!.values).toEqual([null, 14, null, 30, 15]);
+    expect(p.audienceNote).toMatch(/shown as <5/);
+  });
+
+  it('protects the two-way table of types by area as a whole', () => {
+    const cross = table(build('external'), 'types-by-area');
+    // Every row and column that has a withheld cell has at least two.
+    const withheld = cross.rows.map((r) => r.cells.map((c) => c === '<5' || c === '*'));
+    for (const row of withheld) expect(row.filter(Boolean).length).not.toBe(1);
+    for (let c = 0; c < withheld[0]!.length; c++) expect(withheld.filter((row) => row[c]).length).not.toBe(1);
+  });
+
+  it('is written in Welsh when asked', () => {
+    const p = build('internal', 'cy');
+    expect(p.title).toBe('Caethwasiaeth fodern a masnachu pobl: proffil problem ar gyfer Gwent');
+    expect(p.subtitle).toBe('Adroddiadau a ddaeth i law o Ionawr 2026 i Rhagfyr 2026');
+    expect(p.sections[0]!.title).toBe('Crynodeb');
+    expect(table(p, 'areas').rows.at(-1)!.label).toBe('Cyfanswm');
+  });
+});
