@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityProblems, openBrowser, type Browser } from './support/browser';
 import { SignInFlow } from './support/pages';
@@ -112,5 +116,41 @@ describe('an analyst filters the figures, then lists and opens the reports behin
     await page.getByRole('link', { name: 'Figures for Newport' }).click();
     await page.getByRole('heading', { level: 1, name: 'Figures' }).waitFor();
     expect(page.url()).toMatch(/area=W06000022/);
+  });
+
+  it('produces a problem profile for the public, reads it on the page, and downloads the PDF: its text says the same, its first page renders', async () => {
+    const page = b.page;
+    await page.goto(`${b.baseUrl}/figures?from=2020-01&lang=en`);
+    await page.getByRole('link', { name: 'Produce a problem profile' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Problem profile' }).waitFor();
+    await page.getByLabel('Who it is for').selectOption('external');
+    await page.getByRole('button', { name: 'Produce the profile' }).click();
+    await page.getByRole('heading', { level: 2, name: /problem profile for Gwent Police/ }).waitFor();
+    expect(await page.locator('.govuk-warning-text').innerText()).toMatch(/shown as <5/);
+    // No table shows a number from 1 to 4.
+    const cells = await page.locator('.app-profile td').allInnerTexts();
+    expect(cells.length).toBeGreaterThan(20);
+    for (const c of cells) expect(c.trim()).not.toMatch(/^[1-4]$/);
+    const areaTotal = (await page.locator('#profile-table-areas tbody tr').last().locator('td').innerText()).trim();
+    expect(await accessibilityProblems(page)).toEqual([]);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download as PDF' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^problem-profile-2020-01-to-\d{4}-\d{2}-external-en\.pdf$/);
+    const dir = mkdtempSync(join(tmpdir(), 'harbour-profile-'));
+    const file = join(dir, 'profile.pdf');
+    await download.saveAs(file);
+    const text = execFileSync('pdftotext', ['-layout', file, '-']).toString();
+    expect(text.replace(/\s+/g, ' ')).toContain('Modern slavery and human trafficking: problem profile for Gwent Police');
+    expect(text).toContain('Reports by local authority');
+    expect(text).toMatch(new RegExp(`Total\\s+${areaTotal.replace(/[<*]/g, '\\$&')}`));
+    expect(text).not.toMatch(/Newport\s+[1-4]\s*$/m);
+    execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '1', file, join(dir, 'page')]);
+    const png = readFileSync(join(dir, 'page-1.png'));
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    // A4 (595 by 842 points) at 50 dots an inch: about 414 by 585, a portrait page.
+    expect(Math.abs(png.readUInt32BE(16) - 414)).toBeLessThanOrEqual(1);
+    expect(Math.abs(png.readUInt32BE(20) - 585)).toBeLessThanOrEqual(1);
+    // Not blank: a blank page compresses to almost nothing.
+    expect(png.length).toBeGreaterThan(15_000);
   });
 });

@@ -1,4 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newReport } from '../../../test/reports';
@@ -179,5 +183,42 @@ describe(`dashboard figures over HTTP on ${TEST_STORE}`, () => {
     expect(boundaries.features.map((f) => f.properties.name).sort()).toEqual(['Blaenau Gwent', 'Caerphilly', 'Monmouthshire', 'Newport', 'Torfaen']);
     for (const f of boundaries.features) expect(['Polygon', 'MultiPolygon']).toContain(f.geometry.type);
     expect(boundaries.attribution).toMatch(/© Crown copyright/);
+  });
+
+  it('writes a problem profile for the public with small numbers suppressed, and audits it', async () => {
+    const response = await analyst.request('GET', '/api/figures/profile?from=2026-01&to=2026-12&audience=external');
+    expect(response.statusCode, response.body).toBe(200);
+    const profile = response.json<{
+      title: string;
+      sections: { id: string; paragraphs: string[]; tables: { id: string; rows: { label: string; cells: string[] }[] }[] }[];
+    }>();
+    expect(profile.title).toBe('Modern slavery and human trafficking: problem profile for Gwent Police');
+    const areas = profile.sections.flatMap((s) => s.tables).find((t) => t.id === 'areas')!;
+    // Newport 2, Torfaen 1, the rest 0: both small, and the total of 3 too.
+    expect(areas.rows.map((r) => [r.label, r.cells[0]])).toEqual([
+      ['Blaenau Gwent', '0'],
+      ['Caerphilly', '0'],
+      ['Monmouthshire', '0'],
+      ['Newport', '<5'],
+      ['Torfaen', '<5'],
+      ['Total', '<5'],
+    ]);
+    for (const t of profile.sections.flatMap((s) => s.tables)) for (const r of t.rows) for (const c of r.cells) expect(c).not.toMatch(/^[1-4]$/);
+    const audit = await t.repos.audit.list({ action: 'figures.profile', limit: 1 });
+    expect(audit[0]?.details).toMatchObject({ audience: 'external', language: 'en' });
+  });
+
+  it('downloads the profile in Welsh as a PDF whose text says what the page said', async () => {
+    const response = await analyst.request('GET', '/api/figures/profile.pdf?from=2026-01&to=2026-12&lang=cy');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    expect(response.headers['content-disposition']).toBe('attachment; filename="problem-profile-2026-01-to-2026-12-internal-cy.pdf"');
+    expect(response.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const file = join(mkdtempSync(join(tmpdir(), 'harbour-profile-')), 'profile.pdf');
+    writeFileSync(file, response.rawPayload);
+    const text = execFileSync('pdftotext', ['-layout', file, '-']).toString();
+    expect(text).toContain('Caethwasiaeth fodern a masnachu pobl');
+    expect(text).toContain('Adroddiadau fesul awdurdod lleol');
+    expect(text).toMatch(/Casnewydd\s+2/);
   });
 });

@@ -40,9 +40,9 @@ export interface ProfileFigures {
 export interface ProfileTable {
   readonly id: string;
   readonly caption: string;
-  readonly headings: readonly string[];
+  readonly headings: string[];
   /** Each row: its label and its cells, already written as they are to be shown. */
-  readonly rows: readonly { label: string; cells: string[] }[];
+  readonly rows: { label: string; cells: string[] }[];
   /** The chart of the table's first column, where it has one: null for a value not shown. */
   readonly chart?: { labels: string[]; values: (number | null)[] };
   readonly note?: string;
@@ -51,8 +51,8 @@ export interface ProfileTable {
 export interface ProfileSection {
   readonly id: string;
   readonly title: string;
-  readonly paragraphs: readonly string[];
-  readonly tables: readonly ProfileTable[];
+  readonly paragraphs: string[];
+  readonly tables: ProfileTable[];
 }
 
 export interface ProblemProfile {
@@ -62,7 +62,7 @@ export interface ProblemProfile {
   readonly subtitle: string;
   readonly generated: string;
   readonly audienceNote: string;
-  readonly sections: readonly ProfileSection[];
+  readonly sections: ProfileSection[];
 }
 
 /** Nationalities shown by name before the rest are put together as "other". */

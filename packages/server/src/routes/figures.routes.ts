@@ -35,8 +35,64 @@ const toFilter = (q: z.infer<typeof figuresQuery>) => ({
   source: q.source,
 });
 
+const profileQuery = z.object({ audience: z.enum(['internal', 'external']).default('internal'), lang: z.enum(['en', 'cy']).default('en') }).and(figuresQuery);
+
+const profileTable = z.object({
+  id: z.string(),
+  caption: z.string(),
+  headings: z.array(z.string()),
+  rows: z.array(z.object({ label: z.string(), cells: z.array(z.string()) })),
+  chart: z.object({ labels: z.array(z.string()), values: z.array(z.number().nullable()) }).optional(),
+  note: z.string().optional(),
+});
+
 export function figuresRoutes(svc: Services): FastifyPluginAsyncZod {
   return async (app) => {
+    app.get(
+      '/api/figures/profile',
+      {
+        config: { permission: PERMISSIONS.reportsOverview },
+        schema: {
+          tags: ['figures'],
+          summary:
+            'A problem profile for a period and area, in English or Welsh: for the team in full, or for the public with counts of 1 to 4 shown as <5 and others withheld where they would give one away; audited',
+          querystring: profileQuery,
+          response: {
+            200: z.object({
+              language: z.enum(['en', 'cy']),
+              audience: z.enum(['internal', 'external']),
+              title: z.string(),
+              subtitle: z.string(),
+              generated: z.string(),
+              audienceNote: z.string(),
+              sections: z.array(z.object({ id: z.string(), title: z.string(), paragraphs: z.array(z.string()), tables: z.array(profileTable) })),
+            }),
+          },
+        },
+      },
+      async (request) => {
+        const { audience, lang, ...q } = request.query;
+        return svc.figures.profile(request.actor, { ...toFilter(q), audience, language: lang });
+      },
+    );
+
+    app.get(
+      '/api/figures/profile.pdf',
+      {
+        config: { permission: PERMISSIONS.reportsOverview },
+        schema: {
+          tags: ['figures'],
+          summary: 'The same problem profile as a printable PDF (A4), to download; audited',
+          querystring: profileQuery,
+        },
+      },
+      async (request, reply) => {
+        const { audience, lang, ...q } = request.query;
+        const { fileName, pdf } = await svc.figures.profilePdf(request.actor, { ...toFilter(q), audience, language: lang });
+        return reply.type('application/pdf').header('content-disposition', `attachment; filename="${fileName}"`).send(pdf);
+      },
+    );
+
     app.get(
       '/api/figures/map',
       {

@@ -16,12 +16,18 @@ import {
   type ForceArea,
   type Granularity,
   type Month,
+  buildProblemProfile,
+  type Audience,
   type DensityCell,
+  type ProblemProfile,
+  type ProfileLanguage,
   type PeriodCount,
   type Place,
 } from '@harbour/core';
 import type { Repositories, TallyFilter, TallyRow } from '@harbour/db';
 import type { AreaBoundaries, Boundaries } from './boundaries';
+import type { GraphService } from './graph.service';
+import { profilePdf } from './profile-pdf';
 
 /** What a dashboard counts: a span of months and, optionally, one area, type, age group and source. */
 export interface FiguresFilter {
@@ -95,6 +101,7 @@ export class FiguresService {
     private readonly repos: Repositories,
     private readonly area: ForceArea,
     private readonly boundaries: Boundaries,
+    private readonly graph: GraphService,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -146,6 +153,67 @@ export class FiguresService {
         .map((r) => ({ ...r, name: r.key ? (countryByCode(r.key)?.name ?? r.key) : '' }))
         .sort((a, b) => b.n - a.n || a.key.localeCompare(b.key)),
     };
+  }
+
+  /**
+   * A problem profile for a period and, optionally, one area, in English or Welsh, for the team
+   * (in full) or for the public (small numbers suppressed). Producing one is audited: it is how
+   * figures leave the team.
+   */
+  async profile(actor: Actor, asked: FiguresFilter & { audience: Audience; language: ProfileLanguage }): Promise<ProblemProfile> {
+    const user = permittedUser(actor, PERMISSIONS.reportsOverview, 'You cannot see report figures');
+    const months = (from: string, to: string) => (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5)) - Number(from.slice(5)) + 1;
+    const base = this.resolve(asked);
+    const span = months(base.from, base.to);
+    const filter = { ...base, granularity: asked.granularity ?? (span > 96 ? 'year' : span > 24 ? 'quarter' : 'month') } as const;
+    const d = await this.dashboard(actor, filter);
+    const tally = this.tallyFilter(filter);
+    const typesByArea: number[][] = [];
+    for (const type of d.byType) {
+      const byArea = counts(await this.repos.tallies.reports({ ...tally, exploitationType: type.key }, 'area'));
+      typesByArea.push(d.byArea.map((a) => byArea.get(a.key) ?? 0));
+    }
+    const until = new Date(`${addMonths(filter.to, 1)}-01T00:00:00Z`);
+    const networks = await this.graph.networkCounts({ from: new Date(`${filter.from}-01T00:00:00Z`), until }, filter.area);
+    const welsh = asked.language === 'cy';
+    const region = new Intl.DisplayNames([asked.language], { type: 'region' });
+    const chosen = this.area.localAuthorities.find((la) => la.code === filter.area);
+    const profile = buildProblemProfile(
+      {
+        place: chosen ? (welsh ? chosen.nameCy : chosen.name) : welsh ? this.area.forceCy : this.area.force,
+        from: filter.from,
+        to: filter.to,
+        previous: { from: d.previous.from, to: d.previous.to, reports: d.previous.change.before },
+        reports: d.reports,
+        victims: d.victims,
+        trend: d.trend,
+        byArea: d.byArea.map((a) => ({ key: a.key, n: a.n, name: welsh ? a.nameCy : a.name })),
+        byType: d.byType,
+        byAge: d.byAge,
+        bySource: d.bySource,
+        victimsByGender: d.victimsByGender,
+        victimsByNationality: d.victimsByNationality.map((c) => ({ key: c.key, n: c.n, name: c.key ? (region.of(c.key) ?? c.name) : '' })),
+        typesByArea,
+        networks,
+      },
+      { language: asked.language, audience: asked.audience, generatedAt: this.now() },
+    );
+    await this.repos.audit.append({
+      actorId: user.userId,
+      actorRole: user.role,
+      action: 'figures.profile',
+      subjectType: 'figures',
+      details: { filter, audience: asked.audience, language: asked.language },
+    });
+    return profile;
+  }
+
+  /** The problem profile as a printable PDF, with a file name that says what it is. */
+  async profilePdf(actor: Actor, asked: FiguresFilter & { audience: Audience; language: ProfileLanguage }): Promise<{ fileName: string; pdf: Buffer }> {
+    const profile = await this.profile(actor, asked);
+    const filter = this.resolve(asked);
+    const area = filter.area ? `-${filter.area || 'unknown'}` : '';
+    return { fileName: `problem-profile-${filter.from}-to-${filter.to}${area}-${asked.audience}-${asked.language}.pdf`, pdf: await profilePdf(profile) };
   }
 
   /** Reports on the map: by area, placed at their towns, and as a hotspot surface (reports per km²). */

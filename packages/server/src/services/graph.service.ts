@@ -187,6 +187,27 @@ export class GraphService {
   }
 
   /**
+   * How many networks of three or more entities there are under a filter (in an area, if given),
+   * how many involve a child, and the size of the largest: counts only, for figures, so open to
+   * whoever may see figures (the caller checks) and not audited as a read of the picture.
+   */
+  async networkCounts(filter: GraphFilter = {}, area?: string): Promise<{ count: number; withChildren: number; largest: number }> {
+    const built = await this.graph();
+    const view = this.view(built, filter);
+    const facts = (view.facts ??= view.networkFacts());
+    let count = 0;
+    let withChildren = 0;
+    let largest = 0;
+    for (const f of facts) {
+      if (f.size < 3 || (area !== undefined && !f.areas.includes(area))) continue;
+      count += 1;
+      if (f.children) withChildren += 1;
+      largest = Math.max(largest, f.size);
+    }
+    return { count, withChildren, largest };
+  }
+
+  /**
    * The network an entity belongs to, to draw: its best-connected members (all of them up to 500)
    * and the links among them. Opening it is remembered, so that growth since is marked.
    */

@@ -46,7 +46,7 @@ export function services(
     graph,
     charts: new ChartService(repos, graph, toGraphFilter),
     callData: new CallDataService(repos, options.now),
-    figures: new FiguresService(repos, options.area ?? GWENT, new Boundaries(options.geoDir, options.area ?? GWENT), options.now),
+    figures: new FiguresService(repos, options.area ?? GWENT, new Boundaries(options.geoDir, options.area ?? GWENT), graph, options.now),
   };
 }
 

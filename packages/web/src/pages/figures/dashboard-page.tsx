@@ -124,6 +124,10 @@ export function DashboardPage() {
         <Link className="govuk-link" to={`/figures/map?${query}`}>
           {t('figures.map.link')}
         </Link>
+        {' · '}
+        <Link className="govuk-link" to={`/figures/profile?${queryOf({ from: filter.from, to: filter.to, area: filter.area })}`}>
+          {t('figures.profile.link')}
+        </Link>
       </p>
       <FilterForm key={query} filter={filter} onApply={(next) => setParams(new URLSearchParams(queryOf(next)))} />
       {dashboard.error && <ErrorSummary problems={problemsFrom(dashboard.error, t)} />}

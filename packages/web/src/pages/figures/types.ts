@@ -67,3 +67,23 @@ export interface AreaBoundaries {
   features: { type: 'Feature'; properties: { code: string; name: string; nameCy: string }; geometry: { type: string; coordinates: unknown } }[];
   attribution: string | null;
 }
+
+/** A problem profile as the API sends it (GET /api/figures/profile): words and tables, ready to show. */
+export interface ProfileTable {
+  id: string;
+  caption: string;
+  headings: string[];
+  rows: { label: string; cells: string[] }[];
+  chart?: { labels: string[]; values: (number | null)[] };
+  note?: string;
+}
+
+export interface ProblemProfile {
+  language: 'en' | 'cy';
+  audience: 'internal' | 'external';
+  title: string;
+  subtitle: string;
+  generated: string;
+  audienceNote: string;
+  sections: { id: string; title: string; paragraphs: string[]; tables: ProfileTable[] }[];
+}
