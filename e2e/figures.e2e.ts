@@ -153,4 +153,29 @@ describe('an analyst filters the figures, then lists and opens the reports behin
     // Not blank: a blank page compresses to almost nothing.
     expect(png.length).toBeGreaterThan(15_000);
   });
+
+  it('exports de-identified rows for research: every group of quasi-identifiers at least k strong', async () => {
+    const page = b.page;
+    await page.goto(`${b.baseUrl}/figures?lang=en`);
+    await page.getByRole('link', { name: 'Export de-identified data for research' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Export for research' }).waitFor();
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.getByLabel('First month', { exact: true }).fill('2020-01');
+    await page.getByLabel(/^k \(the smallest group/).fill('15');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download the CSV file' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^harbour-research-2020-01-to-\d{4}-\d{2}-k15\.csv$/);
+    const file = join(mkdtempSync(join(tmpdir(), 'harbour-research-')), 'rows.csv');
+    await download.saveAs(file);
+    const [header, ...lines] = readFileSync(file, 'utf8').trim().split('\n');
+    expect(header).toBe(
+      'yearOfRegistration,ageBroad,gender,citizenshipRegion,localAuthority,isSexualExploit,isForcedLabour,isForcedCriminality,isDomesticServitude,isOrganRemoval,typeOfExploitUnknown,source',
+    );
+    expect(lines.length).toBeGreaterThan(15);
+    const groups = new Map<string, number>();
+    for (const line of lines) {
+      const key = line.split(',').slice(0, 5).join(',');
+      groups.set(key, (groups.get(key) ?? 0) + 1);
+    }
+    for (const [key, size] of groups) expect(size, key).toBeGreaterThanOrEqual(15);
+  });
 });

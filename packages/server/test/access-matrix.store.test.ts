@@ -29,6 +29,7 @@ const EXPECTED: Record<string, 'public' | 'session' | readonly Role[]> = {
   'GET /api/figures/dashboard': ['supervisor', 'investigator', 'researcher', 'analyst'],
   'GET /api/figures/reports': ['supervisor', 'investigator', 'researcher', 'analyst'],
   'GET /api/figures/map': ['supervisor', 'investigator', 'researcher', 'analyst'],
+  'GET /api/figures/research-export.csv': ['supervisor', 'researcher', 'analyst'],
   'GET /api/figures/profile': ['supervisor', 'investigator', 'researcher', 'analyst'],
   'GET /api/figures/profile.pdf': ['supervisor', 'investigator', 'researcher', 'analyst'],
   'GET /api/figures/boundaries': ['supervisor', 'investigator', 'researcher', 'analyst'],

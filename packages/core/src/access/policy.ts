@@ -37,6 +37,8 @@ export const PERMISSIONS = {
   pictureConfigure: 'picture:configure',
   /** Import call data and other link lists into the picture. */
   linksImport: 'links:import',
+  /** Export de-identified, k-anonymous case-level rows for research. */
+  figuresExport: 'figures:export',
 } as const;
 
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
@@ -59,6 +61,7 @@ const GRANTS: Record<Exclude<Permission, 'public' | 'session:second-factor'>, re
   'picture:resolve': ['supervisor', 'investigator', 'researcher', 'analyst'],
   'picture:configure': ['supervisor', 'analyst'],
   'links:import': ['supervisor', 'investigator', 'researcher', 'analyst'],
+  'figures:export': ['supervisor', 'researcher', 'analyst'],
 };
 
 export function can(actor: Actor, permission: Permission): boolean {

@@ -5,3 +5,4 @@ export * from './periods';
 export * from './places';
 export * from './profile-words';
 export * from './problem-profile';
+export * from './research-export';

@@ -36,6 +36,7 @@ const MORE_NAMES: Readonly<Record<string, string>> = {
 };
 
 const byCode = new Map<string, Country>();
+const regionOf = new Map<string, string>();
 const byName = new Map<string, string>();
 
 function key(text: string): string {
@@ -51,6 +52,7 @@ function key(text: string): string {
 for (const c of countries) {
   const country: Country = { code: c.cca2, alpha3: c.cca3, name: c.name.common, region: c.region, subregion: c.subregion || c.region };
   byCode.set(c.cca2, country);
+  if (country.subregion !== country.region) regionOf.set(country.subregion, country.region);
   const names = [c.cca2, c.cca3, c.name.common, c.name.official, ...c.altSpellings, c.demonyms['eng']?.f, c.demonyms['eng']?.m];
   for (const name of names) if (name && !byName.has(key(name))) byName.set(key(name), c.cca2);
 }
@@ -78,4 +80,9 @@ export function nationalityRegion(code: string | null | undefined, level: 'subre
   const country = byCode.get(code);
   if (!country) return 'Unknown';
   return level === 'subregion' ? country.subregion : country.region;
+}
+
+/** The region a UN subregion lies in ("Southeast Europe": "Europe"); anything else as it is. */
+export function regionOfSubregion(subregion: string): string {
+  return regionOf.get(subregion) ?? subregion;
 }

@@ -41,4 +41,4 @@ export type { EntityRepository } from './entity.repository';
 export type { EntitySearch, EntityHit, ReportHit, SourceRecord, LinkedEntity, ChangeRow, ReviewPairRow, Move } from './entity.repository';
 export type { NewCallData, ImportedNumberRow } from './call-data.repository';
 export type { ChangedLink, GraphChanges, LinkReportRow, LinkSourceRow, NodeRow, SavedChartRow } from './graph.repository';
-export type { TallyFilter, TallyRow, ReportDimension, VictimDimension, ReportBehind } from './tally.repository';
+export type { TallyFilter, TallyRow, ReportDimension, VictimDimension, ReportBehind, VictimForResearch } from './tally.repository';

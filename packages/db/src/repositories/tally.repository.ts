@@ -28,6 +28,16 @@ export interface ReportBehind {
   readonly status: string;
 }
 
+export interface VictimForResearch {
+  readonly received_at: Date;
+  readonly dob: string | null;
+  readonly gender: string | null;
+  readonly nationality_code: string | null;
+  readonly local_authority: string | null;
+  readonly exploitation_types: string[];
+  readonly source: string;
+}
+
 export interface TallyRow {
   readonly key: string;
   readonly n: number;
@@ -194,6 +204,20 @@ export class TallyRepository {
     for (let n = await this.fold(batch); n > 0; n = await this.fold(batch)) folded += n;
     if (folded >= vacuumAfter) await sql`vacuum (analyze) tally_deltas`.execute(this.db);
     return folded;
+  }
+
+  /**
+   * Every potential victim of the reports received in a span of months (Welsh time), with only
+   * what a research export keeps of them: no name, no reference, no town.
+   */
+  async victimsForResearch(from: string, to: string): Promise<VictimForResearch[]> {
+    const rows = await sql<VictimForResearch>`
+      select r.received_at, p.dob::text as dob, p.gender, p.nationality_code, r.local_authority, r.exploitation_types, r.source
+      from report_persons p join reports r on r.id = p.report_id
+      where p.role = 'potential_victim' and r.source <> 'call_data'
+        and r.received_at >= (${from}::date::timestamp at time zone 'Europe/London')
+        and r.received_at < ((${to}::date + interval '1 month')::timestamp at time zone 'Europe/London')`.execute(this.db);
+    return rows.rows;
   }
 
   /** Deltas waiting to be folded in. */

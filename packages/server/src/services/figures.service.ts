@@ -17,6 +17,9 @@ import {
   type Granularity,
   type Month,
   buildProblemProfile,
+  researchExport,
+  RESEARCH_COLUMNS,
+  type ResearchExport,
   type Audience,
   type DensityCell,
   type ProblemProfile,
@@ -214,6 +217,37 @@ export class FiguresService {
     const filter = this.resolve(asked);
     const area = filter.area ? `-${filter.area || 'unknown'}` : '';
     return { fileName: `problem-profile-${filter.from}-to-${filter.to}${area}-${asked.audience}-${asked.language}.pdf`, pdf: await profilePdf(profile) };
+  }
+
+  /**
+   * De-identified case-level rows for research (one per potential victim), k-anonymous over the
+   * quasi-identifiers; audited with what was asked and what went out.
+   */
+  async researchExport(actor: Actor, asked: FiguresFilter & { k: number }): Promise<ResearchExport & { from: string; to: string; columns: readonly string[] }> {
+    const user = permittedUser(actor, PERMISSIONS.figuresExport, 'Only a supervisor, a researcher or an analyst exports data for research');
+    const filter = this.resolve(asked);
+    const names = new Map(this.area.localAuthorities.map((la) => [la.code, la.name]));
+    const victims = await this.repos.tallies.victimsForResearch(`${filter.from}-01`, `${filter.to}-01`);
+    const exported = researchExport(
+      victims.map((v) => ({
+        receivedAt: new Date(v.received_at),
+        dob: v.dob,
+        gender: v.gender,
+        nationality: v.nationality_code,
+        areaName: v.local_authority ? (names.get(v.local_authority) ?? null) : null,
+        exploitationTypes: v.exploitation_types,
+        source: v.source,
+      })),
+      asked.k,
+    );
+    await this.repos.audit.append({
+      actorId: user.userId,
+      actorRole: user.role,
+      action: 'figures.research-export',
+      subjectType: 'figures',
+      details: { from: filter.from, to: filter.to, k: asked.k, rows: exported.rows.length, left: exported.left, smallestClass: exported.smallestClass },
+    });
+    return { ...exported, from: filter.from, to: filter.to, columns: RESEARCH_COLUMNS };
   }
 
   /** Reports on the map: by area, placed at their towns, and as a hotspot surface (reports per km²). */

@@ -128,6 +128,14 @@ export function DashboardPage() {
         <Link className="govuk-link" to={`/figures/profile?${queryOf({ from: filter.from, to: filter.to, area: filter.area })}`}>
           {t('figures.profile.link')}
         </Link>
+        {hasPermission(session, 'figures:export') && (
+          <>
+            {' · '}
+            <Link className="govuk-link" to="/figures/research">
+              {t('figures.research.link')}
+            </Link>
+          </>
+        )}
       </p>
       <FilterForm key={query} filter={filter} onApply={(next) => setParams(new URLSearchParams(queryOf(next)))} />
       {dashboard.error && <ErrorSummary problems={problemsFrom(dashboard.error, t)} />}
