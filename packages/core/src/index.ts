@@ -15,3 +15,4 @@ export * from './intake/triage';
 export * from './resolve/index';
 export * from './graph/index';
 export * from './stats/index';
+export * from './interop/index';
