@@ -18,6 +18,7 @@ import { pictureRoutes } from './routes/picture.routes';
 import { graphRoutes } from './routes/graph.routes';
 import { callDataRoutes } from './routes/call-data.routes';
 import { figuresRoutes } from './routes/figures.routes';
+import { caseExchangeRoutes } from './routes/case-exchange.routes';
 import { sessionRoutes } from './routes/session.routes';
 import { webRoutes } from './routes/web.routes';
 import type { Services } from './services/index';
@@ -93,6 +94,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(graphRoutes(options.services));
   await app.register(callDataRoutes(options.services));
   await app.register(figuresRoutes(options.services));
+  await app.register(caseExchangeRoutes(options.services));
   app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, () => app.swagger());
   await webRoutes(app, options.webDir, govukAssets);
 

@@ -29,6 +29,8 @@ const EXPECTED: Record<string, 'public' | 'session' | readonly Role[]> = {
   'GET /api/figures/dashboard': ['supervisor', 'investigator', 'researcher', 'analyst'],
   'GET /api/figures/reports': ['supervisor', 'investigator', 'researcher', 'analyst'],
   'GET /api/figures/map': ['supervisor', 'investigator', 'researcher', 'analyst'],
+  'GET /api/cases/htcds': ['supervisor', 'analyst'],
+  'POST /api/cases/htcds': ['supervisor', 'analyst'],
   'GET /api/figures/research-export.csv': ['supervisor', 'researcher', 'analyst'],
   'GET /api/figures/profile': ['supervisor', 'investigator', 'researcher', 'analyst'],
   'GET /api/figures/profile.pdf': ['supervisor', 'investigator', 'researcher', 'analyst'],

@@ -39,6 +39,8 @@ export const PERMISSIONS = {
   linksImport: 'links:import',
   /** Export de-identified, k-anonymous case-level rows for research. */
   figuresExport: 'figures:export',
+  /** Exchange cases with other systems as HTCDS files (export with people's details, import). */
+  casesExchange: 'cases:exchange',
 } as const;
 
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
@@ -62,6 +64,7 @@ const GRANTS: Record<Exclude<Permission, 'public' | 'session:second-factor'>, re
   'picture:configure': ['supervisor', 'analyst'],
   'links:import': ['supervisor', 'investigator', 'researcher', 'analyst'],
   'figures:export': ['supervisor', 'researcher', 'analyst'],
+  'cases:exchange': ['supervisor', 'analyst'],
 };
 
 export function can(actor: Actor, permission: Permission): boolean {

@@ -40,7 +40,7 @@ export interface HtcdsPerson {
   prs_MailingStreet?: string;
   vic_TraffickingStatus?: (typeof HTCDS_PICKLISTS.vic_TraffickingStatus)[number];
   vic_TypeOfExploitation?: (typeof HTCDS_PICKLISTS.vic_TypeOfExploitation)[number][];
-  harbour: { role: HtcdsRole; nationality?: string };
+  harbour?: { role: HtcdsRole; nationality?: string | undefined } | undefined;
 }
 
 export interface HtcdsCase {
@@ -49,7 +49,7 @@ export interface HtcdsCase {
   cas_IncomingReferralDetails: string;
   hte: { hte_Type: (typeof HTCDS_PICKLISTS.hte_Type)[number]; hte_City?: string; hte_PostalCode?: string; hte_State?: string; hte_Country: string }[];
   persons: HtcdsPerson[];
-  harbour: { reference: string; source: string; localAuthority: string | null; exploitationTypes: string[]; involvesChild: boolean };
+  harbour?: { reference: string; source: string; localAuthority: string | null; exploitationTypes: string[]; involvesChild: boolean } | undefined;
 }
 
 export interface HtcdsDocument {

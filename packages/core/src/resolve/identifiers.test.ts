@@ -68,8 +68,17 @@ describe('online accounts and adverts', () => {
     const handle = fc.stringMatching(/^[a-z0-9_]{0,19}[a-z0-9]$/);
     const platform = fc.constantFrom('instagram', 'tiktok', 'x', 'telegram', 'onlyfans');
     const host = { instagram: 'instagram.com', tiktok: 'tiktok.com', x: 'twitter.com', telegram: 't.me', onlyfans: 'onlyfans.com' } as const;
+    // A site's own paths are not handles: twitter.com/i, instagram.com/p, t.me/s lead to no account.
+    const sitePaths: Record<string, readonly string[]> = {
+      instagram: ['p', 'reel', 'reels', 'stories', 'explore'],
+      tiktok: ['t', 'video', 'tag', 'discover'],
+      x: ['i', 'home', 'search', 'hashtag', 'intent', 'share'],
+      telegram: ['joinchat', 's', 'share'],
+      onlyfans: [],
+    };
     fc.assert(
       fc.property(handle, platform, fc.boolean(), fc.boolean(), (h, p, upper, at) => {
+        fc.pre(!sitePaths[p]!.includes(h));
         const written = (at ? '@' : '') + (upper ? h.toUpperCase() : h);
         const direct = key(written, p);
         expect(direct).toBe(`${p}:${h}`);

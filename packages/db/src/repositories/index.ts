@@ -33,7 +33,7 @@ export function repositories(db: Kysely<DB>) {
 export type Repositories = ReturnType<typeof repositories>;
 export type { AuditEvent, AuditFilter } from './audit.repository';
 export type { UserListRow } from './user.repository';
-export type { ReportCounts } from './report.repository';
+export type { ReportCounts, CaseRow } from './report.repository';
 export type { NewReport, DraftRow, FollowUpRow, MessageRow, QueueFilter, QueueRow } from './intake.repository';
 export type { PendingRecord, CandidateRecord, Assignment, NewReviewPair, PictureSettings, StoredModel } from './picture.repository';
 export { DEFAULT_PICTURE_SETTINGS } from './picture.repository';

@@ -7,7 +7,7 @@ import { GroupCommit } from '../group-commit';
 
 export interface NewReport {
   readonly id: string;
-  readonly source: 'public' | 'officer' | 'partner';
+  readonly source: 'public' | 'officer' | 'partner' | 'nrm';
   readonly receivedAt: Date;
   readonly language: string;
   readonly relation: 'self' | 'someone_else' | 'not_said';

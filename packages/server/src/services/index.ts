@@ -14,6 +14,7 @@ import { ChartService } from './chart.service';
 import { CallDataService } from './call-data.service';
 import { FiguresService } from './figures.service';
 import { Boundaries } from './boundaries';
+import { CaseExchangeService } from './case-exchange.service';
 import { toGraphFilter } from './graph-filter';
 import { GWENT, type ForceArea } from '@harbour/core';
 
@@ -46,6 +47,7 @@ export function services(
     graph,
     charts: new ChartService(repos, graph, toGraphFilter),
     callData: new CallDataService(repos, options.now),
+    cases: new CaseExchangeService(repos, options.area ?? GWENT, options.now),
     figures: new FiguresService(repos, options.area ?? GWENT, new Boundaries(options.geoDir, options.area ?? GWENT), graph, options.now),
   };
 }

@@ -1,0 +1,147 @@
+import { randomUUID } from 'node:crypto';
+import {
+  CURRENT_CATALOGUE,
+  PERMISSIONS,
+  addMonths,
+  fromHtcdsCase,
+  permittedUser,
+  toHtcdsDocument,
+  triage,
+  type Actor,
+  type CaseReport,
+  type ExploitationType,
+  type ForceArea,
+  type HtcdsCase,
+  type HtcdsDocument,
+} from '@harbour/core';
+import type { Repositories } from '@harbour/db';
+
+/** Cases in one export at most: a year of a force's reports is well inside it. */
+const MOST_CASES = 20_000;
+
+/**
+ * Cases exchanged with other systems as HTCDS v2.0 files: Harbour's reports out, with the people
+ * they name, and cases in, each stored whole as a report that joins the picture like any other.
+ * Both carry personal data, so both are for a supervisor or an analyst and both are audited.
+ */
+export class CaseExchangeService {
+  constructor(
+    private readonly repos: Repositories,
+    private readonly area: ForceArea,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async export(actor: Actor, span: { from?: string | undefined; to?: string | undefined }): Promise<{ from: string; to: string; document: HtcdsDocument }> {
+    const user = permittedUser(actor, PERMISSIONS.casesExchange, 'Only a supervisor or an analyst exchanges cases with other systems');
+    const to = span.to ?? this.now().toISOString().slice(0, 7);
+    const from = span.from ?? addMonths(to, -11);
+    const rows = await this.repos.reports.casesReceived(`${from}-01`, `${to}-01`, MOST_CASES);
+    const names = new Map(this.area.localAuthorities.map((la) => [la.code, la.name]));
+    const reports: CaseReport[] = rows.map((r) => ({
+      reference: r.reference,
+      source: r.source,
+      receivedAt: new Date(r.received_at),
+      status: r.status as CaseReport['status'],
+      summary: r.summary,
+      localAuthority: r.local_authority,
+      localAuthorityName: r.local_authority ? (names.get(r.local_authority) ?? null) : null,
+      town: r.town,
+      postcode: r.postcode,
+      exploitationTypes: r.exploitation_types,
+      involvesChild: r.involves_child,
+      persons: r.persons.map((p) => ({
+        role: p.role as CaseReport['persons'][number]['role'],
+        givenName: p.given_name,
+        familyName: p.family_name,
+        dob: p.dob,
+        gender: p.gender,
+        nationality: p.nationality,
+        nationalityCode: p.nationality_code,
+        phone: p.phone,
+        address: p.address,
+      })),
+    }));
+    await this.repos.audit.append({
+      actorId: user.userId,
+      actorRole: user.role,
+      action: 'cases.exported',
+      subjectType: 'report',
+      details: { from, to, cases: reports.length, references: reports.map((r) => r.reference) },
+    });
+    return { from, to, document: toHtcdsDocument(reports) };
+  }
+
+  /** Stores each case as a report (whole, or not at all); returns the new references, in order. */
+  async import(actor: Actor, cases: readonly HtcdsCase[]): Promise<{ references: string[] }> {
+    const user = permittedUser(actor, PERMISSIONS.casesExchange, 'Only a supervisor or an analyst exchanges cases with other systems');
+    const byName = new Map(
+      this.area.localAuthorities.flatMap((la) => [[la.name.toLowerCase(), la.code] as const, [la.nameCy.toLowerCase(), la.code] as const]),
+    );
+    const references: string[] = [];
+    for (const c of cases) {
+      const report = fromHtcdsCase(c, (name) => byName.get(name.trim().toLowerCase()) ?? null);
+      const victims = report.persons.filter((p) => p.role === 'potential_victim').length;
+      const types = report.exploitationTypes.filter((t): t is ExploitationType =>
+        ['sexual', 'labour', 'criminal', 'domestic_servitude', 'organ_harvesting', 'unknown'].includes(t),
+      );
+      const scored = triage({
+        catalogueVersion: CURRENT_CATALOGUE.version,
+        indicatorIds: [],
+        child: report.involvesChild ? 'yes' : 'unknown',
+        riskToLife: false,
+        consentToNrm: 'unknown',
+        potentialVictims: Math.max(1, victims),
+        exploitationTypes: types,
+        interpreterNeeded: false,
+      });
+      const id = randomUUID();
+      const source = (['public', 'officer', 'partner', 'nrm'] as const).find((s) => s === report.source) ?? 'partner';
+      const { reference } = await this.repos.intake.createReport(
+        {
+          id,
+          source,
+          receivedAt: report.receivedAt,
+          language: 'en',
+          relation: 'someone_else',
+          summary: report.summary,
+          occurred: null,
+          localAuthority: report.localAuthority,
+          town: report.town,
+          postcode: report.postcode,
+          locationDescription: null,
+          exploitationTypes: [...report.exploitationTypes],
+          involvesChild: report.involvesChild,
+          triageScore: scored.score,
+          triageBand: scored.band,
+          createdBy: user.userId,
+          agencyId: user.agencyId,
+          persons: report.persons.map((p) => ({
+            id: randomUUID(),
+            role: p.role,
+            givenName: p.givenName,
+            familyName: p.familyName,
+            gender: p.gender,
+            nationality: p.nationality,
+            dob: p.dob,
+            phone: p.phone,
+            address: p.address,
+          })),
+          phones: [],
+          vehicles: [],
+          businesses: [],
+        },
+        {
+          actorId: user.userId,
+          actorRole: user.role,
+          action: 'cases.imported',
+          subjectType: 'report',
+          subjectId: id,
+          details: { standard: 'HTCDS 2.0', from: report.htcdsReference },
+        },
+      );
+      if (report.status !== 'new') await this.repos.reports.setStatus(id, report.status);
+      references.push(reference);
+    }
+    return { references };
+  }
+}

@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_STORE } from '../../../test/test-store';
+import { newTestApp, signIn, type Client, type TestApp } from './test-app';
+
+interface Document {
+  standard: string;
+  cases: { harbour?: { reference: string }; persons: unknown[] }[];
+}
+
+/** A document's cases without the references each store gives, in one order. */
+const comparable = (d: Document) =>
+  d.cases.map((c) => JSON.stringify({ ...c, harbour: { ...c.harbour, reference: '' }, persons: c.persons.map((p) => JSON.stringify(p)).sort() })).sort();
+
+describe(`HTCDS exchange over HTTP on ${TEST_STORE}`, () => {
+  let from: TestApp;
+  let to: TestApp;
+  let sender: Client;
+  let receiver: Client;
+  beforeAll(async () => {
+    from = await newTestApp({ reports: 60 });
+    to = await newTestApp({ reports: 0 });
+    sender = await signIn(from, 'analyst');
+    receiver = await signIn(to, 'supervisor');
+  });
+  afterAll(async () => {
+    await from?.close();
+    await to?.close();
+  });
+
+  it('round trip: Harbour → HTCDS → another Harbour → HTCDS keeps every mapped field of every case', async () => {
+    const exported = await sender.request('GET', '/api/cases/htcds?from=2000-01');
+    expect(exported.statusCode).toBe(200);
+    expect(exported.headers['content-disposition']).toMatch(/^attachment; filename="harbour-htcds-2000-01-to-\d{4}-\d{2}\.json"$/);
+    const document = exported.json<Document>();
+    expect(document.standard).toBe('HTCDS');
+    expect(document.cases.length).toBeGreaterThan(50);
+
+    const imported = await receiver.request('POST', '/api/cases/htcds', document);
+    expect(imported.statusCode, imported.body).toBe(201);
+    expect(imported.json<{ references: string[] }>().references).toHaveLength(document.cases.length);
+
+    const again = await receiver.request('GET', '/api/cases/htcds?from=2000-01');
+    expect(comparable(again.json<Document>())).toEqual(comparable(document));
+    const audit = await from.repos.audit.list({ action: 'cases.exported', limit: 1 });
+    expect(audit[0]?.details).toMatchObject({ cases: document.cases.length });
+  });
+
+  it('checks a file against the standard before storing anything, naming the field it refuses', async () => {
+    const before = await to.repos.reports.counts();
+    const response = await receiver.request('POST', '/api/cases/htcds', {
+      standard: 'HTCDS',
+      version: '2.0',
+      cases: [
+        { cas_IncomingReferralDate: '2026-02-01', persons: [{ prs_FirstName: 'Mai' }] },
+        { cas_IncomingReferralDate: '2026-02-30', persons: [{ prs_Gender: 'Woman', vic_TypeOfExploitation: ['Sexual'] }] },
+      ],
+    });
+    expect(response.statusCode).toBe(400);
+    const paths = response.json<{ error: { fields: { path: string; message: string }[] } }>().error.fields;
+    expect(paths.map((f) => f.path).sort()).toEqual([
+      'cases.1.cas_IncomingReferralDate',
+      'cases.1.persons.0.prs_Gender',
+      'cases.1.persons.0.vic_TypeOfExploitation.0',
+    ]);
+    expect(paths.find((f) => f.path.endsWith('prs_Gender'))?.message).toMatch(/^Use one of Feminine, Masculine/);
+    expect(await to.repos.reports.counts()).toEqual(before);
+  });
+
+  it('reads a case from another system by the standard fields alone, into the picture like any report', async () => {
+    const response = await receiver.request('POST', '/api/cases/htcds', {
+      standard: 'HTCDS',
+      version: '2.0',
+      cases: [
+        {
+          cas_Status: 'FollowUp',
+          cas_IncomingReferralDate: '2026-04-02',
+          cas_IncomingReferralDetails: 'Referred by an NGO: a woman kept in a flat in Cwmbran.',
+          hte: [{ hte_Type: 'Exploitation', hte_City: 'Cwmbran', hte_State: 'Torfaen' }],
+          persons: [
+            {
+              prs_FirstName: 'Mai',
+              prs_SecondName: 'Nguyen',
+              prs_Gender: 'Feminine',
+              prs_Citizenship: ['VN'],
+              vic_TraffickingStatus: 'PossibleVictimOfTrafficking',
+              vic_TypeOfExploitation: ['SexualExploitation'],
+            },
+          ],
+        },
+      ],
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    const [reference] = response.json<{ references: string[] }>().references;
+    const report = await to.store.db.selectFrom('reports').selectAll().where('reference', '=', reference!).executeTakeFirstOrThrow();
+    expect(report).toMatchObject({ source: 'partner', status: 'triaged', local_authority: 'W06000020', town: 'Cwmbran', exploitation_types: ['sexual'] });
+    const person = await to.store.db.selectFrom('report_persons').selectAll().where('report_id', '=', report.id).executeTakeFirstOrThrow();
+    expect(person).toMatchObject({ role: 'potential_victim', given_name: 'Mai', gender: 'female', nationality: 'VN', nationality_code: 'VN' });
+  });
+});
