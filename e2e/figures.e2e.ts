@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -177,5 +177,43 @@ describe('an analyst filters the figures, then lists and opens the reports behin
       groups.set(key, (groups.get(key) ?? 0) + 1);
     }
     for (const [key, size] of groups) expect(size, key).toBeGreaterThanOrEqual(15);
+  });
+
+  it('downloads the cases as an HTCDS file, and imports one from another system, a wrong one explained field by field', async () => {
+    const page = b.page;
+    await page.goto(`${b.baseUrl}/figures?lang=en`);
+    await page.getByRole('link', { name: 'Exchange cases with other systems (HTCDS)' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Exchange cases (HTCDS)' }).waitFor();
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.getByLabel('First month', { exact: true }).fill('2020-01');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download the HTCDS file' }).click()]);
+    const dir = mkdtempSync(join(tmpdir(), 'harbour-htcds-'));
+    await download.saveAs(join(dir, 'all.json'));
+    const exported = JSON.parse(readFileSync(join(dir, 'all.json'), 'utf8')) as { standard: string; cases: { persons: unknown[] }[] };
+    expect(exported.standard).toBe('HTCDS');
+    expect(exported.cases.length).toBeGreaterThan(100);
+
+    const wrong = { standard: 'HTCDS', version: '2.0', cases: [{ cas_IncomingReferralDate: '2026-05-01', persons: [{ prs_Gender: 'Woman' }] }] };
+    writeFileSync(join(dir, 'wrong.json'), JSON.stringify(wrong));
+    await page.getByLabel('HTCDS file (JSON)').setInputFiles(join(dir, 'wrong.json'));
+    await page.getByRole('button', { name: 'Import the cases' }).click();
+    await page.getByRole('alert').waitFor();
+    expect(await page.locator('#import-problems').innerText()).toMatch(/cases\.0\.persons\.0\.prs_Gender: Use one of Feminine/);
+
+    const one = {
+      ...wrong,
+      cases: [
+        {
+          ...wrong.cases[0],
+          cas_IncomingReferralDetails: 'From a partner system.',
+          persons: [{ prs_FirstName: 'Mai', prs_Gender: 'Feminine', vic_TraffickingStatus: 'PossibleVictimOfTrafficking' }],
+        },
+      ],
+    };
+    writeFileSync(join(dir, 'one.json'), JSON.stringify(one));
+    await page.getByLabel('HTCDS file (JSON)').setInputFiles(join(dir, 'one.json'));
+    await page.getByRole('button', { name: 'Import the cases' }).click();
+    await expect.poll(() => page.locator('#import-done').innerText()).toBe('1 case imported');
+    expect(await accessibilityProblems(page)).toEqual([]);
   });
 });

@@ -33,6 +33,7 @@ import { ReportsBehindPage } from './pages/figures/reports-behind-page';
 import { MapPage } from './pages/figures/map-page';
 import { ProfilePage } from './pages/figures/profile-page';
 import { ResearchExportPage } from './pages/figures/research-export-page';
+import { HtcdsPage } from './pages/cases/htcds-page';
 const ChartPage = lazy(() => import('./pages/graph/chart-page').then((m) => ({ default: m.ChartPage })));
 
 /** Staff pages: the server decides access; this only sends people to the right page first. */
@@ -124,6 +125,7 @@ export function App() {
         />
         <Route path="/figures" element={<Staff permission="reports:overview">{() => <DashboardPage />}</Staff>} />
         <Route path="/figures/profile" element={<Staff permission="reports:overview">{() => <ProfilePage />}</Staff>} />
+        <Route path="/cases/htcds" element={<Staff permission="cases:exchange">{() => <HtcdsPage />}</Staff>} />
         <Route path="/figures/research" element={<Staff permission="figures:export">{() => <ResearchExportPage />}</Staff>} />
         <Route path="/figures/map" element={<Staff permission="reports:overview">{() => <MapPage />}</Staff>} />
         <Route path="/figures/reports" element={<Staff permission="reports:read">{() => <ReportsBehindPage />}</Staff>} />

@@ -57,6 +57,7 @@ describe('translations', () => {
       '.graph.chart.layouts.grid',
       '.graph.analysis.pagerank',
       '.figures.map.title',
+      '.cases.htcds.fieldProblem',
     ]);
     for (const [key, text] of flat(cy)) {
       expect(text.trim(), key).not.toBe('');

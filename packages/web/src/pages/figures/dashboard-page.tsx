@@ -136,6 +136,14 @@ export function DashboardPage() {
             </Link>
           </>
         )}
+        {hasPermission(session, 'cases:exchange') && (
+          <>
+            {' · '}
+            <Link className="govuk-link" to="/cases/htcds">
+              {t('cases.htcds.link')}
+            </Link>
+          </>
+        )}
       </p>
       <FilterForm key={query} filter={filter} onApply={(next) => setParams(new URLSearchParams(queryOf(next)))} />
       {dashboard.error && <ErrorSummary problems={problemsFrom(dashboard.error, t)} />}
