@@ -9,6 +9,7 @@ import { pictureCommands } from './commands/picture.command';
 import { resolveCommand } from './commands/resolve.command';
 import { seedCommand } from './commands/seed.command';
 import { userCommands } from './commands/user.command';
+import { exchangeCommands } from './commands/exchange.command';
 
 const program = new Command()
   .name('harbour')
@@ -24,6 +25,7 @@ backupCommands(program);
 resolveCommand(program);
 graphCommand(program);
 pictureCommands(program);
+exchangeCommands(program);
 program
   .command('demo-code')
   .description('print the current second-factor code of the demo accounts (their secret is published)')

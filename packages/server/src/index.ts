@@ -9,3 +9,4 @@ export { seedDemo, DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_ACCOUNTS } from './demo
 export { currentTotp } from './auth/totp';
 export type { RegisteredRoute } from './http/access';
 export { SESSION_COOKIE, CSRF_HEADER } from './http/types';
+export { htcdsDocument } from './routes/htcds-schema';

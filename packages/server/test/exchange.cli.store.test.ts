@@ -1,0 +1,85 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { RESEARCH_QUASI_IDENTIFIERS, equivalenceClasses } from '@harbour/core';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { harbour } from '../../../test/cli';
+import { newStoreLocation, TEST_STORE, type StoreLocation } from '../../../test/test-store';
+
+const PASSWORD = 'correct horse battery staple\n';
+const addUser = (location: StoreLocation, email: string, role: string) =>
+  harbour(
+    location,
+    ['user', 'add', '--email', email, '--name', role, '--role', role, '--agency', 'Gwent Police', '--agency-kind', 'police', '--password-stdin'],
+    PASSWORD,
+  );
+
+describe(`export and import on the command line on ${TEST_STORE}`, () => {
+  let source: StoreLocation;
+  let target: StoreLocation;
+  const dir = mkdtempSync(join(tmpdir(), 'harbour-exchange-'));
+  beforeAll(async () => {
+    source = await newStoreLocation();
+    target = await newStoreLocation();
+    expect(harbour(source, ['seed', '--reports', '120', '--seed', '7', '--until', '2026-10-01']).status).toBe(0);
+    expect(addUser(source, 'analyst@gwent.police.example', 'analyst').status).toBe(0);
+    expect(addUser(source, 'dc@gwent.police.example', 'investigator').status).toBe(0);
+    expect(harbour(target, ['migrate']).status).toBe(0);
+    expect(addUser(target, 'ds@gwent.police.example', 'supervisor').status).toBe(0);
+  }, 180_000);
+  afterAll(async () => {
+    await source?.drop();
+    await target?.drop();
+  });
+
+  it('exports the cases as HTCDS and imports them into another store, every case', () => {
+    const file = join(dir, 'cases.json');
+    const exported = harbour(source, ['export', 'htcds', '--as', 'analyst@gwent.police.example', '--from', '2000-01', '--out', file]);
+    expect(exported.status, exported.stderr).toBe(0);
+    const cases = (JSON.parse(readFileSync(file, 'utf8')) as { cases: unknown[] }).cases.length;
+    expect(exported.stderr).toContain(`${cases} cases written to ${file}`);
+    expect(cases).toBeGreaterThan(100);
+    const imported = harbour(target, ['import', 'htcds', file, '--as', 'ds@gwent.police.example']);
+    expect(imported.status, imported.stderr).toBe(0);
+    expect(imported.stdout).toMatch(new RegExp(`^${cases} cases imported: HBR-`));
+  });
+
+  it('refuses a file the standard does not allow, naming the field, and stores nothing', () => {
+    const file = join(dir, 'wrong.json');
+    writeFileSync(file, JSON.stringify({ standard: 'HTCDS', version: '2.0', cases: [{ cas_IncomingReferralDate: '2026-13-01', persons: [] }] }));
+    const refused = harbour(target, ['import', 'htcds', file, '--as', 'ds@gwent.police.example']);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr.trim()).toBe(`harbour: ${file} was not imported: cases.0.cas_IncomingReferralDate: Enter a date as YYYY-MM-DD`);
+  });
+
+  it('exports research rows k-anonymous, and a problem profile as a PDF; an investigator may do neither', () => {
+    const research = harbour(source, ['export', 'research', '--as', 'analyst@gwent.police.example', '--from', '2000-01', '--k', '11']);
+    expect(research.status, research.stderr).toBe(0);
+    const rows = parse<Record<string, string>>(research.stdout, { columns: true });
+    for (const size of equivalenceClasses(rows, RESEARCH_QUASI_IDENTIFIERS).values()) expect(size).toBeGreaterThanOrEqual(11);
+    expect(research.stderr).toMatch(/^\d+ rows, \d+ left out; \d+ groups, the smallest \d+ \(k=11\)/);
+
+    const pdf = join(dir, 'profile.pdf');
+    const profile = harbour(source, [
+      'export',
+      'profile',
+      '--as',
+      'analyst@gwent.police.example',
+      '--from',
+      '2025-10',
+      '--to',
+      '2026-09',
+      '--lang',
+      'cy',
+      '--out',
+      pdf,
+    ]);
+    expect(profile.status, profile.stderr).toBe(0);
+    expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+
+    const refused = harbour(source, ['export', 'research', '--as', 'dc@gwent.police.example']);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr.trim()).toBe('harbour: Only a supervisor, a researcher or an analyst exports data for research');
+  });
+});
