@@ -147,6 +147,12 @@ describe('an analyst filters the figures, then lists and opens the reports behin
     execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '1', file, join(dir, 'page')]);
     const png = readFileSync(join(dir, 'page-1.png'));
     expect(png.subarray(1, 4).toString()).toBe('PNG');
+    // The profile in Welsh, while the site stays in English.
+    await page.getByLabel('Language', { exact: true }).selectOption('cy');
+    await page.getByRole('button', { name: 'Produce the profile' }).click();
+    await page.getByRole('heading', { level: 2, name: /proffil problem ar gyfer Heddlu Gwent/ }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Problem profile' }).waitFor();
+    expect(page.url()).toMatch(/language=cy/);
     // A4 (595 by 842 points) at 50 dots an inch: about 414 by 585, a portrait page.
     expect(Math.abs(png.readUInt32BE(16) - 414)).toBeLessThanOrEqual(1);
     expect(Math.abs(png.readUInt32BE(20) - 585)).toBeLessThanOrEqual(1);

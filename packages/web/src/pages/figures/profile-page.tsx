@@ -13,8 +13,9 @@ import { queryOf, type FilterParams, type ProblemProfile } from './types';
 
 const EChart = lazy(() => import('./echart'));
 
-const PARAMS = ['from', 'to', 'area', 'audience', 'lang'] as const;
-type ProfileParams = FilterParams & { audience?: string; lang?: string };
+// The profile's language is `language` in the page's address: `lang` there switches the whole site.
+const PARAMS = ['from', 'to', 'area', 'audience', 'language'] as const;
+type ProfileParams = FilterParams & { audience?: string; language?: string };
 
 /**
  * The problem profile: chosen period, area, audience and language; shown here as a page (to read
@@ -29,7 +30,8 @@ export function ProfilePage() {
     const value = params.get(name);
     if (value) chosen[name] = value;
   }
-  const query = queryOf(chosen);
+  const { language, ...rest } = chosen;
+  const query = queryOf(rest, language ? { lang: language } : {});
   const asked = params.has('audience');
   const profile = useQuery({
     queryKey: ['profile', query],
@@ -46,7 +48,7 @@ export function ProfilePage() {
       </Link>
       <h1 className="govuk-heading-l">{t('figures.profile.title')}</h1>
       <p className="govuk-body">{t('figures.profile.intro')}</p>
-      <ProfileForm key={query} chosen={chosen} welsh={i18n.language === 'cy'} onApply={(next) => setParams(new URLSearchParams(queryOf(next)))} />
+      <ProfileForm key={queryOf(chosen)} chosen={chosen} welsh={i18n.language === 'cy'} onApply={(next) => setParams(new URLSearchParams(queryOf(next)))} />
       {profile.error && <ErrorSummary problems={problemsFrom(profile.error, t)} />}
       {profile.isLoading && asked && <p className="govuk-body">{t('common.loading')}</p>}
       {p && (
@@ -129,7 +131,7 @@ export function ProfilePage() {
 
 function ProfileForm({ chosen, welsh, onApply }: { chosen: ProfileParams; welsh: boolean; onApply: (next: ProfileParams) => void }) {
   const { t } = useTranslation();
-  const [draft, setDraft] = useState<ProfileParams>({ audience: 'internal', lang: welsh ? 'cy' : 'en', ...chosen });
+  const [draft, setDraft] = useState<ProfileParams>({ audience: 'internal', language: welsh ? 'cy' : 'en', ...chosen });
   const set = (name: keyof ProfileParams) => (value: string) => setDraft((d) => ({ ...d, [name]: value }));
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -181,10 +183,10 @@ function ProfileForm({ chosen, welsh, onApply }: { chosen: ProfileParams; welsh:
         </div>
         <div className="govuk-grid-column-one-quarter">
           <SelectField
-            id="lang"
+            id="language"
             label={t('figures.profile.language')}
-            value={draft.lang ?? 'en'}
-            onChange={set('lang')}
+            value={draft.language ?? 'en'}
+            onChange={set('language')}
             options={[
               { value: 'en', label: t('figures.profile.english') },
               { value: 'cy', label: t('figures.profile.welsh') },
