@@ -1,6 +1,7 @@
 import { countryOf, type SeedBatch, type SeedNetwork } from '@harbour/core';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../schema';
+import { receivedBefore, receivedFrom } from './received-in';
 
 export interface ReportCounts {
   reports: number;
@@ -189,8 +190,7 @@ export class ReportRepository {
       select id, reference, source, received_at, status, summary, local_authority, town, postcode, exploitation_types, involves_child
       from reports
       where source <> 'call_data'
-        and received_at >= (${from}::date::timestamp at time zone 'Europe/London')
-        and received_at < ((${to}::date + interval '1 month')::timestamp at time zone 'Europe/London')
+        and ${receivedFrom('received_at', from)} and ${receivedBefore('received_at', to)}
       order by received_at, id limit ${limit}`.execute(this.db);
     const ids = reports.rows.map((r) => r.id);
     const persons =

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../schema';
+import { receivedBefore, receivedFrom } from './received-in';
 
 /** The lock held while deltas are folded in, so two workers never fold the same ones. */
 const FOLD_LOCK = 4_801_340;
@@ -179,8 +180,8 @@ export class TallyRepository {
    */
   async reportsBehind(filter: TallyFilter, limit: number, offset: number): Promise<{ total: number; rows: ReportBehind[] }> {
     const parts: RawBuilder<unknown>[] = [sql`source <> 'call_data'`];
-    if (filter.from) parts.push(sql`received_at >= (${filter.from}::date::timestamp at time zone 'Europe/London')`);
-    if (filter.to) parts.push(sql`received_at < ((${filter.to}::date + interval '1 month')::timestamp at time zone 'Europe/London')`);
+    if (filter.from) parts.push(receivedFrom('received_at', filter.from));
+    if (filter.to) parts.push(receivedBefore('received_at', filter.to));
     if (filter.area !== undefined) parts.push(filter.area === '' ? sql`local_authority is null` : sql`local_authority = ${filter.area}`);
     if (filter.source) parts.push(sql`source = ${filter.source}`);
     if (filter.child !== undefined) parts.push(sql`involves_child = ${filter.child}`);
@@ -215,8 +216,7 @@ export class TallyRepository {
       select r.received_at, p.dob::text as dob, p.gender, p.nationality_code, r.local_authority, r.exploitation_types, r.source
       from report_persons p join reports r on r.id = p.report_id
       where p.role = 'potential_victim' and r.source <> 'call_data'
-        and r.received_at >= (${from}::date::timestamp at time zone 'Europe/London')
-        and r.received_at < ((${to}::date + interval '1 month')::timestamp at time zone 'Europe/London')`.execute(this.db);
+        and ${receivedFrom('r.received_at', from)} and ${receivedBefore('r.received_at', to)}`.execute(this.db);
     return rows.rows;
   }
 

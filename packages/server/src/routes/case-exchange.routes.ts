@@ -2,11 +2,11 @@ import { PERMISSIONS } from '@harbour/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../services/index';
+import { month } from './figures.routes';
 import { htcdsDocument } from './htcds-schema';
 
 /** An HTCDS file of a year's cases fits well inside this. */
 const MOST_BYTES = 32 * 1024 * 1024;
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Enter a month as YYYY-MM');
 
 /** Cases exchanged with other systems in the Human Trafficking Case Data Standard (HTCDS) v2.0. */
 export function caseExchangeRoutes(svc: Services): FastifyPluginAsyncZod {

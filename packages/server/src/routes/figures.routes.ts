@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { stringify } from 'csv-stringify/sync';
 import type { Services } from '../services/index';
 
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Enter a month as YYYY-MM');
+/** A month in a query string, as every figures and exchange route takes it. */
+export const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Enter a month as YYYY-MM');
 const PAGE = 50;
 const count = z.object({ key: z.string(), n: z.number() });
 

@@ -8,6 +8,7 @@ import {
   countryOf,
   countsByPeriod,
   densityGrid,
+  monthsBetween,
   permittedUser,
   placeOf,
   previousPeriod,
@@ -165,9 +166,8 @@ export class FiguresService {
    */
   async profile(actor: Actor, asked: FiguresFilter & { audience: Audience; language: ProfileLanguage }): Promise<ProblemProfile> {
     const user = permittedUser(actor, PERMISSIONS.reportsOverview, 'You cannot see report figures');
-    const months = (from: string, to: string) => (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5)) - Number(from.slice(5)) + 1;
     const base = this.resolve(asked);
-    const span = months(base.from, base.to);
+    const span = monthsBetween(base.from, base.to).length;
     const filter = { ...base, granularity: asked.granularity ?? (span > 96 ? 'year' : span > 24 ? 'quarter' : 'month') } as const;
     const d = await this.dashboard(actor, filter);
     const tally = this.tallyFilter(filter);

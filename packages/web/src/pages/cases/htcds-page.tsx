@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, ApiError } from '../../api/client';
-import { TextField } from '../../components/form/fields';
+import { MonthRangeFields } from '../figures/filter-form';
 import { usePageTitle } from '../../components/page-title';
 
 /**
@@ -37,26 +37,7 @@ export function HtcdsPage() {
 
       <h2 className="govuk-heading-m">{t('cases.htcds.exportTitle')}</h2>
       <div className="govuk-grid-row">
-        <div className="govuk-grid-column-one-quarter">
-          <TextField
-            id="from"
-            type="month"
-            label={t('figures.filter.from')}
-            hint={t('figures.filter.monthHint')}
-            value={from}
-            onChange={(e) => setFrom(e.target.value)}
-          />
-        </div>
-        <div className="govuk-grid-column-one-quarter">
-          <TextField
-            id="to"
-            type="month"
-            label={t('figures.filter.to')}
-            hint={t('figures.filter.monthHint')}
-            value={to}
-            onChange={(e) => setTo(e.target.value)}
-          />
-        </div>
+        <MonthRangeFields from={from} to={to} onFrom={setFrom} onTo={setTo} />
       </div>
       <a className="govuk-button govuk-button--secondary" href={`/api/cases/htcds${query ? `?${query}` : ''}`} download>
         {t('cases.htcds.download')}

@@ -8,6 +8,28 @@ const TYPES = ['sexual', 'labour', 'criminal', 'domestic_servitude', 'organ_harv
 const SOURCES = ['public', 'officer', 'partner', 'nrm'];
 
 /** The filter, applied all at once (not on every keystroke), so each view is one request. */
+/** The first and last month of a span, side by side: two quarter-width columns of a grid row. */
+export function MonthRangeFields({ from, to, onFrom, onTo }: { from: string; to: string; onFrom: (month: string) => void; onTo: (month: string) => void }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <div className="govuk-grid-column-one-quarter">
+        <TextField
+          id="from"
+          type="month"
+          label={t('figures.filter.from')}
+          hint={t('figures.filter.monthHint')}
+          value={from}
+          onChange={(e) => onFrom(e.target.value)}
+        />
+      </div>
+      <div className="govuk-grid-column-one-quarter">
+        <TextField id="to" type="month" label={t('figures.filter.to')} hint={t('figures.filter.monthHint')} value={to} onChange={(e) => onTo(e.target.value)} />
+      </div>
+    </>
+  );
+}
+
 export function FilterForm({ filter, onApply }: { filter: FilterParams; onApply: (filter: FilterParams) => void }) {
   const { t, i18n } = useTranslation();
   const welsh = i18n.language === 'cy';
@@ -21,26 +43,7 @@ export function FilterForm({ filter, onApply }: { filter: FilterParams; onApply:
   return (
     <form onSubmit={submit} className="app-filter" aria-label={t('figures.filter.label')}>
       <div className="govuk-grid-row">
-        <div className="govuk-grid-column-one-quarter">
-          <TextField
-            id="from"
-            type="month"
-            label={t('figures.filter.from')}
-            hint={t('figures.filter.monthHint')}
-            value={draft.from ?? ''}
-            onChange={(e) => set('from')(e.target.value)}
-          />
-        </div>
-        <div className="govuk-grid-column-one-quarter">
-          <TextField
-            id="to"
-            type="month"
-            label={t('figures.filter.to')}
-            hint={t('figures.filter.monthHint')}
-            value={draft.to ?? ''}
-            onChange={(e) => set('to')(e.target.value)}
-          />
-        </div>
+        <MonthRangeFields from={draft.from ?? ''} to={draft.to ?? ''} onFrom={set('from')} onTo={set('to')} />
         <div className="govuk-grid-column-one-quarter">
           <SelectField
             id="granularity"

@@ -5,8 +5,9 @@ import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { AREAS } from '../../areas';
 import { ErrorSummary } from '../../components/form/error-summary';
-import { SelectField, TextField } from '../../components/form/fields';
+import { SelectField } from '../../components/form/fields';
 import { problemsFrom } from '../../components/form/problems';
+import { MonthRangeFields } from './filter-form';
 import { usePageTitle } from '../../components/page-title';
 import { TableScroll } from '../../components/table-scroll';
 import { queryOf, type FilterParams, type ProblemProfile } from './types';
@@ -140,26 +141,7 @@ function ProfileForm({ chosen, welsh, onApply }: { chosen: ProfileParams; welsh:
   return (
     <form onSubmit={submit} aria-label={t('figures.profile.choose')}>
       <div className="govuk-grid-row">
-        <div className="govuk-grid-column-one-quarter">
-          <TextField
-            id="from"
-            type="month"
-            label={t('figures.filter.from')}
-            hint={t('figures.filter.monthHint')}
-            value={draft.from ?? ''}
-            onChange={(e) => set('from')(e.target.value)}
-          />
-        </div>
-        <div className="govuk-grid-column-one-quarter">
-          <TextField
-            id="to"
-            type="month"
-            label={t('figures.filter.to')}
-            hint={t('figures.filter.monthHint')}
-            value={draft.to ?? ''}
-            onChange={(e) => set('to')(e.target.value)}
-          />
-        </div>
+        <MonthRangeFields from={draft.from ?? ''} to={draft.to ?? ''} onFrom={set('from')} onTo={set('to')} />
         <div className="govuk-grid-column-one-half">
           <SelectField
             id="area"

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { TextField } from '../../components/form/fields';
+import { MonthRangeFields } from './filter-form';
 import { usePageTitle } from '../../components/page-title';
 import { queryOf } from './types';
 
@@ -29,26 +30,7 @@ export function ResearchExportPage() {
         ))}
       </ul>
       <div className="govuk-grid-row">
-        <div className="govuk-grid-column-one-quarter">
-          <TextField
-            id="from"
-            type="month"
-            label={t('figures.filter.from')}
-            hint={t('figures.filter.monthHint')}
-            value={from}
-            onChange={(e) => setFrom(e.target.value)}
-          />
-        </div>
-        <div className="govuk-grid-column-one-quarter">
-          <TextField
-            id="to"
-            type="month"
-            label={t('figures.filter.to')}
-            hint={t('figures.filter.monthHint')}
-            value={to}
-            onChange={(e) => setTo(e.target.value)}
-          />
-        </div>
+        <MonthRangeFields from={from} to={to} onFrom={setFrom} onTo={setTo} />
         <div className="govuk-grid-column-one-half">
           <TextField
             id="k"
