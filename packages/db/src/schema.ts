@@ -383,6 +383,55 @@ export interface TallyDeltasTable extends TallyDimensions {
   n: number;
 }
 
+export interface ImportMappingsTable {
+  agency_id: string;
+  columns: ColumnType<Record<string, string | null>, string, string>;
+  date_order: string;
+  source: string;
+  updated_by: string | null;
+  updated_at: CreatedAt;
+}
+
+export interface ImportsTable {
+  id: string;
+  agency_id: string;
+  created_by: string;
+  file_name: string;
+  encoding: string;
+  delimiter: string;
+  header: string[];
+  body: string | null;
+  rows_total: number;
+  mapping: ColumnType<{ columns: (string | null)[]; dateOrder: string; source: string } | null, string | null | undefined, string | null>;
+  status: string;
+  processed_line: Generated<number>;
+  rows_done: Generated<number>;
+  accepted: Generated<number>;
+  already: Generated<number>;
+  empty: Generated<number>;
+  quarantined: Generated<number>;
+  lease_until: Timestamp | null;
+  failure: string | null;
+  created_at: CreatedAt;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
+}
+
+export interface ImportQuarantineTable {
+  import_id: string;
+  line: number;
+  cells: string[];
+  problems: ColumnType<{ field: string | null; column: string | null; reason: string }[], string, string>;
+}
+
+export interface ImportedRowsTable {
+  agency_id: string;
+  row_key: string;
+  report_id: string;
+  import_id: string;
+  line: number;
+}
+
 export interface DB {
   agencies: AgenciesTable;
   users: UsersTable;
@@ -423,6 +472,10 @@ export interface DB {
   tally_victims: TallyVictimsTable;
   tally_places: TallyPlacesTable;
   tally_deltas: TallyDeltasTable;
+  import_mappings: ImportMappingsTable;
+  imports: ImportsTable;
+  import_quarantine: ImportQuarantineTable;
+  imported_rows: ImportedRowsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

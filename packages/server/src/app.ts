@@ -19,6 +19,7 @@ import { graphRoutes } from './routes/graph.routes';
 import { callDataRoutes } from './routes/call-data.routes';
 import { figuresRoutes } from './routes/figures.routes';
 import { caseExchangeRoutes } from './routes/case-exchange.routes';
+import { importRoutes } from './routes/import.routes';
 import { sessionRoutes } from './routes/session.routes';
 import { webRoutes } from './routes/web.routes';
 import type { Services } from './services/index';
@@ -95,6 +96,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(callDataRoutes(options.services));
   await app.register(figuresRoutes(options.services));
   await app.register(caseExchangeRoutes(options.services));
+  await app.register(importRoutes(options.services));
   app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, () => app.swagger());
   await webRoutes(app, options.webDir, govukAssets);
 

@@ -59,6 +59,13 @@ export async function startHarbour(config: Config): Promise<RunningHarbour> {
         .catch((error: unknown) => app.log.error({ err: { message: error instanceof Error ? error.message : String(error) } }, 'folding figures failed'));
     }, 10_000);
     folding.unref();
+    // Imports left running by a process that stopped are taken up again from their last batch.
+    const importing = setInterval(() => {
+      svc.imports
+        .work()
+        .catch((error: unknown) => app.log.error({ err: { message: error instanceof Error ? error.message : String(error) } }, 'import failed'));
+    }, 5_000);
+    importing.unref();
     return {
       app,
       store,
@@ -68,6 +75,8 @@ export async function startHarbour(config: Config): Promise<RunningHarbour> {
         clearInterval(pruning);
         clearInterval(resolving);
         clearInterval(folding);
+        clearInterval(importing);
+        await svc.imports.stop();
         await fold;
         await svc.picture.settled();
         await app.close();

@@ -41,6 +41,8 @@ export const PERMISSIONS = {
   figuresExport: 'figures:export',
   /** Exchange cases with other systems as HTCDS files (export with people's details, import). */
   casesExchange: 'cases:exchange',
+  /** Import a spreadsheet (CSV) of referrals; each agency sees its own imports only. */
+  importsRun: 'imports:run',
 } as const;
 
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
@@ -65,6 +67,7 @@ const GRANTS: Record<Exclude<Permission, 'public' | 'session:second-factor'>, re
   'links:import': ['supervisor', 'investigator', 'researcher', 'analyst'],
   'figures:export': ['supervisor', 'researcher', 'analyst'],
   'cases:exchange': ['supervisor', 'analyst'],
+  'imports:run': ['supervisor', 'investigator', 'researcher', 'analyst', 'partner'],
 };
 
 export function can(actor: Actor, permission: Permission): boolean {

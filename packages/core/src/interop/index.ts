@@ -1,1 +1,3 @@
 export * from './htcds';
+export * from './bulk-import';
+export * from './text-encoding';

@@ -11,6 +11,7 @@ import { EntityRepository } from './entity.repository';
 import { GraphRepository } from './graph.repository';
 import { CallDataRepository } from './call-data.repository';
 import { TallyRepository } from './tally.repository';
+import { ImportRepository } from './import.repository';
 
 /** The one place data access is built. */
 export function repositories(db: Kysely<DB>) {
@@ -27,6 +28,7 @@ export function repositories(db: Kysely<DB>) {
     graph: new GraphRepository(db),
     callData: new CallDataRepository(db, audit),
     tallies: new TallyRepository(db),
+    imports: new ImportRepository(db, audit),
   };
 }
 
@@ -42,3 +44,4 @@ export type { EntitySearch, EntityHit, ReportHit, SourceRecord, LinkedEntity, Ch
 export type { NewCallData, ImportedNumberRow } from './call-data.repository';
 export type { ChangedLink, GraphChanges, LinkReportRow, LinkSourceRow, NodeRow, SavedChartRow } from './graph.repository';
 export type { TallyFilter, TallyRow, ReportDimension, VictimDimension, ReportBehind, VictimForResearch } from './tally.repository';
+export type { ImportRow, ImportBatch, QuarantinedRow, StoredMapping } from './import.repository';

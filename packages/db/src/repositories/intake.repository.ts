@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { countryOf } from '@harbour/core';
 import { sql } from 'kysely';
 import type { AuditRepository, AuditEvent } from './audit.repository';
@@ -114,102 +114,7 @@ export class IntakeRepository {
 
   /** Stores several reports in one transaction: a few multi-row inserts whatever the count. */
   private async createReports(items: readonly { report: NewReport; auditEvent: AuditEvent }[]): Promise<{ reference: string }[]> {
-    return this.db.transaction().execute(async (tx) => {
-      const numbers = await sql<{ n: string }>`select nextval('report_number_seq')::text as n from generate_series(1, ${items.length})`.execute(tx);
-      const references = items.map(({ report }, i) => `HBR-${report.receivedAt.getUTCFullYear()}-${numbers.rows[i]!.n}`);
-      const reports = items.map((i) => i.report);
-      await tx
-        .insertInto('reports')
-        .values(
-          reports.map((report, i) => ({
-            id: report.id,
-            reference: references[i]!,
-            source: report.source,
-            received_at: report.receivedAt,
-            local_authority: report.localAuthority,
-            town: report.town,
-            postcode: report.postcode,
-            summary: report.summary,
-            exploitation_types: report.exploitationTypes,
-            involves_child: report.involvesChild,
-            status: 'new',
-            reporter_relation: report.relation,
-            language: report.language,
-            occurred: report.occurred,
-            location_description: report.locationDescription,
-            triage_score: report.triageScore,
-            triage_band: report.triageBand,
-            created_by: report.createdBy ?? null,
-            agency_id: report.agencyId ?? null,
-            catalogue_version: report.catalogueVersion ?? null,
-            indicator_ids: report.indicatorIds ?? [],
-            victim: report.victim ? JSON.stringify(report.victim) : null,
-            triage: report.triage ? JSON.stringify(report.triage) : null,
-          })),
-        )
-        .execute();
-      const persons = reports.flatMap((r) =>
-        r.persons.map((p) => ({
-          id: p.id,
-          report_id: r.id,
-          role: p.role,
-          given_name: p.givenName,
-          family_name: p.familyName,
-          dob: p.dob ?? null,
-          gender: p.gender,
-          nationality: p.nationality,
-          nationality_code: countryOf(p.nationality)?.code ?? null,
-          phone: p.phone ?? null,
-          address: p.address ?? null,
-          postcode: null,
-          town: null,
-        })),
-      );
-      if (persons.length > 0) await tx.insertInto('report_persons').values(persons).execute();
-      const phones = reports.flatMap((r) => r.phones.map((p) => ({ id: p.id, report_id: r.id, number: p.number })));
-      if (phones.length > 0) await tx.insertInto('report_phones').values(phones).execute();
-      const vehicles = reports.flatMap((r) =>
-        r.vehicles.map((v) => ({ id: v.id, report_id: r.id, registration: v.registration, make: v.make, model: null, colour: v.colour })),
-      );
-      if (vehicles.length > 0) await tx.insertInto('report_vehicles').values(vehicles).execute();
-      const businesses = reports.flatMap((r) =>
-        r.businesses.map((b) => ({ id: b.id, report_id: r.id, name: b.name, kind: b.kind, address: b.address, postcode: null, town: null })),
-      );
-      if (businesses.length > 0) await tx.insertInto('report_businesses').values(businesses).execute();
-      const addresses = reports.flatMap((r) =>
-        (r.addresses ?? []).map((a) => ({ id: a.id, report_id: r.id, address: a.address, postcode: a.postcode, town: a.town, description: a.description })),
-      );
-      if (addresses.length > 0) await tx.insertInto('report_addresses').values(addresses).execute();
-      const online = reports.flatMap((r) => (r.online ?? []).map((o) => ({ ...o, report_id: r.id })));
-      if (online.length > 0) await tx.insertInto('report_online').values(online).execute();
-      const bankAccounts = reports.flatMap((r) =>
-        (r.bankAccounts ?? []).map((b) => ({
-          id: b.id,
-          report_id: r.id,
-          bank: b.bank,
-          sort_code: b.sortCode,
-          account_number: b.accountNumber,
-          iban: b.iban,
-          holder: b.holder,
-        })),
-      );
-      if (bankAccounts.length > 0) await tx.insertInto('report_bank_accounts').values(bankAccounts).execute();
-      const documents = reports.flatMap((r) => (r.documents ?? []).map((d) => ({ ...d, report_id: r.id })));
-      if (documents.length > 0) await tx.insertInto('report_documents').values(documents).execute();
-      const followUps = reports.flatMap((r) =>
-        r.followUp ? [{ report_id: r.id, reference_code: r.followUp.referenceCode, passphrase_hash: r.followUp.passphraseHash, locked_until: null }] : [],
-      );
-      if (followUps.length > 0) await tx.insertInto('report_follow_up').values(followUps).execute();
-      await this.audit.appendManyIn(
-        tx,
-        items.map(({ report, auditEvent }, i) => ({
-          ...auditEvent,
-          subjectId: report.id,
-          details: { ...auditEvent.details, reference: references[i]! },
-        })),
-      );
-      return references.map((reference) => ({ reference }));
-    });
+    return this.db.transaction().execute(async (tx) => insertReports(tx, this.audit, items));
   }
 
   /** The triage queue: open reports, highest score first, then oldest first. */
@@ -445,4 +350,109 @@ export interface DraftRow {
   id: string;
   data: Record<string, unknown>;
   updated_at: Date;
+}
+
+/**
+ * Inserts reports with all they mention and their audit entries, inside the caller's transaction:
+ * a few multi-row inserts whatever the count. Returns each report's new reference, in order.
+ */
+export async function insertReports(
+  tx: Transaction<DB>,
+  audit: AuditRepository,
+  items: readonly { report: NewReport; auditEvent: AuditEvent }[],
+): Promise<{ reference: string }[]> {
+  const numbers = await sql<{ n: string }>`select nextval('report_number_seq')::text as n from generate_series(1, ${items.length})`.execute(tx);
+  const references = items.map(({ report }, i) => `HBR-${report.receivedAt.getUTCFullYear()}-${numbers.rows[i]!.n}`);
+  const reports = items.map((i) => i.report);
+  await tx
+    .insertInto('reports')
+    .values(
+      reports.map((report, i) => ({
+        id: report.id,
+        reference: references[i]!,
+        source: report.source,
+        received_at: report.receivedAt,
+        local_authority: report.localAuthority,
+        town: report.town,
+        postcode: report.postcode,
+        summary: report.summary,
+        exploitation_types: report.exploitationTypes,
+        involves_child: report.involvesChild,
+        status: 'new',
+        reporter_relation: report.relation,
+        language: report.language,
+        occurred: report.occurred,
+        location_description: report.locationDescription,
+        triage_score: report.triageScore,
+        triage_band: report.triageBand,
+        created_by: report.createdBy ?? null,
+        agency_id: report.agencyId ?? null,
+        catalogue_version: report.catalogueVersion ?? null,
+        indicator_ids: report.indicatorIds ?? [],
+        victim: report.victim ? JSON.stringify(report.victim) : null,
+        triage: report.triage ? JSON.stringify(report.triage) : null,
+      })),
+    )
+    .execute();
+  const persons = reports.flatMap((r) =>
+    r.persons.map((p) => ({
+      id: p.id,
+      report_id: r.id,
+      role: p.role,
+      given_name: p.givenName,
+      family_name: p.familyName,
+      dob: p.dob ?? null,
+      gender: p.gender,
+      nationality: p.nationality,
+      nationality_code: countryOf(p.nationality)?.code ?? null,
+      phone: p.phone ?? null,
+      address: p.address ?? null,
+      postcode: null,
+      town: null,
+    })),
+  );
+  if (persons.length > 0) await tx.insertInto('report_persons').values(persons).execute();
+  const phones = reports.flatMap((r) => r.phones.map((p) => ({ id: p.id, report_id: r.id, number: p.number })));
+  if (phones.length > 0) await tx.insertInto('report_phones').values(phones).execute();
+  const vehicles = reports.flatMap((r) =>
+    r.vehicles.map((v) => ({ id: v.id, report_id: r.id, registration: v.registration, make: v.make, model: null, colour: v.colour })),
+  );
+  if (vehicles.length > 0) await tx.insertInto('report_vehicles').values(vehicles).execute();
+  const businesses = reports.flatMap((r) =>
+    r.businesses.map((b) => ({ id: b.id, report_id: r.id, name: b.name, kind: b.kind, address: b.address, postcode: null, town: null })),
+  );
+  if (businesses.length > 0) await tx.insertInto('report_businesses').values(businesses).execute();
+  const addresses = reports.flatMap((r) =>
+    (r.addresses ?? []).map((a) => ({ id: a.id, report_id: r.id, address: a.address, postcode: a.postcode, town: a.town, description: a.description })),
+  );
+  if (addresses.length > 0) await tx.insertInto('report_addresses').values(addresses).execute();
+  const online = reports.flatMap((r) => (r.online ?? []).map((o) => ({ ...o, report_id: r.id })));
+  if (online.length > 0) await tx.insertInto('report_online').values(online).execute();
+  const bankAccounts = reports.flatMap((r) =>
+    (r.bankAccounts ?? []).map((b) => ({
+      id: b.id,
+      report_id: r.id,
+      bank: b.bank,
+      sort_code: b.sortCode,
+      account_number: b.accountNumber,
+      iban: b.iban,
+      holder: b.holder,
+    })),
+  );
+  if (bankAccounts.length > 0) await tx.insertInto('report_bank_accounts').values(bankAccounts).execute();
+  const documents = reports.flatMap((r) => (r.documents ?? []).map((d) => ({ ...d, report_id: r.id })));
+  if (documents.length > 0) await tx.insertInto('report_documents').values(documents).execute();
+  const followUps = reports.flatMap((r) =>
+    r.followUp ? [{ report_id: r.id, reference_code: r.followUp.referenceCode, passphrase_hash: r.followUp.passphraseHash, locked_until: null }] : [],
+  );
+  if (followUps.length > 0) await tx.insertInto('report_follow_up').values(followUps).execute();
+  await audit.appendManyIn(
+    tx,
+    items.map(({ report, auditEvent }, i) => ({
+      ...auditEvent,
+      subjectId: report.id,
+      details: { ...auditEvent.details, reference: references[i]! },
+    })),
+  );
+  return references.map((reference) => ({ reference }));
 }

@@ -15,6 +15,7 @@ import { CallDataService } from './call-data.service';
 import { FiguresService } from './figures.service';
 import { Boundaries } from './boundaries';
 import { CaseExchangeService } from './case-exchange.service';
+import { BulkImportService } from './bulk-import.service';
 import { toGraphFilter } from './graph-filter';
 import { GWENT, type ForceArea } from '@harbour/core';
 
@@ -48,6 +49,7 @@ export function services(
     charts: new ChartService(repos, graph, toGraphFilter),
     callData: new CallDataService(repos, options.now),
     cases: new CaseExchangeService(repos, options.area ?? GWENT, options.now),
+    imports: new BulkImportService(repos, options.area ?? GWENT, options.now),
     figures: new FiguresService(repos, options.area ?? GWENT, new Boundaries(options.geoDir, options.area ?? GWENT), graph, options.now),
   };
 }

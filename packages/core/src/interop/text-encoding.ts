@@ -1,0 +1,46 @@
+import iconv from 'iconv-lite';
+
+/** Encodings a partner's spreadsheet export arrives in: Excel on Windows still writes Windows-1252. */
+export const TEXT_ENCODINGS = ['utf-8', 'windows-1252', 'utf-16le', 'utf-16be'] as const;
+export type TextEncoding = (typeof TEXT_ENCODINGS)[number];
+
+/**
+ * A file's text and the encoding it was read in. With `auto`, a byte-order mark decides; otherwise
+ * bytes that are valid UTF-8 are UTF-8 (a Windows-1252 file with any accented letter almost never
+ * is), and anything else is Windows-1252, which can decode every byte.
+ */
+export function decodeText(bytes: Uint8Array, choice: TextEncoding | 'auto' = 'auto'): { text: string; encoding: TextEncoding } {
+  const encoding = choice === 'auto' ? detectEncoding(bytes) : choice;
+  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding, { stripBOM: true });
+  return { text, encoding };
+}
+
+function detectEncoding(bytes: Uint8Array): TextEncoding {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return 'utf-8';
+  } catch {
+    return 'windows-1252';
+  }
+}
+
+/** Separators a CSV export uses: Excel in much of Europe writes semicolons; some tools write tabs. */
+export const CSV_DELIMITERS = [',', ';', '\t'] as const;
+export type CsvDelimiter = (typeof CSV_DELIMITERS)[number];
+
+/** The separator the header line uses most, outside quotes; a comma when it has none. */
+export function detectDelimiter(text: string): CsvDelimiter {
+  const counts = new Map<CsvDelimiter, number>(CSV_DELIMITERS.map((d) => [d, 0]));
+  let quoted = false;
+  for (const char of text) {
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && (char === '\n' || char === '\r')) break;
+    else if (!quoted && counts.has(char as CsvDelimiter)) counts.set(char as CsvDelimiter, counts.get(char as CsvDelimiter)! + 1);
+  }
+  let best: CsvDelimiter = ',';
+  for (const [delimiter, count] of counts) if (count > counts.get(best)!) best = delimiter;
+  return best;
+}
