@@ -228,6 +228,12 @@ describe(`CSV bulk import on ${TEST_STORE}`, () => {
     expect(lines).toHaveLength(3);
   });
 
+  it('does not refuse again a row put right in Harbour when the same file comes back', async () => {
+    const again = await importFile(file());
+    // Line 5 (their NCC-4, Cardiff) was put right above: it is known by its reference now.
+    expect(again).toMatchObject({ status: 'done', accepted: 0, already: 4, quarantined: 3 });
+  });
+
   it("keeps each agency's imports to itself", async () => {
     expect((await analyst.request('GET', `/api/imports/${first.id}`)).statusCode).toBe(404);
     expect((await analyst.request('GET', `/api/imports/${first.id}/quarantine`)).statusCode).toBe(404);

@@ -34,6 +34,8 @@ import { MapPage } from './pages/figures/map-page';
 import { ProfilePage } from './pages/figures/profile-page';
 import { ResearchExportPage } from './pages/figures/research-export-page';
 import { HtcdsPage } from './pages/cases/htcds-page';
+import { ImportsPage } from './pages/imports/imports-page';
+import { ImportPage } from './pages/imports/import-page';
 const ChartPage = lazy(() => import('./pages/graph/chart-page').then((m) => ({ default: m.ChartPage })));
 
 /** Staff pages: the server decides access; this only sends people to the right page first. */
@@ -132,6 +134,8 @@ export function App() {
         <Route path="/review" element={<Staff permission="picture:resolve">{() => <ReviewPage />}</Staff>} />
         <Route path="/picture/settings" element={<Staff permission="picture:configure">{() => <PictureSettingsPage />}</Staff>} />
         <Route path="/referral" element={<Staff permission="referrals:create">{() => <ReferralPage />}</Staff>} />
+        <Route path="/imports" element={<Staff permission="imports:run">{() => <ImportsPage />}</Staff>} />
+        <Route path="/imports/:id" element={<Staff permission="imports:run">{() => <ImportPage />}</Staff>} />
         <Route path="/home" element={<Staff permission="self">{(s) => <StaffHomePage session={s} />}</Staff>} />
         <Route path="/account" element={<Staff permission="self">{(s) => <AccountPage session={s} />}</Staff>} />
         <Route path="/admin/accounts" element={<Staff permission="users:read">{(s) => <AccountsPage session={s} />}</Staff>} />

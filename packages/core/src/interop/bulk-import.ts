@@ -85,7 +85,8 @@ export interface ImportedReferral {
 export type RowReading =
   | { readonly kind: 'referral'; readonly referral: ImportedReferral }
   | { readonly kind: 'empty' }
-  | { readonly kind: 'refused'; readonly problems: CellProblem[] };
+  /** `key` when the row has the sender's reference: a row put right before is known by it. */
+  | { readonly kind: 'refused'; readonly problems: CellProblem[]; readonly key?: string };
 
 /** Longest text each field takes (as the referral form). */
 const LONGEST: Partial<Record<ImportField, number>> = {
@@ -484,7 +485,7 @@ export function readImportRow(
     else vehicle = registration;
   }
 
-  if (problems.length > 0) return { kind: 'refused', problems };
+  if (problems.length > 0) return { kind: 'refused', problems, ...(c.reference ? { key: rowKey(c) } : {}) };
 
   const [givenName, familyName] =
     c.victim_given_name || c.victim_family_name ? [text('victim_given_name'), text('victim_family_name')] : splitName(c.victim_name);

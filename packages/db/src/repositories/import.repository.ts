@@ -39,10 +39,13 @@ export interface QuarantinedRow {
   problems: { field: string | null; column: string | null; reason: string }[];
 }
 
+/** A refused row; with its sender's reference's key, a row put right before is not refused again. */
+export type RefusedRow = QuarantinedRow & { key?: string | undefined };
+
 /** One batch of an import's rows, read: the reports to store (each with its ledger key) and the rows refused. */
 export interface ImportBatch {
   readonly reports: readonly { report: NewReport; key: string; line: number; auditEvent: AuditEvent }[];
-  readonly quarantined: readonly QuarantinedRow[];
+  readonly quarantined: readonly RefusedRow[];
   readonly empty: number;
   readonly rows: number;
   /** The file's last line this batch reads. */
@@ -209,13 +212,23 @@ export class ImportRepository {
       const stored = batch.reports.filter((r) => fresh.has(r.key) && !seen.has(r.key) && seen.add(r.key));
       // The ledger names reports inserted just below: its foreign key is checked at commit (deferred).
       if (stored.length > 0) await insertReports(tx, this.audit, stored);
-      if (batch.quarantined.length > 0)
+      // A refused row whose reference the ledger knows was put right in Harbour before: not refused again.
+      const refusedKeys = batch.quarantined.flatMap((q) => (q.key ? [q.key] : []));
+      const known = new Set(
+        refusedKeys.length === 0
+          ? []
+          : (await tx.selectFrom('imported_rows').select('row_key').where('agency_id', '=', agencyId).where('row_key', 'in', refusedKeys).execute()).map(
+              (r) => r.row_key,
+            ),
+      );
+      const refused = batch.quarantined.filter((q) => !q.key || !known.has(q.key));
+      if (refused.length > 0)
         await tx
           .insertInto('import_quarantine')
-          .values(batch.quarantined.map((q) => ({ import_id: importId, line: q.line, cells: q.cells, problems: JSON.stringify(q.problems) })))
+          .values(refused.map((q) => ({ import_id: importId, line: q.line, cells: q.cells, problems: JSON.stringify(q.problems) })))
           .onConflict((oc) => oc.columns(['import_id', 'line']).doNothing())
           .execute();
-      const already = batch.reports.length - stored.length;
+      const already = batch.reports.length - stored.length + (batch.quarantined.length - refused.length);
       await tx
         .updateTable('imports')
         .set((eb) => ({
@@ -224,7 +237,7 @@ export class ImportRepository {
           accepted: eb('accepted', '+', stored.length),
           already: eb('already', '+', already),
           empty: eb('empty', '+', batch.empty),
-          quarantined: eb('quarantined', '+', batch.quarantined.length),
+          quarantined: eb('quarantined', '+', refused.length),
           lease_until: sql`now() + make_interval(secs => ${LEASE_SECONDS})`,
         }))
         .where('id', '=', importId)

@@ -23,7 +23,7 @@ import {
   type TextEncoding,
   type UserActor,
 } from '@harbour/core';
-import type { AuditEvent, ImportBatch, ImportRow, NewReport, QuarantinedRow, Repositories } from '@harbour/db';
+import type { AuditEvent, ImportBatch, ImportRow, NewReport, QuarantinedRow, RefusedRow, Repositories } from '@harbour/db';
 import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify/sync';
 
@@ -299,7 +299,7 @@ export class BulkImportService {
         batch.rows++;
         batch.lastLine = line;
         if (reading.kind === 'empty') batch.empty++;
-        else if (reading.kind === 'refused') batch.quarantined.push({ line, cells: record, problems: reading.problems });
+        else if (reading.kind === 'refused') batch.quarantined.push({ line, cells: record, problems: reading.problems, key: reading.key });
         else batch.reports.push({ ...this.reportOf(reading.referral, row, line, row.created_by, role), line });
         if (batch.rows >= BATCH_ROWS) {
           if (!(await flush())) return;
@@ -469,7 +469,7 @@ export class BulkImportService {
 /** A batch being filled. */
 interface OpenBatch extends ImportBatch {
   reports: ImportBatch['reports'][number][];
-  quarantined: QuarantinedRow[];
+  quarantined: RefusedRow[];
   rows: number;
   empty: number;
   lastLine: number;

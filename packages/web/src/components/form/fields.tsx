@@ -48,6 +48,32 @@ export function TextField({ id, label, hint, error, className, ...input }: Field
   );
 }
 
+/** A GOV.UK file upload; `children` (an upload button, a status) sit under it in the same group. */
+export function FileField({
+  id,
+  label,
+  hint,
+  error,
+  accept,
+  onFile,
+  children,
+}: FieldProps & { accept: string; onFile: (file: File | null) => void; children?: ReactNode }) {
+  return (
+    <FormGroup id={id} label={label} hint={hint} error={error}>
+      <input
+        className={`govuk-file-upload${error ? ' govuk-file-upload--error' : ''}`}
+        id={id}
+        name={id}
+        type="file"
+        accept={accept}
+        aria-describedby={describedBy(id, hint, error)}
+        onChange={(e) => onFile(e.target.files?.[0] ?? null)}
+      />
+      {children}
+    </FormGroup>
+  );
+}
+
 export function SelectField({
   id,
   label,

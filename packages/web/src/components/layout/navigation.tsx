@@ -12,6 +12,7 @@ export const NAV_ITEMS = [
   { to: '/review', key: 'nav.review', permission: 'picture:resolve' },
   { to: '/picture/settings', key: 'nav.matching', permission: 'picture:configure' },
   { to: '/referral', key: 'nav.referral', permission: 'referrals:create' },
+  { to: '/imports', key: 'nav.imports', permission: 'imports:run' },
   { to: '/admin/accounts', key: 'nav.users', permission: 'users:read' },
   { to: '/admin/agencies', key: 'nav.agencies', permission: 'agencies:read' },
   { to: '/admin/audit', key: 'nav.audit', permission: 'audit:read' },

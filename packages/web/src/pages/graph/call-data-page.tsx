@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
 import { ErrorSummary } from '../../components/form/error-summary';
-import { SelectField, TextField } from '../../components/form/fields';
+import { FileField, SelectField, TextField } from '../../components/form/fields';
 import { fieldError, problemsFrom } from '../../components/form/problems';
 import { usePageTitle } from '../../components/page-title';
 import { SuccessBanner } from '../../components/success-banner';
@@ -136,27 +136,14 @@ export function CallDataPage() {
             onChange={(e) => setName(e.target.value)}
             maxLength={200}
           />
-          <div className={`govuk-form-group${fieldError(problems, 'csv') ? ' govuk-form-group--error' : ''}`}>
-            <label className="govuk-label govuk-label--s" htmlFor="csv">
-              {t('callData.file')}
-            </label>
-            <div id="csv-hint" className="govuk-hint">
-              {t('callData.fileHint')}
-            </div>
-            {fieldError(problems, 'csv') && (
-              <p className="govuk-error-message">
-                <span className="govuk-visually-hidden">{t('common.errorPrefix')}:</span> {fieldError(problems, 'csv')}
-              </p>
-            )}
-            <input
-              id="csv"
-              type="file"
-              accept=".csv,text/csv"
-              className="govuk-file-upload"
-              aria-describedby="csv-hint"
-              onChange={(e) => void choose(e.target.files?.[0])}
-            />
-          </div>
+          <FileField
+            id="csv"
+            label={t('callData.file')}
+            hint={t('callData.fileHint')}
+            error={fieldError(problems, 'csv')}
+            accept=".csv,text/csv"
+            onFile={(file) => void choose(file ?? undefined)}
+          />
           {columnSelect('from', false)}
           {columnSelect('to', false)}
           {columnSelect('at', true)}

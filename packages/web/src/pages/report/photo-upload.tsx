@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { FileField } from '../../components/form/fields';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { problemsFrom } from '../../components/form/problems';
@@ -44,27 +45,14 @@ export function PhotoUpload({ reference, passphrase }: { reference: string; pass
   };
 
   return (
-    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <label className="govuk-label govuk-label--s" htmlFor="photo">
-        {t('report.photoLabel')}
-      </label>
-      <div id="photo-hint" className="govuk-hint">
-        {t('report.photoHint')}
-      </div>
-      {error && (
-        <p id="photo-error" className="govuk-error-message">
-          <span className="govuk-visually-hidden">{t('common.errorPrefix')}:</span> {error}
-        </p>
-      )}
-      <input
-        className={`govuk-file-upload${error ? ' govuk-file-upload--error' : ''}`}
-        id="photo"
-        name="photo"
-        type="file"
-        accept="image/jpeg,image/png,image/webp"
-        aria-describedby={error ? 'photo-hint photo-error' : 'photo-hint'}
-        onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-      />
+    <FileField
+      id="photo"
+      label={t('report.photoLabel')}
+      hint={t('report.photoHint')}
+      error={error ?? undefined}
+      accept="image/jpeg,image/png,image/webp"
+      onFile={setFile}
+    >
       <div className="govuk-!-margin-top-3">
         <button type="button" className="govuk-button govuk-button--secondary" disabled={!file || busy} onClick={() => void upload()}>
           {t('report.photoUpload')}
@@ -75,6 +63,6 @@ export function PhotoUpload({ reference, passphrase }: { reference: string; pass
           {t('report.photoAdded', { count })}
         </p>
       )}
-    </div>
+    </FileField>
   );
 }
