@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RESEARCH_QUASI_IDENTIFIERS, equivalenceClasses } from '@harbour/core';
 import { parse } from 'csv-parse/sync';
+import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { harbour } from '../../../test/cli';
 import { newStoreLocation, TEST_STORE, type StoreLocation } from '../../../test/test-store';
@@ -43,6 +44,36 @@ describe(`export and import on the command line on ${TEST_STORE}`, () => {
     const imported = harbour(target, ['import', 'htcds', file, '--as', 'ds@gwent.police.example']);
     expect(imported.status, imported.stderr).toBe(0);
     expect(imported.stdout).toMatch(new RegExp(`^${cases} cases imported: HBR-`));
+  });
+
+  it('imports a CSV of referrals with a mapping, quarantines the bad row, and adds nothing the second time', () => {
+    const file = join(dir, 'register.csv');
+    writeFileSync(
+      file,
+      iconv.encode(
+        [
+          'Our ID,Date received,Type,Local authority,Client name',
+          'R-1,02/03/2026,Labour,Newport,Zoë Nowak',
+          'R-2,03/03/2026,Sexual,Torfaen,Ana Popescu',
+          'R-3,04/03/2026,Fishing,Torfaen,Ion Rusu',
+        ].join('\r\n'),
+        'windows-1252',
+      ),
+    );
+    const quarantine = join(dir, 'quarantine.csv');
+    const args = ['import', 'csv', file, '--as', 'ds@gwent.police.example', '--map', 'Our ID=reference', '--quarantine', quarantine];
+    const first = harbour(target, args);
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stderr).toContain('3 rows, read as windows-1252; Our ID=reference, Date received=received');
+    expect(first.stdout).toMatch(/^2 stored, 0 imported before, 1 quarantined, 0 empty/);
+    expect(readFileSync(quarantine, 'utf8').trim().split('\n')).toHaveLength(2);
+    const second = harbour(target, args);
+    expect(second.stdout).toMatch(/^0 stored, 2 imported before, 1 quarantined, 0 empty/);
+    const wrong = harbour(target, ['import', 'csv', file, '--as', 'ds@gwent.police.example', '--map', 'Nope=reference']);
+    expect(wrong.status).toBe(1);
+    expect(wrong.stderr.trim()).toBe(
+      'harbour: --map Nope: the file has no column "Nope" (its columns: Our ID, Date received, Type, Local authority, Client name)',
+    );
   });
 
   it('refuses a file the standard does not allow, naming the field, and stores nothing', () => {

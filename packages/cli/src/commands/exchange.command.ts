@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import type { UserActor } from '@harbour/core';
+import { basename } from 'node:path';
+import { DATE_ORDERS, IMPORT_FIELDS, IMPORT_SOURCES, TEXT_ENCODINGS, type ImportField, type UserActor } from '@harbour/core';
 import { htcdsDocument } from '@harbour/server';
 import type { Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
@@ -115,4 +116,66 @@ export function exchangeCommands(program: Command): void {
         console.log(`${references.length} cases imported: ${references.join(', ')}`);
       });
     });
+  importCommand
+    .command('csv <file>')
+    .description(
+      "a partner's spreadsheet saved as CSV, one referral a row: columns mapped as the agency last chose, or by their headings, or by --map; rows with problems are quarantined (and written to --quarantine); rows imported before are not added again",
+    )
+    .requiredOption('--as <email>', 'the account acting (its agency owns the import)')
+    .option('--map <heading=field...>', `a column's field (or "-" to leave it out); fields: ${IMPORT_FIELDS.join(', ')}`)
+    .option('--date-order <order>', 'dmy (31/01/2026), mdy (01/31/2026) or ymd', 'dmy')
+    .option('--source <source>', 'partner or nrm', 'partner')
+    .option('--encoding <encoding>', `auto, ${TEXT_ENCODINGS.join(', ')}`, 'auto')
+    .option('--remember', "remember this mapping for the agency's next file")
+    .option('--quarantine <file>', 'write the rows with problems here (CSV, with their line and problems)')
+    .action(
+      async (
+        file: string,
+        options: { as: string; map?: string[]; dateOrder: string; source: string; encoding: string; remember?: boolean; quarantine?: string },
+      ) => {
+        const dateOrder = DATE_ORDERS.find((o) => o === options.dateOrder);
+        if (!dateOrder) throw new CliError(`--date-order must be one of ${DATE_ORDERS.join(', ')}`);
+        const source = IMPORT_SOURCES.find((o) => o === options.source);
+        if (!source) throw new CliError(`--source must be one of ${IMPORT_SOURCES.join(', ')}`);
+        const encoding = [...TEXT_ENCODINGS, 'auto' as const].find((e) => e === options.encoding);
+        if (!encoding) throw new CliError(`--encoding must be auto or one of ${TEXT_ENCODINGS.join(', ')}`);
+        const maps = (options.map ?? []).map((m) => {
+          const at = m.lastIndexOf('=');
+          const field = m.slice(at + 1).trim();
+          if (at <= 0) throw new CliError(`--map ${m}: write it as <heading>=<field>`);
+          if (field !== '-' && !(IMPORT_FIELDS as readonly string[]).includes(field)) throw new CliError(`--map ${m}: "${field}" is not a field`);
+          return [m.slice(0, at).trim(), field === '-' ? null : (field as ImportField)] as const;
+        });
+        const bytes = await readFile(file).catch((error: unknown) => {
+          throw new CliError(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+        });
+        await withStore(async (ctx) => {
+          const actor = await actingAs(ctx, options.as);
+          const uploaded = await ctx.svc.imports.upload(actor, { fileName: basename(file), bytes, encoding });
+          const preview = await ctx.svc.imports.preview(actor, uploaded.id);
+          const columns = [...preview.suggested];
+          for (const [heading, field] of maps) {
+            const at = uploaded.header.indexOf(heading);
+            if (at < 0) throw new CliError(`--map ${heading}: the file has no column "${heading}" (its columns: ${uploaded.header.join(', ')})`);
+            columns[at] = field;
+          }
+          const mapped = uploaded.header.flatMap((h, at) => (columns[at] ? [`${h}=${columns[at]}`] : []));
+          console.error(`${uploaded.rowsTotal} rows, read as ${uploaded.encoding}; ${mapped.join(', ')}`);
+          await ctx.svc.imports.start(actor, uploaded.id, { columns, dateOrder, source, remember: options.remember === true });
+          // Progress on standard error while the rows are read, for a long file.
+          const progress = setInterval(() => {
+            void ctx.svc.imports.get(actor, uploaded.id).then((s) => console.error(`${s.rowsDone} of ${s.rowsTotal} rows read`));
+          }, 2_000);
+          await ctx.svc.imports.settled().finally(() => clearInterval(progress));
+          const done = await ctx.svc.imports.get(actor, uploaded.id);
+          if (done.status !== 'done') throw new CliError(`the import stopped: ${done.failure ?? 'unknown reason'}`);
+          console.log(`${done.accepted} stored, ${done.already} imported before, ${done.quarantined} quarantined, ${done.empty} empty (import ${done.id})`);
+          if (options.quarantine && done.quarantined > 0) {
+            const { csv } = await ctx.svc.imports.quarantineCsv(actor, uploaded.id);
+            await writeFile(options.quarantine, csv);
+            console.error(`rows with problems written to ${options.quarantine}`);
+          }
+        });
+      },
+    );
 }
