@@ -85,6 +85,7 @@ describe('exploitation types and local authorities', () => {
     expect(readExploitationTypes('Sexual exploitation; County Lines')).toEqual({ types: ['sexual', 'criminal'] });
     expect(readExploitationTypes('labour and domestic servitude')).toEqual({ types: ['labour', 'domestic_servitude'] });
     expect(readExploitationTypes('llafur')).toEqual({ types: ['labour'] });
+    expect(readExploitationTypes('Forced begging')).toEqual({ types: ['criminal'] });
     expect(readExploitationTypes('not known, sexual')).toEqual({ types: ['sexual'] });
     expect(readExploitationTypes('')).toEqual({ types: ['unknown'] });
     const fishing = readExploitationTypes('fishing');

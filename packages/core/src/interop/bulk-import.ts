@@ -276,6 +276,12 @@ const TYPE_WORDS: Record<string, ExploitationType> = {
   cce: 'criminal',
   'forced criminality': 'criminal',
   troseddol: 'criminal',
+  // Forced begging and cultivation are criminal exploitation in the NRM's categories.
+  begging: 'criminal',
+  'forced begging': 'criminal',
+  'cannabis cultivation': 'criminal',
+  'cannabis farm': 'criminal',
+  'drug dealing': 'criminal',
   'domestic servitude': 'domestic_servitude',
   domestic: 'domestic_servitude',
   'domestic servitude exploitation': 'domestic_servitude',
