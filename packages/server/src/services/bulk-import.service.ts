@@ -494,11 +494,16 @@ function describe(p: { field: string | null; column: string | null; reason: stri
  * read at all (broken quoting) goes to `unreadable`, with its line, rather than stopping the file.
  */
 async function* records(text: string, delimiter: string, unreadable?: QuarantinedRow[]): AsyncGenerator<{ record: string[]; line: number }> {
-  const parser = Readable.from([text]).pipe(
+  // In slices, so the parser waits for the reader: one chunk of the whole file would be parsed (and held) at once.
+  const parser = Readable.from(slices(text)).pipe(
     parse({ delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, skip_records_with_error: true, info: true, bom: true }),
   );
   parser.on('skip', (error: Error & { lines?: number }) =>
     unreadable?.push({ line: error.lines ?? 0, cells: [], problems: [{ field: null, column: null, reason: `cannot be read: ${error.message}` }] }),
   );
   for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) yield { record, line: info.lines };
+}
+
+function* slices(text: string, size = 64 * 1024): Generator<string> {
+  for (let at = 0; at < text.length; at += size) yield text.slice(at, at + size);
 }
