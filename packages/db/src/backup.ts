@@ -44,6 +44,10 @@ export const BACKUP_TABLES = [
   'entity_changes',
   'entity_moves',
   'search_terms',
+  'import_mappings',
+  'imports',
+  'import_quarantine',
+  'imported_rows',
 ] as const satisfies readonly (keyof DB)[];
 
 /** Tables worked out from the others: a restore's inserts rebuild them, through their triggers. */
@@ -86,6 +90,10 @@ const ORDER: Record<BackupTable, string[]> = {
   entity_changes: ['id'],
   entity_moves: ['change_id', 'record_id'],
   search_terms: ['text'],
+  import_mappings: ['agency_id'],
+  imports: ['id'],
+  import_quarantine: ['import_id', 'line'],
+  imported_rows: ['agency_id', 'row_key'],
 };
 
 export interface BackupHeader {

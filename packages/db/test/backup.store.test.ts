@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,6 +33,7 @@ describe(`backup and restore on ${TEST_STORE}`, () => {
     await seedDatabase(source.repos, { reports: 250, seed: 'backup', area: GWENT, until: new Date('2026-06-01T00:00:00Z') });
     for (let i = 0; i < 5; i++)
       await source.repos.audit.append({ actorId: null, actorRole: null, action: 'test.event', details: { i, nested: { b: [1, 2], a: 'x' } } });
+    await importedSpreadsheet(source);
     await source.store.close();
     target = await newStoreLocation();
   });
@@ -126,3 +128,45 @@ describe(`backup and restore on ${TEST_STORE}`, () => {
     expect(agencies).toEqual([]);
   });
 });
+
+/** A spreadsheet import with its remembered mapping, a quarantined row and a ledger key (text arrays and JSON). */
+async function importedSpreadsheet(t: TestStore): Promise<void> {
+  const agency = '00000000-0000-4000-8000-000000000001';
+  const user = await t.repos.users.create({
+    id: randomUUID(),
+    agency_id: agency,
+    email: 'partner@example.org',
+    display_name: 'A partner',
+    role: 'partner',
+    password_hash: 'x',
+  });
+  const id = randomUUID();
+  const audit = { actorId: user.id, actorRole: 'partner', action: 'import.test', subjectType: 'import', subjectId: id };
+  await t.repos.imports.saveMapping(agency, user.id, { Date: 'received', 'Our "ref"': 'reference', Flag: null }, 'dmy', 'partner');
+  await t.repos.imports.create(
+    {
+      id,
+      agencyId: agency,
+      createdBy: user.id,
+      fileName: 'register.csv',
+      encoding: 'windows-1252',
+      delimiter: ';',
+      header: ['Our "ref"', 'Date', 'Flag'],
+      body: 'x',
+      rowsTotal: 2,
+    },
+    audit,
+  );
+  await t.repos.imports.start(id, { columns: ['reference', 'received', null], dateOrder: 'dmy', source: 'partner' }, new Date(), audit);
+  await t.repos.imports.storeBatch(id, agency, 1, {
+    reports: [],
+    quarantined: [
+      { line: 2, cells: ['R-1', '31/02/2026', 'Zoë, "quoted"'], problems: [{ field: 'received', column: 'Date', reason: '"31/02/2026" is not a day' }] },
+    ],
+    empty: 0,
+    rows: 1,
+    lastLine: 2,
+  });
+  const report = await t.store.db.selectFrom('reports').select('id').limit(1).executeTakeFirstOrThrow();
+  await t.store.db.insertInto('imported_rows').values({ agency_id: agency, row_key: 'ref:abc', report_id: report.id, import_id: id, line: 3 }).execute();
+}
