@@ -52,6 +52,16 @@ describe('an analyst filters the figures, then lists and opens the reports behin
     expect(await figure(b, 'type', 'Labour')).toBe(String(newportLabour));
   });
 
+  it('shows the 4P view from the same figures, saying what Harbour does not record yet', async () => {
+    const page = b.page;
+    const fourP = (measure: string) => page.locator(`#figure-fourp [data-measure="${measure}"] td`).last().innerText();
+    expect(await fourP('partnerReferrals')).toBe(await figure(b, 'source', 'Partner agency'));
+    expect(await fourP('publicReports')).toBe(await figure(b, 'source', 'Public'));
+    expect(await fourP('childReports')).toBe(await figure(b, 'age', 'Children'));
+    expect(await fourP('trained')).toBe('Not yet recorded in Harbour');
+    expect(await page.locator('#figure-fourp th[scope="rowgroup"]').allInnerTexts()).toEqual(['Pursue', 'Protect', 'Prevent', 'Prepare']);
+  });
+
   it('clicks the Newport number through to as many reports, each of labour in Newport, and opens one', async () => {
     const page = b.page;
     await page

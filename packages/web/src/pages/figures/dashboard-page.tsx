@@ -217,6 +217,7 @@ export function DashboardPage() {
               )}
             </section>
           ))}
+          <FourPView dashboard={d} filter={filter} canList={canList} canSearch={hasPermission(session, 'picture:search')} format={(n) => number.format(n)} />
           <p className="govuk-body-s">{t('figures.callDataNote')}</p>
         </>
       )}
@@ -270,5 +271,105 @@ function FigureTable({
         ))}
       </tbody>
     </table>
+  );
+}
+
+/**
+ * The 4P view (Pursue, Protect, Prevent, Prepare): each strand's measures from the same filtered
+ * counts, each number through to its reports; what Harbour does not record yet is said so rather
+ * than shown as nought.
+ */
+function FourPView({
+  dashboard: d,
+  filter,
+  canList,
+  canSearch,
+  format,
+}: {
+  dashboard: Dashboard;
+  filter: FilterParams;
+  canList: boolean;
+  canSearch: boolean;
+  format: (n: number) => string;
+}) {
+  const { t } = useTranslation();
+  const source = (key: string) => d.bySource.find((c) => c.key === key)?.n ?? 0;
+  const children = d.byAge.find((c) => c.key === 'child')?.n ?? 0;
+  type Measure = { key: string; n?: number; behind?: FilterParams; link?: { to: string; label: string } };
+  const strands: [string, Measure[]][] = [
+    ['pursue', [{ key: 'networks', ...(canSearch ? { link: { to: '/networks', label: t('figures.fourP.networksLink') } } : {}) }, { key: 'cases' }]],
+    [
+      'protect',
+      [
+        { key: 'officerReferrals', n: source('officer'), behind: { ...filter, source: 'officer' } },
+        { key: 'partnerReferrals', n: source('partner'), behind: { ...filter, source: 'partner' } },
+        { key: 'nrmReferrals', n: source('nrm'), behind: { ...filter, source: 'nrm' } },
+        { key: 'victims', n: d.victims },
+        { key: 'childReports', n: children, behind: { ...filter, age: 'child' } },
+        { key: 'nrmDecisions' },
+      ],
+    ],
+    ['prevent', [{ key: 'publicReports', n: source('public'), behind: { ...filter, source: 'public' } }, { key: 'awareness' }]],
+    ['prepare', [{ key: 'trained' }]],
+  ];
+  return (
+    <section id="figure-fourp" aria-labelledby="figure-fourp-title" className="govuk-!-margin-bottom-8">
+      <h2 className="govuk-heading-m" id="figure-fourp-title">
+        {t('figures.fourP.title')}
+      </h2>
+      <p className="govuk-body-s">{t('figures.fourP.intro')}</p>
+      <table className="govuk-table app-table--small">
+        <caption className="govuk-table__caption govuk-table__caption--s govuk-visually-hidden">{t('figures.fourP.title')}</caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header">
+              {t('figures.fourP.strand')}
+            </th>
+            <th scope="col" className="govuk-table__header">
+              {t('figures.fourP.measure')}
+            </th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+              {t('figures.fourP.number')}
+            </th>
+          </tr>
+        </thead>
+        {/* One row group a strand: its name heads the group. */}
+        {strands.map(([strand, measures]) => (
+          <tbody className="govuk-table__body" key={strand}>
+            {measures.map((m, i) => (
+              <tr className="govuk-table__row" key={`${strand}-${m.key}`} data-measure={m.key}>
+                {i === 0 && (
+                  <th scope="rowgroup" rowSpan={measures.length} className="govuk-table__header">
+                    {t(`figures.fourP.${strand}`)}
+                  </th>
+                )}
+                <td className="govuk-table__cell">{t(`figures.fourP.measures.${m.key}`)}</td>
+                <td className="govuk-table__cell govuk-table__cell--numeric">
+                  {m.n !== undefined ? (
+                    canList && m.behind && m.n !== 0 ? (
+                      <Link
+                        className="govuk-link"
+                        to={`/figures/reports?${queryOf(m.behind)}`}
+                        aria-label={t('figures.listLabel', { count: m.n, what: t(`figures.fourP.measures.${m.key}`) })}
+                      >
+                        {format(m.n)}
+                      </Link>
+                    ) : (
+                      format(m.n)
+                    )
+                  ) : m.link ? (
+                    <Link className="govuk-link" to={m.link.to}>
+                      {m.link.label}
+                    </Link>
+                  ) : (
+                    t('figures.fourP.notRecorded')
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        ))}
+      </table>
+    </section>
   );
 }
