@@ -392,6 +392,20 @@ export interface ImportMappingsTable {
   updated_at: CreatedAt;
 }
 
+/** The mapping an import was started with: a field (or null) for each column, and how to read them. */
+export interface StoredImportMapping {
+  readonly columns: readonly (string | null)[];
+  readonly dateOrder: string;
+  readonly source: string;
+}
+
+/** Why a row was refused: the field and column (null: the row as a whole) and the reason. */
+export interface StoredRowProblem {
+  field: string | null;
+  column: string | null;
+  reason: string;
+}
+
 export interface ImportsTable {
   id: string;
   agency_id: string;
@@ -402,7 +416,7 @@ export interface ImportsTable {
   header: string[];
   body: string | null;
   rows_total: number;
-  mapping: ColumnType<{ columns: (string | null)[]; dateOrder: string; source: string } | null, string | null | undefined, string | null>;
+  mapping: ColumnType<StoredImportMapping | null, string | null | undefined, string | null>;
   status: string;
   processed_line: Generated<number>;
   rows_done: Generated<number>;
@@ -421,7 +435,7 @@ export interface ImportQuarantineTable {
   import_id: string;
   line: number;
   cells: string[];
-  problems: ColumnType<{ field: string | null; column: string | null; reason: string }[], string, string>;
+  problems: ColumnType<StoredRowProblem[], string, string>;
 }
 
 export interface ImportedRowsTable {

@@ -1,6 +1,6 @@
 import type { ExploitationType } from '../domain';
 import { Invalid } from '../errors';
-import { CATALOGUES, type IndicatorCatalogue, type OffenceElement } from './indicators';
+import { CATALOGUES, CURRENT_CATALOGUE, type IndicatorCatalogue, type OffenceElement } from './indicators';
 
 /** What triage needs to know about a report or referral. */
 export interface TriageInput {
@@ -111,4 +111,26 @@ export function guidanceFor(input: Pick<TriageInput, 'child' | 'riskToLife' | 'c
   }
   if (input.interpreterNeeded) steps.push('book_interpreter');
   return steps;
+}
+
+/**
+ * The triage of a report that arrives without the indicator checklist (a case from another system,
+ * a row of a partner's spreadsheet): scored on what it says (a child, how many potential victims,
+ * the types), everything else not known.
+ */
+export function triageWithoutChecklist(facts: {
+  readonly child: boolean;
+  readonly potentialVictims: number;
+  readonly exploitationTypes: readonly ExploitationType[];
+}): TriageResult {
+  return triage({
+    catalogueVersion: CURRENT_CATALOGUE.version,
+    indicatorIds: [],
+    child: facts.child ? 'yes' : 'unknown',
+    riskToLife: false,
+    consentToNrm: 'unknown',
+    potentialVictims: Math.max(1, facts.potentialVictims),
+    exploitationTypes: facts.exploitationTypes,
+    interpreterNeeded: false,
+  });
 }

@@ -1,43 +1,14 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { sql } from 'kysely';
-import type { DB } from '../schema';
+import type { DB, ImportQuarantineTable, ImportsTable, StoredImportMapping } from '../schema';
 import type { AuditEvent, AuditRepository } from './audit.repository';
 import { insertReports, type NewReport } from './intake.repository';
 
-export interface StoredMapping {
-  readonly columns: readonly (string | null)[];
-  readonly dateOrder: string;
-  readonly source: string;
-}
+/** An import as the API shows it: all but the file's text and the worker's lease. */
+export type ImportRow = Omit<Selectable<ImportsTable>, 'body' | 'lease_until'>;
 
-export interface ImportRow {
-  id: string;
-  agency_id: string;
-  created_by: string;
-  file_name: string;
-  encoding: string;
-  delimiter: string;
-  header: string[];
-  rows_total: number;
-  mapping: StoredMapping | null;
-  status: string;
-  processed_line: number;
-  rows_done: number;
-  accepted: number;
-  already: number;
-  empty: number;
-  quarantined: number;
-  failure: string | null;
-  created_at: Date;
-  started_at: Date | null;
-  finished_at: Date | null;
-}
-
-export interface QuarantinedRow {
-  line: number;
-  cells: string[];
-  problems: { field: string | null; column: string | null; reason: string }[];
-}
+/** A quarantined row: its line, its cells as the file had them, and every problem. */
+export type QuarantinedRow = Omit<Selectable<ImportQuarantineTable>, 'import_id'>;
 
 /** A refused row; with its sender's reference's key, a row put right before is not refused again. */
 export type RefusedRow = QuarantinedRow & { key?: string | undefined };
@@ -151,7 +122,7 @@ export class ImportRepository {
   }
 
   /** Starts an import that is waiting for its mapping; false when it has started already. */
-  async start(id: string, mapping: StoredMapping, at: Date, auditEvent: AuditEvent): Promise<boolean> {
+  async start(id: string, mapping: StoredImportMapping, at: Date, auditEvent: AuditEvent): Promise<boolean> {
     return this.db.transaction().execute(async (tx) => {
       const started = await tx
         .updateTable('imports')

@@ -44,4 +44,4 @@ export type { EntitySearch, EntityHit, ReportHit, SourceRecord, LinkedEntity, Ch
 export type { NewCallData, ImportedNumberRow } from './call-data.repository';
 export type { ChangedLink, GraphChanges, LinkReportRow, LinkSourceRow, NodeRow, SavedChartRow } from './graph.repository';
 export type { TallyFilter, TallyRow, ReportDimension, VictimDimension, ReportBehind, VictimForResearch } from './tally.repository';
-export type { ImportRow, ImportBatch, QuarantinedRow, RefusedRow, StoredMapping } from './import.repository';
+export type { ImportRow, ImportBatch, QuarantinedRow, RefusedRow } from './import.repository';

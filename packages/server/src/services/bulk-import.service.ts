@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import {
-  CURRENT_CATALOGUE,
   Invalid,
   NotFound,
   PERMISSIONS,
@@ -12,7 +11,7 @@ import {
   permittedUser,
   readImportRow,
   suggestMapping,
-  triage,
+  triageWithoutChecklist,
   type Actor,
   type DateOrder,
   type ForceArea,
@@ -347,17 +346,7 @@ export class BulkImportService {
     actorId: string,
     actorRole: string,
   ): { report: NewReport; key: string; auditEvent: AuditEvent } {
-    const victims = r.victim ? 1 : 0;
-    const scored = triage({
-      catalogueVersion: CURRENT_CATALOGUE.version,
-      indicatorIds: [],
-      child: r.involvesChild ? 'yes' : 'unknown',
-      riskToLife: false,
-      consentToNrm: 'unknown',
-      potentialVictims: Math.max(1, victims),
-      exploitationTypes: r.exploitationTypes,
-      interpreterNeeded: false,
-    });
+    const scored = triageWithoutChecklist({ child: r.involvesChild, potentialVictims: 1, exploitationTypes: r.exploitationTypes });
     const id = randomUUID();
     const persons: NewReport['persons'] = [];
     if (r.victim)

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import {
-  CURRENT_CATALOGUE,
+  EXPLOITATION_TYPES,
+  REPORT_SOURCES,
   PERMISSIONS,
   addMonths,
   fromHtcdsCase,
   permittedUser,
   toHtcdsDocument,
-  triage,
+  triageWithoutChecklist,
   type Actor,
   type CaseReport,
   type ExploitationType,
@@ -80,22 +81,13 @@ export class CaseExchangeService {
     const references: string[] = [];
     for (const c of cases) {
       const report = fromHtcdsCase(c, (name) => byName.get(name.trim().toLowerCase()) ?? null);
-      const victims = report.persons.filter((p) => p.role === 'potential_victim').length;
-      const types = report.exploitationTypes.filter((t): t is ExploitationType =>
-        ['sexual', 'labour', 'criminal', 'domestic_servitude', 'organ_harvesting', 'unknown'].includes(t),
-      );
-      const scored = triage({
-        catalogueVersion: CURRENT_CATALOGUE.version,
-        indicatorIds: [],
-        child: report.involvesChild ? 'yes' : 'unknown',
-        riskToLife: false,
-        consentToNrm: 'unknown',
-        potentialVictims: Math.max(1, victims),
-        exploitationTypes: types,
-        interpreterNeeded: false,
+      const scored = triageWithoutChecklist({
+        child: report.involvesChild,
+        potentialVictims: report.persons.filter((p) => p.role === 'potential_victim').length,
+        exploitationTypes: report.exploitationTypes.filter((t): t is ExploitationType => (EXPLOITATION_TYPES as readonly string[]).includes(t)),
       });
       const id = randomUUID();
-      const source = (['public', 'officer', 'partner', 'nrm'] as const).find((s) => s === report.source) ?? 'partner';
+      const source = REPORT_SOURCES.find((s) => s === report.source) ?? 'partner';
       const { reference } = await this.repos.intake.createReport(
         {
           id,
