@@ -68,7 +68,7 @@ describe('a partner imports a spreadsheet of referrals, puts a refused row right
     const area = row.getByLabel('Local authority (Local authority)');
     await area.fill('Newport');
     await row.getByRole('button', { name: 'Re-submit this row' }).click();
-    await page.getByText(/^Line 3 is stored as HBR-2026-\d+\.$/).waitFor();
+    await page.getByText(/^Line 3 is stored as HBR-\d{4}-\d+\.$/).waitFor();
     await expect.poll(() => page.locator('[data-count="accepted"]').innerText()).toBe('2,501');
     await expect.poll(() => page.locator('[data-line]').count()).toBe(1);
     expect(await accessibilityProblems(page)).toEqual([]);

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Actor } from '@harbour/core';
+import { readFileSync } from 'node:fs';
+import { bestPersonLabel, personLabel, type Actor } from '@harbour/core';
+import { sql } from 'kysely';
 import type { NewReport } from '@harbour/db';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { entityOf as entityOfRecord, signedInActors } from '../../../test/picture-helpers';
@@ -136,6 +138,81 @@ describe(`correcting and searching the picture on ${TEST_STORE}`, () => {
     await expect(entities.split(analyst, ea, [a.id])).rejects.toMatchObject({ status: 400 });
     await expect(entities.merge(analyst, ea, await entityOf(phone.id))).rejects.toMatchObject({ status: 400 });
     await expect(entities.merge(officer, ea, eb)).rejects.toMatchObject({ status: 403 });
+  });
+
+  it('names a person the same everywhere: the fullest name once a record gives it, and the same name whatever order the records came in', async () => {
+    const labelOf = async (entityId: string) =>
+      (await t.store.db.selectFrom('entities').select('label').where('id', '=', entityId).executeTakeFirstOrThrow()).label;
+    const namedEverywhere = async (entityId: string, name: string) => {
+      expect(await labelOf(entityId)).toBe(name); // the chart and the networks page read this
+      expect((await entities.entity(analyst, entityId)).label).toBe(name);
+      const found = (await entities.search(analyst, name)).groups.find((g) => g.kind === 'person')!.items.map((i) => [i.id, i.label]);
+      expect(found).toContainEqual([entityId, name]);
+    };
+    const phone = (number: string) => ({ id: randomUUID(), number });
+
+    // A short name first, then the full one: the person joins and is named in full.
+    const short = person({ givenName: 'Thu', familyName: 'Vu', dob: '1999-04-05' });
+    const full = person({ givenName: ' Thu Trang ', familyName: 'Vu', dob: '1999-04-05' });
+    await report({ persons: [short], phones: [phone('07700 900301')] });
+    await report({ persons: [full], phones: [phone('07700 900301')] });
+    const vu = await entityOf(short.id);
+    expect(await entityOf(full.id)).toBe(vu);
+    await namedEverywhere(vu, 'Thu Trang Vu');
+
+    // Two spellings as full as each other, once each, in either order: one name, the same one.
+    const spellings = [
+      ['Eni', 'Rama', '1985-09-27', '07700 900302'],
+      ['Eni', 'Raam', '1985-09-27', '07700 900302'],
+      ['Eni', 'Raam', '1986-10-28', '07700 900303'],
+      ['Eni', 'Rama', '1986-10-28', '07700 900303'],
+    ] as const;
+    const records = [];
+    for (const [givenName, familyName, dob, number] of spellings) {
+      const p = person({ role: 'suspect', givenName, familyName, dob });
+      await report({ persons: [p], phones: [phone(number)] });
+      records.push(p);
+    }
+    const [first, second] = [await entityOf(records[0]!.id), await entityOf(records[2]!.id)];
+    expect(await entityOf(records[1]!.id)).toBe(first);
+    expect(await entityOf(records[3]!.id)).toBe(second);
+    await namedEverywhere(first, 'Eni Raam');
+    await namedEverywhere(second, 'Eni Raam');
+  });
+
+  it('brings an older store to the same names (migration 0016 holds the rule of bestPersonLabel)', async () => {
+    const names = [
+      ['Eni', 'Rama'],
+      ['Eni', 'Raam'],
+      [' Thu', 'Vu'],
+      ['Thu Trang', 'Vu'],
+      [null, 'Vu'],
+      ['Иван', 'Петров'],
+      ['Ivan', 'Petrov'],
+    ] as const;
+    const people = names.map(([givenName, familyName]) => person({ givenName, familyName }));
+    await report({ persons: people });
+    // Everyone into two entities, with labels as an older Harbour left them.
+    const [a, b] = [await entityOf(people[0]!.id), await entityOf(people[5]!.id)];
+    const moveTo = (entity: string, ids: string[]) => t.store.db.updateTable('entity_records').set({ entity_id: entity }).where('id', 'in', ids).execute();
+    await moveTo(
+      a,
+      people.slice(0, 5).map((p) => p.id),
+    );
+    await moveTo(
+      b,
+      people.slice(5).map((p) => p.id),
+    );
+    await t.store.db.updateTable('entities').set({ label: 'stale' }).where('id', 'in', [a, b]).execute();
+
+    await sql.raw(readFileSync(new URL('../../db/migrations/0016_person_labels.sql', import.meta.url), 'utf8')).execute(t.store.db);
+    for (const [entity, group] of [
+      [a, people.slice(0, 5)],
+      [b, people.slice(5)],
+    ] as const) {
+      const label = (await t.store.db.selectFrom('entities').select('label').where('id', '=', entity).executeTakeFirstOrThrow()).label;
+      expect(label).toBe(bestPersonLabel(group.map((p) => personLabel(p))));
+    }
   });
 
   it('finds people by typo, sound, nickname and script, phones and plates however written, and report text', async () => {

@@ -57,8 +57,32 @@ export function recordIdentity(kind: KeyedKind, a: Readonly<Record<string, strin
 export function personLabel(a: Readonly<Record<string, string | null | undefined>>): string {
   return (
     [a['givenName'], a['familyName']]
-      .filter((s) => s && s.trim())
-      .join(' ')
-      .trim() || 'unnamed person'
+      .map((s) => s?.trim())
+      .filter(Boolean)
+      .join(' ') || UNNAMED_PERSON
   );
+}
+
+export const UNNAMED_PERSON = 'unnamed person';
+
+/**
+ * The one name a person entity is listed under everywhere (search, entity page, chart), from the
+ * labels of its records: the fullest name (most words), then the one recorded most often, then the
+ * first in code-unit order. It depends only on which names there are, never on the order they are
+ * read in, so every part of Harbour shows the same name for the same records. (Migration 0016 holds
+ * the same rule in SQL.)
+ */
+export function bestPersonLabel(labels: Iterable<string>): string {
+  const counts = new Map<string, number>();
+  for (const label of labels) if (label !== UNNAMED_PERSON) counts.set(label, (counts.get(label) ?? 0) + 1);
+  const words = (name: string) => name.split(/\s+/).length;
+  let best: [string, number] | undefined;
+  for (const entry of counts) {
+    if (!best) best = entry;
+    else {
+      const order = words(entry[0]) - words(best[0]) || entry[1] - best[1] || (entry[0] < best[0] ? 1 : -1);
+      if (order > 0) best = entry;
+    }
+  }
+  return best?.[0] ?? UNNAMED_PERSON;
 }

@@ -246,6 +246,24 @@ export class PictureRepository {
     return new Map(rows.rows.map((r) => [r.entity_id, r.records]));
   }
 
+  /** The attributes of every record of these entities, by entity (to name a person from all of them). */
+  async recordAttributesOf(entityIds: readonly string[]): Promise<Map<string, Record<string, string>[]>> {
+    const found = new Map<string, Record<string, string>[]>();
+    if (entityIds.length === 0) return found;
+    const rows = await sql<{ entity_id: string; attributes: Record<string, string> }>`
+      select entity_id, attributes from entity_records where entity_id = any(${[...entityIds]}::uuid[])`.execute(this.db);
+    for (const row of rows.rows) found.set(row.entity_id, [...(found.get(row.entity_id) ?? []), row.attributes]);
+    return found;
+  }
+
+  async setLabels(labels: readonly { id: string; label: string }[]): Promise<void> {
+    if (labels.length === 0) return;
+    await sql`
+      update entities e set label = x.label
+      from unnest(${labels.map((l) => l.id)}::uuid[], ${labels.map((l) => l.label)}::text[]) as x(id, label)
+      where e.id = x.id and e.label <> x.label`.execute(this.db);
+  }
+
   async createEntities(entities: readonly { id: string; kind: EntityKind; label: string }[]): Promise<void> {
     if (entities.length > 0)
       await this.db

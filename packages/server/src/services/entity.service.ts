@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  bestPersonLabel,
   Conflict,
   Invalid,
   NotFound,
@@ -140,7 +141,8 @@ export class EntityService {
     return {
       id: entity.id,
       kind: entity.kind,
-      label: entity.kind === 'person' ? bestPersonLabel(sources, entity.label) : entity.label,
+      // Kept current as records join and move, so the chart and search show this same name.
+      label: entity.label,
       mergedInto,
       attributes: attributesOf(sources),
       records: sources.map((s) => recordView(s, id)),
@@ -336,8 +338,10 @@ export class EntityService {
     for (const id of new Set(moves.flatMap((m) => [m.from, m.to]))) {
       const entity = await entities.entity(id);
       if (entity?.kind !== 'person') continue;
-      const label = bestPersonLabel(await entities.sources(id), entity.label);
-      if (label !== entity.label) await entities.setLabel(id, label);
+      // One emptied by a merge keeps the name it was known by.
+      const names = (await entities.sources(id)).map((s) => personLabel(s.attributes));
+      const label = bestPersonLabel(names);
+      if (names.length > 0 && label !== entity.label) await entities.setLabel(id, label);
     }
     return id;
   }
@@ -422,15 +426,4 @@ function attributesOf(sources: readonly SourceRecord[]): EntityView['attributes'
   const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
   // Grouped by detail; within a detail, the value most reports agree on first.
   return [...byValue.values()].sort((a, b) => rank(a.name) - rank(b.name) || b.sources.length - a.sources.length || a.value.localeCompare(b.value));
-}
-
-/** A person's name as most fully recorded (most words, then most often): "Vu" reported once does not name "Thu Trang Vu". */
-function bestPersonLabel(sources: readonly SourceRecord[], fallback: string): string {
-  const counts = new Map<string, number>();
-  for (const s of sources) {
-    const name = personLabel(s.attributes);
-    if (name !== 'unnamed person') counts.set(name, (counts.get(name) ?? 0) + 1);
-  }
-  const words = (name: string) => name.split(/\s+/).length;
-  return [...counts.entries()].sort((a, b) => words(b[0]) - words(a[0]) || b[1] - a[1])[0]?.[0] ?? fallback;
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  bestPersonLabel,
   blockingKeys,
   hashKey,
   FeatureCache,
@@ -124,7 +125,7 @@ export async function buildPictureInBulk(repos: Repositories, progress?: (stage:
   });
   for (const group of members.values()) {
     const entityId = randomUUID();
-    const label = group.map((i) => personLabel(people[i]!.attributes)).sort((a, b) => b.split(' ').length - a.split(' ').length)[0]!;
+    const label = bestPersonLabel(group.map((i) => personLabel(people[i]!.attributes)));
     writer.entity({ id: entityId, kind: 'person', label });
     for (const [n, i] of group.entries()) writer.assign(people[i]!, entityId, null, n === 0 ? 'new' : 'model', n === 0 ? null : sureness[i]! || null);
     for (const { key, at } of personBlockKeys(group.map((i) => features[i]!))) writer.blockKey(key, people[group[at]!]!.id);

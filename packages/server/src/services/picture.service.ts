@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  bestPersonLabel,
   blockingKeys,
   can,
   coMentionWeightsOf,
@@ -332,6 +333,10 @@ export class PictureService {
 
       await picture.createEntities(created);
       await picture.assign(assignments);
+      // A person a record joined is named from all their records now (a fuller name may have come).
+      const joinedPeople = [...new Set(assignments.filter((a) => a.resolvedBy === 'model').map((a) => a.entityId))];
+      const named = await picture.recordAttributesOf(joinedPeople);
+      await picture.setLabels(joinedPeople.map((id) => ({ id, label: bestPersonLabel((named.get(id) ?? []).map(personLabel)) })));
       await picture.addBlockKeys(blockKeys);
       await picture.addReviewPairs(reviewPairs);
       const summary = { records: pending.length, newEntities: created.length, joined: pending.length - created.length, reviewPairs: reviewPairs.length };
