@@ -6,6 +6,7 @@ const storeTests = ['packages/*/src/**/*.store.test.ts', 'packages/*/test/**/*.s
 
 export default defineConfig({
   test: {
+    reporters: ['default', './test/timing-reporter.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     projects: [
@@ -20,7 +21,15 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'pglite', sequence: { groupOrder: 1 }, include: storeTests, env: { HARBOUR_TEST_STORE: 'pglite' }, fileParallelism: true, maxWorkers: 2 },
+        test: {
+          name: 'pglite',
+          sequence: { groupOrder: 1 },
+          include: storeTests,
+          env: { HARBOUR_TEST_STORE: 'pglite' },
+          globalSetup: ['test/pglite-template.ts'],
+          fileParallelism: true,
+          maxWorkers: 2,
+        },
       },
       {
         extends: true,

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrate, openStore, repositories, type Repositories, type Store, type StoreKind } from '@harbour/db';
-import pg from 'pg';
 import { inject } from 'vitest';
+import { adminQuery } from './store-templates';
 
 export const TEST_STORE: StoreKind = process.env.HARBOUR_TEST_STORE === 'postgres' ? 'postgres' : 'pglite';
 
@@ -18,9 +18,14 @@ export interface StoreLocation {
   drop(): Promise<void>;
 }
 
-export async function newStoreLocation(): Promise<StoreLocation> {
+/**
+ * A store's place: empty (to test migrating it), or `migrated`, copied from the run's template
+ * (see store-templates.ts), which is what a new store is once `migrate` has run.
+ */
+export async function newStoreLocation(options: { migrated?: boolean } = {}): Promise<StoreLocation> {
   const dataDir = mkdtempSync(join(tmpdir(), 'harbour-test-'));
   if (TEST_STORE === 'pglite') {
+    if (options.migrated) cpSync(inject('pgliteTemplate'), dataDir, { recursive: true });
     return {
       kind: 'pglite',
       dataDir,
@@ -31,10 +36,7 @@ export async function newStoreLocation(): Promise<StoreLocation> {
   }
   const adminUrl = inject('postgresUrl');
   const name = `t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
+  await adminQuery(adminUrl, options.migrated ? `create database ${name} template ${inject('postgresTemplate')}` : `create database ${name}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const databaseUrl = url.toString();
@@ -44,10 +46,7 @@ export async function newStoreLocation(): Promise<StoreLocation> {
     databaseUrl,
     env: { HARBOUR_DATA_DIR: dataDir, DATABASE_URL: databaseUrl },
     drop: async () => {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
+      await adminQuery(adminUrl, `drop database if exists ${name} with (force)`);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
@@ -66,8 +65,9 @@ export interface TestStore {
 
 /** A migrated, empty store of the kind under test; close() removes it. */
 export async function newTestStore(): Promise<TestStore> {
-  const location = await newStoreLocation();
+  const location = await newStoreLocation({ migrated: true });
   const store = await openAt(location);
+  // Already migrated: this checks it, and costs a query.
   await migrate(store.db);
   return {
     location,

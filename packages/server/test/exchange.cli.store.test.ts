@@ -21,8 +21,8 @@ describe(`export and import on the command line on ${TEST_STORE}`, () => {
   let target: StoreLocation;
   const dir = mkdtempSync(join(tmpdir(), 'harbour-exchange-'));
   beforeAll(async () => {
-    source = await newStoreLocation();
-    target = await newStoreLocation();
+    source = await newStoreLocation({ migrated: true });
+    target = await newStoreLocation({ migrated: true });
     expect(harbour(source, ['seed', '--reports', '120', '--seed', '7', '--until', '2026-10-01']).status).toBe(0);
     expect(addUser(source, 'analyst@gwent.police.example', 'analyst').status).toBe(0);
     expect(addUser(source, 'dc@gwent.police.example', 'investigator').status).toBe(0);

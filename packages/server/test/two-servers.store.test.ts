@@ -36,7 +36,7 @@ describe.runIf(TEST_STORE === 'postgres')('two server processes on one PostgreSQ
   let b: string;
 
   beforeAll(async () => {
-    location = await newStoreLocation();
+    location = await newStoreLocation({ migrated: true });
     const first = await startServer(location); // seeds the demo, then the second finds it seeded
     const second = await startServer(location);
     children.push(first.child, second.child);
