@@ -1,16 +1,19 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
+import { buildWebIfChanged } from '../../tools/build-web';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-/** Builds the web app and starts Harbour as `npm start` does, on a fresh PGlite store with the demo. */
+/**
+ * Builds the web app (once for every e2e file, and not at all when it is built from these sources)
+ * and starts Harbour as `npm start` does, on a fresh PGlite store with the demo.
+ */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const build = spawnSync('npm', ['run', 'build', '-w', '@harbour/web'], { cwd: ROOT, encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`web build failed:\n${build.stdout}\n${build.stderr}`);
+  buildWebIfChanged();
   const dataDir = mkdtempSync(join(tmpdir(), 'harbour-e2e-'));
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'packages/server/src/main.ts')], {
     cwd: ROOT,

@@ -1,21 +1,29 @@
-import { migrate, openStore, repositories, type Repositories, type Store } from '@harbour/db';
-import { loadConfig, services, type Config, type Services } from '@harbour/server';
+import type { Repositories, Store } from '@harbour/db';
+import type { Config, Services } from '@harbour/server';
 
 export interface CliContext {
   readonly config: Config;
   readonly store: Store;
   readonly repos: Repositories;
   readonly svc: Services;
+  /** The store's and the server's packages, loaded only by the commands that open a store. */
+  readonly db: typeof import('@harbour/db');
+  readonly server: typeof import('@harbour/server');
 }
 
-/** Opens the store the server would use (same environment variables), migrated, for one command. */
+/**
+ * Opens the store the server would use (same environment variables), migrated, for one command.
+ * The store and server packages are loaded here, not when the program starts, so commands that
+ * need neither (help, demo-code, resolve, graph) start at once.
+ */
 export async function withStore<T>(run: (ctx: CliContext) => Promise<T>, options: { migrate?: boolean } = {}): Promise<T> {
-  const config = loadConfig();
-  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
+  const [db, server] = await Promise.all([import('@harbour/db'), import('@harbour/server')]);
+  const config = server.loadConfig();
+  const store = await db.openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
   try {
-    if (options.migrate !== false) await migrate(store.db);
-    const repos = repositories(store.db);
-    return await run({ config, store, repos, svc: services(repos, { store: store.kind, session: config.session }) });
+    if (options.migrate !== false) await db.migrate(store.db);
+    const repos = db.repositories(store.db);
+    return await run({ config, store, repos, svc: server.services(repos, { store: store.kind, session: config.session }), db, server });
   } finally {
     await store.close();
   }

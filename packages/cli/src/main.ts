@@ -1,5 +1,4 @@
 import { HarbourError } from '@harbour/core';
-import { currentTotp, DEMO_TOTP_SECRET } from '@harbour/server';
 import { Command, CommanderError } from 'commander';
 import { auditCommand } from './commands/audit.command';
 import { backupCommands } from './commands/backup.command';
@@ -29,7 +28,10 @@ exchangeCommands(program);
 program
   .command('demo-code')
   .description('print the current second-factor code of the demo accounts (their secret is published)')
-  .action(() => console.log(currentTotp(DEMO_TOTP_SECRET)));
+  .action(async () => {
+    const { demoCode } = await import('@harbour/server/demo-accounts');
+    console.log(demoCode());
+  });
 
 try {
   await program.parseAsync(process.argv);

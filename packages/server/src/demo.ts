@@ -1,12 +1,10 @@
-import { GWENT, type AgencyKind, type Role } from '@harbour/core';
+import { GWENT, type AgencyKind } from '@harbour/core';
 import { seedDatabase, type Repositories } from '@harbour/db';
 import { sha256 } from './auth/tokens';
 import type { Services } from './services/index';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET } from './demo-accounts';
 
-/** Published on purpose: demo accounts exist only outside production (see config). */
-export const DEMO_PASSWORD = 'harbour-demo-2026';
-/** The demo accounts' shared authenticator secret (base32), so a demo needs no phone. */
-export const DEMO_TOTP_SECRET = 'HARBOURDEMOSECRETGWENTPOLICEAAAA';
+export { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET, type DemoAccount } from './demo-accounts';
 
 const AGENCIES: readonly { name: string; kind: AgencyKind }[] = [
   { name: 'Gwent Police', kind: 'police' },
@@ -18,27 +16,18 @@ const AGENCIES: readonly { name: string; kind: AgencyKind }[] = [
   { name: 'Home Office Immigration Enforcement', kind: 'home_office' },
 ];
 
-export interface DemoAccount {
-  readonly email: string;
-  readonly displayName: string;
-  readonly role: Role;
-  readonly agency: string;
-  /** False: the account sets up its authenticator app at first sign-in. */
-  readonly enrolled: boolean;
-}
-
-export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
-  { email: 'admin@gwent.police.example', displayName: 'Alex Morgan', role: 'admin', agency: 'Gwent Police', enrolled: true },
-  { email: 'ds.jones@gwent.police.example', displayName: 'DS Carys Jones', role: 'supervisor', agency: 'Gwent Police', enrolled: true },
-  { email: 'dc.evans@gwent.police.example', displayName: 'DC Rhys Evans', role: 'investigator', agency: 'Gwent Police', enrolled: true },
-  { email: 'researcher@gwent.police.example', displayName: 'Nia Powell', role: 'researcher', agency: 'Gwent Police', enrolled: false },
-  { email: 'analyst@gwent.police.example', displayName: 'Tom Price', role: 'analyst', agency: 'Gwent Police', enrolled: true },
-  { email: 'pc.davies@gwent.police.example', displayName: 'PC Sian Davies', role: 'officer', agency: 'Gwent Police', enrolled: false },
-  { email: 'safeguarding@newport.gov.example', displayName: 'Priya Patel', role: 'partner', agency: 'Newport City Council', enrolled: true },
-];
-
-/** Fills an empty store with agencies, demo accounts and a synthetic force area. */
-export async function seedDemo(repos: Repositories, svc: Services, reports: number, until = startOfToday()): Promise<void> {
+/**
+ * Fills an empty store with agencies, demo accounts and a synthetic force area; says whether it
+ * wrote the reports (a store seeded from the command line keeps its own).
+ */
+export async function seedDemo(
+  repos: Repositories,
+  svc: Services,
+  reports: number,
+  until = startOfToday(),
+  progress?: (line: string) => void,
+): Promise<boolean> {
+  progress?.('Adding the demo agencies and sign-ins…');
   const agencyIds = new Map<string, string>();
   for (const a of AGENCIES) agencyIds.set(a.name, (await svc.agencies.create(null, a)).id);
   for (const account of DEMO_ACCOUNTS) {
@@ -51,8 +40,16 @@ export async function seedDemo(repos: Repositories, svc: Services, reports: numb
     });
     if (account.enrolled) await repos.users.enableTotp(created.id, DEMO_TOTP_SECRET, [sha256('demo0-codes')], new Date());
   }
-  // A store seeded from the command line keeps its reports; only the accounts are added.
-  if ((await repos.reports.counts()).reports === 0) await seedDatabase(repos, { reports, seed: 'demo', area: GWENT, until });
+  if (reports === 0 || (await repos.reports.counts()).reports > 0) return false;
+  let shown = 0;
+  await seedDatabase(repos, { reports, seed: 'demo', area: GWENT, until }, (done, total) => {
+    // About every tenth, so a large demo shows it is moving without filling the screen.
+    if (done === total || done - shown >= total / 10) {
+      progress?.(`Seeding the demo: ${done.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} synthetic reports…`);
+      shown = done;
+    }
+  });
+  return true;
 }
 
 function startOfToday(): Date {

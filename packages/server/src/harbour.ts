@@ -4,6 +4,7 @@ import { buildApp, loggerOptions } from './app';
 import type { Config } from './config';
 import { seedDemo } from './demo';
 import { services } from './services/index';
+import { buildPictureInBulk } from './services/picture-bulk';
 
 export interface RunningHarbour {
   readonly app: FastifyInstance;
@@ -13,16 +14,27 @@ export interface RunningHarbour {
   close(): Promise<void>;
 }
 
-/** Opens the store, brings its schema up to date, seeds a demo into an empty store, and listens. */
-export async function startHarbour(config: Config): Promise<RunningHarbour> {
+/**
+ * Opens the store, brings its schema up to date, seeds a demo into an empty store (its picture
+ * built before the first page is served), and listens. `progress` hears each step as it starts.
+ */
+export async function startHarbour(config: Config, progress: (line: string) => void = () => undefined): Promise<RunningHarbour> {
+  progress(config.databaseUrl ? 'Opening the PostgreSQL store…' : `Opening the store in ${config.dataDir}…`);
   const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
-    await migrate(store.db);
+    const migrated = await migrate(store.db);
+    if (migrated.applied.length > 0) progress(`Brought the store's schema up to date (${migrated.applied.length} migrations).`);
     const repos = repositories(store.db);
     const svc = services(repos, { store: store.kind, session: config.session, geoDir: config.geoDir });
     let seededDemo = false;
     if (config.demo && (await repos.users.count()) === 0) {
-      await seedDemo(repos, svc, config.demoReports);
+      // The demo's picture is built whole now, as after `harbour seed`: the first pages shown
+      // have every person and link in them, not a picture still filling in.
+      if (await seedDemo(repos, svc, config.demoReports, undefined, progress)) {
+        progress('Building the picture of people, phones, places and links…');
+        const built = await buildPictureInBulk(repos);
+        progress(`Built the picture: ${built.records.toLocaleString('en-GB')} records into ${built.entities.toLocaleString('en-GB')} entities.`);
+      }
       seededDemo = true;
     }
     const { app } = await buildApp({

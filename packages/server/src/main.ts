@@ -1,11 +1,11 @@
 import { loadConfig } from './config';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET } from './demo';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET } from './demo-accounts';
 import { startHarbour } from './harbour';
 
 /** `npm start`: one process serving the API and the web app. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const harbour = await startHarbour(config);
+  const harbour = await startHarbour(config, (line) => console.log(line));
   const lines = [`Harbour is running at ${harbour.url}  (store: ${harbour.store.kind}${harbour.store.kind === 'pglite' ? `, data in ${config.dataDir}` : ''})`];
   if (config.demo) {
     lines.push(

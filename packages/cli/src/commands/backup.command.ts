@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { readBackupHeader, restoreBackup, writeBackup } from '@harbour/db';
 import type { Command } from 'commander';
 import { CliError, withStore } from '../context';
 
@@ -10,9 +9,9 @@ export function backupCommands(program: Command): void {
     .option('--force', 'overwrite the file if it exists')
     .action(async (file: string, opts: { force?: boolean }) => {
       if (existsSync(file) && !opts.force) throw new CliError(`${file} exists already; choose another name or add --force`);
-      await withStore(async ({ store, svc }) => {
+      await withStore(async ({ store, svc, db }) => {
         await svc.audit.record(null, { action: 'store.backup', details: { store: store.kind } });
-        const summary = await writeBackup(store.db, file);
+        const summary = await db.writeBackup(store.db, file);
         console.log(`backup written to ${file}: ${describe(summary.rows)}`);
       });
     });
@@ -22,11 +21,13 @@ export function backupCommands(program: Command): void {
     .description('restore a backup into an empty store')
     .action(async (file: string) => {
       if (!existsSync(file)) throw new CliError(`${file} does not exist`);
+      // The file is checked before the store is opened.
+      const { readBackupHeader } = await import('@harbour/db');
       await readBackupHeader(file).catch((error: Error) => {
         throw new CliError(error.message);
       });
-      await withStore(async ({ store, svc }) => {
-        const summary = await restoreBackup(store.db, file).catch((error: Error) => {
+      await withStore(async ({ store, svc, db }) => {
+        const summary = await db.restoreBackup(store.db, file).catch((error: Error) => {
           throw new CliError(error.message);
         });
         await svc.audit.record(null, { action: 'store.restore', details: { store: store.kind, rows: summary.rows } });

@@ -1,7 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { DATE_ORDERS, IMPORT_FIELDS, IMPORT_SOURCES, TEXT_ENCODINGS, type ImportField, type UserActor } from '@harbour/core';
-import { htcdsDocument } from '@harbour/server';
 import type { Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
 import { CliError, withStore, type CliContext } from '../context';
@@ -104,6 +103,8 @@ export function exchangeCommands(program: Command): void {
       } catch (error) {
         throw new CliError(`${file} is not a JSON file: ${error instanceof Error ? error.message : String(error)}`);
       }
+      // The file is checked before the store is opened.
+      const { htcdsDocument } = await import('@harbour/server');
       const checked = htcdsDocument.safeParse(json);
       if (!checked.success) {
         const problems = checked.error.issues.slice(0, 10).map((i) => `${i.path.join('.')}: ${i.message}`);

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { migrate } from '@harbour/db';
 import { withStore } from '../context';
 
 export function migrateCommand(program: Command): void {
@@ -8,8 +7,8 @@ export function migrateCommand(program: Command): void {
     .description('apply any schema migrations the store does not have yet')
     .action(async () => {
       await withStore(
-        async ({ store }) => {
-          const result = await migrate(store.db);
+        async ({ store, db }) => {
+          const result = await db.migrate(store.db);
           console.log(result.applied.length > 0 ? `applied ${result.applied.join(', ')}` : `the store is up to date (${result.alreadyApplied} migrations)`);
         },
         { migrate: false },

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { rekeyPeople } from '@harbour/server';
 import { withStore } from '../context';
 
 export function pictureCommands(program: Command): void {
@@ -8,9 +7,9 @@ export function pictureCommands(program: Command): void {
     .command('rekey')
     .description("give every known person the blocking keys of this version's match rules (after an upgrade that added rules); safe to run again")
     .action(async () => {
-      await withStore(async ({ repos, svc }) => {
+      await withStore(async ({ repos, svc, server }) => {
         const started = performance.now();
-        const result = await rekeyPeople(repos, (people) => process.stderr.write(`\rrekeying: ${people.toLocaleString('en-GB')} people`));
+        const result = await server.rekeyPeople(repos, (people) => process.stderr.write(`\rrekeying: ${people.toLocaleString('en-GB')} people`));
         process.stderr.write('\n');
         await svc.audit.record(null, { action: 'picture.rekeyed', details: { people: result.people, keys: result.keys } });
         console.log(`${result.people} people, ${result.keys} blocking keys in place (${((performance.now() - started) / 1000).toFixed(1)} s)`);

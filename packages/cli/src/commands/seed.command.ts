@@ -1,6 +1,4 @@
 import { GWENT } from '@harbour/core';
-import { seedDatabase } from '@harbour/db';
-import { buildPictureInBulk, seedDemo } from '@harbour/server';
 import type { Command } from 'commander';
 import { CliError, withStore } from '../context';
 import { positiveInt } from '../parse';
@@ -17,7 +15,7 @@ export function seedCommand(program: Command): void {
     .action(async (opts: { reports: number; seed: string; until: string; withDemoAccounts?: boolean; picture?: boolean }) => {
       const until = new Date(`${opts.until}T00:00:00Z`);
       if (Number.isNaN(until.getTime())) throw new CliError(`--until must be a date like 2026-11-01, not "${opts.until}"`);
-      await withStore(async ({ repos, svc, config }) => {
+      await withStore(async ({ repos, svc, config, db, server }) => {
         const existing = await repos.reports.counts();
         if (existing.reports > 0) throw new CliError(`the store has ${existing.reports} reports already; seed into an empty store`);
         const started = performance.now();
@@ -32,9 +30,9 @@ export function seedCommand(program: Command): void {
         if (opts.withDemoAccounts) {
           if (config.env === 'production') throw new CliError('demo accounts are refused in production');
           if ((await repos.users.count()) > 0) throw new CliError('the store has accounts already; demo accounts go into an empty store');
-          await seedDemo(repos, svc, 0);
+          await server.seedDemo(repos, svc, 0);
         }
-        const result = await seedDatabase(repos, { reports: opts.reports, seed: opts.seed, area: GWENT, until }, progress);
+        const result = await db.seedDatabase(repos, { reports: opts.reports, seed: opts.seed, area: GWENT, until }, progress);
         await svc.audit.record(null, { action: 'store.seeded', details: { reports: result.reports, networks: result.networks, seed: opts.seed } });
         const seconds = (performance.now() - started) / 1000;
         process.stderr.write('\n');
@@ -43,7 +41,7 @@ export function seedCommand(program: Command): void {
         );
         if (opts.picture === false) return;
         // The picture of all those reports, built in bulk rather than report by report.
-        const built = await buildPictureInBulk(repos, (stage) => process.stderr.write(`picture: ${stage}\n`));
+        const built = await server.buildPictureInBulk(repos, (stage) => process.stderr.write(`picture: ${stage}\n`));
         console.log(
           `built the picture: ${built.records} records into ${built.entities} entities (${built.people} people), ${built.reviewPairs} pairs for review, in ${built.seconds.toFixed(1)} s`,
         );

@@ -31,7 +31,6 @@ import {
 import type { Repositories, TallyFilter, TallyRow } from '@harbour/db';
 import type { AreaBoundaries, Boundaries } from './boundaries';
 import type { GraphService } from './graph.service';
-import { profilePdf } from './profile-pdf';
 
 /** What a dashboard counts: a span of months and, optionally, one area, type, age group and source. */
 export interface FiguresFilter {
@@ -216,6 +215,8 @@ export class FiguresService {
     const profile = await this.profile(actor, asked);
     const filter = this.resolve(asked);
     const area = filter.area ? `-${filter.area || 'unknown'}` : '';
+    // Loaded when first asked for: the chart and PDF libraries take most of a second to load.
+    const { profilePdf } = await import('./profile-pdf');
     return { fileName: `problem-profile-${filter.from}-to-${filter.to}${area}-${asked.audience}-${asked.language}.pdf`, pdf: await profilePdf(profile) };
   }
 
