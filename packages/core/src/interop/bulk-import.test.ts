@@ -209,10 +209,13 @@ describe('file text', () => {
         expect(decodeText(new Uint8Array(Buffer.from(text, 'utf8'))).text).toBe(text);
         expect(decodeText(new Uint8Array(Buffer.from(`\ufeff${text}`, 'utf8')))).toEqual({ text, encoding: 'utf-8' });
         const westernText = text.replace(/[ŵŷ]/g, 'w');
-        const western = decodeText(new Uint8Array(iconv.encode(westernText, 'windows-1252')));
-        expect(western.text).toBe(westernText);
+        const bytes = new Uint8Array(iconv.encode(westernText, 'windows-1252'));
+        // A few Windows-1252 texts are also valid UTF-8 ("è££" is the bytes of "裣"): the bytes
+        // alone cannot tell, and they are read as UTF-8 (the encoding can be chosen on the page).
+        expect(decodeText(bytes).text).toBe(isUtf8(bytes) ? Buffer.from(bytes).toString('utf8') : westernText);
       }),
     );
+    expect(decodeText(new Uint8Array(iconv.encode('è££', 'windows-1252')))).toEqual({ text: '裣', encoding: 'utf-8' });
     expect(decodeText(new Uint8Array(iconv.encode('Zoë £5', 'windows-1252')))).toEqual({ text: 'Zoë £5', encoding: 'windows-1252' });
   });
 
@@ -223,3 +226,12 @@ describe('file text', () => {
     expect(detectDelimiter('single')).toBe(',');
   });
 });
+
+function isUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
