@@ -43,18 +43,19 @@ export class SignInFlow {
     await this.page.waitForURL('**/sign-in/code');
     for (let attempt = 0; ; attempt++) {
       await this.page.getByLabel(/Security code|Cod diogelwch/).fill(currentTotp(DEMO_TOTP_SECRET));
-      await this.page.getByRole('button', { name: /Continue|Parhau/ }).click();
-      const outcome = await Promise.race([
-        this.page.waitForURL('**/home').then(() => 'home' as const),
-        this.page
-          .getByRole('alert')
-          .waitFor()
-          .then(() => 'refused' as const),
+      // The server's answer decides, not what is on the page: a refusal's error summary stays on
+      // screen while the next code is tried, and would read as a second refusal.
+      const [answer] = await Promise.all([
+        this.page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/session/second-factor'),
+        this.page.getByRole('button', { name: /Continue|Parhau/ }).click(),
       ]);
-      if (outcome === 'home') return { recoveryCodes: [] };
+      if (answer.ok()) {
+        await this.page.waitForURL('**/home');
+        return { recoveryCodes: [] };
+      }
       // Each code works once: another test signing in as the same account may have just used this
       // one. Wait for the next, staggered so two waiting tests do not collide again.
-      if (attempt >= 2) throw new Error(`second factor refused three times for ${role}`);
+      if (attempt >= 2) throw new Error(`second factor refused three times for ${role} (last answer ${answer.status()})`);
       await waitForNextTotpPeriod();
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 4000));
     }
