@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityProblems, openBrowser, type Browser } from './support/browser';
+import { HELPLINE_NUMBERS, phoneNumberProblems } from './support/layout';
 import { SignInFlow } from './support/pages';
 
 describe('public pages in Chromium', () => {
@@ -17,7 +18,8 @@ describe('public pages in Chromium', () => {
         await b.page.getByRole('heading', { level: 1 }).waitFor();
         expect(await b.page.getAttribute('html', 'lang')).toBe(lang);
         const footer = await b.page.getByRole('contentinfo').textContent();
-        for (const number of ['999', '101', '0800 555 111', '08000 121 700']) expect(footer).toContain(number);
+        for (const number of HELPLINE_NUMBERS) expect(footer).toContain(number);
+        expect(await phoneNumberProblems(b.page)).toEqual([]);
         expect(await accessibilityProblems(b.page)).toEqual([]);
       });
     }

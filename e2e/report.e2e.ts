@@ -6,14 +6,22 @@ import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityProblems, openBrowser, type Browser } from './support/browser';
+import { HELPLINE_NUMBERS, overflowWidth, phoneNumberProblems } from './support/layout';
 import { waitForNextTotpPeriod } from './support/pages';
 
 const LANGUAGES = ['en', 'cy', 'pl', 'ro', 'sq', 'vi', 'ar', 'zh'] as const;
 
-/** Walks the public form as a reporter would, up to the check step, checking each step for accessibility. */
+/**
+ * Walks the public form as a reporter would, up to the check step, checking each step for
+ * accessibility, for a page wider than the window, and for phone numbers not laid out as numbers.
+ */
 async function walk(page: Page, baseUrl: string, lang: string, description: string): Promise<string[]> {
   const problems: string[] = [];
-  const check = async (where: string) => problems.push(...(await accessibilityProblems(page)).map((p) => `${where}: ${p}`));
+  const check = async (where: string) => {
+    const wider = await overflowWidth(page);
+    if (wider > 0) problems.push(`${where}: the page is ${wider} px wider than the window`);
+    problems.push(...[...(await accessibilityProblems(page)), ...(await phoneNumberProblems(page))].map((p) => `${where}: ${p}`));
+  };
   await page.goto(`${baseUrl}/report?lang=${lang}`);
   await page.locator('h1').waitFor();
   await check('safety');
@@ -65,14 +73,19 @@ describe('the public reporting portal in Chromium', () => {
       expect(await b.page.getAttribute('html', 'dir')).toBe(lang === 'ar' ? 'rtl' : 'ltr');
       expect(await b.page.locator('.app-quick-exit button').count()).toBe(1);
       const text = await b.page.locator('main').textContent();
-      for (const number of ['999', '101', '0800 555 111', '08000 121 700']) expect(text).toContain(number);
+      for (const number of HELPLINE_NUMBERS) expect(text).toContain(number);
+      // Each a link that rings it, read left to right even in Arabic, never broken across lines.
+      expect(await phoneNumberProblems(b.page)).toEqual([]);
       // The header, banner and footer around the form are in the reporter's language too.
       if (lang !== 'en') expect(await b.page.locator('body').textContent()).not.toMatch(/This is a new service|We do not use cookies|Sign in/);
       expect(await accessibilityProblems(b.page)).toEqual([]);
     });
 
-    it(`every step of the form and the follow-up page in ${lang} have no accessibility problems`, async () => {
+    it(`on a phone, every step of the form and the follow-up page in ${lang} fit the screen, have no accessibility problems, and Send can be tapped`, async () => {
+      await b.page.setViewportSize({ width: 390, height: 844 });
       expect(await walk(b.page, b.baseUrl, lang, 'A description of what is happening.')).toEqual([]);
+      // Visible, still, and not covered: a tap would reach it.
+      await b.page.locator('form button[type=submit]').click({ trial: true });
       await b.page.goto(`${b.baseUrl}/report/follow-up?lang=${lang}`);
       await b.page.locator('#reference').waitFor();
       expect(await accessibilityProblems(b.page)).toEqual([]);
@@ -80,6 +93,8 @@ describe('the public reporting portal in Chromium', () => {
       await b.page.locator('form button[type=submit]').click();
       await b.page.getByRole('alert').waitFor();
       expect(await accessibilityProblems(b.page)).toEqual([]);
+      expect(await overflowWidth(b.page)).toBe(0);
+      await b.page.setViewportSize({ width: 1200, height: 900 });
     });
   }
 

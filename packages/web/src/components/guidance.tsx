@@ -1,4 +1,5 @@
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
+import { PHONE_MARKUP } from './phone-number';
 
 export interface Triage {
   score: number;
@@ -18,7 +19,9 @@ export function Guidance({ triage }: { triage: Triage }) {
       </h2>
       <ol className="govuk-list govuk-list--number" data-testid="guidance">
         {triage.guidance.map((g) => (
-          <li key={g}>{t(`referral.guidance.${g}`)}</li>
+          <li key={g}>
+            <Trans i18nKey={`referral.guidance.${g}`} components={PHONE_MARKUP} />
+          </li>
         ))}
       </ol>
       <p className="govuk-body govuk-!-font-weight-bold">{t('referral.score', { score: triage.score, band: t(`referral.bands.${triage.band}`) })}</p>

@@ -89,7 +89,7 @@ describe('translations', () => {
       ).toEqual(common);
       // Helpline numbers are the same in every language.
       for (const number of ['999', '101', '0800 555 111', '08000 121 700']) expect(JSON.stringify(resource.helplines), lang).toContain(number);
-      expect(resource.report.steps.safety.call999, lang).toContain('<strong>999</strong>');
+      expect(resource.report.steps.safety.call999, lang).toContain('<tel>999</tel>');
     }
   });
 

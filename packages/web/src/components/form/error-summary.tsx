@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TextWithPhones } from '../phone-number';
 
 export interface FormProblem {
   /** The id of the input the problem is about, or undefined for the form as a whole. */
@@ -22,7 +23,7 @@ export function ErrorSummary({ problems }: { problems: FormProblem[] }) {
         <div className="govuk-error-summary__body">
           <ul className="govuk-list govuk-error-summary__list">
             {problems.map((p, i) => (
-              <li key={`${p.field ?? 'form'}-${i}`}>{p.field ? <a href={`#${p.field}`}>{p.message}</a> : p.message}</li>
+              <li key={`${p.field ?? 'form'}-${i}`}>{p.field ? <a href={`#${p.field}`}>{p.message}</a> : <TextWithPhones text={p.message} />}</li>
             ))}
           </ul>
         </div>

@@ -1,5 +1,6 @@
 import type { InputHTMLAttributes, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TextWithPhones } from '../phone-number';
 
 interface FieldProps {
   id: string;
@@ -22,7 +23,7 @@ function FormGroup({ id, error, hint, label, children }: FieldProps & { children
       )}
       {error && (
         <p id={`${id}-error`} className="govuk-error-message">
-          <span className="govuk-visually-hidden">{t('common.errorPrefix')}:</span> {error}
+          <span className="govuk-visually-hidden">{t('common.errorPrefix')}:</span> <TextWithPhones text={error} />
         </p>
       )}
       {children}

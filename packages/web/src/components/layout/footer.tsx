@@ -1,4 +1,5 @@
 import { Trans, useTranslation } from 'react-i18next';
+import { PHONE_MARKUP } from '../phone-number';
 
 export function Footer() {
   const { t } = useTranslation();
@@ -10,7 +11,7 @@ export function Footer() {
           <ul className="govuk-footer__list">
             {(['emergency', 'police', 'crimestoppers', 'helpline'] as const).map((line) => (
               <li className="govuk-footer__list-item" key={line}>
-                <Trans i18nKey={`helplines.${line}`} components={{ strong: <strong dir="ltr" /> }} />
+                <Trans i18nKey={`helplines.${line}`} components={PHONE_MARKUP} />
               </li>
             ))}
           </ul>

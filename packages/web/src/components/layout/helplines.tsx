@@ -1,4 +1,5 @@
 import { Trans, useTranslation } from 'react-i18next';
+import { PHONE_MARKUP } from '../phone-number';
 
 const LINES = ['emergency', 'police', 'crimestoppers', 'helpline'] as const;
 
@@ -13,7 +14,7 @@ export function Helplines({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
       </Heading>
       {LINES.map((line) => (
         <p className="govuk-body" key={line}>
-          <Trans i18nKey={`helplines.${line}`} components={{ strong: <strong dir="ltr" /> }} />
+          <Trans i18nKey={`helplines.${line}`} components={PHONE_MARKUP} />
         </p>
       ))}
     </section>

@@ -7,6 +7,7 @@ import { RadiosField, SelectField, TextAreaField, TextField } from '../../compon
 import { fieldError, problemsFrom } from '../../components/form/problems';
 import { Helplines } from '../../components/layout/helplines';
 import { usePageTitle } from '../../components/page-title';
+import { PHONE_MARKUP } from '../../components/phone-number';
 import { LanguagePicker } from './language-picker';
 import { PhotoUpload } from './photo-upload';
 import { PUBLIC_SIGNS, signKey } from './report-languages';
@@ -252,7 +253,7 @@ export function ReportPage() {
                     !
                   </span>
                   <strong className="govuk-warning-text__text">
-                    <Trans i18nKey="report.steps.safety.call999" components={{ strong: <strong dir="ltr" /> }} />
+                    <Trans i18nKey="report.steps.safety.call999" components={PHONE_MARKUP} />
                   </strong>
                 </div>
               )}
