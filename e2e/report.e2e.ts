@@ -11,6 +11,14 @@ import { waitForNextTotpPeriod } from './support/pages';
 
 const LANGUAGES = ['en', 'cy', 'pl', 'ro', 'sq', 'vi', 'ar', 'zh'] as const;
 
+/** The form as a new reporter finds it: nothing kept from an earlier visit in this tab. */
+async function openEmptyForm(page: Page, baseUrl: string, lang: string): Promise<void> {
+  await page.goto(`${baseUrl}/report?lang=${lang}`);
+  await page.evaluate(() => window.sessionStorage.clear());
+  await page.reload();
+  await page.locator('h1').waitFor();
+}
+
 /**
  * Walks the public form as a reporter would, up to the check step, checking each step for
  * accessibility, for a page wider than the window, and for phone numbers not laid out as numbers.
@@ -22,8 +30,7 @@ async function walk(page: Page, baseUrl: string, lang: string, description: stri
     if (wider > 0) problems.push(`${where}: the page is ${wider} px wider than the window`);
     problems.push(...[...(await accessibilityProblems(page)), ...(await phoneNumberProblems(page))].map((p) => `${where}: ${p}`));
   };
-  await page.goto(`${baseUrl}/report?lang=${lang}`);
-  await page.locator('h1').waitFor();
+  await openEmptyForm(page, baseUrl, lang);
   await check('safety');
   await page.locator('#dangerNow-no').check();
   await page.locator('#relation-someone_else').check();
@@ -95,6 +102,59 @@ describe('the public reporting portal in Chromium', () => {
       expect(await accessibilityProblems(b.page)).toEqual([]);
       expect(await overflowWidth(b.page)).toBe(0);
       await b.page.setViewportSize({ width: 1200, height: 900 });
+    });
+  }
+
+  for (const lang of LANGUAGES) {
+    it(`on a phone in ${lang}, nothing written is lost by Back, a reload or Escape in a text box; quick exit takes it all away`, async () => {
+      const page = b.page;
+      await page.setViewportSize({ width: 390, height: 844 });
+      await b.context.route('https://www.bbc.co.uk/**', (route) =>
+        route.fulfill({ status: 200, contentType: 'text/html', body: '<title>BBC Weather</title>' }),
+      );
+      await openEmptyForm(page, b.baseUrl, lang);
+      const step = async () => (await page.locator('.govuk-caption-l').textContent())!.match(/\d/)![0];
+      await page.locator('#dangerNow-yes').check();
+      await page.locator('#relation-self').check();
+      await page.locator('form button[type=submit]').click();
+      await page.locator('#description').fill('He keeps our passports; we sleep at the car wash.');
+      // Escape in a text box closes a keyboard or a suggestion: it does not leave.
+      await page.locator('#description').press('Escape');
+      await page.locator('form button[type=submit]').click();
+      await page.locator('#postcode').fill('NP20 1AB');
+      await page.locator('form button[type=submit]').click();
+      await page.locator('#person-0-name').fill('Ardit');
+      expect(await step()).toBe('4');
+
+      // The browser's Back goes back one step of the form, with every answer in place.
+      await page.goBack();
+      await page.locator('#postcode').waitFor();
+      expect(await page.locator('#postcode').inputValue()).toBe('NP20 1AB');
+      await page.goBack();
+      expect(await page.locator('#description').inputValue()).toBe('He keeps our passports; we sleep at the car wash.');
+      // A reload keeps the step and the answers; so does coming back to the form, as the 999 warning promises.
+      await page.reload();
+      await page.locator('#description').waitFor();
+      expect(await page.locator('#description').inputValue()).toBe('He keeps our passports; we sleep at the car wash.');
+      await page.goForward();
+      await page.goForward();
+      expect(await page.locator('#person-0-name').inputValue()).toBe('Ardit');
+      await page.goto(`${b.baseUrl}/?lang=${lang}`);
+      await page.goto(`${b.baseUrl}/report?lang=${lang}`);
+      expect(await page.locator('#dangerNow-yes').isChecked()).toBe(true);
+      expect(await page.locator('#relation-self').isChecked()).toBe(true);
+      expect(await overflowWidth(page)).toBe(0);
+
+      // Escape outside a text box leaves, and takes the draft with it.
+      await page.locator('h1').click();
+      await page.keyboard.press('Escape');
+      await page.waitForURL('https://www.bbc.co.uk/**');
+      await page.goto(`${b.baseUrl}/report?lang=${lang}`);
+      await page.locator('h1').waitFor();
+      expect(await page.locator('#dangerNow-yes').isChecked()).toBe(false);
+      await page.locator('form button[type=submit]').click();
+      expect(await page.locator('#description').inputValue()).toBe('');
+      await page.setViewportSize({ width: 1200, height: 900 });
     });
   }
 
@@ -170,7 +230,7 @@ describe('the public reporting portal in Chromium', () => {
   });
 
   it('asks for a description before moving on, in the reporter’s language', async () => {
-    await b.page.goto(`${b.baseUrl}/report?lang=ro`);
+    await openEmptyForm(b.page, b.baseUrl, 'ro');
     await b.page.locator('form button[type=submit]').click();
     await b.page.locator('#description').waitFor();
     await b.page.locator('form button[type=submit]').click();
@@ -180,7 +240,7 @@ describe('the public reporting portal in Chromium', () => {
   });
 
   it('a field the server refuses is explained in the reporter’s language, and nothing they wrote is lost', async () => {
-    await b.page.goto(`${b.baseUrl}/report?lang=vi`);
+    await openEmptyForm(b.page, b.baseUrl, 'vi');
     await b.page.locator('form button[type=submit]').click();
     await b.page.locator('#description').fill('Có nhiều người sống trong tiệm làm móng.');
     await b.page.locator('form button[type=submit]').click();

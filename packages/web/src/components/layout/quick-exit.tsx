@@ -1,10 +1,13 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isLeavingEscape } from './leaving-escape';
 
 // A neutral page to land on; replace() keeps Harbour's page out of the back button.
 const NEUTRAL_SITE = 'https://www.bbc.co.uk/weather';
 
 export function leaveQuickly(): void {
+  // Nothing the reporter wrote stays behind in this tab (see report-draft.ts).
+  window.sessionStorage.clear();
   document.body.innerHTML = '';
   document.title = 'BBC Weather';
   window.location.replace(NEUTRAL_SITE);
@@ -15,7 +18,7 @@ export function QuickExit() {
   const { t } = useTranslation();
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') leaveQuickly();
+      if (isLeavingEscape(event)) leaveQuickly();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { api } from '../../api/client';
 import { ErrorSummary, type FormProblem } from '../../components/form/error-summary';
 import { RadiosField, SelectField, TextAreaField, TextField } from '../../components/form/fields';
@@ -10,6 +10,7 @@ import { usePageTitle } from '../../components/page-title';
 import { PHONE_MARKUP } from '../../components/phone-number';
 import { LanguagePicker } from './language-picker';
 import { PhotoUpload } from './photo-upload';
+import { EMPTY, forgetDraft, keepDraft, loadDraft, type Draft } from './report-draft';
 import { PUBLIC_SIGNS, signKey } from './report-languages';
 
 const AREAS = [
@@ -19,54 +20,6 @@ const AREAS = [
   { code: 'W06000022', key: 'newport' },
   { code: 'W06000020', key: 'torfaen' },
 ] as const;
-
-interface Person {
-  name: string;
-  nationality: string;
-  description: string;
-}
-
-interface Draft {
-  dangerNow: '' | 'yes' | 'no';
-  relation: 'self' | 'someone_else' | 'not_said';
-  description: string;
-  signs: string[];
-  childInvolved: 'yes' | 'no' | 'unknown';
-  when: string;
-  localAuthority: string;
-  town: string;
-  postcode: string;
-  locationDescription: string;
-  people: Person[];
-  phones: string[];
-  vehicle: string;
-  vehicleDescription: string;
-  business: string;
-  businessAddress: string;
-  online: string;
-  leaveBlank: string;
-}
-
-const EMPTY: Draft = {
-  dangerNow: '',
-  relation: 'not_said',
-  description: '',
-  signs: [],
-  childInvolved: 'unknown',
-  when: '',
-  localAuthority: '',
-  town: '',
-  postcode: '',
-  locationDescription: '',
-  people: [{ name: '', nationality: '', description: '' }],
-  phones: [''],
-  vehicle: '',
-  vehicleDescription: '',
-  business: '',
-  businessAddress: '',
-  online: '',
-  leaveBlank: '',
-};
 
 const STEPS = ['safety', 'what', 'where', 'who', 'check'] as const;
 type Step = (typeof STEPS)[number];
@@ -92,8 +45,13 @@ function stepOf(input: string): Step | undefined {
 /** The anonymous report: one short step at a time, only the description required. */
 export function ReportPage() {
   const { t, i18n } = useTranslation();
-  const [step, setStep] = useState<Step>('safety');
-  const [draft, setDraft] = useState<Draft>(EMPTY);
+  // Each step is an entry in the browser's history, so Back (the browser's, or Android's) goes back
+  // one step of the form rather than out of it; a reload stays on the step.
+  const location = useLocation();
+  const navigate = useNavigate();
+  const inHistory = (location.state as { reportStep?: unknown } | null)?.reportStep;
+  const step: Step = STEPS.find((s) => s === inHistory) ?? 'safety';
+  const [draft, setDraft] = useState<Draft>(() => loadDraft() ?? EMPTY);
   const [problems, setProblems] = useState<FormProblem[]>([]);
   const [sent, setSent] = useState<{ reference: string; passphrase: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -114,13 +72,20 @@ export function ReportPage() {
     heading.current?.focus();
   }, [step, sent]);
 
+  useEffect(() => {
+    if (!sent) keepDraft(draft);
+  }, [draft, sent]);
+
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
-  const go = (next: Step) => {
-    setProblems([]);
-    setStep(next);
+  const index = STEPS.indexOf(step);
+  /** Forward adds a history entry; back returns through them, as the browser's Back would. */
+  const go = (next: Step, keepProblems = false) => {
+    if (!keepProblems) setProblems([]);
+    const back = STEPS.indexOf(next) - index;
+    if (back < 0) void navigate(back);
+    else if (back > 0) void navigate({ pathname: location.pathname, search: location.search }, { state: { reportStep: next } });
     window.scrollTo(0, 0);
   };
-  const index = STEPS.indexOf(step);
 
   const next = (event: FormEvent) => {
     event.preventDefault();
@@ -154,6 +119,7 @@ export function ReportPage() {
         businesses: draft.business.trim() ? [{ name: draft.business, address: draft.businessAddress }] : [],
         online: draft.online.trim() ? [{ identifier: draft.online }] : [],
       });
+      forgetDraft();
       setSent(result);
     } catch (error) {
       const found = problemsFrom(error, t, {
@@ -176,7 +142,7 @@ export function ReportPage() {
         token.current = (await api<{ token: string }>('GET', '/api/public/form-token')).token;
       }
       const fieldStep = found.map((p) => stepOf(p.field ?? '')).find(Boolean);
-      if (fieldStep) setStep(fieldStep);
+      if (fieldStep) go(fieldStep, true);
     } finally {
       setBusy(false);
     }
