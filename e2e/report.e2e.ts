@@ -6,10 +6,14 @@ import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityProblems, openBrowser, type Browser } from './support/browser';
+import ar from '../packages/web/src/i18n/ar.json';
+import en from '../packages/web/src/i18n/en.json';
 import { HELPLINE_NUMBERS, overflowWidth, phoneNumberProblems } from './support/layout';
 import { waitForNextTotpPeriod } from './support/pages';
 
 const LANGUAGES = ['en', 'cy', 'pl', 'ro', 'sq', 'vi', 'ar', 'zh'] as const;
+/** The form's words in two of its languages, to find the reporter's choices on the page as they read them. */
+const WORDS = { en, ar } as const;
 
 /** The form as a new reporter finds it: nothing kept from an earlier visit in this tab. */
 async function openEmptyForm(page: Page, baseUrl: string, lang: string): Promise<void> {
@@ -58,10 +62,18 @@ async function report(page: Page, baseUrl: string, lang: string, description: st
   const check = async (where: string) => problems.push(...(await accessibilityProblems(page)).map((p) => `${where}: ${p}`));
   // The server refuses a form sent within seconds of opening it (machines are that quick).
   await page.waitForTimeout(3000);
+  await page.setViewportSize({ width: 390, height: 844 });
   await page.locator('form button[type=submit]').click();
   const reference = (await page.getByTestId('reference').textContent())!.trim();
   const passphrase = (await page.getByTestId('passphrase').textContent())!.trim();
+  // Copied down from a phone: a line may end between the passphrase's groups, never inside one.
+  const brokenGroups = await page
+    .getByTestId('passphrase')
+    .locator('.app-secret__group')
+    .evaluateAll((groups) => groups.filter((g) => g.getClientRects().length !== 1).map((g) => g.textContent));
+  if (brokenGroups.length > 0) problems.push(`sent: passphrase groups broken across lines: ${brokenGroups.join(', ')}`);
   await check('sent');
+  await page.setViewportSize({ width: 1200, height: 900 });
   return { reference, passphrase, problems };
 }
 
@@ -83,6 +95,11 @@ describe('the public reporting portal in Chromium', () => {
       for (const number of HELPLINE_NUMBERS) expect(text).toContain(number);
       // Each a link that rings it, read left to right even in Arabic, never broken across lines.
       expect(await phoneNumberProblems(b.page)).toEqual([]);
+      // Helplines once a page; nothing a member of the public cannot act on (an administrator to
+      // tell, documentation of the API).
+      expect(await b.page.getByRole('heading', { name: await b.page.locator('#helplines-title').innerText() }).count()).toBe(1);
+      expect(await b.page.locator('a[href^="/api/"]').count()).toBe(0);
+      expect(await b.page.locator('body').innerText()).not.toMatch(/administrator|gweinyddwr|quản trị viên|مسؤول النظام|系统管理员|\bAPI\b/i);
       // The header, banner and footer around the form are in the reporter's language too.
       if (lang !== 'en') expect(await b.page.locator('body').textContent()).not.toMatch(/This is a new service|We do not use cookies|Sign in/);
       expect(await accessibilityProblems(b.page)).toEqual([]);
@@ -154,6 +171,77 @@ describe('the public reporting portal in Chromium', () => {
       expect(await page.locator('#dangerNow-yes').isChecked()).toBe(false);
       await page.locator('form button[type=submit]').click();
       expect(await page.locator('#description').inputValue()).toBe('');
+      await page.setViewportSize({ width: 1200, height: 900 });
+    });
+  }
+
+  for (const lang of ['en', 'ar'] as const) {
+    it(`on a phone in ${lang}, the check step shows every answer given, each with a way back to change it`, async () => {
+      const page = b.page;
+      await page.setViewportSize({ width: 390, height: 844 });
+      await openEmptyForm(page, b.baseUrl, lang);
+      await page.locator('#dangerNow-yes').check();
+      await page.locator('#relation-someone_else').check();
+      await page.locator('form button[type=submit]').click();
+      const answers: Record<string, string> = {
+        description: 'Four men sleep in the back of the car wash.\nThey are driven there at six.',
+        when: 'Every night since March',
+        town: 'Rogerstone',
+        postcode: 'NP10 9AB',
+        locationDescription: 'Behind the tyre shop',
+        'person-0-name': 'Ardit',
+        'person-0-nationality': 'Albanian',
+        'person-0-description': 'Tall, a scar on his left hand',
+        'phone-0': '07700 900123',
+        vehicle: 'CU57 ABC',
+        vehicleDescription: 'A white Transit van',
+        business: 'Sparkle Hand Car Wash',
+        businessAddress: '1 Tredegar Street',
+        online: 'instagram.com/sparkle.wash',
+      };
+      const fill = async (ids: string[]) => {
+        for (const id of ids) await page.locator(`[id="${id}"]`).fill(answers[id]!);
+      };
+      await fill(['description', 'when']);
+      await page.locator('[id="sign-ilo.retention_of_documents"]').check();
+      await page.locator('#childInvolved-yes').check();
+      await page.locator('form button[type=submit]').click();
+      await page.locator('#localAuthority').selectOption('W06000022');
+      await fill(['town', 'postcode', 'locationDescription']);
+      await page.locator('form button[type=submit]').click();
+      await fill([
+        'person-0-name',
+        'person-0-nationality',
+        'person-0-description',
+        'phone-0',
+        'vehicle',
+        'vehicleDescription',
+        'business',
+        'businessAddress',
+        'online',
+      ]);
+      await page.locator('form button[type=submit]').click();
+
+      const list = page.locator('.govuk-summary-list');
+      await list.waitFor();
+      const shown = await list.innerText();
+      for (const [id, value] of Object.entries(answers)) for (const line of value.split('\n')) expect(shown, id).toContain(line);
+      // The choices, in the reader's words: danger now, someone else, a child, the area, the sign.
+      const words = WORDS[lang].report;
+      for (const choice of [words.yes, words.steps.safety.someoneElse, words.areas.newport, words.signs.ilo_retention_of_documents])
+        expect(shown).toContain(choice);
+      expect(await list.locator('.govuk-summary-list__row').count()).toBe(15);
+      expect(shown).not.toContain(words.notGiven);
+      expect(await overflowWidth(page)).toBe(0);
+      expect(await accessibilityProblems(page)).toEqual([]);
+
+      // Change the place: back to its step with the answers in place, then on to check again.
+      await list.locator('.govuk-summary-list__row').nth(7).getByRole('button').click();
+      expect(await page.locator('#town').inputValue()).toBe('Rogerstone');
+      await page.locator('#town').fill('Bettws');
+      await page.locator('form button[type=submit]').click();
+      await page.locator('form button[type=submit]').click();
+      expect(await page.locator('.govuk-summary-list').innerText()).toContain('Bettws');
       await page.setViewportSize({ width: 1200, height: 900 });
     });
   }

@@ -24,8 +24,10 @@ export async function phoneNumberProblems(page: Page): Promise<string[]> {
     }
     for (const phone of phones) {
       const text = phone.textContent ?? '';
+      const boxes = phone.getClientRects().length;
+      if (boxes === 0) continue; // not shown on this page (the footer's, where the page has its own)
+      if (boxes !== 1) problems.push(`${text}: broken across lines`);
       if (phone.getAttribute('href') !== `tel:${text.replace(/[^\d+]/g, '')}`) problems.push(`${text}: links to ${phone.getAttribute('href')}`);
-      if (phone.getClientRects().length !== 1) problems.push(`${text}: broken across lines`);
       // Each character's place on the screen, in reading order: left to right for a number.
       const node = phone.querySelector('bdi')?.firstChild;
       if (!node || node.nodeType !== Node.TEXT_NODE) {

@@ -74,7 +74,7 @@ describe('translations', () => {
       'common.errorSummaryTitle',
       'common.forceName',
       'common.phaseTag',
-      'common.phaseText',
+      'common.phaseTextPublic',
       'common.serviceTagline',
       'common.signIn',
       'common.skipToContent',

@@ -9,9 +9,9 @@ import sq from './sq.json';
 import vi from './vi.json';
 import zh from './zh.json';
 
-/** English and Welsh cover every page; the others cover the public reporting pages. */
-export const LANGUAGES = ['en', 'cy', 'pl', 'ro', 'sq', 'vi', 'ar', 'zh'] as const;
-export type Language = (typeof LANGUAGES)[number];
+import { LANGUAGES, type Language } from './locale';
+
+export { LANGUAGES, type Language };
 const RIGHT_TO_LEFT = new Set<string>(['ar']);
 
 // The choice lasts for this tab only: nothing is left on a shared device once it is closed.

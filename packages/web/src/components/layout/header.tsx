@@ -54,7 +54,8 @@ export function Header() {
         <div className="govuk-width-container govuk-phase-banner">
           <p className="govuk-phase-banner__content">
             <strong className="govuk-tag govuk-phase-banner__content__tag">{t('common.phaseTag')}</strong>
-            <span className="govuk-phase-banner__text">{t('common.phaseText')}</span>
+            {/* The public have no administrator to tell. */}
+            <span className="govuk-phase-banner__text">{t(signedIn ? 'common.phaseText' : 'common.phaseTextPublic')}</span>
           </p>
         </div>
       </div>

@@ -10,12 +10,13 @@ import { fieldError, problemsFrom } from '../../components/form/problems';
 import { usePageTitle } from '../../components/page-title';
 import { SuccessBanner } from '../../components/success-banner';
 import { hasPermission } from '../../session/session';
+import { dateLocale } from '../../i18n/locale';
 
 export function AccountsPage({ session }: { session: Session }) {
   const { t, i18n } = useTranslation();
   usePageTitle(t('users.title'));
   const users = useQuery({ queryKey: ['users'], queryFn: () => api<{ users: Account[] }>('GET', '/api/users') });
-  const date = new Intl.DateTimeFormat(i18n.language === 'cy' ? 'cy-GB' : 'en-GB', { dateStyle: 'medium' });
+  const date = new Intl.DateTimeFormat(dateLocale(i18n.language), { dateStyle: 'medium' });
   return (
     <>
       <h1 className="govuk-heading-l">{t('users.title')}</h1>

@@ -9,6 +9,7 @@ import { ErrorSummary } from '../../components/form/error-summary';
 import { SelectField, TextField } from '../../components/form/fields';
 import { fieldError, problemsFrom } from '../../components/form/problems';
 import { usePageTitle } from '../../components/page-title';
+import { dateLocale } from '../../i18n/locale';
 
 type Filters = Record<'action' | 'from' | 'to' | 'actorId', string>;
 
@@ -33,7 +34,7 @@ export function AuditPage() {
   });
   const problems = log.error ? problemsFrom(log.error, t, {}).map((p) => ({ ...p, field: p.field?.replace(/^querystring\./, '') })) : [];
   usePageTitle(t('audit.title'), problems.length > 0);
-  const when = new Intl.DateTimeFormat(i18n.language === 'cy' ? 'cy-GB' : 'en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'Europe/London' });
+  const when = new Intl.DateTimeFormat(dateLocale(i18n.language), { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'Europe/London' });
 
   const apply = (event: FormEvent) => {
     event.preventDefault();

@@ -10,6 +10,7 @@ import { usePageTitle } from '../../components/page-title';
 import { hasPermission, useSession } from '../../session/session';
 import { FilterForm } from './filter-form';
 import { filterFrom, queryOf, type Dashboard, type FilterParams } from './types';
+import { dateLocale } from '../../i18n/locale';
 
 const EChart = lazy(() => import('./echart'));
 
@@ -42,9 +43,9 @@ export function DashboardPage() {
   const canList = hasPermission(session, 'reports:read');
   const navigate = useNavigate();
   const welsh = i18n.language === 'cy';
-  const number = new Intl.NumberFormat(welsh ? 'cy-GB' : 'en-GB');
+  const number = new Intl.NumberFormat(dateLocale(i18n.language));
   const monthName = (month: string) =>
-    new Intl.DateTimeFormat(welsh ? 'cy-GB' : 'en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
+    new Intl.DateTimeFormat(dateLocale(i18n.language), { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
   const region = new Intl.DisplayNames([welsh ? 'cy' : 'en'], { type: 'region' });
   const d = dashboard.data;
 

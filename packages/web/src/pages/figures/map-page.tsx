@@ -8,6 +8,7 @@ import { problemsFrom } from '../../components/form/problems';
 import { usePageTitle } from '../../components/page-title';
 import { FilterForm } from './filter-form';
 import { filterFrom, queryOf, type AreaBoundaries, type FiguresMap } from './types';
+import { dateLocale } from '../../i18n/locale';
 
 const MapView = lazy(() => import('./map-view'));
 
@@ -23,7 +24,7 @@ export function MapPage() {
   const filter = filterFrom(params);
   const query = queryOf(filter);
   const welsh = i18n.language === 'cy';
-  const number = new Intl.NumberFormat(welsh ? 'cy-GB' : 'en-GB');
+  const number = new Intl.NumberFormat(dateLocale(i18n.language));
   const [showPlaces, setShowPlaces] = useState(true);
   const [showHotspots, setShowHotspots] = useState(true);
   const [selected, setSelected] = useState<string | undefined>();

@@ -8,6 +8,7 @@ import { problemsFrom } from '../../components/form/problems';
 import { usePageTitle } from '../../components/page-title';
 import { TableScroll } from '../../components/table-scroll';
 import { filterFrom, queryOf, type ReportsBehind } from './types';
+import { dateLocale } from '../../i18n/locale';
 
 /** The reports a figure counts, newest first, a page at a time; each opens whole. */
 export function ReportsBehindPage() {
@@ -19,8 +20,8 @@ export function ReportsBehindPage() {
   const query = queryOf(filter, page > 1 ? { page: String(page) } : {});
   const found = useQuery({ queryKey: ['figures-reports', query], queryFn: () => api<ReportsBehind>('GET', `/api/figures/reports?${query}`), retry: false });
   const welsh = i18n.language === 'cy';
-  const when = new Intl.DateTimeFormat(welsh ? 'cy-GB' : 'en-GB', { dateStyle: 'medium', timeZone: 'Europe/London' });
-  const number = new Intl.NumberFormat(welsh ? 'cy-GB' : 'en-GB');
+  const when = new Intl.DateTimeFormat(dateLocale(i18n.language), { dateStyle: 'medium', timeZone: 'Europe/London' });
+  const number = new Intl.NumberFormat(dateLocale(i18n.language));
   const areaName = (code: string | null) => {
     const area = AREAS.find(([c]) => c === code);
     return area ? (welsh ? area[2] : area[1]) : t('figures.areaUnknown');

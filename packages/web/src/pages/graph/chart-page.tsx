@@ -15,6 +15,7 @@ import { FilterFields } from './filter-fields';
 import { NetworkAnalysis } from './network-analysis';
 import { TimeSlider } from './time-slider';
 import { cleanFilter, filterParams, type ChartData, type ChartFilter, type GraphLink, type LayoutName, type PathsResult, type SavedChart } from './types';
+import { dateLocale } from '../../i18n/locale';
 
 const LAYOUTS: LayoutName[] = ['cose', 'concentric', 'breadthfirst', 'circle', 'grid'];
 
@@ -70,7 +71,7 @@ export function ChartPage() {
   const [error, setError] = useState<unknown>(null);
   const [message, setMessage] = useState<string>();
   const [note, setNote] = useState<string>();
-  const when = new Intl.DateTimeFormat(i18n.language === 'cy' ? 'cy-GB' : 'en-GB', { dateStyle: 'medium' });
+  const when = new Intl.DateTimeFormat(dateLocale(i18n.language), { dateStyle: 'medium' });
   usePageTitle(saved ? saved.name : t('graph.chart.title'));
 
   /** Takes what the server drew: entities already on the chart keep what the analyst set on them. */

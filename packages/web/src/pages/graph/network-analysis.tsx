@@ -6,6 +6,7 @@ import { ErrorSummary } from '../../components/form/error-summary';
 import { problemsFrom } from '../../components/form/problems';
 import { TableScroll } from '../../components/table-scroll';
 import { filterParams, type ChartFilter, type GraphNode } from './types';
+import { dateLocale } from '../../i18n/locale';
 
 interface Analysis {
   size: number;
@@ -25,7 +26,7 @@ export function NetworkAnalysis({ entityId, filter, onSelect }: { entityId: stri
   const analyse = useMutation({
     mutationFn: () => api<Analysis>('GET', `/api/graph/networks/${entityId}/analysis?${new URLSearchParams(filterParams(filter)).toString()}`),
   });
-  const number = new Intl.NumberFormat(i18n.language === 'cy' ? 'cy-GB' : 'en-GB', { maximumFractionDigits: 3 });
+  const number = new Intl.NumberFormat(dateLocale(i18n.language), { maximumFractionDigits: 3 });
   const a = analyse.data;
   return (
     <section aria-labelledby="analysis-heading">

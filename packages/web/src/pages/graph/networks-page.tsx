@@ -10,6 +10,7 @@ import { AREAS } from '../../areas';
 import { hasPermission, useSession } from '../../session/session';
 import { FilterFields } from './filter-fields';
 import { filterParams, type ChartFilter, type ChartSummary, type Network } from './types';
+import { dateLocale } from '../../i18n/locale';
 
 /**
  * Every network in the picture (entities joined through the reports that mention them together),
@@ -34,7 +35,7 @@ export function NetworksPage() {
     mutationFn: (id: string) => api('DELETE', `/api/graph/charts/${id}`),
     onSuccess: () => client.invalidateQueries({ queryKey: ['charts'] }),
   });
-  const when = new Intl.DateTimeFormat(i18n.language === 'cy' ? 'cy-GB' : 'en-GB', { dateStyle: 'medium' });
+  const when = new Intl.DateTimeFormat(dateLocale(i18n.language), { dateStyle: 'medium' });
   const area = (code: string) => {
     const found = AREAS.find(([c]) => c === code);
     return found ? (i18n.language === 'cy' ? found[2] : found[1]) : code;

@@ -9,6 +9,7 @@ import { fieldError, problemsFrom } from '../../components/form/problems';
 import { usePageTitle } from '../../components/page-title';
 import { TableScroll } from '../../components/table-scroll';
 import type { ImportSummary } from './types';
+import { dateLocale } from '../../i18n/locale';
 
 const ENCODINGS = ['auto', 'utf-8', 'windows-1252', 'utf-16le', 'utf-16be'] as const;
 
@@ -93,7 +94,7 @@ export function ImportsPage() {
                       {i.fileName}
                     </Link>
                   </td>
-                  <td className="govuk-table__cell">{new Date(i.createdAt).toLocaleString(i18n.language)}</td>
+                  <td className="govuk-table__cell">{new Date(i.createdAt).toLocaleString(dateLocale(i18n.language))}</td>
                   <td className="govuk-table__cell">{t(`imports.status.${i.status}`)}</td>
                   <td className="govuk-table__cell govuk-table__cell--numeric">{number(i.rowsTotal)}</td>
                   <td className="govuk-table__cell govuk-table__cell--numeric">{number(i.accepted)}</td>

@@ -13,6 +13,7 @@ import { SuccessBanner } from '../../components/success-banner';
 import { hasPermission, useSession } from '../../session/session';
 import { ReportLink } from './report-link';
 import type { EntityView } from './types';
+import { dateLocale } from '../../i18n/locale';
 
 /**
  * One entity of the picture: what is recorded about it and where each fact came from (report,
@@ -30,7 +31,7 @@ export function EntityPage() {
   const [chosen, setChosen] = useState<string[]>([]);
   const [other, setOther] = useState('');
   const [done, setDone] = useState<string>();
-  const when = new Intl.DateTimeFormat(i18n.language === 'cy' ? 'cy-GB' : 'en-GB', { dateStyle: 'medium' });
+  const when = new Intl.DateTimeFormat(dateLocale(i18n.language), { dateStyle: 'medium' });
   // Values chosen from a list are stored as codes; show them in the reader's language.
   const shown = (name: string, value: string) => (name === 'type' ? t(`referral.documents.types.${value}`, { defaultValue: value }) : value);
   const label = (text: string) => (text === 'unnamed person' ? t('picture.entity.unnamed') : text);

@@ -11,6 +11,7 @@ import { usePageTitle } from '../../components/page-title';
 import { levelKey } from './level-key';
 import { ReportLink } from './report-link';
 import type { Agreement, ReviewView } from './types';
+import { dateLocale } from '../../i18n/locale';
 
 type Decision = 'accept' | 'reject' | 'skip';
 
@@ -55,8 +56,8 @@ export function ReviewPage() {
     return () => document.removeEventListener('keydown', onKey);
   }, [pair, decide]);
 
-  const when = new Intl.DateTimeFormat(i18n.language === 'cy' ? 'cy-GB' : 'en-GB', { dateStyle: 'medium' });
-  const percent = new Intl.NumberFormat(i18n.language === 'cy' ? 'cy-GB' : 'en-GB', { style: 'percent', maximumFractionDigits: 0 });
+  const when = new Intl.DateTimeFormat(dateLocale(i18n.language), { dateStyle: 'medium' });
+  const percent = new Intl.NumberFormat(dateLocale(i18n.language), { style: 'percent', maximumFractionDigits: 0 });
   const error = decide.error ?? review.error;
 
   return (

@@ -9,6 +9,7 @@ import { Grading } from '../../components/grading';
 import { usePageTitle } from '../../components/page-title';
 import { ReportLink } from './report-link';
 import type { SearchResults } from './types';
+import { dateLocale } from '../../i18n/locale';
 
 /** One box for the whole picture; the query lives in the address so a search can be shared or reopened. */
 export function SearchPage() {
@@ -23,7 +24,7 @@ export function SearchPage() {
     enabled: q.trim().length > 0,
     retry: false,
   });
-  const when = new Intl.DateTimeFormat(i18n.language === 'cy' ? 'cy-GB' : 'en-GB', { dateStyle: 'medium' });
+  const when = new Intl.DateTimeFormat(dateLocale(i18n.language), { dateStyle: 'medium' });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (draft.trim()) setParams({ q: draft.trim() });

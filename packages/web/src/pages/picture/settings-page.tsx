@@ -8,6 +8,7 @@ import { fieldError, problemsFrom } from '../../components/form/problems';
 import { usePageTitle } from '../../components/page-title';
 import { SuccessBanner } from '../../components/success-banner';
 import type { PictureSettings } from './types';
+import { dateLocale } from '../../i18n/locale';
 
 /** The team's two thresholds, and the match model: where it was learnt, and retraining it. */
 export function PictureSettingsPage() {
@@ -30,7 +31,7 @@ export function PictureSettingsPage() {
   const train = useMutation({ mutationFn: () => api<PictureSettings>('POST', '/api/picture/model'), onSuccess: onSaved(t('picture.settings.trained')) });
   const error = save.error ?? train.error ?? settings.error;
   const problems = error ? problemsFrom(error, t) : [];
-  const when = new Intl.DateTimeFormat(i18n.language === 'cy' ? 'cy-GB' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  const when = new Intl.DateTimeFormat(dateLocale(i18n.language), { dateStyle: 'medium', timeStyle: 'short' });
   const model = settings.data?.model;
 
   return (

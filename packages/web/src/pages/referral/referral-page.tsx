@@ -9,6 +9,7 @@ import { RadiosField, SelectField, TextField } from '../../components/form/field
 import { fieldError, problemsFrom } from '../../components/form/problems';
 import { usePageTitle } from '../../components/page-title';
 import { Guidance, type Triage } from '../../components/guidance';
+import { dateLocale } from '../../i18n/locale';
 
 interface Indicator {
   id: string;
@@ -268,7 +269,7 @@ export function ReferralPage() {
         <h1 className="govuk-heading-l">{t('referral.title')}</h1>
         <p className="govuk-body">{t('referral.lead')}</p>
         <p className="govuk-body-s" role="status">
-          {savedAt ? t('referral.saved', { time: new Date(savedAt).toLocaleTimeString(cy ? 'cy-GB' : 'en-GB') }) : '\u00a0'}
+          {savedAt ? t('referral.saved', { time: new Date(savedAt).toLocaleTimeString(dateLocale(i18n.language)) }) : '\u00a0'}
         </p>
         <form onSubmit={(e) => void submit(e)} noValidate>
           <h2 className="govuk-heading-m">{t('referral.victimTitle')}</h2>

@@ -8,6 +8,7 @@ import { Helplines } from '../../components/layout/helplines';
 import { usePageTitle } from '../../components/page-title';
 import { LanguagePicker } from './language-picker';
 import { PhotoUpload } from './photo-upload';
+import { dateLocale } from '../../i18n/locale';
 
 interface Thread {
   reference: string;
@@ -25,7 +26,7 @@ export function FollowUpPage() {
   const [problems, setProblems] = useState<FormProblem[]>([]);
   const [added, setAdded] = useState(false);
   usePageTitle(t('report.followUp.title'), problems.length > 0);
-  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const when = new Intl.DateTimeFormat(dateLocale(i18n.language), { dateStyle: 'medium', timeStyle: 'short' });
 
   const open = async (event: FormEvent) => {
     event.preventDefault();

@@ -8,6 +8,7 @@ import { fieldError, problemsFrom } from '../../components/form/problems';
 import { Helplines } from '../../components/layout/helplines';
 import { usePageTitle } from '../../components/page-title';
 import { PHONE_MARKUP } from '../../components/phone-number';
+import { SecretText } from '../../components/secret-text';
 import { LanguagePicker } from './language-picker';
 import { PhotoUpload } from './photo-upload';
 import { EMPTY, forgetDraft, keepDraft, loadDraft, type Draft } from './report-draft';
@@ -164,7 +165,7 @@ export function ReportPage() {
           </div>
           <p className="govuk-body">{t('report.sent.passphraseIntro')}</p>
           <p className="app-secret govuk-!-font-size-36" data-testid="passphrase">
-            {sent.passphrase}
+            <SecretText value={sent.passphrase} />
           </p>
           <div className="govuk-warning-text">
             <span className="govuk-warning-text__icon" aria-hidden="true">
@@ -460,19 +461,7 @@ export function ReportPage() {
           )}
           {step === 'check' && (
             <>
-              <dl className="govuk-summary-list">
-                <SummaryRow label={t('report.steps.what.description')} value={draft.description} />
-                <SummaryRow label={t('report.steps.what.signs')} value={draft.signs.map((s) => t(signKey(s))).join('; ')} />
-                <SummaryRow label={t('report.steps.where.town')} value={[draft.town, draft.postcode, draft.locationDescription].filter(Boolean).join(', ')} />
-                <SummaryRow
-                  label={t('report.steps.who.name')}
-                  value={draft.people
-                    .map((p) => p.name)
-                    .filter(Boolean)
-                    .join(', ')}
-                />
-                <SummaryRow label={t('report.steps.who.phone', { n: '' })} value={draft.phones.filter(Boolean).join(', ')} />
-              </dl>
+              <CheckAnswers draft={draft} onChange={(at) => go(at)} />
               <p className="govuk-body">{t('report.steps.check.lead')}</p>
               {/* Hidden from people and from assistive technology; only machines fill it in. */}
               <div className="app-hidden-field" aria-hidden="true">
@@ -498,12 +487,60 @@ export function ReportPage() {
   );
 }
 
-function SummaryRow({ label, value }: { label: string; value: string }) {
+/** Every answer given, each with a way back to the step that asked it. */
+function CheckAnswers({ draft, onChange }: { draft: Draft; onChange: (step: Step) => void }) {
   const { t } = useTranslation();
+  const answer = (value: 'yes' | 'no' | 'unknown' | '') =>
+    value === 'yes' ? t('report.yes') : value === 'no' ? t('report.no') : value ? t('report.notSure') : '';
+  const relation = { self: 'self', someone_else: 'someoneElse', not_said: 'notSaid' } as const;
+  const area = AREAS.find((a) => a.code === draft.localAuthority);
+  const people = draft.people.filter((p) => p.name.trim() || p.nationality.trim() || p.description.trim());
+  const rows: { step: Step; label: string; lines: string[] }[] = [
+    { step: 'safety', label: t('report.steps.safety.danger'), lines: [answer(draft.dangerNow)] },
+    { step: 'safety', label: t('report.steps.safety.relation'), lines: [t(`report.steps.safety.${relation[draft.relation]}`)] },
+    { step: 'what', label: t('report.steps.what.description'), lines: [draft.description] },
+    { step: 'what', label: t('report.steps.what.signs'), lines: draft.signs.map((s) => t(signKey(s))) },
+    { step: 'what', label: t('report.steps.what.child'), lines: [answer(draft.childInvolved)] },
+    { step: 'what', label: t('report.steps.what.when'), lines: [draft.when] },
+    { step: 'where', label: t('report.steps.where.area'), lines: [area ? t(`report.areas.${area.key}`) : ''] },
+    { step: 'where', label: t('report.steps.where.town'), lines: [draft.town] },
+    { step: 'where', label: t('report.steps.where.postcode'), lines: [draft.postcode] },
+    { step: 'where', label: t('report.steps.where.describe'), lines: [draft.locationDescription] },
+    ...(people.length > 0 ? people : [{ name: '', nationality: '', description: '' }]).map((p, i) => ({
+      step: 'who' as const,
+      label: t('report.steps.who.person', { n: i + 1 }),
+      lines: [p.name, p.nationality, p.description],
+    })),
+    { step: 'who', label: t('report.steps.who.phone', { n: '' }).trim(), lines: draft.phones },
+    { step: 'who', label: t('report.steps.who.vehicle'), lines: [draft.vehicle, draft.vehicleDescription] },
+    { step: 'who', label: t('report.steps.who.business'), lines: [draft.business, draft.businessAddress] },
+    { step: 'who', label: t('report.steps.who.online'), lines: [draft.online] },
+  ];
   return (
-    <div className="govuk-summary-list__row">
-      <dt className="govuk-summary-list__key">{label}</dt>
-      <dd className="govuk-summary-list__value">{value || t('report.notGiven')}</dd>
-    </div>
+    <dl className="govuk-summary-list">
+      {rows.map((row, i) => {
+        const lines = row.lines.map((l) => l.trim()).filter(Boolean);
+        return (
+          <div className="govuk-summary-list__row" key={i}>
+            <dt className="govuk-summary-list__key">{row.label}</dt>
+            <dd className="govuk-summary-list__value">
+              {lines.length === 0
+                ? t('report.notGiven')
+                : lines.map((line, k) => (
+                    <p className="govuk-body app-answer" key={k}>
+                      {line}
+                    </p>
+                  ))}
+            </dd>
+            <dd className="govuk-summary-list__actions">
+              <button type="button" className="app-link-button govuk-link" onClick={() => onChange(row.step)}>
+                {t('report.change')}
+                <span className="govuk-visually-hidden"> {row.label}</span>
+              </button>
+            </dd>
+          </div>
+        );
+      })}
+    </dl>
   );
 }

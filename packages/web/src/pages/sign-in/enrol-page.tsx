@@ -9,6 +9,7 @@ import { TextField } from '../../components/form/fields';
 import { fieldError, problemsFrom } from '../../components/form/problems';
 import { usePageTitle } from '../../components/page-title';
 import { useSetSession } from '../../session/session';
+import { SecretText } from '../../components/secret-text';
 
 interface Enrolment {
   secret: string;
@@ -91,7 +92,7 @@ export function EnrolPage() {
               <li>
                 {t('enrol.step2')}
                 <p className="app-secret" data-testid="totp-secret">
-                  {enrolment.secret}
+                  <SecretText value={enrolment.secret} />
                 </p>
               </li>
               <li>{t('enrol.step3')}</li>

@@ -6,6 +6,7 @@ import type { Overview, Session } from '../../api/types';
 import { CountTable } from '../../components/count-table';
 import { usePageTitle } from '../../components/page-title';
 import { hasPermission } from '../../session/session';
+import { dateLocale } from '../../i18n/locale';
 
 const TASKS: readonly { to: string; key: string; permission: string }[] = [
   { to: '/admin/accounts', key: 'staffHome.tasks.users', permission: 'users:read' },
@@ -19,7 +20,7 @@ export function StaffHomePage({ session }: { session: Session }) {
   usePageTitle(t('nav.home'));
   const canSeeOverview = hasPermission(session, 'reports:overview');
   const overview = useQuery({ queryKey: ['overview'], queryFn: () => api<Overview>('GET', '/api/overview'), enabled: canSeeOverview });
-  const number = new Intl.NumberFormat(i18n.language === 'cy' ? 'cy-GB' : 'en-GB');
+  const number = new Intl.NumberFormat(dateLocale(i18n.language));
 
   return (
     <>

@@ -10,6 +10,7 @@ import { Guidance, type Triage } from '../../components/guidance';
 import { usePageTitle } from '../../components/page-title';
 import { SuccessBanner } from '../../components/success-banner';
 import { hasPermission, useSession } from '../../session/session';
+import { dateLocale } from '../../i18n/locale';
 
 interface ReportView {
   id: string;
@@ -93,7 +94,7 @@ export function ReportViewPage() {
     enabled: canTriage,
   });
   usePageTitle(report.data ? t('reportView.title', { reference: report.data.reference }) : t('common.loading'));
-  const when = new Intl.DateTimeFormat(cy ? 'cy-GB' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  const when = new Intl.DateTimeFormat(dateLocale(i18n.language), { dateStyle: 'medium', timeStyle: 'short' });
 
   const [question, setQuestion] = useState('');
   const [problems, setProblems] = useState<FormProblem[]>([]);

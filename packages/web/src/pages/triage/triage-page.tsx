@@ -9,6 +9,7 @@ import { ErrorSummary } from '../../components/form/error-summary';
 import { SelectField } from '../../components/form/fields';
 import { problemsFrom } from '../../components/form/problems';
 import { usePageTitle } from '../../components/page-title';
+import { dateLocale } from '../../i18n/locale';
 
 interface Item {
   id: string;
@@ -43,7 +44,7 @@ export function TriagePage() {
     queryFn: () => api<{ items: Item[] }>('GET', `/api/triage?${query.toString()}`),
     retry: false,
   });
-  const when = new Intl.DateTimeFormat(cy ? 'cy-GB' : 'en-GB', { dateStyle: 'medium' });
+  const when = new Intl.DateTimeFormat(dateLocale(i18n.language), { dateStyle: 'medium' });
   const areaName = (code: string | null) => AREAS.find(([c]) => c === code)?.[cy ? 2 : 1] ?? '';
 
   const apply = (event: FormEvent) => {

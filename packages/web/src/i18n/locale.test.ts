@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { dateLocale, LANGUAGES } from './locale';
+
+describe('dates in the reader’s conventions', () => {
+  it('never writes the month before the day', () => {
+    const day = new Date('2026-03-04T12:00:00Z');
+    for (const language of LANGUAGES) {
+      const parts = new Intl.DateTimeFormat(dateLocale(language), { year: 'numeric', month: 'numeric', day: 'numeric', timeZone: 'UTC' }).formatToParts(day);
+      const order = parts.filter((p) => p.type === 'day' || p.type === 'month').map((p) => p.type);
+      // Chinese writes the year, then the month, then the day; everyone else here the day first.
+      expect(order, language).toEqual(language === 'zh' ? ['month', 'day'] : ['day', 'month']);
+    }
+    expect(new Intl.DateTimeFormat(dateLocale('en'), { dateStyle: 'medium', timeZone: 'UTC' }).format(day)).toBe('4 Mar 2026');
+  });
+});
