@@ -65,9 +65,18 @@ describe('translations', () => {
     }
   });
 
-  it('the reporting pages are complete in every language of the form', () => {
-    // The form, its help, the header and footer around it, and every error a reporter can meet.
-    const publicPart = (r: typeof en) => ({ report: r.report, quickExit: r.quickExit, helplines: r.helplines, errors: r.errors, footer: r.footer });
+  it('the public pages are complete in every language of the form', () => {
+    // The home page, the form and its help, page not found, the header and footer around them, and
+    // every error a reporter can meet.
+    const publicPart = (r: typeof en) => ({
+      publicHome: r.publicHome,
+      notFound: r.notFound,
+      report: r.report,
+      quickExit: r.quickExit,
+      helplines: r.helplines,
+      errors: r.errors,
+      footer: r.footer,
+    });
     const publicKeys = keys(publicPart(en)).sort();
     const common = [
       'common.errorPrefix',

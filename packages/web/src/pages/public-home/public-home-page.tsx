@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { LanguagePicker } from '../../components/language-picker';
 import { Helplines } from '../../components/layout/helplines';
 import { usePageTitle } from '../../components/page-title';
 
@@ -11,6 +12,7 @@ export function PublicHomePage() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <h1 className="govuk-heading-xl">{t('publicHome.title')}</h1>
+        <LanguagePicker />
         <p className="govuk-body-l">{t('publicHome.lead')}</p>
         <Link to="/report" className="govuk-button govuk-button--start" draggable={false}>
           {t('publicHome.reportLink')}

@@ -6,7 +6,7 @@ import { TextField } from '../../components/form/fields';
 import { fieldError, problemsFrom } from '../../components/form/problems';
 import { Helplines } from '../../components/layout/helplines';
 import { usePageTitle } from '../../components/page-title';
-import { LanguagePicker } from './language-picker';
+import { LanguagePicker } from '../../components/language-picker';
 import { PhotoUpload } from './photo-upload';
 import { dateLocale } from '../../i18n/locale';
 

@@ -9,7 +9,7 @@ import { Helplines } from '../../components/layout/helplines';
 import { usePageTitle } from '../../components/page-title';
 import { PHONE_MARKUP } from '../../components/phone-number';
 import { SecretText } from '../../components/secret-text';
-import { LanguagePicker } from './language-picker';
+import { LanguagePicker } from '../../components/language-picker';
 import { PhotoUpload } from './photo-upload';
 import { EMPTY, forgetDraft, keepDraft, loadDraft, type Draft } from './report-draft';
 import { PUBLIC_SIGNS, signKey } from './report-languages';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { setLanguage } from '../../i18n';
-import { REPORT_LANGUAGES } from './report-languages';
+import { setLanguage } from '../i18n';
+import { REPORT_LANGUAGES } from '../pages/report/report-languages';
 
 /** Every language the form is offered in, each named in itself, so anyone can find theirs. */
 export function LanguagePicker() {
