@@ -6,14 +6,33 @@ import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityProblems, openBrowser, type Browser } from './support/browser';
+import i18next from 'i18next';
 import ar from '../packages/web/src/i18n/ar.json';
+import cy from '../packages/web/src/i18n/cy.json';
 import en from '../packages/web/src/i18n/en.json';
-import { HELPLINE_NUMBERS, overflowWidth, phoneNumberProblems } from './support/layout';
+import pl from '../packages/web/src/i18n/pl.json';
+import ro from '../packages/web/src/i18n/ro.json';
+import sq from '../packages/web/src/i18n/sq.json';
+import vi from '../packages/web/src/i18n/vi.json';
+import zh from '../packages/web/src/i18n/zh.json';
+import { HELPLINE_NUMBERS, overflowWidth, phoneNumberProblems, uncountedTextBoxes } from './support/layout';
 import { waitForNextTotpPeriod } from './support/pages';
 
 const LANGUAGES = ['en', 'cy', 'pl', 'ro', 'sq', 'vi', 'ar', 'zh'] as const;
 /** The form's words in two of its languages, to find the reporter's choices on the page as they read them. */
 const WORDS = { en, ar } as const;
+
+/** The web's own translations, to say what a reader of `lang` should see, counts and plurals included. */
+async function translator(lang: (typeof LANGUAGES)[number]) {
+  const i18n = i18next.createInstance();
+  await i18n.init({ lng: lang, resources: { [lang]: { translation: { en, cy, pl, ro, sq, vi, ar, zh }[lang] } }, interpolation: { escapeValue: false } });
+  return i18n.t.bind(i18n);
+}
+
+/** Text with numbers' group separators taken out: browsers differ from Node in how some languages group digits. */
+function ungrouped(text: string | null): string {
+  return (text ?? '').replace(/([\d\u0660-\u0669])[\s\u00a0\u202f,.\u066c'](?=[\d\u0660-\u0669])/g, '$1');
+}
 
 /** The form as a new reporter finds it: nothing kept from an earlier visit in this tab. */
 async function openEmptyForm(page: Page, baseUrl: string, lang: string): Promise<void> {
@@ -33,6 +52,7 @@ async function walk(page: Page, baseUrl: string, lang: string, description: stri
     const wider = await overflowWidth(page);
     if (wider > 0) problems.push(`${where}: the page is ${wider} px wider than the window`);
     problems.push(...[...(await accessibilityProblems(page)), ...(await phoneNumberProblems(page))].map((p) => `${where}: ${p}`));
+    problems.push(...(await uncountedTextBoxes(page, ['postcode'])).map((id) => `${where}: #${id} does not show its limit and count`));
   };
   await openEmptyForm(page, baseUrl, lang);
   await check('safety');
@@ -171,6 +191,44 @@ describe('the public reporting portal in Chromium', () => {
       expect(await page.locator('#dangerNow-yes').isChecked()).toBe(false);
       await page.locator('form button[type=submit]').click();
       expect(await page.locator('#description').inputValue()).toBe('');
+      await page.setViewportSize({ width: 1200, height: 900 });
+    });
+  }
+
+  for (const lang of LANGUAGES) {
+    it(`on a phone in ${lang}, a text box says its limit and counts as the reporter types; too long is told as the limit`, async () => {
+      const page = b.page;
+      const say = await translator(lang);
+      await page.setViewportSize({ width: 390, height: 844 });
+      await openEmptyForm(page, b.baseUrl, lang);
+      await page.locator('form button[type=submit]').click();
+      const box = page.locator('#description');
+      const count = page.locator('.govuk-character-count:has(#description) .govuk-character-count__status');
+      const spoken = page.locator('.govuk-character-count:has(#description) .govuk-character-count__sr-status');
+      expect(ungrouped(await page.locator('#description-info').textContent())).toBe(ungrouped(say('characterCount.limit', { count: 10_000 })));
+      expect(ungrouped(await count.innerText())).toBe(ungrouped(say('characterCount.left', { count: 10_000 })));
+      await box.fill('Ten men.');
+      expect(ungrouped(await count.innerText())).toBe(ungrouped(say('characterCount.left', { count: 9_992 })));
+      const tooLong = `${'They work all night. '.repeat(476)}Hello`;
+      expect(tooLong.length).toBe(10_001);
+      await box.fill(tooLong);
+      expect(await count.innerText()).toBe(say('characterCount.over', { count: 1 }));
+      expect(await count.getAttribute('class')).toContain('govuk-error-message');
+      // A screen reader hears the count once typing stops.
+      await expect.poll(() => spoken.textContent()).toBe(say('characterCount.over', { count: 1 }));
+
+      await page.locator('form button[type=submit]').click();
+      const alert = page.getByRole('alert');
+      await alert.waitFor();
+      expect(ungrouped(await alert.innerText())).toContain(ungrouped(say('errors.field.tooLong', { limit: (10_000).toLocaleString(lang) })));
+      expect(await alert.innerText()).not.toContain(say('report.errors.descriptionRequired'));
+      // Nothing is cut: the reporter chooses what to take out.
+      expect(await box.inputValue()).toBe(tooLong);
+      expect(await overflowWidth(page)).toBe(0);
+      expect(await accessibilityProblems(page)).toEqual([]);
+      await box.fill(tooLong.slice(0, 10_000));
+      await page.locator('form button[type=submit]').click();
+      await page.locator('#postcode').waitFor();
       await page.setViewportSize({ width: 1200, height: 900 });
     });
   }

@@ -52,3 +52,22 @@ export async function phoneNumberProblems(page: Page): Promise<string[]> {
 export async function overflowWidth(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
+
+/**
+ * The text boxes in the page's main content that do not say how much they take and count as the
+ * reader types (the GOV.UK character count), except those named (a postcode has a format instead).
+ */
+export async function uncountedTextBoxes(page: Page, except: string[] = []): Promise<string[]> {
+  return page.evaluate((except) => {
+    const boxes = Array.from(document.querySelectorAll<HTMLElement>('main textarea, main input:not([type]), main input[type=text], main input[type=tel]'));
+    return boxes
+      .filter((box) => !except.includes(box.id) && !box.closest('[aria-hidden=true]'))
+      .filter((box) => {
+        const described = (box.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id));
+        const limit = described.find((e) => e?.classList.contains('govuk-character-count__message'));
+        const count = box.closest('.govuk-character-count')?.querySelector<HTMLElement>('.govuk-character-count__status');
+        return !limit?.textContent?.trim() || !count?.innerText.trim();
+      })
+      .map((box) => box.id);
+  }, except);
+}

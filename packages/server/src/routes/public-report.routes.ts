@@ -51,6 +51,9 @@ export const reportBody = z.object({
   leaveBlank: z.string().max(500).optional(),
 });
 
+/** A message between reporter and team, either way. */
+export const messageText = text(5000).min(1, 'Write your message');
+
 const credentials = { reference: z.string().trim().min(4).max(20), passphrase: z.string().trim().min(4).max(40) };
 const messagesSchema = z.array(z.object({ id: z.string(), from: z.enum(['reporter', 'team']), body: z.string(), at: z.string() }));
 const followUpSchema = z.object({ reference: z.string(), receivedAt: z.string(), messages: messagesSchema });
@@ -195,7 +198,7 @@ export function publicReportRoutes(svc: Services, limits: { submitPerMinute: num
         schema: {
           tags: ['public'],
           summary: 'Add information or answer the team',
-          body: z.object({ ...credentials, body: text(5000).min(1, 'Write your message') }),
+          body: z.object({ ...credentials, body: messageText }),
           response: { 201: followUpSchema },
         },
       },
@@ -343,7 +346,7 @@ export function publicReportRoutes(svc: Services, limits: { submitPerMinute: num
           tags: ['reports'],
           summary: 'Ask the reporter a question (they read it with their reference and passphrase)',
           params: z.object({ id: z.uuid() }),
-          body: z.object({ body: text(5000).min(1, 'Write your message') }),
+          body: z.object({ body: messageText }),
           response: { 201: z.object({ messages: messagesSchema }) },
         },
       },

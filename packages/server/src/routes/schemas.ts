@@ -16,7 +16,11 @@ export const emailSchema = z.string().trim().min(3).max(254).email('Enter an ema
 export const okSchema = z.object({ ok: z.literal(true) });
 
 /** Trimmed text of at most `max` characters; `optional` also turns blank into absent. */
-export const text = (max: number) => z.string().trim().max(max, `Use ${max} characters or fewer`);
+export const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Must be ${max.toLocaleString('en-GB')} characters or fewer`);
 export const optional = (max: number) =>
   text(max)
     .optional()

@@ -13,10 +13,18 @@ import zh from './zh.json';
 import { FIELDS } from '../../../core/src/resolve/comparison';
 import { levelKey } from '../pages/picture/level-key';
 
-function keys(value: unknown, prefix = ''): string[] {
+/** The endings i18next gives a key for each plural form a language has (CLDR categories). */
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+
+function allKeys(value: unknown, prefix = ''): string[] {
   if (Array.isArray(value)) return [`${prefix}[${value.length}]`];
-  if (value !== null && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k));
+  if (value !== null && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => allKeys(v, prefix ? `${prefix}.${k}` : k));
   return [prefix];
+}
+
+/** A resource's keys, each plural once: languages differ in how many forms a count takes. */
+function keys(value: unknown): string[] {
+  return [...new Set(allKeys(value).map((k) => k.replace(PLURAL, '')))];
 }
 
 function files(dir: string): string[] {
@@ -29,6 +37,15 @@ function files(dir: string): string[] {
 describe('translations', () => {
   it('Welsh has every English key, and no others', () => {
     expect(keys(cy).sort()).toEqual(keys(en).sort());
+  });
+
+  it('every counted text has every plural form its language needs, so no count shows a bare key', () => {
+    for (const [lang, resource] of Object.entries({ en, cy, pl, ro, sq, vi, ar, zh })) {
+      const all = new Set(allKeys(resource));
+      const counted = new Set([...all].filter((k) => PLURAL.test(k)).map((k) => k.replace(PLURAL, '')));
+      const forms = new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
+      for (const key of counted) for (const form of forms) expect(all.has(`${key}_${form}`), `${lang}: ${key}_${form}`).toBe(true);
+    }
   });
 
   it('every comparison level the review queue can show has its words in English and Welsh', () => {
@@ -75,6 +92,7 @@ describe('translations', () => {
       quickExit: r.quickExit,
       helplines: r.helplines,
       errors: r.errors,
+      characterCount: r.characterCount,
       footer: r.footer,
     });
     const publicKeys = keys(publicPart(en)).sort();

@@ -1,6 +1,7 @@
 import type { InputHTMLAttributes, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextWithPhones } from '../phone-number';
+import { CharacterCount, countId } from './character-count';
 
 interface FieldProps {
   id: string;
@@ -9,10 +10,10 @@ interface FieldProps {
   error?: string;
 }
 
-function FormGroup({ id, error, hint, label, children }: FieldProps & { children: ReactNode }) {
+function FormGroup({ id, error, hint, label, counted = false, children }: FieldProps & { counted?: boolean; children: ReactNode }) {
   const { t } = useTranslation();
   return (
-    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+    <div className={`govuk-form-group${counted ? ' govuk-character-count' : ''}${error ? ' govuk-form-group--error' : ''}`}>
       <label className="govuk-label govuk-label--s" htmlFor={id}>
         {label}
       </label>
@@ -31,20 +32,31 @@ function FormGroup({ id, error, hint, label, children }: FieldProps & { children
   );
 }
 
-function describedBy(id: string, hint?: string, error?: string): string | undefined {
-  return [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+function describedBy(id: string, hint?: string, error?: string, limit?: number): string | undefined {
+  return [hint ? `${id}-hint` : '', error ? `${id}-error` : '', limit ? countId(id) : ''].filter(Boolean).join(' ') || undefined;
 }
 
-export function TextField({ id, label, hint, error, className, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+/** A text input; with a `limit`, the limit is said and the characters left counted as people type. */
+export function TextField({
+  id,
+  label,
+  hint,
+  error,
+  className,
+  limit,
+  ...input
+}: FieldProps & { limit?: number; value?: string } & Omit<InputHTMLAttributes<HTMLInputElement>, 'value'>) {
+  const over = limit !== undefined && (input.value ?? '').length > limit;
   return (
-    <FormGroup id={id} label={label} hint={hint} error={error}>
+    <FormGroup id={id} label={label} hint={hint} error={error} counted={limit !== undefined}>
       <input
         id={id}
         name={id}
-        className={`govuk-input${error ? ' govuk-input--error' : ''}${className ? ` ${className}` : ''}`}
-        aria-describedby={describedBy(id, hint, error)}
+        className={`govuk-input${error || over ? ' govuk-input--error' : ''}${className ? ` ${className}` : ''}`}
+        aria-describedby={describedBy(id, hint, error, limit)}
         {...input}
       />
+      {limit !== undefined && <CharacterCount id={id} value={input.value ?? ''} limit={limit} />}
     </FormGroup>
   );
 }
@@ -114,18 +126,21 @@ export function TextAreaField({
   value,
   onChange,
   rows = 6,
-}: FieldProps & { value: string; onChange: (value: string) => void; rows?: number }) {
+  limit,
+}: FieldProps & { value: string; onChange: (value: string) => void; rows?: number; limit?: number }) {
+  const over = limit !== undefined && value.length > limit;
   return (
-    <FormGroup id={id} label={label} hint={hint} error={error}>
+    <FormGroup id={id} label={label} hint={hint} error={error} counted={limit !== undefined}>
       <textarea
         id={id}
         name={id}
         rows={rows}
-        className={`govuk-textarea${error ? ' govuk-textarea--error' : ''}`}
-        aria-describedby={describedBy(id, hint, error)}
+        className={`govuk-textarea${error || over ? ' govuk-textarea--error' : ''}`}
+        aria-describedby={describedBy(id, hint, error, limit)}
         value={value}
         onChange={(e) => onChange(e.target.value)}
       />
+      {limit !== undefined && <CharacterCount id={id} value={value} limit={limit} />}
     </FormGroup>
   );
 }

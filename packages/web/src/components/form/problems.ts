@@ -31,11 +31,19 @@ export function problemsFrom(
 ): FormProblem[] {
   if (error instanceof ApiError) {
     if (error.code === 'network') return [{ message: t('errors.network') }];
-    if (error.fields.length > 0) return error.fields.map((f) => ({ field: f.path, message: fieldMessages[f.path] ?? fieldMessage(f, t) }));
+    if (error.fields.length > 0) return error.fields.map((f) => ({ field: f.path, message: (!saysLimit(f) && fieldMessages[f.path]) || fieldMessage(f, t) }));
     const key = CODE_KEYS[error.code];
     return [{ message: codeMessages[error.code] ?? (key ? t(key) : english() ? error.message : t('errors.generic')) }];
   }
   return [{ message: t('errors.generic') }];
+}
+
+/**
+ * A page's own words for a field say what to enter there; when the trouble is that there is too
+ * much, the limit is what the person needs to hear (a long description is not an empty one).
+ */
+function saysLimit(field: FieldError): boolean {
+  return field.reason === 'too_long' || field.reason === 'too_many';
 }
 
 function fieldMessage(field: FieldError, t: TFunction): string {

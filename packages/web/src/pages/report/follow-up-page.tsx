@@ -2,12 +2,13 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { ErrorSummary, type FormProblem } from '../../components/form/error-summary';
-import { TextField } from '../../components/form/fields';
+import { TextAreaField, TextField } from '../../components/form/fields';
 import { fieldError, problemsFrom } from '../../components/form/problems';
 import { Helplines } from '../../components/layout/helplines';
 import { usePageTitle } from '../../components/page-title';
 import { LanguagePicker } from '../../components/language-picker';
 import { PhotoUpload } from './photo-upload';
+import { REPORT_LIMITS } from './report-limits';
 import { dateLocale } from '../../i18n/locale';
 
 interface Thread {
@@ -45,13 +46,16 @@ export function FollowUpPage() {
   const send = async (event: FormEvent) => {
     event.preventDefault();
     if (!reply.trim()) return setProblems([{ field: 'reply', message: t('report.followUp.replyRequired') }]);
+    if (reply.length > REPORT_LIMITS.message)
+      return setProblems([{ field: 'reply', message: t('errors.field.tooLong', { limit: REPORT_LIMITS.message.toLocaleString(i18n.language) }) }]);
     try {
       setThread(await api<Thread>('POST', '/api/public/follow-up/messages', { reference, passphrase, body: reply }));
       setReply('');
       setAdded(true);
       setProblems([]);
     } catch (error) {
-      setProblems(problemsFrom(error, t));
+      // The server calls the message `body`; on this page it is the reply box.
+      setProblems(problemsFrom(error, t).map((p) => (p.field === 'body' ? { ...p, field: 'reply' } : p)));
     }
   };
 
@@ -114,24 +118,15 @@ export function FollowUpPage() {
               </p>
             )}
             <form onSubmit={(e) => void send(e)} noValidate>
-              <div className={`govuk-form-group${fieldError(problems, 'reply') ? ' govuk-form-group--error' : ''}`}>
-                <label className="govuk-label govuk-label--s" htmlFor="reply">
-                  {t('report.followUp.reply')}
-                </label>
-                {fieldError(problems, 'reply') && (
-                  <p id="reply-error" className="govuk-error-message">
-                    {fieldError(problems, 'reply')}
-                  </p>
-                )}
-                <textarea
-                  id="reply"
-                  className="govuk-textarea"
-                  rows={5}
-                  value={reply}
-                  onChange={(e) => setReply(e.target.value)}
-                  aria-describedby={fieldError(problems, 'reply') ? 'reply-error' : undefined}
-                />
-              </div>
+              <TextAreaField
+                id="reply"
+                label={t('report.followUp.reply')}
+                rows={5}
+                limit={REPORT_LIMITS.message}
+                value={reply}
+                onChange={setReply}
+                error={fieldError(problems, 'reply')}
+              />
               <button type="submit" className="govuk-button">
                 {t('report.followUp.send')}
               </button>

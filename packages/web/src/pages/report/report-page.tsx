@@ -12,6 +12,7 @@ import { SecretText } from '../../components/secret-text';
 import { LanguagePicker } from '../../components/language-picker';
 import { PhotoUpload } from './photo-upload';
 import { EMPTY, forgetDraft, keepDraft, loadDraft, type Draft } from './report-draft';
+import { REPORT_LIMITS as LIMIT } from './report-limits';
 import { PUBLIC_SIGNS, signKey } from './report-languages';
 
 const AREAS = [
@@ -34,6 +35,39 @@ function inputFor(path: string, peopleAt: readonly number[], phonesAt: readonly 
   if (list === 'businesses') return field === 'address' ? 'businessAddress' : 'business';
   if (list === 'online') return 'online';
   return path;
+}
+
+/** Each text box on a step with its limit, to stop at the step rather than at Send. */
+function textBoxes(step: Step, d: Draft): { field: string; value: string; limit: number }[] {
+  switch (step) {
+    case 'what':
+      return [
+        { field: 'description', value: d.description, limit: LIMIT.description },
+        { field: 'when', value: d.when, limit: LIMIT.when },
+      ];
+    case 'where':
+      return [
+        { field: 'town', value: d.town, limit: LIMIT.town },
+        { field: 'locationDescription', value: d.locationDescription, limit: LIMIT.locationDescription },
+      ];
+    case 'who':
+      return [
+        ...d.people.flatMap((p, i) => [
+          { field: `person-${i}-name`, value: p.name, limit: LIMIT.personName },
+          { field: `person-${i}-nationality`, value: p.nationality, limit: LIMIT.personNationality },
+          { field: `person-${i}-description`, value: p.description, limit: LIMIT.personDescription },
+        ]),
+        ...d.phones.map((p, i) => ({ field: `phone-${i}`, value: p, limit: LIMIT.phone })),
+        { field: 'vehicle', value: d.vehicle, limit: LIMIT.vehicle },
+        { field: 'vehicleDescription', value: d.vehicleDescription, limit: LIMIT.vehicleDescription },
+        { field: 'business', value: d.business, limit: LIMIT.business },
+        { field: 'businessAddress', value: d.businessAddress, limit: LIMIT.businessAddress },
+        { field: 'online', value: d.online, limit: LIMIT.online },
+      ];
+    case 'safety':
+    case 'check':
+      return [];
+  }
 }
 
 function stepOf(input: string): Step | undefined {
@@ -90,7 +124,11 @@ export function ReportPage() {
 
   const next = (event: FormEvent) => {
     event.preventDefault();
-    if (step === 'what' && !draft.description.trim()) return setProblems([{ field: 'description', message: t('report.errors.descriptionRequired') }]);
+    const found: FormProblem[] = textBoxes(step, draft)
+      .filter((box) => box.value.length > box.limit)
+      .map((box) => ({ field: box.field, message: t('errors.field.tooLong', { limit: box.limit.toLocaleString(i18n.language) }) }));
+    if (step === 'what' && !draft.description.trim()) found.unshift({ field: 'description', message: t('report.errors.descriptionRequired') });
+    if (found.length > 0) return setProblems(found);
     if (step === 'check') return void send();
     go(STEPS[index + 1]!);
   };
@@ -246,6 +284,7 @@ export function ReportPage() {
             <>
               <TextAreaField
                 id="description"
+                limit={LIMIT.description}
                 label={t('report.steps.what.description')}
                 hint={t('report.steps.what.descriptionHint')}
                 value={draft.description}
@@ -289,6 +328,7 @@ export function ReportPage() {
               />
               <TextField
                 id="when"
+                limit={LIMIT.when}
                 label={t('report.steps.what.when')}
                 hint={t('report.steps.what.whenHint')}
                 value={draft.when}
@@ -309,6 +349,7 @@ export function ReportPage() {
               />
               <TextField
                 id="town"
+                limit={LIMIT.town}
                 label={t('report.steps.where.town')}
                 value={draft.town}
                 onChange={(e) => set('town', e.target.value)}
@@ -326,6 +367,7 @@ export function ReportPage() {
               />
               <TextAreaField
                 id="locationDescription"
+                limit={LIMIT.locationDescription}
                 label={t('report.steps.where.describe')}
                 value={draft.locationDescription}
                 onChange={(v) => set('locationDescription', v)}
@@ -342,6 +384,7 @@ export function ReportPage() {
                   <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{t('report.steps.who.person', { n: i + 1 })}</legend>
                   <TextField
                     id={`person-${i}-name`}
+                    limit={LIMIT.personName}
                     label={t('report.steps.who.name')}
                     autoComplete="off"
                     value={person.name}
@@ -355,6 +398,7 @@ export function ReportPage() {
                   />
                   <TextField
                     id={`person-${i}-nationality`}
+                    limit={LIMIT.personNationality}
                     label={t('report.steps.who.nationality')}
                     autoComplete="off"
                     value={person.nationality}
@@ -368,6 +412,7 @@ export function ReportPage() {
                   />
                   <TextAreaField
                     id={`person-${i}-description`}
+                    limit={LIMIT.personDescription}
                     label={t('report.steps.who.describe')}
                     rows={2}
                     value={person.description}
@@ -394,6 +439,7 @@ export function ReportPage() {
                 <TextField
                   key={i}
                   id={`phone-${i}`}
+                  limit={LIMIT.phone}
                   type="tel"
                   autoComplete="off"
                   label={t('report.steps.who.phone', { n: i + 1 })}
@@ -415,6 +461,7 @@ export function ReportPage() {
               )}
               <TextField
                 id="vehicle"
+                limit={LIMIT.vehicle}
                 label={t('report.steps.who.vehicle')}
                 hint={t('report.steps.who.vehicleHint')}
                 className="govuk-input--width-10"
@@ -425,6 +472,7 @@ export function ReportPage() {
               />
               <TextField
                 id="vehicleDescription"
+                limit={LIMIT.vehicleDescription}
                 label={t('report.steps.who.vehicleDescription')}
                 autoComplete="off"
                 value={draft.vehicleDescription}
@@ -433,6 +481,7 @@ export function ReportPage() {
               />
               <TextField
                 id="business"
+                limit={LIMIT.business}
                 label={t('report.steps.who.business')}
                 autoComplete="off"
                 value={draft.business}
@@ -441,6 +490,7 @@ export function ReportPage() {
               />
               <TextField
                 id="businessAddress"
+                limit={LIMIT.businessAddress}
                 label={t('report.steps.who.businessAddress')}
                 autoComplete="off"
                 value={draft.businessAddress}
@@ -449,6 +499,7 @@ export function ReportPage() {
               />
               <TextField
                 id="online"
+                limit={LIMIT.online}
                 label={t('report.steps.who.online')}
                 hint={t('report.steps.who.onlineHint')}
                 autoComplete="off"
