@@ -12,6 +12,7 @@ export * from './seed/generator';
 export { seedPersonRecords } from './seed/records';
 export * from './intake/indicators';
 export * from './intake/triage';
+export * from './intake/age';
 export * from './resolve/index';
 export * from './graph/index';
 export * from './stats/index';

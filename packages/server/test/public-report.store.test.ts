@@ -151,10 +151,13 @@ describe(`public reporting on ${TEST_STORE}`, () => {
   it('puts public reports in the triage queue, most urgent first, with filters', async () => {
     const supervisor = await signIn(t, 'supervisor');
     const queue = (await supervisor.request('GET', '/api/triage?source=public')).json<{
-      items: { triageScore: number; receivedAt: string; involvesChild: boolean; language: string }[];
+      items: { triageScore: number; triageBand: string; receivedAt: string; involvesChild: boolean; language: string }[];
     }>().items;
     expect(queue.length).toBeGreaterThanOrEqual(3);
-    for (let i = 1; i < queue.length; i++) expect(queue[i - 1]!.triageScore).toBeGreaterThanOrEqual(queue[i]!.triageScore);
+    // The most urgent band first; a child is never below high.
+    const rank = (band: string) => ['low', 'medium', 'high', 'critical'].indexOf(band);
+    for (let i = 1; i < queue.length; i++) expect(rank(queue[i - 1]!.triageBand)).toBeGreaterThanOrEqual(rank(queue[i]!.triageBand));
+    for (const item of queue.filter((i) => i.involvesChild)) expect(rank(item.triageBand)).toBeGreaterThanOrEqual(rank('high'));
     expect(queue[0]).toMatchObject({ involvesChild: true, language: 'pl' });
     const children = (await supervisor.request('GET', '/api/triage?source=public&child=yes')).json<{ items: { involvesChild: boolean }[] }>().items;
     expect(children.length).toBeGreaterThan(0);

@@ -14,7 +14,7 @@ describe(`referrals on ${TEST_STORE}`, () => {
 
   const childReferral = {
     indicators: ['ho.county_lines_phone', 'ho.moved_between_places', 'ho.child_unexplained_gifts'],
-    victim: { givenName: 'Kyle', familyName: 'Jones', ageYears: 15, child: 'no', gender: 'male', nationality: 'British', interpreterNeeded: false },
+    victim: { givenName: 'Kyle', familyName: 'Jones', ageYears: 15, child: 'unknown', gender: 'male', nationality: 'British', interpreterNeeded: false },
     consentToNrm: 'no',
     location: { localAuthority: 'W06000022', town: 'Newport', postcode: 'np19 0aa' },
     summary: 'Boy of 15 found at a flat in Maindee with cash and two phones; says he owes money to older men from Birmingham.',
@@ -23,7 +23,7 @@ describe(`referrals on ${TEST_STORE}`, () => {
     addresses: [{ address: 'Flat 2, 14 Maindee Parade', postcode: 'NP19 8GX', town: 'Newport' }],
   };
 
-  it('a child referral goes to the NRM without consent and to safeguarding, whatever the child box says', async () => {
+  it('a child referral goes to the NRM without consent and to safeguarding, and is never low priority', async () => {
     const response = await officer.request('POST', '/api/referrals', childReferral);
     expect(response.statusCode).toBe(201);
     const { reference, triage } = response.json<{ reference: string; triage: { guidance: string[]; band: string; contributions: { id: string }[] } }>();
@@ -45,6 +45,34 @@ describe(`referrals on ${TEST_STORE}`, () => {
     ]);
     const audit = await t.repos.audit.list({ action: 'referral.submitted', limit: 1 });
     expect(audit[0]).toMatchObject({ subjectId: row.id, actorRole: 'officer' });
+  });
+
+  it('asks about answers on age that disagree, presuming a child meanwhile, and stores nothing until they agree', async () => {
+    const before = (await t.store.db.selectFrom('reports').select('id').execute()).length;
+    const seventeen = { ...childReferral, victim: { ...childReferral.victim, ageYears: 17, child: 'no' } };
+    const refused = await officer.request('POST', '/api/referrals', seventeen);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.fields).toEqual([
+      { path: 'victim.child', reason: 'invalid', message: 'The age given is under 18 but "under 18" is answered no: say which is right' },
+    ]);
+    // Asked as the form is filled in, with the guidance for a child until it is settled.
+    const preview = (await officer.request('POST', '/api/referrals/preview', seventeen)).json();
+    expect(preview.contradictions).toEqual([{ code: 'age_under_18_but_not_child', path: 'victim.child' }]);
+    expect(preview.guidance).toEqual(['safeguard_child_now', 'nrm_referral_child']);
+    const dates = (await officer.request('POST', '/api/referrals/preview', { victim: { ageYears: 30, dob: '2010-01-01' } })).json();
+    expect(dates.contradictions).toEqual([{ code: 'dob_and_age_differ', path: 'victim.dob', ageFromDob: expect.any(Number) }]);
+    expect(dates.guidance[0]).toBe('safeguard_child_now');
+    const future = await officer.request('POST', '/api/referrals', { ...childReferral, victim: { dob: '2999-01-01' } });
+    expect(future.json<{ error: { fields: { path: string }[] } }>().error.fields.map((f) => f.path)).toEqual(['victim.dob']);
+    expect((await t.store.db.selectFrom('reports').select('id').execute()).length).toBe(before);
+  });
+
+  it('guides from the first answer: a preview needs no summary and ignores what is half typed', async () => {
+    const first = await officer.request('POST', '/api/referrals/preview', { summary: '', phones: ['07'], victim: { child: 'yes' } });
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toMatchObject({ guidance: ['safeguard_child_now', 'nrm_referral_child'], band: 'high', contradictions: [] });
+    const empty = (await officer.request('POST', '/api/referrals/preview', {})).json();
+    expect(empty.guidance).toEqual(['presume_child_if_in_doubt', 'ask_adult_consent']);
   });
 
   it('an adult who does not consent is notified anonymously (Duty to Notify), not referred', async () => {
@@ -121,6 +149,24 @@ describe(`referrals on ${TEST_STORE}`, () => {
     const queue = (await supervisor.request('GET', '/api/triage?child=yes')).json<{ items: { source: string; involvesChild: boolean }[] }>().items;
     expect(queue.length).toBeGreaterThanOrEqual(2);
     expect(queue.every((i) => i.involvesChild && i.source === 'officer')).toBe(true);
+  });
+
+  it('the queue puts a child first within a band, ahead of an adult with more indicators', async () => {
+    const catalogue = (await officer.request('GET', '/api/referrals/catalogue')).json<{ indicators: { id: string; childOnly?: boolean }[] }>();
+    // An adult whose indicators alone make the referral high priority.
+    const indicators: string[] = [];
+    for (const { id } of catalogue.indicators.filter((i) => !i.childOnly)) {
+      indicators.push(id);
+      const band = (await officer.request('POST', '/api/referrals/preview', { indicators, victim: { ageYears: 40 } })).json().band;
+      if (band === 'high') break;
+    }
+    const adult = await officer.request('POST', '/api/referrals', { indicators, victim: { ageYears: 40 }, consentToNrm: 'yes', summary: 'Adult, many signs' });
+    const child = await officer.request('POST', '/api/referrals', { victim: { child: 'yes' }, summary: 'A child, nothing else known yet' });
+    expect([adult.json().triage.band, child.json().triage.band]).toEqual(['high', 'high']);
+    expect(adult.json().triage.score).toBeGreaterThan(child.json().triage.score);
+    const supervisor = await signIn(t, 'supervisor');
+    const queue = (await supervisor.request('GET', '/api/triage?limit=200')).json<{ items: { reference: string }[] }>().items.map((i) => i.reference);
+    expect(queue.indexOf(child.json().reference)).toBeLessThan(queue.indexOf(adult.json().reference));
   });
 
   it('the supervisor opens a report, assigns it, grades it 3x5x2 and marks it triaged; all audited', async () => {

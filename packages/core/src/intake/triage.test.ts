@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { EXPLOITATION_TYPES } from '../domain';
 import { Invalid } from '../errors';
 import { CURRENT_CATALOGUE } from './indicators';
-import { triage, type TriageInput } from './triage';
+import { bandFor, triage, TRIAGE_BANDS, triageWithoutChecklist, type TriageInput } from './triage';
 
 const ids = CURRENT_CATALOGUE.indicators.map((i) => i.id);
 const input = fc.record({
@@ -45,6 +45,37 @@ describe('triage', () => {
         return triage({ ...x, indicatorIds: [...x.indicatorIds, extra] }).score >= triage(x).score;
       }),
     );
+  });
+
+  it('never puts a child or anyone in danger now below high, whatever else is ticked', () => {
+    const rank = (band: string) => TRIAGE_BANDS.indexOf(band as (typeof TRIAGE_BANDS)[number]);
+    fc.assert(
+      fc.property(input, fc.constantFrom('child', 'danger', 'both'), (x, urgent) => {
+        const r = triage({ ...x, child: urgent === 'danger' ? x.child : 'yes', riskToLife: urgent === 'child' ? x.riskToLife : true });
+        return rank(r.band) >= rank('high');
+      }),
+    );
+    // The same from a spreadsheet row or another force's case that says only "a child".
+    expect(triageWithoutChecklist({ child: true, potentialVictims: 1, exploitationTypes: [] }).band).toBe('high');
+  });
+
+  it('bands by score alone for an adult not in danger, and a higher score is never a lower band', () => {
+    const rank = (band: string) => TRIAGE_BANDS.indexOf(band as (typeof TRIAGE_BANDS)[number]);
+    fc.assert(
+      fc.property(fc.nat(60), fc.nat(60), fc.boolean(), fc.boolean(), (a, b, child, riskToLife) => {
+        const [low, high] = a <= b ? [a, b] : [b, a];
+        return rank(bandFor(low, { child, riskToLife })) <= rank(bandFor(high, { child, riskToLife }));
+      }),
+    );
+    expect([0, 4, 5, 9, 10, 14, 15].map((s) => bandFor(s, { child: false, riskToLife: false }))).toEqual([
+      'low',
+      'low',
+      'medium',
+      'medium',
+      'high',
+      'high',
+      'critical',
+    ]);
   });
 
   it('puts calling 999 first whenever life is at risk, and bands it critical', () => {

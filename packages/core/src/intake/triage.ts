@@ -90,12 +90,25 @@ export function triage(input: TriageInput): TriageResult {
   if (extraVictims > 0) contributions.push({ kind: 'fact', id: 'more_than_one_victim', points: extraVictims * EXTRA_VICTIM_POINTS });
 
   const score = contributions.reduce((sum, c) => sum + c.points, 0);
-  const band: TriageBand = input.riskToLife || score >= 15 ? 'critical' : score >= 10 ? 'high' : score >= 5 ? 'medium' : 'low';
+  const band = bandFor(score, { child: isChild, riskToLife: input.riskToLife });
 
   for (const declared of input.exploitationTypes) typeWeight.set(declared, (typeWeight.get(declared) ?? 0) + 100);
   const likelyTypes = [...typeWeight.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([t]) => t);
 
   return { catalogueVersion: catalogue.version, score, band, contributions, elements, likelyTypes, guidance: guidanceFor(input) };
+}
+
+/** The bands from least to most urgent: the queue's order. */
+export const TRIAGE_BANDS: readonly TriageBand[] = ['low', 'medium', 'high', 'critical'];
+
+/**
+ * The band a score falls in, with the rule the score alone cannot break: anyone in danger now is
+ * critical, and a child is never below high, however few indicators were ticked.
+ */
+export function bandFor(score: number, who: { readonly child: boolean; readonly riskToLife: boolean }): TriageBand {
+  if (who.riskToLife || score >= 15) return 'critical';
+  if (who.child || score >= 10) return 'high';
+  return score >= 5 ? 'medium' : 'low';
 }
 
 export function guidanceFor(input: Pick<TriageInput, 'child' | 'riskToLife' | 'consentToNrm' | 'interpreterNeeded'>): GuidanceStep[] {

@@ -117,7 +117,10 @@ export class IntakeRepository {
     return this.db.transaction().execute(async (tx) => insertReports(tx, this.audit, items));
   }
 
-  /** The triage queue: open reports, highest score first, then oldest first. */
+  /**
+   * The triage queue: the most urgent band first; within a band a child or anyone in danger now
+   * first; then the highest score, then the oldest.
+   */
   async queue(filter: QueueFilter): Promise<QueueRow[]> {
     let q = this.db
       .selectFrom('reports')
@@ -142,6 +145,8 @@ export class IntakeRepository {
     if (filter.child !== undefined) q = q.where('involves_child', '=', filter.child);
     if (filter.exploitationType) q = q.where(sql<boolean>`${filter.exploitationType} = any(exploitation_types)`);
     return q
+      .orderBy(sql`case triage_band when 'critical' then 4 when 'high' then 3 when 'medium' then 2 when 'low' then 1 else 0 end`, 'desc')
+      .orderBy(sql`involves_child or coalesce(triage -> 'contributions' @> '[{"id": "risk_to_life"}]'::jsonb, false)`, 'desc')
       .orderBy(sql`coalesce(triage_score, -1)`, 'desc')
       .orderBy('received_at', 'asc')
       .orderBy('id')

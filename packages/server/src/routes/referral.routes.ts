@@ -4,28 +4,28 @@ import { z } from 'zod';
 import type { Services } from '../services/index';
 import { bankAccountSchema, documentSchema, onlineSchema, optional, text } from './schemas';
 
+const victimSchema = z.object({
+  givenName: optional(100),
+  familyName: optional(100),
+  dob: z.iso
+    .date('Enter a date like 2008-04-30')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  ageYears: z.number().int().min(0, 'Enter an age from 0 to 120').max(120, 'Enter an age from 0 to 120').optional(),
+  child: z.enum(['yes', 'no', 'unknown']).default('unknown'),
+  gender: z.enum(['female', 'male', 'other', 'unknown']).optional(),
+  nationality: optional(80),
+  language: optional(80),
+  interpreterNeeded: z.boolean().default(false),
+  phone: optional(40),
+});
+
 export const referralBody = z.object({
   draftId: z.uuid().optional(),
   catalogueVersion: z.string().max(20).default(CURRENT_CATALOGUE.version),
   indicators: z.array(z.string().max(80)).max(100).default([]),
   exploitationTypes: z.array(z.enum(EXPLOITATION_TYPES)).max(EXPLOITATION_TYPES.length).default([]),
-  victim: z
-    .object({
-      givenName: optional(100),
-      familyName: optional(100),
-      dob: z.iso
-        .date('Enter a date like 2008-04-30')
-        .optional()
-        .or(z.literal('').transform(() => undefined)),
-      ageYears: z.number().int().min(0, 'Enter an age from 0 to 120').max(120, 'Enter an age from 0 to 120').optional(),
-      child: z.enum(['yes', 'no', 'unknown']).default('unknown'),
-      gender: z.enum(['female', 'male', 'other', 'unknown']).optional(),
-      nationality: optional(80),
-      language: optional(80),
-      interpreterNeeded: z.boolean().default(false),
-      phone: optional(40),
-    })
-    .prefault({}),
+  victim: victimSchema.prefault({}),
   consentToNrm: z.enum(['yes', 'no', 'unknown']).default('unknown'),
   riskToLife: z.boolean().default(false),
   potentialVictims: z.number().int().min(1).max(500).default(1),
@@ -80,6 +80,33 @@ const triageSchema = z.object({
   guidance: z.array(z.string()).readonly(),
 });
 
+/**
+ * What a preview reads: the answers triage and guidance depend on. Anything else the form sends
+ * (a half-typed phone, an empty summary) is ignored, so guidance follows from the first answer.
+ */
+const previewBody = referralBody
+  .pick({ catalogueVersion: true, indicators: true, exploitationTypes: true, consentToNrm: true, riskToLife: true, potentialVictims: true })
+  .extend({ victim: victimSchema.pick({ dob: true, ageYears: true, child: true, interpreterNeeded: true }).prefault({}) });
+
+const previewSchema = triageSchema.extend({
+  contradictions: z
+    .array(
+      z.object({
+        code: z.enum([
+          'age_under_18_but_not_child',
+          'age_18_or_over_but_child',
+          'dob_under_18_but_not_child',
+          'dob_18_or_over_but_child',
+          'dob_and_age_differ',
+          'dob_in_future',
+        ]),
+        path: z.enum(['victim.child', 'victim.dob']),
+        ageFromDob: z.number().optional(),
+      }),
+    )
+    .readonly(),
+});
+
 const draftSchema = z.object({ id: z.string(), updatedAt: z.string(), data: z.record(z.string(), z.unknown()) });
 
 export function referralRoutes(svc: Services): FastifyPluginAsyncZod {
@@ -125,12 +152,12 @@ export function referralRoutes(svc: Services): FastifyPluginAsyncZod {
         config: { permission },
         schema: {
           tags: ['referrals'],
-          summary: 'Triage score and next steps for a referral as it stands; nothing is stored',
-          body: referralBody.partial({ summary: true }),
-          response: { 200: triageSchema },
+          summary: 'Triage score, next steps and any answers about age that disagree, for a referral as it stands; nothing is stored',
+          body: previewBody,
+          response: { 200: previewSchema },
         },
       },
-      async (request) => svc.referrals.preview(request.actor, { ...request.body, summary: request.body.summary ?? '' }),
+      async (request) => svc.referrals.preview(request.actor, request.body),
     );
 
     app.post(

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import {
+  ageFacts,
   CATALOGUES,
+  localDate,
   Forbidden,
   Invalid,
   PERMISSIONS,
@@ -8,6 +10,7 @@ import {
   triage,
   type Actor,
   type DocumentType,
+  type AgeContradiction,
   type ExploitationType,
   type IndicatorCatalogue,
   type TriageResult,
@@ -70,6 +73,26 @@ export interface ReferralInput {
   readonly draftId?: string | undefined;
 }
 
+/** The answers triage and guidance depend on: all a preview needs, so it works from the first answer. */
+export type TriageAnswers = Pick<
+  ReferralInput,
+  'catalogueVersion' | 'indicators' | 'exploitationTypes' | 'consentToNrm' | 'riskToLife' | 'potentialVictims'
+> & {
+  readonly victim: Pick<ReferralInput['victim'], 'dob' | 'ageYears' | 'child' | 'interpreterNeeded'>;
+};
+
+/** Triage as it stands, and the answers about age that disagree, for the officer to settle. */
+export type Preview = TriageResult & { readonly contradictions: readonly AgeContradiction[] };
+
+const CONTRADICTION_MESSAGES: Record<AgeContradiction['code'], string> = {
+  age_under_18_but_not_child: 'The age given is under 18 but "under 18" is answered no: say which is right',
+  age_18_or_over_but_child: 'The age given is 18 or over but "under 18" is answered yes: say which is right',
+  dob_under_18_but_not_child: 'The date of birth makes them under 18 but "under 18" is answered no: say which is right',
+  dob_18_or_over_but_child: 'The date of birth makes them 18 or over but "under 18" is answered yes: say which is right',
+  dob_and_age_differ: 'The date of birth and the age given disagree: correct one, or leave one empty',
+  dob_in_future: 'The date of birth is in the future',
+};
+
 export interface DraftView {
   id: string;
   updatedAt: string;
@@ -94,14 +117,25 @@ export class ReferralService {
   }
 
   /** The score and next steps for what has been entered so far; nothing is stored. */
-  preview(actor: Actor, input: ReferralInput): TriageResult {
+  preview(actor: Actor, input: TriageAnswers): Preview {
     this.user(actor);
-    return triage(triageInput(input));
+    const facts = this.ageFacts(input);
+    return { ...triage(triageInput(input, facts.child)), contradictions: facts.contradictions };
+  }
+
+  private ageFacts(input: TriageAnswers) {
+    return ageFacts(input.victim, localDate(this.now()));
   }
 
   async submit(actor: Actor, input: ReferralInput): Promise<{ reference: string; triage: TriageResult }> {
     const user = this.user(actor);
-    const result = triage(triageInput(input));
+    const facts = this.ageFacts(input);
+    if (facts.contradictions.length > 0)
+      throw new Invalid(
+        'Some answers about the person’s age disagree',
+        facts.contradictions.map((c) => ({ path: c.path, message: CONTRADICTION_MESSAGES[c.code], reason: 'invalid' as const })),
+      );
+    const result = triage(triageInput(input, facts.child));
     const v = input.victim;
     const id = randomUUID();
     const { reference } = await this.repos.intake.createReport(
@@ -119,14 +153,14 @@ export class ReferralService {
         locationDescription: input.location.description ?? null,
         exploitationTypes:
           input.exploitationTypes.length > 0 ? [...input.exploitationTypes] : result.likelyTypes.length > 0 ? [...result.likelyTypes.slice(0, 2)] : ['unknown'],
-        involvesChild: childStatus(input) === 'yes',
+        involvesChild: facts.child === 'yes',
         triageScore: result.score,
         triageBand: result.band,
         createdBy: user.userId,
         agencyId: user.agencyId,
         catalogueVersion: result.catalogueVersion,
         indicatorIds: [...new Set(input.indicators)],
-        victim: { ...v, child: childStatus(input), consentToNrm: input.consentToNrm, riskToLife: input.riskToLife, potentialVictims: input.potentialVictims },
+        victim: { ...v, child: facts.child, consentToNrm: input.consentToNrm, riskToLife: input.riskToLife, potentialVictims: input.potentialVictims },
         triage: { ...result },
         persons: [
           {
@@ -218,17 +252,11 @@ export class ReferralService {
 }
 
 /** An age under 18 makes a child whatever the box says; an adult age with the box unticked, an adult. */
-function childStatus(input: ReferralInput): 'yes' | 'no' | 'unknown' {
-  const age = input.victim.ageYears;
-  if (age !== undefined) return age < 18 ? 'yes' : input.victim.child === 'yes' ? 'yes' : 'no';
-  return input.victim.child;
-}
-
-function triageInput(input: ReferralInput) {
+function triageInput(input: TriageAnswers, child: 'yes' | 'no' | 'unknown') {
   return {
     catalogueVersion: input.catalogueVersion,
     indicatorIds: input.indicators,
-    child: childStatus(input),
+    child,
     riskToLife: input.riskToLife,
     consentToNrm: input.consentToNrm,
     potentialVictims: input.potentialVictims,
