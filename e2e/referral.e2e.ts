@@ -1,4 +1,6 @@
+import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import en from '../packages/web/src/i18n/en.json';
 import { accessibilityProblems, openBrowser, type Browser } from './support/browser';
 import { SignInFlow } from './support/pages';
 
@@ -125,5 +127,100 @@ describe('an officer refers a child from the street; the supervisor finds it in 
     await b.page.getByText('Saved.').waitFor();
     expect(await b.page.locator('.govuk-summary-list').textContent()).toContain('Triaged');
     expect(await accessibilityProblems(b.page)).toEqual([]);
+  });
+});
+
+describe('the referral form guides from the first answer, asks about contradictions, and starts clean', () => {
+  let b: Browser;
+  beforeAll(async () => {
+    b = await openBrowser();
+    await b.page.setViewportSize({ width: 390, height: 844 });
+    await b.page.goto(`${b.baseUrl}/?lang=en`);
+    await new SignInFlow(b.page, b.baseUrl).asRole('officer');
+  });
+  afterAll(async () => b?.close());
+
+  const inView = async (locator: Locator, height: number) => {
+    const box = await locator.boundingBox();
+    return box !== null && box.y >= 0 && box.y + box.height <= height;
+  };
+
+  it('guides from the first answer, before any summary: at the foot of a phone, beside the form on a wide screen', async () => {
+    const page = b.page;
+    await page.goto(`${b.baseUrl}/referral?lang=en`);
+    await page.getByRole('heading', { level: 1, name: 'Make a referral' }).waitFor();
+    const bar = page.getByTestId('guidance-bar');
+    await page.locator('#child-yes').check();
+    await expect.poll(() => bar.innerText()).toContain('Safeguard the child now');
+    expect(await page.locator('#summary').inputValue()).toBe('');
+    expect(await inView(bar, 844)).toBe(true);
+    // Still in view half way down the checklist.
+    await page.locator('[id="indicator-ho.county_lines_phone"]').scrollIntoViewIfNeeded();
+    await page.locator('[id="indicator-ho.county_lines_phone"]').check();
+    expect(await inView(bar, 844)).toBe(true);
+    expect(await accessibilityProblems(page)).toEqual([]);
+
+    await page.setViewportSize({ width: 1280, height: 800 });
+    expect(await bar.isVisible()).toBe(false);
+    const guidance = page.locator('section.app-guidance');
+    await page.locator('#summary').scrollIntoViewIfNeeded();
+    expect(await inView(guidance, 800)).toBe(true);
+    const form = (await page.locator('main form').boundingBox())!;
+    expect((await guidance.boundingBox())!.x).toBeGreaterThanOrEqual(form.x + form.width);
+    await page.setViewportSize({ width: 390, height: 844 });
+  });
+
+  it('asks about an age of 17 with "under 18: no" instead of choosing one, and sends once it is settled', async () => {
+    const page = b.page;
+    await page.goto(`${b.baseUrl}/referral?lang=en`);
+    await page.getByRole('heading', { level: 1, name: 'Make a referral' }).waitFor();
+    await page.getByLabel('Age in years').fill('17');
+    await page.locator('#child-no').check();
+    const warning = page.getByTestId('age-contradictions');
+    await warning.waitFor();
+    expect(await warning.innerText()).toContain(en.referral.contradictions.age_under_18_but_not_child);
+    // Meanwhile treated as a child.
+    await expect.poll(() => page.getByTestId('guidance').innerText()).toContain('Safeguard the child now');
+    await page.getByLabel('What did you see and what were you told?').fill('Girl of 17 at the nail bar on Commercial Street; says she owes the owner.');
+    await page.getByRole('button', { name: 'Send referral' }).click();
+    await page.getByRole('alert').getByRole('link', { name: en.referral.contradictions.age_under_18_but_not_child }).click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('child-yes');
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.locator('#child-yes').check();
+    await expect.poll(() => warning.count()).toBe(0);
+
+    // A date of birth typed day first, as written in the UK; one that is not a real date is named.
+    await page.locator('#dob-day').fill('31');
+    await page.locator('#dob-month').fill('4');
+    await page.locator('#dob-year').fill('2008');
+    await page.getByRole('button', { name: 'Send referral' }).click();
+    await page.getByRole('alert').getByRole('link', { name: en.referral.dobInvalid }).click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('dob-day');
+    // One that makes them years older than the age given is asked about.
+    await page.locator('#dob-day').fill('1');
+    await page.locator('#dob-year').fill('1990');
+    await expect.poll(() => warning.innerText()).toMatch(/The date of birth makes them \d+, but the age given is different/);
+    await page.locator('#dob-year').fill('');
+    await page.locator('#dob-month').fill('');
+    await page.locator('#dob-day').fill('');
+    await expect.poll(() => warning.count()).toBe(0);
+    await page.getByRole('button', { name: 'Send referral' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Referral sent' }).waitFor();
+  });
+
+  it('"Make another referral" starts clean: no answers, guidance or score from the last one', async () => {
+    const page = b.page;
+    await page.getByRole('button', { name: 'Make another referral' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Make a referral' }).waitFor();
+    for (const id of ['givenName', 'age', 'dob-day', 'dob-month', 'dob-year', 'summary']) expect(await page.locator(`#${id}`).inputValue(), id).toBe('');
+    expect(await page.locator('#child-unknown').isChecked()).toBe(true);
+    expect(await page.locator('main').innerText()).not.toContain('Safeguard the child now');
+    // An adult who refuses consent: Duty to Notify, and nothing of the child before.
+    await page.getByLabel('Age in years').fill('34');
+    await page.locator('#child-no').check();
+    await page.locator('#consentToNrm-no').check();
+    await expect.poll(() => page.getByTestId('guidance').innerText()).toContain('Duty to Notify');
+    expect(await page.locator('main').innerText()).not.toMatch(/Safeguard the child|child's consent/);
+    expect(await page.getByRole('alert').count()).toBe(0);
   });
 });

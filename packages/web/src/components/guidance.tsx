@@ -37,3 +37,29 @@ export function Guidance({ triage }: { triage: Triage }) {
     </section>
   );
 }
+
+/**
+ * On a phone the full guidance sits below the form; this bar stays at the foot of the screen while
+ * the officer fills it in, with the priority and the first step, and a link to all of them.
+ */
+export function GuidanceBar({ triage }: { triage: Triage }) {
+  const { t } = useTranslation();
+  const urgent = triage.guidance.includes('call_999_now') || triage.guidance.includes('safeguard_child_now');
+  const first = triage.guidance[0];
+  return (
+    <aside className={`app-guidance-bar${urgent ? ' app-guidance-bar--urgent' : ''}`} aria-label={t('referral.guidanceBar')} data-testid="guidance-bar">
+      <p className="govuk-body-s govuk-!-margin-bottom-1">
+        <strong>{t(`referral.bands.${triage.band}`)}</strong>
+        {first && (
+          <>
+            {' · '}
+            <Trans i18nKey={`referral.guidance.${first}`} components={PHONE_MARKUP} />
+          </>
+        )}
+      </p>
+      <a className="govuk-link govuk-body-s" href="#guidance-title">
+        {t('referral.allSteps')}
+      </a>
+    </aside>
+  );
+}

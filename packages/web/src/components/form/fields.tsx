@@ -2,6 +2,7 @@ import type { InputHTMLAttributes, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextWithPhones } from '../phone-number';
 import { CharacterCount, countId } from './character-count';
+import type { DateParts } from './date-parts';
 
 interface FieldProps {
   id: string;
@@ -154,6 +155,7 @@ export function RadiosField({
   onChange,
   options,
   inline = false,
+  error,
 }: {
   name: string;
   legend: string;
@@ -162,15 +164,22 @@ export function RadiosField({
   onChange: (value: string) => void;
   options: [value: string, label: string][];
   inline?: boolean;
+  error?: string;
 }) {
+  const { t } = useTranslation();
   return (
-    <div className="govuk-form-group">
-      <fieldset className="govuk-fieldset" aria-describedby={hint ? `${name}-hint` : undefined}>
+    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <fieldset className="govuk-fieldset" aria-describedby={[hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ') || undefined}>
         <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
         {hint && (
           <div id={`${name}-hint`} className="govuk-hint">
             {hint}
           </div>
+        )}
+        {error && (
+          <p id={`${name}-error`} className="govuk-error-message">
+            <span className="govuk-visually-hidden">{t('common.errorPrefix')}:</span> {error}
+          </p>
         )}
         <div className={`govuk-radios govuk-radios--small${inline ? ' govuk-radios--inline' : ''}`}>
           {options.map(([v, label]) => (
@@ -187,6 +196,72 @@ export function RadiosField({
               <label className="govuk-label govuk-radios__label" htmlFor={`${name}-${v}`}>
                 {label}
               </label>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+/** The GOV.UK date input: day, month and year in their own boxes, so no one has to guess an order. */
+export function DateField({
+  id,
+  legend,
+  hint,
+  error,
+  value,
+  onChange,
+}: {
+  id: string;
+  legend: string;
+  hint?: string;
+  error?: string;
+  value: DateParts;
+  onChange: (value: DateParts) => void;
+}) {
+  const { t } = useTranslation();
+  const parts = [
+    { part: 'day', width: 2 },
+    { part: 'month', width: 2 },
+    { part: 'year', width: 4 },
+  ] as const;
+  return (
+    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <fieldset
+        className="govuk-fieldset"
+        role="group"
+        aria-describedby={[hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined}
+      >
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
+        {hint && (
+          <div id={`${id}-hint`} className="govuk-hint">
+            {hint}
+          </div>
+        )}
+        {error && (
+          <p id={`${id}-error`} className="govuk-error-message">
+            <span className="govuk-visually-hidden">{t('common.errorPrefix')}:</span> {error}
+          </p>
+        )}
+        <div className="govuk-date-input" id={id}>
+          {parts.map(({ part, width }) => (
+            <div className="govuk-date-input__item" key={part}>
+              <div className="govuk-form-group">
+                <label className="govuk-label govuk-date-input__label" htmlFor={`${id}-${part}`}>
+                  {t(`common.date.${part}`)}
+                </label>
+                <input
+                  className={`govuk-input govuk-date-input__input govuk-input--width-${width}${error ? ' govuk-input--error' : ''}`}
+                  id={`${id}-${part}`}
+                  name={`${id}-${part}`}
+                  type="text"
+                  inputMode="numeric"
+                  autoComplete="off"
+                  value={value[part]}
+                  onChange={(e) => onChange({ ...value, [part]: e.target.value })}
+                />
+              </div>
             </div>
           ))}
         </div>

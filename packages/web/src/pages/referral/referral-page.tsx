@@ -5,11 +5,26 @@ import { api } from '../../api/client';
 import { AREAS } from '../../areas';
 import { ErrorSummary, type FormProblem } from '../../components/form/error-summary';
 import { AddAnother } from '../../components/form/add-another';
-import { RadiosField, SelectField, TextField } from '../../components/form/fields';
+import { NO_DATE, isoDate, type DateParts } from '../../components/form/date-parts';
+import { DateField, RadiosField, SelectField, TextField } from '../../components/form/fields';
 import { fieldError, problemsFrom } from '../../components/form/problems';
 import { usePageTitle } from '../../components/page-title';
-import { Guidance, type Triage } from '../../components/guidance';
+import { Guidance, GuidanceBar, type Triage } from '../../components/guidance';
 import { dateLocale } from '../../i18n/locale';
+
+type AgeContradiction = {
+  code:
+    | 'age_under_18_but_not_child'
+    | 'age_18_or_over_but_child'
+    | 'dob_under_18_but_not_child'
+    | 'dob_18_or_over_but_child'
+    | 'dob_and_age_differ'
+    | 'dob_in_future';
+  path: 'victim.child' | 'victim.dob';
+  ageFromDob?: number;
+};
+/** Triage as the answers stand, and the answers about age that disagree. */
+type Preview = Triage & { contradictions: AgeContradiction[] };
 
 interface Indicator {
   id: string;
@@ -25,6 +40,7 @@ interface Form {
   givenName: string;
   familyName: string;
   age: string;
+  dob: DateParts;
   child: 'yes' | 'no' | 'unknown';
   gender: string;
   nationality: string;
@@ -72,6 +88,7 @@ const EMPTY: Form = {
   givenName: '',
   familyName: '',
   age: '',
+  dob: NO_DATE,
   child: 'unknown',
   gender: '',
   nationality: '',
@@ -144,7 +161,11 @@ function inputFor(path: string, f: Form): string {
     const at = sendable(f)[list.rows][Number(position)]?.at ?? Number(position);
     return `${list.id}-${at}-${field ?? 'number'}`;
   }
-  return path.replace(/^victim\.ageYears$/, 'age').replace(/^location\./, '');
+  return path
+    .replace(/^victim\.ageYears$/, 'age')
+    .replace(/^victim\.dob$/, 'dob-day')
+    .replace(/^victim\.child$/, 'child-yes')
+    .replace(/^location\./, '');
 }
 
 function toRequest(f: Form) {
@@ -156,6 +177,7 @@ function toRequest(f: Form) {
       givenName: f.givenName,
       familyName: f.familyName,
       ageYears: age,
+      dob: isoDate(f.dob) || undefined,
       child: f.child,
       gender: f.gender || undefined,
       nationality: f.nationality,
@@ -187,7 +209,7 @@ export function ReferralPage() {
   const [form, setForm] = useState<Form>(EMPTY);
   const [draftId, setDraftId] = useState<string>(() => crypto.randomUUID());
   const [savedAt, setSavedAt] = useState<string | null>(null);
-  const [triage, setTriage] = useState<Triage | null>(null);
+  const [triage, setTriage] = useState<Preview | null>(null);
   const [problems, setProblems] = useState<FormProblem[]>([]);
   const [sent, setSent] = useState<{ reference: string; triage: Triage } | null>(null);
   const loaded = useRef(false);
@@ -210,30 +232,45 @@ export function ReferralPage() {
     const save = setTimeout(() => {
       void api<{ updatedAt: string }>('PUT', `/api/referrals/drafts/${draftId}`, { data: form }).then((d) => setSavedAt(d.updatedAt));
     }, 1200);
-    const preview = setTimeout(() => {
-      void api<Triage>('POST', '/api/referrals/preview', toRequest(form))
-        .then(setTriage)
-        .catch(() => undefined);
-    }, 300);
-    return () => {
-      clearTimeout(save);
-      clearTimeout(preview);
-    };
+    return () => clearTimeout(save);
   }, [form, draftId, sent]);
 
+  // Guidance follows the answers from the first one (and for the empty form); guidance that no
+  // longer matches them is taken away rather than left showing.
+  useEffect(() => {
+    if (sent) return;
+    let current = true;
+    const preview = setTimeout(() => {
+      api<Preview>('POST', '/api/referrals/preview', toRequest(form))
+        .then((p) => current && setTriage(p))
+        .catch(() => current && setTriage(null));
+    }, 300);
+    return () => {
+      current = false;
+      clearTimeout(preview);
+    };
+  }, [form, sent]);
+
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const ageMessage = (c: AgeContradiction) => t(`referral.contradictions.${c.code}`, { age: c.ageFromDob });
   const toggle = (key: 'indicators' | 'exploitationTypes', id: string, on: boolean) => set(key, on ? [...form[key], id] : form[key].filter((x) => x !== id));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!form.summary.trim()) return setProblems([{ field: 'summary', message: t('referral.errors.summary') }]);
+    const found: FormProblem[] = (triage?.contradictions ?? []).map((c) => ({ field: inputFor(c.path, form), message: ageMessage(c) }));
+    if (isoDate(form.dob) === null) found.unshift({ field: 'dob-day', message: t('referral.dobInvalid') });
+    if (!form.summary.trim()) found.push({ field: 'summary', message: t('referral.errors.summary') });
+    if (found.length > 0) return setProblems(found);
     try {
       const result = await api<{ reference: string; triage: Triage }>('POST', '/api/referrals', { ...toRequest(form), draftId });
       setSent(result);
       setProblems([]);
       window.scrollTo(0, 0);
     } catch (error) {
-      setProblems(problemsFrom(error, t).map((p) => ({ ...p, field: p.field && inputFor(p.field, form) })));
+      const disagree = t('referral.agesDisagree');
+      setProblems(
+        problemsFrom(error, t, { 'victim.child': disagree, 'victim.dob': disagree }).map((p) => ({ ...p, field: p.field && inputFor(p.field, form) })),
+      );
     }
   };
 
@@ -250,9 +287,14 @@ export function ReferralPage() {
             type="button"
             className="govuk-button govuk-button--secondary"
             onClick={() => {
+              // Nothing of the last referral carries over: not its answers, guidance, score or problems.
               setSent(null);
               setForm(EMPTY);
+              setTriage(null);
+              setProblems([]);
+              setSavedAt(null);
               setDraftId(crypto.randomUUID());
+              window.scrollTo(0, 0);
             }}
           >
             {t('referral.another')}
@@ -297,6 +339,14 @@ export function ReferralPage() {
             onChange={(e) => set('age', e.target.value)}
             error={fieldError(problems, 'age')}
           />
+          <DateField
+            id="dob"
+            legend={t('referral.dob')}
+            hint={t('referral.dobHint')}
+            value={form.dob}
+            onChange={(v) => set('dob', v)}
+            error={fieldError(problems, 'dob-day')}
+          />
           <RadiosField
             inline
             name="child"
@@ -309,7 +359,23 @@ export function ReferralPage() {
               ['no', t('common.no')],
               ['unknown', t('report.notSure')],
             ]}
+            error={fieldError(problems, 'child-yes')}
           />
+          {triage && triage.contradictions.length > 0 && (
+            <div className="govuk-warning-text" data-testid="age-contradictions">
+              <span className="govuk-warning-text__icon" aria-hidden="true">
+                !
+              </span>
+              <div className="govuk-warning-text__text">
+                <span className="govuk-visually-hidden">{t('referral.agesTitle')}: </span>
+                {triage.contradictions.map((c) => (
+                  <p className="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1" key={c.code}>
+                    {ageMessage(c)}
+                  </p>
+                ))}
+              </div>
+            </div>
+          )}
           <SelectField
             id="gender"
             label={t('referral.gender')}
@@ -657,12 +723,13 @@ export function ReferralPage() {
             )}
           </AddAnother>
 
-          {triage && <Guidance triage={triage} />}
           <button type="submit" className="govuk-button">
             {t('referral.submit')}
           </button>
         </form>
+        {triage && <GuidanceBar triage={triage} />}
       </div>
+      <div className="govuk-grid-column-one-third app-guidance-column">{triage && <Guidance triage={triage} />}</div>
     </div>
   );
 }
