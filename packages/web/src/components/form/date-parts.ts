@@ -11,7 +11,7 @@ export const NO_DATE: DateParts = { day: '', month: '', year: '' };
  * The ISO date (YYYY-MM-DD) the boxes make; '' when all are empty; null when they do not make a
  * real date (a missing box, 31 April, a two-digit year).
  */
-export function isoDate(parts: DateParts): string | '' | null {
+export function isoDate(parts: DateParts): string | null {
   const [day, month, year] = [parts.day, parts.month, parts.year].map((p) => p.trim());
   if (!day && !month && !year) return '';
   if (!/^\d{1,2}$/.test(day!) || !/^\d{1,2}$/.test(month!) || !/^\d{4}$/.test(year!)) return null;
