@@ -16,7 +16,7 @@ import sq from '../packages/web/src/i18n/sq.json';
 import vi from '../packages/web/src/i18n/vi.json';
 import zh from '../packages/web/src/i18n/zh.json';
 import { HELPLINE_NUMBERS, overflowWidth, phoneNumberProblems, uncountedTextBoxes } from './support/layout';
-import { waitForNextTotpPeriod } from './support/pages';
+import { SignInFlow, waitForNextTotpPeriod } from './support/pages';
 
 const LANGUAGES = ['en', 'cy', 'pl', 'ro', 'sq', 'vi', 'ar', 'zh'] as const;
 /** The form's words in two of its languages, to find the reporter's choices on the page as they read them. */
@@ -303,6 +303,87 @@ describe('the public reporting portal in Chromium', () => {
       await page.setViewportSize({ width: 1200, height: 900 });
     });
   }
+
+  it('a report with every answer given is read back whole by the team, found by the reporter’s code', async () => {
+    const page = b.page;
+    await openEmptyForm(page, b.baseUrl, 'en');
+    await page.locator('#dangerNow-yes').check();
+    await page.locator('#relation-self').check();
+    await page.locator('form button[type=submit]').click();
+    const answers = {
+      description: 'The boss keeps our passports. Nine of us sleep above the car wash and are driven there at six.',
+      when: 'Every night since March',
+      town: 'Rogerstone',
+      postcode: 'NP10 9AB',
+      locationDescription: 'The flat above the tyre shop, blue door at the back',
+      'person-0-name': 'Dritan Hoxha',
+      'person-0-nationality': 'Albanian',
+      'person-0-description': 'Tall, shaved head, a scar on his left hand; drives the white van',
+      'person-1-name': 'Ardit',
+      'person-1-description': 'Nineteen, very thin, does not speak English',
+      'phone-0': '07700 900123',
+      vehicle: 'CU57 ABC',
+      vehicleDescription: 'A white Transit van',
+      business: 'Sparkle Hand Car Wash',
+      businessAddress: '1 Tredegar Street',
+      online: 'instagram.com/sparkle.wash',
+    };
+    const fill = async (ids: (keyof typeof answers)[]) => {
+      for (const id of ids) await page.locator(`[id="${id}"]`).fill(answers[id]);
+    };
+    await fill(['description', 'when']);
+    await page.locator('[id="sign-ilo.retention_of_documents"]').check();
+    await page.locator('[id="sign-ho.lives_at_workplace"]').check();
+    await page.locator('#childInvolved-yes').check();
+    await page.locator('form button[type=submit]').click();
+    await page.locator('#localAuthority').selectOption('W06000022');
+    await fill(['town', 'postcode', 'locationDescription']);
+    await page.locator('form button[type=submit]').click();
+    await page.locator('#person-0-part-suspect').check();
+    await fill(['person-0-name', 'person-0-nationality', 'person-0-description']);
+    await page.getByRole('button', { name: en.report.steps.who.addPerson }).click();
+    await page.locator('#person-1-part-potential_victim').check();
+    await fill(['person-1-name', 'person-1-description', 'phone-0', 'vehicle', 'vehicleDescription', 'business', 'businessAddress', 'online']);
+    await page.locator('form button[type=submit]').click();
+    await page.locator('.govuk-summary-list').waitFor();
+    await page.waitForTimeout(3000);
+    await page.locator('form button[type=submit]').click();
+    const code = (await page.getByTestId('reference').textContent())!.trim();
+
+    await page.goto(`${b.baseUrl}/?lang=en`);
+    await new SignInFlow(page, b.baseUrl).asRole('supervisor');
+    await page.goto(`${b.baseUrl}/triage?lang=en`);
+    // Read out over the phone: lower case, spaces instead of the hyphen.
+    await page.getByLabel('Find by reference').fill(code.toLowerCase().replace(/-/g, ' '));
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect.poll(() => page.locator('tbody tr').count()).toBe(1);
+    await page.locator('tbody tr').first().getByRole('link').click();
+    await page.getByRole('heading', { level: 1, name: /Report HBR-/ }).waitFor();
+    const catalogue = await page.evaluate(
+      async () => (await (await fetch('/api/referrals/catalogue')).json()) as { indicators: { id: string; label: { en: string } }[] },
+    );
+    const label = (id: string) => catalogue.indicators.find((i) => i.id === id)!.label.en;
+    await page.getByText(label('ilo.retention_of_documents')).waitFor();
+    const main = await page.locator('main').innerText();
+    for (const [id, value] of Object.entries(answers)) expect(main, id).toContain(value);
+    for (const shown of [
+      label('ho.lives_at_workplace'),
+      'Someone in danger now\tYes',
+      'A child involved\tYes',
+      'Happening to\tThe reporter',
+      'Area\tNewport',
+      'Written in\tEnglish (en)',
+      `Reporter’s reference code\t${code}`,
+      'Suspect: Dritan Hoxha',
+      'Potential victim: Ardit',
+    ])
+      expect(main).toContain(shown);
+    // Two people, as given: no empty row for "happening to me", and the boss is not a victim.
+    expect(await page.locator('main li', { hasText: /^(Potential victim|Suspect|Witness|Part not known):/ }).count()).toBe(2);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL('**/sign-in');
+  });
 
   it('a report in Welsh and one in Polish each return a code; the reporter comes back and answers the team', async () => {
     const welsh = await report(b.page, b.baseUrl, 'cy', "Mae dynion yn byw yn y golchfa geir ac yn gweithio drwy'r dydd.");

@@ -7,7 +7,8 @@ export const REPORT_SOURCES = ['public', 'officer', 'partner', 'nrm'] as const;
 export type ReportSource = (typeof REPORT_SOURCES)[number];
 
 /** A person's role in one report. */
-export const PERSON_ROLES = ['potential_victim', 'suspect', 'witness', 'reporter'] as const;
+/** A person's part in a report; 'unknown' where the reporter did not know it (never guessed). */
+export const PERSON_ROLES = ['potential_victim', 'suspect', 'witness', 'reporter', 'unknown'] as const;
 export type PersonRole = (typeof PERSON_ROLES)[number];
 
 export const BUSINESS_KINDS = [

@@ -91,6 +91,8 @@ export interface ReportsTable {
   triaged_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   pictured_at: Timestamp | null;
   facts_seq: Generated<string>;
+  /** Someone is in danger now (the public form's first question; a referral's risk to life). */
+  danger_now: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export interface ReportAddressesTable {
@@ -158,6 +160,8 @@ export interface ReportPersonsTable {
   address: string | null;
   postcode: string | null;
   town: string | null;
+  /** What they look like or do, in the reporter's words. */
+  description: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ReportPhonesTable {

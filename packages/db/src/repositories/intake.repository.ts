@@ -31,6 +31,7 @@ export interface NewReport {
     dob?: string | null;
     phone?: string | null;
     address?: string | null;
+    description?: string | null;
   }[];
   readonly phones: { id: string; number: string }[];
   readonly vehicles: { id: string; registration: string; make: string | null; colour: string | null }[];
@@ -54,6 +55,7 @@ export interface NewReport {
   readonly indicatorIds?: string[];
   readonly victim?: Record<string, unknown>;
   readonly triage?: Record<string, unknown>;
+  readonly dangerNow?: boolean;
 }
 
 export interface QueueFilter {
@@ -62,6 +64,8 @@ export interface QueueFilter {
   readonly source?: string | undefined;
   readonly child?: boolean | undefined;
   readonly exploitationType?: string | undefined;
+  /** A report's reference or the code its reporter was given; finds it in any status. */
+  readonly reference?: string | undefined;
   readonly limit: number;
   readonly offset: number;
 }
@@ -138,8 +142,24 @@ export class IntakeRepository {
         'status',
         'language',
       ])
-      .select(sql<string>`left(summary, 240)`.as('summary'))
-      .where('status', '=', filter.status);
+      .select(sql<string>`left(summary, 240)`.as('summary'));
+    if (filter.reference) {
+      // Typed as read out or copied: any case, with or without spaces and hyphens.
+      const code = filter.reference.toUpperCase().replace(/[^A-Z0-9]/g, '');
+      q = q.where((eb) =>
+        eb.or([
+          eb(sql`regexp_replace(upper(reference), '[^A-Z0-9]', '', 'g')`, '=', code),
+          eb(
+            'id',
+            'in',
+            eb
+              .selectFrom('report_follow_up')
+              .select('report_id')
+              .where(sql`regexp_replace(upper(reference_code), '[^A-Z0-9]', '', 'g')`, '=', code),
+          ),
+        ]),
+      );
+    } else q = q.where('status', '=', filter.status);
     if (filter.localAuthority) q = q.where('local_authority', '=', filter.localAuthority);
     if (filter.source) q = q.where('source', '=', filter.source);
     if (filter.child !== undefined) q = q.where('involves_child', '=', filter.child);
@@ -168,12 +188,25 @@ export class IntakeRepository {
       this.db.selectFrom('report_online').selectAll().where('report_id', '=', id).orderBy('id').execute(),
       this.db.selectFrom('report_bank_accounts').selectAll().where('report_id', '=', id).orderBy('id').execute(),
       this.db.selectFrom('report_documents').selectAll().where('report_id', '=', id).orderBy('id').execute(),
-      this.db.selectFrom('report_follow_up').select('report_id').where('report_id', '=', id).executeTakeFirst(),
+      this.db.selectFrom('report_follow_up').select(['report_id', 'reference_code']).where('report_id', '=', id).executeTakeFirst(),
       // What each mention became in the picture (a record has the id of the row it was taken from).
       this.db.selectFrom('entity_records').select(['id', 'entity_id']).where('report_id', '=', id).where('entity_id', 'is not', null).execute(),
     ]);
     const entityOf = new Map(resolved.map((r) => [r.id, r.entity_id!]));
-    return { report, persons, phones, vehicles, businesses, addresses, online, bankAccounts, documents, hasFollowUp: !!followUp, entityOf };
+    return {
+      report,
+      persons,
+      phones,
+      vehicles,
+      businesses,
+      addresses,
+      online,
+      bankAccounts,
+      documents,
+      hasFollowUp: !!followUp,
+      referenceCode: followUp?.reference_code ?? null,
+      entityOf,
+    };
   }
 
   /** Applies triage decisions and their audit entry together. */
@@ -396,6 +429,7 @@ export async function insertReports(
         indicator_ids: report.indicatorIds ?? [],
         victim: report.victim ? JSON.stringify(report.victim) : null,
         triage: report.triage ? JSON.stringify(report.triage) : null,
+        danger_now: report.dangerNow ?? false,
       })),
     )
     .execute();
@@ -414,6 +448,7 @@ export async function insertReports(
       address: p.address ?? null,
       postcode: null,
       town: null,
+      description: p.description ?? null,
     })),
   );
   if (persons.length > 0) await tx.insertInto('report_persons').values(persons).execute();

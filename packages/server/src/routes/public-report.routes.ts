@@ -5,7 +5,7 @@ import { sendError } from '../http/error-handler';
 import type { Services } from '../services/index';
 import { onlineSchema, optional, text } from './schemas';
 import { PHOTO_MAX_BYTES, PHOTO_TYPES } from '../services/photo-cleaner';
-import { PUBLIC_SIGNS } from '../services/public-report.service';
+import { PUBLIC_PERSON_ROLES, PUBLIC_SIGNS } from '../services/public-report.service';
 
 /** The languages the public form is offered in. */
 export const REPORT_LANGUAGES = ['en', 'cy', 'pl', 'ro', 'sq', 'vi', 'ar', 'zh'] as const;
@@ -30,7 +30,15 @@ export const reportBody = z.object({
     .or(z.literal('').transform(() => undefined)),
   locationDescription: optional(1000),
   people: z
-    .array(z.object({ name: optional(200), gender: optional(40), nationality: optional(80), description: optional(1000) }))
+    .array(
+      z.object({
+        role: z.enum(PUBLIC_PERSON_ROLES).default('unknown'),
+        name: optional(200),
+        gender: optional(40),
+        nationality: optional(80),
+        description: optional(1000),
+      }),
+    )
     .max(20)
     .default([]),
   phones: z
@@ -87,6 +95,8 @@ const reportViewSchema = z.object({
   assignedTo: z.string().nullable(),
   triagedAt: z.string().nullable(),
   hasFollowUp: z.boolean(),
+  referenceCode: z.string().nullable(),
+  dangerNow: z.boolean(),
   persons: z.array(
     z.object({
       role: z.string(),
@@ -96,6 +106,7 @@ const reportViewSchema = z.object({
       gender: z.string().nullable(),
       dob: z.string().nullable(),
       phone: z.string().nullable(),
+      description: z.string().nullable(),
       entityId,
     }),
   ),
@@ -212,13 +223,14 @@ export function publicReportRoutes(svc: Services, limits: { submitPerMinute: num
         config: { permission: PERMISSIONS.reportsTriage },
         schema: {
           tags: ['reports'],
-          summary: 'The triage queue: reports by score, then age, with filters',
+          summary: 'The triage queue: the most urgent first, with filters; a reference (HBR-… or the reporter’s code) finds a report whatever its status',
           querystring: z.object({
             status: z.enum(['new', 'triaged', 'closed']).default('new'),
             area: z.enum(GWENT.localAuthorities.map((l) => l.code) as [string, ...string[]]).optional(),
             source: z.enum(['public', 'officer', 'partner', 'nrm']).optional(),
             child: z.enum(['yes', 'no']).optional(),
             type: z.enum(EXPLOITATION_TYPES).optional(),
+            reference: z.string().trim().min(1).max(40).optional(),
             limit: z.coerce.number().int().min(1).max(200).default(50),
             offset: z.coerce.number().int().min(0).max(100_000).default(0),
           }),
@@ -254,6 +266,7 @@ export function publicReportRoutes(svc: Services, limits: { submitPerMinute: num
             source: q.source,
             child: q.child === undefined ? undefined : q.child === 'yes',
             exploitationType: q.type,
+            reference: q.reference,
             limit: q.limit,
             offset: q.offset,
           }),

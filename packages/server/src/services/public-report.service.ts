@@ -17,6 +17,10 @@ import { newCode, normaliseCode, sameSecret } from '../auth/tokens';
 import { cleanPhoto } from './photo-cleaner';
 
 /** What the public form sends, once validated at the route. */
+/** The parts a reporter can give a person: exploited, exploiting, a witness, or not known. */
+export const PUBLIC_PERSON_ROLES = ['potential_victim', 'suspect', 'witness', 'unknown'] as const;
+export type PublicPersonRole = (typeof PUBLIC_PERSON_ROLES)[number];
+
 export interface PublicReportInput {
   readonly language: string;
   readonly description: string;
@@ -29,7 +33,13 @@ export interface PublicReportInput {
   readonly town?: string | undefined;
   readonly postcode?: string | undefined;
   readonly locationDescription?: string | undefined;
-  readonly people: readonly { name?: string | undefined; gender?: string | undefined; nationality?: string | undefined; description?: string | undefined }[];
+  readonly people: readonly {
+    role: PublicPersonRole;
+    name?: string | undefined;
+    gender?: string | undefined;
+    nationality?: string | undefined;
+    description?: string | undefined;
+  }[];
   readonly phones: readonly string[];
   readonly vehicles: readonly { registration: string; description?: string | undefined }[];
   readonly businesses: readonly { name: string; address?: string | undefined }[];
@@ -144,22 +154,26 @@ export class PublicReportService {
         involvesChild: input.childInvolved === 'yes',
         triageScore: result.score,
         triageBand: result.band,
-        persons: [
-          ...(input.relation === 'self'
-            ? [{ id: randomUUID(), role: 'potential_victim', givenName: null, familyName: null, gender: null, nationality: null }]
-            : []),
-          ...input.people.map((p) => {
+        catalogueVersion: result.catalogueVersion,
+        indicatorIds: [...new Set(input.signs)],
+        triage: { ...result },
+        dangerNow: input.dangerNow,
+        // Each person with the part the reporter gave them; "happening to me" is the relation, not
+        // a person with nothing known. A row with nothing in it is not kept.
+        persons: input.people
+          .filter((p) => p.name || p.nationality || p.description || p.gender)
+          .map((p) => {
             const n = split(p.name);
             return {
               id: randomUUID(),
-              role: 'potential_victim',
+              role: p.role,
               givenName: n.given,
               familyName: n.family,
               gender: p.gender ?? null,
               nationality: p.nationality ?? null,
+              description: p.description ?? null,
             };
           }),
-        ],
         phones: input.phones.map((number) => ({ id: randomUUID(), number })),
         vehicles: input.vehicles.map((v) => ({ id: randomUUID(), registration: v.registration.toUpperCase(), make: v.description ?? null, colour: null })),
         businesses: input.businesses.map((b) => ({ id: randomUUID(), name: b.name, kind: null, address: b.address ?? null })),

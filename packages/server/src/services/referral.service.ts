@@ -154,6 +154,7 @@ export class ReferralService {
         exploitationTypes:
           input.exploitationTypes.length > 0 ? [...input.exploitationTypes] : result.likelyTypes.length > 0 ? [...result.likelyTypes.slice(0, 2)] : ['unknown'],
         involvesChild: facts.child === 'yes',
+        dangerNow: input.riskToLife,
         triageScore: result.score,
         triageBand: result.band,
         createdBy: user.userId,

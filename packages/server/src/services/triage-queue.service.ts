@@ -74,6 +74,9 @@ export interface ReportView {
   assignedTo: string | null;
   triagedAt: string | null;
   hasFollowUp: boolean;
+  /** The code the reporter was given, to find the report by when they ring or write. */
+  referenceCode: string | null;
+  dangerNow: boolean;
   persons: ({
     role: string;
     givenName: string | null;
@@ -82,6 +85,7 @@ export interface ReportView {
     gender: string | null;
     dob: string | null;
     phone: string | null;
+    description: string | null;
   } & InPicture)[];
   phones: ({ number: string } & InPicture)[];
   vehicles: ({ registration: string; description: string | null } & InPicture)[];
@@ -143,6 +147,8 @@ export class ReportTriageService {
       assignedTo: r.assigned_to,
       triagedAt: r.triaged_at ? new Date(r.triaged_at).toISOString() : null,
       hasFollowUp: found.hasFollowUp,
+      referenceCode: found.referenceCode,
+      dangerNow: r.danger_now,
       persons: found.persons.map((p) => ({
         role: p.role,
         givenName: p.given_name,
@@ -151,6 +157,7 @@ export class ReportTriageService {
         gender: p.gender,
         dob: p.dob,
         phone: p.phone,
+        description: p.description,
         entityId: entityOf(p.id),
       })),
       phones: found.phones.map((p) => ({ number: p.number, entityId: entityOf(p.id) })),

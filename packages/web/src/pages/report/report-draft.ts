@@ -4,7 +4,11 @@
  * sent, when they leave by quick exit, and when the tab is closed; it is never sent anywhere else.
  */
 
+/** The part a reporter says a person has; '' until they choose (sent as not known). */
+export type PersonPart = '' | 'potential_victim' | 'suspect' | 'witness' | 'unknown';
+
 export interface Person {
+  part: PersonPart;
   name: string;
   nationality: string;
   description: string;
@@ -42,7 +46,7 @@ export const EMPTY: Draft = {
   town: '',
   postcode: '',
   locationDescription: '',
-  people: [{ name: '', nationality: '', description: '' }],
+  people: [{ part: '', name: '', nationality: '', description: '' }],
   phones: [''],
   vehicle: '',
   vehicleDescription: '',

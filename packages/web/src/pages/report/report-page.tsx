@@ -11,7 +11,7 @@ import { PHONE_MARKUP } from '../../components/phone-number';
 import { SecretText } from '../../components/secret-text';
 import { LanguagePicker } from '../../components/language-picker';
 import { PhotoUpload } from './photo-upload';
-import { EMPTY, forgetDraft, keepDraft, loadDraft, type Draft } from './report-draft';
+import { EMPTY, forgetDraft, keepDraft, loadDraft, type Draft, type Person } from './report-draft';
 import { REPORT_LIMITS as LIMIT } from './report-limits';
 import { PUBLIC_SIGNS, signKey } from './report-languages';
 
@@ -24,6 +24,8 @@ const AREAS = [
 ] as const;
 
 const STEPS = ['safety', 'what', 'where', 'who', 'check'] as const;
+/** The parts a reporter can give a person (the server's PUBLIC_PERSON_ROLES). */
+const PARTS = ['potential_victim', 'suspect', 'witness', 'unknown'] as const;
 type Step = (typeof STEPS)[number];
 /** The input a server field path is about. Empty rows are not sent, so list positions are mapped back. */
 function inputFor(path: string, peopleAt: readonly number[], phonesAt: readonly number[]): string {
@@ -97,14 +99,29 @@ export function ReportPage() {
   useEffect(() => {
     void api<{ token: string }>('GET', '/api/public/form-token').then((r) => (token.current = r.token));
   }, []);
-  // Move focus to the new heading when the step changes (not on first load), so screen readers follow.
+  // Each step opens at its top: the browser's own restoring of scroll on Back would leave the reader
+  // mid-page, under the quick exit bar, with an error summary out of sight.
+  useEffect(() => {
+    const before = window.history.scrollRestoration;
+    window.history.scrollRestoration = 'manual';
+    return () => {
+      window.history.scrollRestoration = before;
+    };
+  }, []);
+  // Move focus to the new heading when the step changes (not on first load), so screen readers
+  // follow; where there are problems, the error summary (shown afresh for the step) takes it.
   const firstRender = useRef(true);
+  const hasProblems = useRef(false);
+  useEffect(() => {
+    hasProblems.current = problems.length > 0;
+  }, [problems]);
   useEffect(() => {
     if (firstRender.current) {
       firstRender.current = false;
       return;
     }
-    heading.current?.focus();
+    window.scrollTo(0, 0);
+    if (!hasProblems.current) heading.current?.focus();
   }, [step, sent]);
 
   useEffect(() => {
@@ -152,7 +169,7 @@ export function ReportPage() {
         town: draft.town,
         postcode: draft.postcode,
         locationDescription: draft.locationDescription,
-        people: people.map(({ p }) => p),
+        people: people.map(({ p }) => ({ role: p.part || 'unknown', name: p.name, nationality: p.nationality, description: p.description })),
         phones: phones.map(({ p }) => p),
         vehicles: draft.vehicle.trim() ? [{ registration: draft.vehicle, description: draft.vehicleDescription }] : [],
         businesses: draft.business.trim() ? [{ name: draft.business, address: draft.businessAddress }] : [],
@@ -232,7 +249,7 @@ export function ReportPage() {
             {t('report.back')}
           </button>
         )}
-        <ErrorSummary problems={problems} />
+        <ErrorSummary key={step} problems={problems} />
         <span className="govuk-caption-l">{t('report.progress', { step: index + 1, total: STEPS.length })}</span>
         <h1 className="govuk-heading-l" ref={heading} tabIndex={-1}>
           {t(`report.steps.${step}.title`)}
@@ -382,6 +399,18 @@ export function ReportPage() {
               {draft.people.map((person, i) => (
                 <fieldset className="govuk-fieldset govuk-!-margin-bottom-6" key={i}>
                   <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{t('report.steps.who.person', { n: i + 1 })}</legend>
+                  <RadiosField
+                    name={`person-${i}-part`}
+                    legend={t('report.steps.who.part')}
+                    value={person.part ?? ''}
+                    onChange={(v) =>
+                      set(
+                        'people',
+                        draft.people.map((p, j) => (j === i ? { ...p, part: v as Person['part'] } : p)),
+                      )
+                    }
+                    options={PARTS.map((part) => [part, t(`report.steps.who.parts.${part}`)])}
+                  />
                   <TextField
                     id={`person-${i}-name`}
                     limit={LIMIT.personName}
@@ -430,7 +459,7 @@ export function ReportPage() {
                 <button
                   type="button"
                   className="govuk-button govuk-button--secondary"
-                  onClick={() => set('people', [...draft.people, { name: '', nationality: '', description: '' }])}
+                  onClick={() => set('people', [...draft.people, { part: '', name: '', nationality: '', description: '' }])}
                 >
                   {t('report.steps.who.addPerson')}
                 </button>
@@ -557,10 +586,10 @@ function CheckAnswers({ draft, onChange }: { draft: Draft; onChange: (step: Step
     { step: 'where', label: t('report.steps.where.town'), lines: [draft.town] },
     { step: 'where', label: t('report.steps.where.postcode'), lines: [draft.postcode] },
     { step: 'where', label: t('report.steps.where.describe'), lines: [draft.locationDescription] },
-    ...(people.length > 0 ? people : [{ name: '', nationality: '', description: '' }]).map((p, i) => ({
+    ...(people.length > 0 ? people : [{ part: '' as const, name: '', nationality: '', description: '' }]).map((p, i) => ({
       step: 'who' as const,
       label: t('report.steps.who.person', { n: i + 1 }),
-      lines: [p.name, p.nationality, p.description],
+      lines: [p.part ? t(`report.steps.who.parts.${p.part}`) : '', p.name, p.nationality, p.description],
     })),
     { step: 'who', label: t('report.steps.who.phone', { n: '' }).trim(), lines: draft.phones },
     { step: 'who', label: t('report.steps.who.vehicle'), lines: [draft.vehicle, draft.vehicleDescription] },

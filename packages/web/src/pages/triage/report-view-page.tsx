@@ -11,6 +11,8 @@ import { usePageTitle } from '../../components/page-title';
 import { SuccessBanner } from '../../components/success-banner';
 import { hasPermission, useSession } from '../../session/session';
 import { dateLocale } from '../../i18n/locale';
+import { AREAS } from '../../areas';
+import { REPORT_LANGUAGES } from '../report/report-languages';
 
 interface ReportView {
   id: string;
@@ -19,6 +21,12 @@ interface ReportView {
   status: 'new' | 'triaged' | 'closed';
   receivedAt: string;
   summary: string;
+  language: string | null;
+  relation: string | null;
+  occurred: string | null;
+  localAuthority: string | null;
+  referenceCode: string | null;
+  dangerNow: boolean;
   town: string | null;
   postcode: string | null;
   locationDescription: string | null;
@@ -30,7 +38,16 @@ interface ReportView {
   grading: string | null;
   assignedTo: string | null;
   hasFollowUp: boolean;
-  persons: ({ role: string; givenName: string | null; familyName: string | null; nationality: string | null } & InPicture)[];
+  persons: ({
+    role: string;
+    givenName: string | null;
+    familyName: string | null;
+    nationality: string | null;
+    gender: string | null;
+    dob: string | null;
+    phone: string | null;
+    description: string | null;
+  } & InPicture)[];
   phones: ({ number: string } & InPicture)[];
   vehicles: ({ registration: string; description: string | null } & InPicture)[];
   businesses: ({ name: string; address: string | null } & InPicture)[];
@@ -111,14 +128,25 @@ export function ReportViewPage() {
   const r = report.data;
   if (!r) return <p className="govuk-body">{t('common.loading')}</p>;
   const label = (indicator: string) => catalogue.data?.indicators.find((i) => i.id === indicator)?.label[cy ? 'cy' : 'en'] ?? indicator;
+  const area = AREAS.find(([code]) => code === r.localAuthority);
+  const language = REPORT_LANGUAGES.find((l) => l.code === r.language);
+  // Every answer the reporter or officer gave, each on its own row; an answer not given is not shown.
   const rows: [string, string][] = [
     [t('reportView.source'), t(`sources.${r.source}`)],
     [t('reportView.received'), when.format(new Date(r.receivedAt))],
     [t('reportView.status'), t(`reportView.statuses.${r.status}`)],
-    [t('reportView.where'), [r.town, r.postcode, r.locationDescription].filter(Boolean).join(', ')],
-    [t('reportView.types'), r.exploitationTypes.map((x) => t(`referral.types.${x}`)).join(', ')],
+    [t('reportView.dangerNow'), r.dangerNow ? t('common.yes') : t('common.no')],
+    [t('reportView.child'), r.involvesChild ? t('common.yes') : t('reportView.notSaid')],
   ];
+  if (r.relation) rows.push([t('reportView.relation'), t(`reportView.relations.${r.relation}`, { defaultValue: r.relation })]);
+  if (r.occurred) rows.push([t('reportView.when'), r.occurred]);
+  if (area) rows.push([t('reportView.area'), cy ? area[2] : area[1]]);
+  rows.push([t('reportView.where'), [r.town, r.postcode, r.locationDescription].filter(Boolean).join(', ')]);
+  rows.push([t('reportView.types'), r.exploitationTypes.map((x) => t(`referral.types.${x}`)).join(', ')]);
   if (r.victim?.ageYears !== undefined) rows.push([t('reportView.age'), String(r.victim.ageYears)]);
+  if (r.victim?.consentToNrm) rows.push([t('reportView.consent'), t(`reportView.consents.${r.victim.consentToNrm}`, { defaultValue: r.victim.consentToNrm })]);
+  if (r.language) rows.push([t('reportView.language'), language ? `${language.name} (${language.code})` : r.language]);
+  if (r.referenceCode) rows.push([t('reportView.referenceCode'), r.referenceCode]);
 
   return (
     <>
@@ -162,8 +190,10 @@ export function ReportViewPage() {
           <ul className="govuk-list">
             {r.persons.map((p, i) => (
               <li key={i}>
-                <strong>{t(`reportView.roles.${p.role}`)}</strong>: {mention([p.givenName, p.familyName].filter(Boolean).join(' '), p.entityId)}{' '}
-                {p.nationality ? `(${p.nationality})` : ''}
+                <strong>{t(`reportView.roles.${p.role}`)}</strong>:{' '}
+                {mention([p.givenName, p.familyName].filter(Boolean).join(' ') || t('reportView.noName'), p.entityId)}{' '}
+                {[p.nationality, p.gender && t(`referral.genders.${p.gender}`, { defaultValue: p.gender }), p.dob, p.phone].filter(Boolean).join(', ')}
+                {p.description && <span className="govuk-body app-thread__body app-person-description">{p.description}</span>}
               </li>
             ))}
           </ul>

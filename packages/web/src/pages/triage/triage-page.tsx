@@ -6,7 +6,7 @@ import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { AREAS } from '../../areas';
 import { ErrorSummary } from '../../components/form/error-summary';
-import { SelectField } from '../../components/form/fields';
+import { SelectField, TextField } from '../../components/form/fields';
 import { problemsFrom } from '../../components/form/problems';
 import { usePageTitle } from '../../components/page-title';
 import { dateLocale } from '../../i18n/locale';
@@ -35,7 +35,7 @@ export function TriagePage() {
   usePageTitle(t('triage.title'));
   const cy = i18n.language === 'cy';
   const [params, setParams] = useSearchParams();
-  const keys = ['area', 'type', 'source', 'child'] as const;
+  const keys = ['area', 'type', 'source', 'child', 'status', 'reference'] as const;
   const applied = Object.fromEntries(keys.map((k) => [k, params.get(k) ?? ''])) as Record<(typeof keys)[number], string>;
   const [draft, setDraft] = useState(applied);
   const query = new URLSearchParams(Object.entries(applied).filter(([, v]) => v));
@@ -100,6 +100,29 @@ export function TriagePage() {
                 { value: 'yes', label: t('common.yes') },
                 { value: 'no', label: t('common.no') },
               ]}
+            />
+          </div>
+        </div>
+        <div className="govuk-grid-row">
+          <div className="govuk-grid-column-one-quarter">
+            <SelectField
+              id="status"
+              label={t('triage.status')}
+              value={draft.status}
+              onChange={(v) => setDraft({ ...draft, status: v })}
+              options={(['new', 'triaged', 'closed'] as const).map((x) => ({ value: x === 'new' ? '' : x, label: t(`reportView.statuses.${x}`) }))}
+            />
+          </div>
+          <div className="govuk-grid-column-one-half">
+            <TextField
+              id="reference"
+              label={t('triage.findReference')}
+              hint={t('triage.findReferenceHint')}
+              autoComplete="off"
+              spellCheck={false}
+              className="govuk-input--width-20"
+              value={draft.reference}
+              onChange={(e) => setDraft({ ...draft, reference: e.target.value })}
             />
           </div>
         </div>
