@@ -34,6 +34,11 @@ function ungrouped(text: string | null): string {
   return (text ?? '').replace(/([\d\u0660-\u0669])[\s\u00a0\u202f,.\u066c'](?=[\d\u0660-\u0669])/g, '$1');
 }
 
+/** Types each answer into the text box of its id, in the order given. */
+async function fillIn(page: Page, answers: Record<string, string>, ids: readonly string[]): Promise<void> {
+  for (const id of ids) await page.locator(`[id="${id}"]`).fill(answers[id]!);
+}
+
 /** The form as a new reporter finds it: nothing kept from an earlier visit in this tab. */
 async function openEmptyForm(page: Page, baseUrl: string, lang: string): Promise<void> {
   await page.goto(`${baseUrl}/report?lang=${lang}`);
@@ -257,9 +262,7 @@ describe('the public reporting portal in Chromium', () => {
         businessAddress: '1 Tredegar Street',
         online: 'instagram.com/sparkle.wash',
       };
-      const fill = async (ids: string[]) => {
-        for (const id of ids) await page.locator(`[id="${id}"]`).fill(answers[id]!);
-      };
+      const fill = (ids: string[]) => fillIn(page, answers, ids);
       await fill(['description', 'when']);
       await page.locator('[id="sign-ilo.retention_of_documents"]').check();
       await page.locator('#childInvolved-yes').check();
@@ -328,9 +331,7 @@ describe('the public reporting portal in Chromium', () => {
       businessAddress: '1 Tredegar Street',
       online: 'instagram.com/sparkle.wash',
     };
-    const fill = async (ids: (keyof typeof answers)[]) => {
-      for (const id of ids) await page.locator(`[id="${id}"]`).fill(answers[id]);
-    };
+    const fill = (ids: (keyof typeof answers)[]) => fillIn(page, answers, ids);
     await fill(['description', 'when']);
     await page.locator('[id="sign-ilo.retention_of_documents"]').check();
     await page.locator('[id="sign-ho.lives_at_workplace"]').check();

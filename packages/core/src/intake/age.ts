@@ -14,13 +14,15 @@ export interface AgeAnswers {
   readonly child: ChildAnswer;
 }
 
-export type AgeContradictionCode =
-  | 'age_under_18_but_not_child'
-  | 'age_18_or_over_but_child'
-  | 'dob_under_18_but_not_child'
-  | 'dob_18_or_over_but_child'
-  | 'dob_and_age_differ'
-  | 'dob_in_future';
+export const AGE_CONTRADICTION_CODES = [
+  'age_under_18_but_not_child',
+  'age_18_or_over_but_child',
+  'dob_under_18_but_not_child',
+  'dob_18_or_over_but_child',
+  'dob_and_age_differ',
+  'dob_in_future',
+] as const;
+export type AgeContradictionCode = (typeof AGE_CONTRADICTION_CODES)[number];
 
 export interface AgeContradiction {
   readonly code: AgeContradictionCode;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { EXPLOITATION_TYPES } from '../domain';
 import { Invalid } from '../errors';
 import { CURRENT_CATALOGUE } from './indicators';
-import { bandFor, triage, TRIAGE_BANDS, triageWithoutChecklist, type TriageInput } from './triage';
+import { bandFor, triage, TRIAGE_BANDS, triageWithoutChecklist, type TriageBand, type TriageInput } from './triage';
 
 const ids = CURRENT_CATALOGUE.indicators.map((i) => i.id);
 const input = fc.record({
@@ -16,6 +16,9 @@ const input = fc.record({
   exploitationTypes: fc.uniqueArray(fc.constantFrom(...EXPLOITATION_TYPES), { maxLength: 3 }),
   interpreterNeeded: fc.boolean(),
 });
+
+/** How urgent a band is: its place from low to critical. */
+const rank = (band: TriageBand) => TRIAGE_BANDS.indexOf(band);
 
 describe('the indicator catalogue', () => {
   it('has unique ids, both languages, and includes all 11 ILO forced-labour indicators', () => {
@@ -48,7 +51,6 @@ describe('triage', () => {
   });
 
   it('never puts a child or anyone in danger now below high, whatever else is ticked', () => {
-    const rank = (band: string) => TRIAGE_BANDS.indexOf(band as (typeof TRIAGE_BANDS)[number]);
     fc.assert(
       fc.property(input, fc.constantFrom('child', 'danger', 'both'), (x, urgent) => {
         const r = triage({ ...x, child: urgent === 'danger' ? x.child : 'yes', riskToLife: urgent === 'child' ? x.riskToLife : true });
@@ -60,7 +62,6 @@ describe('triage', () => {
   });
 
   it('bands by score alone for an adult not in danger, and a higher score is never a lower band', () => {
-    const rank = (band: string) => TRIAGE_BANDS.indexOf(band as (typeof TRIAGE_BANDS)[number]);
     fc.assert(
       fc.property(fc.nat(60), fc.nat(60), fc.boolean(), fc.boolean(), (a, b, child, riskToLife) => {
         const [low, high] = a <= b ? [a, b] : [b, a];

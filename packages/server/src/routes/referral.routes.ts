@@ -1,4 +1,4 @@
-import { CURRENT_CATALOGUE, EXPLOITATION_TYPES, GWENT, PERMISSIONS } from '@harbour/core';
+import { AGE_CONTRADICTION_CODES, CURRENT_CATALOGUE, EXPLOITATION_TYPES, GWENT, PERMISSIONS } from '@harbour/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../services/index';
@@ -92,14 +92,7 @@ const previewSchema = triageSchema.extend({
   contradictions: z
     .array(
       z.object({
-        code: z.enum([
-          'age_under_18_but_not_child',
-          'age_18_or_over_but_child',
-          'dob_under_18_but_not_child',
-          'dob_18_or_over_but_child',
-          'dob_and_age_differ',
-          'dob_in_future',
-        ]),
+        code: z.enum(AGE_CONTRADICTION_CODES),
         path: z.enum(['victim.child', 'victim.dob']),
         ageFromDob: z.number().optional(),
       }),

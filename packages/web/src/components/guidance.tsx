@@ -8,10 +8,15 @@ export interface Triage {
   guidance: string[];
 }
 
+/** Whether the first thing to do cannot wait: a call to 999 or safeguarding a child. */
+function isUrgent(triage: Triage): boolean {
+  return triage.guidance.includes('call_999_now') || triage.guidance.includes('safeguard_child_now');
+}
+
 /** The explained score and the steps to take, in order. */
 export function Guidance({ triage }: { triage: Triage }) {
   const { t } = useTranslation();
-  const urgent = triage.guidance.includes('call_999_now') || triage.guidance.includes('safeguard_child_now');
+  const urgent = isUrgent(triage);
   return (
     <section className={`app-guidance${urgent ? ' app-guidance--urgent' : ''}`} aria-labelledby="guidance-title" aria-live="polite">
       <h2 className="govuk-heading-m" id="guidance-title">
@@ -44,7 +49,7 @@ export function Guidance({ triage }: { triage: Triage }) {
  */
 export function GuidanceBar({ triage }: { triage: Triage }) {
   const { t } = useTranslation();
-  const urgent = triage.guidance.includes('call_999_now') || triage.guidance.includes('safeguard_child_now');
+  const urgent = isUrgent(triage);
   const first = triage.guidance[0];
   return (
     <aside className={`app-guidance-bar${urgent ? ' app-guidance-bar--urgent' : ''}`} aria-label={t('referral.guidanceBar')} data-testid="guidance-bar">

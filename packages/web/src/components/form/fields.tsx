@@ -33,6 +33,43 @@ function FormGroup({ id, error, hint, label, counted = false, children }: FieldP
   );
 }
 
+/** A question answered by several controls (radios, a date's boxes): legend, hint and error around them. */
+function FieldsetGroup({
+  id,
+  legend,
+  hint,
+  error,
+  role,
+  children,
+}: {
+  id: string;
+  legend: string;
+  hint?: string;
+  error?: string;
+  role?: 'group';
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <fieldset className="govuk-fieldset" role={role} aria-describedby={describedBy(id, hint, error)}>
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
+        {hint && (
+          <div id={`${id}-hint`} className="govuk-hint">
+            {hint}
+          </div>
+        )}
+        {error && (
+          <p id={`${id}-error`} className="govuk-error-message">
+            <span className="govuk-visually-hidden">{t('common.errorPrefix')}:</span> <TextWithPhones text={error} />
+          </p>
+        )}
+        {children}
+      </fieldset>
+    </div>
+  );
+}
+
 function describedBy(id: string, hint?: string, error?: string, limit?: number): string | undefined {
   return [hint ? `${id}-hint` : '', error ? `${id}-error` : '', limit ? countId(id) : ''].filter(Boolean).join(' ') || undefined;
 }
@@ -166,41 +203,19 @@ export function RadiosField({
   inline?: boolean;
   error?: string;
 }) {
-  const { t } = useTranslation();
   return (
-    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <fieldset className="govuk-fieldset" aria-describedby={[hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ') || undefined}>
-        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
-        {hint && (
-          <div id={`${name}-hint`} className="govuk-hint">
-            {hint}
+    <FieldsetGroup id={name} legend={legend} hint={hint} error={error}>
+      <div className={`govuk-radios govuk-radios--small${inline ? ' govuk-radios--inline' : ''}`}>
+        {options.map(([v, label]) => (
+          <div className="govuk-radios__item" key={v}>
+            <input className="govuk-radios__input" id={`${name}-${v}`} name={name} type="radio" value={v} checked={value === v} onChange={() => onChange(v)} />
+            <label className="govuk-label govuk-radios__label" htmlFor={`${name}-${v}`}>
+              {label}
+            </label>
           </div>
-        )}
-        {error && (
-          <p id={`${name}-error`} className="govuk-error-message">
-            <span className="govuk-visually-hidden">{t('common.errorPrefix')}:</span> {error}
-          </p>
-        )}
-        <div className={`govuk-radios govuk-radios--small${inline ? ' govuk-radios--inline' : ''}`}>
-          {options.map(([v, label]) => (
-            <div className="govuk-radios__item" key={v}>
-              <input
-                className="govuk-radios__input"
-                id={`${name}-${v}`}
-                name={name}
-                type="radio"
-                value={v}
-                checked={value === v}
-                onChange={() => onChange(v)}
-              />
-              <label className="govuk-label govuk-radios__label" htmlFor={`${name}-${v}`}>
-                {label}
-              </label>
-            </div>
-          ))}
-        </div>
-      </fieldset>
-    </div>
+        ))}
+      </div>
+    </FieldsetGroup>
   );
 }
 
@@ -227,45 +242,28 @@ export function DateField({
     { part: 'year', width: 4 },
   ] as const;
   return (
-    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <fieldset
-        className="govuk-fieldset"
-        role="group"
-        aria-describedby={[hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined}
-      >
-        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
-        {hint && (
-          <div id={`${id}-hint`} className="govuk-hint">
-            {hint}
-          </div>
-        )}
-        {error && (
-          <p id={`${id}-error`} className="govuk-error-message">
-            <span className="govuk-visually-hidden">{t('common.errorPrefix')}:</span> {error}
-          </p>
-        )}
-        <div className="govuk-date-input" id={id}>
-          {parts.map(({ part, width }) => (
-            <div className="govuk-date-input__item" key={part}>
-              <div className="govuk-form-group">
-                <label className="govuk-label govuk-date-input__label" htmlFor={`${id}-${part}`}>
-                  {t(`common.date.${part}`)}
-                </label>
-                <input
-                  className={`govuk-input govuk-date-input__input govuk-input--width-${width}${error ? ' govuk-input--error' : ''}`}
-                  id={`${id}-${part}`}
-                  name={`${id}-${part}`}
-                  type="text"
-                  inputMode="numeric"
-                  autoComplete="off"
-                  value={value[part]}
-                  onChange={(e) => onChange({ ...value, [part]: e.target.value })}
-                />
-              </div>
+    <FieldsetGroup id={id} legend={legend} hint={hint} error={error} role="group">
+      <div className="govuk-date-input" id={id}>
+        {parts.map(({ part, width }) => (
+          <div className="govuk-date-input__item" key={part}>
+            <div className="govuk-form-group">
+              <label className="govuk-label govuk-date-input__label" htmlFor={`${id}-${part}`}>
+                {t(`common.date.${part}`)}
+              </label>
+              <input
+                className={`govuk-input govuk-date-input__input govuk-input--width-${width}${error ? ' govuk-input--error' : ''}`}
+                id={`${id}-${part}`}
+                name={`${id}-${part}`}
+                type="text"
+                inputMode="numeric"
+                autoComplete="off"
+                value={value[part]}
+                onChange={(e) => onChange({ ...value, [part]: e.target.value })}
+              />
             </div>
-          ))}
-        </div>
-      </fieldset>
-    </div>
+          </div>
+        ))}
+      </div>
+    </FieldsetGroup>
   );
 }

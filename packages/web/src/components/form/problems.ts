@@ -46,6 +46,11 @@ function saysLimit(field: FieldError): boolean {
   return field.reason === 'too_long' || field.reason === 'too_many';
 }
 
+/** "must be N characters or fewer", the number written as the reader writes numbers. */
+export function tooLongMessage(limit: number, t: TFunction): string {
+  return t('errors.field.tooLong', { limit: limit.toLocaleString(i18n.language) });
+}
+
 function fieldMessage(field: FieldError, t: TFunction): string {
   const key = field.reason ? REASON_KEYS[field.reason] : undefined;
   if (key) return t(key, { limit: field.limit?.toLocaleString(i18n.language) });

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { ErrorSummary, type FormProblem } from '../../components/form/error-summary';
 import { TextAreaField, TextField } from '../../components/form/fields';
-import { fieldError, problemsFrom } from '../../components/form/problems';
+import { fieldError, problemsFrom, tooLongMessage } from '../../components/form/problems';
 import { Helplines } from '../../components/layout/helplines';
 import { usePageTitle } from '../../components/page-title';
 import { LanguagePicker } from '../../components/language-picker';
@@ -46,8 +46,7 @@ export function FollowUpPage() {
   const send = async (event: FormEvent) => {
     event.preventDefault();
     if (!reply.trim()) return setProblems([{ field: 'reply', message: t('report.followUp.replyRequired') }]);
-    if (reply.length > REPORT_LIMITS.message)
-      return setProblems([{ field: 'reply', message: t('errors.field.tooLong', { limit: REPORT_LIMITS.message.toLocaleString(i18n.language) }) }]);
+    if (reply.length > REPORT_LIMITS.message) return setProblems([{ field: 'reply', message: tooLongMessage(REPORT_LIMITS.message, t) }]);
     try {
       setThread(await api<Thread>('POST', '/api/public/follow-up/messages', { reference, passphrase, body: reply }));
       setReply('');

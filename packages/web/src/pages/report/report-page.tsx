@@ -4,7 +4,7 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import { api } from '../../api/client';
 import { ErrorSummary, type FormProblem } from '../../components/form/error-summary';
 import { RadiosField, SelectField, TextAreaField, TextField } from '../../components/form/fields';
-import { fieldError, problemsFrom } from '../../components/form/problems';
+import { fieldError, problemsFrom, tooLongMessage } from '../../components/form/problems';
 import { Helplines } from '../../components/layout/helplines';
 import { usePageTitle } from '../../components/page-title';
 import { PHONE_MARKUP } from '../../components/phone-number';
@@ -143,7 +143,7 @@ export function ReportPage() {
     event.preventDefault();
     const found: FormProblem[] = textBoxes(step, draft)
       .filter((box) => box.value.length > box.limit)
-      .map((box) => ({ field: box.field, message: t('errors.field.tooLong', { limit: box.limit.toLocaleString(i18n.language) }) }));
+      .map((box) => ({ field: box.field, message: tooLongMessage(box.limit, t) }));
     if (step === 'what' && !draft.description.trim()) found.unshift({ field: 'description', message: t('report.errors.descriptionRequired') });
     if (found.length > 0) return setProblems(found);
     if (step === 'check') return void send();
