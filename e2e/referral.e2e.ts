@@ -118,6 +118,18 @@ describe('an officer refers a child from the street; the supervisor finds it in 
       '5555 5555',
     ])
       expect(main).toContain(mentioned);
+    // Part of a grade is refused, naming the part still to choose, and nothing is stored.
+    await b.page.getByLabel('Source evaluation').selectOption('2');
+    await b.page.getByLabel('Intelligence assessment').selectOption('B');
+    await b.page.getByRole('button', { name: 'Save' }).click();
+    await b.page.getByRole('link', { name: 'Choose the handling code too, or leave all three parts of the grade as not graded' }).click();
+    expect(await b.page.evaluate(() => document.activeElement?.id)).toBe('gradeHandling');
+    expect(await b.page.getByText('Saved.').count()).toBe(0);
+    expect(await accessibilityProblems(b.page)).toEqual([]);
+    await b.page.reload();
+    await b.page.getByLabel('Source evaluation').waitFor();
+    expect(await b.page.getByLabel('Source evaluation').inputValue()).toBe('');
+
     await b.page.getByLabel('Source evaluation').selectOption('2');
     await b.page.getByLabel('Intelligence assessment').selectOption('B');
     await b.page.getByLabel('Handling code').selectOption('P');
@@ -126,6 +138,8 @@ describe('an officer refers a child from the street; the supervisor finds it in 
     await b.page.getByRole('button', { name: 'Save' }).click();
     await b.page.getByText('Saved.').waitFor();
     expect(await b.page.locator('.govuk-summary-list').textContent()).toContain('Triaged');
+    await b.page.reload();
+    await expect.poll(() => b.page.getByLabel('Handling code').inputValue()).toBe('P');
     expect(await accessibilityProblems(b.page)).toEqual([]);
   });
 });

@@ -13,6 +13,7 @@ import { hasPermission, useSession } from '../../session/session';
 import { dateLocale } from '../../i18n/locale';
 import { AREAS } from '../../areas';
 import { REPORT_LANGUAGES } from '../report/report-languages';
+import { gradeChoice, gradeOf, GRADE_FIELD_IDS, type Grade } from './grade';
 
 interface ReportView {
   id: string;
@@ -314,16 +315,13 @@ export function ReportViewPage() {
 function TriageForm({ report: r, assignees }: { report: ReportView; assignees: { id: string; name: string }[] }) {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const g = r.grading ?? '';
-  const [grade, setGrade] = useState({ source: g[0] ?? '', assessment: g[1] ?? '', handling: g[2] ?? '' });
+  const [grade, setGrade] = useState<Grade>(gradeOf(r.grading));
   const [assignTo, setAssignTo] = useState(r.assignedTo ?? '');
   const [markTriaged, setMarkTriaged] = useState(false);
   const [problems, setProblems] = useState<FormProblem[]>([]);
   const decide = useMutation({
-    mutationFn: () => {
-      const grading = grade.source && grade.assessment && grade.handling ? `${grade.source}${grade.assessment}${grade.handling}` : undefined;
-      return api<ReportView>('POST', `/api/reports/${r.id}/triage`, { assignTo: assignTo || null, ...(grading ? { grading } : {}), markTriaged });
-    },
+    mutationFn: (grading: string | undefined) =>
+      api<ReportView>('POST', `/api/reports/${r.id}/triage`, { assignTo: assignTo || null, ...(grading ? { grading } : {}), markTriaged }),
     onSuccess: (data) => {
       client.setQueryData(['report', r.id], data);
       setProblems([]);
@@ -341,7 +339,14 @@ function TriageForm({ report: r, assignees }: { report: ReportView; assignees: {
         <form
           onSubmit={(e: FormEvent) => {
             e.preventDefault();
-            decide.mutate();
+            const choice = gradeChoice(grade);
+            if (choice.kind === 'partial') {
+              // Nothing is saved, and the "Saved." of an earlier save must not linger beside the refusal.
+              decide.reset();
+              setProblems(choice.missing.map((part) => ({ field: GRADE_FIELD_IDS[part], message: t(`reportView.gradeMissing.${part}`) })));
+              return;
+            }
+            decide.mutate(choice.kind === 'complete' ? choice.code : undefined);
           }}
           noValidate
         >
@@ -352,6 +357,7 @@ function TriageForm({ report: r, assignees }: { report: ReportView; assignees: {
               label={t('reportView.sourceEval')}
               value={grade.source}
               onChange={(v) => setGrade({ ...grade, source: v })}
+              error={fieldError(problems, GRADE_FIELD_IDS.source)}
               options={[
                 { value: '', label: t('reportView.notGraded') },
                 ...['1', '2', '3'].map((v) => ({ value: v, label: t(`reportView.sourceOptions.${v}`) })),
@@ -362,6 +368,7 @@ function TriageForm({ report: r, assignees }: { report: ReportView; assignees: {
               label={t('reportView.assessment')}
               value={grade.assessment}
               onChange={(v) => setGrade({ ...grade, assessment: v })}
+              error={fieldError(problems, GRADE_FIELD_IDS.assessment)}
               options={[
                 { value: '', label: t('reportView.notGraded') },
                 ...['A', 'B', 'C', 'D', 'E'].map((v) => ({ value: v, label: t(`reportView.assessmentOptions.${v}`) })),
@@ -373,7 +380,7 @@ function TriageForm({ report: r, assignees }: { report: ReportView; assignees: {
               value={grade.handling}
               onChange={(v) => setGrade({ ...grade, handling: v })}
               options={[{ value: '', label: t('reportView.notGraded') }, ...['P', 'C'].map((v) => ({ value: v, label: t(`reportView.handlingOptions.${v}`) }))]}
-              error={fieldError(problems, 'grading')}
+              error={fieldError(problems, GRADE_FIELD_IDS.handling) ?? fieldError(problems, 'grading')}
             />
           </fieldset>
           <SelectField
