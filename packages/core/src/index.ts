@@ -13,6 +13,7 @@ export { seedPersonRecords } from './seed/records';
 export * from './intake/indicators';
 export * from './intake/triage';
 export * from './intake/age';
+export * from './intake/response-due';
 export * from './resolve/index';
 export * from './graph/index';
 export * from './stats/index';

@@ -14,6 +14,7 @@ import { adminRoutes } from './routes/admin.routes';
 import { healthRoutes } from './routes/health.routes';
 import { publicReportRoutes } from './routes/public-report.routes';
 import { referralRoutes } from './routes/referral.routes';
+import { myWorkRoutes } from './routes/my-work.routes';
 import { pictureRoutes } from './routes/picture.routes';
 import { graphRoutes } from './routes/graph.routes';
 import { callDataRoutes } from './routes/call-data.routes';
@@ -91,6 +92,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(adminRoutes(options.services));
   await app.register(publicReportRoutes(options.services, { submitPerMinute: options.publicReportsPerMinute ?? 20 }));
   await app.register(referralRoutes(options.services));
+  await app.register(myWorkRoutes(options.services));
   await app.register(pictureRoutes(options.services));
   await app.register(graphRoutes(options.services));
   await app.register(callDataRoutes(options.services));

@@ -2,7 +2,7 @@ import { GWENT, type AgencyKind } from '@harbour/core';
 import { seedDatabase, type Repositories } from '@harbour/db';
 import { sha256 } from './auth/tokens';
 import type { Services } from './services/index';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET } from './demo-accounts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET, type DemoAccount } from './demo-accounts';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET, type DemoAccount } from './demo-accounts';
 
@@ -30,6 +30,7 @@ export async function seedDemo(
   progress?.('Adding the demo agencies and sign-ins…');
   const agencyIds = new Map<string, string>();
   for (const a of AGENCIES) agencyIds.set(a.name, (await svc.agencies.create(null, a)).id);
+  const userIds = new Map<string, string>();
   for (const account of DEMO_ACCOUNTS) {
     const created = await svc.users.create(null, {
       email: account.email,
@@ -38,6 +39,7 @@ export async function seedDemo(
       agencyId: agencyIds.get(account.agency)!,
       password: DEMO_PASSWORD,
     });
+    userIds.set(account.email, created.id);
     if (account.enrolled) await repos.users.enableTotp(created.id, DEMO_TOTP_SECRET, [sha256('demo0-codes')], new Date());
   }
   if (reports === 0 || (await repos.reports.counts()).reports > 0) return false;
@@ -49,7 +51,35 @@ export async function seedDemo(
       shown = done;
     }
   });
+  await assignDemoWork(repos, userIds);
   return true;
+}
+
+/**
+ * Gives the DS and the DC some of the newest reports, as a DS would on a Monday, so each home's
+ * "My work" has something in it: the most urgent to the DC, the next to the DS, and to the DC the
+ * oldest report still awaiting triage (which, at a week or more, is overdue in any band).
+ */
+async function assignDemoWork(repos: Repositories, userIds: ReadonlyMap<string, string>): Promise<void> {
+  const dc = userIds.get(demoEmailOf('investigator'));
+  const ds = userIds.get(demoEmailOf('supervisor'));
+  if (!dc || !ds) return;
+  const waiting = await repos.intake.queue({ status: 'new', limit: 200, offset: 0 });
+  const oldest = [...waiting].sort((a, b) => new Date(a.received_at).getTime() - new Date(b.received_at).getTime())[0];
+  const toDc = new Set([...waiting.slice(0, 3), ...(oldest ? [oldest] : [])].map((r) => r.id));
+  const toDs = waiting.filter((r) => !toDc.has(r.id)).slice(0, 2);
+  const assign = (reportId: string, userId: string) =>
+    repos.intake.updateTriage(
+      reportId,
+      { assignedTo: userId },
+      { actorId: ds, actorRole: 'supervisor', action: 'report.triage', subjectType: 'report', subjectId: reportId, details: { assignTo: userId, demo: true } },
+    );
+  for (const id of toDc) await assign(id, dc);
+  for (const r of toDs) await assign(r.id, ds);
+}
+
+function demoEmailOf(role: DemoAccount['role']): string {
+  return DEMO_ACCOUNTS.find((a) => a.role === role)!.email;
 }
 
 function startOfToday(): Date {

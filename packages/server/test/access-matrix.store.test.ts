@@ -52,6 +52,7 @@ const EXPECTED: Record<string, 'public' | 'session' | readonly Role[]> = {
   'GET /api/reports/:id/photos': ['supervisor', 'investigator', 'researcher', 'analyst'],
   'GET /api/reports/:id/photos/:photoId': ['supervisor', 'investigator', 'researcher', 'analyst'],
   'GET /api/triage': ['supervisor', 'investigator'],
+  'GET /api/my-work': ['supervisor', 'investigator'],
   'GET /api/reports/assignees': ['supervisor', 'investigator'],
   'GET /api/reports/:id': ['supervisor', 'investigator', 'researcher', 'analyst'],
   'POST /api/reports/:id/triage': ['supervisor', 'investigator'],

@@ -126,23 +126,7 @@ export class IntakeRepository {
    * first; then the highest score, then the oldest.
    */
   async queue(filter: QueueFilter): Promise<QueueRow[]> {
-    let q = this.db
-      .selectFrom('reports')
-      .select([
-        'id',
-        'reference',
-        'source',
-        'received_at',
-        'local_authority',
-        'town',
-        'exploitation_types',
-        'involves_child',
-        'triage_score',
-        'triage_band',
-        'status',
-        'language',
-      ])
-      .select(sql<string>`left(summary, 240)`.as('summary'));
+    let q = this.queueRows();
     if (filter.reference) {
       // Typed as read out or copied: any case, with or without spaces and hyphens.
       const code = filter.reference.toUpperCase().replace(/[^A-Z0-9]/g, '');
@@ -173,6 +157,42 @@ export class IntakeRepository {
       .limit(filter.limit)
       .offset(filter.offset)
       .execute();
+  }
+
+  /**
+   * The open reports assigned to one person (awaiting triage or in hand), with those awaiting
+   * triage first so a cap never hides one that may be overdue; the caller puts them in working order.
+   */
+  async assignedTo(userId: string, limit: number): Promise<QueueRow[]> {
+    return this.queueRows()
+      .where('assigned_to', '=', userId)
+      .where('status', '<>', 'closed')
+      .orderBy(sql`status = 'new'`, 'desc')
+      .orderBy('received_at', 'asc')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+  }
+
+  /** A report as one line of a list: the queue and a person's work. */
+  private queueRows() {
+    return this.db
+      .selectFrom('reports')
+      .select([
+        'id',
+        'reference',
+        'source',
+        'received_at',
+        'local_authority',
+        'town',
+        'exploitation_types',
+        'involves_child',
+        'triage_score',
+        'triage_band',
+        'status',
+        'language',
+      ])
+      .select(sql<string>`left(summary, 240)`.as('summary'));
   }
 
   /** Everything the team sees of one report. */

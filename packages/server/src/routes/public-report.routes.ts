@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sendError } from '../http/error-handler';
 import type { Services } from '../services/index';
-import { onlineSchema, optional, text } from './schemas';
+import { onlineSchema, optional, queueItemSchema, text } from './schemas';
 import { PHOTO_MAX_BYTES, PHOTO_TYPES } from '../services/photo-cleaner';
 import { PUBLIC_PERSON_ROLES, PUBLIC_SIGNS } from '../services/public-report.service';
 
@@ -236,23 +236,7 @@ export function publicReportRoutes(svc: Services, limits: { submitPerMinute: num
           }),
           response: {
             200: z.object({
-              items: z.array(
-                z.object({
-                  id: z.string(),
-                  reference: z.string(),
-                  source: z.string(),
-                  receivedAt: z.string(),
-                  localAuthority: z.string().nullable(),
-                  town: z.string().nullable(),
-                  exploitationTypes: z.array(z.string()),
-                  involvesChild: z.boolean(),
-                  triageScore: z.number().nullable(),
-                  triageBand: z.string().nullable(),
-                  status: z.string(),
-                  language: z.string().nullable(),
-                  summary: z.string(),
-                }),
-              ),
+              items: z.array(queueItemSchema),
             }),
           },
         },

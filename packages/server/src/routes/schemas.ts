@@ -15,6 +15,23 @@ export const sessionSchema = z.object({
 export const emailSchema = z.string().trim().min(3).max(254).email('Enter an email address like name@example.org');
 export const okSchema = z.object({ ok: z.literal(true) });
 
+/** A report as one line of a list: the triage queue and a person's work. */
+export const queueItemSchema = z.object({
+  id: z.string(),
+  reference: z.string(),
+  source: z.string(),
+  receivedAt: z.string(),
+  localAuthority: z.string().nullable(),
+  town: z.string().nullable(),
+  exploitationTypes: z.array(z.string()),
+  involvesChild: z.boolean(),
+  triageScore: z.number().nullable(),
+  triageBand: z.string().nullable(),
+  status: z.string(),
+  language: z.string().nullable(),
+  summary: z.string(),
+});
+
 /** Trimmed text of at most `max` characters; `optional` also turns blank into absent. */
 export const text = (max: number) =>
   z

@@ -7,6 +7,7 @@ import { OverviewService } from './overview.service';
 import { PublicReportService } from './public-report.service';
 import { ReportTriageService, TriageQueueService } from './triage-queue.service';
 import { ReferralService } from './referral.service';
+import { MyWorkService } from './my-work.service';
 import { PictureService } from './picture.service';
 import { EntityService } from './entity.service';
 import { GraphService } from './graph.service';
@@ -39,6 +40,7 @@ export function services(
     publicReports: new PublicReportService(repos, options.now),
     triageQueue: new TriageQueueService(repos),
     reportTriage: new ReportTriageService(repos, options.now),
+    myWork: new MyWorkService(repos, options.now),
     referrals: new ReferralService(repos, options.now),
     picture: new PictureService(repos, undefined, {
       changed: () => graph.changed(),

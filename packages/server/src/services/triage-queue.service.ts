@@ -1,5 +1,5 @@
 import { can, Forbidden, Invalid, NotFound, PERMISSIONS, permittedUser, type Actor, type UserActor } from '@harbour/core';
-import type { QueueFilter, Repositories } from '@harbour/db';
+import type { QueueFilter, QueueRow, Repositories } from '@harbour/db';
 
 export interface QueueItem {
   id: string;
@@ -30,22 +30,27 @@ export class TriageQueueService {
       action: 'triage.list',
       details: { filter: { ...filter }, reports: rows.map((r) => r.id) },
     });
-    return rows.map((r) => ({
-      id: r.id,
-      reference: r.reference,
-      source: r.source,
-      receivedAt: new Date(r.received_at).toISOString(),
-      localAuthority: r.local_authority,
-      town: r.town,
-      exploitationTypes: r.exploitation_types,
-      involvesChild: r.involves_child,
-      triageScore: r.triage_score,
-      triageBand: r.triage_band,
-      status: r.status,
-      language: r.language,
-      summary: r.summary,
-    }));
+    return rows.map(queueItem);
   }
+}
+
+/** A stored report as one line of a list. */
+export function queueItem(r: QueueRow): QueueItem {
+  return {
+    id: r.id,
+    reference: r.reference,
+    source: r.source,
+    receivedAt: new Date(r.received_at).toISOString(),
+    localAuthority: r.local_authority,
+    town: r.town,
+    exploitationTypes: r.exploitation_types,
+    involvesChild: r.involves_child,
+    triageScore: r.triage_score,
+    triageBand: r.triage_band,
+    status: r.status,
+    language: r.language,
+    summary: r.summary,
+  };
 }
 
 export interface ReportView {

@@ -49,3 +49,21 @@ export interface Overview {
   byArea: { code: string; name: string; nameCy: string; count: number }[];
   bySource: { source: string; count: number }[];
 }
+
+/** GET /api/my-work: the reports assigned to me, in the order to work them. */
+export interface MyWork {
+  reports: {
+    id: string;
+    reference: string;
+    source: string;
+    receivedAt: string;
+    triageBand: string | null;
+    involvesChild: boolean;
+    status: string;
+    summary: string;
+    /** When triage falls due; null once triaged and in hand. */
+    dueBy: string | null;
+    overdue: boolean;
+  }[];
+  overdue: number;
+}

@@ -7,6 +7,7 @@ import { CountTable } from '../../components/count-table';
 import { usePageTitle } from '../../components/page-title';
 import { hasPermission } from '../../session/session';
 import { dateLocale } from '../../i18n/locale';
+import { MyWorkSection } from './my-work';
 
 const TASKS: readonly { to: string; key: string; permission: string }[] = [
   { to: '/admin/accounts', key: 'staffHome.tasks.users', permission: 'users:read' },
@@ -27,6 +28,8 @@ export function StaffHomePage({ session }: { session: Session }) {
       <h1 className="govuk-heading-l">{t('staffHome.title', { name: session.user.displayName })}</h1>
       <p className="govuk-body-l">{t(`staffHome.roleLead.${session.user.role}`)}</p>
       <p className="govuk-body">{t('staffHome.signedInAs', { role: t(`roles.${session.user.role}`), agency: session.user.agencyName })}</p>
+
+      {hasPermission(session, 'reports:triage') && <MyWorkSection />}
 
       {canSeeOverview && overview.data && (
         <section aria-labelledby="overview-title" className="govuk-!-margin-bottom-8">

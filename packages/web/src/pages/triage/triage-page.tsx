@@ -5,6 +5,7 @@ import { TableScroll } from '../../components/table-scroll';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { AREAS } from '../../areas';
+import { BandTag } from '../../components/band-tag';
 import { ErrorSummary } from '../../components/form/error-summary';
 import { SelectField, TextField } from '../../components/form/fields';
 import { problemsFrom } from '../../components/form/problems';
@@ -27,7 +28,6 @@ interface Item {
 
 const TYPES = ['sexual', 'labour', 'criminal', 'domestic_servitude', 'organ_harvesting', 'unknown'] as const;
 const SOURCES = ['public', 'officer', 'partner', 'nrm'] as const;
-const BAND_TAG: Record<string, string> = { critical: 'govuk-tag--red', high: 'govuk-tag--orange', medium: 'govuk-tag--yellow', low: 'govuk-tag--grey' };
 
 /** The team's queue: filters live in the address so a view can be shared. */
 export function TriagePage() {
@@ -164,11 +164,7 @@ export function TriagePage() {
                     <span className="app-table-hint">{t(`sources.${item.source}`)}</span>
                   </th>
                   <td className="govuk-table__cell">
-                    {item.triageBand ? (
-                      <strong
-                        className={`govuk-tag ${BAND_TAG[item.triageBand] ?? ''}`}
-                      >{`${t(`referral.bands.${item.triageBand}`)} ${item.triageScore ?? ''}`}</strong>
-                    ) : null}
+                    <BandTag band={item.triageBand} score={item.triageScore} />
                     {item.involvesChild && <strong className="govuk-tag govuk-tag--purple app-tag-gap">{t('triage.childTag')}</strong>}
                   </td>
                   <td className="govuk-table__cell">{when.format(new Date(item.receivedAt))}</td>

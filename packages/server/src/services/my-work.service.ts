@@ -1,0 +1,48 @@
+import { orderWork, permittedUser, PERMISSIONS, TRIAGE_BANDS, type Actor, type TriageBand } from '@harbour/core';
+import type { Repositories } from '@harbour/db';
+import { queueItem, type QueueItem } from './triage-queue.service';
+
+/** The most open reports one person's home lists; a DS spreads work long before this. */
+const MOST_LISTED = 200;
+
+export interface WorkReport extends QueueItem {
+  /** When triage falls due; null once the report is triaged and in hand. */
+  dueBy: string | null;
+  overdue: boolean;
+}
+
+export interface MyWork {
+  reports: WorkReport[];
+  overdue: number;
+}
+
+/** "My work": the reports assigned to the signed-in team member, in the order to work them. */
+export class MyWorkService {
+  constructor(
+    private readonly repos: Repositories,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async list(actor: Actor): Promise<MyWork> {
+    const user = permittedUser(actor, PERMISSIONS.reportsTriage, 'Only the team is assigned reports');
+    const rows = await this.repos.intake.assignedTo(user.userId, MOST_LISTED);
+    const ordered = orderWork(
+      rows.map((row) => ({ row, receivedAt: new Date(row.received_at), band: bandOf(row.triage_band), awaitingTriage: row.status === 'new' })),
+      this.now(),
+    );
+    await this.repos.audit.append({
+      actorId: user.userId,
+      actorRole: user.role,
+      action: 'work.list',
+      details: { reports: ordered.map((w) => w.item.row.id) },
+    });
+    return {
+      reports: ordered.map((w) => ({ ...queueItem(w.item.row), dueBy: w.dueBy?.toISOString() ?? null, overdue: w.overdue })),
+      overdue: ordered.filter((w) => w.overdue).length,
+    };
+  }
+}
+
+function bandOf(stored: string | null): TriageBand | null {
+  return TRIAGE_BANDS.find((b) => b === stored) ?? null;
+}
