@@ -29,6 +29,8 @@ describe(`sign-in and sessions on ${TEST_STORE}`, () => {
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(wrong.json()).toEqual(unknown.json());
+    // Said with a reason, so the page can say it in Welsh as well as English.
+    expect(wrong.json().error).toMatchObject({ code: 'unauthenticated', reason: 'wrong_credentials' });
     const failures = await t.repos.audit.list({ action: 'session.sign-in-failed', limit: 10 });
     expect(failures).toHaveLength(2);
     expect(JSON.stringify(failures)).not.toContain('nobody@example.org');
@@ -38,7 +40,7 @@ describe(`sign-in and sessions on ${TEST_STORE}`, () => {
     for (let i = 0; i < 5; i++) expect((await post('/api/session', { email: demoEmail('analyst'), password: `wrong-${i}` })).statusCode).toBe(401);
     const locked = await post('/api/session', { email: demoEmail('analyst'), password: DEMO_PASSWORD });
     expect(locked.statusCode).toBe(423);
-    expect(locked.json().error.code).toBe('locked');
+    expect(locked.json().error).toMatchObject({ code: 'locked', reason: 'account_locked', values: { minutes: expect.any(Number) } });
   });
 
   it('rate-limits repeated sign-in attempts from one client', async () => {
@@ -54,7 +56,7 @@ describe(`sign-in and sessions on ${TEST_STORE}`, () => {
     expect((await client.request('GET', '/api/users')).statusCode).toBe(401);
     const bad = await client.request('POST', '/api/session/second-factor', { code: '000000' });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.fields[0].path).toBe('code');
+    expect(bad.json().error.fields[0]).toMatchObject({ path: 'code', reason: 'security_code' });
     t.clock.advance(30_000);
     const code = currentTotp(DEMO_TOTP_SECRET, t.clock.now);
     const ok = await client.request('POST', '/api/session/second-factor', { code });

@@ -87,7 +87,12 @@ describe(`public reporting on ${TEST_STORE}`, () => {
     ]);
     expect(await fieldsOf({ description: '' })).toEqual([expect.objectContaining({ path: 'description', reason: 'required' })]);
     expect(await fieldsOf({})).toEqual([expect.objectContaining({ path: 'description', reason: 'required' })]);
-    expect(await fieldsOf({ description: 'x', postcode: 'nowhere' })).toEqual([expect.objectContaining({ path: 'postcode', reason: 'invalid' })]);
+    // A shape is named, so the page can say what to enter rather than "check this".
+    expect(await fieldsOf({ description: 'x', postcode: 'nowhere' })).toEqual([expect.objectContaining({ path: 'postcode', reason: 'postcode' })]);
+    expect(await fieldsOf({ description: 'x', phones: ['ring me'] })).toEqual([expect.objectContaining({ path: 'phones.0', reason: 'phone' })]);
+    expect(await fieldsOf({ description: 'x', online: [{ identifier: 'two words' }] })).toEqual([
+      expect.objectContaining({ path: 'online.0.identifier', reason: 'online_identity' }),
+    ]);
   });
 
   it('scores a child in danger as critical', async () => {

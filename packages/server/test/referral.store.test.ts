@@ -53,7 +53,7 @@ describe(`referrals on ${TEST_STORE}`, () => {
     const refused = await officer.request('POST', '/api/referrals', seventeen);
     expect(refused.statusCode).toBe(400);
     expect(refused.json().error.fields).toEqual([
-      { path: 'victim.child', reason: 'invalid', message: 'The age given is under 18 but "under 18" is answered no: say which is right' },
+      { path: 'victim.child', reason: 'age_under_18_but_not_child', message: 'The age given is under 18 but "under 18" is answered no: say which is right' },
     ]);
     // Asked as the form is filled in, with the guidance for a child until it is settled.
     const preview = (await officer.request('POST', '/api/referrals/preview', seventeen)).json();
@@ -62,6 +62,11 @@ describe(`referrals on ${TEST_STORE}`, () => {
     const dates = (await officer.request('POST', '/api/referrals/preview', { victim: { ageYears: 30, dob: '2010-01-01' } })).json();
     expect(dates.contradictions).toEqual([{ code: 'dob_and_age_differ', path: 'victim.dob', ageFromDob: expect.any(Number) }]);
     expect(dates.guidance[0]).toBe('safeguard_child_now');
+    // Refused with the reason and the age the date of birth gives, so the form can say it in Welsh too.
+    const differ = await officer.request('POST', '/api/referrals', { ...childReferral, victim: { ageYears: 30, dob: '2010-01-01' } });
+    expect(differ.json().error.fields).toEqual([
+      expect.objectContaining({ path: 'victim.dob', reason: 'dob_and_age_differ', values: { age: dates.contradictions[0].ageFromDob } }),
+    ]);
     const future = await officer.request('POST', '/api/referrals', { ...childReferral, victim: { dob: '2999-01-01' } });
     expect(future.json<{ error: { fields: { path: string }[] } }>().error.fields.map((f) => f.path)).toEqual(['victim.dob']);
     expect((await t.store.db.selectFrom('reports').select('id').execute()).length).toBe(before);

@@ -1,21 +1,31 @@
-import { HarbourError, type FieldProblem, type FieldReason } from '@harbour/core';
+import { FORMAT_REASONS, HarbourError, type ErrorReason, type FieldProblem, type FieldReason } from '@harbour/core';
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 
 /** The one JSON error shape (DESIGN §7). */
 export interface ErrorBody {
-  error: { code: string; message: string; fields: FieldProblem[] };
+  error: { code: string; reason?: ErrorReason; values?: Readonly<Record<string, number>>; message: string; fields: FieldProblem[] };
 }
 
-export function sendError(reply: FastifyReply, status: number, code: string, message: string, fields: readonly FieldProblem[] = []) {
-  const body: ErrorBody = { error: { code, message, fields: [...fields] } };
+export function sendError(
+  reply: FastifyReply,
+  status: number,
+  code: string,
+  message: string,
+  fields: readonly FieldProblem[] = [],
+  why: { reason?: ErrorReason | undefined; values?: Readonly<Record<string, number>> | undefined } = {},
+) {
+  const body: ErrorBody = {
+    error: { code, ...(why.reason ? { reason: why.reason } : {}), ...(why.values ? { values: why.values } : {}), message, fields: [...fields] },
+  };
   return reply.status(status).type('application/json').send(body);
 }
 
 /** Maps every failure to the error shape; details of unexpected failures stay in the log. */
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error instanceof HarbourError) return sendError(reply, error.status, error.code, error.message, error.fields);
+    if (error instanceof HarbourError)
+      return sendError(reply, error.status, error.code, error.message, error.fields, { reason: error.reason, values: error.values });
     if (hasZodFastifySchemaValidationErrors(error)) {
       const where = error.validationContext ?? 'body';
       const fields = error.validation.map((v) => ({
@@ -61,5 +71,13 @@ export function reasonFor(code: string, params: Record<string, unknown>, message
     return { reason: 'too_small', ...bound('minimum') };
   }
   if (code === 'invalid_type' && /received undefined/.test(message)) return { reason: 'required' };
+  if (code === 'invalid_format' && (params['format'] === 'email' || params['format'] === 'date')) return { reason: params['format'] };
+  // A refinement names the shape it checks: .refine(ok, { message, params: { reason: 'postcode' } }).
+  const named = (params['params'] as { reason?: unknown } | undefined)?.reason;
+  if (code === 'custom' && isFormatReason(named)) return { reason: named };
   return { reason: 'invalid' };
+}
+
+function isFormatReason(value: unknown): value is (typeof FORMAT_REASONS)[number] {
+  return (FORMAT_REASONS as readonly unknown[]).includes(value);
 }

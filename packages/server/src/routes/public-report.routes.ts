@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sendError } from '../http/error-handler';
 import type { Services } from '../services/index';
-import { onlineSchema, optional, queueItemSchema, text } from './schemas';
+import { onlineSchema, optional, phoneSchema, postcodeSchema, queueItemSchema, text } from './schemas';
 import { PHOTO_MAX_BYTES, PHOTO_TYPES } from '../services/photo-cleaner';
 import { PUBLIC_PERSON_ROLES, PUBLIC_SIGNS } from '../services/public-report.service';
 
@@ -22,12 +22,7 @@ export const reportBody = z.object({
   when: optional(200),
   localAuthority: z.enum(GWENT.localAuthorities.map((l) => l.code) as [string, ...string[]]).optional(),
   town: optional(100),
-  postcode: z
-    .string()
-    .trim()
-    .regex(/^([A-Za-z]{1,2}\d[A-Za-z\d]?\s*\d[A-Za-z]{2}|[A-Za-z]{1,2}\d[A-Za-z\d]?)$/, 'Enter a UK postcode like NP20 1AB, or just its first part (NP20)')
-    .optional()
-    .or(z.literal('').transform(() => undefined)),
+  postcode: postcodeSchema,
   locationDescription: optional(1000),
   people: z
     .array(
@@ -41,10 +36,7 @@ export const reportBody = z.object({
     )
     .max(20)
     .default([]),
-  phones: z
-    .array(text(40).regex(/^[+\d][\d\s()-]{5,}$/, 'Enter a phone number using digits'))
-    .max(10)
-    .default([]),
+  phones: z.array(phoneSchema).max(10).default([]),
   vehicles: z
     .array(z.object({ registration: text(12).min(2), description: optional(200) }))
     .max(10)

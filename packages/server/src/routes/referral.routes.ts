@@ -2,7 +2,7 @@ import { AGE_CONTRADICTION_CODES, CURRENT_CATALOGUE, EXPLOITATION_TYPES, GWENT, 
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../services/index';
-import { bankAccountSchema, documentSchema, onlineSchema, optional, text } from './schemas';
+import { bankAccountSchema, documentSchema, onlineSchema, optional, phoneSchema, postcodeSchema, text } from './schemas';
 
 const victimSchema = z.object({
   givenName: optional(100),
@@ -33,12 +33,7 @@ export const referralBody = z.object({
     .object({
       localAuthority: z.enum(GWENT.localAuthorities.map((l) => l.code) as [string, ...string[]]).optional(),
       town: optional(100),
-      postcode: z
-        .string()
-        .trim()
-        .regex(/^([A-Za-z]{1,2}\d[A-Za-z\d]?\s*\d[A-Za-z]{2}|[A-Za-z]{1,2}\d[A-Za-z\d]?)$/, 'Enter a UK postcode like NP20 1AB')
-        .optional()
-        .or(z.literal('').transform(() => undefined)),
+      postcode: postcodeSchema,
       description: optional(1000),
     })
     .prefault({}),
@@ -49,10 +44,7 @@ export const referralBody = z.object({
     )
     .max(30)
     .default([]),
-  phones: z
-    .array(text(40).regex(/^[+\d][\d\s()-]{5,}$/, 'Enter a phone number using digits'))
-    .max(20)
-    .default([]),
+  phones: z.array(phoneSchema).max(20).default([]),
   vehicles: z
     .array(z.object({ registration: text(12).min(2), description: optional(200) }))
     .max(20)

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/passwords';
 import { SESSION_COOKIE } from '../http/types';
 import type { Services } from '../services/index';
-import { emailSchema, okSchema, sessionSchema } from './schemas';
+import { emailSchema, okSchema, securityCodeSchema, sessionSchema } from './schemas';
 
 export interface CookiePolicy {
   readonly secure: boolean;
@@ -78,12 +78,7 @@ export function sessionRoutes(svc: Services, cookies: CookiePolicy): FastifyPlug
         schema: {
           tags: ['session'],
           summary: 'Confirm the authenticator app with a code; returns one-time recovery codes',
-          body: z.object({
-            code: z
-              .string()
-              .trim()
-              .regex(/^\d{6}$/, 'Enter the 6-digit code'),
-          }),
+          body: z.object({ code: securityCodeSchema }),
           response: { 200: z.object({ session: sessionSchema, recoveryCodes: z.array(z.string()) }) },
         },
       },

@@ -51,7 +51,7 @@ export class AuthService {
 
   async signIn(email: string, password: string): Promise<SignedIn> {
     const user = await this.repos.users.findByEmail(email);
-    const wrong = new Unauthenticated('The email address or password is not right', []);
+    const wrong = new Unauthenticated('The email address or password is not right', [], 'wrong_credentials');
     if (!user) {
       await verifyAgainstDecoy(password);
       await this.audit.record(null, { action: 'session.sign-in-failed', details: { reason: 'unknown account' } });
@@ -60,7 +60,14 @@ export class AuthService {
     const now = this.now();
     if (user.locked_until && new Date(user.locked_until) > now) {
       await this.audit.record(null, { action: 'session.sign-in-refused', subjectType: 'user', subjectId: user.id, details: { reason: 'locked' } });
-      throw new Locked(`This account is locked after too many failed attempts. Try again after ${LOCK_MINUTES} minutes or ask an administrator.`);
+      throw new Locked(
+        `This account is locked after too many failed attempts. Try again after ${LOCK_MINUTES} minutes or ask an administrator.`,
+        [],
+        'account_locked',
+        {
+          minutes: LOCK_MINUTES,
+        },
+      );
     }
     if (user.disabled_at) {
       await this.audit.record(null, { action: 'session.sign-in-refused', subjectType: 'user', subjectId: user.id, details: { reason: 'disabled' } });
@@ -131,7 +138,7 @@ export class AuthService {
     const session = await this.repos.sessions.find(user.sessionId);
     const row = await this.repos.users.get(user.userId);
     const agency = row ? await this.repos.agencies.get(row.agency_id) : undefined;
-    if (!session || !row || !agency) throw new Unauthenticated('Your session has ended; please sign in again');
+    if (!session || !row || !agency) throw new Unauthenticated('Your session has ended; please sign in again', [], 'session_ended');
     return {
       stage: user.stage,
       csrfToken: session.csrf_token,
@@ -148,7 +155,9 @@ export class AuthService {
     const row = await this.repos.users.get(user.userId);
     if (!row?.totp_secret) throw new Forbidden('No second factor is set up for this account');
     if (row.locked_until && new Date(row.locked_until) > this.now())
-      throw new Locked(`This account is locked after too many failed attempts. Try again after ${LOCK_MINUTES} minutes.`);
+      throw new Locked(`This account is locked after too many failed attempts. Try again after ${LOCK_MINUTES} minutes.`, [], 'account_locked', {
+        minutes: LOCK_MINUTES,
+      });
     const compact = code.replace(/\s/g, '');
     let method: 'totp' | 'recovery-code';
     if (/^\d{6}$/.test(compact)) {
@@ -156,7 +165,7 @@ export class AuthService {
       if (step === null || !(await this.repos.users.claimTotpStep(row.id, step))) {
         await this.failed(row.id, 'wrong second-factor code');
         throw new Invalid('The code is not right or has been used already; wait for a new one', [
-          { path: 'code', message: 'Enter the current 6-digit code from your authenticator app' },
+          { path: 'code', message: 'Enter the current 6-digit code from your authenticator app', reason: 'security_code' },
         ]);
       }
       method = 'totp';
@@ -164,7 +173,7 @@ export class AuthService {
       const used = await this.repos.users.useRecoveryCode(row.id, sha256(normaliseRecoveryCode(code)), this.now());
       if (!used) {
         await this.failed(row.id, 'wrong recovery code');
-        throw new Invalid('The code is not right', [{ path: 'code', message: 'Enter a 6-digit code or an unused recovery code' }]);
+        throw new Invalid('The code is not right', [{ path: 'code', message: 'Enter a 6-digit code or an unused recovery code', reason: 'security_code' }]);
       }
       method = 'recovery-code';
     }
@@ -180,7 +189,7 @@ export class AuthService {
     const user = this.userActor(actor);
     if (user.stage !== 'enrol-second-factor') throw new Forbidden('This session is not setting up a second factor');
     const row = await this.repos.users.get(user.userId);
-    if (!row) throw new Unauthenticated('Your session has ended; please sign in again');
+    if (!row) throw new Unauthenticated('Your session has ended; please sign in again', [], 'session_ended');
     const secret = newTotpSecret();
     await this.repos.users.setPendingTotpSecret(row.id, secret);
     return { secret, ...(await totpEnrolment(secret, row.email)) };
@@ -192,7 +201,10 @@ export class AuthService {
     const row = await this.repos.users.get(user.userId);
     if (!row?.totp_pending_secret) throw new Invalid('Start setting up your authenticator app first', [{ path: 'code', message: 'Scan the QR code first' }]);
     const step = matchTotp(row.totp_pending_secret, code.replace(/\s/g, ''), this.now().getTime());
-    if (step === null) throw new Invalid('The code is not right', [{ path: 'code', message: 'Enter the 6-digit code your authenticator app shows now' }]);
+    if (step === null)
+      throw new Invalid('The code is not right', [
+        { path: 'code', message: 'Enter the 6-digit code your authenticator app shows now', reason: 'security_code' },
+      ]);
     const recoveryCodes = Array.from({ length: RECOVERY_CODES }, newRecoveryCode);
     await this.repos.users.enableTotp(
       row.id,
@@ -217,7 +229,7 @@ export class AuthService {
     const user = this.userActor(actor);
     const row = await this.repos.users.get(user.userId);
     if (!row || !(await verifyPassword(row.password_hash, current))) {
-      throw new Invalid('Your current password is not right', [{ path: 'currentPassword', message: 'Enter your current password' }]);
+      throw new Invalid('Your current password is not right', [{ path: 'currentPassword', message: 'Enter your current password', reason: 'wrong_password' }]);
     }
     await this.repos.users.setPassword(row.id, await hashPassword(next));
     await this.audit.record(user, { action: 'user.password-changed', subjectType: 'user', subjectId: row.id });

@@ -133,7 +133,12 @@ export class ReferralService {
     if (facts.contradictions.length > 0)
       throw new Invalid(
         'Some answers about the person’s age disagree',
-        facts.contradictions.map((c) => ({ path: c.path, message: CONTRADICTION_MESSAGES[c.code], reason: 'invalid' as const })),
+        facts.contradictions.map((c) => ({
+          path: c.path,
+          message: CONTRADICTION_MESSAGES[c.code],
+          reason: c.code,
+          ...(c.ageFromDob !== undefined ? { values: { age: c.ageFromDob } } : {}),
+        })),
       );
     const result = triage(triageInput(input, facts.child));
     const v = input.victim;

@@ -5,6 +5,14 @@ export interface FieldError {
   /** Why the server refused it (see FieldReason in core), and the limit broken. */
   reason?: string;
   limit?: number;
+  /** Numbers the reason's wording needs (e.g. the age a date of birth gives). */
+  values?: Record<string, number>;
+}
+
+/** Why a whole request was refused where the code alone does not say (see ErrorReason in core). */
+export interface ErrorWhy {
+  reason?: string;
+  values?: Record<string, number>;
 }
 
 export class ApiError extends Error {
@@ -13,6 +21,7 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fields: FieldError[] = [],
+    readonly why: ErrorWhy = {},
   ) {
     super(message);
   }
@@ -46,8 +55,11 @@ async function send<T>(method: string, path: string, headers: Record<string, str
   const text = await response.text();
   const json: unknown = text ? JSON.parse(text) : undefined;
   if (!response.ok) {
-    const error = (json as { error?: { code?: string; message?: string; fields?: FieldError[] } } | undefined)?.error;
-    throw new ApiError(response.status, error?.code ?? 'unknown', error?.message ?? response.statusText, error?.fields ?? []);
+    const error = (json as { error?: { code?: string; message?: string; fields?: FieldError[] } & ErrorWhy } | undefined)?.error;
+    throw new ApiError(response.status, error?.code ?? 'unknown', error?.message ?? response.statusText, error?.fields ?? [], {
+      ...(error?.reason ? { reason: error.reason } : {}),
+      ...(error?.values ? { values: error.values } : {}),
+    });
   }
   return json as T;
 }

@@ -1,7 +1,17 @@
 import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
+import { ERROR_REASONS, FIELD_REASONS } from '../../../../core/src/errors';
 import { ApiError } from '../../api/client';
-import { problemsFrom } from './problems';
+import i18n from 'i18next';
+import ar from '../../i18n/ar.json';
+import cy from '../../i18n/cy.json';
+import en from '../../i18n/en.json';
+import pl from '../../i18n/pl.json';
+import ro from '../../i18n/ro.json';
+import sq from '../../i18n/sq.json';
+import vi from '../../i18n/vi.json';
+import zh from '../../i18n/zh.json';
+import { ERROR_REASON_KEYS, problemsFrom, REASON_KEYS } from './problems';
 
 // Says which message was chosen and with what limit, whatever the language.
 const t = ((key: string, options?: { limit?: string }) => (options?.limit ? `${key}(${options.limit})` : key)) as unknown as TFunction;
@@ -20,5 +30,53 @@ describe('problems from a refused request', () => {
     ]);
     const [problem] = problemsFrom(refused, t, { description: 'report.errors.descriptionRequired' });
     expect(problem?.message).toMatch(/^errors\.field\.tooLong\(10.000\)$/);
+  });
+});
+
+describe('every reason the server gives has words in each language that meets it', () => {
+  const resources = { en, cy, pl, ro, sq, vi, ar, zh } as Record<string, unknown>;
+  const lookup = (resource: unknown, key: string) =>
+    key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], resource);
+  // A reporter meets these on the public form, in any of its languages; staff meet the rest in English and Welsh.
+  const publicReasons = new Set(['required', 'too_long', 'too_many', 'too_big', 'too_small', 'postcode', 'phone', 'online_identity']);
+
+  it('a field reason', () => {
+    for (const reason of FIELD_REASONS.filter((r) => r !== 'invalid')) {
+      const key = REASON_KEYS[reason];
+      expect(key, reason).toBeDefined();
+      for (const lang of publicReasons.has(reason) ? Object.keys(resources) : ['en', 'cy'])
+        expect(typeof lookup(resources[lang], key!), `${lang}: ${reason} (${key})`).toBe('string');
+    }
+  });
+
+  it('a reason for refusing a whole request', () => {
+    for (const reason of ERROR_REASONS) {
+      const key = ERROR_REASON_KEYS[reason];
+      for (const lang of ['en', 'cy']) expect(typeof lookup(resources[lang], key!), `${lang}: ${reason}`).toBe('string');
+    }
+  });
+
+  it('says what shape to enter, in Welsh, where English would, and gives the numbers the words need', async () => {
+    await i18n.init({ resources: { en: { translation: en }, cy: { translation: cy } }, lng: 'cy', interpolation: { escapeValue: false } });
+    try {
+      const refused = new ApiError(400, 'invalid', 'Some of what was sent is not valid', [
+        { path: 'location.postcode', message: 'Enter a UK postcode like NP20 1AB', reason: 'postcode' },
+        { path: 'phones.0', message: 'Enter a phone number using digits', reason: 'phone' },
+        { path: 'victim.dob', message: 'The date of birth makes them under 18…', reason: 'dob_under_18_but_not_child', values: { age: 16 } },
+        { path: 'victim.ageYears', message: 'Too big', reason: 'too_big', limit: 120 },
+      ]);
+      expect(problemsFrom(refused, i18n.t, { 'victim.dob': i18n.t('referral.agesDisagree') }).map((p) => p.message)).toEqual([
+        cy.errors.field.postcode,
+        cy.errors.field.phone,
+        cy.referral.contradictions.dob_under_18_but_not_child.replace('{{age}}', '16'),
+        cy.errors.field.tooBig.replace('{{limit}}', '120'),
+      ]);
+      const locked = new ApiError(423, 'locked', 'This account is locked…', [], { reason: 'account_locked', values: { minutes: 15 } });
+      expect(problemsFrom(locked, i18n.t)[0]!.message).toBe(cy.staffErrors.reason.accountLocked.replace('{{minutes}}', '15'));
+      const wrong = new ApiError(401, 'unauthenticated', 'The email address or password is not right', [], { reason: 'wrong_credentials' });
+      expect(problemsFrom(wrong, i18n.t)[0]!.message).toBe(cy.staffErrors.reason.wrongCredentials);
+    } finally {
+      await i18n.changeLanguage('en');
+    }
   });
 });

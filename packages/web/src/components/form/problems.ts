@@ -2,12 +2,42 @@ import i18n, { type TFunction } from 'i18next';
 import { ApiError, type FieldError } from '../../api/client';
 import type { FormProblem } from './error-summary';
 
-const REASON_KEYS: Partial<Record<string, string>> = {
+/** The words for each reason a field is refused (FieldReason in core), in whichever part holds them. */
+export const REASON_KEYS: Partial<Record<string, string>> = {
   required: 'errors.field.required',
   too_long: 'errors.field.tooLong',
   too_short: 'errors.field.tooShort',
   too_many: 'errors.field.tooMany',
   too_few: 'errors.field.tooFew',
+  too_big: 'errors.field.tooBig',
+  too_small: 'errors.field.tooSmall',
+  // Shapes a reporter can meet, in every language of the public form…
+  postcode: 'errors.field.postcode',
+  phone: 'errors.field.phone',
+  online_identity: 'errors.field.onlineIdentity',
+  // …and those only staff meet, in English and Welsh.
+  email: 'staffErrors.field.email',
+  date: 'staffErrors.field.date',
+  security_code: 'staffErrors.field.securityCode',
+  sort_code: 'staffErrors.field.sortCode',
+  account_number: 'staffErrors.field.accountNumber',
+  account_or_iban: 'staffErrors.field.accountOrIban',
+  iban: 'staffErrors.field.iban',
+  document_number: 'staffErrors.field.documentNumber',
+  wrong_password: 'staffErrors.field.wrongPassword',
+  age_under_18_but_not_child: 'referral.contradictions.age_under_18_but_not_child',
+  age_18_or_over_but_child: 'referral.contradictions.age_18_or_over_but_child',
+  dob_under_18_but_not_child: 'referral.contradictions.dob_under_18_but_not_child',
+  dob_18_or_over_but_child: 'referral.contradictions.dob_18_or_over_but_child',
+  dob_and_age_differ: 'referral.contradictions.dob_and_age_differ',
+  dob_in_future: 'referral.contradictions.dob_in_future',
+};
+
+/** The words for why a whole request was refused, where its code alone does not say (ErrorReason in core). */
+export const ERROR_REASON_KEYS: Partial<Record<string, string>> = {
+  wrong_credentials: 'staffErrors.reason.wrongCredentials',
+  account_locked: 'staffErrors.reason.accountLocked',
+  session_ended: 'staffErrors.reason.sessionEnded',
 };
 
 const CODE_KEYS: Partial<Record<string, string>> = {
@@ -31,19 +61,20 @@ export function problemsFrom(
 ): FormProblem[] {
   if (error instanceof ApiError) {
     if (error.code === 'network') return [{ message: t('errors.network') }];
-    if (error.fields.length > 0) return error.fields.map((f) => ({ field: f.path, message: (!saysLimit(f) && fieldMessages[f.path]) || fieldMessage(f, t) }));
-    const key = CODE_KEYS[error.code];
-    return [{ message: codeMessages[error.code] ?? (key ? t(key) : english() ? error.message : t('errors.generic')) }];
+    if (error.fields.length > 0) return error.fields.map((f) => ({ field: f.path, message: (!saysMore(f) && fieldMessages[f.path]) || fieldMessage(f, t) }));
+    const key = (error.why.reason && ERROR_REASON_KEYS[error.why.reason]) ?? CODE_KEYS[error.code];
+    return [{ message: codeMessages[error.code] ?? (key ? t(key, { ...error.why.values }) : english() ? error.message : t('errors.generic')) }];
   }
   return [{ message: t('errors.generic') }];
 }
 
 /**
- * A page's own words for a field say what to enter there; when the trouble is that there is too
- * much, the limit is what the person needs to hear (a long description is not an empty one).
+ * A page's own words for a field say what to enter there, and stand in for a bare "missing" or
+ * "not valid"; a reason that says more (a limit broken, a shape, answers that disagree) is what the
+ * person needs to hear: a long description is not an empty one.
  */
-function saysLimit(field: FieldError): boolean {
-  return field.reason === 'too_long' || field.reason === 'too_many';
+function saysMore(field: FieldError): boolean {
+  return field.reason !== undefined && field.reason !== 'required' && field.reason !== 'invalid' && REASON_KEYS[field.reason] !== undefined;
 }
 
 /** "must be N characters or fewer", the number written as the reader writes numbers. */
@@ -53,7 +84,7 @@ export function tooLongMessage(limit: number, t: TFunction): string {
 
 function fieldMessage(field: FieldError, t: TFunction): string {
   const key = field.reason ? REASON_KEYS[field.reason] : undefined;
-  if (key) return t(key, { limit: field.limit?.toLocaleString(i18n.language) });
+  if (key) return t(key, { ...field.values, limit: field.limit?.toLocaleString(i18n.language) });
   return english() ? field.message : t('errors.field.invalid');
 }
 
