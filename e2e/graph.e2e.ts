@@ -192,4 +192,27 @@ describe('an analyst charts a planted network, finds the path between two suspec
       .click();
     await expect.poll(async () => Number(/(\d+) endid/.exec(await page.getByText(/\d+ endid a \d+ cysylltiad ar y siart/).innerText())![1])).toBe(within);
   });
+
+  it('the link filter takes dates day, month, year as written in the UK, and names one that is not a real date', async () => {
+    const page = b.page;
+    await page.goto(`${b.baseUrl}/networks?lang=en`);
+    await page.getByRole('heading', { level: 1, name: 'Networks' }).waitFor();
+    expect(await page.locator('input[type="date"]').count()).toBe(0);
+    await page.getByText('Filter the links').click();
+    const from = page.getByRole('group', { name: 'Reports received from' });
+    await from.getByLabel('Day').fill('31');
+    await from.getByLabel('Month').fill('2');
+    await from.getByLabel('Year').fill('2026');
+    await page.getByRole('button', { name: 'Apply filter' }).click();
+    await from.getByText('Enter a real date, for example 27 3 2026').waitFor();
+    await from.getByLabel('Day').fill('3');
+    await from.getByLabel('Month').fill('4');
+    const [request] = await Promise.all([
+      page.waitForRequest((r) => new URL(r.url()).pathname === '/api/graph/networks' && new URL(r.url()).searchParams.has('from')),
+      page.getByRole('button', { name: 'Apply filter' }).click(),
+    ]);
+    // 3 April, not 4 March.
+    expect(new URL(request.url()).searchParams.get('from')).toBe('2026-04-03');
+    expect(await accessibilityProblems(page)).toEqual([]);
+  });
 });

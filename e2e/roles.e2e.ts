@@ -70,6 +70,8 @@ describe('each role signs in and sees its own navigation', () => {
             await b.page.waitForLoadState('networkidle');
             const problems = await accessibilityProblems(b.page);
             expect(problems, `${PAGES[item]} (${lang})`).toEqual([]);
+            // The browser's own date box follows its locale (month first in the US); dates are typed day, month, year.
+            expect(await b.page.locator('input[type="date"], input[type="datetime-local"]').count(), PAGES[item]).toBe(0);
           }
         });
       }

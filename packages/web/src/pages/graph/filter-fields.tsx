@@ -1,10 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { dateParts, isoDate, NO_DATE } from '../../components/form/date-parts';
+import { DateField } from '../../components/form/fields';
 import { cleanFilter, type ChartFilter } from './types';
 
 export const EXPLOITATION = ['sexual', 'labour', 'criminal', 'domestic_servitude', 'organ_harvesting', 'unknown'];
 const KINDS = ['person', 'phone', 'vehicle', 'business', 'address', 'online', 'bank_account', 'document'];
 const EVALUATIONS = ['1', '2', '3'];
+const DATE_ENDS = ['from', 'until'] as const;
+type DateEnd = (typeof DATE_ENDS)[number];
 
 /** A GOV.UK group of small checkboxes; nothing ticked is `undefined` (all). */
 export function Checkboxes({
@@ -59,10 +63,21 @@ export function Checkboxes({
 export function FilterFields({ filter, onApply }: { filter: ChartFilter; onApply: (filter: ChartFilter) => void }) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<ChartFilter>(filter);
+  // Dates typed day, month, year as the reader writes them, never in the browser's own (often US) order.
+  const [dates, setDates] = useState({ from: dateParts(filter.from ?? ''), until: dateParts(filter.until ?? '') });
+  const [dateErrors, setDateErrors] = useState<Partial<Record<DateEnd, string>>>({});
   const set = (part: Partial<ChartFilter>) => setDraft((d) => ({ ...d, ...part }));
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    onApply(cleanFilter(draft));
+    const from = isoDate(dates.from);
+    const until = isoDate(dates.until);
+    const errors: Partial<Record<DateEnd, string>> = {};
+    if (from === null) errors.from = t('graph.filter.dateInvalid');
+    if (until === null) errors.until = t('graph.filter.dateInvalid');
+    if (from && until && from > until) errors.until = t('graph.filter.dateOrder');
+    setDateErrors(errors);
+    if (Object.keys(errors).length > 0) return;
+    onApply(cleanFilter({ ...draft, from: from || undefined, until: until || undefined }));
   };
   return (
     <details className="govuk-details" open={Object.keys(filter).length > 0}>
@@ -72,19 +87,15 @@ export function FilterFields({ filter, onApply }: { filter: ChartFilter; onApply
       <form className="govuk-details__text" onSubmit={submit} noValidate>
         <p className="govuk-body">{t('graph.filter.hint')}</p>
         <div className="app-filter-dates">
-          {(['from', 'until'] as const).map((end) => (
-            <div className="govuk-form-group" key={end}>
-              <label className="govuk-label govuk-label--s" htmlFor={`filter-${end}`}>
-                {t(`graph.filter.${end}`)}
-              </label>
-              <input
-                id={`filter-${end}`}
-                className="govuk-input govuk-input--width-10"
-                type="date"
-                value={draft[end] ?? ''}
-                onChange={(e) => set({ [end]: e.target.value || undefined })}
-              />
-            </div>
+          {DATE_ENDS.map((end) => (
+            <DateField
+              key={end}
+              id={`filter-${end}`}
+              legend={t(`graph.filter.${end}`)}
+              error={dateErrors[end]}
+              value={dates[end]}
+              onChange={(value) => setDates((d) => ({ ...d, [end]: value }))}
+            />
           ))}
         </div>
         <Checkboxes
@@ -131,6 +142,8 @@ export function FilterFields({ filter, onApply }: { filter: ChartFilter; onApply
             className="govuk-button govuk-button--secondary"
             onClick={() => {
               setDraft({});
+              setDates({ from: NO_DATE, until: NO_DATE });
+              setDateErrors({});
               onApply({});
             }}
           >
