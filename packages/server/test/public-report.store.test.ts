@@ -53,6 +53,28 @@ describe(`public reporting on ${TEST_STORE}`, () => {
     expect(everything).not.toContain(passphrase);
   });
 
+  it("staff find a report by the reporter's code or its own reference, typed any way, in the queue and in search", async () => {
+    const formToken = await token();
+    t.clock.advance(20_000);
+    const { reference: code } = (await submit({ formToken, language: 'en', description: 'A findable report' })).json<{ reference: string }>();
+    const stored = await t.store.db.selectFrom('reports').select(['id', 'reference']).where('summary', '=', 'A findable report').executeTakeFirstOrThrow();
+    const supervisor = await signIn(t, 'supervisor');
+    // Read out over the phone: lower case, a space for the hyphen; or copied with stray spaces.
+    for (const typed of [code.toLowerCase().replace('-', ' '), ` ${code} `, stored.reference.toLowerCase().replace(/-/g, '')]) {
+      const queue = (await supervisor.request('GET', `/api/triage?reference=${encodeURIComponent(typed)}`)).json<{ items: { id: string }[] }>().items;
+      expect(
+        queue.map((i) => i.id),
+        typed,
+      ).toEqual([stored.id]);
+      const search = (await supervisor.request('GET', `/api/search?q=${encodeURIComponent(typed)}`)).json<{ reports: { id: string }[] }>();
+      expect(search.reports[0]?.id, typed).toBe(stored.id);
+    }
+    // Found whatever its status.
+    await supervisor.request('POST', `/api/reports/${stored.id}/triage`, { markTriaged: true });
+    expect((await supervisor.request('GET', `/api/triage?reference=${code}`)).json<{ items: { id: string }[] }>().items.map((i) => i.id)).toEqual([stored.id]);
+    expect((await supervisor.request('GET', '/api/triage?reference=ZZZZ-ZZZZ')).json<{ items: unknown[] }>().items).toEqual([]);
+  });
+
   it('refuses a form sent seconds after it was opened, or with a forged token, and stores nothing', async () => {
     const before = await publicReports();
     const quick = await submit({ formToken: await token(), language: 'en', description: 'x' });

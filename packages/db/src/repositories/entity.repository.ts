@@ -1,6 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB, EntityKind } from '../schema';
 import type { AuditEvent, AuditRepository } from './audit.repository';
+import { reportsByReference } from './report-reference';
 
 /** The search as the store runs it (built by core `searchQuery`). */
 export interface EntitySearch {
@@ -159,8 +160,16 @@ export class EntityRepository {
   }
 
   /** Reports whose text contains every word of the query (PostgreSQL full text, no stemming: many languages). */
+  /**
+   * Reports whose words match, best first; a report's reference or its reporter's code, however
+   * typed, finds that report at the top.
+   */
   async searchReports(text: string, limit: number): Promise<ReportHit[]> {
     if (!text.trim()) return [];
+    const byReference = await sql<ReportHit>`
+      select id, reference, received_at, source, grading, left(summary, 240) as snippet
+      from reports where id in (${reportsByReference(text)})
+      order by received_at desc limit ${limit}`.execute(this.db);
     const rows = await sql<ReportHit>`
       select id, reference, received_at, source, grading,
              ts_headline('simple', summary, q, 'MaxWords=30, MinWords=10, StartSel=«, StopSel=»') as snippet
@@ -168,7 +177,8 @@ export class EntityRepository {
       where to_tsvector('simple', summary) @@ q
       order by ts_rank(to_tsvector('simple', summary), q) desc, received_at desc
       limit ${limit}`.execute(this.db);
-    return rows.rows;
+    const found = new Set(byReference.rows.map((r) => r.id));
+    return [...byReference.rows, ...rows.rows.filter((r) => !found.has(r.id))].slice(0, limit);
   }
 
   /**

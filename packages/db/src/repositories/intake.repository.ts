@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { AuditRepository, AuditEvent } from './audit.repository';
 import type { DB } from '../schema';
 import { GroupCommit } from '../group-commit';
+import { reportsByReference } from './report-reference';
 
 export interface NewReport {
   readonly id: string;
@@ -128,21 +129,9 @@ export class IntakeRepository {
   async queue(filter: QueueFilter): Promise<QueueRow[]> {
     let q = this.queueRows();
     if (filter.reference) {
-      // Typed as read out or copied: any case, with or without spaces and hyphens.
-      const code = filter.reference.toUpperCase().replace(/[^A-Z0-9]/g, '');
-      q = q.where((eb) =>
-        eb.or([
-          eb(sql`regexp_replace(upper(reference), '[^A-Z0-9]', '', 'g')`, '=', code),
-          eb(
-            'id',
-            'in',
-            eb
-              .selectFrom('report_follow_up')
-              .select('report_id')
-              .where(sql`regexp_replace(upper(reference_code), '[^A-Z0-9]', '', 'g')`, '=', code),
-          ),
-        ]),
-      );
+      // Typed as read out or copied: any case, with or without spaces and hyphens; any status.
+      const reference = filter.reference;
+      q = q.where(sql<boolean>`id in (${reportsByReference(reference)})`);
     } else q = q.where('status', '=', filter.status);
     if (filter.localAuthority) q = q.where('local_authority', '=', filter.localAuthority);
     if (filter.source) q = q.where('source', '=', filter.source);
