@@ -103,6 +103,26 @@ describe('each role signs in and sees its own navigation', () => {
           expect(await accessibilityProblems(b.page)).toEqual([]);
         });
 
+        it('disables an account and enables it again from the accounts page', async () => {
+          const page = b.page;
+          await page.goto(`${b.baseUrl}/admin/accounts?lang=en`);
+          const row = page.getByRole('row', { name: /PC Sian Davies/ });
+          await row.getByRole('button', { name: 'Disable PC Sian Davies' }).click();
+          await page.getByText('PC Sian Davies’s account is disabled and signed out everywhere.').waitFor();
+          await expect.poll(() => row.getByRole('cell').nth(4).innerText()).toBe('Disabled');
+          expect(await accessibilityProblems(page)).toEqual([]);
+          await row.getByRole('button', { name: 'Enable PC Sian Davies' }).click();
+          await page.getByText('PC Sian Davies’s account is enabled.').waitFor();
+          await expect.poll(() => row.getByRole('cell').nth(4).innerText()).toBe('Active');
+          // Nobody can disable themselves.
+          expect(
+            await page
+              .getByRole('row', { name: /Alex Morgan/ })
+              .getByRole('button')
+              .count(),
+          ).toBe(0);
+        });
+
         it('shows a clear error for a malformed date filter', async () => {
           await b.page.goto(`${b.baseUrl}/admin/audit?lang=en&from=yesterday`);
           const summary = b.page.getByRole('alert');

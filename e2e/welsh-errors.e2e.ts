@@ -42,4 +42,14 @@ describe('in Welsh, a refusal says what is wrong, as it does in English', () => 
     expect(await page.locator('main').innerText()).not.toContain(cy.errors.field.invalid);
     expect(await accessibilityProblems(page)).toEqual([]);
   });
+
+  it('the account page shows the officer the wrong password typed for their account', async () => {
+    const page = b.page;
+    await page.goto(`${b.baseUrl}/account?lang=cy`);
+    await page.getByRole('heading', { level: 2, name: cy.account.activity.title }).waitFor();
+    const activity = page.getByTestId('account-activity');
+    await expect.poll(() => activity.innerText()).toContain(cy.account.activity.events.signInFailed);
+    expect(await activity.innerText()).toContain(cy.account.activity.events.signIn);
+    expect(await accessibilityProblems(page)).toEqual([]);
+  });
 });

@@ -54,7 +54,7 @@ export interface FieldProblem {
  * Why a whole request was refused where the error's code alone does not say (a wrong password and
  * an ended session are both "unauthenticated"); a client words it in the user's language.
  */
-export const ERROR_REASONS = ['wrong_credentials', 'account_locked', 'session_ended'] as const;
+export const ERROR_REASONS = ['wrong_credentials', 'slow_down', 'second_factor_locked', 'session_ended'] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 
 export abstract class HarbourError extends Error {

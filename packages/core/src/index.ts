@@ -1,6 +1,7 @@
 export * from './access/roles';
 export * from './access/actor';
 export * from './access/policy';
+export * from './access/sign-in-guard';
 export * from './errors';
 export * from './domain';
 export * from './audit/canonical-json';

@@ -8,7 +8,7 @@ import type { DB } from './schema';
 
 /**
  * Logical backups: gzip'd JSON lines, one row a line, tables in dependency order. The same file
- * restores onto PGlite or a PostgreSQL server. Sessions are left out: a restore signs everyone out.
+ * restores onto PGlite or a PostgreSQL server. Transient tables are left out (TRANSIENT_TABLES).
  */
 export const BACKUP_TABLES = [
   'agencies',
@@ -49,6 +49,12 @@ export const BACKUP_TABLES = [
   'import_quarantine',
   'imported_rows',
 ] as const satisfies readonly (keyof DB)[];
+
+/**
+ * Short-lived tables left out: sessions (a restore signs everyone out), password delays and used
+ * form tokens (both matter for a day at most).
+ */
+export const TRANSIENT_TABLES = ['sessions', 'sign_in_throttle', 'used_form_tokens'] as const satisfies readonly (keyof DB)[];
 
 /** Tables worked out from the others: a restore's inserts rebuild them, through their triggers. */
 export const DERIVED_TABLES = ['tally_reports', 'tally_victims', 'tally_places', 'tally_deltas'] as const satisfies readonly (keyof DB)[];

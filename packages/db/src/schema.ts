@@ -24,10 +24,22 @@ export interface UsersTable {
   totp_pending_secret: string | null;
   totp_enabled_at: Timestamp | null;
   totp_last_step: number | null;
-  failed_sign_ins: Generated<number>;
-  locked_until: Timestamp | null;
+  second_factor_failures: Generated<number>;
+  second_factor_locked_at: Timestamp | null;
   disabled_at: Timestamp | null;
   created_at: CreatedAt;
+}
+
+export interface UsedFormTokensTable {
+  token_hash: string;
+  used_at: Timestamp;
+}
+
+export interface SignInThrottleTable {
+  key: string;
+  failures: number;
+  retry_after: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface RecoveryCodesTable {
@@ -454,6 +466,8 @@ export interface DB {
   agencies: AgenciesTable;
   users: UsersTable;
   recovery_codes: RecoveryCodesTable;
+  sign_in_throttle: SignInThrottleTable;
+  used_form_tokens: UsedFormTokensTable;
   sessions: SessionsTable;
   audit_log: AuditLogTable;
   reports: ReportsTable;

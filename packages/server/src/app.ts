@@ -70,12 +70,17 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     referrerPolicy: { policy: 'no-referrer' },
     crossOriginEmbedderPolicy: false,
   });
+  // Nothing the API answers is kept by a browser, a shared computer's cache or a proxy: reports,
+  // exports, PDFs and photos carry people's details (errors too may name what was sent).
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/') && !request.url.startsWith(API_DOCS_PREFIX)) reply.header('cache-control', 'no-store');
+  });
   await app.register(fastifyCookie);
   // Counts are kept in memory per process and keyed by client address; nothing is stored.
   await app.register(fastifyRateLimit, { global: false });
 
   const routes: RegisteredRoute[] = [];
-  installAccessControl(app, options.services, routes);
+  installAccessControl(app, options.services, routes, options.secureCookies);
 
   await app.register(fastifySwagger, {
     openapi: {

@@ -49,8 +49,12 @@ export async function startHarbour(config: Config, progress: (line: string) => v
     // People written down before nationalities were read are counted under theirs from now on.
     await svc.figures.fillNationalities();
     const address = await app.listen({ port: config.port, host: config.host });
-    // Ended sessions are refused as they are met; this also clears the ones never met again.
-    const pruning = setInterval(() => void svc.auth.pruneSessions().catch(() => undefined), 10 * 60_000);
+    // Ended sessions are refused as they are met; this also clears the ones never met again, and
+    // the used form tokens that have expired anyway.
+    const pruning = setInterval(() => {
+      void svc.auth.pruneSessions().catch(() => undefined);
+      void svc.publicReports.pruneFormTokens().catch(() => undefined);
+    }, 10 * 60_000);
     pruning.unref();
     // New reports' people, phones… join the picture within seconds, outside the intake transaction;
     // while reports are pouring in, resolution waits (it shares the store, and reporters come first).

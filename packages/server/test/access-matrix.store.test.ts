@@ -20,7 +20,9 @@ const EXPECTED: Record<string, 'public' | 'session' | readonly Role[]> = {
   'POST /api/session/second-factor/enrolment/confirm': 'session',
   'POST /api/session/password': ROLES,
   'DELETE /api/session': 'session',
+  'GET /api/session/activity': ROLES,
   'GET /api/users': ['admin', 'supervisor'],
+  'POST /api/users/:id/actions': ['admin'],
   'POST /api/users': ['admin'],
   'GET /api/agencies': ['admin', 'supervisor'],
   'POST /api/agencies': ['admin'],
@@ -146,9 +148,13 @@ describe(`access matrix on ${TEST_STORE}`, () => {
       const allowed = expected === 'public' || expected === 'session' || expected.includes(role);
       it(`${key}: ${role} ${allowed ? 'allowed' : 'refused (403)'}`, async () => {
         const response = await clients.get(role)!.request(method, url, body);
+        // Whatever the answer, no cache keeps it: API answers carry people's details.
+        if (pattern.startsWith('/api/')) expect(response.headers['cache-control']).toBe('no-store');
         if (allowed) {
           expect(response.statusCode).not.toBe(401);
           expect(errorCode(response.body)).not.toBe('not_permitted');
+          // Allowed means answered: a refusal of the (empty) request is fine, a server error is not.
+          expect(response.statusCode, response.body).toBeLessThan(500);
         } else {
           expect(response.statusCode).toBe(403);
           expect(errorCode(response.body)).toBe('not_permitted');

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { currentTotp, DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../src/index';
 import { TEST_STORE } from '../../../test/test-store';
-import { clientFor, demoEmail, newTestApp, sessionCookie, signIn, type TestApp } from './test-app';
+import { clientFor, completed, demoEmail, newTestApp, sessionCookie, signIn, type TestApp } from './test-app';
 
 describe(`sign-in and sessions on ${TEST_STORE}`, () => {
   let t: TestApp;
@@ -36,11 +36,103 @@ describe(`sign-in and sessions on ${TEST_STORE}`, () => {
     expect(JSON.stringify(failures)).not.toContain('nobody@example.org');
   });
 
-  it('locks an account after five failures, even against the right password', async () => {
-    for (let i = 0; i < 5; i++) expect((await post('/api/session', { email: demoEmail('analyst'), password: `wrong-${i}` })).statusCode).toBe(401);
-    const locked = await post('/api/session', { email: demoEmail('analyst'), password: DEMO_PASSWORD });
-    expect(locked.statusCode).toBe(423);
-    expect(locked.json().error).toMatchObject({ code: 'locked', reason: 'account_locked', values: { minutes: expect.any(Number) } });
+  it('slows the client guessing one email, never locking the holder out, and an unknown email alike', async () => {
+    const from = (ip: string, email: string, password: string) =>
+      t.app.inject({ method: 'POST', url: '/api/session', payload: { email, password }, remoteAddress: ip });
+    const guess = async (ip: string, email: string) => {
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) statuses.push((await from(ip, email, `wrong-${i}`)).statusCode);
+      return statuses;
+    };
+    // Three slips cost nothing; the third sets a one-second wait, which the fourth meets at once.
+    expect(await guess('203.0.113.9', demoEmail('analyst'))).toEqual([401, 401, 401, 429]);
+    expect(await guess('203.0.113.10', 'nobody@example.org')).toEqual([401, 401, 401, 429]);
+    const waiting = await from('203.0.113.9', demoEmail('analyst'), DEMO_PASSWORD);
+    expect(waiting.statusCode).toBe(429);
+    expect(waiting.json().error).toMatchObject({ code: 'too_many_requests', reason: 'slow_down', values: { seconds: expect.any(Number) } });
+    // The same answer, to the second, for an email with no account: nothing told.
+    const unknown = await from('203.0.113.10', 'nobody@example.org', 'whatever');
+    expect(unknown.json()).toEqual(waiting.json());
+    // The holder, on their own device, is not slowed at all.
+    expect((await from('198.51.100.4', demoEmail('analyst'), DEMO_PASSWORD)).statusCode).toBe(200);
+    // After the wait, the guesser's client may try again, and the right password clears its count.
+    t.clock.advance(2_000);
+    expect((await from('203.0.113.9', demoEmail('analyst'), DEMO_PASSWORD)).statusCode).toBe(200);
+    expect((await from('203.0.113.9', demoEmail('analyst'), 'wrong-again')).statusCode).toBe(401);
+    // Nothing of the email or the address is kept in clear.
+    const rows = JSON.stringify(await t.store.db.selectFrom('sign_in_throttle').selectAll().execute());
+    expect(rows).not.toMatch(/analyst|nobody|203\.0\.113/);
+  });
+
+  it('counts wrong authenticator codes across sign-ins, a right password clearing nothing, and locks after five', async () => {
+    const wrongCode = async () => {
+      const client = await signIn(t, 'supervisor', false);
+      return client.request('POST', '/api/session/second-factor', { code: '000000' });
+    };
+    // Four sign-ins with the right password, a wrong code in each: still counted.
+    for (let i = 0; i < 4; i++) expect((await wrongCode()).statusCode).toBe(400);
+    const fifth = await wrongCode();
+    expect(fifth.statusCode).toBe(423);
+    expect(fifth.json().error).toMatchObject({ code: 'locked', reason: 'second_factor_locked' });
+    // The right code is now refused too, until an administrator unlocks it.
+    const holder = await signIn(t, 'supervisor', false);
+    t.clock.advance(30_000);
+    expect((await holder.request('POST', '/api/session/second-factor', { code: currentTotp(DEMO_TOTP_SECRET, t.clock.now) })).statusCode).toBe(423);
+    const admin = await signIn(t, 'admin');
+    const users = (await admin.request('GET', '/api/users')).json<{ users: { id: string; role: string; locked: boolean }[] }>().users;
+    const ds = users.find((u) => u.role === 'supervisor')!;
+    expect(ds.locked).toBe(true);
+    expect((await admin.request('POST', `/api/users/${ds.id}/actions`, { action: 'unlock-second-factor' })).json()).toMatchObject({ locked: false });
+    // The holder signs in, and reads what happened on their account.
+    const back = await signIn(t, 'supervisor');
+    const events = (await back.request('GET', '/api/session/activity')).json<{ events: { action: string }[] }>().events.map((e) => e.action);
+    expect(events.slice(0, 2)).toEqual(['session.second-factor', 'session.sign-in']);
+    expect(events).toEqual(expect.arrayContaining(['user.second-factor-unlocked', 'session.second-factor-locked', 'session.second-factor-failed']));
+    expect(events.filter((e) => e === 'session.second-factor-failed')).toHaveLength(5);
+  });
+
+  it('renews the session and CSRF tokens when the second factor is passed: the first ones stop working', async () => {
+    const first = await signIn(t, 'supervisor', false);
+    t.clock.advance(30_000);
+    const done = await first.request('POST', '/api/session/second-factor', { code: currentTotp(DEMO_TOTP_SECRET, t.clock.now) });
+    expect(done.statusCode).toBe(200);
+    const renewed = sessionCookie(done);
+    expect(renewed).not.toBe(first.cookie);
+    expect(done.json().csrfToken).not.toBe(first.csrf);
+    expect((await first.request('GET', '/api/session')).statusCode).toBe(401);
+    const next = clientFor(t.app, renewed, done.json().csrfToken, 'complete');
+    expect((await next.request('GET', '/api/users')).statusCode).toBe(200);
+    // The old CSRF token does not work with the new cookie.
+    expect(
+      (await clientFor(t.app, renewed, first.csrf, 'complete').request('POST', '/api/agencies', { name: 'X Council', kind: 'local_authority' })).statusCode,
+    ).toBe(403);
+  });
+
+  it('a changed password ends every other session of the account', async () => {
+    const desk = await signIn(t, 'officer');
+    const phone = await signIn(t, 'officer');
+    const changed = await desk.request('POST', '/api/session/password', { currentPassword: DEMO_PASSWORD, newPassword: 'a new long passphrase 2026' });
+    expect(changed.statusCode).toBe(200);
+    expect((await desk.request('GET', '/api/session')).statusCode).toBe(200);
+    expect((await phone.request('GET', '/api/session')).statusCode).toBe(401);
+  });
+
+  it('an administrator disables an account: its sessions end, it cannot sign in, and it can be enabled again; audited', async () => {
+    const officer = await signIn(t, 'officer');
+    const admin = await signIn(t, 'admin');
+    const users = (await admin.request('GET', '/api/users')).json<{ users: { id: string; role: string }[] }>().users;
+    const id = users.find((u) => u.role === 'officer')!.id;
+    const adminId = users.find((u) => u.role === 'admin')!.id;
+    expect((await admin.request('POST', `/api/users/${id}/actions`, { action: 'disable' })).json()).toMatchObject({ disabled: true });
+    expect((await officer.request('GET', '/api/session')).statusCode).toBe(401);
+    expect((await post('/api/session', { email: demoEmail('officer'), password: DEMO_PASSWORD })).statusCode).toBe(401);
+    expect((await admin.request('POST', `/api/users/${adminId}/actions`, { action: 'disable' })).statusCode).toBe(400);
+    expect((await admin.request('POST', `/api/users/${id}/actions`, { action: 'enable' })).json()).toMatchObject({ disabled: false });
+    expect((await post('/api/session', { email: demoEmail('officer'), password: DEMO_PASSWORD })).statusCode).toBe(200);
+    const actions = (await t.repos.audit.list({ subjectId: id, limit: 20 })).map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['user.disabled', 'user.enabled']));
+    const supervisor = await signIn(t, 'supervisor');
+    expect((await supervisor.request('POST', `/api/users/${id}/actions`, { action: 'disable' })).statusCode).toBe(403);
   });
 
   it('rate-limits repeated sign-in attempts from one client', async () => {
@@ -62,7 +154,7 @@ describe(`sign-in and sessions on ${TEST_STORE}`, () => {
     const ok = await client.request('POST', '/api/session/second-factor', { code });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().stage).toBe('complete');
-    expect((await client.request('GET', '/api/users')).statusCode).toBe(200);
+    expect((await completed(t, ok, ok.json().csrfToken).request('GET', '/api/users')).statusCode).toBe(200);
 
     // The same code cannot be used twice, even in another session.
     const again = await signIn(t, 'supervisor', false);

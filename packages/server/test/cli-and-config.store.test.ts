@@ -61,6 +61,9 @@ describe(`command line on ${TEST_STORE}`, () => {
     );
     expect(short.status).toBe(1);
     expect(short.stderr).toMatch(/password: Use between 12 and 200 characters/);
+    const disable = harbour(location, ['user', 'disable', 'DC.New@gwent.police.example']);
+    expect(disable.stdout).toMatch(/^dc.new@gwent.police.example is disabled; its sessions have ended/);
+    expect(harbour(location, ['user', 'enable', 'nobody@gwent.police.example']).stderr.trim()).toBe('harbour: no account nobody@gwent.police.example');
 
     const store = await openAt(location);
     const reports = await store.db.selectFrom('reports').select('reference').orderBy('reference').limit(2).execute();
@@ -97,7 +100,7 @@ describe(`command line on ${TEST_STORE}`, () => {
     const help = harbour(location, ['backup', '--help']);
     expect(help.status).toBe(0);
     expect(help.stdout).toMatch(/Usage: harbour backup/);
-  }, 240_000); // nine command-line runs, each opening the store afresh
+  }, 300_000); // eleven command-line runs, each opening the store afresh
 });
 
 describe('configuration', () => {

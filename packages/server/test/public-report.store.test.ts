@@ -85,6 +85,23 @@ describe(`public reporting on ${TEST_STORE}`, () => {
     expect(await publicReports()).toBe(before);
   });
 
+  it('takes one report per form token: the same form sent again, or replayed, is refused', async () => {
+    const formToken = await token();
+    expect(await token()).not.toBe(formToken);
+    t.clock.advance(10_000);
+    const before = await publicReports();
+    // A refusal for what was written does not use the token up.
+    expect((await submit({ formToken, language: 'en', description: 'x', signs: ['made.up'] })).statusCode).toBe(400);
+    expect((await submit({ formToken, language: 'en', description: 'Sent once' })).statusCode).toBe(201);
+    const again = await submit({ formToken, language: 'en', description: 'Sent once' });
+    expect(again.statusCode).toBe(400);
+    expect(again.json().error.fields).toEqual([{ path: 'formToken', message: 'expired' }]);
+    expect(await publicReports()).toBe(before + 1);
+    // Used tokens are forgotten once they would have expired anyway.
+    t.clock.advance(25 * 3_600_000);
+    expect(await t.svc.publicReports.pruneFormTokens()).toBeGreaterThanOrEqual(1);
+  });
+
   it('refuses what a machine fills in, and names each invalid field', async () => {
     const formToken = await token();
     t.clock.advance(10_000);

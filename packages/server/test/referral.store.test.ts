@@ -190,6 +190,10 @@ describe(`referrals on ${TEST_STORE}`, () => {
 
     const assignees = (await supervisor.request('GET', '/api/reports/assignees')).json<{ assignees: { id: string; role: string }[] }>().assignees;
     const investigatorId = assignees.find((a) => a.role === 'investigator')!.id;
+    // Nothing to change is a clear refusal, not a server error.
+    const empty = await supervisor.request('POST', `/api/reports/${id}/triage`, {});
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().error.fields[0]).toMatchObject({ path: 'assignTo', reason: 'required' });
     const badGrade = await supervisor.request('POST', `/api/reports/${id}/triage`, { grading: '4FZ' });
     expect(badGrade.statusCode).toBe(400);
     expect(badGrade.json().error.fields[0].path).toBe('grading');

@@ -80,7 +80,7 @@ export async function signIn(t: TestApp, role: Role, complete = true): Promise<C
   if (response.statusCode !== 200) throw new Error(`sign-in as ${role} failed: ${response.body}`);
   const session = response.json<{ stage: string; csrfToken: string }>();
   const cookie = sessionCookie(response);
-  let client = clientFor(t.app, cookie, session.csrfToken, session.stage);
+  const client = clientFor(t.app, cookie, session.csrfToken, session.stage);
   if (!complete || session.stage === 'complete') return client;
   // Each code may be used once: move the clock to a fresh 30-second step.
   t.clock.advance(30_000);
@@ -88,12 +88,16 @@ export async function signIn(t: TestApp, role: Role, complete = true): Promise<C
     const enrol = (await client.request('POST', '/api/session/second-factor/enrolment')).json<{ secret: string }>();
     const done = await client.request('POST', '/api/session/second-factor/enrolment/confirm', { code: currentTotp(enrol.secret, t.clock.now) });
     if (done.statusCode !== 200) throw new Error(`enrolment failed: ${done.body}`);
-  } else {
-    const done = await client.request('POST', '/api/session/second-factor', { code: currentTotp(DEMO_TOTP_SECRET, t.clock.now) });
-    if (done.statusCode !== 200) throw new Error(`second factor failed: ${done.body}`);
+    return completed(t, done, done.json<{ session: { csrfToken: string } }>().session.csrfToken);
   }
-  client = clientFor(t.app, cookie, session.csrfToken, 'complete');
-  return client;
+  const done = await client.request('POST', '/api/session/second-factor', { code: currentTotp(DEMO_TOTP_SECRET, t.clock.now) });
+  if (done.statusCode !== 200) throw new Error(`second factor failed: ${done.body}`);
+  return completed(t, done, done.json<{ csrfToken: string }>().csrfToken);
+}
+
+/** The session as renewed by the second factor: a new cookie and CSRF token replace the first. */
+export function completed(t: TestApp, response: LightMyRequestResponse, csrf: string): Client {
+  return clientFor(t.app, sessionCookie(response), csrf, 'complete');
 }
 
 export function sessionCookie(response: LightMyRequestResponse): string {

@@ -37,6 +37,22 @@ export function userCommands(program: Command): void {
         if (role !== 'officer') console.log('the account sets up its authenticator app at first sign-in');
       });
     });
+
+  const change = (name: string, action: 'disable' | 'enable' | 'unlock-second-factor', description: string, done: string) =>
+    user
+      .command(`${name} <email>`)
+      .description(description)
+      .action(async (email: string) => {
+        await withStore(async ({ repos, svc }) => {
+          const found = await repos.users.findByEmail(email);
+          if (!found) throw new CliError(`no account ${email}`);
+          const account = await svc.users.act(null, found.id, action);
+          console.log(`${account.email} ${done}`);
+        });
+      });
+  change('disable', 'disable', 'disable an account and end all its sessions at once', 'is disabled; its sessions have ended');
+  change('enable', 'enable', 'enable a disabled account again', 'is enabled');
+  change('unlock', 'unlock-second-factor', 'let an account use security codes again after too many wrong ones', 'can use security codes again');
 }
 
 async function readStdin(): Promise<string> {

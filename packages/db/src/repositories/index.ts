@@ -4,6 +4,7 @@ import { AgencyRepository } from './agency.repository';
 import { AuditRepository } from './audit.repository';
 import { ReportRepository } from './report.repository';
 import { SessionRepository } from './session.repository';
+import { SignInThrottleRepository } from './sign-in-throttle.repository';
 import { UserRepository } from './user.repository';
 import { IntakeRepository } from './intake.repository';
 import { PictureRepository } from './picture.repository';
@@ -20,6 +21,7 @@ export function repositories(db: Kysely<DB>) {
     agencies: new AgencyRepository(db),
     users: new UserRepository(db),
     sessions: new SessionRepository(db),
+    signInThrottle: new SignInThrottleRepository(db),
     audit,
     reports: new ReportRepository(db),
     intake: new IntakeRepository(db, audit),

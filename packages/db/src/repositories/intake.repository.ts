@@ -240,6 +240,22 @@ export class IntakeRepository {
     });
   }
 
+  /** Marks a form token used; false when it was used already (a token is good for one report). */
+  async claimFormToken(tokenHash: string, at: Date): Promise<boolean> {
+    const row = await this.db
+      .insertInto('used_form_tokens')
+      .values({ token_hash: tokenHash, used_at: at })
+      .onConflict((oc) => oc.column('token_hash').doNothing())
+      .returning('token_hash')
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /** Forgets used tokens that would have expired anyway; returns how many. */
+  async pruneFormTokens(before: Date): Promise<number> {
+    return Number((await this.db.deleteFrom('used_form_tokens').where('used_at', '<', before).executeTakeFirst()).numDeletedRows);
+  }
+
   async countPhotos(reportId: string): Promise<number> {
     const row = await this.db
       .selectFrom('report_photos')

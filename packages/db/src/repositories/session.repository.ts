@@ -36,6 +36,24 @@ export class SessionRepository {
     await this.db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
   }
 
+  /**
+   * Puts a new session in place of one (a fresh token and CSRF token at a change of privilege),
+   * together: the old token stops working as the new one starts.
+   */
+  async replace(oldTokenHash: string, session: SessionRow): Promise<void> {
+    await this.db.transaction().execute(async (tx) => {
+      await tx.deleteFrom('sessions').where('token_hash', '=', oldTokenHash).execute();
+      await tx.insertInto('sessions').values(session).execute();
+    });
+  }
+
+  /** Ends every session of an account, except the one given (the one changing its password). */
+  async deleteForUser(userId: string, exceptTokenHash?: string): Promise<number> {
+    let q = this.db.deleteFrom('sessions').where('user_id', '=', userId);
+    if (exceptTokenHash) q = q.where('token_hash', '<>', exceptTokenHash);
+    return Number((await q.executeTakeFirst()).numDeletedRows);
+  }
+
   async deleteExpired(now: Date, idleBefore: Date): Promise<number> {
     const result = await this.db
       .deleteFrom('sessions')

@@ -9,7 +9,7 @@ export interface UserListRow {
   agency_id: string;
   agency_name: string;
   totp_enabled_at: Date | null;
-  locked_until: Date | null;
+  second_factor_locked_at: Date | null;
   disabled_at: Date | null;
   created_at: Date;
 }
@@ -61,33 +61,50 @@ export class UserRepository {
         'users.agency_id',
         'agencies.name as agency_name',
         'users.totp_enabled_at',
-        'users.locked_until',
+        'users.second_factor_locked_at',
         'users.disabled_at',
         'users.created_at',
       ]);
   }
 
-  /** Counts a failed sign-in atomically and returns the new count. */
-  async recordFailedSignIn(id: string, lockAfter: number, lockUntil: Date): Promise<number> {
+  /**
+   * Counts a wrong second-factor code atomically; the `lockAfter`-th in a row locks the second
+   * factor (until an administrator unlocks it). Returns the count and whether this one locked it.
+   */
+  async recordSecondFactorFailure(id: string, lockAfter: number, at: Date): Promise<{ failures: number; lockedNow: boolean }> {
+    const before = await this.db.selectFrom('users').select('second_factor_locked_at').where('id', '=', id).executeTakeFirst();
     const row = await this.db
       .updateTable('users')
       .set((eb) => ({
-        failed_sign_ins: eb('failed_sign_ins', '+', 1),
-        locked_until: eb
+        second_factor_failures: eb('second_factor_failures', '+', 1),
+        second_factor_locked_at: eb
           .case()
-          .when('failed_sign_ins', '>=', lockAfter - 1)
-          .then(lockUntil)
-          .else(eb.ref('locked_until'))
+          .when('second_factor_failures', '>=', lockAfter - 1)
+          .then(eb.fn.coalesce('second_factor_locked_at', eb.val(at)))
+          .else(eb.ref('second_factor_locked_at'))
           .end(),
       }))
       .where('id', '=', id)
-      .returning('failed_sign_ins')
+      .returning(['second_factor_failures', 'second_factor_locked_at'])
       .executeTakeFirstOrThrow();
-    return row.failed_sign_ins;
+    return { failures: row.second_factor_failures, lockedNow: !before?.second_factor_locked_at && row.second_factor_locked_at !== null };
   }
 
-  async clearFailedSignIns(id: string): Promise<void> {
-    await this.db.updateTable('users').set({ failed_sign_ins: 0, locked_until: null }).where('id', '=', id).execute();
+  /** A right code: the count of wrong ones starts again. */
+  async clearSecondFactorFailures(id: string): Promise<void> {
+    await this.db.updateTable('users').set({ second_factor_failures: 0 }).where('id', '=', id).execute();
+  }
+
+  /** An administrator lets a locked second factor be tried again. */
+  async unlockSecondFactor(id: string): Promise<boolean> {
+    const result = await this.db.updateTable('users').set({ second_factor_failures: 0, second_factor_locked_at: null }).where('id', '=', id).executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /** Disables an account (or enables it again, with null). */
+  async setDisabled(id: string, at: Date | null): Promise<boolean> {
+    const result = await this.db.updateTable('users').set({ disabled_at: at }).where('id', '=', id).executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
   }
 
   async setPendingTotpSecret(id: string, secret: string): Promise<void> {

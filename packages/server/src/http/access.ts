@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sameSecret } from '../auth/tokens';
 import type { Services } from '../services/index';
 import { sendError } from './error-handler';
-import { CSRF_HEADER, SESSION_COOKIE } from './types';
+import { CSRF_HEADER, sessionCookieName } from './types';
 
 export const API_DOCS_PREFIX = '/api/docs';
 
@@ -20,7 +20,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * runs, the session is resolved, the permission checked on the server, and state-changing
  * requests checked for cross-site forgery (same origin, and the session's CSRF token).
  */
-export function installAccessControl(app: FastifyInstance, svc: Services, registered: RegisteredRoute[]): void {
+export function installAccessControl(app: FastifyInstance, svc: Services, registered: RegisteredRoute[], secureCookies: boolean): void {
+  const cookieName = sessionCookieName(secureCookies);
   // Declared up front (null) so every request object has the same shape; set in onRequest below.
   app.decorateRequest('actor', null as never);
 
@@ -33,7 +34,7 @@ export function installAccessControl(app: FastifyInstance, svc: Services, regist
   });
 
   app.addHook('onRequest', async (request, reply) => {
-    const { actor, csrfToken } = await svc.auth.resolve(request.cookies[SESSION_COOKIE]);
+    const { actor, csrfToken } = await svc.auth.resolve(request.cookies[cookieName]);
     request.actor = actor;
     const permission = request.routeOptions.config?.permission;
     if (!permission) return; // no route matched: the not-found handler answers

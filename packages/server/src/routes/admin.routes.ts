@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/passwords';
 import type { Services } from '../services/index';
+import { ACCOUNT_ACTIONS } from '../services/user.service';
 import { emailSchema, roleSchema } from './schemas';
 
 const accountSchema = z.object({
@@ -61,6 +62,21 @@ export function adminRoutes(svc: Services): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => reply.status(201).send(await svc.users.create(request.actor, request.body)),
+    );
+
+    app.post(
+      '/api/users/:id/actions',
+      {
+        config: { permission: PERMISSIONS.usersManage },
+        schema: {
+          tags: ['admin'],
+          summary: 'Disable an account (ending its sessions), enable it again, or unlock its second factor',
+          params: z.object({ id: z.uuid() }),
+          body: z.object({ action: z.enum(ACCOUNT_ACTIONS) }),
+          response: { 200: accountSchema },
+        },
+      },
+      async (request) => svc.users.act(request.actor, request.params.id, request.body.action),
     );
 
     app.get(

@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/passwords';
-import { SESSION_COOKIE } from '../http/types';
+import { sessionCookieName } from '../http/types';
 import type { Services } from '../services/index';
 import { emailSchema, okSchema, securityCodeSchema, sessionSchema } from './schemas';
 
@@ -16,8 +16,9 @@ export interface CookiePolicy {
 const SIGN_IN_RATE = { max: 10, timeWindow: '1 minute' };
 
 export function sessionRoutes(svc: Services, cookies: CookiePolicy): FastifyPluginAsyncZod {
+  const cookieName = sessionCookieName(cookies.secure);
   const setSessionCookie = (reply: FastifyReply, token: string) =>
-    reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure: cookies.secure, path: '/', maxAge: cookies.maxHours * 3600 });
+    reply.setCookie(cookieName, token, { httpOnly: true, sameSite: 'strict', secure: cookies.secure, path: '/', maxAge: cookies.maxHours * 3600 });
 
   return async (app) => {
     app.post(
@@ -32,7 +33,7 @@ export function sessionRoutes(svc: Services, cookies: CookiePolicy): FastifyPlug
         },
       },
       async (request, reply) => {
-        const { token, session } = await svc.auth.signIn(request.body.email, request.body.password);
+        const { token, session } = await svc.auth.signIn(request.body.email, request.body.password, request.ip);
         setSessionCookie(reply, token);
         return session;
       },
@@ -55,7 +56,11 @@ export function sessionRoutes(svc: Services, cookies: CookiePolicy): FastifyPlug
           response: { 200: sessionSchema },
         },
       },
-      async (request) => svc.auth.verifySecondFactor(request.actor, request.body.code),
+      async (request, reply) => {
+        const { token, session } = await svc.auth.verifySecondFactor(request.actor, request.body.code);
+        setSessionCookie(reply, token);
+        return session;
+      },
     );
 
     app.post(
@@ -82,7 +87,24 @@ export function sessionRoutes(svc: Services, cookies: CookiePolicy): FastifyPlug
           response: { 200: z.object({ session: sessionSchema, recoveryCodes: z.array(z.string()) }) },
         },
       },
-      async (request) => svc.auth.completeEnrolment(request.actor, request.body.code),
+      async (request, reply) => {
+        const { token, session, recoveryCodes } = await svc.auth.completeEnrolment(request.actor, request.body.code);
+        setSessionCookie(reply, token);
+        return { session, recoveryCodes };
+      },
+    );
+
+    app.get(
+      '/api/session/activity',
+      {
+        config: { permission: PERMISSIONS.self },
+        schema: {
+          tags: ['session'],
+          summary: "My account's recent sign-in activity: sign-ins, wrong passwords and codes, locks and changes",
+          response: { 200: z.object({ events: z.array(z.object({ at: z.string(), action: z.string() })) }) },
+        },
+      },
+      async (request) => ({ events: await svc.auth.activity(request.actor) }),
     );
 
     app.delete(
@@ -90,7 +112,7 @@ export function sessionRoutes(svc: Services, cookies: CookiePolicy): FastifyPlug
       { config: { permission: PERMISSIONS.secondFactor }, schema: { tags: ['session'], summary: 'Sign out', response: { 200: okSchema } } },
       async (request, reply) => {
         await svc.auth.signOut(request.actor);
-        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        reply.clearCookie(cookieName, { path: '/', secure: cookies.secure });
         return { ok: true as const };
       },
     );

@@ -2,7 +2,11 @@ import {
   Forbidden,
   Invalid,
   Locked,
+  PASSWORD_FAILURES_FORGOTTEN_AFTER_HOURS,
+  SECOND_FACTOR_LOCK_AFTER,
+  TooManyRequests,
   Unauthenticated,
+  passwordRetryDelaySeconds,
   isRole,
   permissionsOf,
   requiresSecondFactor,
@@ -18,9 +22,21 @@ import { newRecoveryCode, newToken, normaliseRecoveryCode, sha256 } from '../aut
 import { matchTotp, newTotpSecret, totpEnrolment } from '../auth/totp';
 import type { AuditService } from './audit.service';
 
-export const LOCK_AFTER_FAILURES = 5;
-export const LOCK_MINUTES = 15;
 const RECOVERY_CODES = 10;
+
+/** The audited events an account holder is shown of their own account. */
+export const SECURITY_ACTIONS: ReadonlySet<string> = new Set([
+  'session.sign-in',
+  'session.sign-in-failed',
+  'session.second-factor',
+  'session.second-factor-failed',
+  'session.second-factor-locked',
+  'session.second-factor-enrolled',
+  'user.password-changed',
+  'user.disabled',
+  'user.enabled',
+  'user.second-factor-unlocked',
+]);
 
 export interface SessionPolicy {
   readonly idleMinutes: number;
@@ -49,51 +65,64 @@ export class AuthService {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async signIn(email: string, password: string): Promise<SignedIn> {
+  /**
+   * Signs in with a password, from a client (its address). Wrong passwords slow that client for
+   * that email as typed (core sign-in-guard); an unknown email is answered and slowed exactly as a
+   * known one, so neither the answer nor the delay says whether an account exists.
+   */
+  async signIn(email: string, password: string, client: string): Promise<SignedIn> {
+    const now = this.now();
+    const throttleKey = sha256(`${email.trim().toLowerCase()}\n${client}`);
+    const retryAfter = await this.repos.signInThrottle.retryAfter(throttleKey, now);
+    if (retryAfter) {
+      const seconds = Math.ceil((retryAfter.getTime() - now.getTime()) / 1000);
+      await this.audit.record(null, { action: 'session.sign-in-delayed', details: { seconds } });
+      throw new TooManyRequests(`Too many tries: wait ${seconds} seconds and try again`, [], 'slow_down', { seconds });
+    }
     const user = await this.repos.users.findByEmail(email);
-    const wrong = new Unauthenticated('The email address or password is not right', [], 'wrong_credentials');
+    const wrong = async (reason: string, userId?: string) => {
+      const failures = await this.repos.signInThrottle.fail(throttleKey, now, PASSWORD_FAILURES_FORGOTTEN_AFTER_HOURS, passwordRetryDelaySeconds);
+      await this.audit.record(null, {
+        action: 'session.sign-in-failed',
+        ...(userId ? { subjectType: 'user', subjectId: userId } : {}),
+        details: { reason, failures },
+      });
+      return new Unauthenticated('The email address or password is not right', [], 'wrong_credentials');
+    };
     if (!user) {
       await verifyAgainstDecoy(password);
-      await this.audit.record(null, { action: 'session.sign-in-failed', details: { reason: 'unknown account' } });
-      throw wrong;
+      throw await wrong('unknown account');
     }
-    const now = this.now();
-    if (user.locked_until && new Date(user.locked_until) > now) {
-      await this.audit.record(null, { action: 'session.sign-in-refused', subjectType: 'user', subjectId: user.id, details: { reason: 'locked' } });
-      throw new Locked(
-        `This account is locked after too many failed attempts. Try again after ${LOCK_MINUTES} minutes or ask an administrator.`,
-        [],
-        'account_locked',
-        {
-          minutes: LOCK_MINUTES,
-        },
-      );
-    }
-    if (user.disabled_at) {
-      await this.audit.record(null, { action: 'session.sign-in-refused', subjectType: 'user', subjectId: user.id, details: { reason: 'disabled' } });
-      throw wrong;
-    }
-    if (!(await verifyPassword(user.password_hash, password))) {
-      await this.failed(user.id, 'wrong password');
-      throw wrong;
-    }
+    const passwordRight = await verifyPassword(user.password_hash, password);
+    if (user.disabled_at) throw await wrong(passwordRight ? 'disabled' : 'wrong password', user.id);
+    if (!passwordRight) throw await wrong('wrong password', user.id);
     if (!isRole(user.role)) throw new Forbidden('This account has no valid role');
-    await this.repos.users.clearFailedSignIns(user.id);
+    await this.repos.signInThrottle.clear(throttleKey);
     const stage: SessionStage = !requiresSecondFactor(user.role) ? 'complete' : user.totp_secret ? 'second-factor' : 'enrol-second-factor';
     const token = newToken();
-    const expiresAt = new Date(now.getTime() + this.policy.maxHours * 3600_000);
-    await this.repos.sessions.create({
-      token_hash: sha256(token),
-      user_id: user.id,
-      stage,
-      csrf_token: newToken(),
-      created_at: now,
-      last_seen_at: now,
-      expires_at: expiresAt,
-    });
+    await this.repos.sessions.create(this.newSession(token, user.id, stage, now, new Date(now.getTime() + this.policy.maxHours * 3600_000)));
     const actor: UserActor = { kind: 'user', userId: user.id, role: user.role, agencyId: user.agency_id, sessionId: sha256(token), stage };
     await this.audit.record(actor, { action: 'session.sign-in', subjectType: 'user', subjectId: user.id, details: { stage } });
     return { token, session: await this.view(actor) };
+  }
+
+  private newSession(token: string, userId: string, stage: SessionStage, now: Date, expiresAt: Date) {
+    return { token_hash: sha256(token), user_id: userId, stage, csrf_token: newToken(), created_at: now, last_seen_at: now, expires_at: expiresAt };
+  }
+
+  /**
+   * Raises a session to complete under a new token and CSRF token, the old ones ending with it,
+   * so a token seen before the second factor (on a shared screen, in a log) is worth nothing after.
+   * The absolute expiry stays the one set at sign-in.
+   */
+  private async promote(user: UserActor): Promise<SignedIn> {
+    const old = await this.repos.sessions.find(user.sessionId);
+    if (!old) throw new Unauthenticated('Your session has ended; please sign in again', [], 'session_ended');
+    const token = newToken();
+    const now = this.now();
+    await this.repos.sessions.replace(user.sessionId, this.newSession(token, user.userId, 'complete', now, new Date(old.expires_at)));
+    const complete: UserActor = { ...user, stage: 'complete', sessionId: sha256(token) };
+    return { token, session: await this.view(complete) };
   }
 
   /**
@@ -127,9 +156,11 @@ export class AuthService {
     };
   }
 
-  /** Removes sessions that have expired or gone idle; returns how many. */
+  /** Removes sessions that have expired or gone idle (and stale password delays); returns how many sessions. */
   async pruneSessions(): Promise<number> {
     const now = this.now();
+    // Password delays forgotten after a quiet day go with them (sign-in-guard).
+    await this.repos.signInThrottle.prune(new Date(now.getTime() - PASSWORD_FAILURES_FORGOTTEN_AFTER_HOURS * 3_600_000));
     return this.repos.sessions.deleteExpired(now, new Date(now.getTime() - this.policy.idleMinutes * 60_000));
   }
 
@@ -148,22 +179,28 @@ export class AuthService {
     };
   }
 
-  /** Checks a TOTP code or a recovery code for a session that owes its second factor. */
-  async verifySecondFactor(actor: Actor, code: string): Promise<SessionView> {
+  /**
+   * Checks a TOTP code or a recovery code for a session that owes its second factor. Wrong codes
+   * count on the account whatever the password did, and lock the second factor after a few in a
+   * row until an administrator unlocks it; the holder sees each on their account page (audited).
+   */
+  async verifySecondFactor(actor: Actor, code: string): Promise<SignedIn> {
     const user = this.userActor(actor);
     if (user.stage !== 'second-factor') throw new Forbidden('This session does not need a second-factor code');
     const row = await this.repos.users.get(user.userId);
     if (!row?.totp_secret) throw new Forbidden('No second factor is set up for this account');
-    if (row.locked_until && new Date(row.locked_until) > this.now())
-      throw new Locked(`This account is locked after too many failed attempts. Try again after ${LOCK_MINUTES} minutes.`, [], 'account_locked', {
-        minutes: LOCK_MINUTES,
-      });
+    const locked = () => new Locked('Too many wrong security codes: this account is locked until an administrator unlocks it', [], 'second_factor_locked');
+    if (row.second_factor_locked_at) {
+      await this.audit.record(user, { action: 'session.second-factor-refused', subjectType: 'user', subjectId: row.id, details: { reason: 'locked' } });
+      throw locked();
+    }
     const compact = code.replace(/\s/g, '');
     let method: 'totp' | 'recovery-code';
     if (/^\d{6}$/.test(compact)) {
       const step = matchTotp(row.totp_secret, compact, this.now().getTime());
+      // A right code used already is refused but not counted: whoever has it has the authenticator.
       if (step === null || !(await this.repos.users.claimTotpStep(row.id, step))) {
-        await this.failed(row.id, 'wrong second-factor code');
+        if (step === null && (await this.secondFactorFailed(user, 'wrong second-factor code'))) throw locked();
         throw new Invalid('The code is not right or has been used already; wait for a new one', [
           { path: 'code', message: 'Enter the current 6-digit code from your authenticator app', reason: 'security_code' },
         ]);
@@ -172,16 +209,24 @@ export class AuthService {
     } else {
       const used = await this.repos.users.useRecoveryCode(row.id, sha256(normaliseRecoveryCode(code)), this.now());
       if (!used) {
-        await this.failed(row.id, 'wrong recovery code');
+        if (await this.secondFactorFailed(user, 'wrong recovery code')) throw locked();
         throw new Invalid('The code is not right', [{ path: 'code', message: 'Enter a 6-digit code or an unused recovery code', reason: 'security_code' }]);
       }
       method = 'recovery-code';
     }
-    await this.repos.users.clearFailedSignIns(row.id);
-    await this.repos.sessions.setStage(user.sessionId, 'complete');
-    const complete: UserActor = { ...user, stage: 'complete' };
-    await this.audit.record(complete, { action: 'session.second-factor', subjectType: 'user', subjectId: row.id, details: { method } });
-    return this.view(complete);
+    await this.repos.users.clearSecondFactorFailures(row.id);
+    const signedIn = await this.promote(user);
+    await this.audit.record({ ...user, stage: 'complete' }, { action: 'session.second-factor', subjectType: 'user', subjectId: row.id, details: { method } });
+    return signedIn;
+  }
+
+  /** Counts a wrong code; says whether it locked the second factor (audited for the holder and administrators). */
+  private async secondFactorFailed(user: UserActor, reason: string): Promise<boolean> {
+    const { failures, lockedNow } = await this.repos.users.recordSecondFactorFailure(user.userId, SECOND_FACTOR_LOCK_AFTER, this.now());
+    await this.audit.record(user, { action: 'session.second-factor-failed', subjectType: 'user', subjectId: user.userId, details: { reason, failures } });
+    if (lockedNow)
+      await this.audit.record(user, { action: 'session.second-factor-locked', subjectType: 'user', subjectId: user.userId, details: { failures } });
+    return lockedNow;
   }
 
   /** Starts (or restarts) enrolment: a new secret to scan, kept pending until a code confirms it. */
@@ -195,7 +240,7 @@ export class AuthService {
     return { secret, ...(await totpEnrolment(secret, row.email)) };
   }
 
-  async completeEnrolment(actor: Actor, code: string): Promise<{ session: SessionView; recoveryCodes: string[] }> {
+  async completeEnrolment(actor: Actor, code: string): Promise<SignedIn & { recoveryCodes: string[] }> {
     const user = this.userActor(actor);
     if (user.stage !== 'enrol-second-factor') throw new Forbidden('This session is not setting up a second factor');
     const row = await this.repos.users.get(user.userId);
@@ -213,10 +258,23 @@ export class AuthService {
       this.now(),
     );
     await this.repos.users.claimTotpStep(row.id, step);
-    await this.repos.sessions.setStage(user.sessionId, 'complete');
-    const complete: UserActor = { ...user, stage: 'complete' };
-    await this.audit.record(complete, { action: 'session.second-factor-enrolled', subjectType: 'user', subjectId: row.id });
-    return { session: await this.view(complete), recoveryCodes };
+    const signedIn = await this.promote(user);
+    await this.audit.record({ ...user, stage: 'complete' }, { action: 'session.second-factor-enrolled', subjectType: 'user', subjectId: row.id });
+    return { ...signedIn, recoveryCodes };
+  }
+
+  /**
+   * What happened to the signed-in account's sign-ins, newest first: wrong passwords and codes,
+   * a locked second factor, password changes, an administrator's changes; so the holder learns of
+   * someone else's guessing from Harbour itself.
+   */
+  async activity(actor: Actor): Promise<{ at: string; action: string }[]> {
+    const user = this.userActor(actor);
+    const entries = await this.repos.audit.list({ subjectId: user.userId, limit: 200 });
+    return entries
+      .filter((e) => SECURITY_ACTIONS.has(e.action))
+      .slice(0, 20)
+      .map((e) => ({ at: new Date(e.at).toISOString(), action: e.action }));
   }
 
   async signOut(actor: Actor): Promise<void> {
@@ -232,13 +290,9 @@ export class AuthService {
       throw new Invalid('Your current password is not right', [{ path: 'currentPassword', message: 'Enter your current password', reason: 'wrong_password' }]);
     }
     await this.repos.users.setPassword(row.id, await hashPassword(next));
-    await this.audit.record(user, { action: 'user.password-changed', subjectType: 'user', subjectId: row.id });
-  }
-
-  private async failed(userId: string, reason: string): Promise<void> {
-    const lockUntil = new Date(this.now().getTime() + LOCK_MINUTES * 60_000);
-    const failures = await this.repos.users.recordFailedSignIn(userId, LOCK_AFTER_FAILURES, lockUntil);
-    await this.audit.record(null, { action: 'session.sign-in-failed', subjectType: 'user', subjectId: userId, details: { reason, failures } });
+    // Whoever else held a session (a lost phone, a shared desk) is signed out with the old password.
+    const ended = await this.repos.sessions.deleteForUser(row.id, user.sessionId);
+    await this.audit.record(user, { action: 'user.password-changed', subjectType: 'user', subjectId: row.id, details: { otherSessionsEnded: ended } });
   }
 
   private userActor(actor: Actor): UserActor {

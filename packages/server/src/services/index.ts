@@ -34,7 +34,7 @@ export function services(
     store: options.store,
     audit,
     auth: new AuthService(repos, audit, options.session, options.now),
-    users: new UserService(repos, audit),
+    users: new UserService(repos, audit, options.now),
     agencies: new AgencyService(repos, audit),
     overview: new OverviewService(repos, options.area ?? GWENT, options.now),
     publicReports: new PublicReportService(repos, options.now),

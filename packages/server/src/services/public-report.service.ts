@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
 import {
   CURRENT_CATALOGUE,
   Forbidden,
@@ -102,16 +102,23 @@ export class PublicReportService {
 
   /** A signed note of when the form was opened: a submission seconds later is a machine. */
   async formToken(): Promise<string> {
-    const issued = String(this.now().getTime());
+    // A random part, so two forms opened in the same millisecond still hold different tokens.
+    const issued = `${this.now().getTime()}.${randomBytes(9).toString('base64url')}`;
     return `${issued}.${await this.sign(issued)}`;
+  }
+
+  /** Forgets the used form tokens that have expired anyway; returns how many. */
+  async pruneFormTokens(): Promise<number> {
+    return this.repos.intake.pruneFormTokens(new Date(this.now().getTime() - FORM_MAX_HOURS * 3_600_000));
   }
 
   async submit(input: PublicReportInput): Promise<{ reference: string; passphrase: string }> {
     this.lastSubmissionAt = Date.now();
     if (input.leaveBlank) throw new Invalid('The report could not be sent. Please try again.', [{ path: 'form', message: 'Try again' }]);
-    await this.checkFormToken(input.formToken);
     const unknownSign = input.signs.findIndex((s) => !(PUBLIC_SIGNS as readonly string[]).includes(s));
     if (unknownSign >= 0) throw new Invalid('Unknown sign', [{ path: `signs.${unknownSign}`, message: 'is not one of the listed signs' }]);
+    // Last of the checks, as it uses the token up.
+    await this.checkFormToken(input.formToken);
 
     const declared = [...new Set(input.signs.map((s) => TYPES_FOR_SIGNS[s]).filter((t): t is ExploitationType => !!t))];
     const result = triage({
@@ -282,10 +289,12 @@ export class PublicReportService {
 
   private async checkFormToken(token: string): Promise<void> {
     const expired = () => new Invalid('This form was open too long or too briefly. Please send it again.', [{ path: 'formToken', message: 'expired' }]);
-    const [issued, signature] = token.split('.');
-    if (!issued || !signature || !/^\d+$/.test(issued) || !sameSecret(signature, await this.sign(issued))) throw expired();
-    const age = (this.now().getTime() - Number(issued)) / 1000;
+    const [time, nonce, signature] = token.split('.');
+    if (!time || !nonce || !signature || !/^\d+$/.test(time) || !sameSecret(signature, await this.sign(`${time}.${nonce}`))) throw expired();
+    const age = (this.now().getTime() - Number(time)) / 1000;
     if (age < FORM_MIN_SECONDS || age > FORM_MAX_HOURS * 3600) throw expired();
+    // Good for one report: the same form sent twice, or replayed by a script, is refused.
+    if (!(await this.repos.intake.claimFormToken(createHash('sha256').update(token).digest('base64url'), this.now()))) throw expired();
   }
 
   private async passphraseHash(passphrase: string): Promise<string> {

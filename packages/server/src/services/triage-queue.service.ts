@@ -220,6 +220,10 @@ export class ReportTriageService {
 
   async decide(actor: Actor, id: string, decision: TriageDecision): Promise<ReportView> {
     const user = this.team(actor);
+    if (decision.assignTo === undefined && decision.grading === undefined && !decision.markTriaged)
+      throw new Invalid('Nothing to change: assign, grade or mark the report triaged', [
+        { path: 'assignTo', message: 'Choose whom to assign it to, a grading, or mark it triaged', reason: 'required' },
+      ]);
     if (decision.grading !== undefined && !/^[123][A-E][PC]$/.test(decision.grading)) {
       throw new Invalid('The grading is not valid', [{ path: 'grading', message: 'Use source 1–3, assessment A–E and handling P or C, e.g. 2BP' }]);
     }

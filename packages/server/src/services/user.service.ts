@@ -20,16 +20,46 @@ export interface AccountView {
   agencyId: string;
   agencyName: string;
   secondFactor: boolean;
+  /** The second factor is locked after too many wrong codes, until an administrator unlocks it. */
   locked: boolean;
   disabled: boolean;
   createdAt: string;
 }
 
+/** What an administrator can do to an existing account. */
+export const ACCOUNT_ACTIONS = ['disable', 'enable', 'unlock-second-factor'] as const;
+export type AccountAction = (typeof ACCOUNT_ACTIONS)[number];
+
 export class UserService {
   constructor(
     private readonly repos: Repositories,
     private readonly audit: AuditService,
+    private readonly now: () => Date = () => new Date(),
   ) {}
+
+  /**
+   * Disables an account (ending all its sessions at once), enables it again, or unlocks its second
+   * factor after too many wrong codes; each audited. `actor` null is the command line.
+   */
+  async act(actor: Actor | null, id: string, action: AccountAction): Promise<AccountView> {
+    // `actor` null: the command line, run by whoever holds the server.
+    if (actor && !can(actor, PERMISSIONS.usersManage)) throw new Forbidden('Only administrators can change accounts');
+    if (action === 'disable' && actor?.kind === 'user' && id === actor.userId)
+      throw new Invalid('You cannot disable your own account', [{ path: 'id', message: 'Ask another administrator', reason: 'invalid' }]);
+    const users = this.repos.users;
+    let details: Record<string, unknown> = {};
+    if (action === 'disable') {
+      if (!(await users.setDisabled(id, this.now()))) throw new NotFound('No such account');
+      details = { sessionsEnded: await this.repos.sessions.deleteForUser(id) };
+    } else if (action === 'enable') {
+      if (!(await users.setDisabled(id, null))) throw new NotFound('No such account');
+    } else if (!(await users.unlockSecondFactor(id))) throw new NotFound('No such account');
+    const verb = { disable: 'user.disabled', enable: 'user.enabled', 'unlock-second-factor': 'user.second-factor-unlocked' }[action];
+    await this.audit.record(actor, { action: verb, subjectType: 'user', subjectId: id, details });
+    const view = await users.listRow(id);
+    if (!view) throw new NotFound('No such account');
+    return toView(view);
+  }
 
   async list(actor: Actor): Promise<AccountView[]> {
     if (!can(actor, PERMISSIONS.usersRead)) throw new Forbidden('You cannot list accounts');
@@ -67,7 +97,6 @@ export class UserService {
       totp_pending_secret: null,
       totp_enabled_at: null,
       totp_last_step: null,
-      locked_until: null,
       disabled_at: null,
     });
     await this.audit.record(actor, {
@@ -91,7 +120,7 @@ function toView(row: UserListRow): AccountView {
     agencyId: row.agency_id,
     agencyName: row.agency_name,
     secondFactor: row.totp_enabled_at !== null,
-    locked: row.locked_until !== null && new Date(row.locked_until) > new Date(),
+    locked: row.second_factor_locked_at !== null,
     disabled: row.disabled_at !== null,
     createdAt: new Date(row.created_at).toISOString(),
   };

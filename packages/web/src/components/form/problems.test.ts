@@ -52,7 +52,9 @@ describe('every reason the server gives has words in each language that meets it
   it('a reason for refusing a whole request', () => {
     for (const reason of ERROR_REASONS) {
       const key = ERROR_REASON_KEYS[reason];
-      for (const lang of ['en', 'cy']) expect(typeof lookup(resources[lang], key!), `${lang}: ${reason}`).toBe('string');
+      // A counted message has its plural forms instead (…_other).
+      for (const lang of ['en', 'cy'])
+        expect(typeof (lookup(resources[lang], key!) ?? lookup(resources[lang], `${key!}_other`)), `${lang}: ${reason}`).toBe('string');
     }
   });
 
@@ -71,8 +73,8 @@ describe('every reason the server gives has words in each language that meets it
         cy.referral.contradictions.dob_under_18_but_not_child.replace('{{age}}', '16'),
         cy.errors.field.tooBig.replace('{{limit}}', '120'),
       ]);
-      const locked = new ApiError(423, 'locked', 'This account is locked…', [], { reason: 'account_locked', values: { minutes: 15 } });
-      expect(problemsFrom(locked, i18n.t)[0]!.message).toBe(cy.staffErrors.reason.accountLocked.replace('{{minutes}}', '15'));
+      const slow = new ApiError(429, 'too_many_requests', 'Too many tries…', [], { reason: 'slow_down', values: { seconds: 8 } });
+      expect(problemsFrom(slow, i18n.t)[0]!.message).toBe(cy.staffErrors.reason.slowDown_other.replace('{{seconds}}', '8'));
       const wrong = new ApiError(401, 'unauthenticated', 'The email address or password is not right', [], { reason: 'wrong_credentials' });
       expect(problemsFrom(wrong, i18n.t)[0]!.message).toBe(cy.staffErrors.reason.wrongCredentials);
     } finally {

@@ -36,7 +36,8 @@ export const REASON_KEYS: Partial<Record<string, string>> = {
 /** The words for why a whole request was refused, where its code alone does not say (ErrorReason in core). */
 export const ERROR_REASON_KEYS: Partial<Record<string, string>> = {
   wrong_credentials: 'staffErrors.reason.wrongCredentials',
-  account_locked: 'staffErrors.reason.accountLocked',
+  slow_down: 'staffErrors.reason.slowDown',
+  second_factor_locked: 'staffErrors.reason.secondFactorLocked',
   session_ended: 'staffErrors.reason.sessionEnded',
 };
 
@@ -63,7 +64,13 @@ export function problemsFrom(
     if (error.code === 'network') return [{ message: t('errors.network') }];
     if (error.fields.length > 0) return error.fields.map((f) => ({ field: f.path, message: (!saysMore(f) && fieldMessages[f.path]) || fieldMessage(f, t) }));
     const key = (error.why.reason && ERROR_REASON_KEYS[error.why.reason]) ?? CODE_KEYS[error.code];
-    return [{ message: codeMessages[error.code] ?? (key ? t(key, { ...error.why.values }) : english() ? error.message : t('errors.generic')) }];
+    return [
+      {
+        message:
+          codeMessages[error.code] ??
+          (key ? t(key, { ...error.why.values, count: error.why.values?.['seconds'] }) : english() ? error.message : t('errors.generic')),
+      },
+    ];
   }
   return [{ message: t('errors.generic') }];
 }

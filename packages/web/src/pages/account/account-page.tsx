@@ -1,4 +1,4 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
@@ -8,10 +8,25 @@ import { TextField } from '../../components/form/fields';
 import { fieldError, problemsFrom } from '../../components/form/problems';
 import { usePageTitle } from '../../components/page-title';
 import { SuccessBanner } from '../../components/success-banner';
+import { dateLocale } from '../../i18n/locale';
+
+/** Events the holder should notice: someone may be guessing. */
+const WARNING_EVENTS = new Set(['session.sign-in-failed', 'session.second-factor-failed', 'session.second-factor-locked']);
+
+/** "session.second-factor-failed" → "secondFactorFailed", the key of its words. */
+function eventKey(action: string): string {
+  return action.replace(/^(session|user)\./, '').replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
+}
 
 export function AccountPage({ session }: { session: Session }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   usePageTitle(t('account.title'));
+  const activity = useQuery({
+    queryKey: ['account-activity'],
+    queryFn: () => api<{ events: { at: string; action: string }[] }>('GET', '/api/session/activity'),
+    retry: false,
+  });
+  const at = new Intl.DateTimeFormat(dateLocale(i18n.language), { dateStyle: 'medium', timeStyle: 'short' });
   const [currentPassword, setCurrent] = useState('');
   const [newPassword, setNew] = useState('');
   const [problems, setProblems] = useState<FormProblem[]>([]);
@@ -74,6 +89,37 @@ export function AccountPage({ session }: { session: Session }) {
             {t('account.submit')}
           </button>
         </form>
+        <h2 className="govuk-heading-m">{t('account.activity.title')}</h2>
+        <p className="govuk-body">{t('account.activity.lead')}</p>
+        {activity.data && (
+          <table className="govuk-table" data-testid="account-activity">
+            <caption className="govuk-table__caption govuk-visually-hidden">{t('account.activity.title')}</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">
+                  {t('account.activity.when')}
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  {t('account.activity.what')}
+                </th>
+              </tr>
+            </thead>
+            <tbody className="govuk-table__body">
+              {activity.data.events.map((e, i) => (
+                <tr className="govuk-table__row" key={`${e.at}-${i}`}>
+                  <td className="govuk-table__cell">{at.format(new Date(e.at))}</td>
+                  <td className="govuk-table__cell">
+                    {WARNING_EVENTS.has(e.action) ? (
+                      <strong>{t(`account.activity.events.${eventKey(e.action)}`)}</strong>
+                    ) : (
+                      t(`account.activity.events.${eventKey(e.action)}`)
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
       </div>
     </div>
   );

@@ -12,15 +12,31 @@ import { SuccessBanner } from '../../components/success-banner';
 import { hasPermission } from '../../session/session';
 import { dateLocale } from '../../i18n/locale';
 
+type AccountAction = 'disable' | 'enable' | 'unlock-second-factor';
+
 export function AccountsPage({ session }: { session: Session }) {
   const { t, i18n } = useTranslation();
   usePageTitle(t('users.title'));
+  const client = useQueryClient();
   const users = useQuery({ queryKey: ['users'], queryFn: () => api<{ users: Account[] }>('GET', '/api/users') });
+  const manage = hasPermission(session, 'users:manage');
+  const act = useMutation({
+    mutationFn: ({ id, action }: { id: string; action: AccountAction }) => api<Account>('POST', `/api/users/${id}/actions`, { action }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['users'] }),
+  });
   const date = new Intl.DateTimeFormat(dateLocale(i18n.language), { dateStyle: 'medium' });
   return (
     <>
       <h1 className="govuk-heading-l">{t('users.title')}</h1>
       {users.error && <ErrorSummary problems={problemsFrom(users.error, t)} />}
+      {act.error && <ErrorSummary problems={problemsFrom(act.error, t)} />}
+      {act.isSuccess && (
+        <SuccessBanner
+          message={t(`users.actions.done.${act.data.disabled ? 'disabled' : act.variables.action === 'enable' ? 'enabled' : 'unlocked'}`, {
+            name: act.data.displayName,
+          })}
+        />
+      )}
       {users.data && (
         <TableScroll label={t('users.title')}>
           <table className="govuk-table">
@@ -32,6 +48,11 @@ export function AccountsPage({ session }: { session: Session }) {
                     {t(`users.${c}`)}
                   </th>
                 ))}
+                {manage && (
+                  <th scope="col" className="govuk-table__header">
+                    {t('users.actions.title')}
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody className="govuk-table__body">
@@ -50,6 +71,37 @@ export function AccountsPage({ session }: { session: Session }) {
                       {u.disabled ? t('users.disabled') : u.locked ? t('users.locked') : t('users.active')}
                     </strong>
                   </td>
+                  {manage && (
+                    <td className="govuk-table__cell">
+                      {u.id !== session.user.id && (
+                        <div className="govuk-button-group govuk-!-margin-bottom-0">
+                          {(u.disabled ? (['enable'] as const) : (['disable'] as const)).map((action) => (
+                            <button
+                              key={action}
+                              type="button"
+                              className={`govuk-button govuk-button--secondary govuk-!-margin-bottom-0${action === 'disable' ? ' govuk-button--warning' : ''}`}
+                              disabled={act.isPending}
+                              onClick={() => act.mutate({ id: u.id, action })}
+                            >
+                              {t(`users.actions.${action}`)}
+                              <span className="govuk-visually-hidden"> {u.displayName}</span>
+                            </button>
+                          ))}
+                          {u.locked && (
+                            <button
+                              type="button"
+                              className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                              disabled={act.isPending}
+                              onClick={() => act.mutate({ id: u.id, action: 'unlock-second-factor' })}
+                            >
+                              {t('users.actions.unlock')}
+                              <span className="govuk-visually-hidden"> {u.displayName}</span>
+                            </button>
+                          )}
+                        </div>
+                      )}
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>
