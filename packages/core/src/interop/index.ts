@@ -1,3 +1,4 @@
 export * from './htcds';
 export * from './bulk-import';
 export * from './text-encoding';
+export * from './spreadsheet-safe';

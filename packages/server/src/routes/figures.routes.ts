@@ -1,7 +1,7 @@
 import { EXPLOITATION_TYPES, PERMISSIONS, REPORT_SOURCES } from '@harbour/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { stringify } from 'csv-stringify/sync';
+import { spreadsheetCsv } from '../http/csv';
 import type { Services } from '../services/index';
 
 /** A month in a query string, as every figures and exchange route takes it. */
@@ -69,7 +69,7 @@ export function figuresRoutes(svc: Services): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const exported = await svc.figures.researchExport(request.actor, request.query);
-        const csv = stringify(exported.rows, { header: true, columns: [...exported.columns] });
+        const csv = spreadsheetCsv(exported.rows, { header: true, columns: [...exported.columns] });
         return reply
           .type('text/csv; charset=utf-8')
           .header('content-disposition', `attachment; filename="harbour-research-${exported.from}-to-${exported.to}-k${exported.k}.csv"`)

@@ -6,6 +6,7 @@ import {
   PERMISSIONS,
   decodeText,
   detectDelimiter,
+  fromSpreadsheetSafe,
   localAuthorityReader,
   mappingProblems,
   permittedUser,
@@ -24,7 +25,7 @@ import {
 } from '@harbour/core';
 import type { AuditEvent, ImportBatch, ImportRow, NewReport, QuarantinedRow, RefusedRow, Repositories } from '@harbour/db';
 import { parse } from 'csv-parse';
-import { stringify } from 'csv-stringify/sync';
+import { spreadsheetCsv } from '../http/csv';
 
 /** Rows one file may hold: a partner's whole register for years is well inside it. */
 export const MOST_ROWS = 250_000;
@@ -222,7 +223,7 @@ export class BulkImportService {
     const rows: QuarantinedRow[] = [];
     for (let page: QuarantinedRow[]; (page = await this.repos.imports.quarantine(id, 1000, rows.length)).length > 0;) rows.push(...page);
     await this.audit(user, 'import.quarantine_downloaded', id, { rows: rows.length });
-    const csv = stringify([
+    const csv = spreadsheetCsv([
       [...row.header, 'Harbour line', 'Harbour problems'],
       ...rows.map((r) => [...row.header.map((_, at) => r.cells[at] ?? ''), String(r.line), r.problems.map(describe).join('; ')]),
     ]);
@@ -490,7 +491,9 @@ async function* records(text: string, delimiter: string, unreadable?: Quarantine
   parser.on('skip', (error: Error & { lines?: number }) =>
     unreadable?.push({ line: error.lines ?? 0, cells: [], problems: [{ field: null, column: null, reason: `cannot be read: ${error.message}` }] }),
   );
-  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) yield { record, line: info.lines };
+  // A file written by Harbour (a quarantine put right) guards formula-like cells: read them as they were.
+  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>)
+    yield { record: record.map(fromSpreadsheetSafe), line: info.lines };
 }
 
 function* slices(text: string, size = 64 * 1024): Generator<string> {
