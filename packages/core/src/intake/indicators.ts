@@ -375,7 +375,8 @@ export const INDICATORS_2026_1: IndicatorCatalogue = {
 };
 
 export const CURRENT_CATALOGUE = INDICATORS_2026_1;
-export const CATALOGUES: Readonly<Record<string, IndicatorCatalogue>> = { [INDICATORS_2026_1.version]: INDICATORS_2026_1 };
+// A Map, not an object: a version typed as "valueOf" or "__proto__" must find nothing.
+export const CATALOGUES: ReadonlyMap<string, IndicatorCatalogue> = new Map([[INDICATORS_2026_1.version, INDICATORS_2026_1]]);
 
 export function indicatorById(catalogue: IndicatorCatalogue, id: string): Indicator | undefined {
   return catalogue.indicators.find((x) => x.id === id);

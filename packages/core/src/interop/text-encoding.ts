@@ -9,9 +9,15 @@ export type TextEncoding = (typeof TEXT_ENCODINGS)[number];
  * bytes that are valid UTF-8 are UTF-8 (a Windows-1252 file with any accented letter almost never
  * is), and anything else is Windows-1252, which can decode every byte.
  */
+/** What a character no store can hold (NUL, half a surrogate pair) is read as: U+FFFD. */
+export const UNREADABLE = '\ufffd';
+
 export function decodeText(bytes: Uint8Array, choice: TextEncoding | 'auto' = 'auto'): { text: string; encoding: TextEncoding } {
   const encoding = choice === 'auto' ? detectEncoding(bytes) : choice;
-  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding, { stripBOM: true });
+  const decoded = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding, { stripBOM: true });
+  // A NUL byte or half a surrogate pair cannot be stored as text: each becomes the replacement
+  // character, which an importer reads as "this row is damaged" rather than failing the file.
+  const text = decoded.replace(/\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, UNREADABLE);
   return { text, encoding };
 }
 

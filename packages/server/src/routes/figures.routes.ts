@@ -5,7 +5,9 @@ import { spreadsheetCsv } from '../http/csv';
 import type { Services } from '../services/index';
 
 /** A month in a query string, as every figures and exchange route takes it. */
-export const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Enter a month as YYYY-MM');
+// Years a force's records can hold: a month outside them is a typing slip (or a probe), and a
+// span of centuries would be counted month by month.
+export const month = z.string().regex(/^(199\d|20\d\d)-(0[1-9]|1[0-2])$/, 'Enter a month as YYYY-MM, from 1990 to 2099');
 const PAGE = 50;
 const count = z.object({ key: z.string(), n: z.number() });
 

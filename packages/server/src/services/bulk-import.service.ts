@@ -7,6 +7,7 @@ import {
   decodeText,
   detectDelimiter,
   fromSpreadsheetSafe,
+  UNREADABLE,
   localAuthorityReader,
   mappingProblems,
   permittedUser,
@@ -295,7 +296,17 @@ export class BulkImportService {
           header = false;
           continue;
         }
-        const reading = readImportRow(row.header, mapping, record, context);
+        const damaged = record.findIndex((cell) => cell.includes(UNREADABLE));
+        const reading: ReturnType<typeof readImportRow> =
+          damaged >= 0
+            ? {
+                kind: 'refused',
+                problems: [
+                  { field: null, column: row.header[damaged] ?? null, reason: 'contains a character that cannot be read (a NUL byte or a broken character)' },
+                ],
+                key: undefined,
+              }
+            : readImportRow(row.header, mapping, record, context);
         batch.rows++;
         batch.lastLine = line;
         if (reading.kind === 'empty') batch.empty++;

@@ -111,7 +111,7 @@ export class ReferralService {
 
   catalogue(actor: Actor, version: string): IndicatorCatalogue {
     this.user(actor);
-    const catalogue = CATALOGUES[version];
+    const catalogue = CATALOGUES.get(version);
     if (!catalogue) throw new Invalid('Unknown indicator catalogue', [{ path: 'version', message: `No catalogue ${version}` }]);
     return catalogue;
   }
