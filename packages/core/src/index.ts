@@ -19,3 +19,4 @@ export * from './resolve/index';
 export * from './graph/index';
 export * from './stats/index';
 export * from './interop/index';
+export * from './text/invisible';

@@ -1,3 +1,5 @@
+import { withInvisibleShown } from './invisible';
+
 /** The one way the web app talks to the API: JSON, the session cookie, and the CSRF header. */
 export interface FieldError {
   path: string;
@@ -61,5 +63,6 @@ async function send<T>(method: string, path: string, headers: Record<string, str
       ...(error?.values ? { values: error.values } : {}),
     });
   }
-  return json as T;
+  // Text from reporters and imports is shown as sent, but never with controls that hide or reorder it.
+  return withInvisibleShown(json) as T;
 }
