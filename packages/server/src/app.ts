@@ -35,6 +35,11 @@ export interface AppOptions {
   readonly logger: FastifyServerOptions['logger'];
   /** Public reports accepted per client per minute (default 20). */
   readonly publicReportsPerMinute?: number;
+  /**
+   * Whether the API documentation (/api/docs, /api/openapi.json) is open to anyone: yes while
+   * developing; in production only signed-in staff read the map of every route.
+   */
+  readonly apiDocsPublic?: boolean;
 }
 
 // JSON bodies above this are refused with 413 before they are parsed.
@@ -83,7 +88,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(fastifyRateLimit, { global: false });
 
   const routes: RegisteredRoute[] = [];
-  installAccessControl(app, options.services, routes, options.secureCookies);
+  installAccessControl(app, options.services, routes, options.secureCookies, options.apiDocsPublic ?? true);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -107,7 +112,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(figuresRoutes(options.services));
   await app.register(caseExchangeRoutes(options.services));
   await app.register(importRoutes(options.services));
-  app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, () => app.swagger());
+  app.get('/api/openapi.json', { config: { permission: options.apiDocsPublic === false ? 'self' : 'public' }, schema: { hide: true } }, () => app.swagger());
   await webRoutes(app, options.webDir, govukAssets);
 
   await app.ready();

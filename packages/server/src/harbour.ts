@@ -44,6 +44,7 @@ export async function startHarbour(config: Config, progress: (line: string) => v
       sessionMaxHours: config.session.maxHours,
       logger: loggerOptions(config.logLevel),
       publicReportsPerMinute: config.publicReportsPerMinute,
+      apiDocsPublic: config.env !== 'production',
     });
     svc.picture.warm();
     // People written down before nationalities were read are counted under theirs from now on.

@@ -103,3 +103,22 @@ describe(`HTTP behaviour on ${TEST_STORE}`, () => {
     expect(response.body).toContain('<title>Harbour</title>');
   });
 });
+
+describe(`API documentation in production on ${TEST_STORE}`, () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await newTestApp({ reports: 0, apiDocsPublic: false });
+  });
+  afterAll(async () => t?.close());
+
+  it('is served only to signed-in staff: the map of every route is no stranger’s', async () => {
+    for (const url of ['/api/openapi.json', '/api/docs/', '/api/docs/json']) {
+      expect((await t.app.inject({ method: 'GET', url })).statusCode, url).toBe(401);
+    }
+    const officer = await signIn(t, 'officer');
+    expect((await officer.request('GET', '/api/openapi.json')).statusCode).toBe(200);
+    expect((await officer.request('GET', '/api/docs/')).statusCode).toBe(200);
+    // The portal stays open to everyone.
+    expect((await t.app.inject({ method: 'GET', url: '/api/public/form-token' })).statusCode).toBe(200);
+  });
+});

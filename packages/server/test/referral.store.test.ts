@@ -72,6 +72,20 @@ describe(`referrals on ${TEST_STORE}`, () => {
     expect((await t.store.db.selectFrom('reports').select('id').execute()).length).toBe(before);
   });
 
+  it('counts a choice sent many times once: six times labour is labour', async () => {
+    const response = await officer.request('POST', '/api/referrals', {
+      summary: 'Six times labour',
+      consentToNrm: 'yes',
+      victim: { ageYears: 30 },
+      exploitationTypes: Array(6).fill('labour'),
+      indicators: Array(4).fill('ho.lives_at_workplace'),
+    });
+    expect(response.statusCode).toBe(201);
+    const row = await t.store.db.selectFrom('reports').selectAll().where('reference', '=', response.json().reference).executeTakeFirstOrThrow();
+    expect(row.exploitation_types).toEqual(['labour']);
+    expect(row.indicator_ids).toEqual(['ho.lives_at_workplace']);
+  });
+
   it('guides from the first answer: a preview needs no summary and ignores what is half typed', async () => {
     const first = await officer.request('POST', '/api/referrals/preview', { summary: '', phones: ['07'], victim: { child: 'yes' } });
     expect(first.statusCode).toBe(200);

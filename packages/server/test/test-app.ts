@@ -14,7 +14,7 @@ export interface TestApp extends TestStore {
 }
 
 /** A real app on a real store of the kind under test, with the demo agencies and accounts. */
-export async function newTestApp(options: { reports?: number; idleMinutes?: number; geoDir?: string } = {}): Promise<TestApp> {
+export async function newTestApp(options: { reports?: number; idleMinutes?: number; geoDir?: string; apiDocsPublic?: boolean } = {}): Promise<TestApp> {
   const t = await newTestStore();
   const clock = {
     now: Date.now(),
@@ -31,7 +31,14 @@ export async function newTestApp(options: { reports?: number; idleMinutes?: numb
   await seedDemo(t.repos, svc, options.reports ?? 20, new Date('2026-11-01T00:00:00Z'));
   const webDir = mkdtempSync(join(tmpdir(), 'harbour-web-'));
   writeFileSync(join(webDir, 'index.html'), '<!doctype html><title>Harbour</title>');
-  const { app, routes } = await buildApp({ services: svc, webDir, secureCookies: false, sessionMaxHours: 12, logger: false });
+  const { app, routes } = await buildApp({
+    services: svc,
+    webDir,
+    secureCookies: false,
+    sessionMaxHours: 12,
+    logger: false,
+    ...(options.apiDocsPublic !== undefined ? { apiDocsPublic: options.apiDocsPublic } : {}),
+  });
   return {
     ...t,
     app,

@@ -93,6 +93,18 @@ export class AuditRepository {
     return rows.map(toEntry);
   }
 
+  /** How many entries of one action an actor has since a time (for flagging repeats). */
+  async countSince(actorId: string, action: string, since: Date): Promise<number> {
+    const row = await this.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('actor_id', '=', actorId)
+      .where('action', '=', action)
+      .where('at', '>=', since)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
   async actions(): Promise<string[]> {
     const rows = await this.db.selectFrom('audit_log').select('action').distinct().orderBy('action').execute();
     return rows.map((r) => r.action);

@@ -20,17 +20,27 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * runs, the session is resolved, the permission checked on the server, and state-changing
  * requests checked for cross-site forgery (same origin, and the session's CSRF token).
  */
-export function installAccessControl(app: FastifyInstance, svc: Services, registered: RegisteredRoute[], secureCookies: boolean): void {
+export function installAccessControl(app: FastifyInstance, svc: Services, registered: RegisteredRoute[], secureCookies: boolean, docsPublic: boolean): void {
   const cookieName = sessionCookieName(secureCookies);
   // Declared up front (null) so every request object has the same shape; set in onRequest below.
   app.decorateRequest('actor', null as never);
 
   app.addHook('onRoute', (route) => {
-    // The API browser's own pages and files are public documentation.
-    if (route.url.startsWith(API_DOCS_PREFIX)) route.config = { ...route.config, permission: 'public' };
+    // The API browser's own pages and files: open while developing, signed-in staff in production.
+    if (route.url.startsWith(API_DOCS_PREFIX)) route.config = { ...route.config, permission: docsPublic ? 'public' : 'self' };
     const permission = route.config?.permission;
     if (!permission) throw new Error(`route ${String(route.method)} ${route.url} declares no permission: add config.permission`);
     for (const method of [route.method].flat()) registered.push({ method: String(method), url: route.url, permission });
+  });
+
+  // A signed-in account refused anything is audited: its role, its second factor, its anti-forgery
+  // token, or a service's own rule. Strangers' refusals are not (they would flood the record).
+  app.addHook('onSend', async (request, reply, payload) => {
+    const status = reply.statusCode;
+    if ((status !== 401 && status !== 403) || request.actor?.kind !== 'user' || !request.routeOptions.url) return payload;
+    const code = typeof payload === 'string' ? (/"code":"([a-z_]+)"/.exec(payload)?.[1] ?? 'refused') : 'refused';
+    await svc.audit.refused(request.actor, { method: request.method, pattern: request.routeOptions.url }, code).catch(() => undefined);
+    return payload;
   });
 
   app.addHook('onRequest', async (request, reply) => {

@@ -1,6 +1,7 @@
 import { EXPLOITATION_TYPES, PERMISSIONS } from '@harbour/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { uniqueList } from './schemas';
 import type { Services } from '../services/index';
 
 /** A file of 200,000 calls with a few columns each fits well inside this. */
@@ -24,7 +25,7 @@ export function callDataRoutes(svc: Services): FastifyPluginAsyncZod {
             csv: z.string().min(1, 'Choose a file'),
             columns: z.object({ from: column, to: column, at: column.optional(), duration: column.optional() }),
             grading: z.string().regex(/^[123][A-E][PC]$/, 'Choose a grading'),
-            exploitationTypes: z.array(z.enum(EXPLOITATION_TYPES)).max(EXPLOITATION_TYPES.length).default([]),
+            exploitationTypes: uniqueList(z.enum(EXPLOITATION_TYPES), EXPLOITATION_TYPES.length).default([]),
           }),
           response: {
             201: z.object({

@@ -1,6 +1,7 @@
 import { EXPLOITATION_TYPES, LINK_TYPES, PERMISSIONS, RECORD_KINDS } from '@harbour/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { uniqueList } from './schemas';
 import { toGraphFilter } from '../services/graph-filter';
 import type { Services } from '../services/index';
 
@@ -24,8 +25,8 @@ const filterBody = z
     evaluations: z.array(evaluation).max(3).optional(),
     assessments: z.array(assessment).max(5).optional(),
     ungraded: z.boolean().optional(),
-    exploitationTypes: z.array(z.enum(EXPLOITATION_TYPES)).max(EXPLOITATION_TYPES.length).optional(),
-    kinds: z.array(z.enum(RECORD_KINDS)).max(RECORD_KINDS.length).optional(),
+    exploitationTypes: uniqueList(z.enum(EXPLOITATION_TYPES), EXPLOITATION_TYPES.length).optional(),
+    kinds: uniqueList(z.enum(RECORD_KINDS), RECORD_KINDS.length).optional(),
     linkTypes: z
       .array(z.enum(LINK_TYPES as [string, ...string[]]))
       .max(LINK_TYPES.length)
@@ -38,7 +39,7 @@ const list = <T extends z.ZodType<string, string>>(item: T) =>
   z
     .string()
     .optional()
-    .transform((v) => (v ? v.split(',') : undefined))
+    .transform((v) => (v ? [...new Set(v.split(','))] : undefined))
     .pipe(z.array(item).optional());
 
 /** The same filter in a query string: lists comma-separated. */

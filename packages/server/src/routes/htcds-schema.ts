@@ -1,5 +1,6 @@
 import { EXPLOITATION_TYPES, HTCDS_PICKLISTS, REPORT_SOURCES } from '@harbour/core';
 import { z } from 'zod';
+import { uniqueList } from './schemas';
 
 const text = (max: number) => z.string().max(max, `Use ${max} characters or fewer`);
 const day = z.iso.date('Enter a date as YYYY-MM-DD');
@@ -47,7 +48,7 @@ const htcdsCase = z.object({
         .string()
         .regex(/^W\d{8}$/, 'Use an ONS local authority code')
         .nullable(),
-      exploitationTypes: z.array(z.enum(EXPLOITATION_TYPES)).max(EXPLOITATION_TYPES.length),
+      exploitationTypes: uniqueList(z.enum(EXPLOITATION_TYPES), EXPLOITATION_TYPES.length),
       involvesChild: z.boolean(),
     })
     .optional(),

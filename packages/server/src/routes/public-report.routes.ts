@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sendError } from '../http/error-handler';
 import type { Services } from '../services/index';
-import { onlineSchema, optional, phoneSchema, postcodeSchema, queueItemSchema, text } from './schemas';
+import { onlineSchema, optional, phoneSchema, postcodeSchema, queueItemSchema, text, uniqueList } from './schemas';
 import { PHOTO_MAX_BYTES, PHOTO_TYPES } from '../services/photo-cleaner';
 import { PUBLIC_PERSON_ROLES, PUBLIC_SIGNS } from '../services/public-report.service';
 
@@ -16,7 +16,7 @@ export const reportBody = z.object({
   language: z.enum(REPORT_LANGUAGES),
   description: text(10_000).min(1, 'Tell us what is happening'),
   relation: z.enum(['self', 'someone_else', 'not_said']).default('not_said'),
-  signs: z.array(z.enum(PUBLIC_SIGNS)).max(PUBLIC_SIGNS.length).default([]),
+  signs: uniqueList(z.enum(PUBLIC_SIGNS), PUBLIC_SIGNS.length).default([]),
   dangerNow: z.boolean().default(false),
   childInvolved: z.enum(['yes', 'no', 'unknown']).default('unknown'),
   when: optional(200),

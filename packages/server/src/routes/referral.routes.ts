@@ -2,7 +2,7 @@ import { AGE_CONTRADICTION_CODES, CURRENT_CATALOGUE, EXPLOITATION_TYPES, GWENT, 
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../services/index';
-import { bankAccountSchema, documentSchema, onlineSchema, optional, phoneSchema, postcodeSchema, text } from './schemas';
+import { bankAccountSchema, documentSchema, onlineSchema, optional, phoneSchema, postcodeSchema, text, uniqueList } from './schemas';
 
 const victimSchema = z.object({
   givenName: optional(100),
@@ -23,8 +23,8 @@ const victimSchema = z.object({
 export const referralBody = z.object({
   draftId: z.uuid().optional(),
   catalogueVersion: z.string().max(20).default(CURRENT_CATALOGUE.version),
-  indicators: z.array(z.string().max(80)).max(100).default([]),
-  exploitationTypes: z.array(z.enum(EXPLOITATION_TYPES)).max(EXPLOITATION_TYPES.length).default([]),
+  indicators: uniqueList(z.string().max(80), 100).default([]),
+  exploitationTypes: uniqueList(z.enum(EXPLOITATION_TYPES), EXPLOITATION_TYPES.length).default([]),
   victim: victimSchema.prefault({}),
   consentToNrm: z.enum(['yes', 'no', 'unknown']).default('unknown'),
   riskToLife: z.boolean().default(false),

@@ -32,6 +32,16 @@ export const queueItemSchema = z.object({
   summary: z.string(),
 });
 
+/**
+ * A list of choices where each counts once: "labour" sent six times is labour once (so figures
+ * count a report once per type), and the limit is how many different ones there can be.
+ */
+export const uniqueList = <T extends z.ZodType<string>>(item: T, max: number) =>
+  z
+    .array(item)
+    .max(max)
+    .transform((values) => [...new Set(values)]);
+
 /** Trimmed text of at most `max` characters; `optional` also turns blank into absent. */
 export const text = (max: number) =>
   z

@@ -7,6 +7,9 @@ export interface AuditVerification {
   readonly firstBreak: ChainBreak | null;
 }
 
+/** Refusals within an hour that make an account's refusals worth an administrator's look. */
+export const REFUSALS_FLAGGED_AT = 10;
+
 /** Records who did what, and lets administrators read and verify the record. */
 export class AuditService {
   constructor(private readonly repos: Repositories) {}
@@ -18,6 +21,19 @@ export class AuditService {
       actorId: actor?.kind === 'user' ? actor.userId : null,
       actorRole: actor?.kind === 'user' ? actor.role : null,
     });
+  }
+
+  /**
+   * A signed-in account refused a route (its role, a missing second factor or anti-forgery
+   * token, a service's own rule): recorded with the route's pattern (never its ids or query) and
+   * the reason. The tenth refusal within an hour is flagged for an administrator.
+   */
+  async refused(actor: Actor, route: { method: string; pattern: string }, reason: string, at: Date = new Date()): Promise<void> {
+    if (actor.kind !== 'user') return;
+    await this.record(actor, { action: 'access.refused', details: { method: route.method, route: route.pattern, reason } });
+    const lastHour = await this.repos.audit.countSince(actor.userId, 'access.refused', new Date(at.getTime() - 3_600_000));
+    if (lastHour === REFUSALS_FLAGGED_AT)
+      await this.record(actor, { action: 'access.refused-repeatedly', subjectType: 'user', subjectId: actor.userId, details: { lastHour } });
   }
 
   async list(actor: Actor, filter: AuditFilter): Promise<{ entries: ChainedAuditEntry[]; actions: string[] }> {
