@@ -7,6 +7,7 @@
  * shown to staff and written to exports as a visible code instead, e.g. "[U+202E]". The joiners
  * U+200C and U+200D are left alone: Arabic, Indic scripts and emoji need them.
  */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 export const INVISIBLE_CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
 /** The text with each invisible control shown as its code point. */

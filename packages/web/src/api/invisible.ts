@@ -3,6 +3,7 @@
  * two alike): invisible controls in text from the API are shown as their code point, so a
  * right-to-left override cannot make "exe.gnp" read as "png.exe" on a team member's screen.
  */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const INVISIBLE_CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
 export function showInvisible(text: string): string {
