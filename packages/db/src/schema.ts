@@ -138,8 +138,6 @@ export interface ReportFollowUpTable {
   report_id: string;
   reference_code: string;
   passphrase_hash: string;
-  failed_attempts: Generated<number>;
-  locked_until: Timestamp | null;
 }
 
 export interface ReportMessagesTable {

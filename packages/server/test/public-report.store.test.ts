@@ -257,16 +257,26 @@ describe(`public reporting on ${TEST_STORE}`, () => {
     expect((await partner.request('GET', `/api/reports/${stored.report_id}/photos/${list[0]!.id}`)).statusCode).toBe(403);
   });
 
-  it('locks a reference after ten wrong passphrases, even against the right one', async () => {
+  it('slows a client guessing a passphrase, without shutting the reporter out, and tells nothing of which references exist', async () => {
     const formToken = await token();
     t.clock.advance(10_000);
-    const { reference, passphrase } = (await submit({ formToken, language: 'en', description: 'Locked test' })).json<{
+    const { reference, passphrase } = (await submit({ formToken, language: 'en', description: 'Guessed at' })).json<{
       reference: string;
       passphrase: string;
     }>();
-    for (let i = 0; i < 10; i++) await expect(t.svc.publicReports.followUp(reference, `WRONG-${i}`)).rejects.toThrow(/not right/);
-    await expect(t.svc.publicReports.followUp(reference, passphrase)).rejects.toThrow(/Too many wrong attempts/);
-    t.clock.advance(61 * 60_000);
-    await expect(t.svc.publicReports.followUp(reference, passphrase)).resolves.toMatchObject({ reference });
+    const follow = t.svc.publicReports;
+    // A stranger's client: three slips free, then made to wait.
+    for (let i = 0; i < 3; i++) await expect(follow.followUp(reference, `WRONG-${i}`, '203.0.113.7')).rejects.toThrow(/not right/);
+    await expect(follow.followUp(reference, 'WRONG-3', '203.0.113.7')).rejects.toThrow(/wait 1 seconds/);
+    // A reference that does not exist is answered and slowed alike.
+    for (let i = 0; i < 3; i++) await expect(follow.followUp('ZZZZ-ZZZZ', `WRONG-${i}`, '203.0.113.8')).rejects.toThrow(/not right/);
+    await expect(follow.followUp('ZZZZ-ZZZZ', 'WRONG-3', '203.0.113.8')).rejects.toThrow(/wait 1 seconds/);
+    // The reporter, from their own phone, gets straight in: no lock that strangers' requests renew.
+    await expect(follow.followUp(reference, passphrase, '198.51.100.20')).resolves.toMatchObject({ reference });
+    // Many machines together slow the reference gently, at most a minute, never for an hour.
+    for (let i = 0; i < 20; i++) await follow.followUp(reference, 'WRONG', `192.0.2.${i}`).catch(() => undefined);
+    await expect(follow.followUp(reference, passphrase, '198.51.100.20')).rejects.toThrow(/wait \d+ seconds/);
+    t.clock.advance(61_000);
+    await expect(follow.followUp(reference, passphrase, '198.51.100.20')).resolves.toMatchObject({ reference });
   });
 });

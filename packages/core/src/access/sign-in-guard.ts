@@ -25,3 +25,18 @@ export function passwordRetryDelaySeconds(failures: number): number {
   if (failures < FREE_PASSWORD_FAILURES) return 0;
   return Math.min(MOST_PASSWORD_DELAY_SECONDS, 2 ** (failures - FREE_PASSWORD_FAILURES));
 }
+
+/**
+ * A reporter's follow-up (reference and passphrase) is held back the same way, per reference as
+ * typed and client; and per reference from every client together, more gently (free for many
+ * tries, then at most a minute), so many machines cannot guess at one reporter's thread, nor can
+ * a stranger who knows the reference shut its reporter out for longer than that.
+ */
+export const FREE_REFERENCE_FAILURES = 20;
+export const MOST_REFERENCE_DELAY_SECONDS = 60;
+
+/** Seconds every client waits after the `failures`-th wrong passphrase for one reference. */
+export function referenceRetryDelaySeconds(failures: number): number {
+  if (failures < FREE_REFERENCE_FAILURES) return 0;
+  return Math.min(MOST_REFERENCE_DELAY_SECONDS, 2 ** (failures - FREE_REFERENCE_FAILURES));
+}

@@ -91,8 +91,6 @@ export interface FollowUpRow {
   report_id: string;
   reference_code: string;
   passphrase_hash: string;
-  failed_attempts: number;
-  locked_until: Date | null;
   received_at: Date;
 }
 
@@ -313,36 +311,9 @@ export class IntakeRepository {
     return this.db
       .selectFrom('report_follow_up')
       .innerJoin('reports', 'reports.id', 'report_follow_up.report_id')
-      .select([
-        'report_follow_up.report_id',
-        'report_follow_up.reference_code',
-        'report_follow_up.passphrase_hash',
-        'report_follow_up.failed_attempts',
-        'report_follow_up.locked_until',
-        'reports.received_at',
-      ])
+      .select(['report_follow_up.report_id', 'report_follow_up.reference_code', 'report_follow_up.passphrase_hash', 'reports.received_at'])
       .where('report_follow_up.reference_code', '=', referenceCode)
       .executeTakeFirst();
-  }
-
-  async recordFailedFollowUp(reportId: string, lockAfter: number, lockUntil: Date): Promise<void> {
-    await this.db
-      .updateTable('report_follow_up')
-      .set((eb) => ({
-        failed_attempts: eb('failed_attempts', '+', 1),
-        locked_until: eb
-          .case()
-          .when('failed_attempts', '>=', lockAfter - 1)
-          .then(lockUntil)
-          .else(eb.ref('locked_until'))
-          .end(),
-      }))
-      .where('report_id', '=', reportId)
-      .execute();
-  }
-
-  async clearFailedFollowUps(reportId: string): Promise<void> {
-    await this.db.updateTable('report_follow_up').set({ failed_attempts: 0, locked_until: null }).where('report_id', '=', reportId).execute();
   }
 
   async messages(reportId: string): Promise<MessageRow[]> {
@@ -508,7 +479,7 @@ export async function insertReports(
   const documents = reports.flatMap((r) => (r.documents ?? []).map((d) => ({ ...d, report_id: r.id })));
   if (documents.length > 0) await tx.insertInto('report_documents').values(documents).execute();
   const followUps = reports.flatMap((r) =>
-    r.followUp ? [{ report_id: r.id, reference_code: r.followUp.referenceCode, passphrase_hash: r.followUp.passphraseHash, locked_until: null }] : [],
+    r.followUp ? [{ report_id: r.id, reference_code: r.followUp.referenceCode, passphrase_hash: r.followUp.passphraseHash }] : [],
   );
   if (followUps.length > 0) await tx.insertInto('report_follow_up').values(followUps).execute();
   await audit.appendManyIn(

@@ -150,7 +150,9 @@ export function publicReportRoutes(svc: Services, limits: { submitPerMinute: num
       },
       async (request, reply) => {
         if (!Buffer.isBuffer(request.body)) return sendError(reply, 415, 'unsupported_media_type', 'Send the photo as image/jpeg, image/png or image/webp');
-        return reply.status(201).send(await svc.publicReports.addPhoto(request.headers['x-reference'], request.headers['x-passphrase'], request.body));
+        return reply
+          .status(201)
+          .send(await svc.publicReports.addPhoto(request.headers['x-reference'], request.headers['x-passphrase'], request.body, request.ip));
       },
     );
 
@@ -191,7 +193,7 @@ export function publicReportRoutes(svc: Services, limits: { submitPerMinute: num
           response: { 200: followUpSchema },
         },
       },
-      async (request) => svc.publicReports.followUp(request.body.reference, request.body.passphrase),
+      async (request) => svc.publicReports.followUp(request.body.reference, request.body.passphrase, request.ip),
     );
 
     app.post(
@@ -206,7 +208,7 @@ export function publicReportRoutes(svc: Services, limits: { submitPerMinute: num
         },
       },
       async (request, reply) =>
-        reply.status(201).send(await svc.publicReports.addReporterMessage(request.body.reference, request.body.passphrase, request.body.body)),
+        reply.status(201).send(await svc.publicReports.addReporterMessage(request.body.reference, request.body.passphrase, request.body.body, request.ip)),
     );
 
     app.get(

@@ -3,11 +3,14 @@ import {
   CURRENT_CATALOGUE,
   Forbidden,
   Invalid,
-  Locked,
   NotFound,
+  PASSWORD_FAILURES_FORGOTTEN_AFTER_HOURS,
   PERMISSIONS,
+  TooManyRequests,
   Unauthenticated,
   can,
+  passwordRetryDelaySeconds,
+  referenceRetryDelaySeconds,
   triage,
   type Actor,
   type ExploitationType,
@@ -76,8 +79,6 @@ export const PUBLIC_SIGNS = [
 const FORM_MIN_SECONDS = 3;
 const MAX_PHOTOS = 10;
 const FORM_MAX_HOURS = 24;
-const FOLLOW_UP_LOCK_AFTER = 10;
-const FOLLOW_UP_LOCK_MINUTES = 60;
 
 const TYPES_FOR_SIGNS: Partial<Record<string, ExploitationType>> = {
   'ho.sexual_services_advertised': 'sexual',
@@ -197,14 +198,14 @@ export class PublicReportService {
     return { reference: referenceCode, passphrase };
   }
 
-  async followUp(reference: string, passphrase: string): Promise<FollowUpView> {
-    const channel = await this.open(reference, passphrase);
+  async followUp(reference: string, passphrase: string, client = 'unknown'): Promise<FollowUpView> {
+    const channel = await this.open(reference, passphrase, client);
     await this.repos.audit.append({ actorId: null, actorRole: null, action: 'report.follow-up-read', subjectType: 'report', subjectId: channel.report_id });
     return this.view(channel.report_id, channel.reference_code, channel.received_at);
   }
 
-  async addReporterMessage(reference: string, passphrase: string, body: string): Promise<FollowUpView> {
-    const channel = await this.open(reference, passphrase);
+  async addReporterMessage(reference: string, passphrase: string, body: string, client = 'unknown'): Promise<FollowUpView> {
+    const channel = await this.open(reference, passphrase, client);
     await this.repos.intake.addMessage(
       { id: randomUUID(), reportId: channel.report_id, author: 'reporter', authorUserId: null, body },
       { actorId: null, actorRole: null, action: 'report.reporter-message', subjectType: 'report', subjectId: channel.report_id },
@@ -213,8 +214,8 @@ export class PublicReportService {
   }
 
   /** Adds a photo to the reporter's report, after removing everything in it but the pixels. */
-  async addPhoto(reference: string, passphrase: string, upload: Buffer): Promise<{ photos: number }> {
-    const channel = await this.open(reference, passphrase);
+  async addPhoto(reference: string, passphrase: string, upload: Buffer, client = 'unknown'): Promise<{ photos: number }> {
+    const channel = await this.open(reference, passphrase, client);
     if ((await this.repos.intake.countPhotos(channel.report_id)) >= MAX_PHOTOS) {
       throw new Invalid(`A report can have up to ${MAX_PHOTOS} photos`, [{ path: 'photo', message: `up to ${MAX_PHOTOS} photos` }]);
     }
@@ -268,18 +269,29 @@ export class PublicReportService {
     if (!(await this.repos.intake.reportExists(reportId))) throw new NotFound('No such report');
   }
 
-  private async open(reference: string, passphrase: string) {
-    const wrong = () => new Unauthenticated('The reference code or passphrase is not right', [{ path: 'passphrase', message: 'Check both and try again' }]);
-    const channel = await this.repos.intake.findFollowUp(normaliseCode(reference));
-    if (!channel) throw wrong();
-    if (channel.locked_until && new Date(channel.locked_until) > this.now()) {
-      throw new Locked('Too many wrong attempts for this reference. Try again in an hour, or call the Modern Slavery Helpline on 08000 121 700.');
+  /**
+   * The reporter's thread, for the right reference and passphrase from `client`. Wrong tries slow
+   * that client for that reference, and all clients for it more gently (sign-in-guard); whether the
+   * reference exists changes neither the answer nor the delay.
+   */
+  private async open(reference: string, passphrase: string, client: string) {
+    const code = normaliseCode(reference);
+    const now = this.now();
+    const perClient = sha256Key(`follow-up\n${code}\n${client}`);
+    const perReference = sha256Key(`follow-up\n${code}`);
+    const throttle = this.repos.signInThrottle;
+    const retryAfter = [await throttle.retryAfter(perClient, now), await throttle.retryAfter(perReference, now)].filter((d): d is Date => d !== null);
+    if (retryAfter.length > 0) {
+      const seconds = Math.ceil((Math.max(...retryAfter.map((d) => d.getTime())) - now.getTime()) / 1000);
+      throw new TooManyRequests(`Too many tries: wait ${seconds} seconds and try again, or call the Modern Slavery Helpline on 08000 121 700`);
     }
-    if (!sameSecret(channel.passphrase_hash, await this.passphraseHash(normaliseCode(passphrase)))) {
-      await this.repos.intake.recordFailedFollowUp(channel.report_id, FOLLOW_UP_LOCK_AFTER, new Date(this.now().getTime() + FOLLOW_UP_LOCK_MINUTES * 60_000));
-      throw wrong();
+    const channel = await this.repos.intake.findFollowUp(code);
+    if (!channel || !sameSecret(channel.passphrase_hash, await this.passphraseHash(normaliseCode(passphrase)))) {
+      await throttle.fail(perClient, now, PASSWORD_FAILURES_FORGOTTEN_AFTER_HOURS, passwordRetryDelaySeconds);
+      await throttle.fail(perReference, now, PASSWORD_FAILURES_FORGOTTEN_AFTER_HOURS, referenceRetryDelaySeconds);
+      throw new Unauthenticated('The reference code or passphrase is not right', [{ path: 'passphrase', message: 'Check both and try again' }]);
     }
-    if (channel.failed_attempts > 0) await this.repos.intake.clearFailedFollowUps(channel.report_id);
+    await throttle.clear(perClient);
     return channel;
   }
 
@@ -310,6 +322,11 @@ export class PublicReportService {
       .update(text)
       .digest('base64url');
   }
+}
+
+/** A throttle key: a hash, so no reference or address is kept in clear. */
+function sha256Key(text: string): string {
+  return createHash('sha256').update(text).digest('base64url');
 }
 
 function toMessage(m: { id: string; author: string; body: string; created_at: Date }): FollowUpView['messages'][number] {
