@@ -99,6 +99,7 @@ export interface ReportsTable {
   triage: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
   grading: ColumnType<string | null, string | null | undefined, string | null>;
   assigned_to: ColumnType<string | null, string | null | undefined, string | null>;
+  assigned_by: ColumnType<string | null, string | null | undefined, string | null>;
   triaged_by: ColumnType<string | null, string | null | undefined, string | null>;
   triaged_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   pictured_at: Timestamp | null;

@@ -71,7 +71,7 @@ async function assignDemoWork(repos: Repositories, userIds: ReadonlyMap<string, 
   const assign = (reportId: string, userId: string) =>
     repos.intake.updateTriage(
       reportId,
-      { assignedTo: userId },
+      { assignedTo: userId, assignedBy: ds },
       { actorId: ds, actorRole: 'supervisor', action: 'report.triage', subjectType: 'report', subjectId: reportId, details: { assignTo: userId, demo: true } },
     );
   for (const id of toDc) await assign(id, dc);

@@ -224,7 +224,21 @@ describe(`referrals on ${TEST_STORE}`, () => {
     const investigator = await signIn(t, 'investigator');
     const supervisorId = assignees.find((a) => a.role === 'supervisor')!.id;
     expect((await investigator.request('POST', `/api/reports/${id}/triage`, { assignTo: supervisorId })).statusCode).toBe(403);
-    expect((await investigator.request('POST', `/api/reports/${id}/triage`, { assignTo: investigatorId })).statusCode).toBe(200);
+    // Assigned to the DC by the DS: the DC grades it (the form sends the assignment as it is) but
+    // cannot give it back; the DS can.
+    expect((await investigator.request('POST', `/api/reports/${id}/triage`, { assignTo: investigatorId, grading: '1AP' })).statusCode).toBe(200);
+    const cleared = await investigator.request('POST', `/api/reports/${id}/triage`, { assignTo: null });
+    expect(cleared.statusCode).toBe(403);
+    expect(cleared.json().error.message).toBe('Only a supervisor can change an assignment a supervisor made');
+    expect((await supervisor.request('POST', `/api/reports/${id}/triage`, { assignTo: null })).json()).toMatchObject({ assignedTo: null });
+    // Unassigned now: the DC may take it, and give back what they took.
+    expect((await investigator.request('POST', `/api/reports/${id}/triage`, { assignTo: investigatorId })).json()).toMatchObject({
+      assignedTo: investigatorId,
+    });
+    expect((await investigator.request('POST', `/api/reports/${id}/triage`, { assignTo: null })).json()).toMatchObject({ assignedTo: null });
+    // A report the DS gave to the DS cannot be taken by the DC either.
+    await supervisor.request('POST', `/api/reports/${id}/triage`, { assignTo: supervisorId });
+    expect((await investigator.request('POST', `/api/reports/${id}/triage`, { assignTo: investigatorId })).statusCode).toBe(403);
     expect((await investigator.request('GET', `/api/reports/00000000-0000-4000-8000-000000000000`)).statusCode).toBe(404);
   });
 });

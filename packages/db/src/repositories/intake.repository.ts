@@ -216,15 +216,23 @@ export class IntakeRepository {
     };
   }
 
+  /** Whom a report is assigned to, and who assigned it; undefined when there is no such report. */
+  async assignment(id: string): Promise<{ assigned_to: string | null; assigned_by: string | null } | undefined> {
+    return this.db.selectFrom('reports').select(['assigned_to', 'assigned_by']).where('id', '=', id).executeTakeFirst();
+  }
+
   /** Applies triage decisions and their audit entry together. */
   async updateTriage(
     id: string,
-    change: { assignedTo?: string | null; grading?: string; triagedBy?: string; triagedAt?: Date },
+    change: { assignedTo?: string | null; assignedBy?: string; grading?: string; triagedBy?: string; triagedAt?: Date },
     auditEvent: AuditEvent,
   ): Promise<boolean> {
     return this.db.transaction().execute(async (tx) => {
       const values: Record<string, unknown> = {};
-      if (change.assignedTo !== undefined) values.assigned_to = change.assignedTo;
+      if (change.assignedTo !== undefined) {
+        values.assigned_to = change.assignedTo;
+        values.assigned_by = change.assignedTo === null ? null : (change.assignedBy ?? null);
+      }
       if (change.grading !== undefined) values.grading = change.grading;
       if (change.triagedBy !== undefined) {
         values.triaged_by = change.triagedBy;

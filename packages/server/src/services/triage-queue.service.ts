@@ -227,18 +227,29 @@ export class ReportTriageService {
     if (decision.grading !== undefined && !/^[123][A-E][PC]$/.test(decision.grading)) {
       throw new Invalid('The grading is not valid', [{ path: 'grading', message: 'Use source 1–3, assessment A–E and handling P or C, e.g. 2BP' }]);
     }
-    if (decision.assignTo !== undefined && decision.assignTo !== null) {
-      // The DS assigns work; an investigator may take a report themselves.
-      if (decision.assignTo !== user.userId && user.role !== 'supervisor') throw new Forbidden('Only a supervisor can assign a report to someone else');
+    const current = await this.repos.intake.assignment(id);
+    if (!current) throw new NotFound('No such report');
+    // Sending the assignment the report already has changes nothing (the form always sends it).
+    const reassign = decision.assignTo !== undefined && decision.assignTo !== current.assigned_to;
+    if (reassign && user.role !== 'supervisor') {
+      // The DS gives out work; an investigator may take an unassigned report, or give back one
+      // they took themselves, but not take or clear one the DS gave out.
+      if (decision.assignTo !== null && decision.assignTo !== user.userId) throw new Forbidden('Only a supervisor can assign a report to someone else');
+      const theirsToChange = current.assigned_to === null || (current.assigned_to === user.userId && current.assigned_by === user.userId);
+      if (!theirsToChange) throw new Forbidden('Only a supervisor can change an assignment a supervisor made');
+    }
+    if (reassign && decision.assignTo !== null && decision.assignTo !== undefined) {
       const members = await this.repos.intake.teamMembers();
       if (!members.some((m) => m.id === decision.assignTo))
         throw new Invalid('Assign to a member of the team', [{ path: 'assignTo', message: 'Choose a supervisor or investigator' }]);
     }
+    // Saved as it was: nothing to write.
+    if (!reassign && decision.grading === undefined && !decision.markTriaged) return this.detail(actor, id);
     const at = this.now();
     const ok = await this.repos.intake.updateTriage(
       id,
       {
-        ...(decision.assignTo !== undefined ? { assignedTo: decision.assignTo } : {}),
+        ...(reassign ? { assignedTo: decision.assignTo ?? null, assignedBy: user.userId } : {}),
         ...(decision.grading !== undefined ? { grading: decision.grading } : {}),
         ...(decision.markTriaged ? { triagedBy: user.userId, triagedAt: at } : {}),
       },
