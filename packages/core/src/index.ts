@@ -20,3 +20,4 @@ export * from './graph/index';
 export * from './stats/index';
 export * from './interop/index';
 export * from './text/invisible';
+export * from './text/unstorable';

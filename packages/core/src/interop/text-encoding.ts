@@ -1,4 +1,5 @@
 import iconv from 'iconv-lite';
+import { replaceUnstorable } from '../text/unstorable';
 
 /** Encodings a partner's spreadsheet export arrives in: Excel on Windows still writes Windows-1252. */
 export const TEXT_ENCODINGS = ['utf-8', 'windows-1252', 'utf-16le', 'utf-16be'] as const;
@@ -17,8 +18,7 @@ export function decodeText(bytes: Uint8Array, choice: TextEncoding | 'auto' = 'a
   const decoded = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding, { stripBOM: true });
   // A NUL byte or half a surrogate pair cannot be stored as text: each becomes the replacement
   // character, which an importer reads as "this row is damaged" rather than failing the file.
-  // eslint-disable-next-line no-control-regex -- finding control characters is the point
-  const text = decoded.replace(/\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, UNREADABLE);
+  const text = replaceUnstorable(decoded, UNREADABLE);
   return { text, encoding };
 }
 

@@ -166,17 +166,19 @@ export class EntityRepository {
    */
   async searchReports(text: string, limit: number): Promise<ReportHit[]> {
     if (!text.trim()) return [];
-    const byReference = await sql<ReportHit>`
+    const [byReference, rows] = await Promise.all([
+      sql<ReportHit>`
       select id, reference, received_at, source, grading, left(summary, 240) as snippet
       from reports where id in (${reportsByReference(text)})
-      order by received_at desc limit ${limit}`.execute(this.db);
-    const rows = await sql<ReportHit>`
+      order by received_at desc limit ${limit}`.execute(this.db),
+      sql<ReportHit>`
       select id, reference, received_at, source, grading,
              ts_headline('simple', summary, q, 'MaxWords=30, MinWords=10, StartSel=«, StopSel=»') as snippet
       from (select p.*, websearch_to_tsquery('simple', ${text}) as q from reports p) p
       where to_tsvector('simple', summary) @@ q
       order by ts_rank(to_tsvector('simple', summary), q) desc, received_at desc
-      limit ${limit}`.execute(this.db);
+      limit ${limit}`.execute(this.db),
+    ]);
     const found = new Set(byReference.rows.map((r) => r.id));
     return [...byReference.rows, ...rows.rows.filter((r) => !found.has(r.id))].slice(0, limit);
   }

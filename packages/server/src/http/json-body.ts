@@ -1,12 +1,5 @@
-import { Invalid } from '@harbour/core';
+import { Invalid, hasUnstorable, replaceUnstorable } from '@harbour/core';
 import type { FastifyInstance } from 'fastify';
-
-/**
- * Characters no PostgreSQL text can hold: NUL, and half of a surrogate pair (a broken character).
- * Sent in a string, they would fail deep in a write; refused here instead, naming the field.
- */
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** The path (as field errors name it) of the first string or key that cannot be stored, if any. */
 export function unstorablePath(value: unknown): string | null {
@@ -14,10 +7,10 @@ export function unstorablePath(value: unknown): string | null {
   while (stack.length > 0) {
     const { value: next, path } = stack.pop()!;
     if (typeof next === 'string') {
-      if (UNSTORABLE.test(next)) return path.join('.') || 'body';
+      if (hasUnstorable(next)) return path.join('.') || 'body';
     } else if (next !== null && typeof next === 'object') {
       for (const [key, child] of Object.entries(next)) {
-        if (UNSTORABLE.test(key)) return [...path, key.replace(UNSTORABLE, '?')].join('.');
+        if (hasUnstorable(key)) return [...path, replaceUnstorable(key, '?')].join('.');
         stack.push({ value: child, path: [...path, key] });
       }
     }

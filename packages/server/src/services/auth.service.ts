@@ -2,7 +2,6 @@ import {
   Forbidden,
   Invalid,
   Locked,
-  PASSWORD_FAILURES_FORGOTTEN_AFTER_HOURS,
   SECOND_FACTOR_LOCK_AFTER,
   TooManyRequests,
   Unauthenticated,
@@ -21,6 +20,7 @@ import { hashPassword, verifyAgainstDecoy, verifyPassword } from '../auth/passwo
 import { newRecoveryCode, newToken, normaliseRecoveryCode, sha256 } from '../auth/tokens';
 import { matchTotp, newTotpSecret, totpEnrolment } from '../auth/totp';
 import type { AuditService } from './audit.service';
+import { GuessingGuard } from './guessing-guard';
 
 const RECOVERY_CODES = 10;
 
@@ -63,7 +63,11 @@ export class AuthService {
     private readonly audit: AuditService,
     private readonly policy: SessionPolicy,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.guard = new GuessingGuard(repos, now);
+  }
+
+  private readonly guard: GuessingGuard;
 
   /**
    * Signs in with a password, from a client (its address). Wrong passwords slow that client for
@@ -72,16 +76,15 @@ export class AuthService {
    */
   async signIn(email: string, password: string, client: string): Promise<SignedIn> {
     const now = this.now();
-    const throttleKey = sha256(`${email.trim().toLowerCase()}\n${client}`);
-    const retryAfter = await this.repos.signInThrottle.retryAfter(throttleKey, now);
-    if (retryAfter) {
-      const seconds = Math.ceil((retryAfter.getTime() - now.getTime()) / 1000);
+    const guarded = [{ key: this.guard.key(email.trim().toLowerCase(), client), delaySeconds: passwordRetryDelaySeconds }];
+    const seconds = await this.guard.wait(guarded);
+    if (seconds > 0) {
       await this.audit.record(null, { action: 'session.sign-in-delayed', details: { seconds } });
       throw new TooManyRequests(`Too many tries: wait ${seconds} seconds and try again`, [], 'slow_down', { seconds });
     }
     const user = await this.repos.users.findByEmail(email);
     const wrong = async (reason: string, userId?: string) => {
-      const failures = await this.repos.signInThrottle.fail(throttleKey, now, PASSWORD_FAILURES_FORGOTTEN_AFTER_HOURS, passwordRetryDelaySeconds);
+      const failures = await this.guard.failed(guarded);
       await this.audit.record(null, {
         action: 'session.sign-in-failed',
         ...(userId ? { subjectType: 'user', subjectId: userId } : {}),
@@ -97,7 +100,7 @@ export class AuthService {
     if (user.disabled_at) throw await wrong(passwordRight ? 'disabled' : 'wrong password', user.id);
     if (!passwordRight) throw await wrong('wrong password', user.id);
     if (!isRole(user.role)) throw new Forbidden('This account has no valid role');
-    await this.repos.signInThrottle.clear(throttleKey);
+    await this.guard.passed(guarded[0]!);
     const stage: SessionStage = !requiresSecondFactor(user.role) ? 'complete' : user.totp_secret ? 'second-factor' : 'enrol-second-factor';
     const token = newToken();
     await this.repos.sessions.create(this.newSession(token, user.id, stage, now, new Date(now.getTime() + this.policy.maxHours * 3600_000)));
@@ -160,7 +163,7 @@ export class AuthService {
   async pruneSessions(): Promise<number> {
     const now = this.now();
     // Password delays forgotten after a quiet day go with them (sign-in-guard).
-    await this.repos.signInThrottle.prune(new Date(now.getTime() - PASSWORD_FAILURES_FORGOTTEN_AFTER_HOURS * 3_600_000));
+    await this.guard.prune();
     return this.repos.sessions.deleteExpired(now, new Date(now.getTime() - this.policy.idleMinutes * 60_000));
   }
 

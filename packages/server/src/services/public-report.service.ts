@@ -1,10 +1,9 @@
-import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import {
   CURRENT_CATALOGUE,
   Forbidden,
   Invalid,
   NotFound,
-  PASSWORD_FAILURES_FORGOTTEN_AFTER_HOURS,
   PERMISSIONS,
   TooManyRequests,
   Unauthenticated,
@@ -16,7 +15,8 @@ import {
   type ExploitationType,
 } from '@harbour/core';
 import type { Repositories } from '@harbour/db';
-import { newCode, normaliseCode, sameSecret } from '../auth/tokens';
+import { newCode, normaliseCode, sameSecret, sha256 } from '../auth/tokens';
+import { GuessingGuard } from './guessing-guard';
 import { cleanPhoto } from './photo-cleaner';
 
 /** What the public form sends, once validated at the route. */
@@ -99,7 +99,11 @@ export class PublicReportService {
   constructor(
     private readonly repos: Repositories,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.guard = new GuessingGuard(repos, now);
+  }
+
+  private readonly guard: GuessingGuard;
 
   /** A signed note of when the form was opened: a submission seconds later is a machine. */
   async formToken(): Promise<string> {
@@ -276,22 +280,16 @@ export class PublicReportService {
    */
   private async open(reference: string, passphrase: string, client: string) {
     const code = normaliseCode(reference);
-    const now = this.now();
-    const perClient = sha256Key(`follow-up\n${code}\n${client}`);
-    const perReference = sha256Key(`follow-up\n${code}`);
-    const throttle = this.repos.signInThrottle;
-    const retryAfter = [await throttle.retryAfter(perClient, now), await throttle.retryAfter(perReference, now)].filter((d): d is Date => d !== null);
-    if (retryAfter.length > 0) {
-      const seconds = Math.ceil((Math.max(...retryAfter.map((d) => d.getTime())) - now.getTime()) / 1000);
-      throw new TooManyRequests(`Too many tries: wait ${seconds} seconds and try again, or call the Modern Slavery Helpline on 08000 121 700`);
-    }
+    const perClient = { key: this.guard.key('follow-up', code, client), delaySeconds: passwordRetryDelaySeconds };
+    const guarded = [perClient, { key: this.guard.key('follow-up', code), delaySeconds: referenceRetryDelaySeconds }];
+    const seconds = await this.guard.wait(guarded);
+    if (seconds > 0) throw new TooManyRequests(`Too many tries: wait ${seconds} seconds and try again, or call the Modern Slavery Helpline on 08000 121 700`);
     const channel = await this.repos.intake.findFollowUp(code);
     if (!channel || !sameSecret(channel.passphrase_hash, await this.passphraseHash(normaliseCode(passphrase)))) {
-      await throttle.fail(perClient, now, PASSWORD_FAILURES_FORGOTTEN_AFTER_HOURS, passwordRetryDelaySeconds);
-      await throttle.fail(perReference, now, PASSWORD_FAILURES_FORGOTTEN_AFTER_HOURS, referenceRetryDelaySeconds);
+      await this.guard.failed(guarded);
       throw new Unauthenticated('The reference code or passphrase is not right', [{ path: 'passphrase', message: 'Check both and try again' }]);
     }
-    await throttle.clear(perClient);
+    await this.guard.passed(perClient);
     return channel;
   }
 
@@ -306,7 +304,7 @@ export class PublicReportService {
     const age = (this.now().getTime() - Number(time)) / 1000;
     if (age < FORM_MIN_SECONDS || age > FORM_MAX_HOURS * 3600) throw expired();
     // Good for one report: the same form sent twice, or replayed by a script, is refused.
-    if (!(await this.repos.intake.claimFormToken(createHash('sha256').update(token).digest('base64url'), this.now()))) throw expired();
+    if (!(await this.repos.intake.claimFormToken(sha256(token), this.now()))) throw expired();
   }
 
   private async passphraseHash(passphrase: string): Promise<string> {
@@ -322,11 +320,6 @@ export class PublicReportService {
       .update(text)
       .digest('base64url');
   }
-}
-
-/** A throttle key: a hash, so no reference or address is kept in clear. */
-function sha256Key(text: string): string {
-  return createHash('sha256').update(text).digest('base64url');
 }
 
 function toMessage(m: { id: string; author: string; body: string; created_at: Date }): FollowUpView['messages'][number] {

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { gradeChoice, gradeOf } from './grade';
 
 /**
  * A report's 3x5x2 grading as a tag ("2BP"), with each part spelt out for screen readers and on
@@ -6,8 +7,9 @@ import { useTranslation } from 'react-i18next';
  */
 export function Grading({ code }: { code: string | null }) {
   const { t } = useTranslation();
-  if (!code || !/^[123][A-E][PC]$/.test(code)) return <span className="app-quiet">{t('reportView.notGraded')}</span>;
-  const [source, assessment, handling] = code.split('');
+  const grade = gradeOf(code);
+  if (gradeChoice(grade).kind !== 'complete') return <span className="app-quiet">{t('reportView.notGraded')}</span>;
+  const { source, assessment, handling } = grade;
   const spelt = [t(`reportView.sourceOptions.${source}`), t(`reportView.assessmentOptions.${assessment}`), t(`reportView.handlingOptions.${handling}`)].join(
     '; ',
   );

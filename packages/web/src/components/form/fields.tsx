@@ -12,22 +12,12 @@ interface FieldProps {
 }
 
 function FormGroup({ id, error, hint, label, counted = false, children }: FieldProps & { counted?: boolean; children: ReactNode }) {
-  const { t } = useTranslation();
   return (
     <div className={`govuk-form-group${counted ? ' govuk-character-count' : ''}${error ? ' govuk-form-group--error' : ''}`}>
       <label className="govuk-label govuk-label--s" htmlFor={id}>
         {label}
       </label>
-      {hint && (
-        <div id={`${id}-hint`} className="govuk-hint">
-          {hint}
-        </div>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="govuk-error-message">
-          <span className="govuk-visually-hidden">{t('common.errorPrefix')}:</span> <TextWithPhones text={error} />
-        </p>
-      )}
+      <HintAndError id={id} hint={hint} error={error} />
       {children}
     </div>
   );
@@ -49,24 +39,33 @@ function FieldsetGroup({
   role?: 'group';
   children: ReactNode;
 }) {
-  const { t } = useTranslation();
   return (
     <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
       <fieldset className="govuk-fieldset" role={role} aria-describedby={describedBy(id, hint, error)}>
         <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
-        {hint && (
-          <div id={`${id}-hint`} className="govuk-hint">
-            {hint}
-          </div>
-        )}
-        {error && (
-          <p id={`${id}-error`} className="govuk-error-message">
-            <span className="govuk-visually-hidden">{t('common.errorPrefix')}:</span> <TextWithPhones text={error} />
-          </p>
-        )}
+        <HintAndError id={id} hint={hint} error={error} />
         {children}
       </fieldset>
     </div>
+  );
+}
+
+/** A question's hint and error message, with the ids its control's aria-describedby names. */
+function HintAndError({ id, hint, error }: { id: string; hint?: string | undefined; error?: string | undefined }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {hint && (
+        <div id={`${id}-hint`} className="govuk-hint">
+          {hint}
+        </div>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="govuk-error-message">
+          <span className="govuk-visually-hidden">{t('common.errorPrefix')}:</span> <TextWithPhones text={error} />
+        </p>
+      )}
+    </>
   );
 }
 

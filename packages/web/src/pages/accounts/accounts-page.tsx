@@ -14,6 +14,9 @@ import { dateLocale } from '../../i18n/locale';
 
 type AccountAction = 'disable' | 'enable' | 'unlock-second-factor';
 
+/** The words that confirm each action (users.actions.done.*). */
+const DONE: Record<AccountAction, string> = { disable: 'disabled', enable: 'enabled', 'unlock-second-factor': 'unlocked' };
+
 export function AccountsPage({ session }: { session: Session }) {
   const { t, i18n } = useTranslation();
   usePageTitle(t('users.title'));
@@ -32,7 +35,7 @@ export function AccountsPage({ session }: { session: Session }) {
       {act.error && <ErrorSummary problems={problemsFrom(act.error, t)} />}
       {act.isSuccess && (
         <SuccessBanner
-          message={t(`users.actions.done.${act.data.disabled ? 'disabled' : act.variables.action === 'enable' ? 'enabled' : 'unlocked'}`, {
+          message={t(`users.actions.done.${DONE[act.variables.action]}`, {
             name: act.data.displayName,
           })}
         />

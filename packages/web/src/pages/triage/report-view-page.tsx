@@ -13,7 +13,7 @@ import { hasPermission, useSession } from '../../session/session';
 import { dateLocale } from '../../i18n/locale';
 import { AREAS } from '../../areas';
 import { REPORT_LANGUAGES } from '../report/report-languages';
-import { gradeChoice, gradeOf, GRADE_FIELD_IDS, type Grade } from './grade';
+import { gradeChoice, gradeOf, GRADE_FIELD_IDS, type Grade } from '../../components/grade';
 
 interface ReportView {
   id: string;
