@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_ACCOUNTS } from '@harbour/server';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@harbour/server';
 import cy from '../packages/web/src/i18n/cy.json';
 import { accessibilityProblems, openBrowser, type Browser } from './support/browser';
 import { SignInFlow } from './support/pages';
@@ -50,6 +50,22 @@ describe('in Welsh, a refusal says what is wrong, as it does in English', () => 
     const activity = page.getByTestId('account-activity');
     await expect.poll(() => activity.innerText()).toContain(cy.account.activity.events.signInFailed);
     expect(await activity.innerText()).toContain(cy.account.activity.events.signIn);
+    expect(await accessibilityProblems(page)).toEqual([]);
+  });
+
+  it('a common password, or one made of their name, is refused in Welsh and the old one still works', async () => {
+    const page = b.page;
+    await page.goto(`${b.baseUrl}/account?lang=cy`);
+    await page.getByRole('heading', { level: 2, name: cy.account.changePassword }).waitFor();
+    await page.locator('#currentPassword').fill(DEMO_PASSWORD);
+    await page.locator('#newPassword').fill('Sunshine2026!');
+    await page.getByRole('button', { name: cy.account.submit }).click();
+    await expect.poll(() => summaryOf(b)).toEqual([cy.staffErrors.field.commonPassword]);
+    await page.locator('#newPassword').fill('Sian Davies ar y bît');
+    await page.getByRole('button', { name: cy.account.submit }).click();
+    await expect.poll(() => summaryOf(b)).toEqual([cy.staffErrors.field.passwordHasIdentity]);
+    await page.getByRole('link', { name: cy.staffErrors.field.passwordHasIdentity }).click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('newPassword');
     expect(await accessibilityProblems(page)).toEqual([]);
   });
 });

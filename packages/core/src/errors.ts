@@ -22,7 +22,8 @@ export type FormatReason = (typeof FORMAT_REASONS)[number];
 /**
  * Why a field was refused, as a code a client can put in the user's own language; the English
  * `message` stays for API users and logs. `wrong_password`: the current password given to change
- * it is not the account's.
+ * it is not the account's; `common_password` and `password_has_identity`: a new password is easy
+ * to guess (see access/password-rules).
  */
 export const FIELD_REASONS = [
   'required',
@@ -34,6 +35,8 @@ export const FIELD_REASONS = [
   'too_small',
   'invalid',
   'wrong_password',
+  'common_password',
+  'password_has_identity',
   ...FORMAT_REASONS,
   ...AGE_CONTRADICTION_CODES,
 ] as const;

@@ -2,6 +2,7 @@ export * from './access/roles';
 export * from './access/actor';
 export * from './access/policy';
 export * from './access/sign-in-guard';
+export * from './access/password-rules';
 export * from './errors';
 export * from './domain';
 export * from './audit/canonical-json';

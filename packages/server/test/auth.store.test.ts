@@ -115,6 +115,16 @@ describe(`sign-in and sessions on ${TEST_STORE}`, () => {
     expect(changed.statusCode).toBe(200);
     expect((await desk.request('GET', '/api/session')).statusCode).toBe(200);
     expect((await phone.request('GET', '/api/session')).statusCode).toBe(401);
+    for (const [newPassword, reason] of [
+      ['password123456', 'common_password'],
+      ['davies on the beat', 'password_has_identity'],
+    ]) {
+      const refused = await desk.request('POST', '/api/session/password', { currentPassword: 'a new long passphrase 2026', newPassword });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().error.fields).toMatchObject([{ path: 'newPassword', reason }]);
+    }
+    // The refused passwords changed nothing: the last accepted one still signs in.
+    expect((await post('/api/session', { email: demoEmail('officer'), password: 'a new long passphrase 2026' })).statusCode).toBe(200);
   });
 
   it('an administrator disables an account: its sessions end, it cannot sign in, and it can be enabled again; audited', async () => {
@@ -251,6 +261,24 @@ describe(`sign-in and sessions on ${TEST_STORE}`, () => {
     });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().error.fields).toEqual([{ path: 'password', message: 'Use at least 12 characters', reason: 'too_short', limit: 12 }]);
+    const refusedFor = async (password: string) =>
+      (
+        await admin.request('POST', '/api/users', {
+          email: 'new.pc@gwent.police.example',
+          displayName: 'PC Bethan Newman',
+          role: 'officer',
+          agencyId: police.id,
+          password,
+        })
+      )
+        .json<{ error: { fields: { reason: string }[] } }>()
+        .error.fields.map((f) => f.reason);
+    // From the shipped list of the 100,000 most used: near its top, near its end, and dressed up.
+    expect(await refusedFor('1qaz2wsx3edc')).toEqual(['common_password']);
+    expect(await refusedFor('Constitution')).toEqual(['common_password']);
+    expect(await refusedFor('Sunshine2026!')).toEqual(['common_password']);
+    expect(await refusedFor('newman-family-dog')).toEqual(['password_has_identity']);
+    expect(await refusedFor('gwent lantern orchard')).toEqual(['password_has_identity']);
     const created = await admin.request('POST', '/api/users', {
       email: 'new.pc@gwent.police.example',
       displayName: 'PC New',

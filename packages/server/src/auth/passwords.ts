@@ -3,9 +3,6 @@ import { hash, verify } from '@node-rs/argon2';
 // OWASP's argon2id baseline: 19 MiB, 2 passes, 1 lane.
 const OPTIONS = { algorithm: 2 /* Algorithm.Argon2id, a const enum */, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
-export const PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_MAX_LENGTH = 200;
-
 export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS);
 }

@@ -1,7 +1,6 @@
-import { AGENCY_KINDS, PERMISSIONS } from '@harbour/core';
+import { AGENCY_KINDS, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PERMISSIONS } from '@harbour/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/passwords';
 import type { Services } from '../services/index';
 import { ACCOUNT_ACTIONS } from '../services/user.service';
 import { emailSchema, roleSchema } from './schemas';

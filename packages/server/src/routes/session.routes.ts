@@ -1,8 +1,7 @@
-import { PERMISSIONS } from '@harbour/core';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PERMISSIONS } from '@harbour/core';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/passwords';
 import { sessionCookieName } from '../http/types';
 import type { Services } from '../services/index';
 import { emailSchema, okSchema, securityCodeSchema, sessionSchema } from './schemas';

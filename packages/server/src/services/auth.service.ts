@@ -5,6 +5,7 @@ import {
   SECOND_FACTOR_LOCK_AFTER,
   TooManyRequests,
   Unauthenticated,
+  passwordProblem,
   passwordRetryDelaySeconds,
   isRole,
   permissionsOf,
@@ -16,6 +17,7 @@ import {
   type UserActor,
 } from '@harbour/core';
 import type { Repositories } from '@harbour/db';
+import { isCommonPassword } from '../auth/common-passwords';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from '../auth/passwords';
 import { newRecoveryCode, newToken, normaliseRecoveryCode, sha256 } from '../auth/tokens';
 import { matchTotp, newTotpSecret, totpEnrolment } from '../auth/totp';
@@ -292,6 +294,8 @@ export class AuthService {
     if (!row || !(await verifyPassword(row.password_hash, current))) {
       throw new Invalid('Your current password is not right', [{ path: 'currentPassword', message: 'Enter your current password', reason: 'wrong_password' }]);
     }
+    const weak = passwordProblem(next, { email: row.email, displayName: row.display_name }, isCommonPassword, 'newPassword');
+    if (weak) throw new Invalid('The new password is not acceptable', [weak]);
     await this.repos.users.setPassword(row.id, await hashPassword(next));
     // Whoever else held a session (a lost phone, a shared desk) is signed out with the old password.
     const ended = await this.repos.sessions.deleteForUser(row.id, user.sessionId);

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Conflict, Forbidden, Invalid, NotFound, PERMISSIONS, can, type Actor, type Role } from '@harbour/core';
+import { Conflict, Forbidden, Invalid, NotFound, PERMISSIONS, can, passwordProblem, type Actor, type Role } from '@harbour/core';
 import type { Repositories, UserListRow } from '@harbour/db';
-import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/passwords';
+import { isCommonPassword } from '../auth/common-passwords';
+import { hashPassword } from '../auth/passwords';
 import type { AuditService } from './audit.service';
 
 export interface NewAccount {
@@ -71,11 +72,8 @@ export class UserService {
   /** Creates an account. `actor` null means the command line, run by whoever holds the server. */
   async create(actor: Actor | null, input: NewAccount): Promise<AccountView> {
     if (actor && !can(actor, PERMISSIONS.usersManage)) throw new Forbidden('Only administrators can add accounts');
-    if (input.password.length < PASSWORD_MIN_LENGTH || input.password.length > PASSWORD_MAX_LENGTH) {
-      throw new Invalid('The password is not acceptable', [
-        { path: 'password', message: `Use between ${PASSWORD_MIN_LENGTH} and ${PASSWORD_MAX_LENGTH} characters` },
-      ]);
-    }
+    const weak = passwordProblem(input.password, input, isCommonPassword);
+    if (weak) throw new Invalid('The password is not acceptable', [weak]);
     const agency = await this.repos.agencies.get(input.agencyId);
     if (!agency) throw new Invalid('No such agency', [{ path: 'agencyId', message: 'Choose an existing agency' }]);
     if (input.role !== 'partner' && agency.kind !== 'police') {
