@@ -11,9 +11,9 @@ export interface CliRun {
 }
 
 /** Runs `harbour …` as a user would, against the given store. */
-export function harbour(location: StoreLocation, args: string[], input?: string): CliRun {
+export function harbour(location: StoreLocation, args: string[], input?: string, env: Record<string, string> = {}): CliRun {
   const result = spawnSync(process.execPath, [BIN, ...args], {
-    env: { ...process.env, ...location.env, HARBOUR_LOG_LEVEL: 'silent' },
+    env: { ...process.env, ...location.env, HARBOUR_LOG_LEVEL: 'silent', ...env },
     encoding: 'utf8',
     input,
     timeout: 120_000,

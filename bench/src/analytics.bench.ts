@@ -1,6 +1,6 @@
 import { GWENT, Random } from '@harbour/core';
 import { repositories, seedDatabase, type ReportDimension, type TallyFilter, type VictimDimension } from '@harbour/db';
-import { services } from '@harbour/server';
+import { newSecretKey, SecretBox, services } from '@harbour/server';
 import { sql } from 'kysely';
 import { signedInActors } from '../../test/picture-helpers';
 import { csvImportFigures } from './csv-import';
@@ -120,7 +120,7 @@ export const analyticsBench: Benchmark = async (ctx) => {
     // The problem profile for the last full year of data, in Welsh for the public, as a PDF:
     // every figure it needs (some thirty counts), suppression, charts and layout. The networks
     // it counts come from the picture, left unbuilt here: the graph bench measures that.
-    const svc = services(repos, { store: kind, session: { idleMinutes: 30, maxHours: 12 } });
+    const svc = services(repos, { store: kind, session: { idleMinutes: 30, maxHours: 12 }, secrets: new SecretBox(newSecretKey()) });
     const { analyst, partner } = await signedInActors({ repos }, ['analyst', 'partner']);
     const pdfTimes: number[] = [];
     let bytes = 0;

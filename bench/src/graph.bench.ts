@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { GWENT, LinkLedger, LinkGraph, Random, betweenness, communities, components, neighbourhood, pageRank, shortestPath } from '@harbour/core';
 import { repositories, seedDatabase, type DB, type Repositories } from '@harbour/db';
-import { buildPictureInBulk, services, takeChanges } from '@harbour/server';
+import { buildPictureInBulk, newSecretKey, SecretBox, services, takeChanges } from '@harbour/server';
 import { sql, type Kysely } from 'kysely';
 import { signedInActors } from '../../test/picture-helpers';
 import { newReport } from '../../test/reports';
@@ -160,7 +160,7 @@ async function pictureGraph(ctx: BenchContext): Promise<Figure[]> {
       figures.push({ bench: 'graph', metric, value, unit, store: kind, ...extra });
     const { store } = await ctx.store(kind);
     const repos = repositories(store.db);
-    const svc = services(repos, { store: kind, session: { idleMinutes: 30, maxHours: 12 } });
+    const svc = services(repos, { store: kind, session: { idleMinutes: 30, maxHours: 12 }, secrets: new SecretBox(newSecretKey()) });
     await seedDatabase(repos, { reports: PICTURE_REPORTS, seed: 'graph-bench', area: GWENT, until }, undefined, 5000);
     const built = await buildPictureInBulk(repos);
     process.stderr.write(`  ${kind}: ${PICTURE_REPORTS} reports seeded and pictured (${built.records} records)\n`);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { GWENT, comparePersons, personFeatures, scorePattern, syntheticModel } from '@harbour/core';
 import { repositories, seedDatabase } from '@harbour/db';
-import { buildPictureInBulk, services } from '@harbour/server';
+import { buildPictureInBulk, newSecretKey, SecretBox, services } from '@harbour/server';
 import { sql } from 'kysely';
 import { signedInActors } from '../../test/picture-helpers';
 import { newReport } from '../../test/reports';
@@ -26,7 +26,7 @@ export const pictureBench: Benchmark = async (ctx) => {
   for (const kind of ctx.stores) {
     const { store } = await ctx.store(kind);
     const repos = repositories(store.db);
-    const svc = services(repos, { store: kind, session: { idleMinutes: 30, maxHours: 12 } });
+    const svc = services(repos, { store: kind, session: { idleMinutes: 30, maxHours: 12 }, secrets: new SecretBox(newSecretKey()) });
     const reports = Math.ceil(PERSONS / 1.75);
     const seeded = await seedDatabase(repos, { reports, seed: 'picture-bench', area: GWENT, until }, undefined, 5000);
     process.stderr.write(`  ${kind}: seeded ${seeded.reports} reports in ${seeded.seconds.toFixed(0)} s\n`);

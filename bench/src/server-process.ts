@@ -1,9 +1,13 @@
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+/** One key for every server this run starts, so servers on one store open each other's secrets. */
+const BENCH_SECRET_KEY = randomBytes(32).toString('base64url');
 
 const MAIN = fileURLToPath(new URL('../../packages/server/src/main.ts', import.meta.url));
 
@@ -28,6 +32,7 @@ export async function startServer(location: { dataDir: string; databaseUrl: stri
       HARBOUR_DATA_DIR: location.dataDir,
       DATABASE_URL: location.databaseUrl ?? '',
       HARBOUR_WEB_DIR: webDir,
+      HARBOUR_SECRET_KEY: BENCH_SECRET_KEY,
       ...env,
     },
     stdio: ['ignore', 'ignore', 'pipe'],

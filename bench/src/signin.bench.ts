@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repositories } from '@harbour/db';
-import { buildApp, DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo, services } from '@harbour/server';
+import { buildApp, DEMO_ACCOUNTS, DEMO_PASSWORD, newSecretKey, SecretBox, seedDemo, services } from '@harbour/server';
 import { request } from 'node:http';
 import type { Benchmark, Figure } from './harness';
 import { percentile } from './harness';
@@ -18,7 +18,7 @@ export const signinBench: Benchmark = async (ctx) => {
   for (const kind of ['pglite', 'postgres'] as const) {
     const { store } = await ctx.store(kind);
     const repos = repositories(store.db);
-    const svc = services(repos, { store: kind, session: { idleMinutes: 30, maxHours: 12 } });
+    const svc = services(repos, { store: kind, session: { idleMinutes: 30, maxHours: 12 }, secrets: new SecretBox(newSecretKey()) });
     await seedDemo(repos, svc, 0);
     const { app } = await buildApp({
       services: svc,

@@ -23,7 +23,8 @@ export async function withStore<T>(run: (ctx: CliContext) => Promise<T>, options
   try {
     if (options.migrate !== false) await db.migrate(store.db);
     const repos = db.repositories(store.db);
-    return await run({ config, store, repos, svc: server.services(repos, { store: store.kind, session: config.session }), db, server });
+    const secrets = server.configuredSecretBox(config);
+    return await run({ config, store, repos, svc: server.services(repos, { store: store.kind, session: config.session, secrets }), db, server });
   } finally {
     await store.close();
   }

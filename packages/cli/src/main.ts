@@ -8,6 +8,7 @@ import { pictureCommands } from './commands/picture.command';
 import { resolveCommand } from './commands/resolve.command';
 import { seedCommand } from './commands/seed.command';
 import { userCommands } from './commands/user.command';
+import { secretKeyCommands } from './commands/secret-key.command';
 import { exchangeCommands } from './commands/exchange.command';
 
 const program = new Command()
@@ -19,6 +20,7 @@ const program = new Command()
 seedCommand(program);
 migrateCommand(program);
 userCommands(program);
+secretKeyCommands(program);
 auditCommand(program);
 backupCommands(program);
 resolveCommand(program);

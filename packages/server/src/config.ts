@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { SECRET_KEY_MIN_LENGTH } from './auth/secret-box';
 
 /** Every setting Harbour reads, validated once. `process.env` is read here and nowhere else. */
 const schema = z.object({
@@ -31,6 +32,22 @@ const schema = z.object({
    * demo reads the shared Welsh boundaries beside the project when they are there.
    */
   HARBOUR_GEO_DIR: z.string().optional(),
+  /**
+   * Seals the authenticator secrets in the store (`harbour secret-key new` makes one). Required in
+   * production; elsewhere a key is kept in the data folder.
+   */
+  HARBOUR_SECRET_KEY: z.string().min(SECRET_KEY_MIN_LENGTH, `must be at least ${SECRET_KEY_MIN_LENGTH} characters`).optional(),
+  /** Keys being rotated away from, comma-separated: still opened, never sealed with. */
+  HARBOUR_PREVIOUS_SECRET_KEYS: z
+    .string()
+    .optional()
+    .transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((k) => k.trim())
+        .filter((k) => k.length > 0),
+    )
+    .pipe(z.array(z.string().min(SECRET_KEY_MIN_LENGTH, `each must be at least ${SECRET_KEY_MIN_LENGTH} characters`))),
   /** Public reports accepted per client address per minute. */
   HARBOUR_PUBLIC_REPORTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(20),
 });
@@ -49,6 +66,8 @@ export interface Config {
   readonly publicReportsPerMinute: number;
   /** Where the map's boundaries are read from; without them the map still draws places and hotspots. */
   readonly geoDir: string | undefined;
+  /** The key secrets are sealed with (none: one kept in the data folder, outside production) and those rotated away from. */
+  readonly secretKeys: { readonly current: string | undefined; readonly previous: readonly string[] };
 }
 
 /** The boundaries that come with the project's shared data, for the demo. */
@@ -65,6 +84,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const c = parsed.data;
   const production = c.NODE_ENV === 'production';
   if (production && c.HARBOUR_DEMO === 'on') throw new ConfigError('HARBOUR_DEMO=on is refused in production: demo accounts have published passwords');
+  if (production && !c.HARBOUR_SECRET_KEY) {
+    throw new ConfigError('HARBOUR_SECRET_KEY is required in production: it seals the authenticator secrets (make one with `harbour secret-key new`)');
+  }
   return {
     env: c.NODE_ENV,
     port: c.PORT,
@@ -82,5 +104,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     publicReportsPerMinute: c.HARBOUR_PUBLIC_REPORTS_PER_MINUTE,
     geoDir: c.HARBOUR_GEO_DIR ? resolve(c.HARBOUR_GEO_DIR) : !production && existsSync(SHARED_GEO) ? SHARED_GEO : undefined,
+    secretKeys: { current: c.HARBOUR_SECRET_KEY, previous: c.HARBOUR_PREVIOUS_SECRET_KEYS },
   };
 }

@@ -40,7 +40,7 @@ export async function seedDemo(
       password: DEMO_PASSWORD,
     });
     userIds.set(account.email, created.id);
-    if (account.enrolled) await repos.users.enableTotp(created.id, DEMO_TOTP_SECRET, [sha256('demo0-codes')], new Date());
+    if (account.enrolled) await svc.auth.enrolPublishedSecret(created.id, DEMO_TOTP_SECRET, [sha256('demo0-codes')]);
   }
   if (reports === 0 || (await repos.reports.counts()).reports > 0) return false;
   let shown = 0;

@@ -2,6 +2,7 @@ import { migrate, openStore, repositories, type Store } from '@harbour/db';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, loggerOptions } from './app';
 import type { Config } from './config';
+import { configuredSecretBox } from './auth/configured-secret-box';
 import { seedDemo } from './demo';
 import { services } from './services/index';
 import { buildPictureInBulk } from './services/picture-bulk';
@@ -25,7 +26,9 @@ export async function startHarbour(config: Config, progress: (line: string) => v
     const migrated = await migrate(store.db);
     if (migrated.applied.length > 0) progress(`Brought the store's schema up to date (${migrated.applied.length} migrations).`);
     const repos = repositories(store.db);
-    const svc = services(repos, { store: store.kind, session: config.session, geoDir: config.geoDir });
+    const svc = services(repos, { store: store.kind, session: config.session, geoDir: config.geoDir, secrets: configuredSecretBox(config) });
+    const sealed = await svc.secretKeys.checkAtStart();
+    if (sealed.resealed > 0) progress(`Sealed ${sealed.resealed} authenticator secret(s) an older Harbour stored in clear.`);
     let seededDemo = false;
     if (config.demo && (await repos.users.count()) === 0) {
       // The demo's picture is built whole now, as after `harbour seed`: the first pages shown

@@ -10,3 +10,6 @@ export { currentTotp } from './auth/totp';
 export type { RegisteredRoute } from './http/access';
 export { SESSION_COOKIE, CSRF_HEADER } from './http/types';
 export { htcdsDocument } from './routes/htcds-schema';
+export { SecretBox, newSecretKey } from './auth/secret-box';
+export { configuredSecretBox } from './auth/configured-secret-box';
+export { SecretKeyNotConfigured } from './services/secret-key.service';

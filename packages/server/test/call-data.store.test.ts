@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { entityOf, signedInActors } from '../../../test/picture-helpers';
 import { newReport } from '../../../test/reports';
 import { newTestStore, TEST_STORE, type TestStore } from '../../../test/test-store';
+import { newSecretKey, SecretBox } from '../src/auth/secret-box';
 import { services, type Services } from '../src/services/index';
 
 const CSV = [
@@ -27,7 +28,7 @@ describe(`call data imported into the picture on ${TEST_STORE}`, () => {
 
   beforeEach(async () => {
     t = await newTestStore();
-    svc = services(t.repos, { store: TEST_STORE, session: { idleMinutes: 30, maxHours: 12 } });
+    svc = services(t.repos, { store: TEST_STORE, session: { idleMinutes: 30, maxHours: 12 }, secrets: new SecretBox(newSecretKey()) });
     ({ analyst, officer } = await signedInActors(t, ['analyst', 'officer'] as const));
   });
   afterEach(async () => t?.close());

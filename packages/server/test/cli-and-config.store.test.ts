@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { harbour } from '../../../test/cli';
 import { newStoreLocation, openAt, TEST_STORE, type StoreLocation } from '../../../test/test-store';
-import { loadConfig, ConfigError } from '../src/index';
+import { loadConfig, ConfigError, newSecretKey } from '../src/index';
 import { openStore } from '@harbour/db';
 import { generateSeed, GWENT } from '@harbour/core';
 
@@ -60,7 +60,7 @@ describe(`command line on ${TEST_STORE}`, () => {
       'short\n',
     );
     expect(short.status).toBe(1);
-    expect(short.stderr).toMatch(/password: Use between 12 and 200 characters/);
+    expect(short.stderr).toMatch(/password: Use at least 12 characters/);
     const disable = harbour(location, ['user', 'disable', 'DC.New@gwent.police.example']);
     expect(disable.stdout).toMatch(/^dc.new@gwent.police.example is disabled; its sessions have ended/);
     expect(harbour(location, ['user', 'enable', 'nobody@gwent.police.example']).stderr.trim()).toBe('harbour: no account nobody@gwent.police.example');
@@ -110,10 +110,21 @@ describe('configuration', () => {
   });
 
   it('refuses demo accounts in production and defaults to secure cookies there', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', HARBOUR_DEMO: 'on' })).toThrow(/refused in production/);
-    const config = loadConfig({ NODE_ENV: 'production' });
+    const key = newSecretKey();
+    expect(() => loadConfig({ NODE_ENV: 'production', HARBOUR_DEMO: 'on', HARBOUR_SECRET_KEY: key })).toThrow(/refused in production/);
+    const config = loadConfig({ NODE_ENV: 'production', HARBOUR_SECRET_KEY: key });
     expect(config.demo).toBe(false);
     expect(config.session.secureCookies).toBe(true);
+  });
+
+  it('refuses to run in production without a key to seal authenticator secrets, and refuses a short key anywhere', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/HARBOUR_SECRET_KEY is required in production/);
+    expect(() => loadConfig({ HARBOUR_SECRET_KEY: 'too-short' })).toThrow(/HARBOUR_SECRET_KEY: must be at least 32 characters/);
+    expect(() => loadConfig({ HARBOUR_SECRET_KEY: newSecretKey(), HARBOUR_PREVIOUS_SECRET_KEYS: `${newSecretKey()}, short` })).toThrow(
+      /HARBOUR_PREVIOUS_SECRET_KEYS.*each must be at least 32 characters/,
+    );
+    const old = [newSecretKey(), newSecretKey()];
+    expect(loadConfig({ HARBOUR_PREVIOUS_SECRET_KEYS: ` ${old[0]} ,${old[1]}` }).secretKeys).toEqual({ current: undefined, previous: old });
   });
 
   it('`npm start` against an unreachable PostgreSQL server exits 1 with one clear line', () => {

@@ -7,6 +7,7 @@ import { entityOf as entityOfRecord, signedInActors } from '../../../test/pictur
 import { newReport } from '../../../test/reports';
 import { newTestStore, TEST_STORE, type TestStore } from '../../../test/test-store';
 import { GraphService } from '../src/services/graph.service';
+import { newSecretKey, SecretBox } from '../src/auth/secret-box';
 import { services, type Services } from '../src/services/index';
 
 type Person = NewReport['persons'][number];
@@ -32,7 +33,7 @@ describe(`link analysis over the picture on ${TEST_STORE}`, () => {
 
   beforeEach(async () => {
     t = await newTestStore();
-    svc = services(t.repos, { store: TEST_STORE, session: { idleMinutes: 30, maxHours: 12 } });
+    svc = services(t.repos, { store: TEST_STORE, session: { idleMinutes: 30, maxHours: 12 }, secrets: new SecretBox(newSecretKey()) });
     ({ analyst, officer, researcher, supervisor } = await signedInActors(t, ['analyst', 'officer', 'researcher', 'supervisor'] as const));
   });
   afterEach(async () => t?.close());

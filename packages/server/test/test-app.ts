@@ -3,7 +3,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Role } from '@harbour/core';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { buildApp, currentTotp, DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET, seedDemo, services, type RegisteredRoute, type Services } from '../src/index';
+import {
+  buildApp,
+  currentTotp,
+  newSecretKey,
+  SecretBox,
+  DEMO_ACCOUNTS,
+  DEMO_PASSWORD,
+  DEMO_TOTP_SECRET,
+  seedDemo,
+  services,
+  type RegisteredRoute,
+  type Services,
+} from '../src/index';
 import { newTestStore, type TestStore } from '../../../test/test-store';
 
 export interface TestApp extends TestStore {
@@ -27,6 +39,7 @@ export async function newTestApp(options: { reports?: number; idleMinutes?: numb
     session: { idleMinutes: options.idleMinutes ?? 30, maxHours: 12 },
     now: () => new Date(clock.now),
     geoDir: options.geoDir,
+    secrets: new SecretBox(newSecretKey()),
   });
   await seedDemo(t.repos, svc, options.reports ?? 20, new Date('2026-11-01T00:00:00Z'));
   const webDir = mkdtempSync(join(tmpdir(), 'harbour-web-'));

@@ -107,6 +107,25 @@ export class UserRepository {
     return Number(result.numUpdatedRows) === 1;
   }
 
+  /** Every stored authenticator secret, active or pending, as stored (sealed), for a key check or rotation. */
+  async storedSecrets(): Promise<{ id: string; totp_secret: string | null; totp_pending_secret: string | null }[]> {
+    return this.db
+      .selectFrom('users')
+      .select(['id', 'totp_secret', 'totp_pending_secret'])
+      .where((eb) => eb.or([eb('totp_secret', 'is not', null), eb('totp_pending_secret', 'is not', null)]))
+      .orderBy('id')
+      .execute();
+  }
+
+  /**
+   * Replaces one stored secret with the same secret sealed again, only if it is still `was`: an
+   * enrolment finished meanwhile is not overwritten. True if replaced.
+   */
+  async replaceStoredSecret(id: string, column: 'totp_secret' | 'totp_pending_secret', was: string, sealed: string): Promise<boolean> {
+    const result = await this.db.updateTable('users').set({ [column]: sealed }).where('id', '=', id).where(column, '=', was).executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
   async setPendingTotpSecret(id: string, secret: string): Promise<void> {
     await this.db.updateTable('users').set({ totp_pending_secret: secret }).where('id', '=', id).execute();
   }

@@ -19,10 +19,12 @@ import {
 import type { Repositories } from '@harbour/db';
 import { isCommonPassword } from '../auth/common-passwords';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from '../auth/passwords';
+import type { SecretBox } from '../auth/secret-box';
 import { newRecoveryCode, newToken, normaliseRecoveryCode, sha256 } from '../auth/tokens';
 import { matchTotp, newTotpSecret, totpEnrolment } from '../auth/totp';
 import type { AuditService } from './audit.service';
 import { GuessingGuard } from './guessing-guard';
+import { totpContext } from './secret-key.service';
 
 const RECOVERY_CODES = 10;
 
@@ -64,6 +66,7 @@ export class AuthService {
     private readonly repos: Repositories,
     private readonly audit: AuditService,
     private readonly policy: SessionPolicy,
+    private readonly secrets: SecretBox,
     private readonly now: () => Date = () => new Date(),
   ) {
     this.guard = new GuessingGuard(repos, now);
@@ -202,7 +205,7 @@ export class AuthService {
     const compact = code.replace(/\s/g, '');
     let method: 'totp' | 'recovery-code';
     if (/^\d{6}$/.test(compact)) {
-      const step = matchTotp(row.totp_secret, compact, this.now().getTime());
+      const step = matchTotp(this.secrets.open(row.totp_secret, totpContext(row.id)), compact, this.now().getTime());
       // A right code used already is refused but not counted: whoever has it has the authenticator.
       if (step === null || !(await this.repos.users.claimTotpStep(row.id, step))) {
         if (step === null && (await this.secondFactorFailed(user, 'wrong second-factor code'))) throw locked();
@@ -241,8 +244,13 @@ export class AuthService {
     const row = await this.repos.users.get(user.userId);
     if (!row) throw new Unauthenticated('Your session has ended; please sign in again', [], 'session_ended');
     const secret = newTotpSecret();
-    await this.repos.users.setPendingTotpSecret(row.id, secret);
+    await this.repos.users.setPendingTotpSecret(row.id, this.secrets.seal(secret, totpContext(row.id)));
     return { secret, ...(await totpEnrolment(secret, row.email)) };
+  }
+
+  /** The demo's accounts share a published secret (sealed like any other), so a demo needs no phone. */
+  async enrolPublishedSecret(userId: string, secret: string, recoveryCodeHashes: string[]): Promise<void> {
+    await this.repos.users.enableTotp(userId, this.secrets.seal(secret, totpContext(userId)), recoveryCodeHashes, this.now());
   }
 
   async completeEnrolment(actor: Actor, code: string): Promise<SignedIn & { recoveryCodes: string[] }> {
@@ -250,7 +258,7 @@ export class AuthService {
     if (user.stage !== 'enrol-second-factor') throw new Forbidden('This session is not setting up a second factor');
     const row = await this.repos.users.get(user.userId);
     if (!row?.totp_pending_secret) throw new Invalid('Start setting up your authenticator app first', [{ path: 'code', message: 'Scan the QR code first' }]);
-    const step = matchTotp(row.totp_pending_secret, code.replace(/\s/g, ''), this.now().getTime());
+    const step = matchTotp(this.secrets.open(row.totp_pending_secret, totpContext(row.id)), code.replace(/\s/g, ''), this.now().getTime());
     if (step === null)
       throw new Invalid('The code is not right', [
         { path: 'code', message: 'Enter the 6-digit code your authenticator app shows now', reason: 'security_code' },

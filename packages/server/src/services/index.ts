@@ -3,6 +3,8 @@ import { AgencyService } from './agency.service';
 import { AuditService } from './audit.service';
 import { AuthService, type SessionPolicy } from './auth.service';
 import { UserService } from './user.service';
+import { SecretKeyService } from './secret-key.service';
+import type { SecretBox } from '../auth/secret-box';
 import { OverviewService } from './overview.service';
 import { PublicReportService } from './public-report.service';
 import { ReportTriageService, TriageQueueService } from './triage-queue.service';
@@ -26,14 +28,15 @@ const TIDY_EMBEDDED_STORE_EVERY = 50_000;
 /** The one place services are built. */
 export function services(
   repos: Repositories,
-  options: { store: StoreKind; session: SessionPolicy; now?: () => Date; area?: ForceArea; geoDir?: string | undefined },
+  options: { store: StoreKind; session: SessionPolicy; secrets: SecretBox; now?: () => Date; area?: ForceArea; geoDir?: string | undefined },
 ) {
   const audit = new AuditService(repos);
   const graph = new GraphService(repos);
   return {
     store: options.store,
     audit,
-    auth: new AuthService(repos, audit, options.session, options.now),
+    auth: new AuthService(repos, audit, options.session, options.secrets, options.now),
+    secretKeys: new SecretKeyService(repos, audit, options.secrets),
     users: new UserService(repos, audit, options.now),
     agencies: new AgencyService(repos, audit),
     overview: new OverviewService(repos, options.area ?? GWENT, options.now),
