@@ -37,6 +37,7 @@ export const FIELD_REASONS = [
   'wrong_password',
   'common_password',
   'password_has_identity',
+  'not_first_responder',
   ...FORMAT_REASONS,
   ...AGE_CONTRADICTION_CODES,
 ] as const;

@@ -10,6 +10,8 @@ export interface AgenciesTable {
   id: string;
   name: string;
   kind: string;
+  /** A First Responder Organisation for the NRM (may label what it sends as an NRM referral). */
+  first_responder: Generated<boolean>;
   created_at: CreatedAt;
 }
 

@@ -26,6 +26,7 @@ const EXPECTED: Record<string, 'public' | 'session' | readonly Role[]> = {
   'POST /api/users': ['admin'],
   'GET /api/agencies': ['admin', 'supervisor'],
   'POST /api/agencies': ['admin'],
+  'PUT /api/agencies/:id/first-responder': ['admin'],
   'GET /api/audit': ['admin'],
   'GET /api/overview': ['supervisor', 'investigator', 'researcher', 'analyst'],
   'GET /api/figures/dashboard': ['supervisor', 'investigator', 'researcher', 'analyst'],

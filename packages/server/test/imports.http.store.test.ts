@@ -271,6 +271,45 @@ describe(`CSV bulk import on ${TEST_STORE}`, () => {
     expect((await officer.request('GET', '/api/imports')).statusCode).toBe(403);
   });
 
+  it('lets only a First Responder Organisation label its rows as NRM referrals', async () => {
+    const admin = await signIn(t, 'admin');
+    const agencies = (await admin.request('GET', '/api/agencies')).json<{ agencies: { id: string; name: string; kind: string; firstResponder: boolean }[] }>().agencies;
+    // By kind: police, councils, the Home Office and the GLAA are; health and charities are not unless marked.
+    expect(Object.fromEntries(agencies.map((a) => [a.kind, a.firstResponder]))).toMatchObject({
+      police: true,
+      local_authority: true,
+      home_office: true,
+      glaa: true,
+      health: false,
+      charity: false,
+    });
+    const designated = await admin.request('POST', '/api/agencies', { name: 'Designated charity', kind: 'charity', firstResponder: true });
+    expect(designated.json()).toMatchObject({ firstResponder: true });
+
+    const council = agencies.find((a) => a.name === 'Newport City Council')!;
+    const tryNrm = async () => {
+      const uploaded = (await upload(t, partner, file(['NCC-90,14/02/2026,Labour,Newport,Newport,NP20 1AB,Ann Lee,,F,British,,,,Seen,']))).json<Summary>();
+      const preview = (await partner.request('GET', `/api/imports/${uploaded.id}/preview`)).json<{ suggested: (string | null)[]; source: string }>();
+      const columns = preview.suggested.map((field, at) => (at === 0 ? 'reference' : field));
+      return { preview, started: await partner.request('POST', `/api/imports/${uploaded.id}/start`, { columns, dateOrder: 'dmy', source: 'nrm' }) };
+    };
+    expect((await partner.request('GET', '/api/session')).json().user.agencyFirstResponder).toBe(true);
+    expect((await tryNrm()).started.statusCode).toBe(202);
+    await t.svc.imports.settled();
+
+    const unmarked = await admin.request('PUT', `/api/agencies/${council.id}/first-responder`, { firstResponder: false });
+    expect(unmarked.json()).toMatchObject({ id: council.id, firstResponder: false });
+    expect((await partner.request('GET', '/api/session')).json().user.agencyFirstResponder).toBe(false);
+    const refused = await tryNrm();
+    expect(refused.preview.source).toBe('partner');
+    expect(refused.started.statusCode).toBe(400);
+    expect(refused.started.json().error.fields).toMatchObject([{ path: 'source', reason: 'not_first_responder' }]);
+    expect((await partner.request('PUT', `/api/agencies/${council.id}/first-responder`, { firstResponder: true })).statusCode).toBe(403);
+    expect((await admin.request('PUT', `/api/agencies/${council.id}/first-responder`, { firstResponder: true })).statusCode).toBe(200);
+    const changes = (await t.repos.audit.list({ action: 'agency.first-responder-set', limit: 5 })).map((e) => e.details);
+    expect(changes).toEqual([{ firstResponder: true }, { firstResponder: false }]);
+  });
+
   it('refuses an empty file and a file with a header only, saying why', async () => {
     const empty = await upload(t, partner, Buffer.alloc(0));
     expect(empty.statusCode).toBe(400);

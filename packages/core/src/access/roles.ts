@@ -13,3 +13,12 @@ export function requiresSecondFactor(role: Role): boolean {
 
 export const AGENCY_KINDS = ['police', 'local_authority', 'health', 'charity', 'glaa', 'home_office', 'other'] as const;
 export type AgencyKind = (typeof AGENCY_KINDS)[number];
+
+/**
+ * Kinds of agency that are NRM First Responder Organisations by statute (police, local
+ * authorities, the Home Office, the GLAA). A charity is one only if designated, and health bodies
+ * are not: an administrator marks those agencies themselves.
+ */
+export function firstResponderByKind(kind: AgencyKind): boolean {
+  return kind === 'police' || kind === 'local_authority' || kind === 'home_office' || kind === 'glaa';
+}

@@ -4,8 +4,14 @@ import type { AgencyRow, DB } from '../schema';
 export class AgencyRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
-  async create(agency: { id: string; name: string; kind: string }): Promise<AgencyRow> {
+  async create(agency: { id: string; name: string; kind: string; first_responder?: boolean }): Promise<AgencyRow> {
     return this.db.insertInto('agencies').values(agency).returningAll().executeTakeFirstOrThrow();
+  }
+
+  /** Says whether an agency is a First Responder Organisation; false if there is no such agency. */
+  async setFirstResponder(id: string, firstResponder: boolean): Promise<boolean> {
+    const result = await this.db.updateTable('agencies').set({ first_responder: firstResponder }).where('id', '=', id).executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
   }
 
   async get(id: string): Promise<AgencyRow | undefined> {

@@ -17,7 +17,7 @@ const accountSchema = z.object({
   disabled: z.boolean(),
   createdAt: z.string(),
 });
-const agencySchema = z.object({ id: z.string(), name: z.string(), kind: z.string(), users: z.number() });
+const agencySchema = z.object({ id: z.string(), name: z.string(), kind: z.string(), firstResponder: z.boolean(), users: z.number() });
 const auditEntrySchema = z.object({
   seq: z.number(),
   at: z.string(),
@@ -94,11 +94,27 @@ export function adminRoutes(svc: Services): FastifyPluginAsyncZod {
         schema: {
           tags: ['admin'],
           summary: 'Add a partner agency',
-          body: z.object({ name: z.string().trim().min(2, 'Enter a name').max(160), kind: z.enum(AGENCY_KINDS) }),
+          description: 'An agency is an NRM First Responder Organisation by its kind (police, local authority, Home Office, GLAA) unless `firstResponder` says otherwise.',
+          body: z.object({ name: z.string().trim().min(2, 'Enter a name').max(160), kind: z.enum(AGENCY_KINDS), firstResponder: z.boolean().optional() }),
           response: { 201: agencySchema },
         },
       },
       async (request, reply) => reply.status(201).send(await svc.agencies.create(request.actor, request.body)),
+    );
+
+    app.put(
+      '/api/agencies/:id/first-responder',
+      {
+        config: { permission: PERMISSIONS.agenciesManage },
+        schema: {
+          tags: ['admin'],
+          summary: "Say whether an agency is an NRM First Responder Organisation (only those may label a referral as the NRM's)",
+          params: z.object({ id: z.uuid() }),
+          body: z.object({ firstResponder: z.boolean() }),
+          response: { 200: agencySchema },
+        },
+      },
+      async (request) => svc.agencies.setFirstResponder(request.actor, request.params.id, request.body.firstResponder),
     );
 
     app.get(

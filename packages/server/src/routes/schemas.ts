@@ -7,7 +7,16 @@ export const roleSchema = z.enum(ROLES);
 export const sessionSchema = z.object({
   stage: z.enum(['second-factor', 'enrol-second-factor', 'complete']),
   csrfToken: z.string(),
-  user: z.object({ id: z.string(), displayName: z.string(), email: z.string(), role: roleSchema, agencyId: z.string(), agencyName: z.string() }),
+  user: z.object({
+    id: z.string(),
+    displayName: z.string(),
+    email: z.string(),
+    role: roleSchema,
+    agencyId: z.string(),
+    agencyName: z.string(),
+    /** The account's agency is an NRM First Responder Organisation. */
+    agencyFirstResponder: z.boolean(),
+  }),
   permissions: z.array(z.string()),
   expiresAt: z.string(),
 });

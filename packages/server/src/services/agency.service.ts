@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Conflict, Forbidden, PERMISSIONS, can, type Actor, type AgencyKind } from '@harbour/core';
+import { Conflict, Forbidden, NotFound, PERMISSIONS, can, firstResponderByKind, type Actor, type AgencyKind } from '@harbour/core';
 import type { Repositories } from '@harbour/db';
 import type { AuditService } from './audit.service';
 
@@ -7,6 +7,8 @@ export interface AgencyView {
   id: string;
   name: string;
   kind: string;
+  /** An NRM First Responder Organisation: may label what it sends as an NRM referral. */
+  firstResponder: boolean;
   users: number;
 }
 
@@ -19,16 +21,30 @@ export class AgencyService {
   async list(actor: Actor): Promise<AgencyView[]> {
     if (!can(actor, PERMISSIONS.agenciesRead)) throw new Forbidden('You cannot list agencies');
     const rows = await this.repos.agencies.list();
-    return rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind, users: Number(r.users) }));
+    return rows.map(toView);
   }
 
-  async create(actor: Actor | null, input: { name: string; kind: AgencyKind }): Promise<AgencyView> {
+  async create(actor: Actor | null, input: { name: string; kind: AgencyKind; firstResponder?: boolean | undefined }): Promise<AgencyView> {
     if (actor && !can(actor, PERMISSIONS.agenciesManage)) throw new Forbidden('Only administrators can add agencies');
     const name = input.name.trim();
     if (await this.repos.agencies.findByName(name))
       throw new Conflict('An agency with this name exists already', [{ path: 'name', message: 'Use another name' }]);
-    const row = await this.repos.agencies.create({ id: randomUUID(), name, kind: input.kind });
-    await this.audit.record(actor, { action: 'agency.create', subjectType: 'agency', subjectId: row.id, details: { kind: row.kind } });
-    return { id: row.id, name: row.name, kind: row.kind, users: 0 };
+    const firstResponder = input.firstResponder ?? firstResponderByKind(input.kind);
+    const row = await this.repos.agencies.create({ id: randomUUID(), name, kind: input.kind, first_responder: firstResponder });
+    await this.audit.record(actor, { action: 'agency.create', subjectType: 'agency', subjectId: row.id, details: { kind: row.kind, firstResponder } });
+    return toView({ ...row, users: 0 });
   }
+
+  async setFirstResponder(actor: Actor, id: string, firstResponder: boolean): Promise<AgencyView> {
+    if (!can(actor, PERMISSIONS.agenciesManage)) throw new Forbidden('Only administrators can change agencies');
+    if (!(await this.repos.agencies.setFirstResponder(id, firstResponder))) throw new NotFound('No such agency');
+    await this.audit.record(actor, { action: 'agency.first-responder-set', subjectType: 'agency', subjectId: id, details: { firstResponder } });
+    const row = (await this.repos.agencies.list()).find((a) => a.id === id);
+    if (!row) throw new NotFound('No such agency');
+    return toView(row);
+  }
+}
+
+function toView(row: { id: string; name: string; kind: string; first_responder: boolean; users: number | string }): AgencyView {
+  return { id: row.id, name: row.name, kind: row.kind, firstResponder: row.first_responder, users: Number(row.users) };
 }

@@ -50,7 +50,7 @@ export interface SessionPolicy {
 export interface SessionView {
   readonly stage: SessionStage;
   readonly csrfToken: string;
-  readonly user: { id: string; displayName: string; email: string; role: Role; agencyId: string; agencyName: string };
+  readonly user: { id: string; displayName: string; email: string; role: Role; agencyId: string; agencyName: string; agencyFirstResponder: boolean };
   readonly permissions: Permission[];
   readonly expiresAt: string;
 }
@@ -181,7 +181,15 @@ export class AuthService {
     return {
       stage: user.stage,
       csrfToken: session.csrf_token,
-      user: { id: row.id, displayName: row.display_name, email: row.email, role: user.role, agencyId: agency.id, agencyName: agency.name },
+      user: {
+        id: row.id,
+        displayName: row.display_name,
+        email: row.email,
+        role: user.role,
+        agencyId: agency.id,
+        agencyName: agency.name,
+        agencyFirstResponder: agency.first_responder,
+      },
       permissions: user.stage === 'complete' ? permissionsOf(user.role) : [],
       expiresAt: new Date(session.expires_at).toISOString(),
     };

@@ -143,14 +143,24 @@ export class BulkImportService {
       sample,
       suggested: suggestMapping(row.header, (remembered?.columns ?? {}) as Record<string, ImportField | null>),
       dateOrder: (remembered?.dateOrder as DateOrder | undefined) ?? 'dmy',
-      source: (remembered?.source as ImportSource | undefined) ?? 'partner',
+      source: (await this.mayLabelNrm(user)) ? ((remembered?.source as ImportSource | undefined) ?? 'partner') : 'partner',
     };
+  }
+
+  /** Only a First Responder Organisation's rows may be labelled NRM referrals (the police's are). */
+  private async mayLabelNrm(user: UserActor): Promise<boolean> {
+    return (await this.repos.agencies.get(user.agencyId))?.first_responder === true;
   }
 
   async start(actor: Actor, id: string, choice: MappingStart): Promise<ImportSummary> {
     const user = this.allowed(actor);
     const row = await this.own(user, id);
     const mapping: ImportMapping = { columns: [...choice.columns], dateOrder: choice.dateOrder, source: choice.source };
+    if (mapping.source === 'nrm' && !(await this.mayLabelNrm(user))) {
+      throw new Invalid('Only a First Responder Organisation can send NRM referrals', [
+        { path: 'source', message: 'Your agency is not an NRM First Responder: send these as partner referrals', reason: 'not_first_responder' },
+      ]);
+    }
     const problems = mappingProblems(row.header, mapping);
     if (problems.length > 0)
       throw new Invalid(

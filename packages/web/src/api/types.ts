@@ -5,7 +5,7 @@ export const ROLES: readonly Role[] = ['admin', 'supervisor', 'investigator', 'r
 export interface Session {
   stage: 'second-factor' | 'enrol-second-factor' | 'complete';
   csrfToken: string;
-  user: { id: string; displayName: string; email: string; role: Role; agencyId: string; agencyName: string };
+  user: { id: string; displayName: string; email: string; role: Role; agencyId: string; agencyName: string; agencyFirstResponder: boolean };
   permissions: string[];
   expiresAt: string;
 }
@@ -27,6 +27,8 @@ export interface Agency {
   id: string;
   name: string;
   kind: string;
+  /** An NRM First Responder Organisation. */
+  firstResponder: boolean;
   users: number;
 }
 

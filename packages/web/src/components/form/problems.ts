@@ -27,6 +27,7 @@ export const REASON_KEYS: Partial<Record<string, string>> = {
   wrong_password: 'staffErrors.field.wrongPassword',
   common_password: 'staffErrors.field.commonPassword',
   password_has_identity: 'staffErrors.field.passwordHasIdentity',
+  not_first_responder: 'staffErrors.field.notFirstResponder',
   age_under_18_but_not_child: 'referral.contradictions.age_under_18_but_not_child',
   age_18_or_over_but_child: 'referral.contradictions.age_18_or_over_but_child',
   dob_under_18_but_not_child: 'referral.contradictions.dob_under_18_but_not_child',

@@ -38,10 +38,23 @@ export function AgenciesPage({ session }: { session: Session }) {
     event.preventDefault();
     add.mutate();
   };
+  const [changeProblems, setChangeProblems] = useState<FormProblem[]>([]);
+  const setFirstResponder = useMutation({
+    mutationFn: (change: { id: string; firstResponder: boolean }) =>
+      api<Agency>('PUT', `/api/agencies/${change.id}/first-responder`, { firstResponder: change.firstResponder }),
+    onSuccess: async () => {
+      setChangeProblems([]);
+      await client.invalidateQueries({ queryKey: ['agencies'] });
+    },
+    onError: (error) => setChangeProblems(problemsFrom(error, t)),
+  });
+  const manages = hasPermission(session, 'agencies:manage');
 
   return (
     <>
       <h1 className="govuk-heading-l">{t('agencies.title')}</h1>
+      <p className="govuk-body">{t('agencies.firstResponderHint')}</p>
+      <ErrorSummary problems={changeProblems} />
       {agencies.data && (
         <table className="govuk-table">
           <caption className="govuk-table__caption govuk-visually-hidden">{t('agencies.title')}</caption>
@@ -52,6 +65,9 @@ export function AgenciesPage({ session }: { session: Session }) {
               </th>
               <th scope="col" className="govuk-table__header">
                 {t('agencies.kind')}
+              </th>
+              <th scope="col" className="govuk-table__header">
+                {t('agencies.firstResponder')}
               </th>
               <th scope="col" className="govuk-table__header govuk-table__header--numeric">
                 {t('agencies.users')}
@@ -65,13 +81,29 @@ export function AgenciesPage({ session }: { session: Session }) {
                   {a.name}
                 </th>
                 <td className="govuk-table__cell">{t(`agencies.kinds.${a.kind}`)}</td>
+                <td className="govuk-table__cell" data-testid={`first-responder-${a.id}`}>
+                  {a.firstResponder ? t('agencies.yes') : t('agencies.no')}
+                  {manages && (
+                    <>
+                      {' '}
+                      <button
+                        type="button"
+                        className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0 govuk-!-margin-left-2"
+                        disabled={setFirstResponder.isPending}
+                        onClick={() => setFirstResponder.mutate({ id: a.id, firstResponder: !a.firstResponder })}
+                      >
+                        {t(a.firstResponder ? 'agencies.unmarkFirstResponder' : 'agencies.markFirstResponder', { name: a.name })}
+                      </button>
+                    </>
+                  )}
+                </td>
                 <td className="govuk-table__cell govuk-table__cell--numeric">{a.users}</td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      {hasPermission(session, 'agencies:manage') && (
+      {manages && (
         <section aria-labelledby="add-agency">
           <h2 className="govuk-heading-m" id="add-agency">
             {t('agencies.addTitle')}

@@ -7,6 +7,7 @@ import { ErrorSummary } from '../../components/form/error-summary';
 import { RadiosField, SelectField, TextField } from '../../components/form/fields';
 import { fieldError, problemsFrom } from '../../components/form/problems';
 import { usePageTitle } from '../../components/page-title';
+import { useSession } from '../../session/session';
 import { SuccessBanner } from '../../components/success-banner';
 import { IMPORT_FIELDS, type DateOrder, type ImportPreview, type ImportSource, type ImportSummary, type QuarantinedRow } from './types';
 
@@ -54,6 +55,7 @@ function MappingForm({ summary }: { summary: ImportSummary }) {
 /** The choices start from the suggestion: the agency's last mapping, then the headings read. */
 function MappingChoices({ summary, preview }: { summary: ImportSummary; preview: ImportPreview }) {
   const { t, i18n } = useTranslation();
+  const { data: session } = useSession();
   const client = useQueryClient();
   const [columns, setColumns] = useState<string[]>(() => preview.suggested.map((f) => f ?? ''));
   const [dateOrder, setDateOrder] = useState<DateOrder>(preview.dateOrder);
@@ -102,13 +104,16 @@ function MappingChoices({ summary, preview }: { summary: ImportSummary; preview:
         onChange={(v) => setDateOrder(v as DateOrder)}
         options={(['dmy', 'mdy', 'ymd'] as const).map((o) => [o, t(`imports.dateOrders.${o}`)])}
       />
-      <RadiosField
-        name="source"
-        legend={t('imports.source')}
-        value={source}
-        onChange={(v) => setSource(v as ImportSource)}
-        options={(['partner', 'nrm'] as const).map((o) => [o, t(`imports.sources.${o}`)])}
-      />
+      {/* Only a First Responder Organisation sends NRM referrals; others' rows are partner referrals. */}
+      {session?.user.agencyFirstResponder && (
+        <RadiosField
+          name="source"
+          legend={t('imports.source')}
+          value={source}
+          onChange={(v) => setSource(v as ImportSource)}
+          options={(['partner', 'nrm'] as const).map((o) => [o, t(`imports.sources.${o}`)])}
+        />
+      )}
       <div className="govuk-form-group">
         <div className="govuk-checkboxes govuk-checkboxes--small">
           <div className="govuk-checkboxes__item">
