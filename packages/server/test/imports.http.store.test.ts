@@ -273,7 +273,8 @@ describe(`CSV bulk import on ${TEST_STORE}`, () => {
 
   it('lets only a First Responder Organisation label its rows as NRM referrals', async () => {
     const admin = await signIn(t, 'admin');
-    const agencies = (await admin.request('GET', '/api/agencies')).json<{ agencies: { id: string; name: string; kind: string; firstResponder: boolean }[] }>().agencies;
+    const agencies = (await admin.request('GET', '/api/agencies')).json<{ agencies: { id: string; name: string; kind: string; firstResponder: boolean }[] }>()
+      .agencies;
     // By kind: police, councils, the Home Office and the GLAA are; health and charities are not unless marked.
     expect(Object.fromEntries(agencies.map((a) => [a.kind, a.firstResponder]))).toMatchObject({
       police: true,

@@ -94,7 +94,8 @@ export function adminRoutes(svc: Services): FastifyPluginAsyncZod {
         schema: {
           tags: ['admin'],
           summary: 'Add a partner agency',
-          description: 'An agency is an NRM First Responder Organisation by its kind (police, local authority, Home Office, GLAA) unless `firstResponder` says otherwise.',
+          description:
+            'An agency is an NRM First Responder Organisation by its kind (police, local authority, Home Office, GLAA) unless `firstResponder` says otherwise.',
           body: z.object({ name: z.string().trim().min(2, 'Enter a name').max(160), kind: z.enum(AGENCY_KINDS), firstResponder: z.boolean().optional() }),
           response: { 201: agencySchema },
         },
