@@ -122,7 +122,12 @@ export class UserRepository {
    * enrolment finished meanwhile is not overwritten. True if replaced.
    */
   async replaceStoredSecret(id: string, column: 'totp_secret' | 'totp_pending_secret', was: string, sealed: string): Promise<boolean> {
-    const result = await this.db.updateTable('users').set({ [column]: sealed }).where('id', '=', id).where(column, '=', was).executeTakeFirst();
+    const result = await this.db
+      .updateTable('users')
+      .set({ [column]: sealed })
+      .where('id', '=', id)
+      .where(column, '=', was)
+      .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
   }
 
