@@ -2,6 +2,7 @@ import { ROLES, type Role } from '@harbour/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityProblems, openBrowser, type Browser } from './support/browser';
 import { navigationItems, SignInFlow } from './support/pages';
+import cy from '../packages/web/src/i18n/cy.json';
 
 /** What each role sees in the main navigation once signed in. */
 const NAVIGATION: Record<Role, string[]> = {
@@ -21,7 +22,8 @@ const NAVIGATION: Record<Role, string[]> = {
     'Your account',
   ],
   investigator: ['Home', 'Triage queue', 'Search', 'Networks', 'Figures', 'Review matches', 'Make a referral', 'Imports', 'Your account'],
-  researcher: ['Home', 'Search', 'Networks', 'Figures', 'Review matches', 'Imports', 'Your account'],
+  // De-identified and aggregate figures only, unless a supervisor grants named access.
+  researcher: ['Home', 'Figures', 'Your account'],
   analyst: ['Home', 'Search', 'Networks', 'Figures', 'Review matches', 'Matching', 'Imports', 'Your account'],
   officer: ['Home', 'Make a referral', 'Your account'],
   partner: ['Home', 'Make a referral', 'Imports', 'Your account'],
@@ -81,6 +83,36 @@ describe('each role signs in and sees its own navigation', () => {
         await b.page.goto(`${b.baseUrl}/admin/audit?lang=en`);
         expect(await b.page.getByRole('heading', { level: 1 }).textContent()).toBe('You do not have access to this page.');
       });
+
+      if (role === 'supervisor') {
+        it('grants the researcher named access for a purpose and ends it, on a phone in Welsh', async () => {
+          const page = b.page;
+          await page.setViewportSize({ width: 390, height: 844 });
+          await page.goto(`${b.baseUrl}/admin/accounts?lang=cy`);
+          await page.getByRole('heading', { level: 2, name: cy.namedAccess.title }).waitFor();
+          await page.getByRole('button', { name: cy.namedAccess.submit }).click();
+          // The researcher is named by the page's words; the purpose by the limit it falls short of.
+          await expect
+            .poll(() => page.locator('.govuk-error-summary__list li').allInnerTexts())
+            .toEqual([cy.namedAccess.chooseResearcher, 'Defnyddiwch o leiaf 10 nod']);
+          await page.getByLabel(cy.namedAccess.researcher).selectOption({ label: 'Nia Powell' });
+          await page.getByLabel(cy.namedAccess.purpose).fill('Astudiaeth o gamfanteisio llafur mewn golchfeydd ceir');
+          await page.getByLabel(cy.namedAccess.days).fill('7');
+          await page.getByRole('button', { name: cy.namedAccess.submit }).click();
+          const row = page
+            .getByTestId('access-grants')
+            .getByRole('row', { name: /Nia Powell/ })
+            .first();
+          await expect.poll(() => row.innerText()).toContain(cy.namedAccess.inForce);
+          expect(await row.innerText()).toContain('Astudiaeth o gamfanteisio llafur mewn golchfeydd ceir');
+          expect(await accessibilityProblems(page)).toEqual([]);
+          // The tables scroll in their own boxes; the page itself does not.
+          expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+          await row.getByRole('button', { name: `${cy.namedAccess.end} Nia Powell` }).click();
+          await expect.poll(() => row.innerText()).toContain(cy.namedAccess.endedEarly);
+          await page.setViewportSize({ width: 1280, height: 800 });
+        });
+      }
 
       if (role === 'admin') {
         it('adds a partner agency and finds the change in the audit log', async () => {

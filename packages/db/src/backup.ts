@@ -13,6 +13,7 @@ import type { DB } from './schema';
 export const BACKUP_TABLES = [
   'agencies',
   'users',
+  'access_grants',
   'saved_charts',
   'network_views',
   'recovery_codes',
@@ -65,6 +66,7 @@ type BackupTable = (typeof BACKUP_TABLES)[number];
 const ORDER: Record<BackupTable, string[]> = {
   agencies: ['id'],
   users: ['id'],
+  access_grants: ['id'],
   saved_charts: ['id'],
   network_views: ['user_id', 'entity_id'],
   recovery_codes: ['user_id', 'code_hash'],

@@ -32,6 +32,17 @@ export interface UsersTable {
   created_at: CreatedAt;
 }
 
+export interface AccessGrantsTable {
+  id: string;
+  user_id: string;
+  granted_by: string;
+  purpose: string;
+  granted_at: Timestamp;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+  revoked_by: string | null;
+}
+
 export interface UsedFormTokensTable {
   token_hash: string;
   used_at: Timestamp;
@@ -470,6 +481,7 @@ export interface DB {
   sign_in_throttle: SignInThrottleTable;
   used_form_tokens: UsedFormTokensTable;
   sessions: SessionsTable;
+  access_grants: AccessGrantsTable;
   audit_log: AuditLogTable;
   reports: ReportsTable;
   report_persons: ReportPersonsTable;

@@ -12,6 +12,7 @@ import { installJsonBodies } from './http/json-body';
 import { installErrorHandling } from './http/error-handler';
 import './http/types';
 import { adminRoutes } from './routes/admin.routes';
+import { accessGrantRoutes } from './routes/access-grant.routes';
 import { healthRoutes } from './routes/health.routes';
 import { publicReportRoutes } from './routes/public-report.routes';
 import { referralRoutes } from './routes/referral.routes';
@@ -103,6 +104,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(healthRoutes(options.services));
   await app.register(sessionRoutes(options.services, { secure: options.secureCookies, maxHours: options.sessionMaxHours }));
   await app.register(adminRoutes(options.services));
+  await app.register(accessGrantRoutes(options.services));
   await app.register(publicReportRoutes(options.services, { submitPerMinute: options.publicReportsPerMinute ?? 20 }));
   await app.register(referralRoutes(options.services));
   await app.register(myWorkRoutes(options.services));

@@ -28,13 +28,13 @@ describe(`link analysis over the picture on ${TEST_STORE}`, () => {
   let svc: Services;
   let analyst: Actor;
   let officer: Actor;
-  let researcher: Actor;
+  let investigator: Actor;
   let supervisor: Actor;
 
   beforeEach(async () => {
     t = await newTestStore();
     svc = services(t.repos, { store: TEST_STORE, session: { idleMinutes: 30, maxHours: 12 }, secrets: new SecretBox(newSecretKey()) });
-    ({ analyst, officer, researcher, supervisor } = await signedInActors(t, ['analyst', 'officer', 'researcher', 'supervisor'] as const));
+    ({ analyst, officer, investigator, supervisor } = await signedInActors(t, ['analyst', 'officer', 'investigator', 'supervisor'] as const));
   });
   afterEach(async () => t?.close());
 
@@ -129,7 +129,7 @@ describe(`link analysis over the picture on ${TEST_STORE}`, () => {
 
     await report({ persons: [person('Dritan', 'Krasniqi', 'suspect')], phones: [phone('07700900461')] });
     expect((await svc.graph.networks(analyst))[0]).toMatchObject({ size: 4, seen: { size: 3 }, grown: true });
-    expect((await svc.graph.networks(researcher))[0]).toMatchObject({ size: 4, seen: null, grown: false });
+    expect((await svc.graph.networks(investigator))[0]).toMatchObject({ size: 4, seen: null, grown: false });
 
     await svc.graph.network(analyst, before!.id);
     expect((await svc.graph.networks(analyst))[0]).toMatchObject({ seen: { size: 4 }, grown: false });
@@ -155,9 +155,9 @@ describe(`link analysis over the picture on ${TEST_STORE}`, () => {
     expect(opened.data.missing).toEqual([]);
     expect(await svc.charts.list(analyst)).toEqual([expect.objectContaining({ id, name: 'Gashi phone', entities: 3 })]);
 
-    await expect(svc.charts.open(researcher, id)).rejects.toThrow(/No such chart/);
-    await expect(svc.charts.update(researcher, id, 'Mine now', chart)).rejects.toThrow(/No such chart/);
-    expect(await svc.charts.list(researcher)).toEqual([]);
+    await expect(svc.charts.open(investigator, id)).rejects.toThrow(/No such chart/);
+    await expect(svc.charts.update(investigator, id, 'Mine now', chart)).rejects.toThrow(/No such chart/);
+    expect(await svc.charts.list(investigator)).toEqual([]);
 
     await svc.charts.update(analyst, id, 'Gashi phone, 2026', {
       ...chart,

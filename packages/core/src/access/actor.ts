@@ -12,6 +12,11 @@ export type Actor =
       readonly agencyId: string;
       readonly sessionId: string;
       readonly stage: SessionStage;
+      /**
+       * A supervisor's grant of named access, for a purpose, to a researcher: while it lasts they
+       * may open reports and the picture (NAMED_ACCESS), every read audited under the grant.
+       */
+      readonly grant?: { readonly id: string };
     };
 
 export type UserActor = Extract<Actor, { kind: 'user' }>;

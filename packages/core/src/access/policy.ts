@@ -43,6 +43,8 @@ export const PERMISSIONS = {
   casesExchange: 'cases:exchange',
   /** Import a spreadsheet (CSV) of referrals; each agency sees its own imports only. */
   importsRun: 'imports:run',
+  /** Grant a researcher named access for a purpose, for a while, and end it. */
+  accessGrant: 'access:grant',
 } as const;
 
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
@@ -58,24 +60,36 @@ const GRANTS: Record<Exclude<Permission, 'public' | 'session:second-factor'>, re
   'agencies:manage': ['admin'],
   'audit:read': ['admin'],
   'reports:overview': ['supervisor', 'investigator', 'researcher', 'analyst'],
-  'reports:read': ['supervisor', 'investigator', 'researcher', 'analyst'],
+  'reports:read': ['supervisor', 'investigator', 'analyst'],
   'reports:triage': ['supervisor', 'investigator'],
   'referrals:create': ['supervisor', 'investigator', 'officer', 'partner'],
-  'picture:search': ['supervisor', 'investigator', 'researcher', 'analyst'],
-  'picture:resolve': ['supervisor', 'investigator', 'researcher', 'analyst'],
+  'picture:search': ['supervisor', 'investigator', 'analyst'],
+  'picture:resolve': ['supervisor', 'investigator', 'analyst'],
   'picture:configure': ['supervisor', 'analyst'],
-  'links:import': ['supervisor', 'investigator', 'researcher', 'analyst'],
+  'links:import': ['supervisor', 'investigator', 'analyst'],
   'figures:export': ['supervisor', 'researcher', 'analyst'],
   'cases:exchange': ['supervisor', 'analyst'],
-  'imports:run': ['supervisor', 'investigator', 'researcher', 'analyst', 'partner'],
+  'imports:run': ['supervisor', 'investigator', 'analyst', 'partner'],
+  'access:grant': ['supervisor'],
 };
+
+/**
+ * A researcher works on de-identified and aggregate data (DESIGN §1). What a supervisor's grant
+ * adds, for its purpose and while it lasts: reading reports and the picture, never changing who
+ * is who, importing, or exchanging cases.
+ */
+export const NAMED_ACCESS: readonly Permission[] = ['reports:read', 'picture:search'];
+
+/** The roles a grant of named access can be given to. */
+export const GRANTABLE_ROLES: readonly Role[] = ['researcher'];
 
 export function can(actor: Actor, permission: Permission): boolean {
   if (permission === 'public') return true;
   if (actor.kind !== 'user') return false;
   if (permission === 'session:second-factor') return true;
   if (actor.stage !== 'complete') return false;
-  return GRANTS[permission].includes(actor.role);
+  if (GRANTS[permission].includes(actor.role)) return true;
+  return actor.grant !== undefined && GRANTABLE_ROLES.includes(actor.role) && NAMED_ACCESS.includes(permission);
 }
 
 /** The signed-in user acting, when they hold the permission; otherwise refused, in the given words. */
@@ -88,7 +102,8 @@ export function isPermission(value: unknown): value is Permission {
   return typeof value === 'string' && (Object.values(PERMISSIONS) as string[]).includes(value);
 }
 
-/** Permissions a role holds once fully signed in; drives the navigation the web app shows. */
-export function permissionsOf(role: Role): Permission[] {
-  return (Object.values(PERMISSIONS) as Permission[]).filter((p) => can({ kind: 'user', userId: '', role, agencyId: '', sessionId: '', stage: 'complete' }, p));
+/** Permissions a role holds once fully signed in (with a grant of named access, if any); drives the navigation the web app shows. */
+export function permissionsOf(role: Role, grant?: { readonly id: string }): Permission[] {
+  const actor: Actor = { kind: 'user', userId: '', role, agencyId: '', sessionId: '', stage: 'complete', ...(grant ? { grant } : {}) };
+  return (Object.values(PERMISSIONS) as Permission[]).filter((p) => can(actor, p));
 }

@@ -8,6 +8,8 @@ export type AuditEvent = Omit<AuditContent, 'seq' | 'at' | 'details' | 'subjectT
   subjectId?: string | null;
   reason?: string | null;
   details?: Record<string, unknown>;
+  /** The grant of named access the actor read under, recorded in the details as `underGrant`. */
+  underGrant?: string | undefined;
 };
 
 export interface AuditFilter {
@@ -54,7 +56,7 @@ export class AuditRepository {
         subjectType: event.subjectType ?? null,
         subjectId: event.subjectId ?? null,
         reason: event.reason ?? null,
-        details: event.details ?? {},
+        details: event.underGrant ? { ...event.details, underGrant: event.underGrant } : (event.details ?? {}),
       };
       const entry = { ...content, prevHash, hash: hashAuditEntry(prevHash, content) };
       prevHash = entry.hash;

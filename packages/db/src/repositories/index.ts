@@ -3,6 +3,7 @@ import type { DB } from '../schema';
 import { AgencyRepository } from './agency.repository';
 import { AuditRepository } from './audit.repository';
 import { ReportRepository } from './report.repository';
+import { AccessGrantRepository } from './access-grant.repository';
 import { SessionRepository } from './session.repository';
 import { SignInThrottleRepository } from './sign-in-throttle.repository';
 import { UserRepository } from './user.repository';
@@ -21,6 +22,7 @@ export function repositories(db: Kysely<DB>) {
     agencies: new AgencyRepository(db),
     users: new UserRepository(db),
     sessions: new SessionRepository(db),
+    accessGrants: new AccessGrantRepository(db),
     signInThrottle: new SignInThrottleRepository(db),
     audit,
     reports: new ReportRepository(db),
@@ -37,6 +39,7 @@ export function repositories(db: Kysely<DB>) {
 export type Repositories = ReturnType<typeof repositories>;
 export type { AuditEvent, AuditFilter } from './audit.repository';
 export type { UserListRow } from './user.repository';
+export type { AccessGrantRow } from './access-grant.repository';
 export type { ReportCounts, CaseRow } from './report.repository';
 export type { NewReport, DraftRow, FollowUpRow, MessageRow, QueueFilter, QueueRow } from './intake.repository';
 export type { PendingRecord, CandidateRecord, Assignment, NewReviewPair, PictureSettings, StoredModel } from './picture.repository';

@@ -18,6 +18,8 @@ export const sessionSchema = z.object({
     agencyFirstResponder: z.boolean(),
   }),
   permissions: z.array(z.string()),
+  /** A researcher's grant of named access in force. */
+  grant: z.object({ purpose: z.string(), grantedBy: z.string(), expiresAt: z.string() }).nullable(),
   expiresAt: z.string(),
 });
 

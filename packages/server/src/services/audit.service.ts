@@ -1,10 +1,18 @@
-import { AuditChainVerifier, Forbidden, PERMISSIONS, can, type Actor, type ChainBreak, type ChainedAuditEntry } from '@harbour/core';
+import { AuditChainVerifier, Forbidden, PERMISSIONS, can, type Actor, type UserActor, type ChainBreak, type ChainedAuditEntry } from '@harbour/core';
 import type { AuditEvent, AuditFilter, Repositories } from '@harbour/db';
 
 export interface AuditVerification {
   readonly ok: boolean;
   readonly checked: number;
   readonly firstBreak: ChainBreak | null;
+}
+
+/**
+ * Who an audit entry is by; what a researcher does under a grant of named access is recorded as
+ * done under it. Every entry written for a signed-in account takes its actor from here.
+ */
+export function auditedBy(user: UserActor): { actorId: string; actorRole: string; underGrant?: string } {
+  return { actorId: user.userId, actorRole: user.role, ...(user.grant ? { underGrant: user.grant.id } : {}) };
 }
 
 /** Refusals within an hour that make an account's refusals worth an administrator's look. */
@@ -16,11 +24,7 @@ export class AuditService {
 
   /** Records an event for an actor (or the system, when there is none). */
   async record(actor: Actor | null, event: Omit<AuditEvent, 'actorId' | 'actorRole'>): Promise<void> {
-    await this.repos.audit.append({
-      ...event,
-      actorId: actor?.kind === 'user' ? actor.userId : null,
-      actorRole: actor?.kind === 'user' ? actor.role : null,
-    });
+    await this.repos.audit.append({ ...event, ...(actor?.kind === 'user' ? auditedBy(actor) : { actorId: null, actorRole: null }) });
   }
 
   /**

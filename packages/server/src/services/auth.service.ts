@@ -2,6 +2,7 @@ import {
   Forbidden,
   Invalid,
   Locked,
+  GRANTABLE_ROLES,
   SECOND_FACTOR_LOCK_AFTER,
   TooManyRequests,
   Unauthenticated,
@@ -52,6 +53,8 @@ export interface SessionView {
   readonly csrfToken: string;
   readonly user: { id: string; displayName: string; email: string; role: Role; agencyId: string; agencyName: string; agencyFirstResponder: boolean };
   readonly permissions: Permission[];
+  /** A researcher's grant of named access in force: what for, from whom, until when. */
+  readonly grant: { purpose: string; grantedBy: string; expiresAt: string } | null;
   readonly expiresAt: string;
 }
 
@@ -151,6 +154,9 @@ export class AuthService {
     }
     // Touch at most once a minute: idle expiry needs no more precision than that.
     if (now.getTime() - new Date(session.last_seen_at).getTime() > 60_000) await this.repos.sessions.touch(tokenHash, now);
+    const stage = session.stage as SessionStage;
+    // Asked on every request, so a grant ended by a supervisor ends at once.
+    const grant = stage === 'complete' && GRANTABLE_ROLES.includes(session.role) ? await this.repos.accessGrants.activeFor(session.user_id, now) : undefined;
     return {
       actor: {
         kind: 'user',
@@ -158,7 +164,8 @@ export class AuthService {
         role: session.role,
         agencyId: session.agency_id,
         sessionId: tokenHash,
-        stage: session.stage as SessionStage,
+        stage,
+        ...(grant ? { grant } : {}),
       },
       csrfToken: session.csrf_token,
     };
@@ -190,7 +197,8 @@ export class AuthService {
         agencyName: agency.name,
         agencyFirstResponder: agency.first_responder,
       },
-      permissions: user.stage === 'complete' ? permissionsOf(user.role) : [],
+      permissions: user.stage === 'complete' ? permissionsOf(user.role, user.grant) : [],
+      grant: user.grant ? await this.grantView(user.grant.id) : null,
       expiresAt: new Date(session.expires_at).toISOString(),
     };
   }
@@ -316,6 +324,11 @@ export class AuthService {
     // Whoever else held a session (a lost phone, a shared desk) is signed out with the old password.
     const ended = await this.repos.sessions.deleteForUser(row.id, user.sessionId);
     await this.audit.record(user, { action: 'user.password-changed', subjectType: 'user', subjectId: row.id, details: { otherSessionsEnded: ended } });
+  }
+
+  private async grantView(id: string): Promise<{ purpose: string; grantedBy: string; expiresAt: string } | null> {
+    const grant = await this.repos.accessGrants.get(id);
+    return grant ? { purpose: grant.purpose, grantedBy: grant.granted_by_name, expiresAt: new Date(grant.expires_at).toISOString() } : null;
   }
 
   private userActor(actor: Actor): UserActor {

@@ -27,6 +27,7 @@ import {
 import type { AuditEvent, ImportBatch, ImportRow, NewReport, QuarantinedRow, RefusedRow, Repositories } from '@harbour/db';
 import { parse } from 'csv-parse';
 import { spreadsheetCsv } from '../http/csv';
+import { auditedBy } from './audit.service';
 
 /** Rows one file may hold: a partner's whole register for years is well inside it. */
 export const MOST_ROWS = 250_000;
@@ -107,7 +108,7 @@ export class BulkImportService {
     const fileName = file.fileName.slice(0, 200) || 'import.csv';
     await this.repos.imports.create(
       { id, agencyId: user.agencyId, createdBy: user.userId, fileName, encoding, delimiter, header, body: text, rowsTotal: rows },
-      { actorId: user.userId, actorRole: user.role, action: 'import.uploaded', subjectType: 'import', subjectId: id, details: { rows, encoding } },
+      { ...auditedBy(user), action: 'import.uploaded', subjectType: 'import', subjectId: id, details: { rows, encoding } },
     );
     return this.summary((await this.repos.imports.get(id))!);
   }
@@ -179,8 +180,7 @@ export class BulkImportService {
         mapping.source,
       );
     const started = await this.repos.imports.start(id, mapping, this.now(), {
-      actorId: user.userId,
-      actorRole: user.role,
+      ...auditedBy(user),
       action: 'import.started',
       subjectType: 'import',
       subjectId: id,
@@ -269,8 +269,7 @@ export class BulkImportService {
     const user = this.allowed(actor);
     await this.own(user, id);
     const gone = await this.repos.imports.discardRow(id, line, {
-      actorId: user.userId,
-      actorRole: user.role,
+      ...auditedBy(user),
       action: 'import.row_set_aside',
       subjectType: 'import',
       subjectId: id,
@@ -447,7 +446,7 @@ export class BulkImportService {
   }
 
   private async audit(user: UserActor, action: string, id: string, details: Record<string, unknown>): Promise<void> {
-    await this.repos.audit.append({ actorId: user.userId, actorRole: user.role, action, subjectType: 'import', subjectId: id, details });
+    await this.repos.audit.append({ ...auditedBy(user), action, subjectType: 'import', subjectId: id, details });
   }
 
   private allowed(actor: Actor): UserActor {

@@ -15,6 +15,7 @@ import {
 } from '@harbour/core';
 import type { ImportedNumberRow, Repositories } from '@harbour/db';
 import { parse } from 'csv-parse/sync';
+import { auditedBy } from './audit.service';
 
 /** An analyst's import: the file's text, which columns hold what, and how the material is graded. */
 export interface CallDataInput {
@@ -104,8 +105,7 @@ export class CallDataService {
         calls: pairs.map((p) => ({ from: ids.get(p.a)!, to: ids.get(p.b)!, calls: p.calls, seconds: p.seconds, first: p.first, last: p.last })),
       },
       (ref) => ({
-        actorId: user.userId,
-        actorRole: user.role,
+        ...auditedBy(user),
         action: 'calldata.imported',
         subjectType: 'report',
         subjectId: id,
@@ -133,7 +133,7 @@ export class CallDataService {
     const report = await this.repos.callData.report(id);
     if (!report) throw new NotFound('No such call data');
     const numbers = report.pictured ? await this.repos.callData.numbers(id) : [];
-    await this.repos.audit.append({ actorId: user.userId, actorRole: user.role, action: 'calldata.viewed', subjectType: 'report', subjectId: id, details: {} });
+    await this.repos.audit.append({ ...auditedBy(user), action: 'calldata.viewed', subjectType: 'report', subjectId: id, details: {} });
     return {
       id,
       reference: report.reference,

@@ -16,6 +16,7 @@ import {
   type HtcdsDocument,
 } from '@harbour/core';
 import type { Repositories } from '@harbour/db';
+import { auditedBy } from './audit.service';
 
 /** Cases in one export at most: a year of a force's reports is well inside it. */
 const MOST_CASES = 20_000;
@@ -63,8 +64,7 @@ export class CaseExchangeService {
       })),
     }));
     await this.repos.audit.append({
-      actorId: user.userId,
-      actorRole: user.role,
+      ...auditedBy(user),
       action: 'cases.exported',
       subjectType: 'report',
       details: { from, to, cases: reports.length, references: reports.map((r) => r.reference) },
@@ -123,8 +123,7 @@ export class CaseExchangeService {
           businesses: [],
         },
         {
-          actorId: user.userId,
-          actorRole: user.role,
+          ...auditedBy(user),
           action: 'cases.imported',
           subjectType: 'report',
           subjectId: id,

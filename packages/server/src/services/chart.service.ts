@@ -3,6 +3,7 @@ import { Conflict, NotFound, PERMISSIONS, permittedUser, type Actor, type GraphF
 import type { Repositories } from '@harbour/db';
 import type { ChartData, GraphService } from './graph.service';
 import type { StoredFilter } from './graph-filter';
+import { auditedBy } from './audit.service';
 
 /** One entity as placed on a chart. */
 export interface ChartEntity {
@@ -86,7 +87,7 @@ export class ChartService {
   }
 
   private async audit(user: UserActor, action: string, subjectId: string, details: Record<string, unknown>): Promise<void> {
-    await this.repos.audit.append({ actorId: user.userId, actorRole: user.role, action, subjectType: 'chart', subjectId, details });
+    await this.repos.audit.append({ ...auditedBy(user), action, subjectType: 'chart', subjectId, details });
   }
 }
 

@@ -17,6 +17,7 @@ import {
   type UserActor,
 } from '@harbour/core';
 import type { EntityRepository, Move, Repositories, ReviewPairRow, SourceRecord } from '@harbour/db';
+import { auditedBy } from './audit.service';
 
 const SEARCH_LIMIT = 60;
 /** Open review pairs are counted this far and no further. */
@@ -363,7 +364,7 @@ export class EntityService {
 }
 
 function auditEvent(user: UserActor, action: string, subjectId: string | null, details: Record<string, unknown>) {
-  return { actorId: user.userId, actorRole: user.role, action, subjectType: 'entity', subjectId, details };
+  return { ...auditedBy(user), action, subjectType: 'entity', subjectId, details };
 }
 
 async function movesOf(entities: EntityRepository, from: string, to: string): Promise<Move[]> {

@@ -31,6 +31,7 @@ import {
 import type { Repositories, TallyFilter, TallyRow } from '@harbour/db';
 import type { AreaBoundaries, Boundaries } from './boundaries';
 import type { GraphService } from './graph.service';
+import { auditedBy } from './audit.service';
 
 /** What a dashboard counts: a span of months and, optionally, one area, type, age group and source. */
 export interface FiguresFilter {
@@ -201,8 +202,7 @@ export class FiguresService {
       { language: asked.language, audience: asked.audience, generatedAt: this.now() },
     );
     await this.repos.audit.append({
-      actorId: user.userId,
-      actorRole: user.role,
+      ...auditedBy(user),
       action: 'figures.profile',
       subjectType: 'figures',
       details: { filter, audience: asked.audience, language: asked.language },
@@ -242,8 +242,7 @@ export class FiguresService {
       asked.k,
     );
     await this.repos.audit.append({
-      actorId: user.userId,
-      actorRole: user.role,
+      ...auditedBy(user),
       action: 'figures.research-export',
       subjectType: 'figures',
       details: { from: filter.from, to: filter.to, k: asked.k, rows: exported.rows.length, left: exported.left, smallestClass: exported.smallestClass },
@@ -295,8 +294,7 @@ export class FiguresService {
     const filter = this.resolve(asked);
     const found = await this.repos.tallies.reportsBehind(this.tallyFilter(filter), page.limit, page.offset);
     await this.repos.audit.append({
-      actorId: user.userId,
-      actorRole: user.role,
+      ...auditedBy(user),
       action: 'reports.listed',
       subjectType: 'report',
       details: { filter, offset: page.offset, shown: found.rows.length, total: found.total },

@@ -15,6 +15,7 @@ import {
   type UserActor,
 } from '@harbour/core';
 import type { GraphChanges, NodeRow, Repositories } from '@harbour/db';
+import { auditedBy } from './audit.service';
 
 /** A link between two entities as the analyst sees it: the reports (passing the filter) that make it. */
 export interface LinkView {
@@ -413,7 +414,7 @@ export class GraphService {
   }
 
   private async audit(user: UserActor, action: string, subjectId: string | null, details: Record<string, unknown>): Promise<void> {
-    await this.repos.audit.append({ actorId: user.userId, actorRole: user.role, action, subjectType: 'entity', subjectId, details });
+    await this.repos.audit.append({ ...auditedBy(user), action, subjectType: 'entity', subjectId, details });
   }
 }
 

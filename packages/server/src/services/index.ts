@@ -3,6 +3,7 @@ import { AgencyService } from './agency.service';
 import { AuditService } from './audit.service';
 import { AuthService, type SessionPolicy } from './auth.service';
 import { UserService } from './user.service';
+import { AccessGrantService } from './access-grant.service';
 import { SecretKeyService } from './secret-key.service';
 import type { SecretBox } from '../auth/secret-box';
 import { OverviewService } from './overview.service';
@@ -38,6 +39,7 @@ export function services(
     auth: new AuthService(repos, audit, options.session, options.secrets, options.now),
     secretKeys: new SecretKeyService(repos, audit, options.secrets),
     users: new UserService(repos, audit, options.now),
+    accessGrants: new AccessGrantService(repos, audit, options.now),
     agencies: new AgencyService(repos, audit),
     overview: new OverviewService(repos, options.area ?? GWENT, options.now),
     publicReports: new PublicReportService(repos, options.now),

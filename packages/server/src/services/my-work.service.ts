@@ -1,6 +1,7 @@
 import { orderWork, permittedUser, PERMISSIONS, TRIAGE_BANDS, type Actor, type TriageBand } from '@harbour/core';
 import type { Repositories } from '@harbour/db';
 import { queueItem, type QueueItem } from './triage-queue.service';
+import { auditedBy } from './audit.service';
 
 /** The most open reports one person's home lists; a DS spreads work long before this. */
 const MOST_LISTED = 200;
@@ -31,8 +32,7 @@ export class MyWorkService {
       this.now(),
     );
     await this.repos.audit.append({
-      actorId: user.userId,
-      actorRole: user.role,
+      ...auditedBy(user),
       action: 'work.list',
       details: { reports: ordered.map((w) => w.item.row.id) },
     });

@@ -30,6 +30,7 @@ import {
   type PersonFeatures,
 } from '@harbour/core';
 import type { Assignment, NewReviewPair, PendingRecord, PictureSettings, Repositories } from '@harbour/db';
+import { auditedBy } from './audit.service';
 
 /** Candidates in the review band put before an analyst per new record (the best few, of different people). */
 export const REVIEW_PAIRS_PER_RECORD = 3;
@@ -144,7 +145,7 @@ export class PictureService {
       throw new Invalid('The thresholds do not fit together', [{ path: 'review', message: 'Set the review threshold below the automatic merge threshold' }]);
     await this.repos.picture.transaction(async (picture, audit) => {
       await picture.saveSettings(autoMerge, review, user.userId);
-      await audit({ actorId: user.userId, actorRole: user.role, action: 'picture.settings', subjectType: 'picture', details: { autoMerge, review } });
+      await audit({ ...auditedBy(user), action: 'picture.settings', subjectType: 'picture', details: { autoMerge, review } });
     });
     return this.settings(actor);
   }
@@ -167,8 +168,7 @@ export class PictureService {
       const id = randomUUID();
       await picture.saveModel({ id, model, records: records.length, decisions: decisions.length, trainedBy: user.userId });
       await audit({
-        actorId: user.userId,
-        actorRole: user.role,
+        ...auditedBy(user),
         action: 'picture.model.trained',
         subjectType: 'match_model',
         subjectId: id,

@@ -17,6 +17,7 @@ import {
   type UserActor,
 } from '@harbour/core';
 import type { Repositories } from '@harbour/db';
+import { auditedBy } from './audit.service';
 
 /** A referral as an officer or partner fills it in (validated at the route). */
 export interface ReferralInput {
@@ -222,8 +223,7 @@ export class ReferralService {
         })),
       },
       {
-        actorId: user.userId,
-        actorRole: user.role,
+        ...auditedBy(user),
         action: 'referral.submitted',
         subjectType: 'report',
         details: { band: result.band, guidance: result.guidance },

@@ -1,5 +1,6 @@
 import { can, Forbidden, Invalid, NotFound, PERMISSIONS, permittedUser, type Actor, type UserActor } from '@harbour/core';
 import type { QueueFilter, QueueRow, Repositories } from '@harbour/db';
+import { auditedBy } from './audit.service';
 
 export interface QueueItem {
   id: string;
@@ -123,7 +124,7 @@ export class ReportTriageService {
     const user = this.reader(actor);
     const found = await this.repos.intake.reportDetail(id);
     if (!found) throw new NotFound('No such report');
-    await this.repos.audit.append({ actorId: user.userId, actorRole: user.role, action: 'report.read', subjectType: 'report', subjectId: id });
+    await this.repos.audit.append({ ...auditedBy(user), action: 'report.read', subjectType: 'report', subjectId: id });
     const r = found.report;
     const entityOf = (recordId: string) => found.entityOf.get(recordId) ?? null;
     return {
@@ -203,8 +204,7 @@ export class ReportTriageService {
     const found = await this.repos.intake.photo(reportId, photoId);
     if (!found) throw new NotFound('No such photo');
     await this.repos.audit.append({
-      actorId: user.userId,
-      actorRole: user.role,
+      ...auditedBy(user),
       action: 'report.photo-viewed',
       subjectType: 'report',
       subjectId: reportId,
@@ -253,7 +253,7 @@ export class ReportTriageService {
         ...(decision.grading !== undefined ? { grading: decision.grading } : {}),
         ...(decision.markTriaged ? { triagedBy: user.userId, triagedAt: at } : {}),
       },
-      { actorId: user.userId, actorRole: user.role, action: 'report.triage', subjectType: 'report', subjectId: id, details: { ...decision } },
+      { ...auditedBy(user), action: 'report.triage', subjectType: 'report', subjectId: id, details: { ...decision } },
     );
     if (!ok) throw new NotFound('No such report');
     return this.detail(actor, id);

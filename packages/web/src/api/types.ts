@@ -7,6 +7,8 @@ export interface Session {
   csrfToken: string;
   user: { id: string; displayName: string; email: string; role: Role; agencyId: string; agencyName: string; agencyFirstResponder: boolean };
   permissions: string[];
+  /** A researcher's grant of named access in force. */
+  grant: { purpose: string; grantedBy: string; expiresAt: string } | null;
   expiresAt: string;
 }
 
@@ -68,4 +70,17 @@ export interface MyWork {
     overdue: boolean;
   }[];
   overdue: number;
+}
+
+/** A supervisor's grant of named access to a researcher. */
+export interface AccessGrant {
+  id: string;
+  userId: string;
+  userName: string;
+  grantedBy: string;
+  purpose: string;
+  grantedAt: string;
+  expiresAt: string;
+  revokedAt: string | null;
+  inForce: boolean;
 }

@@ -11,6 +11,7 @@ import { usePageTitle } from '../../components/page-title';
 import { SuccessBanner } from '../../components/success-banner';
 import { hasPermission } from '../../session/session';
 import { dateLocale } from '../../i18n/locale';
+import { NamedAccess } from './named-access';
 
 type AccountAction = 'disable' | 'enable' | 'unlock-second-factor';
 
@@ -112,6 +113,7 @@ export function AccountsPage({ session }: { session: Session }) {
         </TableScroll>
       )}
       {hasPermission(session, 'users:manage') && <AddAccountForm />}
+      {hasPermission(session, 'access:grant') && users.data && <NamedAccess accounts={users.data.users} />}
     </>
   );
 }

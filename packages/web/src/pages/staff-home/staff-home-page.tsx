@@ -29,6 +29,16 @@ export function StaffHomePage({ session }: { session: Session }) {
       <p className="govuk-body-l">{t(`staffHome.roleLead.${session.user.role}`)}</p>
       <p className="govuk-body">{t('staffHome.signedInAs', { role: t(`roles.${session.user.role}`), agency: session.user.agencyName })}</p>
 
+      {session.grant && (
+        <div className="govuk-inset-text" data-testid="named-access">
+          {t('namedAccess.youHave', {
+            until: new Intl.DateTimeFormat(dateLocale(i18n.language), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(session.grant.expiresAt)),
+            by: session.grant.grantedBy,
+            purpose: session.grant.purpose,
+          })}
+        </div>
+      )}
+
       {hasPermission(session, 'reports:triage') && <MyWorkSection />}
 
       {canSeeOverview && overview.data && (
