@@ -1,11 +1,13 @@
 import type { Repositories, Store } from '@harbour/db';
-import type { Config, Services } from '@harbour/server';
+import type { Config, SecretBox, Services } from '@harbour/server';
 
 export interface CliContext {
   readonly config: Config;
   readonly store: Store;
   readonly repos: Repositories;
   readonly svc: Services;
+  /** Seals secrets and signs what Harbour hands out (HARBOUR_SECRET_KEY). */
+  readonly secrets: SecretBox;
   /** The store's and the server's packages, loaded only by the commands that open a store. */
   readonly db: typeof import('@harbour/db');
   readonly server: typeof import('@harbour/server');
@@ -24,7 +26,7 @@ export async function withStore<T>(run: (ctx: CliContext) => Promise<T>, options
     if (options.migrate !== false) await db.migrate(store.db);
     const repos = db.repositories(store.db);
     const secrets = server.configuredSecretBox(config);
-    return await run({ config, store, repos, svc: server.services(repos, { store: store.kind, session: config.session, secrets }), db, server });
+    return await run({ config, store, repos, secrets, svc: server.services(repos, { store: store.kind, session: config.session, secrets }), db, server });
   } finally {
     await store.close();
   }

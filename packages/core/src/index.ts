@@ -7,6 +7,7 @@ export * from './errors';
 export * from './domain';
 export * from './audit/canonical-json';
 export * from './audit/audit-chain';
+export * from './audit/audit-anchor';
 export * from './area/force-area';
 export { GWENT } from './area/gwent';
 export { Random } from './seed/random';

@@ -1,3 +1,7 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AuditChainVerifier } from '@harbour/core';
@@ -88,4 +92,42 @@ describe(`audit log on ${TEST_STORE}`, () => {
       'harbour: audit log broken at entry 2: its contents do not match its hash (the entry was altered) (1 entries before it are intact)',
     );
   });
+
+  it('`harbour audit anchor` keeps the head elsewhere, and `audit verify --anchor` then finds a removed tail', async () => {
+    const key = randomBytes(32).toString('base64url');
+    const env = { HARBOUR_SECRET_KEY: key };
+    const dir = mkdtempSync(join(tmpdir(), 'harbour-anchor-'));
+    const file = join(dir, 'anchor.json');
+    await t.store.close();
+    const made = harbour(t.location, ['audit', 'anchor', '--out', file], undefined, env);
+    expect(made.status, made.stderr).toBe(0);
+    expect(made.stderr).toMatch(/^anchored entry 8; keep .* outside this server/);
+    const anchor = JSON.parse(readFileSync(file, 'utf8')) as { seq: number; hash: string; signature: string };
+    expect(anchor).toMatchObject({ kind: 'harbour-audit-anchor', version: 1, seq: 8 });
+    expect(harbour(t.location, ['audit', 'verify', '--anchor', file], undefined, env).stdout).toMatch(
+      /intact: 9 entries verified; it holds entry 8 as anchored/,
+    );
+
+    // Whoever can write to the database removes the last entries (and the anchoring's own): the chain left still verifies…
+    const store = await openAt(t.location);
+    await tamper({ ...t, store, repos: repositories(store.db) }, 'delete from audit_log where seq >= 6');
+    await store.close();
+    expect(harbour(t.location, ['audit', 'verify'], undefined, env).status).toBe(0);
+    // …but not against the anchor.
+    const caught = harbour(t.location, ['audit', 'verify', '--anchor', file], undefined, env);
+    expect(caught.status).toBe(1);
+    expect(caught.stderr.trim()).toMatch(
+      /^harbour: audit log does not hold what the anchor saw: the log ends at entry 5, but on .* it reached entry 8: entries 6 to 8 were removed$/,
+    );
+
+    // An anchor edited to hide the loss no longer matches its signature; one signed with another key is named as such.
+    writeFileSync(join(dir, 'edited.json'), JSON.stringify({ ...anchor, seq: 5 }));
+    expect(harbour(t.location, ['audit', 'verify', '--anchor', join(dir, 'edited.json')], undefined, env).stderr).toMatch(/does not match its signature/);
+    const otherKey = { HARBOUR_SECRET_KEY: randomBytes(32).toString('base64url') };
+    expect(harbour(t.location, ['audit', 'verify', '--anchor', file], undefined, otherKey).stderr).toMatch(/signed with a key that is not configured/);
+    // After a key rotation the old key, still named, checks old anchors.
+    const rotated = harbour(t.location, ['audit', 'verify', '--anchor', file], undefined, { ...otherKey, HARBOUR_PREVIOUS_SECRET_KEYS: key });
+    expect(rotated.stderr).toMatch(/entries 6 to 8 were removed/);
+    rmSync(dir, { recursive: true, force: true });
+  }, 120_000);
 });

@@ -13,3 +13,4 @@ export { htcdsDocument } from './routes/htcds-schema';
 export { SecretBox, newSecretKey } from './auth/secret-box';
 export { configuredSecretBox } from './auth/configured-secret-box';
 export { SecretKeyNotConfigured } from './services/secret-key.service';
+export { anchorDocument, readAnchorDocument, AnchorRefused } from './services/audit-anchor-file';

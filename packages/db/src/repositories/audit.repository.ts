@@ -113,6 +113,12 @@ export class AuditRepository {
   }
 
   /** Every entry in chain order, a page at a time, so verifying a long log needs little memory. */
+  /** The chain's last entry's sequence number and hash, or none for an empty log. */
+  async head(): Promise<{ seq: number; hash: string } | undefined> {
+    const row = await this.db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+    return row ? { seq: Number(row.seq), hash: row.hash } : undefined;
+  }
+
   async *walk(pageSize = 5000): AsyncGenerator<ChainedAuditEntry> {
     let after = 0;
     for (;;) {

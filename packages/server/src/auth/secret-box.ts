@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /**
  * Secrets Harbour must read back (authenticator secrets) are sealed with AES-256-GCM under a key
@@ -12,6 +12,7 @@ import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } f
  */
 
 const PREFIX = 'hsb1';
+const SIGNATURE_PREFIX = 'hsig1';
 /** A key as configured must be at least this long (`harbour secret-key new` gives 43 characters). */
 export const SECRET_KEY_MIN_LENGTH = 32;
 
@@ -20,15 +21,18 @@ export class SecretKeyMissing extends Error {}
 interface Key {
   readonly id: string;
   readonly bytes: Buffer;
+  /** A second key from the same secret, for signatures only. */
+  readonly signing: Buffer;
 }
 
 function deriveKey(configured: string): Key {
   if (configured.length < SECRET_KEY_MIN_LENGTH) throw new Error(`a secret key must be at least ${SECRET_KEY_MIN_LENGTH} characters`);
   const ikm = Buffer.from(configured, 'utf8');
   const bytes = Buffer.from(hkdfSync('sha256', ikm, 'harbour', 'secret-box aes-256-gcm v1', 32));
+  const signing = Buffer.from(hkdfSync('sha256', ikm, 'harbour', 'signature hmac-sha256 v1', 32));
   // Names the key without saying anything about it: a hash of the derived key, cut short.
   const id = createHash('sha256').update(bytes).update('key id').digest('base64url').slice(0, 8);
-  return { id, bytes };
+  return { id, bytes, signing };
 }
 
 /** A fresh key to configure: 32 random bytes. */
@@ -70,6 +74,22 @@ export class SecretBox {
     decipher.setAAD(Buffer.from(context, 'utf8'));
     decipher.setAuthTag(Buffer.from(tag, 'base64url'));
     return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
+  }
+
+  /** A signature of `text` (HMAC-SHA256) naming its key: `hsig1.<key id>.<mac>`. */
+  sign(text: string): string {
+    return [SIGNATURE_PREFIX, this.current.id, createHmac('sha256', this.current.signing).update(text).digest('base64url')].join('.');
+  }
+
+  /** Whether `signature` is this Harbour's signature of `text`, under the current or a previous key. */
+  signatureStanding(text: string, signature: string): 'valid' | 'invalid' | 'unknown-key' {
+    const [prefix, keyId, mac, ...rest] = signature.split('.');
+    if (prefix !== SIGNATURE_PREFIX || !keyId || !mac || rest.length > 0) return 'invalid';
+    const key = this.keys.get(keyId);
+    if (!key) return 'unknown-key';
+    const expected = createHmac('sha256', key.signing).update(text).digest();
+    const given = Buffer.from(mac, 'base64url');
+    return given.length === expected.length && timingSafeEqual(given, expected) ? 'valid' : 'invalid';
   }
 
   /** Which key sealed a value: 'current', 'previous', 'unknown', or 'plain' for one never sealed. */

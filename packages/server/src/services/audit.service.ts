@@ -1,10 +1,24 @@
-import { AuditChainVerifier, Forbidden, PERMISSIONS, can, type Actor, type UserActor, type ChainBreak, type ChainedAuditEntry } from '@harbour/core';
+import {
+  AuditChainVerifier,
+  GENESIS_HASH,
+  anchorProblem,
+  type AuditAnchor,
+  Forbidden,
+  PERMISSIONS,
+  can,
+  type Actor,
+  type UserActor,
+  type ChainBreak,
+  type ChainedAuditEntry,
+} from '@harbour/core';
 import type { AuditEvent, AuditFilter, Repositories } from '@harbour/db';
 
 export interface AuditVerification {
   readonly ok: boolean;
   readonly checked: number;
   readonly firstBreak: ChainBreak | null;
+  /** What an anchor given to check against found wrong (a removed tail, a rewritten entry), or null. */
+  readonly anchorProblem: string | null;
 }
 
 /**
@@ -47,14 +61,28 @@ export class AuditService {
     return { entries, actions: await this.repos.audit.actions() };
   }
 
-  /** Walks the whole chain; the first entry that does not follow is named. */
-  async verify(): Promise<AuditVerification> {
+  /**
+   * Walks the whole chain; the first entry that does not follow is named. With an anchor (the
+   * head as it stood once, kept elsewhere), also finds a removed tail or a rewritten chain.
+   */
+  async verify(anchor?: AuditAnchor): Promise<AuditVerification> {
     const verifier = new AuditChainVerifier();
+    let anchored: ChainedAuditEntry | undefined;
+    let lastSeq = 0;
     for await (const entry of this.repos.audit.walk()) {
       const problem = verifier.push(entry);
-      if (problem) return { ok: false, checked: verifier.count, firstBreak: problem };
+      if (problem) return { ok: false, checked: verifier.count, firstBreak: problem, anchorProblem: null };
+      if (entry.seq === anchor?.seq) anchored = entry;
+      lastSeq = entry.seq;
     }
-    return { ok: true, checked: verifier.count, firstBreak: null };
+    const missed = anchor ? anchorProblem(anchor, anchored, lastSeq) : null;
+    return { ok: missed === null, checked: verifier.count, firstBreak: null, anchorProblem: missed };
+  }
+
+  /** The chain's head now, to keep outside the database (`harbour audit anchor`). */
+  async anchor(at: Date = new Date()): Promise<AuditAnchor> {
+    const head = await this.repos.audit.head();
+    return { seq: head?.seq ?? 0, hash: head?.hash ?? GENESIS_HASH, at: at.toISOString() };
   }
 }
 
