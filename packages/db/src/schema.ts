@@ -43,6 +43,12 @@ export interface AccessGrantsTable {
   revoked_by: string | null;
 }
 
+export interface RequestLimitsTable {
+  key: string;
+  hits: number;
+  window_ends: Timestamp;
+}
+
 export interface UsedFormTokensTable {
   token_hash: string;
   used_at: Timestamp;
@@ -482,6 +488,7 @@ export interface DB {
   used_form_tokens: UsedFormTokensTable;
   sessions: SessionsTable;
   access_grants: AccessGrantsTable;
+  request_limits: RequestLimitsTable;
   audit_log: AuditLogTable;
   reports: ReportsTable;
   report_persons: ReportPersonsTable;

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
+import { storeRateLimit } from './http/store-rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -86,7 +87,8 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   });
   await app.register(fastifyCookie);
   // Counts are kept in memory per process and keyed by client address; nothing is stored.
-  await app.register(fastifyRateLimit, { global: false });
+  // Counted in the store, so a limit holds across every process on one PostgreSQL.
+  await app.register(fastifyRateLimit, { global: false, store: storeRateLimit(options.services.requestLimits) });
 
   const routes: RegisteredRoute[] = [];
   installAccessControl(app, options.services, routes, options.secureCookies, options.apiDocsPublic ?? true);

@@ -58,6 +58,7 @@ export async function startHarbour(config: Config, progress: (line: string) => v
     const pruning = setInterval(() => {
       void svc.auth.pruneSessions().catch(() => undefined);
       void svc.publicReports.pruneFormTokens().catch(() => undefined);
+      void svc.requestLimits.prune().catch(() => undefined);
     }, 10 * 60_000);
     pruning.unref();
     // New reports' people, phones… join the picture within seconds, outside the intake transaction;

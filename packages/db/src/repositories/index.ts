@@ -4,6 +4,7 @@ import { AgencyRepository } from './agency.repository';
 import { AuditRepository } from './audit.repository';
 import { ReportRepository } from './report.repository';
 import { AccessGrantRepository } from './access-grant.repository';
+import { RequestLimitRepository } from './request-limit.repository';
 import { SessionRepository } from './session.repository';
 import { SignInThrottleRepository } from './sign-in-throttle.repository';
 import { UserRepository } from './user.repository';
@@ -23,6 +24,7 @@ export function repositories(db: Kysely<DB>) {
     users: new UserRepository(db),
     sessions: new SessionRepository(db),
     accessGrants: new AccessGrantRepository(db),
+    requestLimits: new RequestLimitRepository(db),
     signInThrottle: new SignInThrottleRepository(db),
     audit,
     reports: new ReportRepository(db),

@@ -4,6 +4,7 @@ import { AuditService } from './audit.service';
 import { AuthService, type SessionPolicy } from './auth.service';
 import { UserService } from './user.service';
 import { AccessGrantService } from './access-grant.service';
+import { RequestLimits } from './request-limits';
 import { SecretKeyService } from './secret-key.service';
 import type { SecretBox } from '../auth/secret-box';
 import { OverviewService } from './overview.service';
@@ -40,6 +41,7 @@ export function services(
     secretKeys: new SecretKeyService(repos, audit, options.secrets),
     users: new UserService(repos, audit, options.now),
     accessGrants: new AccessGrantService(repos, audit, options.now),
+    requestLimits: new RequestLimits(repos, options.now),
     agencies: new AgencyService(repos, audit),
     overview: new OverviewService(repos, options.area ?? GWENT, options.now),
     publicReports: new PublicReportService(repos, options.now),
