@@ -25,7 +25,7 @@ export function storeRateLimit(limits: RequestLimits): FastifyRateLimitStoreCtor
 
     child(routeOptions: RouteOptions & { path: string; prefix: string; routeInfo?: { method?: string | string[]; url?: string } }): FastifyRateLimitStore {
       const method = [routeOptions.routeInfo?.method ?? routeOptions.method].flat().join(',');
-      return new StoreRateLimit(routeOptions as FastifyRateLimitOptions, `${method} ${routeOptions.routeInfo?.url ?? routeOptions.url}`);
+      return new StoreRateLimit(routeOptions, `${method} ${routeOptions.routeInfo?.url ?? routeOptions.url}`);
     }
   }
   return StoreRateLimit;
