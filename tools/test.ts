@@ -1,13 +1,14 @@
 import { spawnSync } from 'node:child_process';
 
 /**
- * `npm test`: types, lint, then every Vitest project, stopping at the first step that fails, and
+ * `npm test`: types, lint, the production dependencies' advisories (tools/audit.ts), then every Vitest project, stopping at the first step that fails, and
  * at the end how long each step and the whole took (Vitest's own reporter lists the slowest tests).
  * Arguments go to Vitest: `npm test -- --project unit`.
  */
 const steps: { name: string; command: string; args: string[] }[] = [
   { name: 'types', command: 'npm', args: ['run', '--silent', 'typecheck'] },
   { name: 'lint', command: 'npm', args: ['run', '--silent', 'lint'] },
+  { name: 'audit', command: 'node', args: ['--import', 'tsx', 'tools/audit.ts'] },
   { name: 'tests', command: 'npx', args: ['vitest', 'run', ...process.argv.slice(2)] },
 ];
 
