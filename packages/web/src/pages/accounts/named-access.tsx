@@ -56,8 +56,7 @@ export function NamedAccess({ accounts }: { accounts: readonly Account[] }) {
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const wholeDays = /^\d+$/.test(days.trim()) ? Number(days) : NaN;
-    if (!(wholeDays >= 1 && wholeDays <= (grants.data?.mostDays ?? 90))) {
+    if (!wholeDaysUpTo(days, grants.data?.mostDays ?? 90)) {
       setProblems([{ field: 'days', message: t('namedAccess.daysRange', { most: grants.data?.mostDays ?? 90 }) }]);
       return;
     }
@@ -162,4 +161,10 @@ export function NamedAccess({ accounts }: { accounts: readonly Account[] }) {
       )}
     </div>
   );
+}
+
+/** A whole number of days from 1 to `most`, as typed. */
+function wholeDaysUpTo(typed: string, most: number): boolean {
+  const days = /^\d+$/.test(typed.trim()) ? Number(typed) : 0;
+  return days === Math.min(Math.max(days, 1), most);
 }
