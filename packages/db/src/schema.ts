@@ -1,7 +1,7 @@
 import type { RecordKind } from '@harbour/core';
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
-/** Typed view of the tables the migrations create; kept in step with `migrations/`. */
+/** Typed view of the tables the migrations create; `schema-in-step.store.test.ts` checks it against the migrated store. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
 type DateOnly = ColumnType<string, string, string>;
