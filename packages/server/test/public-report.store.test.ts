@@ -26,7 +26,7 @@ describe(`public reporting on ${TEST_STORE}`, () => {
       signs: ['ho.lives_at_workplace', 'ilo.excessive_overtime', 'ilo.retention_of_documents'],
       localAuthority: 'W06000022',
       town: 'Newport',
-      postcode: 'np20 1ab',
+      postcode: 'np201ab',
       people: [{ name: 'Ardit Hoxha', nationality: 'Albanian' }],
       phones: ['07700 900123'],
       vehicles: [{ registration: 'cv21 abc', description: 'white van' }],

@@ -16,11 +16,11 @@ describe(`referrals on ${TEST_STORE}`, () => {
     indicators: ['ho.county_lines_phone', 'ho.moved_between_places', 'ho.child_unexplained_gifts'],
     victim: { givenName: 'Kyle', familyName: 'Jones', ageYears: 15, child: 'unknown', gender: 'male', nationality: 'British', interpreterNeeded: false },
     consentToNrm: 'no',
-    location: { localAuthority: 'W06000022', town: 'Newport', postcode: 'np19 0aa' },
+    location: { localAuthority: 'W06000022', town: 'Newport', postcode: 'np190aa' },
     summary: 'Boy of 15 found at a flat in Maindee with cash and two phones; says he owes money to older men from Birmingham.',
     otherPeople: [{ role: 'suspect', givenName: 'Dean', nationality: 'British' }],
     phones: ['07700 900456'],
-    addresses: [{ address: 'Flat 2, 14 Maindee Parade', postcode: 'NP19 8GX', town: 'Newport' }],
+    addresses: [{ address: 'Flat 2, 14 Maindee Parade', postcode: 'np19  8gx', town: 'Newport' }],
   };
 
   it('a child referral goes to the NRM without consent and to safeguarding, and is never low priority', async () => {
@@ -35,9 +35,9 @@ describe(`referrals on ${TEST_STORE}`, () => {
     expect(row).toMatchObject({ source: 'officer', involves_child: true, postcode: 'NP19 0AA', catalogue_version: '2026.1', status: 'new' });
     expect(row.indicator_ids).toEqual(childReferral.indicators);
     expect(row.victim).toMatchObject({ child: 'yes', consentToNrm: 'no', ageYears: 15 });
-    expect((await t.store.db.selectFrom('report_addresses').selectAll().where('report_id', '=', row.id).execute()).map((a) => a.address)).toEqual([
-      'Flat 2, 14 Maindee Parade',
-    ]);
+    expect((await t.store.db.selectFrom('report_addresses').selectAll().where('report_id', '=', row.id).execute()).map((a) => [a.address, a.postcode])).toEqual(
+      [['Flat 2, 14 Maindee Parade', 'NP19 8GX']],
+    );
     const people = await t.store.db.selectFrom('report_persons').select(['role', 'given_name']).where('report_id', '=', row.id).orderBy('role').execute();
     expect(people).toEqual([
       { role: 'potential_victim', given_name: 'Kyle' },

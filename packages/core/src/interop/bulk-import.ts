@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ForceArea } from '../area/force-area';
 import type { ExploitationType } from '../domain';
+import { normalisePostcode } from '../resolve/normalise';
 
 /**
  * Partner spreadsheets (CSV) read row by row into referrals. A row either becomes a referral or is
@@ -362,8 +363,6 @@ export function localAuthorityReader(area: ForceArea): (text: string) => { code:
   };
 }
 
-const POSTCODE = /^([A-Z]{1,2}\d[A-Z\d]?)\s*(\d[A-Z]{2})?$/;
-
 /** A field's cells, by field; a field no column feeds is absent. */
 export type MappedCells = Partial<Record<ImportField, string>>;
 
@@ -434,9 +433,8 @@ export function readImportRow(
 
   let postcode: string | null = null;
   if (c.postcode) {
-    const m = POSTCODE.exec(c.postcode.toUpperCase().replace(/\s+/g, ' ').trim());
-    if (!m) refuse('postcode', `"${c.postcode}" is not a UK postcode: write it like NP20 1AB`);
-    else postcode = m[2] ? `${m[1]} ${m[2]}` : m[1]!;
+    postcode = normalisePostcode(c.postcode);
+    if (!postcode) refuse('postcode', `"${c.postcode}" is not a UK postcode: write it like NP20 1AB`);
   }
 
   let dob: string | null = null;

@@ -7,6 +7,8 @@
  * another system reading the file still finds every standard field filled as the standard says.
  */
 
+import { storedPostcode } from '../resolve/normalise';
+
 /** Picklist values used here, as the HTCDS v2.0 field table gives them. */
 export const HTCDS_PICKLISTS = {
   prs_Gender: ['Feminine', 'Masculine', 'TransgenderFeminine', 'TransgenderMasculine', 'NonConforming', 'NonSpecifiedUnknown'],
@@ -189,7 +191,7 @@ export function fromHtcdsCase(
     summary: c.cas_IncomingReferralDetails ?? '',
     localAuthority: c.harbour ? c.harbour.localAuthority : place?.hte_State ? areaCodeOf(place.hte_State) : null,
     town: place?.hte_City ?? null,
-    postcode: place?.hte_PostalCode ?? null,
+    postcode: storedPostcode(place?.hte_PostalCode),
     exploitationTypes: c.harbour?.exploitationTypes ?? fromVictims,
     involvesChild: c.harbour?.involvesChild ?? false,
     persons: c.persons.map((p) => ({

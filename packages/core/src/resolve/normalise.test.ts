@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { consonantSkeleton, isAbjad, normaliseName, normalisePhone, normalisePostcode, normaliseRegistration, parseDob } from './normalise';
+import { consonantSkeleton, isAbjad, normaliseName, normalisePhone, normalisePostcode, normaliseRegistration, parseDob, storedPostcode } from './normalise';
 
 describe('names', () => {
   it('removes accents and case, joins apostrophes, and transliterates other scripts', () => {
@@ -68,6 +68,31 @@ describe('postcodes, registrations and dates of birth', () => {
     expect(normalisePostcode('not a postcode')).toBeNull();
     expect(normaliseRegistration('cu57 abc')).toBe('CU57ABC');
     expect(normaliseRegistration('-')).toBeNull();
+  });
+
+  it('stores a postcode one way however it was typed, and keeps one that is not a UK postcode as written', () => {
+    const letters = fc.constantFrom(...'ABCDEFGHJKLMNPRSTUWYZ');
+    const postcode = fc
+      .tuple(
+        fc.array(letters, { minLength: 1, maxLength: 2 }),
+        fc.integer({ min: 1, max: 9 }),
+        fc.option(letters, { nil: '' }),
+        fc.integer({ min: 0, max: 9 }),
+        letters,
+        letters,
+      )
+      .map(([area, district, sub, sector, u1, u2]) => ({ outward: `${area.join('')}${district}${sub}`, inward: `${sector}${u1}${u2}` }));
+    const typed = fc.tuple(postcode, fc.constantFrom('', ' ', '  ', '\t'), fc.boolean(), fc.constantFrom('', ' '));
+    fc.assert(
+      fc.property(typed, ([{ outward, inward }, gap, lower, pad]) => {
+        const written = `${pad}${outward}${gap}${inward}${pad}`;
+        expect(storedPostcode(lower ? written.toLowerCase() : written)).toBe(`${outward} ${inward}`);
+      }),
+    );
+    expect(storedPostcode('np20')).toBe('NP20');
+    expect(storedPostcode('  Paris  75008 ')).toBe('PARIS 75008');
+    expect(storedPostcode('   ')).toBeNull();
+    expect(storedPostcode(undefined)).toBeNull();
   });
 
   it('reads the usual ways of writing a date of birth, and only real dates', () => {

@@ -70,6 +70,17 @@ export function normalisePostcode(raw: string | null | undefined): string | null
   return match[2] ? `${match[1]} ${match[2]}` : match[1]!;
 }
 
+/**
+ * A postcode as every producer of reports stores it (portal, referral, spreadsheet, HTCDS): a UK
+ * postcode in its standard form ("np201ab" → "NP20 1AB"), anything else trimmed, single-spaced and
+ * in capitals, as written; null when blank. One form, so search and the picture agree.
+ */
+export function storedPostcode(raw: string | null | undefined): string | null {
+  const written = raw?.replace(/\s+/g, ' ').trim();
+  if (!written) return null;
+  return normalisePostcode(written) ?? written.toUpperCase();
+}
+
 /** The outward code (district) of a normalised postcode: "NP20 1AB" → "NP20". */
 export function postcodeDistrict(postcode: string): string {
   return postcode.split(' ')[0]!;

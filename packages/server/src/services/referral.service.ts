@@ -15,6 +15,7 @@ import {
   type IndicatorCatalogue,
   type TriageResult,
   type UserActor,
+  storedPostcode,
 } from '@harbour/core';
 import type { Repositories } from '@harbour/db';
 import { auditedBy } from './audit.service';
@@ -155,7 +156,7 @@ export class ReferralService {
         occurred: null,
         localAuthority: input.location.localAuthority ?? null,
         town: input.location.town ?? null,
-        postcode: input.location.postcode ? input.location.postcode.toUpperCase().replace(/\s+/g, ' ').trim() : null,
+        postcode: storedPostcode(input.location.postcode),
         locationDescription: input.location.description ?? null,
         exploitationTypes:
           input.exploitationTypes.length > 0 ? [...input.exploitationTypes] : result.likelyTypes.length > 0 ? [...result.likelyTypes.slice(0, 2)] : ['unknown'],
@@ -195,7 +196,7 @@ export class ReferralService {
         addresses: input.addresses.map((a) => ({
           id: randomUUID(),
           address: a.address,
-          postcode: a.postcode ?? null,
+          postcode: storedPostcode(a.postcode),
           town: a.town ?? null,
           description: null,
         })),
