@@ -1,6 +1,6 @@
 import { Forbidden } from '../errors';
 import type { Actor, UserActor } from './actor';
-import type { Role } from './roles';
+import { ROLES, type Role } from './roles';
 
 /**
  * The one place that decides who may do what. Every HTTP route names one of these;
@@ -49,11 +49,9 @@ export const PERMISSIONS = {
 
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
 
-const EVERY_ROLE: readonly Role[] = ['admin', 'supervisor', 'investigator', 'researcher', 'analyst', 'officer', 'partner'];
-
 /** Roles granted each permission that needs a complete session. */
 const GRANTS: Record<Exclude<Permission, 'public' | 'session:second-factor'>, readonly Role[]> = {
-  self: EVERY_ROLE,
+  self: ROLES,
   'users:read': ['admin', 'supervisor'],
   'users:manage': ['admin'],
   'agencies:read': ['admin', 'supervisor'],
