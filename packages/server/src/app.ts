@@ -16,6 +16,7 @@ import { adminRoutes } from './routes/admin.routes';
 import { accessGrantRoutes } from './routes/access-grant.routes';
 import { healthRoutes } from './routes/health.routes';
 import { publicReportRoutes } from './routes/public-report.routes';
+import { reportRoutes } from './routes/report.routes';
 import { referralRoutes } from './routes/referral.routes';
 import { myWorkRoutes } from './routes/my-work.routes';
 import { pictureRoutes } from './routes/picture.routes';
@@ -108,6 +109,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(adminRoutes(options.services));
   await app.register(accessGrantRoutes(options.services));
   await app.register(publicReportRoutes(options.services, { submitPerMinute: options.publicReportsPerMinute ?? 20 }));
+  await app.register(reportRoutes(options.services));
   await app.register(referralRoutes(options.services));
   await app.register(myWorkRoutes(options.services));
   await app.register(pictureRoutes(options.services));
