@@ -16,10 +16,10 @@ export async function seedDatabase(
 ): Promise<SeedResult> {
   const started = performance.now();
   const { networks, batches } = generateSeed(options);
-  await repos.reports.insertSeedNetworks(networks);
+  await repos.seed.insertSeedNetworks(networks);
   let done = 0;
   for (const batch of batches(batchSize)) {
-    await repos.reports.insertSeedBatch(batch);
+    await repos.seed.insertSeedBatch(batch);
     done += batch.reports.length;
     onProgress?.(done, options.reports);
   }

@@ -76,7 +76,7 @@ describe(`store on ${TEST_STORE}`, () => {
       bankAccounts: [],
       documents: [],
     };
-    await expect(t.repos.reports.insertSeedBatch(bad)).rejects.toThrow();
+    await expect(t.repos.seed.insertSeedBatch(bad)).rejects.toThrow();
     expect(await t.repos.reports.counts()).toEqual(before);
   });
 });

@@ -5,6 +5,7 @@ import { AuditRepository } from './audit.repository';
 import { ReportRepository } from './report.repository';
 import { AccessGrantRepository } from './access-grant.repository';
 import { RequestLimitRepository } from './request-limit.repository';
+import { SeedWriter } from '../seed-writer';
 import { SessionRepository } from './session.repository';
 import { SignInThrottleRepository } from './sign-in-throttle.repository';
 import { UserRepository } from './user.repository';
@@ -35,6 +36,8 @@ export function repositories(db: Kysely<DB>) {
     callData: new CallDataRepository(db, audit),
     tallies: new TallyRepository(db),
     imports: new ImportRepository(db, audit),
+    /** Generated data only (demo, `harbour seed`, benchmarks). */
+    seed: new SeedWriter(db),
   };
 }
 
