@@ -1,38 +1,33 @@
 import { randomUUID } from 'node:crypto';
-import { Readable } from 'node:stream';
 import {
   Invalid,
   NotFound,
   PERMISSIONS,
   decodeText,
   detectDelimiter,
-  fromSpreadsheetSafe,
-  UNREADABLE,
   localAuthorityReader,
   mappingProblems,
   permittedUser,
   readImportRow,
   suggestMapping,
-  triageWithoutChecklist,
   type Actor,
   type DateOrder,
   type ForceArea,
   type ImportField,
   type ImportMapping,
   type ImportSource,
-  type ImportedReferral,
   type TextEncoding,
   type UserActor,
 } from '@harbour/core';
-import type { AuditEvent, ImportBatch, ImportRow, NewReport, QuarantinedRow, RefusedRow, Repositories } from '@harbour/db';
-import { parse } from 'csv-parse';
+import type { ImportRow, QuarantinedRow, Repositories } from '@harbour/db';
 import { spreadsheetCsv } from '../http/csv';
 import { auditedBy } from './audit.service';
+import { records } from './import-csv';
+import { ImportRunner } from './import-runner';
+import { importedReport } from './imported-report';
 
 /** Rows one file may hold: a partner's whole register for years is well inside it. */
 export const MOST_ROWS = 250_000;
-/** Rows stored per transaction: an interrupted import loses at most this many rows' work, never a half row. */
-const BATCH_ROWS = 500;
 const SAMPLE_ROWS = 5;
 const QUARANTINE_PAGE = 50;
 
@@ -74,9 +69,8 @@ export interface MappingStart {
  * any other: the resolution worker finds their people, phones and places.
  */
 export class BulkImportService {
-  private working: Promise<void> | undefined;
-  private stopping = false;
   private readonly areaOf: ReturnType<typeof localAuthorityReader>;
+  private readonly runner: ImportRunner;
 
   constructor(
     private readonly repos: Repositories,
@@ -84,6 +78,7 @@ export class BulkImportService {
     private readonly now: () => Date = () => new Date(),
   ) {
     this.areaOf = localAuthorityReader(area);
+    this.runner = new ImportRunner(repos, this.areaOf, now);
   }
 
   async upload(actor: Actor, file: { fileName: string; bytes: Uint8Array; encoding: TextEncoding | 'auto' }): Promise<ImportSummary> {
@@ -193,30 +188,16 @@ export class BulkImportService {
 
   /** Runs every import waiting for a worker, one at a time, until none is left (or the service stops). */
   work(): Promise<void> {
-    this.working ??= (async () => {
-      try {
-        for (let job = await this.repos.imports.claim(); job; job = await this.repos.imports.claim()) {
-          if (this.stopping) {
-            await this.repos.imports.release(job.id);
-            break;
-          }
-          await this.run(job.id, job.processedLine);
-        }
-      } finally {
-        this.working = undefined;
-      }
-    })();
-    return this.working;
+    return this.runner.work();
   }
 
   /** Stops after the batch in hand; a running import is left for the next worker to go on with. */
-  async stop(): Promise<void> {
-    this.stopping = true;
-    await this.working?.catch(() => undefined);
+  stop(): Promise<void> {
+    return this.runner.stop();
   }
 
-  async settled(): Promise<void> {
-    await this.working?.catch(() => undefined);
+  settled(): Promise<void> {
+    return this.runner.settled();
   }
 
   async quarantine(actor: Actor, id: string, offset = 0): Promise<{ total: number; rows: QuarantinedRow[] }> {
@@ -259,7 +240,7 @@ export class BulkImportService {
           return { path: at >= 0 ? `cells.${at}` : 'cells', message: describe(p), reason: 'invalid' as const };
         }),
       );
-    const item = this.reportOf(reading.referral, row, line, user.userId, user.role);
+    const item = importedReport(reading.referral, row, line, { actorId: user.userId, actorRole: user.role }, this.now());
     const taken = await this.repos.imports.takeRow(id, row.agency_id, line, item);
     if (!taken) throw new NotFound('No such row in the quarantine');
     return taken;
@@ -276,162 +257,6 @@ export class BulkImportService {
       details: { line },
     });
     if (!gone) throw new NotFound('No such row in the quarantine');
-  }
-
-  private async run(id: string, from: number): Promise<void> {
-    const row = await this.repos.imports.get(id);
-    const body = await this.repos.imports.body(id);
-    if (!row?.mapping || body === null) return;
-    const creator = await this.repos.users.get(row.created_by);
-    const role = creator?.role ?? 'partner';
-    const mapping = row.mapping as ImportMapping;
-    const context = { area: this.areaOf, today: this.today() };
-    let at = from;
-    let batch = emptyBatch(at);
-    const flush = async (): Promise<boolean> => {
-      if (batch.rows === 0 && batch.lastLine === at) return true;
-      const stored = await this.repos.imports.storeBatch(id, row.agency_id, at, batch);
-      if (!stored) return false; // another worker has it now
-      at = batch.lastLine;
-      batch = emptyBatch(at);
-      return true;
-    };
-    try {
-      const unreadable: QuarantinedRow[] = [];
-      let header = true;
-      for await (const { record, line } of records(body, row.delimiter, unreadable)) {
-        for (const problem of unreadable.splice(0)) if (problem.line > at) addRefused(batch, problem);
-        if (header || line <= at) {
-          header = false;
-          continue;
-        }
-        const damaged = record.findIndex((cell) => cell.includes(UNREADABLE));
-        const reading: ReturnType<typeof readImportRow> =
-          damaged >= 0
-            ? {
-                kind: 'refused',
-                problems: [
-                  { field: null, column: row.header[damaged] ?? null, reason: 'contains a character that cannot be read (a NUL byte or a broken character)' },
-                ],
-                key: undefined,
-              }
-            : readImportRow(row.header, mapping, record, context);
-        batch.rows++;
-        batch.lastLine = line;
-        if (reading.kind === 'empty') batch.empty++;
-        else if (reading.kind === 'refused') batch.quarantined.push({ line, cells: record, problems: reading.problems, key: reading.key });
-        else batch.reports.push({ ...this.reportOf(reading.referral, row, line, row.created_by, role), line });
-        if (batch.rows >= BATCH_ROWS) {
-          if (!(await flush())) return;
-          if (this.stopping) {
-            await this.repos.imports.release(id);
-            return;
-          }
-        }
-      }
-      for (const problem of unreadable.splice(0)) if (problem.line > at) addRefused(batch, problem);
-      if (!(await flush())) return;
-      const done = await this.repos.imports.get(id);
-      await this.repos.imports.finish(id, 'done', this.now(), {
-        actorId: row.created_by,
-        actorRole: role,
-        action: 'import.finished',
-        subjectType: 'import',
-        subjectId: id,
-        details: { rows: done?.rows_done, accepted: done?.accepted, already: done?.already, quarantined: done?.quarantined, empty: done?.empty },
-      });
-    } catch (error) {
-      // The reason is the store's or the parser's, never a cell's content: rows are not logged.
-      const failure = error instanceof Error ? error.message.slice(0, 300) : 'the import stopped';
-      await this.repos.imports.finish(
-        id,
-        'failed',
-        this.now(),
-        {
-          actorId: row.created_by,
-          actorRole: role,
-          action: 'import.failed',
-          subjectType: 'import',
-          subjectId: id,
-          details: { line: at },
-        },
-        failure,
-      );
-    }
-  }
-
-  private reportOf(
-    r: ImportedReferral,
-    row: ImportRow,
-    line: number,
-    actorId: string,
-    actorRole: string,
-  ): { report: NewReport; key: string; auditEvent: AuditEvent } {
-    const scored = triageWithoutChecklist({ child: r.involvesChild, potentialVictims: 1, exploitationTypes: r.exploitationTypes });
-    const id = randomUUID();
-    const persons: NewReport['persons'] = [];
-    if (r.victim)
-      persons.push({
-        id: randomUUID(),
-        role: 'potential_victim',
-        givenName: r.victim.givenName,
-        familyName: r.victim.familyName,
-        gender: r.victim.gender,
-        nationality: r.victim.nationality,
-        dob: r.victim.dob,
-        phone: r.victim.phone,
-        address: r.address,
-      });
-    if (r.suspect)
-      persons.push({
-        id: randomUUID(),
-        role: 'suspect',
-        givenName: r.suspect.givenName,
-        familyName: r.suspect.familyName,
-        gender: null,
-        nationality: null,
-        phone: r.suspect.phone,
-      });
-    const mapping = row.mapping as ImportMapping;
-    return {
-      key: r.key,
-      report: {
-        id,
-        source: mapping.source,
-        // A day received is counted in its own month in Wales whatever the hour: noon is safe.
-        receivedAt: r.received ? new Date(`${r.received}T12:00:00Z`) : (row.started_at ?? this.now()),
-        language: 'en',
-        relation: 'someone_else',
-        summary: r.summary ?? `Referral imported from ${row.file_name}, line ${line}${r.reference ? ` (their reference ${r.reference})` : ''}.`,
-        occurred: null,
-        localAuthority: r.localAuthority,
-        town: r.town,
-        postcode: r.postcode,
-        locationDescription: null,
-        exploitationTypes: r.exploitationTypes,
-        involvesChild: r.involvesChild,
-        triageScore: scored.score,
-        triageBand: scored.band,
-        createdBy: row.created_by,
-        agencyId: row.agency_id,
-        catalogueVersion: scored.catalogueVersion,
-        indicatorIds: [],
-        victim: r.victim ? { child: r.involvesChild ? 'yes' : 'unknown', ageYears: r.victim.ageYears ?? undefined, potentialVictims: 1 } : undefined,
-        triage: { ...scored },
-        persons,
-        phones: r.suspect?.phone ? [{ id: randomUUID(), number: r.suspect.phone }] : [],
-        vehicles: r.vehicle ? [{ id: randomUUID(), registration: r.vehicle, make: null, colour: null }] : [],
-        businesses: r.business ? [{ id: randomUUID(), name: r.business, kind: null, address: null }] : [],
-        addresses: r.address ? [{ id: randomUUID(), address: r.address, postcode: r.postcode, town: r.town, description: null }] : [],
-      },
-      auditEvent: {
-        actorId,
-        actorRole,
-        action: 'report.imported',
-        subjectType: 'report',
-        details: { import: row.id, line, ...(r.reference ? { theirReference: r.reference } : {}) },
-      },
-    };
   }
 
   private today(): string {
@@ -476,46 +301,6 @@ export class BulkImportService {
   }
 }
 
-/** A batch being filled. */
-interface OpenBatch extends ImportBatch {
-  reports: ImportBatch['reports'][number][];
-  quarantined: RefusedRow[];
-  rows: number;
-  empty: number;
-  lastLine: number;
-}
-
-function emptyBatch(at: number): OpenBatch {
-  return { reports: [], quarantined: [], rows: 0, empty: 0, lastLine: at };
-}
-
-function addRefused(batch: OpenBatch, problem: QuarantinedRow): void {
-  batch.quarantined.push(problem);
-  batch.rows++;
-  batch.lastLine = Math.max(batch.lastLine, problem.line);
-}
-
 function describe(p: { field: string | null; column: string | null; reason: string }): string {
   return p.column ? `${p.column}: ${p.reason}` : p.reason;
-}
-
-/**
- * A file's records with the line each ends on (the header is line 1). A record that cannot be
- * read at all (broken quoting) goes to `unreadable`, with its line, rather than stopping the file.
- */
-async function* records(text: string, delimiter: string, unreadable?: QuarantinedRow[]): AsyncGenerator<{ record: string[]; line: number }> {
-  // In slices, so the parser waits for the reader: one chunk of the whole file would be parsed (and held) at once.
-  const parser = Readable.from(slices(text)).pipe(
-    parse({ delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, skip_records_with_error: true, info: true, bom: true }),
-  );
-  parser.on('skip', (error: Error & { lines?: number }) =>
-    unreadable?.push({ line: error.lines ?? 0, cells: [], problems: [{ field: null, column: null, reason: `cannot be read: ${error.message}` }] }),
-  );
-  // A file written by Harbour (a quarantine put right) guards formula-like cells: read them as they were.
-  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>)
-    yield { record: record.map(fromSpreadsheetSafe), line: info.lines };
-}
-
-function* slices(text: string, size = 64 * 1024): Generator<string> {
-  for (let at = 0; at < text.length; at += size) yield text.slice(at, at + size);
 }
