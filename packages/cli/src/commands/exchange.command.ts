@@ -57,7 +57,7 @@ export function exchangeCommands(program: Command): void {
       if (!Number.isInteger(k) || k < 2) throw new CliError('--k must be a whole number, 2 or more');
       await withStore(async (ctx) => {
         const actor = await actingAs(ctx, options.as);
-        const exported = await ctx.svc.figures.researchExport(actor, { from: month(options.from, 'from'), to: month(options.to, 'to'), k });
+        const exported = await ctx.svc.research.export(actor, { from: month(options.from, 'from'), to: month(options.to, 'to'), k });
         await output(options.out, stringify(exported.rows, { header: true, columns: [...exported.columns] }));
         console.error(`${exported.rows.length} rows, ${exported.left} left out; ${exported.classes} groups, the smallest ${exported.smallestClass} (k=${k})`);
       });

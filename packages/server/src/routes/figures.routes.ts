@@ -70,7 +70,7 @@ export function figuresRoutes(svc: Services): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const exported = await svc.figures.researchExport(request.actor, request.query);
+        const exported = await svc.research.export(request.actor, request.query);
         const csv = spreadsheetCsv(exported.rows, { header: true, columns: [...exported.columns] });
         return reply
           .type('text/csv; charset=utf-8')

@@ -18,9 +18,6 @@ import {
   type Granularity,
   type Month,
   buildProblemProfile,
-  researchExport,
-  RESEARCH_COLUMNS,
-  type ResearchExport,
   type Audience,
   type DensityCell,
   type ProblemProfile,
@@ -111,11 +108,7 @@ export class FiguresService {
 
   /** The filter with its defaults: the twelve months to this one, by month; from a month alone, to this one. */
   resolve(filter: FiguresFilter): Dashboard['filter'] {
-    const thisMonth = this.now().toISOString().slice(0, 7);
-    // From a month alone: from then to now.
-    const to = filter.to ?? (filter.from && filter.from > thisMonth ? filter.from : thisMonth);
-    const from = filter.from ?? addMonths(to, -11);
-    return { ...filter, from, to, granularity: filter.granularity ?? 'month' };
+    return resolveFiguresFilter(filter, this.now());
   }
 
   async dashboard(actor: Actor, asked: FiguresFilter): Promise<Dashboard> {
@@ -220,36 +213,6 @@ export class FiguresService {
     return { fileName: `problem-profile-${filter.from}-to-${filter.to}${area}-${asked.audience}-${asked.language}.pdf`, pdf: await profilePdf(profile) };
   }
 
-  /**
-   * De-identified case-level rows for research (one per potential victim), k-anonymous over the
-   * quasi-identifiers; audited with what was asked and what went out.
-   */
-  async researchExport(actor: Actor, asked: FiguresFilter & { k: number }): Promise<ResearchExport & { from: string; to: string; columns: readonly string[] }> {
-    const user = permittedUser(actor, PERMISSIONS.figuresExport, 'Only a supervisor, a researcher or an analyst exports data for research');
-    const filter = this.resolve(asked);
-    const names = new Map(this.area.localAuthorities.map((la) => [la.code, la.name]));
-    const victims = await this.repos.tallies.victimsForResearch(`${filter.from}-01`, `${filter.to}-01`);
-    const exported = researchExport(
-      victims.map((v) => ({
-        receivedAt: new Date(v.received_at),
-        dob: v.dob,
-        gender: v.gender,
-        nationality: v.nationality_code,
-        areaName: v.local_authority ? (names.get(v.local_authority) ?? null) : null,
-        exploitationTypes: v.exploitation_types,
-        source: v.source,
-      })),
-      asked.k,
-    );
-    await this.repos.audit.append({
-      ...auditedBy(user),
-      action: 'figures.research-export',
-      subjectType: 'figures',
-      details: { from: filter.from, to: filter.to, k: asked.k, rows: exported.rows.length, left: exported.left, smallestClass: exported.smallestClass },
-    });
-    return { ...exported, from: filter.from, to: filter.to, columns: RESEARCH_COLUMNS };
-  }
-
   /** Reports on the map: by area, placed at their towns, and as a hotspot surface (reports per km²). */
   async map(actor: Actor, asked: FiguresFilter): Promise<FiguresMap> {
     permittedUser(actor, PERMISSIONS.reportsOverview, 'You cannot see report figures');
@@ -335,6 +298,15 @@ export class FiguresService {
       ...(filter.source ? { source: filter.source } : {}),
     };
   }
+}
+
+/** A filter with its defaults: the twelve months to this one, by month; from a month alone, to this one. */
+export function resolveFiguresFilter(filter: FiguresFilter, now: Date): Dashboard['filter'] {
+  const thisMonth = now.toISOString().slice(0, 7);
+  // From a month alone: from then to now.
+  const to = filter.to ?? (filter.from && filter.from > thisMonth ? filter.from : thisMonth);
+  const from = filter.from ?? addMonths(to, -11);
+  return { ...filter, from, to, granularity: filter.granularity ?? 'month' };
 }
 
 function sum(rows: readonly TallyRow[]): number {

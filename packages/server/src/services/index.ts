@@ -19,6 +19,7 @@ import { GraphService } from './graph.service';
 import { ChartService } from './chart.service';
 import { CallDataService } from './call-data.service';
 import { FiguresService } from './figures.service';
+import { ResearchExportService } from './research-export.service';
 import { Boundaries } from './boundaries';
 import { CaseExchangeService } from './case-exchange.service';
 import { BulkImportService } from './bulk-import.service';
@@ -60,6 +61,7 @@ export function services(
     callData: new CallDataService(repos, options.now),
     cases: new CaseExchangeService(repos, options.area ?? GWENT, options.now),
     imports: new BulkImportService(repos, options.area ?? GWENT, options.now),
+    research: new ResearchExportService(repos, options.area ?? GWENT, options.now),
     figures: new FiguresService(repos, options.area ?? GWENT, new Boundaries(options.geoDir, options.area ?? GWENT), graph, options.now),
   };
 }
