@@ -126,7 +126,7 @@ export const analyticsBench: Benchmark = async (ctx) => {
     let bytes = 0;
     for (let i = 0; i < 5; i++) {
       const start = performance.now();
-      const { pdf } = await svc.figures.profilePdf(analyst, { from: '2025-11', to: '2026-10', audience: 'external', language: 'cy' });
+      const { pdf } = await svc.profile.pdf(analyst, { from: '2025-11', to: '2026-10', audience: 'external', language: 'cy' });
       pdfTimes.push(performance.now() - start);
       bytes = pdf.length;
     }

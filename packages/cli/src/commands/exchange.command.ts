@@ -79,7 +79,7 @@ export function exchangeCommands(program: Command): void {
       const language = options.lang;
       await withStore(async (ctx) => {
         const actor = await actingAs(ctx, options.as);
-        const { pdf } = await ctx.svc.figures.profilePdf(actor, {
+        const { pdf } = await ctx.svc.profile.pdf(actor, {
           from: month(options.from, 'from'),
           to: month(options.to, 'to'),
           area: options.area,

@@ -107,7 +107,7 @@ export function figuresRoutes(svc: Services): FastifyPluginAsyncZod {
       },
       async (request) => {
         const { audience, lang, ...q } = request.query;
-        return svc.figures.profile(request.actor, { ...toFilter(q), audience, language: lang });
+        return svc.profile.profile(request.actor, { ...toFilter(q), audience, language: lang });
       },
     );
 
@@ -123,7 +123,7 @@ export function figuresRoutes(svc: Services): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const { audience, lang, ...q } = request.query;
-        const { fileName, pdf } = await svc.figures.profilePdf(request.actor, { ...toFilter(q), audience, language: lang });
+        const { fileName, pdf } = await svc.profile.pdf(request.actor, { ...toFilter(q), audience, language: lang });
         return reply.type('application/pdf').header('content-disposition', `attachment; filename="${fileName}"`).send(pdf);
       },
     );

@@ -8,7 +8,6 @@ import {
   countryOf,
   countsByPeriod,
   densityGrid,
-  monthsBetween,
   permittedUser,
   placeOf,
   previousPeriod,
@@ -17,17 +16,12 @@ import {
   type ForceArea,
   type Granularity,
   type Month,
-  buildProblemProfile,
-  type Audience,
   type DensityCell,
-  type ProblemProfile,
-  type ProfileLanguage,
   type PeriodCount,
   type Place,
 } from '@harbour/core';
 import type { Repositories, TallyFilter, TallyRow } from '@harbour/db';
 import type { AreaBoundaries, Boundaries } from './boundaries';
-import type { GraphService } from './graph.service';
 import { auditedBy } from './audit.service';
 
 /** What a dashboard counts: a span of months and, optionally, one area, type, age group and source. */
@@ -102,7 +96,6 @@ export class FiguresService {
     private readonly repos: Repositories,
     private readonly area: ForceArea,
     private readonly boundaries: Boundaries,
-    private readonly graph: GraphService,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -150,67 +143,6 @@ export class FiguresService {
         .map((r) => ({ ...r, name: r.key ? (countryByCode(r.key)?.name ?? r.key) : '' }))
         .sort((a, b) => b.n - a.n || a.key.localeCompare(b.key)),
     };
-  }
-
-  /**
-   * A problem profile for a period and, optionally, one area, in English or Welsh, for the team
-   * (in full) or for the public (small numbers suppressed). Producing one is audited: it is how
-   * figures leave the team.
-   */
-  async profile(actor: Actor, asked: FiguresFilter & { audience: Audience; language: ProfileLanguage }): Promise<ProblemProfile> {
-    const user = permittedUser(actor, PERMISSIONS.reportsOverview, 'You cannot see report figures');
-    const base = this.resolve(asked);
-    const span = monthsBetween(base.from, base.to).length;
-    const filter = { ...base, granularity: asked.granularity ?? (span > 96 ? 'year' : span > 24 ? 'quarter' : 'month') } as const;
-    const d = await this.dashboard(actor, filter);
-    const tally = this.tallyFilter(filter);
-    const typesByArea: number[][] = [];
-    for (const type of d.byType) {
-      const byArea = counts(await this.repos.tallies.reports({ ...tally, exploitationType: type.key }, 'area'));
-      typesByArea.push(d.byArea.map((a) => byArea.get(a.key) ?? 0));
-    }
-    const until = new Date(`${addMonths(filter.to, 1)}-01T00:00:00Z`);
-    const networks = await this.graph.networkCounts({ from: new Date(`${filter.from}-01T00:00:00Z`), until }, filter.area);
-    const welsh = asked.language === 'cy';
-    const region = new Intl.DisplayNames([asked.language], { type: 'region' });
-    const chosen = this.area.localAuthorities.find((la) => la.code === filter.area);
-    const profile = buildProblemProfile(
-      {
-        place: chosen ? (welsh ? chosen.nameCy : chosen.name) : welsh ? this.area.forceCy : this.area.force,
-        from: filter.from,
-        to: filter.to,
-        previous: { from: d.previous.from, to: d.previous.to, reports: d.previous.change.before },
-        reports: d.reports,
-        victims: d.victims,
-        trend: d.trend,
-        byArea: d.byArea.map((a) => ({ key: a.key, n: a.n, name: welsh ? a.nameCy : a.name })),
-        byType: d.byType,
-        byAge: d.byAge,
-        bySource: d.bySource,
-        victimsByGender: d.victimsByGender,
-        victimsByNationality: d.victimsByNationality.map((c) => ({ key: c.key, n: c.n, name: c.key ? (region.of(c.key) ?? c.name) : '' })),
-        typesByArea,
-        networks,
-      },
-      { language: asked.language, audience: asked.audience, generatedAt: this.now() },
-    );
-    await this.repos.audit.append({
-      ...auditedBy(user),
-      action: 'figures.profile',
-      subjectType: 'figures',
-      details: { filter, audience: asked.audience, language: asked.language },
-    });
-    return profile;
-  }
-
-  /** The problem profile as a printable PDF, with a file name that says what it is. */
-  async profilePdf(actor: Actor, asked: FiguresFilter & { audience: Audience; language: ProfileLanguage }): Promise<{ fileName: string; pdf: Buffer }> {
-    const profile = await this.profile(actor, asked);
-    const filter = this.resolve(asked);
-    const area = filter.area ? `-${filter.area || 'unknown'}` : '';
-    // Loaded when first asked for: the chart and PDF libraries take most of a second to load.
-    const { profilePdf } = await import('./profile-pdf');
-    return { fileName: `problem-profile-${filter.from}-to-${filter.to}${area}-${asked.audience}-${asked.language}.pdf`, pdf: await profilePdf(profile) };
   }
 
   /** Reports on the map: by area, placed at their towns, and as a hotspot surface (reports per km²). */
@@ -289,15 +221,20 @@ export class FiguresService {
   }
 
   private tallyFilter(filter: Dashboard['filter']): TallyFilter {
-    return {
-      from: `${filter.from}-01`,
-      to: `${filter.to}-01`,
-      ...(filter.area !== undefined ? { area: filter.area } : {}),
-      ...(filter.exploitationType ? { exploitationType: filter.exploitationType } : {}),
-      ...(filter.child !== undefined ? { child: filter.child } : {}),
-      ...(filter.source ? { source: filter.source } : {}),
-    };
+    return tallyFilterOf(filter);
   }
+}
+
+/** The tallies' filter for a dashboard filter. */
+export function tallyFilterOf(filter: Dashboard['filter']): TallyFilter {
+  return {
+    from: `${filter.from}-01`,
+    to: `${filter.to}-01`,
+    ...(filter.area !== undefined ? { area: filter.area } : {}),
+    ...(filter.exploitationType ? { exploitationType: filter.exploitationType } : {}),
+    ...(filter.child !== undefined ? { child: filter.child } : {}),
+    ...(filter.source ? { source: filter.source } : {}),
+  };
 }
 
 /** A filter with its defaults: the twelve months to this one, by month; from a month alone, to this one. */

@@ -20,6 +20,7 @@ import { ChartService } from './chart.service';
 import { CallDataService } from './call-data.service';
 import { FiguresService } from './figures.service';
 import { ResearchExportService } from './research-export.service';
+import { ProblemProfileService } from './problem-profile.service';
 import { Boundaries } from './boundaries';
 import { CaseExchangeService } from './case-exchange.service';
 import { BulkImportService } from './bulk-import.service';
@@ -36,6 +37,7 @@ export function services(
 ) {
   const audit = new AuditService(repos);
   const graph = new GraphService(repos);
+  const figures = new FiguresService(repos, options.area ?? GWENT, new Boundaries(options.geoDir, options.area ?? GWENT), options.now);
   return {
     store: options.store,
     audit,
@@ -62,7 +64,8 @@ export function services(
     cases: new CaseExchangeService(repos, options.area ?? GWENT, options.now),
     imports: new BulkImportService(repos, options.area ?? GWENT, options.now),
     research: new ResearchExportService(repos, options.area ?? GWENT, options.now),
-    figures: new FiguresService(repos, options.area ?? GWENT, new Boundaries(options.geoDir, options.area ?? GWENT), graph, options.now),
+    figures,
+    profile: new ProblemProfileService(repos, options.area ?? GWENT, figures, graph, options.now),
   };
 }
 
