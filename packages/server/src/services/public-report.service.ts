@@ -1,22 +1,23 @@
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import {
   CURRENT_CATALOGUE,
-  Forbidden,
   Invalid,
   NotFound,
   PERMISSIONS,
   TooManyRequests,
   Unauthenticated,
-  can,
   passwordRetryDelaySeconds,
+  permittedUser,
   referenceRetryDelaySeconds,
   storedPostcode,
   triage,
   type Actor,
   type ExploitationType,
+  type UserActor,
 } from '@harbour/core';
 import type { Repositories } from '@harbour/db';
 import { newCode, normaliseCode, sameSecret, sha256 } from '../auth/tokens';
+import { auditedBy } from './audit.service';
 import { GuessingGuard } from './guessing-guard';
 import { cleanPhoto } from './photo-cleaner';
 
@@ -248,10 +249,9 @@ export class PublicReportService {
   }
 
   async teamMessages(actor: Actor, reportId: string): Promise<FollowUpView['messages']> {
-    await this.checkTeam(actor, reportId);
+    const user = await this.checkTeam(actor, reportId);
     await this.repos.audit.append({
-      actorId: actor.kind === 'user' ? actor.userId : null,
-      actorRole: actor.kind === 'user' ? actor.role : null,
+      ...auditedBy(user),
       action: 'report.messages-read',
       subjectType: 'report',
       subjectId: reportId,
@@ -260,18 +260,18 @@ export class PublicReportService {
   }
 
   async addTeamMessage(actor: Actor, reportId: string, body: string): Promise<FollowUpView['messages']> {
-    await this.checkTeam(actor, reportId);
-    const userId = actor.kind === 'user' ? actor.userId : null;
+    const user = await this.checkTeam(actor, reportId);
     await this.repos.intake.addMessage(
-      { id: randomUUID(), reportId, author: 'team', authorUserId: userId, body },
-      { actorId: userId, actorRole: actor.kind === 'user' ? actor.role : null, action: 'report.team-message', subjectType: 'report', subjectId: reportId },
+      { id: randomUUID(), reportId, author: 'team', authorUserId: user.userId, body },
+      { ...auditedBy(user), action: 'report.team-message', subjectType: 'report', subjectId: reportId },
     );
     return (await this.repos.intake.messages(reportId)).map(toMessage);
   }
 
-  private async checkTeam(actor: Actor, reportId: string): Promise<void> {
-    if (!can(actor, PERMISSIONS.reportsTriage)) throw new Forbidden('Only the team can message reporters');
+  private async checkTeam(actor: Actor, reportId: string): Promise<UserActor> {
+    const user = permittedUser(actor, PERMISSIONS.reportsTriage, 'Only the team can message reporters');
     if (!(await this.repos.intake.reportExists(reportId))) throw new NotFound('No such report');
+    return user;
   }
 
   /**

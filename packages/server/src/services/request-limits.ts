@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { Repositories } from '@harbour/db';
+import { sha256 } from '../auth/tokens';
 
 /**
  * Per-client request limits kept in the store, so "ten a minute" means ten across every Harbour
@@ -32,5 +32,5 @@ export class RequestLimits {
 }
 
 function keyOf(route: string, client: string): string {
-  return createHash('sha256').update(route).update('\n').update(client).digest('base64url');
+  return sha256(`${route}\n${client}`);
 }

@@ -1,5 +1,6 @@
-import { can, Forbidden, PERMISSIONS, type Actor } from '@harbour/core';
+import { PERMISSIONS, permittedUser, type Actor } from '@harbour/core';
 import type { QueueFilter, QueueRow, Repositories } from '@harbour/db';
+import { auditedBy } from './audit.service';
 
 export interface QueueItem {
   id: string;
@@ -22,11 +23,10 @@ export class TriageQueueService {
   constructor(private readonly repos: Repositories) {}
 
   async list(actor: Actor, filter: QueueFilter): Promise<QueueItem[]> {
-    if (!can(actor, PERMISSIONS.reportsTriage)) throw new Forbidden('Only the team works the triage queue');
+    const user = permittedUser(actor, PERMISSIONS.reportsTriage, 'Only the team works the triage queue');
     const rows = await this.repos.intake.queue(filter);
     await this.repos.audit.append({
-      actorId: actor.kind === 'user' ? actor.userId : null,
-      actorRole: actor.kind === 'user' ? actor.role : null,
+      ...auditedBy(user),
       action: 'triage.list',
       details: { filter: { ...filter }, reports: rows.map((r) => r.id) },
     });
