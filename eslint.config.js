@@ -23,7 +23,22 @@ export default tseslint.config(
   {
     files: ['packages/web/src/**/*.tsx', 'packages/web/src/**/*.ts'],
     plugins: { 'react-hooks': reactHooks },
-    rules: reactHooks.configs.recommended.rules,
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      // The browser takes the contract's types and words, not its validators: zod stays out of the bundle.
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@harbour/contract',
+              allowTypeImports: true,
+              message: 'Import types from @harbour/contract and values from @harbour/contract/vocabulary.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     // Tests read JSON responses as they come; the assertions are the type check there.

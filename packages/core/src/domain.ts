@@ -1,30 +1,13 @@
-/** Exploitation types as counted in UK National Referral Mechanism statistics (DESIGN §2). */
-export const EXPLOITATION_TYPES = ['sexual', 'labour', 'criminal', 'domestic_servitude', 'organ_harvesting', 'unknown'] as const;
-export type ExploitationType = (typeof EXPLOITATION_TYPES)[number];
-
-/** Where a report came from. */
-export const REPORT_SOURCES = ['public', 'officer', 'partner', 'nrm'] as const;
-export type ReportSource = (typeof REPORT_SOURCES)[number];
-
-/** A person's role in one report. */
-/** A person's part in a report; 'unknown' where the reporter did not know it (never guessed). */
-export const PERSON_ROLES = ['potential_victim', 'suspect', 'witness', 'reporter', 'unknown'] as const;
-export type PersonRole = (typeof PERSON_ROLES)[number];
-
-export const BUSINESS_KINDS = [
-  'hand_car_wash',
-  'nail_bar',
-  'farm',
-  'takeaway',
-  'factory',
-  'hotel',
-  'recruitment_agency',
-  'construction',
-  'barber',
-  'massage_parlour',
-] as const;
-export type BusinessKind = (typeof BUSINESS_KINDS)[number];
-
-/** Identity documents a report can mention (seized, held by someone else, or shown). */
-export const DOCUMENT_TYPES = ['passport', 'national_id', 'residence_permit', 'visa', 'driving_licence', 'travel_document', 'other'] as const;
-export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+/** The domain's word lists live in the contract, which the web shares; core re-exports them. */
+export {
+  BUSINESS_KINDS,
+  DOCUMENT_TYPES,
+  EXPLOITATION_TYPES,
+  PERSON_ROLES,
+  REPORT_SOURCES,
+  type BusinessKind,
+  type DocumentType,
+  type ExploitationType,
+  type PersonRole,
+  type ReportSource,
+} from '@harbour/contract';

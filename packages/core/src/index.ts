@@ -23,3 +23,4 @@ export * from './stats/index';
 export * from './interop/index';
 export * from './text/invisible';
 export * from './text/unstorable';
+export * from './intake/report-builder';

@@ -1,4 +1,4 @@
-import type { RecordKind } from '@harbour/core';
+import type { AgencyKind, RecordKind, Role } from '@harbour/core';
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
 /** Typed view of the tables the migrations create; `schema-in-step.store.test.ts` checks it against the migrated store. */
@@ -9,7 +9,7 @@ type DateOnly = ColumnType<string, string, string>;
 export interface AgenciesTable {
   id: string;
   name: string;
-  kind: string;
+  kind: AgencyKind;
   /** A First Responder Organisation for the NRM (may label what it sends as an NRM referral). */
   first_responder: Generated<boolean>;
   created_at: CreatedAt;
@@ -20,7 +20,7 @@ export interface UsersTable {
   agency_id: string;
   email: string;
   display_name: string;
-  role: string;
+  role: Role;
   password_hash: string;
   totp_secret: string | null;
   totp_pending_secret: string | null;

@@ -14,7 +14,7 @@ import { installErrorHandling } from './http/error-handler';
 import './http/types';
 import { adminRoutes } from './routes/admin.routes';
 import { accessGrantRoutes } from './routes/access-grant.routes';
-import { healthRoutes } from './routes/health.routes';
+import { systemRoutes } from './routes/system.routes';
 import { publicReportRoutes } from './routes/public-report.routes';
 import { reportRoutes } from './routes/report.routes';
 import { referralRoutes } from './routes/referral.routes';
@@ -104,7 +104,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   });
   await app.register(fastifySwaggerUi, { routePrefix: API_DOCS_PREFIX, staticCSP: true, uiConfig: { deepLinking: false } });
 
-  await app.register(healthRoutes(options.services));
+  await app.register(systemRoutes(options.services));
   await app.register(sessionRoutes(options.services, { secure: options.secureCookies, maxHours: options.sessionMaxHours }));
   await app.register(adminRoutes(options.services));
   await app.register(accessGrantRoutes(options.services));

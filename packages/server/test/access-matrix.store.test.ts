@@ -13,6 +13,7 @@ import { buildPictureInBulk } from '../src/index';
  */
 const EXPECTED: Record<string, 'public' | 'session' | readonly Role[]> = {
   'GET /api/health': 'public',
+  'GET /api/force': 'public',
   'GET /api/openapi.json': 'public',
   'POST /api/session': 'public',
   'GET /api/session': 'session',

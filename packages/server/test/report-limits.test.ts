@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { messageText, reportBody } from '../src/routes/public-report.routes';
+import { GWENT, areaCodes } from '@harbour/core';
+import { messageText, publicReportBody } from '@harbour/contract';
+import { intakeChecks } from '../src/routes/intake-checks';
+
+const reportBody = publicReportBody(intakeChecks(areaCodes(GWENT)));
 import { REPORT_LIMITS } from '../../web/src/pages/report/report-limits';
 
 /** A report with one answer of the given length, for each limit the form shows. */

@@ -1,7 +1,7 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
-import type { Session } from './api/types';
+import type { Session } from '@harbour/contract';
 import { Layout } from './components/layout/layout';
 import { usePageTitle } from './components/page-title';
 import { AccountPage } from './pages/account/account-page';

@@ -11,7 +11,7 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 async function actingAs(ctx: CliContext, email: string): Promise<UserActor> {
   const user = await ctx.repos.users.findByEmail(email.trim().toLowerCase());
   if (!user || user.disabled_at) throw new CliError(`no active account ${email}`);
-  return { kind: 'user', userId: user.id, role: user.role as UserActor['role'], agencyId: user.agency_id, sessionId: 'command-line', stage: 'complete' };
+  return { kind: 'user', userId: user.id, role: user.role, agencyId: user.agency_id, sessionId: 'command-line', stage: 'complete' };
 }
 
 function month(value: string | undefined, name: string): string | undefined {

@@ -1,6 +1,6 @@
-/** Roles a Harbour account can hold (DESIGN §1). One role per account. */
-export const ROLES = ['admin', 'supervisor', 'investigator', 'researcher', 'analyst', 'officer', 'partner'] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type AgencyKind, type Role } from '@harbour/contract';
+
+export { AGENCY_KINDS, ROLES, type AgencyKind, type Role } from '@harbour/contract';
 
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
@@ -10,9 +10,6 @@ export function isRole(value: unknown): value is Role {
 export function requiresSecondFactor(role: Role): boolean {
   return role !== 'officer';
 }
-
-export const AGENCY_KINDS = ['police', 'local_authority', 'health', 'charity', 'glaa', 'home_office', 'other'] as const;
-export type AgencyKind = (typeof AGENCY_KINDS)[number];
 
 /**
  * Kinds of agency that are NRM First Responder Organisations by statute (police, local

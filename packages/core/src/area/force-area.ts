@@ -20,3 +20,10 @@ export interface ForceArea {
   readonly forceCy: string;
   readonly localAuthorities: readonly LocalAuthority[];
 }
+
+/** The area's local authority codes, as a validator's list of choices (there is always one). */
+export function areaCodes(area: ForceArea): readonly [string, ...string[]] {
+  const codes = area.localAuthorities.map((l) => l.code);
+  if (codes.length === 0) throw new Error(`The force area ${area.force} has no local authorities`);
+  return codes as [string, ...string[]];
+}

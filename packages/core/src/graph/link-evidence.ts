@@ -24,8 +24,7 @@ export interface GraphFilter {
   readonly linkTypes?: readonly string[];
 }
 
-/** Every kind of link: each pair of entity kinds, in `RECORD_KINDS` order. */
-export const LINK_TYPES: readonly string[] = RECORD_KINDS.flatMap((a, i) => RECORD_KINDS.slice(i).map((b) => `${a}-${b}`));
+export { LINK_TYPES } from '@harbour/contract';
 
 /** The kind of link between entities of two kinds. */
 export function linkType(a: RecordKind, b: RecordKind): string {

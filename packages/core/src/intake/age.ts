@@ -1,3 +1,4 @@
+import type { AgeContradictionCode } from '@harbour/contract';
 /**
  * What the answers about a person's age say together. Where they disagree the officer is asked
  * which is right rather than one being chosen silently; until then, and wherever there is reason to
@@ -14,15 +15,7 @@ export interface AgeAnswers {
   readonly child: ChildAnswer;
 }
 
-export const AGE_CONTRADICTION_CODES = [
-  'age_under_18_but_not_child',
-  'age_18_or_over_but_child',
-  'dob_under_18_but_not_child',
-  'dob_18_or_over_but_child',
-  'dob_and_age_differ',
-  'dob_in_future',
-] as const;
-export type AgeContradictionCode = (typeof AGE_CONTRADICTION_CODES)[number];
+export { AGE_CONTRADICTION_CODES, type AgeContradictionCode } from '@harbour/contract';
 
 export interface AgeContradiction {
   readonly code: AgeContradictionCode;

@@ -1,3 +1,4 @@
+import type { IndicatorGroup, IndicatorSource, OffenceElement } from '@harbour/contract';
 import type { ExploitationType } from '../domain';
 
 /**
@@ -8,9 +9,7 @@ import type { ExploitationType } from '../domain';
  * A new version is added beside the old, never edited in place, so a referral keeps the meaning
  * it was scored with.
  */
-export type IndicatorGroup = 'physical' | 'psychological' | 'situational' | 'environmental';
-export type OffenceElement = 'act' | 'means' | 'purpose';
-export type IndicatorSource = 'ilo' | 'home_office';
+export type { IndicatorGroup, IndicatorSource, OffenceElement } from '@harbour/contract';
 
 export interface Indicator {
   readonly id: string;

@@ -1,4 +1,7 @@
+import type { TriageBand } from '@harbour/contract';
 import type { ExploitationType } from '../domain';
+
+export { TRIAGE_BANDS, type TriageBand } from '@harbour/contract';
 import { Invalid } from '../errors';
 import { CATALOGUES, CURRENT_CATALOGUE, type IndicatorCatalogue, type OffenceElement } from './indicators';
 
@@ -14,8 +17,6 @@ export interface TriageInput {
   readonly exploitationTypes: readonly ExploitationType[];
   readonly interpreterNeeded: boolean;
 }
-
-export type TriageBand = 'low' | 'medium' | 'high' | 'critical';
 
 /** One reason the score is what it is. */
 export interface Contribution {
@@ -97,9 +98,6 @@ export function triage(input: TriageInput): TriageResult {
 
   return { catalogueVersion: catalogue.version, score, band, contributions, elements, likelyTypes, guidance: guidanceFor(input) };
 }
-
-/** The bands from least to most urgent: the queue's order. */
-export const TRIAGE_BANDS: readonly TriageBand[] = ['low', 'medium', 'high', 'critical'];
 
 /**
  * The band a score falls in, with the rule the score alone cannot break: anyone in danger now is

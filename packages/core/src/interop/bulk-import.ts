@@ -1,3 +1,4 @@
+import { IMPORT_FIELDS, type DateOrder, type ImportField, type ImportSource } from '@harbour/contract';
 import { createHash } from 'node:crypto';
 import type { ForceArea } from '../area/force-area';
 import type { ExploitationType } from '../domain';
@@ -9,38 +10,7 @@ import { normalisePostcode } from '../resolve/normalise';
  * person who sent it can put it right. Nothing here reads files or stores anything.
  */
 
-/** What a column of a partner's spreadsheet can hold. */
-export const IMPORT_FIELDS = [
-  'reference',
-  'received',
-  'summary',
-  'exploitation_type',
-  'local_authority',
-  'town',
-  'postcode',
-  'child',
-  'victim_given_name',
-  'victim_family_name',
-  'victim_name',
-  'victim_dob',
-  'victim_age',
-  'victim_gender',
-  'victim_nationality',
-  'victim_phone',
-  'address',
-  'suspect_name',
-  'suspect_phone',
-  'vehicle',
-  'business',
-] as const;
-export type ImportField = (typeof IMPORT_FIELDS)[number];
-
-export const DATE_ORDERS = ['dmy', 'mdy', 'ymd'] as const;
-/** How a spreadsheet writes dates with numbers only: 31/01/2026 (UK), 01/31/2026 (US) or 2026-01-31. */
-export type DateOrder = (typeof DATE_ORDERS)[number];
-
-export const IMPORT_SOURCES = ['partner', 'nrm'] as const;
-export type ImportSource = (typeof IMPORT_SOURCES)[number];
+export { DATE_ORDERS, IMPORT_FIELDS, IMPORT_SOURCES, type DateOrder, type ImportField, type ImportSource } from '@harbour/contract';
 
 /** Which field each column feeds (by position, as headings can repeat), and how to read it. */
 export interface ImportMapping {

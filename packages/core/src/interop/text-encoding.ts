@@ -1,9 +1,8 @@
+import type { TextEncoding } from '@harbour/contract';
 import iconv from 'iconv-lite';
 import { replaceUnstorable } from '../text/unstorable';
 
-/** Encodings a partner's spreadsheet export arrives in: Excel on Windows still writes Windows-1252. */
-export const TEXT_ENCODINGS = ['utf-8', 'windows-1252', 'utf-16le', 'utf-16be'] as const;
-export type TextEncoding = (typeof TEXT_ENCODINGS)[number];
+export { TEXT_ENCODINGS, type TextEncoding } from '@harbour/contract';
 
 /**
  * A file's text and the encoding it was read in. With `auto`, a byte-order mark decides; otherwise

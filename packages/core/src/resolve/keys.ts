@@ -1,11 +1,8 @@
+import type { KeyedKind } from '@harbour/contract';
 import { bankAccountIdentity, documentIdentity, onlineIdentity } from './identifiers';
 import { normalisePhone, normalisePostcode, normaliseRegistration, normaliseText, postcodeDistrict } from './normalise';
 
-export const KEYED_KINDS = ['phone', 'vehicle', 'business', 'address', 'online', 'bank_account', 'document'] as const;
-export type KeyedKind = (typeof KEYED_KINDS)[number];
-/** Every kind of entity in the picture: people, resolved by the match model, and the keyed kinds. */
-export const RECORD_KINDS = ['person', ...KEYED_KINDS] as const;
-export type RecordKind = (typeof RECORD_KINDS)[number];
+export { KEYED_KINDS, RECORD_KINDS, type KeyedKind, type RecordKind } from '@harbour/contract';
 
 /** A phone, vehicle, business or address as one identity and a label to show, or null when it says too little. */
 export interface RecordIdentity {

@@ -3,7 +3,9 @@
  * years, every period in a span is listed (with 0 where nothing was counted, so trends are not
  * drawn across gaps), and two periods are compared as a count and a percentage.
  */
-export type Granularity = 'month' | 'quarter' | 'year';
+import type { Granularity } from '@harbour/contract';
+
+export type { Granularity };
 
 /** A month as 'YYYY-MM'. */
 export type Month = string;

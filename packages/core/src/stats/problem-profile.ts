@@ -1,3 +1,4 @@
+import type { Audience, ProblemProfile, ProfileSection, ProfileTable } from '@harbour/contract';
 import type { PeriodCount } from './periods';
 import { PROFILE_WORDS, type ProfileLanguage, type ProfileWords } from './profile-words';
 import { isSmall, suppressList, suppressTable, type Withheld } from './suppression';
@@ -8,7 +9,6 @@ import { isSmall, suppressList, suppressTable, type Withheld } from './suppressi
  * (counts of 1 to 4 as "<5", others withheld where they would give one away) and every number in
  * the text is a published total that is not small; for the team, everything is shown.
  */
-export type Audience = 'internal' | 'external';
 
 export interface ProfileCount {
   readonly key: string;
@@ -35,34 +35,6 @@ export interface ProfileFigures {
   /** Reports by type (rows, in `byType` order) and area (columns, in `byArea` order). */
   readonly typesByArea: readonly (readonly number[])[];
   readonly networks: { readonly count: number; readonly withChildren: number; readonly largest: number };
-}
-
-export interface ProfileTable {
-  readonly id: string;
-  readonly caption: string;
-  readonly headings: string[];
-  /** Each row: its label and its cells, already written as they are to be shown. */
-  readonly rows: { label: string; cells: string[] }[];
-  /** The chart of the table's first column, where it has one: null for a value not shown. */
-  readonly chart?: { labels: string[]; values: (number | null)[] };
-  readonly note?: string;
-}
-
-export interface ProfileSection {
-  readonly id: string;
-  readonly title: string;
-  readonly paragraphs: string[];
-  readonly tables: ProfileTable[];
-}
-
-export interface ProblemProfile {
-  readonly language: ProfileLanguage;
-  readonly audience: Audience;
-  readonly title: string;
-  readonly subtitle: string;
-  readonly generated: string;
-  readonly audienceNote: string;
-  readonly sections: ProfileSection[];
 }
 
 /** Nationalities shown by name before the rest are put together as "other". */
@@ -288,4 +260,4 @@ function withTotals(cells: readonly (readonly number[])[]): number[][] {
   return [...rows, Array.from({ length: width }, (_, c) => rows.reduce((a, row) => a + row[c]!, 0))];
 }
 
-export type { ProfileLanguage, ProfileWords };
+export type { Audience, ProblemProfile, ProfileLanguage, ProfileSection, ProfileTable, ProfileWords };

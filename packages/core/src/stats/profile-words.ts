@@ -1,5 +1,7 @@
 /** The words of a problem profile, in English and Welsh: the report is generated in either. */
-export type ProfileLanguage = 'en' | 'cy';
+import type { ProfileLanguage } from '@harbour/contract';
+
+export type { ProfileLanguage };
 
 export interface ProfileWords {
   readonly title: (place: string) => string;

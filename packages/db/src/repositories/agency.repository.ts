@@ -1,10 +1,11 @@
+import type { AgencyKind } from '@harbour/core';
 import type { Kysely } from 'kysely';
 import type { AgencyRow, DB } from '../schema';
 
 export class AgencyRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
-  async create(agency: { id: string; name: string; kind: string; first_responder?: boolean }): Promise<AgencyRow> {
+  async create(agency: { id: string; name: string; kind: AgencyKind; first_responder?: boolean }): Promise<AgencyRow> {
     return this.db.insertInto('agencies').values(agency).returningAll().executeTakeFirstOrThrow();
   }
 

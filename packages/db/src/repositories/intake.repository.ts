@@ -1,63 +1,13 @@
 import type { Kysely, Transaction } from 'kysely';
-import { countryOf } from '@harbour/core';
+import { countryOf, type StoredReport } from '@harbour/core';
 import { sql } from 'kysely';
 import type { AuditRepository, AuditEvent } from './audit.repository';
 import type { DB } from '../schema';
 import { GroupCommit } from '../group-commit';
 import { reportsByReference } from './report-reference';
 
-export interface NewReport {
-  readonly id: string;
-  readonly source: 'public' | 'officer' | 'partner' | 'nrm';
-  readonly receivedAt: Date;
-  readonly language: string;
-  readonly relation: 'self' | 'someone_else' | 'not_said';
-  readonly summary: string;
-  readonly occurred: string | null;
-  readonly localAuthority: string | null;
-  readonly town: string | null;
-  readonly postcode: string | null;
-  readonly locationDescription: string | null;
-  readonly exploitationTypes: string[];
-  readonly involvesChild: boolean;
-  readonly triageScore: number;
-  readonly triageBand: string;
-  readonly persons: {
-    id: string;
-    role: string;
-    givenName: string | null;
-    familyName: string | null;
-    gender: string | null;
-    nationality: string | null;
-    dob?: string | null;
-    phone?: string | null;
-    address?: string | null;
-    description?: string | null;
-  }[];
-  readonly phones: { id: string; number: string }[];
-  readonly vehicles: { id: string; registration: string; make: string | null; colour: string | null }[];
-  readonly businesses: { id: string; name: string; kind: string | null; address: string | null }[];
-  readonly addresses?: { id: string; address: string; postcode: string | null; town: string | null; description: string | null }[];
-  readonly online?: { id: string; identifier: string; platform: string | null; description: string | null }[];
-  readonly bankAccounts?: {
-    id: string;
-    bank: string | null;
-    sortCode: string | null;
-    accountNumber: string | null;
-    iban: string | null;
-    holder: string | null;
-  }[];
-  readonly documents?: { id: string; type: string; number: string; country: string | null; holder: string | null; description: string | null }[];
-  /** The public follow-up channel; referrals from signed-in users have none. */
-  readonly followUp?: { referenceCode: string; passphraseHash: string };
-  readonly createdBy?: string;
-  readonly agencyId?: string;
-  readonly catalogueVersion?: string;
-  readonly indicatorIds?: string[];
-  readonly victim?: Record<string, unknown>;
-  readonly triage?: Record<string, unknown>;
-  readonly dangerNow?: boolean;
-}
+/** A report as the store takes it: built by core's one report builder (see buildReport). */
+export type NewReport = StoredReport;
 
 export interface QueueFilter {
   readonly status: 'new' | 'triaged' | 'closed';

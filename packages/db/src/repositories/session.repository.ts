@@ -1,8 +1,9 @@
+import type { Role } from '@harbour/core';
 import type { Kysely } from 'kysely';
 import type { DB, SessionRow } from '../schema';
 
 export interface SessionWithUser extends SessionRow {
-  role: string;
+  role: Role;
   agency_id: string;
   disabled_at: Date | null;
 }

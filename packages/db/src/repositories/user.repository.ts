@@ -1,3 +1,4 @@
+import type { Role } from '@harbour/core';
 import type { Kysely } from 'kysely';
 import type { DB, NewUser, UserRow } from '../schema';
 
@@ -5,7 +6,7 @@ export interface UserListRow {
   id: string;
   email: string;
   display_name: string;
-  role: string;
+  role: Role;
   agency_id: string;
   agency_name: string;
   totp_enabled_at: Date | null;

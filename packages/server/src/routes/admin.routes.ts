@@ -1,35 +1,20 @@
-import { AGENCY_KINDS, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PERMISSIONS } from '@harbour/core';
+import {
+  accountActionBody,
+  accountListSchema,
+  accountSchema,
+  agencyListSchema,
+  agencySchema,
+  auditPageSchema,
+  auditQuery,
+  firstResponderBody,
+  idParams,
+  newAccountBody,
+  newAgencyBody,
+  overviewSchema,
+} from '@harbour/contract';
+import { PERMISSIONS } from '@harbour/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Services } from '../services/index';
-import { ACCOUNT_ACTIONS } from '../services/user.service';
-import { emailSchema, roleSchema } from './schemas';
-
-const accountSchema = z.object({
-  id: z.string(),
-  email: z.string(),
-  displayName: z.string(),
-  role: z.string(),
-  agencyId: z.string(),
-  agencyName: z.string(),
-  secondFactor: z.boolean(),
-  locked: z.boolean(),
-  disabled: z.boolean(),
-  createdAt: z.string(),
-});
-const agencySchema = z.object({ id: z.string(), name: z.string(), kind: z.string(), firstResponder: z.boolean(), users: z.number() });
-const auditEntrySchema = z.object({
-  seq: z.number(),
-  at: z.string(),
-  actorId: z.string().nullable(),
-  actorRole: z.string().nullable(),
-  action: z.string(),
-  subjectType: z.string().nullable(),
-  subjectId: z.string().nullable(),
-  reason: z.string().nullable(),
-  details: z.record(z.string(), z.unknown()),
-  hash: z.string(),
-});
 
 /** Accounts, agencies and the audit log: the administrator's routes. */
 export function adminRoutes(svc: Services): FastifyPluginAsyncZod {
@@ -38,7 +23,7 @@ export function adminRoutes(svc: Services): FastifyPluginAsyncZod {
       '/api/users',
       {
         config: { permission: PERMISSIONS.usersRead },
-        schema: { tags: ['admin'], summary: 'All accounts', response: { 200: z.object({ users: z.array(accountSchema) }) } },
+        schema: { tags: ['admin'], summary: 'All accounts', response: { 200: accountListSchema } },
       },
       async (request) => ({ users: await svc.users.list(request.actor) }),
     );
@@ -50,13 +35,7 @@ export function adminRoutes(svc: Services): FastifyPluginAsyncZod {
         schema: {
           tags: ['admin'],
           summary: 'Add an account',
-          body: z.object({
-            email: emailSchema,
-            displayName: z.string().trim().min(1, 'Enter a name').max(120),
-            role: roleSchema,
-            agencyId: z.uuid('Choose an agency'),
-            password: z.string().min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters`).max(PASSWORD_MAX_LENGTH),
-          }),
+          body: newAccountBody,
           response: { 201: accountSchema },
         },
       },
@@ -70,8 +49,8 @@ export function adminRoutes(svc: Services): FastifyPluginAsyncZod {
         schema: {
           tags: ['admin'],
           summary: 'Disable an account (ending its sessions), enable it again, or unlock its second factor',
-          params: z.object({ id: z.uuid() }),
-          body: z.object({ action: z.enum(ACCOUNT_ACTIONS) }),
+          params: idParams,
+          body: accountActionBody,
           response: { 200: accountSchema },
         },
       },
@@ -82,7 +61,7 @@ export function adminRoutes(svc: Services): FastifyPluginAsyncZod {
       '/api/agencies',
       {
         config: { permission: PERMISSIONS.agenciesRead },
-        schema: { tags: ['admin'], summary: 'All agencies', response: { 200: z.object({ agencies: z.array(agencySchema) }) } },
+        schema: { tags: ['admin'], summary: 'All agencies', response: { 200: agencyListSchema } },
       },
       async (request) => ({ agencies: await svc.agencies.list(request.actor) }),
     );
@@ -96,7 +75,7 @@ export function adminRoutes(svc: Services): FastifyPluginAsyncZod {
           summary: 'Add a partner agency',
           description:
             'An agency is an NRM First Responder Organisation by its kind (police, local authority, Home Office, GLAA) unless `firstResponder` says otherwise.',
-          body: z.object({ name: z.string().trim().min(2, 'Enter a name').max(160), kind: z.enum(AGENCY_KINDS), firstResponder: z.boolean().optional() }),
+          body: newAgencyBody,
           response: { 201: agencySchema },
         },
       },
@@ -110,8 +89,8 @@ export function adminRoutes(svc: Services): FastifyPluginAsyncZod {
         schema: {
           tags: ['admin'],
           summary: "Say whether an agency is an NRM First Responder Organisation (only those may label a referral as the NRM's)",
-          params: z.object({ id: z.uuid() }),
-          body: z.object({ firstResponder: z.boolean() }),
+          params: idParams,
+          body: firstResponderBody,
           response: { 200: agencySchema },
         },
       },
@@ -125,14 +104,7 @@ export function adminRoutes(svc: Services): FastifyPluginAsyncZod {
         schema: {
           tags: ['reports'],
           summary: 'Reports received in the last 12 months, by local authority and source',
-          response: {
-            200: z.object({
-              since: z.string(),
-              total: z.number(),
-              byArea: z.array(z.object({ code: z.string(), name: z.string(), nameCy: z.string(), count: z.number() })),
-              bySource: z.array(z.object({ source: z.string(), count: z.number() })),
-            }),
-          },
+          response: { 200: overviewSchema },
         },
       },
       async (request) => svc.overview.lastYear(request.actor),
@@ -145,16 +117,8 @@ export function adminRoutes(svc: Services): FastifyPluginAsyncZod {
         schema: {
           tags: ['admin'],
           summary: 'Audit log entries, newest first, with filters',
-          querystring: z.object({
-            actorId: z.uuid().optional(),
-            action: z.string().max(80).optional(),
-            subjectId: z.string().max(80).optional(),
-            from: z.iso.date().optional(),
-            to: z.iso.date().optional(),
-            before: z.coerce.number().int().positive().optional(),
-            limit: z.coerce.number().int().min(1).max(200).default(50),
-          }),
-          response: { 200: z.object({ entries: z.array(auditEntrySchema), actions: z.array(z.string()) }) },
+          querystring: auditQuery,
+          response: { 200: auditPageSchema },
         },
       },
       async (request) => {

@@ -1,8 +1,7 @@
+import { htcdsExportQuery, htcdsImportedSchema } from '@harbour/contract';
 import { PERMISSIONS } from '@harbour/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Services } from '../services/index';
-import { month } from './figures.routes';
 import { htcdsDocument } from './htcds-schema';
 
 /** An HTCDS file of a year's cases fits well inside this. */
@@ -18,7 +17,7 @@ export function caseExchangeRoutes(svc: Services): FastifyPluginAsyncZod {
         schema: {
           tags: ['cases'],
           summary: 'Reports received in a span of months as an HTCDS v2.0 file (cases, with the people they name); audited',
-          querystring: z.object({ from: month.optional(), to: month.optional() }),
+          querystring: htcdsExportQuery,
         },
       },
       async (request, reply) => {
@@ -40,7 +39,7 @@ export function caseExchangeRoutes(svc: Services): FastifyPluginAsyncZod {
           summary:
             'Import an HTCDS v2.0 file: every case is checked against the standard (a field it refuses is named, and nothing is stored); each is then stored whole as a report and joins the picture',
           body: htcdsDocument,
-          response: { 201: z.object({ references: z.array(z.string()) }) },
+          response: { 201: htcdsImportedSchema },
         },
       },
       async (request, reply) => reply.code(201).send(await svc.cases.import(request.actor, request.body.cases)),

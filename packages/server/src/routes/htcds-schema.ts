@@ -1,6 +1,6 @@
 import { EXPLOITATION_TYPES, HTCDS_PICKLISTS, REPORT_SOURCES } from '@harbour/core';
 import { z } from 'zod';
-import { uniqueList } from './schemas';
+import { uniqueList } from '@harbour/contract';
 
 const text = (max: number) => z.string().max(max, `Use ${max} characters or fewer`);
 const day = z.iso.date('Enter a date as YYYY-MM-DD');

@@ -1,39 +1,24 @@
-import { DATE_ORDERS, IMPORT_FIELDS, IMPORT_SOURCES, PERMISSIONS, TEXT_ENCODINGS } from '@harbour/core';
+import {
+  idParams,
+  importListSchema,
+  importPreviewSchema,
+  importStartBody,
+  importSummarySchema,
+  importUploadQuery,
+  quarantinedRowParams,
+  quarantinePageSchema,
+  quarantineQuery,
+  rowRetriedSchema,
+  rowRetryBody,
+} from '@harbour/contract';
+import { PERMISSIONS } from '@harbour/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { sendError } from '../http/error-handler';
 import type { Services } from '../services/index';
 
 /** A spreadsheet of a quarter of a million rows, saved as CSV, fits well inside this. */
 const MOST_BYTES = 96 * 1024 * 1024;
 const CSV_TYPES = ['text/csv', 'application/vnd.ms-excel', 'text/plain', 'application/octet-stream'];
-
-const importSummary = z.object({
-  id: z.uuid(),
-  fileName: z.string(),
-  encoding: z.string(),
-  delimiter: z.string(),
-  header: z.array(z.string()),
-  status: z.enum(['mapping', 'running', 'done', 'failed']),
-  rowsTotal: z.number(),
-  rowsDone: z.number(),
-  accepted: z.number(),
-  already: z.number(),
-  empty: z.number(),
-  quarantined: z.number(),
-  failure: z.string().nullable(),
-  mapping: z
-    .object({ columns: z.array(z.enum(IMPORT_FIELDS).nullable()).readonly(), dateOrder: z.enum(DATE_ORDERS), source: z.enum(IMPORT_SOURCES) })
-    .nullable(),
-  createdAt: z.string(),
-  startedAt: z.string().nullable(),
-  finishedAt: z.string().nullable(),
-});
-
-const problem = z.object({ field: z.string().nullable(), column: z.string().nullable(), reason: z.string() });
-const quarantinedRow = z.object({ line: z.number(), cells: z.array(z.string()), problems: z.array(problem) });
-const importId = z.object({ id: z.uuid() });
-const rowAt = z.object({ id: z.uuid(), line: z.coerce.number().int().min(1).max(100_000_000) });
 
 /** Partner spreadsheets (CSV) imported as referrals: upload, map, progress, quarantine. */
 export function importRoutes(svc: Services): FastifyPluginAsyncZod {
@@ -45,7 +30,7 @@ export function importRoutes(svc: Services): FastifyPluginAsyncZod {
       '/api/imports',
       {
         config: { permission: PERMISSIONS.importsRun },
-        schema: { tags: ['imports'], summary: "Your agency's imports, newest first", response: { 200: z.object({ imports: z.array(importSummary) }) } },
+        schema: { tags: ['imports'], summary: "Your agency's imports, newest first", response: { 200: importListSchema } },
       },
       async (request) => ({ imports: await svc.imports.list(request.actor) }),
     );
@@ -59,8 +44,8 @@ export function importRoutes(svc: Services): FastifyPluginAsyncZod {
           tags: ['imports'],
           summary:
             'Upload a CSV file (the raw bytes, as text/csv): its encoding (UTF-8 or Windows-1252 unless chosen) and separator are found and its rows counted; it then waits for its column mapping',
-          querystring: z.object({ name: z.string().trim().max(200).default('import.csv'), encoding: z.enum([...TEXT_ENCODINGS, 'auto']).default('auto') }),
-          response: { 201: importSummary },
+          querystring: importUploadQuery,
+          response: { 201: importSummarySchema },
         },
       },
       async (request, reply) => {
@@ -74,7 +59,7 @@ export function importRoutes(svc: Services): FastifyPluginAsyncZod {
       '/api/imports/:id',
       {
         config: { permission: PERMISSIONS.importsRun },
-        schema: { tags: ['imports'], summary: 'An import: its progress and counts (no rows)', params: importId, response: { 200: importSummary } },
+        schema: { tags: ['imports'], summary: 'An import: its progress and counts (no rows)', params: idParams, response: { 200: importSummarySchema } },
       },
       async (request) => svc.imports.get(request.actor, request.params.id),
     );
@@ -86,15 +71,8 @@ export function importRoutes(svc: Services): FastifyPluginAsyncZod {
         schema: {
           tags: ['imports'],
           summary: "The file's first rows and a suggested mapping (your agency's last choices first), while it waits for its mapping; audited",
-          params: importId,
-          response: {
-            200: z.object({
-              sample: z.array(z.array(z.string())),
-              suggested: z.array(z.enum(IMPORT_FIELDS).nullable()),
-              dateOrder: z.enum(DATE_ORDERS),
-              source: z.enum(IMPORT_SOURCES),
-            }),
-          },
+          params: idParams,
+          response: { 200: importPreviewSchema },
         },
       },
       async (request) => svc.imports.preview(request.actor, request.params.id),
@@ -107,14 +85,9 @@ export function importRoutes(svc: Services): FastifyPluginAsyncZod {
         schema: {
           tags: ['imports'],
           summary: 'Start an import with a field (or null, left out) for each column; it runs in the background (poll the import for progress)',
-          params: importId,
-          body: z.object({
-            columns: z.array(z.enum(IMPORT_FIELDS).nullable()).max(500),
-            dateOrder: z.enum(DATE_ORDERS).default('dmy'),
-            source: z.enum(IMPORT_SOURCES).default('partner'),
-            remember: z.boolean().default(true),
-          }),
-          response: { 202: importSummary },
+          params: idParams,
+          body: importStartBody,
+          response: { 202: importSummarySchema },
         },
       },
       async (request, reply) => reply.code(202).send(await svc.imports.start(request.actor, request.params.id, request.body)),
@@ -127,9 +100,9 @@ export function importRoutes(svc: Services): FastifyPluginAsyncZod {
         schema: {
           tags: ['imports'],
           summary: 'Rows the import refused, by line, with every problem (field, column, reason); 50 a page; audited',
-          params: importId,
-          querystring: z.object({ offset: z.coerce.number().int().min(0).max(10_000_000).default(0) }),
-          response: { 200: z.object({ total: z.number(), rows: z.array(quarantinedRow) }) },
+          params: idParams,
+          querystring: quarantineQuery,
+          response: { 200: quarantinePageSchema },
         },
       },
       async (request) => svc.imports.quarantine(request.actor, request.params.id, request.query.offset),
@@ -142,7 +115,7 @@ export function importRoutes(svc: Services): FastifyPluginAsyncZod {
         schema: {
           tags: ['imports'],
           summary: "The refused rows as CSV (the file's columns, then line and problems) to put right and import again; audited",
-          params: importId,
+          params: idParams,
         },
       },
       async (request, reply) => {
@@ -161,9 +134,9 @@ export function importRoutes(svc: Services): FastifyPluginAsyncZod {
         schema: {
           tags: ['imports'],
           summary: "Re-submit a refused row put right (its cells, in the file's column order): stored as a report if it now reads, else each problem is named",
-          params: rowAt,
-          body: z.object({ cells: z.array(z.string().max(10_000)).max(500) }),
-          response: { 201: z.object({ reference: z.string(), already: z.boolean() }) },
+          params: quarantinedRowParams,
+          body: rowRetryBody,
+          response: { 201: rowRetriedSchema },
         },
       },
       async (request, reply) => reply.code(201).send(await svc.imports.fixRow(request.actor, request.params.id, request.params.line, request.body.cells)),
@@ -173,7 +146,7 @@ export function importRoutes(svc: Services): FastifyPluginAsyncZod {
       '/api/imports/:id/quarantine/:line',
       {
         config: { permission: PERMISSIONS.importsRun },
-        schema: { tags: ['imports'], summary: 'Set a refused row aside: its cells are deleted; audited', params: rowAt },
+        schema: { tags: ['imports'], summary: 'Set a refused row aside: its cells are deleted; audited', params: quarantinedRowParams },
       },
       async (request, reply) => {
         await svc.imports.discardRow(request.actor, request.params.id, request.params.line);

@@ -1,8 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PUBLIC_SIGNS } from '../services/public-report.service';
-import { REPORT_LANGUAGES, reportBody } from './public-report.routes';
-import { referralBody } from './referral.routes';
+import { PUBLIC_SIGNS, REPORT_LANGUAGES, publicReportBody, referralBody as referralBodyFor } from '@harbour/contract';
+import { CURRENT_CATALOGUE, GWENT, areaCodes } from '@harbour/core';
+import { intakeChecks } from './intake-checks';
+
+const checks = intakeChecks(areaCodes(GWENT));
+const reportBody = publicReportBody(checks);
+const referralBody = referralBodyFor(checks, CURRENT_CATALOGUE.version);
 
 const postcode = fc
   .tuple(

@@ -1,8 +1,7 @@
+import { myWorkSchema } from '@harbour/contract';
 import { PERMISSIONS } from '@harbour/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Services } from '../services/index';
-import { queueItemSchema } from './schemas';
 
 export function myWorkRoutes(svc: Services): FastifyPluginAsyncZod {
   return async (app) => {
@@ -13,12 +12,7 @@ export function myWorkRoutes(svc: Services): FastifyPluginAsyncZod {
         schema: {
           tags: ['reports'],
           summary: 'The reports assigned to me: overdue first, then by when triage falls due, then those in hand',
-          response: {
-            200: z.object({
-              reports: z.array(queueItemSchema.extend({ dueBy: z.string().nullable(), overdue: z.boolean() })),
-              overdue: z.number().int(),
-            }),
-          },
+          response: { 200: myWorkSchema },
         },
       },
       async (request) => svc.myWork.list(request.actor),

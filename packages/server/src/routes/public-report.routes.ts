@@ -1,68 +1,26 @@
-import { GWENT, PERMISSIONS } from '@harbour/core';
+import {
+  followUpBody,
+  followUpMessageBody,
+  followUpPhotoHeaders,
+  followUpSchema,
+  formTokenSchema,
+  photoCountSchema,
+  publicReportBody,
+  reportReceiptSchema,
+} from '@harbour/contract';
+import { PERMISSIONS } from '@harbour/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { sendError } from '../http/error-handler';
 import type { Services } from '../services/index';
-import { onlineSchema, optional, phoneSchema, postcodeSchema, text, uniqueList } from './schemas';
+import { intakeChecks } from './intake-checks';
 import { PHOTO_MAX_BYTES, PHOTO_TYPES } from '../services/photo-cleaner';
-import { PUBLIC_PERSON_ROLES, PUBLIC_SIGNS } from '../services/public-report.service';
-
-/** The languages the public form is offered in. */
-export const REPORT_LANGUAGES = ['en', 'cy', 'pl', 'ro', 'sq', 'vi', 'ar', 'zh'] as const;
 
 const FOLLOW_UP_RATE = { max: 10, timeWindow: '1 minute' };
-
-export const reportBody = z.object({
-  language: z.enum(REPORT_LANGUAGES),
-  description: text(10_000).min(1, 'Tell us what is happening'),
-  relation: z.enum(['self', 'someone_else', 'not_said']).default('not_said'),
-  signs: uniqueList(z.enum(PUBLIC_SIGNS), PUBLIC_SIGNS.length).default([]),
-  dangerNow: z.boolean().default(false),
-  childInvolved: z.enum(['yes', 'no', 'unknown']).default('unknown'),
-  when: optional(200),
-  localAuthority: z.enum(GWENT.localAuthorities.map((l) => l.code) as [string, ...string[]]).optional(),
-  town: optional(100),
-  postcode: postcodeSchema,
-  locationDescription: optional(1000),
-  people: z
-    .array(
-      z.object({
-        role: z.enum(PUBLIC_PERSON_ROLES).default('unknown'),
-        name: optional(200),
-        gender: optional(40),
-        nationality: optional(80),
-        description: optional(1000),
-      }),
-    )
-    .max(20)
-    .default([]),
-  phones: z.array(phoneSchema).max(10).default([]),
-  vehicles: z
-    .array(z.object({ registration: text(12).min(2), description: optional(200) }))
-    .max(10)
-    .default([]),
-  businesses: z
-    .array(z.object({ name: text(200).min(1), address: optional(300) }))
-    .max(10)
-    .default([]),
-  online: z.array(onlineSchema).max(10).default([]),
-  formToken: z.string().max(200),
-  /** A field people never see; machines fill it in. */
-  leaveBlank: z.string().max(500).optional(),
-});
-
-/** A message between reporter and team, either way. */
-export const messageText = text(5000).min(1, 'Write your message');
-
-const credentials = { reference: z.string().trim().min(4).max(20), passphrase: z.string().trim().min(4).max(40) };
-export const messagesSchema = z.array(z.object({ id: z.string(), from: z.enum(['reporter', 'team']), body: z.string(), at: z.string() }));
-const followUpSchema = z.object({ reference: z.string(), receivedAt: z.string(), messages: messagesSchema });
-
-/** The entity a mention became in the picture; null until the picture has taken the report in. */
 
 /** Generous for a person, tight for a flood: the portal must stay up for the next person. */
 export function publicReportRoutes(svc: Services, limits: { submitPerMinute: number }): FastifyPluginAsyncZod {
   const SUBMIT_RATE = { max: limits.submitPerMinute, timeWindow: '1 minute' };
+  const reportBody = publicReportBody(intakeChecks(svc.areaCodes));
   return async (app) => {
     // Photos arrive as the raw image; credentials travel in headers so the body is only pixels.
     app.addContentTypeParser([...PHOTO_TYPES], { parseAs: 'buffer', bodyLimit: PHOTO_MAX_BYTES }, (_request, body, done) => done(null, body));
@@ -75,8 +33,8 @@ export function publicReportRoutes(svc: Services, limits: { submitPerMinute: num
         schema: {
           tags: ['public'],
           summary: 'Add a photo (JPEG, PNG or WebP, up to 8 MB); its metadata is removed before it is stored',
-          headers: z.object({ 'x-reference': credentials.reference, 'x-passphrase': credentials.passphrase }),
-          response: { 201: z.object({ photos: z.number() }) },
+          headers: followUpPhotoHeaders,
+          response: { 201: photoCountSchema },
         },
       },
       async (request, reply) => {
@@ -91,7 +49,7 @@ export function publicReportRoutes(svc: Services, limits: { submitPerMinute: num
       '/api/public/form-token',
       {
         config: { permission: PERMISSIONS.public },
-        schema: { tags: ['public'], summary: 'A token to send with a public report', response: { 200: z.object({ token: z.string() }) } },
+        schema: { tags: ['public'], summary: 'A token to send with a public report', response: { 200: formTokenSchema } },
       },
       async (_request, reply) => {
         reply.header('cache-control', 'no-store');
@@ -107,7 +65,7 @@ export function publicReportRoutes(svc: Services, limits: { submitPerMinute: num
           tags: ['public'],
           summary: 'Report, anonymously; returns a reference code and passphrase for follow-up',
           body: reportBody,
-          response: { 201: z.object({ reference: z.string(), passphrase: z.string() }) },
+          response: { 201: reportReceiptSchema },
         },
       },
       async (request, reply) => reply.status(201).send(await svc.publicReports.submit(request.body)),
@@ -120,7 +78,7 @@ export function publicReportRoutes(svc: Services, limits: { submitPerMinute: num
         schema: {
           tags: ['public'],
           summary: 'Read your report’s messages with its reference and passphrase',
-          body: z.object(credentials),
+          body: followUpBody,
           response: { 200: followUpSchema },
         },
       },
@@ -134,7 +92,7 @@ export function publicReportRoutes(svc: Services, limits: { submitPerMinute: num
         schema: {
           tags: ['public'],
           summary: 'Add information or answer the team',
-          body: z.object({ ...credentials, body: messageText }),
+          body: followUpMessageBody,
           response: { 201: followUpSchema },
         },
       },

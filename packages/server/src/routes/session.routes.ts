@@ -1,10 +1,19 @@
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PERMISSIONS } from '@harbour/core';
+import {
+  accountActivitySchema,
+  enrolmentConfirmBody,
+  enrolmentConfirmedSchema,
+  enrolmentSchema,
+  okSchema,
+  passwordChangeBody,
+  secondFactorBody,
+  sessionSchema,
+  signInBody,
+} from '@harbour/contract';
+import { PERMISSIONS } from '@harbour/core';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { sessionCookieName } from '../http/types';
 import type { Services } from '../services/index';
-import { emailSchema, okSchema, securityCodeSchema, sessionSchema } from './schemas';
 
 export interface CookiePolicy {
   readonly secure: boolean;
@@ -27,7 +36,7 @@ export function sessionRoutes(svc: Services, cookies: CookiePolicy): FastifyPlug
         schema: {
           tags: ['session'],
           summary: 'Sign in with email and password',
-          body: z.object({ email: emailSchema, password: z.string().min(1, 'Enter your password').max(PASSWORD_MAX_LENGTH) }),
+          body: signInBody,
           response: { 200: sessionSchema },
         },
       },
@@ -51,7 +60,7 @@ export function sessionRoutes(svc: Services, cookies: CookiePolicy): FastifyPlug
         schema: {
           tags: ['session'],
           summary: 'Finish signing in with an authenticator code or a recovery code',
-          body: z.object({ code: z.string().trim().min(6, 'Enter the code').max(20) }),
+          body: secondFactorBody,
           response: { 200: sessionSchema },
         },
       },
@@ -69,7 +78,7 @@ export function sessionRoutes(svc: Services, cookies: CookiePolicy): FastifyPlug
         schema: {
           tags: ['session'],
           summary: 'Start setting up an authenticator app: a secret and its QR code',
-          response: { 200: z.object({ secret: z.string(), uri: z.string(), qrSvg: z.string() }) },
+          response: { 200: enrolmentSchema },
         },
       },
       async (request) => svc.auth.beginEnrolment(request.actor),
@@ -82,8 +91,8 @@ export function sessionRoutes(svc: Services, cookies: CookiePolicy): FastifyPlug
         schema: {
           tags: ['session'],
           summary: 'Confirm the authenticator app with a code; returns one-time recovery codes',
-          body: z.object({ code: securityCodeSchema }),
-          response: { 200: z.object({ session: sessionSchema, recoveryCodes: z.array(z.string()) }) },
+          body: enrolmentConfirmBody,
+          response: { 200: enrolmentConfirmedSchema },
         },
       },
       async (request, reply) => {
@@ -100,7 +109,7 @@ export function sessionRoutes(svc: Services, cookies: CookiePolicy): FastifyPlug
         schema: {
           tags: ['session'],
           summary: "My account's recent sign-in activity: sign-ins, wrong passwords and codes, locks and changes",
-          response: { 200: z.object({ events: z.array(z.object({ at: z.string(), action: z.string() })) }) },
+          response: { 200: accountActivitySchema },
         },
       },
       async (request) => ({ events: await svc.auth.activity(request.actor) }),
@@ -123,10 +132,7 @@ export function sessionRoutes(svc: Services, cookies: CookiePolicy): FastifyPlug
         schema: {
           tags: ['session'],
           summary: 'Change your own password',
-          body: z.object({
-            currentPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH),
-            newPassword: z.string().min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters`).max(PASSWORD_MAX_LENGTH),
-          }),
+          body: passwordChangeBody,
           response: { 200: okSchema },
         },
       },

@@ -1,25 +1,12 @@
+import type { AccessGrant } from '@harbour/contract';
 import { randomUUID } from 'node:crypto';
 import { GRANTABLE_ROLES, Invalid, NotFound, PERMISSIONS, isRole, permittedUser, type Actor } from '@harbour/core';
 import type { AccessGrantRow, Repositories } from '@harbour/db';
 import type { AuditService } from './audit.service';
 
-/** The longest a grant of named access lasts; a longer piece of work is granted again. */
-export const MOST_GRANT_DAYS = 90;
 /** Ended grants stay in the list this long, so a supervisor sees what was granted lately. */
 const ENDED_SHOWN_DAYS = 90;
 const DAY = 86_400_000;
-
-export interface AccessGrantView {
-  id: string;
-  userId: string;
-  userName: string;
-  grantedBy: string;
-  purpose: string;
-  grantedAt: string;
-  expiresAt: string;
-  revokedAt: string | null;
-  inForce: boolean;
-}
 
 /**
  * A supervisor grants a researcher named access (reports and the picture, read only) for a
@@ -33,7 +20,7 @@ export class AccessGrantService {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async list(actor: Actor): Promise<AccessGrantView[]> {
+  async list(actor: Actor): Promise<AccessGrant[]> {
     const user = permittedUser(actor, PERMISSIONS.accessGrant, 'Only a supervisor can grant named access');
     const now = this.now();
     const rows = await this.repos.accessGrants.list(new Date(now.getTime() - ENDED_SHOWN_DAYS * DAY));
@@ -41,7 +28,7 @@ export class AccessGrantService {
     return rows.map((row) => toView(row, now));
   }
 
-  async grant(actor: Actor, input: { userId: string; purpose: string; days: number }): Promise<AccessGrantView> {
+  async grant(actor: Actor, input: { userId: string; purpose: string; days: number }): Promise<AccessGrant> {
     const user = permittedUser(actor, PERMISSIONS.accessGrant, 'Only a supervisor can grant named access');
     const holder = await this.repos.users.get(input.userId);
     if (!holder) throw new NotFound('No such account');
@@ -65,7 +52,7 @@ export class AccessGrantService {
     return toView((await this.repos.accessGrants.get(id))!, now);
   }
 
-  async revoke(actor: Actor, id: string): Promise<AccessGrantView> {
+  async revoke(actor: Actor, id: string): Promise<AccessGrant> {
     const user = permittedUser(actor, PERMISSIONS.accessGrant, 'Only a supervisor can end named access');
     const now = this.now();
     const grant = await this.repos.accessGrants.get(id);
@@ -78,7 +65,7 @@ export class AccessGrantService {
   }
 }
 
-function toView(row: AccessGrantRow, now: Date): AccessGrantView {
+function toView(row: AccessGrantRow, now: Date): AccessGrant {
   const expiresAt = new Date(row.expires_at);
   const revokedAt = row.revoked_at ? new Date(row.revoked_at) : null;
   return {

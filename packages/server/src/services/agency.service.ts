@@ -1,16 +1,8 @@
+import type { Agency } from '@harbour/contract';
 import { randomUUID } from 'node:crypto';
 import { Conflict, Forbidden, NotFound, PERMISSIONS, can, firstResponderByKind, type Actor, type AgencyKind } from '@harbour/core';
 import type { Repositories } from '@harbour/db';
 import type { AuditService } from './audit.service';
-
-export interface AgencyView {
-  id: string;
-  name: string;
-  kind: string;
-  /** An NRM First Responder Organisation: may label what it sends as an NRM referral. */
-  firstResponder: boolean;
-  users: number;
-}
 
 export class AgencyService {
   constructor(
@@ -18,13 +10,13 @@ export class AgencyService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(actor: Actor): Promise<AgencyView[]> {
+  async list(actor: Actor): Promise<Agency[]> {
     if (!can(actor, PERMISSIONS.agenciesRead)) throw new Forbidden('You cannot list agencies');
     const rows = await this.repos.agencies.list();
     return rows.map(toView);
   }
 
-  async create(actor: Actor | null, input: { name: string; kind: AgencyKind; firstResponder?: boolean | undefined }): Promise<AgencyView> {
+  async create(actor: Actor | null, input: { name: string; kind: AgencyKind; firstResponder?: boolean | undefined }): Promise<Agency> {
     if (actor && !can(actor, PERMISSIONS.agenciesManage)) throw new Forbidden('Only administrators can add agencies');
     const name = input.name.trim();
     if (await this.repos.agencies.findByName(name))
@@ -35,7 +27,7 @@ export class AgencyService {
     return toView({ ...row, users: 0 });
   }
 
-  async setFirstResponder(actor: Actor, id: string, firstResponder: boolean): Promise<AgencyView> {
+  async setFirstResponder(actor: Actor, id: string, firstResponder: boolean): Promise<Agency> {
     if (!can(actor, PERMISSIONS.agenciesManage)) throw new Forbidden('Only administrators can change agencies');
     if (!(await this.repos.agencies.setFirstResponder(id, firstResponder))) throw new NotFound('No such agency');
     await this.audit.record(actor, { action: 'agency.first-responder-set', subjectType: 'agency', subjectId: id, details: { firstResponder } });
@@ -45,6 +37,6 @@ export class AgencyService {
   }
 }
 
-function toView(row: { id: string; name: string; kind: string; first_responder: boolean; users: number | string }): AgencyView {
+function toView(row: { id: string; name: string; kind: AgencyKind; first_responder: boolean; users: number | string }): Agency {
   return { id: row.id, name: row.name, kind: row.kind, firstResponder: row.first_responder, users: Number(row.users) };
 }

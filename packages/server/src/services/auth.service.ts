@@ -1,3 +1,4 @@
+import type { Session } from '@harbour/contract';
 import {
   Forbidden,
   Invalid,
@@ -12,8 +13,6 @@ import {
   permissionsOf,
   requiresSecondFactor,
   type Actor,
-  type Permission,
-  type Role,
   type SessionStage,
   type UserActor,
 } from '@harbour/core';
@@ -48,19 +47,9 @@ export interface SessionPolicy {
   readonly maxHours: number;
 }
 
-export interface SessionView {
-  readonly stage: SessionStage;
-  readonly csrfToken: string;
-  readonly user: { id: string; displayName: string; email: string; role: Role; agencyId: string; agencyName: string; agencyFirstResponder: boolean };
-  readonly permissions: Permission[];
-  /** A researcher's grant of named access in force: what for, from whom, until when. */
-  readonly grant: { purpose: string; grantedBy: string; expiresAt: string } | null;
-  readonly expiresAt: string;
-}
-
 export interface SignedIn {
   readonly token: string;
-  readonly session: SessionView;
+  readonly session: Session;
 }
 
 /** Sign-in with password and second factor, sessions held in the database, sign-out. */
@@ -179,7 +168,7 @@ export class AuthService {
     return this.repos.sessions.deleteExpired(now, new Date(now.getTime() - this.policy.idleMinutes * 60_000));
   }
 
-  async view(actor: Actor): Promise<SessionView> {
+  async view(actor: Actor): Promise<Session> {
     const user = this.userActor(actor);
     const session = await this.repos.sessions.find(user.sessionId);
     const row = await this.repos.users.get(user.userId);

@@ -1,17 +1,7 @@
+import type { AreaBoundaries } from '@harbour/contract';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ForceArea } from '@harbour/core';
-
-export interface AreaBoundaries {
-  readonly type: 'FeatureCollection';
-  readonly features: {
-    type: 'Feature';
-    properties: { code: string; name: string; nameCy: string };
-    geometry: { type: string; coordinates: unknown };
-  }[];
-  /** What the boundaries' licence asks to be shown beside them, or null without boundaries. */
-  readonly attribution: string | null;
-}
 
 interface GeoJsonFeature {
   properties?: Record<string, unknown> | null;

@@ -1,3 +1,4 @@
+import type { ImportSummary, MappingStart } from '@harbour/contract';
 import { randomUUID } from 'node:crypto';
 import {
   Invalid,
@@ -30,34 +31,6 @@ import { importedReport } from './imported-report';
 export const MOST_ROWS = 250_000;
 const SAMPLE_ROWS = 5;
 const QUARANTINE_PAGE = 50;
-
-export interface ImportSummary {
-  id: string;
-  fileName: string;
-  encoding: string;
-  delimiter: string;
-  header: string[];
-  status: 'mapping' | 'running' | 'done' | 'failed';
-  rowsTotal: number;
-  rowsDone: number;
-  accepted: number;
-  already: number;
-  empty: number;
-  quarantined: number;
-  failure: string | null;
-  mapping: ImportMapping | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-}
-
-export interface MappingStart {
-  readonly columns: readonly (ImportField | null)[];
-  readonly dateOrder: DateOrder;
-  readonly source: ImportSource;
-  /** Remember these choices for the agency's next file. */
-  readonly remember: boolean;
-}
 
 /**
  * Partner spreadsheets imported as referrals. A file is uploaded and read (its encoding and

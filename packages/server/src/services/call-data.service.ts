@@ -1,3 +1,4 @@
+import type { CallDataInput, CallDataResult } from '@harbour/contract';
 import { randomUUID } from 'node:crypto';
 import {
   callPairs,
@@ -8,7 +9,6 @@ import {
   PERMISSIONS,
   permittedUser,
   type Actor,
-  type ExploitationType,
   type LinkRow,
   type RowProblem,
   type UserActor,
@@ -16,28 +16,6 @@ import {
 import type { ImportedNumberRow, Repositories } from '@harbour/db';
 import { parse } from 'csv-parse/sync';
 import { auditedBy } from './audit.service';
-
-/** An analyst's import: the file's text, which columns hold what, and how the material is graded. */
-export interface CallDataInput {
-  readonly name: string;
-  readonly csv: string;
-  readonly columns: { readonly from: string; readonly to: string; readonly at?: string; readonly duration?: string };
-  /** 3x5x2 grading of the material (call data from a provider is usually 1AP). */
-  readonly grading: string;
-  readonly exploitationTypes: readonly ExploitationType[];
-}
-
-export interface CallDataResult {
-  readonly id: string;
-  readonly reference: string;
-  readonly rows: number;
-  readonly calls: number;
-  readonly numbers: number;
-  readonly pairs: number;
-  /** Rows not taken, by line (the first 200; `problemCount` says how many in all). */
-  readonly problems: RowProblem[];
-  readonly problemCount: number;
-}
 
 /** Rows one import may hold: a few months of one phone's billing is tens of thousands. */
 export const MOST_ROWS = 200_000;

@@ -4,6 +4,7 @@ import {
   REPORT_SOURCES,
   PERMISSIONS,
   addMonths,
+  buildReport,
   fromHtcdsCase,
   permittedUser,
   toHtcdsDocument,
@@ -14,6 +15,8 @@ import {
   type ForceArea,
   type HtcdsCase,
   type HtcdsDocument,
+  type IntakeFacts,
+  type TriageResult,
 } from '@harbour/core';
 import type { Repositories } from '@harbour/db';
 import { auditedBy } from './audit.service';
@@ -86,53 +89,34 @@ export class CaseExchangeService {
         potentialVictims: report.persons.filter((p) => p.role === 'potential_victim').length,
         exploitationTypes: report.exploitationTypes.filter((t): t is ExploitationType => (EXPLOITATION_TYPES as readonly string[]).includes(t)),
       });
-      const id = randomUUID();
-      const source = REPORT_SOURCES.find((s) => s === report.source) ?? 'partner';
-      const { reference } = await this.repos.intake.createReport(
-        {
-          id,
-          source,
-          receivedAt: report.receivedAt,
-          language: 'en',
-          relation: 'someone_else',
-          summary: report.summary,
-          occurred: null,
-          localAuthority: report.localAuthority,
-          town: report.town,
-          postcode: report.postcode,
-          locationDescription: null,
-          exploitationTypes: [...report.exploitationTypes],
-          involvesChild: report.involvesChild,
-          triageScore: scored.score,
-          triageBand: scored.band,
-          createdBy: user.userId,
-          agencyId: user.agencyId,
-          persons: report.persons.map((p) => ({
-            id: randomUUID(),
-            role: p.role,
-            givenName: p.givenName,
-            familyName: p.familyName,
-            gender: p.gender,
-            nationality: p.nationality,
-            dob: p.dob,
-            phone: p.phone,
-            address: p.address,
-          })),
-          phones: [],
-          vehicles: [],
-          businesses: [],
-        },
-        {
-          ...auditedBy(user),
-          action: 'cases.imported',
-          subjectType: 'report',
-          subjectId: id,
-          details: { standard: 'HTCDS 2.0', from: report.htcdsReference },
-        },
-      );
+      const stored = buildReport({ ...htcdsCaseFacts(report, scored), createdBy: user.userId, agencyId: user.agencyId }, randomUUID);
+      const id = stored.id;
+      const { reference } = await this.repos.intake.createReport(stored, {
+        ...auditedBy(user),
+        action: 'cases.imported',
+        subjectType: 'report',
+        subjectId: id,
+        details: { standard: 'HTCDS 2.0', from: report.htcdsReference },
+      });
       if (report.status !== 'new') await this.repos.reports.setStatus(id, report.status);
       references.push(reference);
     }
     return { references };
   }
+}
+
+/** What an HTCDS case says, as the report builder takes it; a source HTCDS does not know is a partner's. */
+export function htcdsCaseFacts(report: ReturnType<typeof fromHtcdsCase>, scored: TriageResult): IntakeFacts {
+  return {
+    source: REPORT_SOURCES.find((s) => s === report.source) ?? 'partner',
+    receivedAt: report.receivedAt,
+    language: 'en',
+    relation: 'someone_else',
+    summary: report.summary,
+    place: { localAuthority: report.localAuthority, town: report.town, postcode: report.postcode },
+    exploitationTypes: report.exploitationTypes,
+    involvesChild: report.involvesChild,
+    triage: scored,
+    persons: report.persons,
+  };
 }

@@ -1,32 +1,9 @@
+import type { ChartContent, ChartData, ChartSummary, LinkFilter } from '@harbour/contract';
 import { randomUUID } from 'node:crypto';
 import { Conflict, NotFound, PERMISSIONS, permittedUser, type Actor, type GraphFilter, type UserActor } from '@harbour/core';
 import type { Repositories } from '@harbour/db';
-import type { ChartData, GraphService } from './graph.service';
-import type { StoredFilter } from './graph-filter';
+import type { GraphService } from './graph.service';
 import { auditedBy } from './audit.service';
-
-/** One entity as placed on a chart. */
-export interface ChartEntity {
-  readonly id: string;
-  readonly x: number;
-  readonly y: number;
-  readonly pinned: boolean;
-  readonly hidden: boolean;
-}
-
-/** What a saved chart keeps: its entities as placed, the filter it was drawn with, and the layout. */
-export interface ChartContent {
-  readonly entities: ChartEntity[];
-  readonly filter: StoredFilter;
-  readonly layout: 'cose' | 'concentric' | 'breadthfirst' | 'circle' | 'grid' | 'preset';
-}
-
-export interface ChartSummary {
-  readonly id: string;
-  readonly name: string;
-  readonly entities: number;
-  readonly updatedAt: string;
-}
 
 /**
  * Saved charts: an analyst's own, by name, reopened against the picture as it is then (links
@@ -38,7 +15,7 @@ export class ChartService {
     private readonly repos: Repositories,
     private readonly graph: GraphService,
     /** Turns a stored filter back into one the graph takes. */
-    private readonly filterOf: (stored: StoredFilter) => GraphFilter,
+    private readonly filterOf: (stored: LinkFilter) => GraphFilter,
   ) {}
 
   async list(actor: Actor): Promise<ChartSummary[]> {

@@ -1,3 +1,4 @@
+import type { Agreement, EntityView, RecordView, ReportRef, ReviewView, SearchResults } from '@harbour/contract';
 import { randomUUID } from 'node:crypto';
 import {
   bestPersonLabel,
@@ -13,7 +14,6 @@ import {
   type Actor,
   type KeyedKind,
   type Permission,
-  type RecordKind,
   type UserActor,
 } from '@harbour/core';
 import type { EntityRepository, Move, Repositories, ReviewPairRow, SourceRecord } from '@harbour/db';
@@ -23,61 +23,6 @@ const SEARCH_LIMIT = 60;
 /** Open review pairs are counted this far and no further. */
 const MOST_COUNTED = 100;
 const PER_KIND = 10;
-
-export interface ReportRef {
-  id: string;
-  reference: string;
-  source: string;
-  receivedAt: string;
-  grading: string | null;
-}
-
-export interface SearchResults {
-  query: string;
-  groups: { kind: RecordKind; items: { id: string; label: string; reports: number; latest: string }[] }[];
-  reports: (ReportRef & { snippet: string })[];
-}
-
-export interface RecordView {
-  id: string;
-  entityId: string | null;
-  role: string | null;
-  attributes: Record<string, string>;
-  resolvedBy: string | null;
-  matchProbability: number | null;
-  report: ReportRef & { summary: string; occurred: string | null };
-}
-
-export interface EntityView {
-  id: string;
-  kind: string;
-  label: string;
-  /** A merged entity's records now live in this one. */
-  mergedInto: string | null;
-  attributes: { name: string; value: string; sources: (ReportRef & { recordId: string; role: string | null })[] }[];
-  records: RecordView[];
-  linked: { id: string; kind: string; label: string; roles: string[]; reports: ReportRef[] }[];
-  timeline: { at: string; what: 'reported' | 'merge' | 'split' | 'undo'; report?: ReportRef; role?: string | null; changeId?: string; actor?: string | null }[];
-  changes: { id: string; action: string; at: string; actor: string | null; records: number; undone: boolean; fromReview: boolean }[];
-}
-
-export type Agreement = 'agree' | 'close' | 'differ' | 'missing';
-
-export interface ReviewView {
-  /** Open pairs, counted up to MOST_COUNTED (so the count is cheap): more is shown as "more than". */
-  open: number;
-  moreThanCounted: boolean;
-  pair: {
-    id: string;
-    probability: number;
-    skipped: boolean;
-    fields: { field: string; level: string; weight: number; agreement: Agreement; a: string; b: string }[];
-    a: RecordView & { entityLabel: string; entityRecords: number };
-    b: RecordView & { entityLabel: string; entityRecords: number };
-    /** What reports of both sides mention alike (a phone, a vehicle, a business, an account…): evidence beyond the fields. */
-    sharedMentions: { id: string; kind: string; label: string }[];
-  } | null;
-}
 
 /** What each evidence field shows of a person record, side by side. */
 const FIELD_VALUES: Record<string, (a: Record<string, string>) => string> = {

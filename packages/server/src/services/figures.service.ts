@@ -1,3 +1,4 @@
+import type { AreaBoundaries, Count, Dashboard, FiguresMap as FiguresMapView, ReportBehind } from '@harbour/contract';
 import {
   EXPLOITATION_TYPES,
   PERMISSIONS,
@@ -12,16 +13,13 @@ import {
   placeOf,
   previousPeriod,
   type Actor,
-  type Change,
   type ForceArea,
   type Granularity,
   type Month,
-  type DensityCell,
-  type PeriodCount,
   type Place,
 } from '@harbour/core';
 import type { Repositories, TallyFilter, TallyRow } from '@harbour/db';
-import type { AreaBoundaries, Boundaries } from './boundaries';
+import type { Boundaries } from './boundaries';
 import { auditedBy } from './audit.service';
 
 /** What a dashboard counts: a span of months and, optionally, one area, type, age group and source. */
@@ -36,53 +34,15 @@ export interface FiguresFilter {
   readonly source?: string | undefined;
 }
 
-export interface Count {
-  readonly key: string;
-  readonly n: number;
-}
-
-export interface Dashboard {
-  readonly filter: Required<Pick<FiguresFilter, 'from' | 'to' | 'granularity'>> & Omit<FiguresFilter, 'from' | 'to' | 'granularity'>;
-  /** The first and last months with any report. */
-  readonly span: { first: Month; last: Month } | null;
-  readonly reports: number;
-  /** Against the period of the same length just before. */
-  readonly previous: { from: Month; to: Month; change: Change };
-  readonly trend: PeriodCount[];
-  readonly byArea: (Count & { name: string; nameCy: string })[];
-  readonly byType: Count[];
-  readonly byAge: Count[];
-  readonly bySource: Count[];
-  readonly victims: number;
-  readonly victimsByGender: Count[];
-  /** ISO alpha-2 codes ('' when not known), most first. */
-  readonly victimsByNationality: (Count & { name: string })[];
-}
-
+/** The reports a figure counts, a page of them, with the filter as understood. */
 export interface ReportsBehind {
   readonly filter: Dashboard['filter'];
   readonly total: number;
-  readonly reports: {
-    id: string;
-    reference: string;
-    source: string;
-    receivedAt: string;
-    area: string | null;
-    exploitationTypes: string[];
-    child: boolean;
-    status: string;
-  }[];
+  readonly reports: ReportBehind[];
 }
 
-export interface FiguresMap {
-  readonly filter: Dashboard['filter'];
-  readonly areas: (Count & { name: string; nameCy: string })[];
-  /** Towns (or postcode districts) with the reports placed there. */
-  readonly places: (Place & { n: number })[];
-  /** Reports with no town or postcode the area knows: counted in their area, not placed. */
-  readonly unplaced: number;
-  readonly hotspots: DensityCell[];
-}
+/** The map's figures, with the filter as understood. */
+export type FiguresMap = FiguresMapView & { readonly filter: Dashboard['filter'] };
 
 const GENDERS = ['female', 'male', 'other', 'unknown'];
 

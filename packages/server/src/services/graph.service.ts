@@ -1,3 +1,4 @@
+import type { ChartData, LinkView, NetworkAnalysis, NetworkOrder, NetworkView, NodeView, ReportRef } from '@harbour/contract';
 import {
   analyseGraph,
   degrees,
@@ -16,68 +17,6 @@ import {
 } from '@harbour/core';
 import type { GraphChanges, NodeRow, Repositories } from '@harbour/db';
 import { auditedBy } from './audit.service';
-
-/** A link between two entities as the analyst sees it: the reports (passing the filter) that make it. */
-export interface LinkView {
-  readonly from: string;
-  readonly to: string;
-  readonly reports: number;
-  readonly firstSeen: string;
-  readonly lastSeen: string;
-}
-
-export interface NodeView {
-  readonly id: string;
-  readonly kind: string;
-  readonly label: string;
-  readonly reports: number;
-}
-
-/** Entities and the links among them: what a chart draws. */
-export interface ChartData {
-  readonly nodes: NodeView[];
-  readonly links: LinkView[];
-}
-
-export interface NetworkView {
-  /** The network's best-connected entity (networks have no id of their own: they change as reports arrive). */
-  readonly id: string;
-  readonly size: number;
-  readonly links: number;
-  readonly keyPlayers: NodeView[];
-  /** Members recorded as a potential victim. */
-  readonly victims: number;
-  readonly children: boolean;
-  readonly exploitationTypes: string[];
-  /** Local authorities (ONS codes) of its reports. */
-  readonly areas: string[];
-  readonly firstSeen: string;
-  readonly lastSeen: string;
-  /** When this user last opened it and how big it was then (null if never); grown: bigger now. */
-  readonly seen: { readonly size: number; readonly at: string } | null;
-  readonly grown: boolean;
-}
-
-/** How networks are ranked: by size, or by risk (children first, then potential victims, then the most recently active). */
-export type NetworkOrder = 'size' | 'risk';
-
-/** A network's key players and communities, measured within the network. */
-export interface NetworkAnalysis {
-  readonly size: number;
-  readonly keyPlayers: (NodeView & { degree: number; betweenness: number; pagerank: number; community: number })[];
-  /** Entities in each community, largest first (numbered as `community` above). */
-  readonly communities: number[];
-  readonly modularity: number;
-  readonly betweenness: { readonly exact: boolean; readonly sources: number };
-}
-
-export interface ReportSource {
-  readonly id: string;
-  readonly reference: string;
-  readonly source: string;
-  readonly receivedAt: string;
-  readonly grading: string | null;
-}
 
 /** The evidence of the picture as it stands, and the filtered graphs made from it since. */
 interface Built {
@@ -311,7 +250,7 @@ export class GraphService {
     fromId: string,
     toId: string,
     filter: GraphFilter = {},
-  ): Promise<{ paths: { nodes: NodeView[]; links: (LinkView & { sources: ReportSource[] })[] }[] }> {
+  ): Promise<{ paths: { nodes: NodeView[]; links: (LinkView & { sources: ReportRef[] })[] }[] }> {
     const user = this.allowed(actor);
     const built = await this.graph();
     const view = this.view(built, filter);
@@ -325,7 +264,7 @@ export class GraphService {
         pairs.set(pairKey(x, y), x < y ? [x, y] : [y, x]);
       }
     const passes = built.evidence.reportFilter(filter);
-    const sources = new Map<string, ReportSource[]>();
+    const sources = new Map<string, ReportRef[]>();
     for (const row of await this.repos.graph.linkSources([...pairs.values()])) {
       if (!passes(row.report_id)) continue;
       const list = sources.get(pairKey(row.a, row.b)) ?? [];

@@ -25,7 +25,7 @@ import { Boundaries } from './boundaries';
 import { CaseExchangeService } from './case-exchange.service';
 import { BulkImportService } from './bulk-import.service';
 import { toGraphFilter } from './graph-filter';
-import { GWENT, type ForceArea } from '@harbour/core';
+import { GWENT, areaCodes, type ForceArea } from '@harbour/core';
 
 /** Records resolved between vacuums of the embedded store (a few seconds' pause at a million people). */
 const TIDY_EMBEDDED_STORE_EVERY = 50_000;
@@ -35,11 +35,15 @@ export function services(
   repos: Repositories,
   options: { store: StoreKind; session: SessionPolicy; secrets: SecretBox; now?: () => Date; area?: ForceArea; geoDir?: string | undefined },
 ) {
+  const area = options.area ?? GWENT;
   const audit = new AuditService(repos);
   const graph = new GraphService(repos);
-  const figures = new FiguresService(repos, options.area ?? GWENT, new Boundaries(options.geoDir, options.area ?? GWENT), options.now);
+  const figures = new FiguresService(repos, area, new Boundaries(options.geoDir, area), options.now);
   return {
     store: options.store,
+    /** The force Harbour serves and its local authorities (configuration, not code). */
+    area,
+    areaCodes: areaCodes(area),
     audit,
     auth: new AuthService(repos, audit, options.session, options.secrets, options.now),
     secretKeys: new SecretKeyService(repos, audit, options.secrets),
@@ -47,7 +51,7 @@ export function services(
     accessGrants: new AccessGrantService(repos, audit, options.now),
     requestLimits: new RequestLimits(repos, options.now),
     agencies: new AgencyService(repos, audit),
-    overview: new OverviewService(repos, options.area ?? GWENT, options.now),
+    overview: new OverviewService(repos, area, options.now),
     publicReports: new PublicReportService(repos, options.now),
     triageQueue: new TriageQueueService(repos),
     reportTriage: new ReportTriageService(repos, options.now),
@@ -61,11 +65,11 @@ export function services(
     graph,
     charts: new ChartService(repos, graph, toGraphFilter),
     callData: new CallDataService(repos, options.now),
-    cases: new CaseExchangeService(repos, options.area ?? GWENT, options.now),
-    imports: new BulkImportService(repos, options.area ?? GWENT, options.now),
-    research: new ResearchExportService(repos, options.area ?? GWENT, options.now),
+    cases: new CaseExchangeService(repos, area, options.now),
+    imports: new BulkImportService(repos, area, options.now),
+    research: new ResearchExportService(repos, area, options.now),
     figures,
-    profile: new ProblemProfileService(repos, options.area ?? GWENT, figures, graph, options.now),
+    profile: new ProblemProfileService(repos, area, figures, graph, options.now),
   };
 }
 

@@ -1,21 +1,11 @@
+import type { MyWork } from '@harbour/contract';
 import { orderWork, permittedUser, PERMISSIONS, TRIAGE_BANDS, type Actor, type TriageBand } from '@harbour/core';
 import type { Repositories } from '@harbour/db';
-import { queueItem, type QueueItem } from './triage-queue.service';
+import { queueItem } from './triage-queue.service';
 import { auditedBy } from './audit.service';
 
 /** The most open reports one person's home lists; a DS spreads work long before this. */
 const MOST_LISTED = 200;
-
-export interface WorkReport extends QueueItem {
-  /** When triage falls due; null once the report is triaged and in hand. */
-  dueBy: string | null;
-  overdue: boolean;
-}
-
-export interface MyWork {
-  reports: WorkReport[];
-  overdue: number;
-}
 
 /** "My work": the reports assigned to the signed-in team member, in the order to work them. */
 export class MyWorkService {

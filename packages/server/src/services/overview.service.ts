@@ -1,12 +1,6 @@
+import type { Overview } from '@harbour/contract';
 import { Forbidden, PERMISSIONS, can, type Actor, type ForceArea } from '@harbour/core';
 import type { Repositories } from '@harbour/db';
-
-export interface Overview {
-  since: string;
-  total: number;
-  byArea: { code: string; name: string; nameCy: string; count: number }[];
-  bySource: { source: string; count: number }[];
-}
 
 /** The team's picture at a glance: counts only, so no personal data is read. */
 export class OverviewService {

@@ -1,3 +1,4 @@
+import type { PictureSettingsView } from '@harbour/contract';
 import { randomUUID } from 'node:crypto';
 import {
   bestPersonLabel,
@@ -29,18 +30,11 @@ import {
   type MatchModel,
   type PersonFeatures,
 } from '@harbour/core';
-import type { Assignment, NewReviewPair, PendingRecord, PictureSettings, Repositories } from '@harbour/db';
+import type { Assignment, NewReviewPair, PendingRecord, Repositories } from '@harbour/db';
 import { auditedBy } from './audit.service';
 
 /** Candidates in the review band put before an analyst per new record (the best few, of different people). */
 export const REVIEW_PAIRS_PER_RECORD = 3;
-
-export interface ModelInfo {
-  readonly source: 'synthetic' | 'store';
-  readonly trainedAt: string | null;
-  readonly records: number;
-  readonly decisions: number;
-}
 
 /** Records of one known person compared with a new record, per blocking key. */
 export const CANDIDATES_PER_PERSON = 3;
@@ -128,18 +122,21 @@ export class PictureService {
     return this.current.model;
   }
 
-  async settings(actor: Actor): Promise<PictureSettings & { model: ModelInfo }> {
+  async settings(actor: Actor): Promise<PictureSettingsView> {
     if (!can(actor, PERMISSIONS.pictureConfigure)) throw new Forbidden('Only a supervisor or an analyst sets how the picture matches');
     const [settings, stored] = await Promise.all([this.repos.picture.settings(), this.repos.picture.latestModel()]);
     return {
-      ...settings,
+      autoMerge: settings.autoMerge,
+      review: settings.review,
+      updatedAt: settings.updatedAt?.toISOString() ?? null,
+      updatedBy: settings.updatedBy,
       model: stored
         ? { source: 'store', trainedAt: stored.trainedAt.toISOString(), records: stored.records, decisions: stored.decisions }
         : { source: 'synthetic', trainedAt: null, records: 0, decisions: 0 },
     };
   }
 
-  async saveSettings(actor: Actor, autoMerge: number, review: number): Promise<PictureSettings & { model: ModelInfo }> {
+  async saveSettings(actor: Actor, autoMerge: number, review: number): Promise<PictureSettingsView> {
     const user = permittedUser(actor, PERMISSIONS.pictureConfigure, 'Only a supervisor or an analyst sets how the picture matches');
     if (!(review < autoMerge))
       throw new Invalid('The thresholds do not fit together', [{ path: 'review', message: 'Set the review threshold below the automatic merge threshold' }]);
@@ -156,7 +153,7 @@ export class PictureService {
    * new records are matched with it. Too few records to learn from and the synthetic model is the
    * starting point instead.
    */
-  async train(actor: Actor): Promise<PictureSettings & { model: ModelInfo }> {
+  async train(actor: Actor): Promise<PictureSettingsView> {
     const user = permittedUser(actor, PERMISSIONS.pictureConfigure, 'Only a supervisor or an analyst retrains the match model');
     const records = await this.repos.picture.personAttributes();
     const decisions = await this.repos.picture.decisions();

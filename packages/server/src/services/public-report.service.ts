@@ -1,3 +1,5 @@
+import type { FollowUp, PublicReportInput } from '@harbour/contract';
+import { PUBLIC_SIGNS } from '@harbour/contract';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import {
   CURRENT_CATALOGUE,
@@ -9,10 +11,12 @@ import {
   passwordRetryDelaySeconds,
   permittedUser,
   referenceRetryDelaySeconds,
-  storedPostcode,
+  buildReport,
   triage,
   type Actor,
   type ExploitationType,
+  type IntakeFacts,
+  type TriageResult,
   type UserActor,
 } from '@harbour/core';
 import type { Repositories } from '@harbour/db';
@@ -22,61 +26,6 @@ import { GuessingGuard } from './guessing-guard';
 import { cleanPhoto } from './photo-cleaner';
 
 /** What the public form sends, once validated at the route. */
-/** The parts a reporter can give a person: exploited, exploiting, a witness, or not known. */
-export const PUBLIC_PERSON_ROLES = ['potential_victim', 'suspect', 'witness', 'unknown'] as const;
-export type PublicPersonRole = (typeof PUBLIC_PERSON_ROLES)[number];
-
-export interface PublicReportInput {
-  readonly language: string;
-  readonly description: string;
-  readonly relation: 'self' | 'someone_else' | 'not_said';
-  readonly signs: readonly string[];
-  readonly dangerNow: boolean;
-  readonly childInvolved: 'yes' | 'no' | 'unknown';
-  readonly when?: string | undefined;
-  readonly localAuthority?: string | undefined;
-  readonly town?: string | undefined;
-  readonly postcode?: string | undefined;
-  readonly locationDescription?: string | undefined;
-  readonly people: readonly {
-    role: PublicPersonRole;
-    name?: string | undefined;
-    gender?: string | undefined;
-    nationality?: string | undefined;
-    description?: string | undefined;
-  }[];
-  readonly phones: readonly string[];
-  readonly vehicles: readonly { registration: string; description?: string | undefined }[];
-  readonly businesses: readonly { name: string; address?: string | undefined }[];
-  readonly online?: readonly { identifier: string; platform?: string | undefined; description?: string | undefined }[];
-  readonly formToken: string;
-  readonly leaveBlank?: string | undefined;
-}
-
-export interface FollowUpView {
-  reference: string;
-  receivedAt: string;
-  messages: { id: string; from: 'reporter' | 'team'; body: string; at: string }[];
-}
-
-/** The signs a member of the public can tick, each one an indicator in the catalogue. */
-export const PUBLIC_SIGNS = [
-  'ilo.retention_of_documents',
-  'ilo.debt_bondage',
-  'ilo.restriction_of_movement',
-  'ilo.withholding_wages',
-  'ilo.excessive_overtime',
-  'ilo.intimidation_threats',
-  'ilo.physical_sexual_violence',
-  'ilo.deception',
-  'ho.lives_at_workplace',
-  'ho.transported_to_work',
-  'ho.someone_speaks_for_them',
-  'ho.many_at_one_address',
-  'ho.sexual_services_advertised',
-  'ho.county_lines_phone',
-  'ho.domestic_never_alone',
-] as const;
 
 const FORM_MIN_SECONDS = 3;
 const MAX_PHOTOS = 10;
@@ -142,75 +91,27 @@ export class PublicReportService {
     // 16 random characters (about 79 bits): strong enough that a keyed fast hash protects it,
     // which keeps the portal quick under load where a slow password hash would not.
     const passphrase = newCode(4);
-    const id = randomUUID();
-    const split = (name: string | undefined) => {
-      const parts = (name ?? '').trim().split(/\s+/).filter(Boolean);
-      return parts.length === 0
-        ? { given: null, family: null }
-        : parts.length === 1
-          ? { given: parts[0]!, family: null }
-          : { given: parts.slice(0, -1).join(' '), family: parts[parts.length - 1]! };
-    };
-    await this.repos.intake.createReport(
-      {
-        id,
-        source: 'public',
-        receivedAt: this.now(),
-        language: input.language,
-        relation: input.relation,
-        summary: input.description,
-        occurred: input.when ?? null,
-        localAuthority: input.localAuthority ?? null,
-        town: input.town ?? null,
-        postcode: storedPostcode(input.postcode),
-        locationDescription: input.locationDescription ?? null,
-        exploitationTypes: result.likelyTypes.length > 0 ? [...result.likelyTypes.slice(0, 2)] : ['unknown'],
-        involvesChild: input.childInvolved === 'yes',
-        triageScore: result.score,
-        triageBand: result.band,
-        catalogueVersion: result.catalogueVersion,
-        indicatorIds: [...new Set(input.signs)],
-        triage: { ...result },
-        dangerNow: input.dangerNow,
-        // Each person with the part the reporter gave them; "happening to me" is the relation, not
-        // a person with nothing known. A row with nothing in it is not kept.
-        persons: input.people
-          .filter((p) => p.name || p.nationality || p.description || p.gender)
-          .map((p) => {
-            const n = split(p.name);
-            return {
-              id: randomUUID(),
-              role: p.role,
-              givenName: n.given,
-              familyName: n.family,
-              gender: p.gender ?? null,
-              nationality: p.nationality ?? null,
-              description: p.description ?? null,
-            };
-          }),
-        phones: input.phones.map((number) => ({ id: randomUUID(), number })),
-        vehicles: input.vehicles.map((v) => ({ id: randomUUID(), registration: v.registration.toUpperCase(), make: v.description ?? null, colour: null })),
-        businesses: input.businesses.map((b) => ({ id: randomUUID(), name: b.name, kind: null, address: b.address ?? null })),
-        online: (input.online ?? []).map((o) => ({
-          id: randomUUID(),
-          identifier: o.identifier,
-          platform: o.platform ?? null,
-          description: o.description ?? null,
-        })),
-        followUp: { referenceCode, passphraseHash: await this.passphraseHash(passphrase) },
-      },
-      { actorId: null, actorRole: null, action: 'report.public-submitted', subjectType: 'report', details: { language: input.language, band: result.band } },
+    const report = buildReport(
+      { ...publicReportFacts(input, result, this.now()), followUp: { referenceCode, passphraseHash: await this.passphraseHash(passphrase) } },
+      randomUUID,
     );
+    await this.repos.intake.createReport(report, {
+      actorId: null,
+      actorRole: null,
+      action: 'report.public-submitted',
+      subjectType: 'report',
+      details: { language: input.language, band: result.band },
+    });
     return { reference: referenceCode, passphrase };
   }
 
-  async followUp(reference: string, passphrase: string, client = 'unknown'): Promise<FollowUpView> {
+  async followUp(reference: string, passphrase: string, client = 'unknown'): Promise<FollowUp> {
     const channel = await this.open(reference, passphrase, client);
     await this.repos.audit.append({ actorId: null, actorRole: null, action: 'report.follow-up-read', subjectType: 'report', subjectId: channel.report_id });
     return this.view(channel.report_id, channel.reference_code, channel.received_at);
   }
 
-  async addReporterMessage(reference: string, passphrase: string, body: string, client = 'unknown'): Promise<FollowUpView> {
+  async addReporterMessage(reference: string, passphrase: string, body: string, client = 'unknown'): Promise<FollowUp> {
     const channel = await this.open(reference, passphrase, client);
     await this.repos.intake.addMessage(
       { id: randomUUID(), reportId: channel.report_id, author: 'reporter', authorUserId: null, body },
@@ -248,7 +149,7 @@ export class PublicReportService {
     return { photos: await this.repos.intake.countPhotos(channel.report_id) };
   }
 
-  async teamMessages(actor: Actor, reportId: string): Promise<FollowUpView['messages']> {
+  async teamMessages(actor: Actor, reportId: string): Promise<FollowUp['messages']> {
     const user = await this.checkTeam(actor, reportId);
     await this.repos.audit.append({
       ...auditedBy(user),
@@ -259,7 +160,7 @@ export class PublicReportService {
     return (await this.repos.intake.messages(reportId)).map(toMessage);
   }
 
-  async addTeamMessage(actor: Actor, reportId: string, body: string): Promise<FollowUpView['messages']> {
+  async addTeamMessage(actor: Actor, reportId: string, body: string): Promise<FollowUp['messages']> {
     const user = await this.checkTeam(actor, reportId);
     await this.repos.intake.addMessage(
       { id: randomUUID(), reportId, author: 'team', authorUserId: user.userId, body },
@@ -294,7 +195,7 @@ export class PublicReportService {
     return channel;
   }
 
-  private async view(reportId: string, reference: string, receivedAt: Date): Promise<FollowUpView> {
+  private async view(reportId: string, reference: string, receivedAt: Date): Promise<FollowUp> {
     return { reference, receivedAt: new Date(receivedAt).toISOString(), messages: (await this.repos.intake.messages(reportId)).map(toMessage) };
   }
 
@@ -323,6 +224,34 @@ export class PublicReportService {
   }
 }
 
-function toMessage(m: { id: string; author: string; body: string; created_at: Date }): FollowUpView['messages'][number] {
+function toMessage(m: { id: string; author: string; body: string; created_at: Date }): FollowUp['messages'][number] {
   return { id: m.id, from: m.author === 'team' ? 'team' : 'reporter', body: m.body, at: new Date(m.created_at).toISOString() };
+}
+
+/**
+ * What a reporter told the public form, as the report builder takes it: each person with the part
+ * the reporter gave them ("happening to me" is the relation, not a person with nothing known), and
+ * a row left with nothing in it is not kept.
+ */
+export function publicReportFacts(input: PublicReportInput, result: TriageResult, receivedAt: Date): IntakeFacts {
+  return {
+    source: 'public',
+    receivedAt,
+    language: input.language,
+    relation: input.relation,
+    summary: input.description,
+    occurred: input.when,
+    place: { localAuthority: input.localAuthority, town: input.town, postcode: input.postcode, description: input.locationDescription },
+    involvesChild: input.childInvolved === 'yes',
+    dangerNow: input.dangerNow,
+    triage: result,
+    indicatorIds: input.signs,
+    persons: input.people
+      .filter((p) => p.name || p.nationality || p.description || p.gender)
+      .map((p) => ({ role: p.role, fullName: p.name, gender: p.gender, nationality: p.nationality, description: p.description })),
+    phones: input.phones,
+    vehicles: input.vehicles,
+    businesses: input.businesses,
+    online: input.online,
+  };
 }

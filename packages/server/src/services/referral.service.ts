@@ -1,3 +1,4 @@
+import type { Draft, ReferralInput, TriageAnswers } from '@harbour/contract';
 import { randomUUID } from 'node:crypto';
 import {
   ageFacts,
@@ -9,79 +10,15 @@ import {
   permittedUser,
   triage,
   type Actor,
-  type DocumentType,
   type AgeContradiction,
-  type ExploitationType,
   type IndicatorCatalogue,
   type TriageResult,
   type UserActor,
-  storedPostcode,
+  buildReport,
+  type IntakeFacts,
 } from '@harbour/core';
 import type { Repositories } from '@harbour/db';
 import { auditedBy } from './audit.service';
-
-/** A referral as an officer or partner fills it in (validated at the route). */
-export interface ReferralInput {
-  readonly catalogueVersion: string;
-  readonly indicators: readonly string[];
-  readonly exploitationTypes: readonly ExploitationType[];
-  readonly victim: {
-    readonly givenName?: string | undefined;
-    readonly familyName?: string | undefined;
-    readonly dob?: string | undefined;
-    readonly ageYears?: number | undefined;
-    readonly child: 'yes' | 'no' | 'unknown';
-    readonly gender?: string | undefined;
-    readonly nationality?: string | undefined;
-    readonly language?: string | undefined;
-    readonly interpreterNeeded: boolean;
-    readonly phone?: string | undefined;
-  };
-  readonly consentToNrm: 'yes' | 'no' | 'unknown';
-  readonly riskToLife: boolean;
-  readonly potentialVictims: number;
-  readonly location: {
-    readonly localAuthority?: string | undefined;
-    readonly town?: string | undefined;
-    readonly postcode?: string | undefined;
-    readonly description?: string | undefined;
-  };
-  readonly summary: string;
-  readonly otherPeople: readonly {
-    role: 'suspect' | 'potential_victim' | 'witness';
-    givenName?: string | undefined;
-    familyName?: string | undefined;
-    nationality?: string | undefined;
-  }[];
-  readonly phones: readonly string[];
-  readonly vehicles: readonly { registration: string; description?: string | undefined }[];
-  readonly addresses: readonly { address: string; postcode?: string | undefined; town?: string | undefined }[];
-  readonly businesses: readonly { name: string; kind?: string | undefined; address?: string | undefined }[];
-  readonly online?: readonly { identifier: string; platform?: string | undefined; description?: string | undefined }[];
-  readonly bankAccounts?: readonly {
-    bank?: string | undefined;
-    sortCode?: string | undefined;
-    accountNumber?: string | undefined;
-    iban?: string | undefined;
-    holder?: string | undefined;
-  }[];
-  readonly documents?: readonly {
-    type: DocumentType;
-    number: string;
-    country?: string | undefined;
-    holder?: string | undefined;
-    description?: string | undefined;
-  }[];
-  readonly draftId?: string | undefined;
-}
-
-/** The answers triage and guidance depend on: all a preview needs, so it works from the first answer. */
-export type TriageAnswers = Pick<
-  ReferralInput,
-  'catalogueVersion' | 'indicators' | 'exploitationTypes' | 'consentToNrm' | 'riskToLife' | 'potentialVictims'
-> & {
-  readonly victim: Pick<ReferralInput['victim'], 'dob' | 'ageYears' | 'child' | 'interpreterNeeded'>;
-};
 
 /** Triage as it stands, and the answers about age that disagree, for the officer to settle. */
 export type Preview = TriageResult & { readonly contradictions: readonly AgeContradiction[] };
@@ -94,12 +31,6 @@ const CONTRADICTION_MESSAGES: Record<AgeContradiction['code'], string> = {
   dob_and_age_differ: 'The date of birth and the age given disagree: correct one, or leave one empty',
   dob_in_future: 'The date of birth is in the future',
 };
-
-export interface DraftView {
-  id: string;
-  updatedAt: string;
-  data: Record<string, unknown>;
-}
 
 /**
  * Referrals from any colleague or partner: the indicator checklist, the victim, consent and the
@@ -143,98 +74,17 @@ export class ReferralService {
         })),
       );
     const result = triage(triageInput(input, facts.child));
-    const v = input.victim;
-    const id = randomUUID();
-    const { reference } = await this.repos.intake.createReport(
-      {
-        id,
-        source: user.role === 'partner' ? 'partner' : 'officer',
-        receivedAt: this.now(),
-        language: v.language ?? 'en',
-        relation: 'someone_else',
-        summary: input.summary,
-        occurred: null,
-        localAuthority: input.location.localAuthority ?? null,
-        town: input.location.town ?? null,
-        postcode: storedPostcode(input.location.postcode),
-        locationDescription: input.location.description ?? null,
-        exploitationTypes:
-          input.exploitationTypes.length > 0 ? [...input.exploitationTypes] : result.likelyTypes.length > 0 ? [...result.likelyTypes.slice(0, 2)] : ['unknown'],
-        involvesChild: facts.child === 'yes',
-        dangerNow: input.riskToLife,
-        triageScore: result.score,
-        triageBand: result.band,
-        createdBy: user.userId,
-        agencyId: user.agencyId,
-        catalogueVersion: result.catalogueVersion,
-        indicatorIds: [...new Set(input.indicators)],
-        victim: { ...v, child: facts.child, consentToNrm: input.consentToNrm, riskToLife: input.riskToLife, potentialVictims: input.potentialVictims },
-        triage: { ...result },
-        persons: [
-          {
-            id: randomUUID(),
-            role: 'potential_victim',
-            givenName: v.givenName ?? null,
-            familyName: v.familyName ?? null,
-            gender: v.gender ?? null,
-            nationality: v.nationality ?? null,
-            dob: v.dob ?? null,
-            phone: v.phone ?? null,
-          },
-          ...input.otherPeople.map((p) => ({
-            id: randomUUID(),
-            role: p.role,
-            givenName: p.givenName ?? null,
-            familyName: p.familyName ?? null,
-            gender: null,
-            nationality: p.nationality ?? null,
-          })),
-        ],
-        phones: input.phones.map((number) => ({ id: randomUUID(), number })),
-        vehicles: input.vehicles.map((x) => ({ id: randomUUID(), registration: x.registration.toUpperCase(), make: x.description ?? null, colour: null })),
-        businesses: input.businesses.map((b) => ({ id: randomUUID(), name: b.name, kind: b.kind ?? null, address: b.address ?? null })),
-        addresses: input.addresses.map((a) => ({
-          id: randomUUID(),
-          address: a.address,
-          postcode: storedPostcode(a.postcode),
-          town: a.town ?? null,
-          description: null,
-        })),
-        online: (input.online ?? []).map((o) => ({
-          id: randomUUID(),
-          identifier: o.identifier,
-          platform: o.platform ?? null,
-          description: o.description ?? null,
-        })),
-        bankAccounts: (input.bankAccounts ?? []).map((b) => ({
-          id: randomUUID(),
-          bank: b.bank ?? null,
-          sortCode: b.sortCode ?? null,
-          accountNumber: b.accountNumber ?? null,
-          iban: b.iban ?? null,
-          holder: b.holder ?? null,
-        })),
-        documents: (input.documents ?? []).map((d) => ({
-          id: randomUUID(),
-          type: d.type,
-          number: d.number,
-          country: d.country ?? null,
-          holder: d.holder ?? null,
-          description: d.description ?? null,
-        })),
-      },
-      {
-        ...auditedBy(user),
-        action: 'referral.submitted',
-        subjectType: 'report',
-        details: { band: result.band, guidance: result.guidance },
-      },
-    );
+    const { reference } = await this.repos.intake.createReport(buildReport(referralFacts(input, result, facts.child, user, this.now()), randomUUID), {
+      ...auditedBy(user),
+      action: 'referral.submitted',
+      subjectType: 'report',
+      details: { band: result.band, guidance: result.guidance },
+    });
     if (input.draftId) await this.repos.intake.deleteDraft(user.userId, input.draftId);
     return { reference, triage: result };
   }
 
-  async saveDraft(actor: Actor, id: string, data: Record<string, unknown>): Promise<DraftView> {
+  async saveDraft(actor: Actor, id: string, data: Record<string, unknown>): Promise<Draft> {
     const user = this.user(actor);
     const at = this.now();
     await this.repos.intake.saveDraft(user.userId, id, data, at);
@@ -244,7 +94,7 @@ export class ReferralService {
     return { id, updatedAt: new Date(saved.updated_at).toISOString(), data: saved.data };
   }
 
-  async drafts(actor: Actor): Promise<DraftView[]> {
+  async drafts(actor: Actor): Promise<Draft[]> {
     const user = this.user(actor);
     return (await this.repos.intake.drafts(user.userId)).map((d) => ({ id: d.id, updatedAt: new Date(d.updated_at).toISOString(), data: d.data }));
   }
@@ -269,5 +119,34 @@ function triageInput(input: TriageAnswers, child: 'yes' | 'no' | 'unknown') {
     potentialVictims: input.potentialVictims,
     exploitationTypes: input.exploitationTypes,
     interpreterNeeded: input.victim.interpreterNeeded,
+  };
+}
+
+/** What a colleague or partner told the referral form, as the report builder takes it. */
+export function referralFacts(input: ReferralInput, result: TriageResult, child: 'yes' | 'no' | 'unknown', user: UserActor, receivedAt: Date): IntakeFacts {
+  const v = input.victim;
+  return {
+    source: user.role === 'partner' ? 'partner' : 'officer',
+    receivedAt,
+    language: v.language ?? 'en',
+    relation: 'someone_else',
+    summary: input.summary,
+    place: input.location,
+    exploitationTypes: input.exploitationTypes,
+    involvesChild: child === 'yes',
+    dangerNow: input.riskToLife,
+    triage: result,
+    indicatorIds: input.indicators,
+    victim: { ...v, child, consentToNrm: input.consentToNrm, riskToLife: input.riskToLife, potentialVictims: input.potentialVictims },
+    createdBy: user.userId,
+    agencyId: user.agencyId,
+    persons: [{ role: 'potential_victim', ...v }, ...input.otherPeople],
+    phones: input.phones,
+    vehicles: input.vehicles,
+    businesses: input.businesses,
+    addresses: input.addresses,
+    online: input.online,
+    bankAccounts: input.bankAccounts,
+    documents: input.documents,
   };
 }

@@ -1,65 +1,8 @@
+import type { ReportView, Triage, TriageDecision } from '@harbour/contract';
+import { isGrading } from '@harbour/contract';
 import { Forbidden, Invalid, NotFound, PERMISSIONS, permittedUser, type Actor, type UserActor } from '@harbour/core';
 import type { Repositories } from '@harbour/db';
 import { auditedBy } from './audit.service';
-
-export interface ReportView {
-  id: string;
-  reference: string;
-  source: string;
-  status: string;
-  receivedAt: string;
-  language: string | null;
-  relation: string | null;
-  summary: string;
-  occurred: string | null;
-  localAuthority: string | null;
-  town: string | null;
-  postcode: string | null;
-  locationDescription: string | null;
-  exploitationTypes: string[];
-  involvesChild: boolean;
-  triageScore: number | null;
-  triageBand: string | null;
-  triage: Record<string, unknown> | null;
-  victim: Record<string, unknown> | null;
-  indicatorIds: string[];
-  catalogueVersion: string | null;
-  grading: string | null;
-  assignedTo: string | null;
-  triagedAt: string | null;
-  hasFollowUp: boolean;
-  /** The code the reporter was given, to find the report by when they ring or write. */
-  referenceCode: string | null;
-  dangerNow: boolean;
-  persons: ({
-    role: string;
-    givenName: string | null;
-    familyName: string | null;
-    nationality: string | null;
-    gender: string | null;
-    dob: string | null;
-    phone: string | null;
-    description: string | null;
-  } & InPicture)[];
-  phones: ({ number: string } & InPicture)[];
-  vehicles: ({ registration: string; description: string | null } & InPicture)[];
-  businesses: ({ name: string; address: string | null } & InPicture)[];
-  addresses: ({ address: string; postcode: string | null; town: string | null } & InPicture)[];
-  online: ({ identifier: string; platform: string | null; description: string | null } & InPicture)[];
-  bankAccounts: ({ bank: string | null; sortCode: string | null; accountNumber: string | null; iban: string | null; holder: string | null } & InPicture)[];
-  documents: ({ type: string; number: string; country: string | null; holder: string | null; description: string | null } & InPicture)[];
-}
-
-/** The entity a mention became in the picture; null until the picture has taken the report in. */
-interface InPicture {
-  entityId: string | null;
-}
-
-export interface TriageDecision {
-  readonly assignTo?: string | null | undefined;
-  readonly grading?: string | undefined;
-  readonly markTriaged?: boolean | undefined;
-}
 
 /** Opening, assigning, grading (3x5x2) and marking reports triaged. */
 export class ReportTriageService {
@@ -93,7 +36,8 @@ export class ReportTriageService {
       involvesChild: r.involves_child,
       triageScore: r.triage_score,
       triageBand: r.triage_band,
-      triage: r.triage,
+      // Stored by the producers as they scored it (see the contract's triage schema).
+      triage: r.triage as Triage | null,
       victim: r.victim,
       indicatorIds: r.indicator_ids,
       catalogueVersion: r.catalogue_version,
@@ -172,7 +116,7 @@ export class ReportTriageService {
       throw new Invalid('Nothing to change: assign, grade or mark the report triaged', [
         { path: 'assignTo', message: 'Choose whom to assign it to, a grading, or mark it triaged', reason: 'required' },
       ]);
-    if (decision.grading !== undefined && !/^[123][A-E][PC]$/.test(decision.grading)) {
+    if (decision.grading !== undefined && !isGrading(decision.grading)) {
       throw new Invalid('The grading is not valid', [{ path: 'grading', message: 'Use source 1–3, assessment A–E and handling P or C, e.g. 2BP' }]);
     }
     const current = await this.repos.intake.assignment(id);

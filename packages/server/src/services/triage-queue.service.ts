@@ -1,22 +1,7 @@
+import type { QueueItem } from '@harbour/contract';
 import { PERMISSIONS, permittedUser, type Actor } from '@harbour/core';
 import type { QueueFilter, QueueRow, Repositories } from '@harbour/db';
 import { auditedBy } from './audit.service';
-
-export interface QueueItem {
-  id: string;
-  reference: string;
-  source: string;
-  receivedAt: string;
-  localAuthority: string | null;
-  town: string | null;
-  exploitationTypes: string[];
-  involvesChild: boolean;
-  triageScore: number | null;
-  triageBand: string | null;
-  status: string;
-  language: string | null;
-  summary: string;
-}
 
 /** The team's triage queue: every new report and referral in one list, most urgent first. */
 export class TriageQueueService {

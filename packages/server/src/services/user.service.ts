@@ -1,35 +1,13 @@
+import type { Account, NewAccount } from '@harbour/contract';
+import type { AccountAction } from '@harbour/contract';
 import { randomUUID } from 'node:crypto';
-import { Conflict, Forbidden, Invalid, NotFound, PERMISSIONS, can, passwordProblem, type Actor, type Role } from '@harbour/core';
+import { Conflict, Forbidden, Invalid, NotFound, PERMISSIONS, can, passwordProblem, type Actor } from '@harbour/core';
 import type { Repositories, UserListRow } from '@harbour/db';
 import { isCommonPassword } from '../auth/common-passwords';
 import { hashPassword } from '../auth/passwords';
 import type { AuditService } from './audit.service';
 
-export interface NewAccount {
-  readonly email: string;
-  readonly displayName: string;
-  readonly role: Role;
-  readonly agencyId: string;
-  readonly password: string;
-}
-
-export interface AccountView {
-  id: string;
-  email: string;
-  displayName: string;
-  role: string;
-  agencyId: string;
-  agencyName: string;
-  secondFactor: boolean;
-  /** The second factor is locked after too many wrong codes, until an administrator unlocks it. */
-  locked: boolean;
-  disabled: boolean;
-  createdAt: string;
-}
-
 /** What an administrator can do to an existing account. */
-export const ACCOUNT_ACTIONS = ['disable', 'enable', 'unlock-second-factor'] as const;
-export type AccountAction = (typeof ACCOUNT_ACTIONS)[number];
 
 export class UserService {
   constructor(
@@ -42,7 +20,7 @@ export class UserService {
    * Disables an account (ending all its sessions at once), enables it again, or unlocks its second
    * factor after too many wrong codes; each audited. `actor` null is the command line.
    */
-  async act(actor: Actor | null, id: string, action: AccountAction): Promise<AccountView> {
+  async act(actor: Actor | null, id: string, action: AccountAction): Promise<Account> {
     // `actor` null: the command line, run by whoever holds the server.
     if (actor && !can(actor, PERMISSIONS.usersManage)) throw new Forbidden('Only administrators can change accounts');
     if (action === 'disable' && actor?.kind === 'user' && id === actor.userId)
@@ -62,7 +40,7 @@ export class UserService {
     return toView(view);
   }
 
-  async list(actor: Actor): Promise<AccountView[]> {
+  async list(actor: Actor): Promise<Account[]> {
     if (!can(actor, PERMISSIONS.usersRead)) throw new Forbidden('You cannot list accounts');
     const rows = await this.repos.users.list();
     await this.audit.record(actor, { action: 'users.list', details: { count: rows.length } });
@@ -70,7 +48,7 @@ export class UserService {
   }
 
   /** Creates an account. `actor` null means the command line, run by whoever holds the server. */
-  async create(actor: Actor | null, input: NewAccount): Promise<AccountView> {
+  async create(actor: Actor | null, input: NewAccount): Promise<Account> {
     if (actor && !can(actor, PERMISSIONS.usersManage)) throw new Forbidden('Only administrators can add accounts');
     const weak = passwordProblem(input.password, input, isCommonPassword);
     if (weak) throw new Invalid('The password is not acceptable', [weak]);
@@ -109,7 +87,7 @@ export class UserService {
   }
 }
 
-function toView(row: UserListRow): AccountView {
+function toView(row: UserListRow): Account {
   return {
     id: row.id,
     email: row.email,

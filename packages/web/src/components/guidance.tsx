@@ -1,12 +1,9 @@
+import type { Triage as TriageResult } from '@harbour/contract';
 import { Trans, useTranslation } from 'react-i18next';
 import { PHONE_MARKUP } from './phone-number';
 
-export interface Triage {
-  score: number;
-  band: 'low' | 'medium' | 'high' | 'critical';
-  contributions: { kind: 'indicator' | 'fact'; id: string; points: number }[];
-  guidance: string[];
-}
+/** What the guidance shows of a triage: its score, band, reasons and steps. */
+export type Triage = Pick<TriageResult, 'score' | 'band' | 'contributions' | 'guidance'>;
 
 /** Whether the first thing to do cannot wait: a call to 999 or safeguarding a child. */
 function isUrgent(triage: Triage): boolean {

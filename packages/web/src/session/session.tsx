@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, setCsrfToken } from '../api/client';
-import type { Session } from '../api/types';
+import type { Session } from '@harbour/contract';
 
 export const SESSION_KEY = ['session'] as const;
 

@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import type { Session } from '../../api/types';
+import type { AccountActivity, Session } from '@harbour/contract';
 import { ErrorSummary, type FormProblem } from '../../components/form/error-summary';
 import { TextField } from '../../components/form/fields';
 import { fieldError, problemsFrom } from '../../components/form/problems';
@@ -23,7 +23,7 @@ export function AccountPage({ session }: { session: Session }) {
   usePageTitle(t('account.title'));
   const activity = useQuery({
     queryKey: ['account-activity'],
-    queryFn: () => api<{ events: { at: string; action: string }[] }>('GET', '/api/session/activity'),
+    queryFn: () => api<AccountActivity>('GET', '/api/session/activity'),
     retry: false,
   });
   const at = new Intl.DateTimeFormat(dateLocale(i18n.language), { dateStyle: 'medium', timeStyle: 'short' });

@@ -3,7 +3,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TableScroll } from '../../components/table-scroll';
 import { api } from '../../api/client';
-import { ROLES, type Account, type Agency, type Role, type Session } from '../../api/types';
+import { ROLES } from '@harbour/contract/vocabulary';
+import type { Account, AccountList, AgencyList, Role, Session } from '@harbour/contract';
 import { ErrorSummary, type FormProblem } from '../../components/form/error-summary';
 import { SelectField, TextField } from '../../components/form/fields';
 import { fieldError, problemsFrom } from '../../components/form/problems';
@@ -22,7 +23,7 @@ export function AccountsPage({ session }: { session: Session }) {
   const { t, i18n } = useTranslation();
   usePageTitle(t('users.title'));
   const client = useQueryClient();
-  const users = useQuery({ queryKey: ['users'], queryFn: () => api<{ users: Account[] }>('GET', '/api/users') });
+  const users = useQuery({ queryKey: ['users'], queryFn: () => api<AccountList>('GET', '/api/users') });
   const manage = hasPermission(session, 'users:manage');
   const act = useMutation({
     mutationFn: ({ id, action }: { id: string; action: AccountAction }) => api<Account>('POST', `/api/users/${id}/actions`, { action }),
@@ -121,7 +122,7 @@ export function AccountsPage({ session }: { session: Session }) {
 function AddAccountForm() {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const agencies = useQuery({ queryKey: ['agencies'], queryFn: () => api<{ agencies: Agency[] }>('GET', '/api/agencies') });
+  const agencies = useQuery({ queryKey: ['agencies'], queryFn: () => api<AgencyList>('GET', '/api/agencies') });
   const [form, setForm] = useState({ displayName: '', email: '', role: 'officer' as Role, agencyId: '', password: '' });
   const [problems, setProblems] = useState<FormProblem[]>([]);
   const [added, setAdded] = useState<string | null>(null);

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import type { AccessGrant, Account } from '../../api/types';
+import type { AccessGrant, AccessGrantList, Account } from '@harbour/contract';
 import { ErrorSummary, type FormProblem } from '../../components/form/error-summary';
 import { SelectField, TextAreaField, TextField } from '../../components/form/fields';
 import { fieldError, problemsFrom } from '../../components/form/problems';
@@ -19,7 +19,7 @@ const PURPOSE_LIMIT = 500;
 export function NamedAccess({ accounts }: { accounts: readonly Account[] }) {
   const { t, i18n } = useTranslation();
   const client = useQueryClient();
-  const grants = useQuery({ queryKey: ['access-grants'], queryFn: () => api<{ grants: AccessGrant[]; mostDays: number }>('GET', '/api/access-grants') });
+  const grants = useQuery({ queryKey: ['access-grants'], queryFn: () => api<AccessGrantList>('GET', '/api/access-grants') });
   const researchers = accounts.filter((a) => a.role === 'researcher' && !a.disabled);
   const [userId, setUserId] = useState('');
   const [purpose, setPurpose] = useState('');

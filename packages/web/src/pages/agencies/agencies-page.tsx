@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import type { Agency, Session } from '../../api/types';
+import type { Agency, AgencyList, Session } from '@harbour/contract';
 import { ErrorSummary, type FormProblem } from '../../components/form/error-summary';
 import { SelectField, TextField } from '../../components/form/fields';
 import { fieldError, problemsFrom } from '../../components/form/problems';
@@ -16,7 +16,7 @@ export function AgenciesPage({ session }: { session: Session }) {
   const { t } = useTranslation();
   usePageTitle(t('agencies.title'));
   const client = useQueryClient();
-  const agencies = useQuery({ queryKey: ['agencies'], queryFn: () => api<{ agencies: Agency[] }>('GET', '/api/agencies') });
+  const agencies = useQuery({ queryKey: ['agencies'], queryFn: () => api<AgencyList>('GET', '/api/agencies') });
   const [name, setName] = useState('');
   const [kind, setKind] = useState<string>('local_authority');
   const [problems, setProblems] = useState<FormProblem[]>([]);

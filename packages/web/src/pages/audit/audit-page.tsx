@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { TableScroll } from '../../components/table-scroll';
 import { useSearchParams } from 'react-router';
 import { api } from '../../api/client';
-import type { AuditEntry } from '../../api/types';
+import type { AuditPage } from '@harbour/contract';
 import { ErrorSummary } from '../../components/form/error-summary';
 import { SelectField, TextField } from '../../components/form/fields';
 import { fieldError, problemsFrom } from '../../components/form/problems';
@@ -29,7 +29,7 @@ export function AuditPage() {
   query.set('limit', '50');
   const log = useQuery({
     queryKey: ['audit', query.toString()],
-    queryFn: () => api<{ entries: AuditEntry[]; actions: string[] }>('GET', `/api/audit?${query.toString()}`),
+    queryFn: () => api<AuditPage>('GET', `/api/audit?${query.toString()}`),
     retry: false,
   });
   const problems = log.error ? problemsFrom(log.error, t, {}).map((p) => ({ ...p, field: p.field?.replace(/^querystring\./, '') })) : [];

@@ -1,3 +1,4 @@
+import type { HtcdsImported } from '@harbour/contract';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,7 +20,7 @@ export function HtcdsPage() {
   const [file, setFile] = useState<File | null>(null);
   const [unreadable, setUnreadable] = useState(false);
   const upload = useMutation({
-    mutationFn: async (chosen: File) => api<{ references: string[] }>('POST', '/api/cases/htcds', JSON.parse(await chosen.text()) as unknown),
+    mutationFn: async (chosen: File) => api<HtcdsImported>('POST', '/api/cases/htcds', JSON.parse(await chosen.text()) as unknown),
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -3,13 +3,14 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
-import { AREAS } from '../../areas';
+import { useForceAreas } from '../../api/force-areas';
 import { ErrorSummary } from '../../components/form/error-summary';
 import { problemsFrom } from '../../components/form/problems';
 import { usePageTitle } from '../../components/page-title';
 import { hasPermission, useSession } from '../../session/session';
 import { FilterForm } from './filter-form';
-import { filterFrom, queryOf, type Dashboard, type FilterParams } from './types';
+import type { Dashboard, FiguresParams } from '@harbour/contract';
+import { filterFrom, queryOf } from './filter-params';
 import { dateLocale } from '../../i18n/locale';
 
 const EChart = lazy(() => import('./echart'));
@@ -19,7 +20,7 @@ interface Row {
   key: string;
   label: string;
   n: number;
-  behind: FilterParams;
+  behind: FiguresParams;
 }
 
 /**
@@ -30,6 +31,7 @@ interface Row {
  */
 export function DashboardPage() {
   const { t, i18n } = useTranslation();
+  const forceAreas = useForceAreas();
   usePageTitle(t('figures.title'));
   const [params, setParams] = useSearchParams();
   const filter = filterFrom(params);
@@ -51,8 +53,7 @@ export function DashboardPage() {
 
   const periodLabel = (p: Dashboard['trend'][number]) => (d?.filter.granularity === 'month' ? monthName(p.from) : p.period);
   const areaName = (key: string) => {
-    const found = AREAS.find(([code]) => code === key);
-    return found ? (welsh ? found[2] : found[1]) : t('figures.areaUnknown');
+    return forceAreas.nameOf(key) ?? t('figures.areaUnknown');
   };
 
   const sections: { id: string; title: string; kind: 'bar' | 'line'; horizontal?: boolean; rows: Row[]; note?: string; victims?: boolean }[] = d
@@ -288,7 +289,7 @@ function FourPView({
   format,
 }: {
   dashboard: Dashboard;
-  filter: FilterParams;
+  filter: FiguresParams;
   canList: boolean;
   canSearch: boolean;
   format: (n: number) => string;
@@ -296,7 +297,7 @@ function FourPView({
   const { t } = useTranslation();
   const source = (key: string) => d.bySource.find((c) => c.key === key)?.n ?? 0;
   const children = d.byAge.find((c) => c.key === 'child')?.n ?? 0;
-  type Measure = { key: string; n?: number; behind?: FilterParams; link?: { to: string; label: string } };
+  type Measure = { key: string; n?: number; behind?: FiguresParams; link?: { to: string; label: string } };
   const strands: [string, Measure[]][] = [
     ['pursue', [{ key: 'networks', ...(canSearch ? { link: { to: '/networks', label: t('figures.fourP.networksLink') } } : {}) }, { key: 'cases' }]],
     [

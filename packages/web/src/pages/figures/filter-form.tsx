@@ -1,11 +1,9 @@
+import { EXPLOITATION_TYPES, REPORT_SOURCES } from '@harbour/contract/vocabulary';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AREAS } from '../../areas';
+import { useForceAreas } from '../../api/force-areas';
 import { SelectField, TextField } from '../../components/form/fields';
-import type { FilterParams } from './types';
-
-const TYPES = ['sexual', 'labour', 'criminal', 'domestic_servitude', 'organ_harvesting', 'unknown'];
-const SOURCES = ['public', 'officer', 'partner', 'nrm'];
+import type { FiguresParams } from '@harbour/contract';
 
 /** The filter, applied all at once (not on every keystroke), so each view is one request. */
 /** The first and last month of a span, side by side: two quarter-width columns of a grid row. */
@@ -30,11 +28,11 @@ export function MonthRangeFields({ from, to, onFrom, onTo }: { from: string; to:
   );
 }
 
-export function FilterForm({ filter, onApply }: { filter: FilterParams; onApply: (filter: FilterParams) => void }) {
-  const { t, i18n } = useTranslation();
-  const welsh = i18n.language === 'cy';
-  const [draft, setDraft] = useState<FilterParams>(filter);
-  const set = (name: keyof FilterParams) => (value: string) => setDraft((f) => ({ ...f, [name]: value }));
+export function FilterForm({ filter, onApply }: { filter: FiguresParams; onApply: (filter: FiguresParams) => void }) {
+  const { t } = useTranslation();
+  const forceAreas = useForceAreas();
+  const [draft, setDraft] = useState<FiguresParams>(filter);
+  const set = (name: keyof FiguresParams) => (value: string) => setDraft((f) => ({ ...f, [name]: value }));
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onApply(draft);
@@ -59,7 +57,7 @@ export function FilterForm({ filter, onApply }: { filter: FilterParams; onApply:
             label={t('figures.filter.area')}
             value={draft.area ?? ''}
             onChange={set('area')}
-            options={[any, ...AREAS.map(([code, en, cy]) => ({ value: code, label: welsh ? cy : en })), { value: 'unknown', label: t('figures.areaUnknown') }]}
+            options={[any, ...forceAreas.options, { value: 'unknown', label: t('figures.areaUnknown') }]}
           />
         </div>
       </div>
@@ -70,7 +68,7 @@ export function FilterForm({ filter, onApply }: { filter: FilterParams; onApply:
             label={t('figures.filter.type')}
             value={draft.type ?? ''}
             onChange={set('type')}
-            options={[any, ...TYPES.map((x) => ({ value: x, label: t(`referral.types.${x}`) }))]}
+            options={[any, ...EXPLOITATION_TYPES.map((x) => ({ value: x, label: t(`referral.types.${x}`) }))]}
           />
         </div>
         <div className="govuk-grid-column-one-quarter">
@@ -88,7 +86,7 @@ export function FilterForm({ filter, onApply }: { filter: FilterParams; onApply:
             label={t('figures.filter.source')}
             value={draft.source ?? ''}
             onChange={set('source')}
-            options={[any, ...SOURCES.map((x) => ({ value: x, label: t(`sources.${x}`) }))]}
+            options={[any, ...REPORT_SOURCES.map((x) => ({ value: x, label: t(`sources.${x}`) }))]}
           />
         </div>
         <div className="govuk-grid-column-one-quarter">

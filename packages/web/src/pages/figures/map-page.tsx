@@ -7,7 +7,8 @@ import { ErrorSummary } from '../../components/form/error-summary';
 import { problemsFrom } from '../../components/form/problems';
 import { usePageTitle } from '../../components/page-title';
 import { FilterForm } from './filter-form';
-import { filterFrom, queryOf, type AreaBoundaries, type FiguresMap } from './types';
+import type { AreaBoundaries, FiguresMap } from '@harbour/contract';
+import { filterFrom, queryOf } from './filter-params';
 import { dateLocale } from '../../i18n/locale';
 
 const MapView = lazy(() => import('./map-view'));

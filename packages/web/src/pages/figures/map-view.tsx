@@ -1,7 +1,7 @@
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { useEffect, useRef } from 'react';
-import type { AreaBoundaries, FiguresMap } from './types';
+import type { AreaBoundaries, FiguresMap } from '@harbour/contract';
 
 export interface MapViewProps {
   map: FiguresMap;

@@ -3,20 +3,21 @@ import { lazy, Suspense, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
-import { AREAS } from '../../areas';
+import { useForceAreas } from '../../api/force-areas';
 import { ErrorSummary } from '../../components/form/error-summary';
 import { SelectField } from '../../components/form/fields';
 import { problemsFrom } from '../../components/form/problems';
 import { MonthRangeFields } from './filter-form';
 import { usePageTitle } from '../../components/page-title';
 import { TableScroll } from '../../components/table-scroll';
-import { queryOf, type FilterParams, type ProblemProfile } from './types';
+import type { FiguresParams, ProblemProfile } from '@harbour/contract';
+import { queryOf } from './filter-params';
 
 const EChart = lazy(() => import('./echart'));
 
 // The profile's language is `language` in the page's address: `lang` there switches the whole site.
 const PARAMS = ['from', 'to', 'area', 'audience', 'language'] as const;
-type ProfileParams = FilterParams & { audience?: string; language?: string };
+type ProfileParams = FiguresParams & { audience?: string; language?: string };
 
 /**
  * The problem profile: chosen period, area, audience and language; shown here as a page (to read
@@ -132,6 +133,7 @@ export function ProfilePage() {
 
 function ProfileForm({ chosen, welsh, onApply }: { chosen: ProfileParams; welsh: boolean; onApply: (next: ProfileParams) => void }) {
   const { t } = useTranslation();
+  const forceAreas = useForceAreas();
   const [draft, setDraft] = useState<ProfileParams>({ audience: 'internal', language: welsh ? 'cy' : 'en', ...chosen });
   const set = (name: keyof ProfileParams) => (value: string) => setDraft((d) => ({ ...d, [name]: value }));
   const submit = (event: FormEvent) => {
@@ -148,7 +150,7 @@ function ProfileForm({ chosen, welsh, onApply }: { chosen: ProfileParams; welsh:
             label={t('figures.profile.area')}
             value={draft.area ?? ''}
             onChange={set('area')}
-            options={[{ value: '', label: t('figures.profile.wholeForce') }, ...AREAS.map(([code, en, cy]) => ({ value: code, label: welsh ? cy : en }))]}
+            options={[{ value: '', label: t('figures.profile.wholeForce') }, ...forceAreas.options]}
           />
         </div>
       </div>

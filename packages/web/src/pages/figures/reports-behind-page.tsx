@@ -2,29 +2,29 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
-import { AREAS } from '../../areas';
+import { useForceAreas } from '../../api/force-areas';
 import { ErrorSummary } from '../../components/form/error-summary';
 import { problemsFrom } from '../../components/form/problems';
 import { usePageTitle } from '../../components/page-title';
 import { TableScroll } from '../../components/table-scroll';
-import { filterFrom, queryOf, type ReportsBehind } from './types';
+import type { ReportsBehind } from '@harbour/contract';
+import { filterFrom, queryOf } from './filter-params';
 import { dateLocale } from '../../i18n/locale';
 
 /** The reports a figure counts, newest first, a page at a time; each opens whole. */
 export function ReportsBehindPage() {
   const { t, i18n } = useTranslation();
+  const forceAreas = useForceAreas();
   usePageTitle(t('figures.behind.title'));
   const [params] = useSearchParams();
   const filter = filterFrom(params);
   const page = Math.max(1, Number(params.get('page') ?? 1) || 1);
   const query = queryOf(filter, page > 1 ? { page: String(page) } : {});
   const found = useQuery({ queryKey: ['figures-reports', query], queryFn: () => api<ReportsBehind>('GET', `/api/figures/reports?${query}`), retry: false });
-  const welsh = i18n.language === 'cy';
   const when = new Intl.DateTimeFormat(dateLocale(i18n.language), { dateStyle: 'medium', timeZone: 'Europe/London' });
   const number = new Intl.NumberFormat(dateLocale(i18n.language));
   const areaName = (code: string | null) => {
-    const area = AREAS.find(([c]) => c === code);
-    return area ? (welsh ? area[2] : area[1]) : t('figures.areaUnknown');
+    return forceAreas.nameOf(code) ?? t('figures.areaUnknown');
   };
   const described = [
     filter.from || filter.to ? t('figures.behind.months', { from: filter.from ?? '…', to: filter.to ?? '…' }) : '',

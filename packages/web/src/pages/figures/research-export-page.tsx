@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { TextField } from '../../components/form/fields';
 import { MonthRangeFields } from './filter-form';
 import { usePageTitle } from '../../components/page-title';
-import { queryOf } from './types';
+import { queryOf } from './filter-params';
 
 /**
  * The research export: de-identified rows, one per potential victim, k-anonymous. The form only

@@ -1,3 +1,4 @@
+import type { CallDataResult, CallDataView } from '@harbour/contract';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,25 +10,8 @@ import { fieldError, problemsFrom } from '../../components/form/problems';
 import { usePageTitle } from '../../components/page-title';
 import { SuccessBanner } from '../../components/success-banner';
 import { TableScroll } from '../../components/table-scroll';
-import { Checkboxes, EXPLOITATION } from './filter-fields';
-
-interface ImportResult {
-  id: string;
-  reference: string;
-  rows: number;
-  calls: number;
-  numbers: number;
-  pairs: number;
-  problems: { line: number; reason: string }[];
-  problemCount: number;
-}
-
-interface ImportView {
-  reference: string;
-  summary: string;
-  pictured: boolean;
-  numbers: { number: string; entity_id: string | null; other_reports: number; people: { id: string; label: string }[]; calls: number }[];
-}
+import { EXPLOITATION_TYPES } from '@harbour/contract/vocabulary';
+import { Checkboxes } from './filter-fields';
 
 /** The header row of a CSV file: its cells, unquoted. */
 function headerOf(text: string): string[] {
@@ -65,7 +49,7 @@ export function CallDataPage() {
 
   const send = useMutation({
     mutationFn: () =>
-      api<ImportResult>('POST', '/api/call-data', {
+      api<CallDataResult>('POST', '/api/call-data', {
         name,
         csv,
         columns: { from: columns.from, to: columns.to, ...(columns.at ? { at: columns.at } : {}), ...(columns.duration ? { duration: columns.duration } : {}) },
@@ -76,7 +60,7 @@ export function CallDataPage() {
   const result = send.data;
   const view = useQuery({
     queryKey: ['call-data', result?.id],
-    queryFn: () => api<ImportView>('GET', `/api/call-data/${result!.id}`),
+    queryFn: () => api<CallDataView>('GET', `/api/call-data/${result!.id}`),
     enabled: !!result,
     // The picture takes the import in the background, within seconds.
     refetchInterval: (query) => (query.state.data?.pictured ? false : 1_500),
@@ -181,7 +165,7 @@ export function CallDataPage() {
           <Checkboxes
             name="types"
             legend={t('callData.types')}
-            options={EXPLOITATION.map((x) => [x, t(`referral.types.${x}`)])}
+            options={EXPLOITATION_TYPES.map((x) => [x, t(`referral.types.${x}`)])}
             chosen={types}
             onChange={setTypes}
           />

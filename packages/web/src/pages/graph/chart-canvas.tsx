@@ -2,7 +2,7 @@ import cytoscape, { type Core, type ElementDefinition, type LayoutOptions } from
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 import { chartStyle, iconUri } from './chart-style';
 import { chartSvg } from './chart-svg';
-import type { GraphLink, GraphNode, LayoutName } from './types';
+import type { ChartLayout, LinkView, NodeView } from '@harbour/contract';
 
 /**
  * Cytoscape adds a <style> element for its container unless one with this id exists; the
@@ -18,7 +18,7 @@ function markCytoscapeStylesheet() {
 }
 
 /** An entity as the chart holds it: what the picture says, and what the analyst did with it. */
-export interface ChartNode extends GraphNode {
+export interface ChartNode extends NodeView {
   hidden: boolean;
   pinned: boolean;
   /** Where it was saved, when reopening a chart laid out by hand. */
@@ -35,8 +35,8 @@ export interface ChartCanvasHandle {
 
 interface Props {
   nodes: readonly ChartNode[];
-  links: readonly GraphLink[];
-  layout: LayoutName;
+  links: readonly LinkView[];
+  layout: ChartLayout;
   /** Bumped to lay the chart out again. */
   layoutRun: number;
   /** Links first seen after this (ms) are not drawn yet (the time slider); null draws all. */
@@ -53,7 +53,7 @@ interface Props {
 
 const edgeId = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
 
-function layoutOptions(name: LayoutName, cy: Core): LayoutOptions {
+function layoutOptions(name: ChartLayout, cy: Core): LayoutOptions {
   const common = { animate: false, fit: true, padding: 40 };
   switch (name) {
     case 'cose':

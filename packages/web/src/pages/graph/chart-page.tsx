@@ -14,15 +14,16 @@ import { ChartLegend } from './chart-legend';
 import { FilterFields } from './filter-fields';
 import { NetworkAnalysis } from './network-analysis';
 import { TimeSlider } from './time-slider';
-import { cleanFilter, filterParams, type ChartData, type ChartFilter, type GraphLink, type LayoutName, type PathsResult, type SavedChart } from './types';
+import { cleanLinkFilter, linkFilterParams } from '@harbour/contract/vocabulary';
+import type { CallDataView, ChartData, ChartLayout, Created, LinkFilter, LinkView, Paths, SavedChart } from '@harbour/contract';
 import { dateLocale } from '../../i18n/locale';
 
-const LAYOUTS: LayoutName[] = ['cose', 'concentric', 'breadthfirst', 'circle', 'grid'];
+const LAYOUTS: ChartLayout[] = ['cose', 'concentric', 'breadthfirst', 'circle', 'grid'];
 
 /** Which filter keys a chart's address may carry (a network opened from the networks page keeps its filter). */
 const FILTER_KEYS = ['from', 'until', 'evaluations', 'assessments', 'ungraded', 'exploitationTypes', 'kinds'] as const;
 
-function filterFromParams(params: URLSearchParams): ChartFilter {
+function filterFromParams(params: URLSearchParams): LinkFilter {
   const filter: Record<string, unknown> = {};
   for (const key of FILTER_KEYS) {
     const value = params.get(key);
@@ -56,13 +57,13 @@ export function ChartPage() {
   const client = useQueryClient();
   const canvas = useRef<ChartCanvasHandle>(null);
   const [nodes, setNodes] = useState<ChartNode[]>([]);
-  const [links, setLinks] = useState<GraphLink[]>([]);
-  const [filter, setFilter] = useState<ChartFilter>(() => filterFromParams(params));
-  const [layout, setLayout] = useState<LayoutName>('cose');
+  const [links, setLinks] = useState<LinkView[]>([]);
+  const [filter, setFilter] = useState<LinkFilter>(() => filterFromParams(params));
+  const [layout, setLayout] = useState<ChartLayout>('cose');
   const [layoutRun, setLayoutRun] = useState(0);
   const [hops, setHops] = useState(1);
   const [selected, setSelected] = useState<string[]>([]);
-  const [paths, setPaths] = useState<PathsResult['paths'] | null>(null);
+  const [paths, setPaths] = useState<Paths['paths'] | null>(null);
   const [pathShown, setPathShown] = useState(0);
   const [cutoff, setCutoff] = useState<number | null>(null);
   const [saved, setSaved] = useState<{ id: string; name: string } | null>(null);
@@ -96,7 +97,8 @@ export function ChartPage() {
     }
   }, []);
 
-  const among = async (ids: string[], f: ChartFilter) => api<ChartData & { missing: string[] }>('POST', '/api/graph/entities', { ids, filter: cleanFilter(f) });
+  const among = async (ids: string[], f: LinkFilter) =>
+    api<ChartData & { missing: string[] }>('POST', '/api/graph/entities', { ids, filter: cleanLinkFilter(f) });
 
   // Open what the address names: a network, an entity's neighbourhood, a saved chart, or call data.
   const network = params.get('network');
@@ -123,7 +125,7 @@ export function ChartPage() {
         if (chart.data.missing.length) setNote(t('graph.chart.missing', { count: chart.data.missing.length }));
         return;
       }
-      const query = new URLSearchParams(filterParams(filterFromParams(params)));
+      const query = new URLSearchParams(linkFilterParams(filterFromParams(params)));
       if (network) {
         const data = await api<ChartData & { size: number; truncated: boolean }>('GET', `/api/graph/networks/${network}?${query.toString()}`);
         take(data);
@@ -135,7 +137,7 @@ export function ChartPage() {
         take(await api<ChartData>('GET', `/api/graph/entities/${entity}?${query.toString()}`));
       } else if (callsId) {
         // Call data: its numbers, and the people already known to use them.
-        const calls = await api<{ numbers: { entity_id: string | null; people: { id: string }[] }[] }>('GET', `/api/call-data/${callsId}`);
+        const calls = await api<CallDataView>('GET', `/api/call-data/${callsId}`);
         const ids = [...new Set(calls.numbers.flatMap((n) => [...(n.entity_id ? [n.entity_id] : []), ...n.people.map((p) => p.id)]))];
         if (ids.length) take(await among(ids, filterFromParams(params)));
       }
@@ -149,7 +151,7 @@ export function ChartPage() {
       run(async () => {
         const near = await api<ChartData>(
           'GET',
-          `/api/graph/entities/${id}?${new URLSearchParams({ hops: String(hops), ...filterParams(filter) }).toString()}`,
+          `/api/graph/entities/${id}?${new URLSearchParams({ hops: String(hops), ...linkFilterParams(filter) }).toString()}`,
         );
         const ids = [...new Set([...nodes.map((n) => n.id), ...near.nodes.map((n) => n.id)])];
         take(await among(ids, filter));
@@ -158,7 +160,7 @@ export function ChartPage() {
     [filter, hops, nodes, run, take, t],
   );
 
-  const applyFilter = (next: ChartFilter) =>
+  const applyFilter = (next: LinkFilter) =>
     run(async () => {
       setFilter(next);
       setPaths(null);
@@ -174,7 +176,7 @@ export function ChartPage() {
   const findPath = () =>
     run(async () => {
       const [a, b] = selected;
-      const found = await api<PathsResult>('GET', `/api/graph/paths?${new URLSearchParams({ a: a!, b: b!, ...filterParams(filter) }).toString()}`);
+      const found = await api<Paths>('GET', `/api/graph/paths?${new URLSearchParams({ a: a!, b: b!, ...linkFilterParams(filter) }).toString()}`);
       setPaths(found.paths);
       setPathShown(0);
       const onPaths = found.paths.flatMap((p) => p.nodes.map((n) => n.id));
@@ -201,14 +203,14 @@ export function ChartPage() {
       const positions = canvas.current!.positions();
       const chart = {
         entities: nodes.map((n) => ({ id: n.id, ...(positions.get(n.id) ?? { x: 0, y: 0 }), pinned: n.pinned, hidden: n.hidden })),
-        filter: cleanFilter(filter),
+        filter: cleanLinkFilter(filter),
         layout: 'preset' as const,
       };
       if (saved && !asNew) {
         await api('PUT', `/api/graph/charts/${saved.id}`, { name, chart });
         setSaved({ id: saved.id, name: name.trim() });
       } else {
-        const { id } = await api<{ id: string }>('POST', '/api/graph/charts', { name, chart });
+        const { id } = await api<Created>('POST', '/api/graph/charts', { name, chart });
         setSaved({ id, name: name.trim() });
         justSaved.current = id;
         void navigate(`/chart?saved=${id}`, { replace: true });
@@ -249,7 +251,7 @@ export function ChartPage() {
           <label className="govuk-label govuk-label--s" htmlFor="layout">
             {t('graph.chart.layout')}
           </label>
-          <select id="layout" className="govuk-select" value={layout} onChange={(e) => setLayout(e.target.value as LayoutName)}>
+          <select id="layout" className="govuk-select" value={layout} onChange={(e) => setLayout(e.target.value as ChartLayout)}>
             {LAYOUTS.map((l) => (
               <option key={l} value={l}>
                 {t(`graph.chart.layouts.${l}`)}

@@ -2,16 +2,14 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dateParts, isoDate, NO_DATE } from '../../components/form/date-parts';
 import { DateField } from '../../components/form/fields';
-import { cleanFilter, type ChartFilter } from './types';
+import { EXPLOITATION_TYPES, RECORD_KINDS, SOURCE_EVALUATIONS, cleanLinkFilter } from '@harbour/contract/vocabulary';
+import type { LinkFilter } from '@harbour/contract';
 
-export const EXPLOITATION = ['sexual', 'labour', 'criminal', 'domestic_servitude', 'organ_harvesting', 'unknown'];
-const KINDS = ['person', 'phone', 'vehicle', 'business', 'address', 'online', 'bank_account', 'document'];
-const EVALUATIONS = ['1', '2', '3'];
 const DATE_ENDS = ['from', 'until'] as const;
 type DateEnd = (typeof DATE_ENDS)[number];
 
 /** A GOV.UK group of small checkboxes; nothing ticked is `undefined` (all). */
-export function Checkboxes({
+export function Checkboxes<T extends string>({
   name,
   legend,
   options,
@@ -20,12 +18,12 @@ export function Checkboxes({
 }: {
   name: string;
   legend: string;
-  options: [value: string, label: string][];
-  chosen: readonly string[] | undefined;
-  onChange: (values: string[] | undefined) => void;
+  options: [value: T, label: string][];
+  chosen: readonly T[] | undefined;
+  onChange: (values: T[] | undefined) => void;
 }) {
-  const set = new Set(chosen ?? []);
-  const toggle = (value: string, on: boolean) => {
+  const set = new Set<T>(chosen ?? []);
+  const toggle = (value: T, on: boolean) => {
     const next = options.map(([v]) => v).filter((v) => (v === value ? on : set.has(v)));
     onChange(next.length ? next : undefined);
   };
@@ -60,13 +58,13 @@ export function Checkboxes({
  * What links count: reports received between two dates, of some gradings, about some kinds of
  * exploitation, between some kinds of entity. Nothing ticked in a group means all of it.
  */
-export function FilterFields({ filter, onApply }: { filter: ChartFilter; onApply: (filter: ChartFilter) => void }) {
+export function FilterFields({ filter, onApply }: { filter: LinkFilter; onApply: (filter: LinkFilter) => void }) {
   const { t } = useTranslation();
-  const [draft, setDraft] = useState<ChartFilter>(filter);
+  const [draft, setDraft] = useState<LinkFilter>(filter);
   // Dates typed day, month, year as the reader writes them, never in the browser's own (often US) order.
   const [dates, setDates] = useState({ from: dateParts(filter.from ?? ''), until: dateParts(filter.until ?? '') });
   const [dateErrors, setDateErrors] = useState<Partial<Record<DateEnd, string>>>({});
-  const set = (part: Partial<ChartFilter>) => setDraft((d) => ({ ...d, ...part }));
+  const set = (part: Partial<LinkFilter>) => setDraft((d) => ({ ...d, ...part }));
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const from = isoDate(dates.from);
@@ -77,7 +75,7 @@ export function FilterFields({ filter, onApply }: { filter: ChartFilter; onApply
     if (from && until && from > until) errors.until = t('graph.filter.dateOrder');
     setDateErrors(errors);
     if (Object.keys(errors).length > 0) return;
-    onApply(cleanFilter({ ...draft, from: from || undefined, until: until || undefined }));
+    onApply(cleanLinkFilter({ ...draft, from: from || undefined, until: until || undefined }));
   };
   return (
     <details className="govuk-details" open={Object.keys(filter).length > 0}>
@@ -101,21 +99,21 @@ export function FilterFields({ filter, onApply }: { filter: ChartFilter; onApply
         <Checkboxes
           name="filter-exploitation"
           legend={t('graph.filter.exploitation')}
-          options={EXPLOITATION.map((x) => [x, t(`referral.types.${x}`)])}
+          options={EXPLOITATION_TYPES.map((x) => [x, t(`referral.types.${x}`)])}
           chosen={draft.exploitationTypes}
           onChange={(exploitationTypes) => set({ exploitationTypes })}
         />
         <Checkboxes
           name="filter-kinds"
           legend={t('graph.filter.kinds')}
-          options={KINDS.map((k) => [k, t(`picture.kinds.${k}`)])}
+          options={RECORD_KINDS.map((k) => [k, t(`picture.kinds.${k}`)])}
           chosen={draft.kinds}
           onChange={(kinds) => set({ kinds })}
         />
         <Checkboxes
           name="filter-evaluations"
           legend={t('graph.filter.evaluations')}
-          options={EVALUATIONS.map((e) => [e, t(`graph.filter.evaluation.${e}`)])}
+          options={SOURCE_EVALUATIONS.map((e) => [e, t(`graph.filter.evaluation.${e}`)])}
           chosen={draft.evaluations}
           onChange={(evaluations) => set({ evaluations })}
         />

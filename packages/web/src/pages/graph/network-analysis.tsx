@@ -1,3 +1,4 @@
+import type { LinkFilter, NetworkAnalysis } from '@harbour/contract';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -5,26 +6,18 @@ import { api } from '../../api/client';
 import { ErrorSummary } from '../../components/form/error-summary';
 import { problemsFrom } from '../../components/form/problems';
 import { TableScroll } from '../../components/table-scroll';
-import { filterParams, type ChartFilter, type GraphNode } from './types';
+import { linkFilterParams } from '@harbour/contract/vocabulary';
 import { dateLocale } from '../../i18n/locale';
-
-interface Analysis {
-  size: number;
-  keyPlayers: (GraphNode & { degree: number; betweenness: number; pagerank: number; community: number })[];
-  communities: number[];
-  modularity: number;
-  betweenness: { exact: boolean; sources: number };
-}
 
 /**
  * The key players of the network an entity belongs to (the brokers between its parts first, by
  * betweenness; with their links and PageRank) and its communities (Louvain), measured on the whole
  * network under the chart's filter, not only what is drawn. A key player can be selected for a path.
  */
-export function NetworkAnalysis({ entityId, filter, onSelect }: { entityId: string | undefined; filter: ChartFilter; onSelect: (id: string) => void }) {
+export function NetworkAnalysis({ entityId, filter, onSelect }: { entityId: string | undefined; filter: LinkFilter; onSelect: (id: string) => void }) {
   const { t, i18n } = useTranslation();
   const analyse = useMutation({
-    mutationFn: () => api<Analysis>('GET', `/api/graph/networks/${entityId}/analysis?${new URLSearchParams(filterParams(filter)).toString()}`),
+    mutationFn: () => api<NetworkAnalysis>('GET', `/api/graph/networks/${entityId}/analysis?${new URLSearchParams(linkFilterParams(filter)).toString()}`),
   });
   const number = new Intl.NumberFormat(dateLocale(i18n.language), { maximumFractionDigits: 3 });
   const a = analyse.data;

@@ -6,10 +6,11 @@ import { api } from '../../api/client';
 import { ErrorSummary } from '../../components/form/error-summary';
 import { problemsFrom } from '../../components/form/problems';
 import { usePageTitle } from '../../components/page-title';
-import { AREAS } from '../../areas';
+import { useForceAreas } from '../../api/force-areas';
 import { hasPermission, useSession } from '../../session/session';
 import { FilterFields } from './filter-fields';
-import { filterParams, type ChartFilter, type ChartSummary, type Network } from './types';
+import { linkFilterParams } from '@harbour/contract/vocabulary';
+import type { ChartList, LinkFilter, NetworkList } from '@harbour/contract';
 import { dateLocale } from '../../i18n/locale';
 
 /**
@@ -19,29 +20,27 @@ import { dateLocale } from '../../i18n/locale';
  */
 export function NetworksPage() {
   const { t, i18n } = useTranslation();
+  const forceAreas = useForceAreas();
   usePageTitle(t('graph.networks.title'));
   const client = useQueryClient();
   const { data: session } = useSession();
   const [order, setOrder] = useState<'risk' | 'size'>('risk');
-  const [filter, setFilter] = useState<ChartFilter>({});
-  const query = new URLSearchParams({ order, limit: '100', ...filterParams(filter) }).toString();
+  const [filter, setFilter] = useState<LinkFilter>({});
+  const query = new URLSearchParams({ order, limit: '100', ...linkFilterParams(filter) }).toString();
   const networks = useQuery({
     queryKey: ['networks', query],
-    queryFn: () => api<{ networks: Network[] }>('GET', `/api/graph/networks?${query}`),
+    queryFn: () => api<NetworkList>('GET', `/api/graph/networks?${query}`),
     retry: false,
   });
-  const charts = useQuery({ queryKey: ['charts'], queryFn: () => api<{ charts: ChartSummary[] }>('GET', '/api/graph/charts'), retry: false });
+  const charts = useQuery({ queryKey: ['charts'], queryFn: () => api<ChartList>('GET', '/api/graph/charts'), retry: false });
   const remove = useMutation({
     mutationFn: (id: string) => api('DELETE', `/api/graph/charts/${id}`),
     onSuccess: () => client.invalidateQueries({ queryKey: ['charts'] }),
   });
   const when = new Intl.DateTimeFormat(dateLocale(i18n.language), { dateStyle: 'medium' });
-  const area = (code: string) => {
-    const found = AREAS.find(([c]) => c === code);
-    return found ? (i18n.language === 'cy' ? found[2] : found[1]) : code;
-  };
+  const area = (code: string) => forceAreas.nameOf(code) ?? code;
   const error = networks.error ?? charts.error ?? remove.error;
-  const chartQuery = (id: string) => new URLSearchParams({ network: id, ...filterParams(filter) }).toString();
+  const chartQuery = (id: string) => new URLSearchParams({ network: id, ...linkFilterParams(filter) }).toString();
 
   return (
     <>

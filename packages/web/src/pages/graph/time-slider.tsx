@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GraphLink } from './types';
+import type { LinkView } from '@harbour/contract';
 
 /** How long each step of playback shows, in milliseconds. */
 const STEP_MS = 700;
@@ -15,7 +15,7 @@ export function TimeSlider({
   onChange,
   format,
 }: {
-  links: readonly GraphLink[];
+  links: readonly LinkView[];
   cutoff: number | null;
   onChange: (cutoff: number | null) => void;
   format: (ms: number) => string;

@@ -9,7 +9,8 @@ import { fieldError, problemsFrom } from '../../components/form/problems';
 import { usePageTitle } from '../../components/page-title';
 import { useSession } from '../../session/session';
 import { SuccessBanner } from '../../components/success-banner';
-import { IMPORT_FIELDS, type DateOrder, type ImportPreview, type ImportSource, type ImportSummary, type QuarantinedRow } from './types';
+import { IMPORT_FIELDS } from '@harbour/contract/vocabulary';
+import type { DateOrder, ImportPreview, ImportSource, ImportSummary, QuarantinePage, QuarantinedRow, RowRetried } from '@harbour/contract';
 
 /**
  * One import, as far as it has gone: choosing what each column holds, then a progress bar while
@@ -180,9 +181,7 @@ function Quarantine({ summary }: { summary: ImportSummary }) {
     queryKey: ['import-quarantine', summary.id, shown],
     queryFn: async () => {
       const pages = await Promise.all(
-        Array.from({ length: shown }, (_, page) =>
-          api<{ total: number; rows: QuarantinedRow[] }>('GET', `/api/imports/${summary.id}/quarantine?offset=${page * 50}`),
-        ),
+        Array.from({ length: shown }, (_, page) => api<QuarantinePage>('GET', `/api/imports/${summary.id}/quarantine?offset=${page * 50}`)),
       );
       return { total: pages[0]?.total ?? 0, rows: pages.flatMap((p) => p.rows) };
     },
@@ -223,7 +222,7 @@ function QuarantinedRowForm({ summary, row, onDone }: { summary: ImportSummary; 
     await client.invalidateQueries({ queryKey: ['import-quarantine', summary.id] });
   };
   const fix = useMutation({
-    mutationFn: () => api<{ reference: string; already: boolean }>('POST', `/api/imports/${summary.id}/quarantine/${row.line}`, { cells }),
+    mutationFn: () => api<RowRetried>('POST', `/api/imports/${summary.id}/quarantine/${row.line}`, { cells }),
     onSuccess: async ({ reference, already }) => {
       onDone(t(already ? 'imports.fixedAlready' : 'imports.fixed', { line: row.line, reference }));
       await refresh();

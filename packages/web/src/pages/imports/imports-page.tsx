@@ -8,7 +8,7 @@ import { FileField, SelectField } from '../../components/form/fields';
 import { fieldError, problemsFrom } from '../../components/form/problems';
 import { usePageTitle } from '../../components/page-title';
 import { TableScroll } from '../../components/table-scroll';
-import type { ImportSummary } from './types';
+import type { ImportList, ImportSummary } from '@harbour/contract';
 import { dateLocale } from '../../i18n/locale';
 
 const ENCODINGS = ['auto', 'utf-8', 'windows-1252', 'utf-16le', 'utf-16be'] as const;
@@ -23,7 +23,7 @@ export function ImportsPage() {
   const navigate = useNavigate();
   const [file, setFile] = useState<File | null>(null);
   const [encoding, setEncoding] = useState<string>('auto');
-  const imports = useQuery({ queryKey: ['imports'], queryFn: () => api<{ imports: ImportSummary[] }>('GET', '/api/imports') });
+  const imports = useQuery({ queryKey: ['imports'], queryFn: () => api<ImportList>('GET', '/api/imports') });
   const send = useMutation({
     mutationFn: (chosen: File) => upload<ImportSummary>(`/api/imports?${new URLSearchParams({ name: chosen.name, encoding }).toString()}`, chosen, 'text/csv'),
     onSuccess: (summary) => void navigate(`/imports/${summary.id}`),

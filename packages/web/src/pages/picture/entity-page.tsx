@@ -12,7 +12,7 @@ import { usePageTitle } from '../../components/page-title';
 import { SuccessBanner } from '../../components/success-banner';
 import { hasPermission, useSession } from '../../session/session';
 import { ReportLink } from './report-link';
-import type { EntityView } from './types';
+import type { EntityChange, EntityView } from '@harbour/contract';
 import { dateLocale } from '../../i18n/locale';
 
 /**
@@ -43,11 +43,11 @@ export function EntityPage() {
     await client.invalidateQueries({ queryKey: ['entity'] });
   };
   const split = useMutation({
-    mutationFn: () => api<{ entityId: string }>('POST', `/api/entities/${id}/split`, { recordIds: chosen }),
+    mutationFn: () => api<EntityChange>('POST', `/api/entities/${id}/split`, { recordIds: chosen }),
     onSuccess: () => refresh(t('picture.entity.splitDone')),
   });
   const merge = useMutation({
-    mutationFn: () => api<{ entityId: string }>('POST', `/api/entities/${id}/merge`, { entityId: entityIdFrom(other) }),
+    mutationFn: () => api<EntityChange>('POST', `/api/entities/${id}/merge`, { entityId: entityIdFrom(other) }),
     onSuccess: async () => {
       setOther('');
       await refresh(t('picture.entity.mergeDone'));

@@ -10,7 +10,7 @@ import { Grading } from '../../components/grading';
 import { usePageTitle } from '../../components/page-title';
 import { levelKey } from './level-key';
 import { ReportLink } from './report-link';
-import type { Agreement, ReviewView } from './types';
+import type { Agreement, ReviewView } from '@harbour/contract';
 import { dateLocale } from '../../i18n/locale';
 
 type Decision = 'accept' | 'reject' | 'skip';

@@ -8,7 +8,7 @@ import { problemsFrom } from '../../components/form/problems';
 import { Grading } from '../../components/grading';
 import { usePageTitle } from '../../components/page-title';
 import { ReportLink } from './report-link';
-import type { SearchResults } from './types';
+import type { SearchResults } from '@harbour/contract';
 import { dateLocale } from '../../i18n/locale';
 
 /** One box for the whole picture; the query lives in the address so a search can be shared or reopened. */

@@ -7,7 +7,7 @@ import { TextField } from '../../components/form/fields';
 import { fieldError, problemsFrom } from '../../components/form/problems';
 import { usePageTitle } from '../../components/page-title';
 import { SuccessBanner } from '../../components/success-banner';
-import type { PictureSettings } from './types';
+import type { PictureSettingsView } from '@harbour/contract';
 import { dateLocale } from '../../i18n/locale';
 
 /** The team's two thresholds, and the match model: where it was learnt, and retraining it. */
@@ -15,20 +15,20 @@ export function PictureSettingsPage() {
   const { t, i18n } = useTranslation();
   usePageTitle(t('picture.settings.title'));
   const client = useQueryClient();
-  const settings = useQuery({ queryKey: ['picture-settings'], queryFn: () => api<PictureSettings>('GET', '/api/picture/settings'), retry: false });
+  const settings = useQuery({ queryKey: ['picture-settings'], queryFn: () => api<PictureSettingsView>('GET', '/api/picture/settings'), retry: false });
   // What the analyst is typing; until they type, the saved values.
   const [typed, setDraft] = useState<{ autoMerge: string; review: string }>();
   const draft = typed ?? { autoMerge: String(settings.data?.autoMerge ?? ''), review: String(settings.data?.review ?? '') };
   const [done, setDone] = useState<string>();
-  const onSaved = (message: string) => (data: PictureSettings) => {
+  const onSaved = (message: string) => (data: PictureSettingsView) => {
     client.setQueryData(['picture-settings'], data);
     setDone(message);
   };
   const save = useMutation({
-    mutationFn: () => api<PictureSettings>('PUT', '/api/picture/settings', { autoMerge: Number(draft.autoMerge), review: Number(draft.review) }),
+    mutationFn: () => api<PictureSettingsView>('PUT', '/api/picture/settings', { autoMerge: Number(draft.autoMerge), review: Number(draft.review) }),
     onSuccess: onSaved(t('picture.settings.saved')),
   });
-  const train = useMutation({ mutationFn: () => api<PictureSettings>('POST', '/api/picture/model'), onSuccess: onSaved(t('picture.settings.trained')) });
+  const train = useMutation({ mutationFn: () => api<PictureSettingsView>('POST', '/api/picture/model'), onSuccess: onSaved(t('picture.settings.trained')) });
   const error = save.error ?? train.error ?? settings.error;
   const problems = error ? problemsFrom(error, t) : [];
   const when = new Intl.DateTimeFormat(dateLocale(i18n.language), { dateStyle: 'medium', timeStyle: 'short' });

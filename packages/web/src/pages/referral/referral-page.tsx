@@ -1,39 +1,19 @@
+import { EXPLOITATION_TYPES, INDICATOR_GROUPS, REFERRAL_PERSON_ROLES } from '@harbour/contract/vocabulary';
+import type { Catalogue, Draft, DraftList, ReferralPreview, ReferralReceipt } from '@harbour/contract';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { AREAS } from '../../areas';
+import { useForceAreas } from '../../api/force-areas';
 import { ErrorSummary, type FormProblem } from '../../components/form/error-summary';
 import { AddAnother } from '../../components/form/add-another';
 import { NO_DATE, isoDate, type DateParts } from '../../components/form/date-parts';
 import { DateField, RadiosField, SelectField, TextField } from '../../components/form/fields';
 import { fieldError, problemsFrom } from '../../components/form/problems';
 import { usePageTitle } from '../../components/page-title';
-import { Guidance, GuidanceBar, type Triage } from '../../components/guidance';
+import { Guidance, GuidanceBar } from '../../components/guidance';
 import { dateLocale } from '../../i18n/locale';
 
-type AgeContradiction = {
-  code:
-    | 'age_under_18_but_not_child'
-    | 'age_18_or_over_but_child'
-    | 'dob_under_18_but_not_child'
-    | 'dob_18_or_over_but_child'
-    | 'dob_and_age_differ'
-    | 'dob_in_future';
-  path: 'victim.child' | 'victim.dob';
-  ageFromDob?: number;
-};
-/** Triage as the answers stand, and the answers about age that disagree. */
-type Preview = Triage & { contradictions: AgeContradiction[] };
-
-interface Indicator {
-  id: string;
-  group: 'physical' | 'psychological' | 'situational' | 'environmental';
-  label: { en: string; cy: string };
-}
-
-const GROUPS = ['physical', 'psychological', 'situational', 'environmental'] as const;
-const TYPES = ['sexual', 'labour', 'criminal', 'domestic_servitude', 'organ_harvesting', 'unknown'] as const;
 const DOCUMENT_TYPES = ['passport', 'national_id', 'residence_permit', 'visa', 'driving_licence', 'travel_document', 'other'] as const;
 
 interface Form {
@@ -72,7 +52,6 @@ interface Person {
   nationality: string;
 }
 
-const ROLES = ['suspect', 'potential_victim', 'witness'] as const;
 const BLANK = {
   person: { role: 'suspect', givenName: '', familyName: '', nationality: '' } as Person,
   phone: { number: '' },
@@ -204,20 +183,21 @@ function toRequest(f: Form) {
 /** The officer's and partner's referral: checklist, victim, consent; guidance updates as they go. */
 export function ReferralPage() {
   const { t, i18n } = useTranslation();
+  const forceAreas = useForceAreas();
   usePageTitle(t('referral.title'));
-  const catalogue = useQuery({ queryKey: ['catalogue'], queryFn: () => api<{ version: string; indicators: Indicator[] }>('GET', '/api/referrals/catalogue') });
+  const catalogue = useQuery({ queryKey: ['catalogue'], queryFn: () => api<Catalogue>('GET', '/api/referrals/catalogue') });
   const [form, setForm] = useState<Form>(EMPTY);
   const [draftId, setDraftId] = useState<string>(() => crypto.randomUUID());
   const [savedAt, setSavedAt] = useState<string | null>(null);
-  const [triage, setTriage] = useState<Preview | null>(null);
+  const [triage, setTriage] = useState<ReferralPreview | null>(null);
   const [problems, setProblems] = useState<FormProblem[]>([]);
-  const [sent, setSent] = useState<{ reference: string; triage: Triage } | null>(null);
+  const [sent, setSent] = useState<ReferralReceipt | null>(null);
   const loaded = useRef(false);
   const cy = i18n.language === 'cy';
 
   // Resume the latest draft, if any: the signal may have dropped mid-referral.
   useEffect(() => {
-    void api<{ drafts: { id: string; data: Record<string, unknown> }[] }>('GET', '/api/referrals/drafts').then(({ drafts }) => {
+    void api<DraftList>('GET', '/api/referrals/drafts').then(({ drafts }) => {
       const latest = drafts[0];
       if (latest) {
         setDraftId(latest.id);
@@ -230,7 +210,7 @@ export function ReferralPage() {
   useEffect(() => {
     if (!loaded.current || sent) return;
     const save = setTimeout(() => {
-      void api<{ updatedAt: string }>('PUT', `/api/referrals/drafts/${draftId}`, { data: form }).then((d) => setSavedAt(d.updatedAt));
+      void api<Draft>('PUT', `/api/referrals/drafts/${draftId}`, { data: form }).then((d) => setSavedAt(d.updatedAt));
     }, 1200);
     return () => clearTimeout(save);
   }, [form, draftId, sent]);
@@ -241,7 +221,7 @@ export function ReferralPage() {
     if (sent) return;
     let current = true;
     const preview = setTimeout(() => {
-      api<Preview>('POST', '/api/referrals/preview', toRequest(form))
+      api<ReferralPreview>('POST', '/api/referrals/preview', toRequest(form))
         .then((p) => current && setTriage(p))
         .catch(() => current && setTriage(null));
     }, 300);
@@ -252,7 +232,7 @@ export function ReferralPage() {
   }, [form, sent]);
 
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
-  const ageMessage = (c: AgeContradiction) => t(`referral.contradictions.${c.code}`, { age: c.ageFromDob });
+  const ageMessage = (c: ReferralPreview['contradictions'][number]) => t(`referral.contradictions.${c.code}`, { age: c.ageFromDob });
   const toggle = (key: 'indicators' | 'exploitationTypes', id: string, on: boolean) => set(key, on ? [...form[key], id] : form[key].filter((x) => x !== id));
 
   const submit = async (event: FormEvent) => {
@@ -262,7 +242,7 @@ export function ReferralPage() {
     if (!form.summary.trim()) found.push({ field: 'summary', message: t('referral.errors.summary') });
     if (found.length > 0) return setProblems(found);
     try {
-      const result = await api<{ reference: string; triage: Triage }>('POST', '/api/referrals', { ...toRequest(form), draftId });
+      const result = await api<ReferralReceipt>('POST', '/api/referrals', { ...toRequest(form), draftId });
       setSent(result);
       setProblems([]);
       window.scrollTo(0, 0);
@@ -414,7 +394,7 @@ export function ReferralPage() {
 
           <h2 className="govuk-heading-m">{t('referral.indicatorsTitle')}</h2>
           <p className="govuk-hint">{t('referral.indicatorsHint', { version: catalogue.data?.version ?? '' })}</p>
-          {GROUPS.map((group) => (
+          {INDICATOR_GROUPS.map((group) => (
             <div className="govuk-form-group" key={group}>
               <fieldset className="govuk-fieldset">
                 <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{t(`referral.groups.${group}`)}</legend>
@@ -443,7 +423,7 @@ export function ReferralPage() {
             <fieldset className="govuk-fieldset">
               <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{t('referral.typesTitle')}</legend>
               <div className="govuk-checkboxes govuk-checkboxes--small">
-                {TYPES.map((type) => (
+                {EXPLOITATION_TYPES.map((type) => (
                   <div className="govuk-checkboxes__item" key={type}>
                     <input
                       className="govuk-checkboxes__input"
@@ -467,7 +447,7 @@ export function ReferralPage() {
             label={t('referral.area')}
             value={form.localAuthority}
             onChange={(v) => set('localAuthority', v)}
-            options={[{ value: '', label: t('referral.chooseArea') }, ...AREAS.map(([code, en, cyName]) => ({ value: code, label: cy ? cyName : en }))]}
+            options={[{ value: '', label: t('referral.chooseArea') }, ...forceAreas.options]}
           />
           <TextField id="town" label={t('referral.town')} value={form.town} onChange={(e) => set('town', e.target.value)} />
           <TextField
@@ -524,7 +504,7 @@ export function ReferralPage() {
                   label={t('referral.people.role')}
                   value={person.role}
                   onChange={(v) => update({ role: v as Person['role'] })}
-                  options={ROLES.map((r) => ({ value: r, label: t(`referral.people.roles.${r}`) }))}
+                  options={REFERRAL_PERSON_ROLES.map((r) => ({ value: r, label: t(`referral.people.roles.${r}`) }))}
                 />
                 <RowFields
                   prefix={`person-${i}`}

@@ -1,3 +1,4 @@
+import type { FollowUp } from '@harbour/contract';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
@@ -11,18 +12,12 @@ import { PhotoUpload } from './photo-upload';
 import { REPORT_LIMITS } from './report-limits';
 import { dateLocale } from '../../i18n/locale';
 
-interface Thread {
-  reference: string;
-  receivedAt: string;
-  messages: { id: string; from: 'reporter' | 'team'; body: string; at: string }[];
-}
-
 /** Come back with the reference code and passphrase: read the team's questions, add information. */
 export function FollowUpPage() {
   const { t, i18n } = useTranslation();
   const [reference, setReference] = useState('');
   const [passphrase, setPassphrase] = useState('');
-  const [thread, setThread] = useState<Thread | null>(null);
+  const [thread, setThread] = useState<FollowUp | null>(null);
   const [reply, setReply] = useState('');
   const [problems, setProblems] = useState<FormProblem[]>([]);
   const [added, setAdded] = useState(false);
@@ -36,7 +31,7 @@ export function FollowUpPage() {
     if (!passphrase.trim()) missing.push({ field: 'passphrase', message: t('report.followUp.passphraseRequired') });
     if (missing.length > 0) return setProblems(missing);
     try {
-      setThread(await api<Thread>('POST', '/api/public/follow-up', { reference, passphrase }));
+      setThread(await api<FollowUp>('POST', '/api/public/follow-up', { reference, passphrase }));
       setProblems([]);
     } catch (error) {
       setProblems(problemsFrom(error, t, { passphrase: t('report.followUp.wrong') }, { locked: t('report.followUp.locked') }));
@@ -48,7 +43,7 @@ export function FollowUpPage() {
     if (!reply.trim()) return setProblems([{ field: 'reply', message: t('report.followUp.replyRequired') }]);
     if (reply.length > REPORT_LIMITS.message) return setProblems([{ field: 'reply', message: tooLongMessage(REPORT_LIMITS.message, t) }]);
     try {
-      setThread(await api<Thread>('POST', '/api/public/follow-up/messages', { reference, passphrase, body: reply }));
+      setThread(await api<FollowUp>('POST', '/api/public/follow-up/messages', { reference, passphrase, body: reply }));
       setReply('');
       setAdded(true);
       setProblems([]);

@@ -1,3 +1,5 @@
+import { PUBLIC_PERSON_ROLES, PUBLIC_SIGNS } from '@harbour/contract/vocabulary';
+import type { FormToken, ReportReceipt } from '@harbour/contract';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
@@ -13,19 +15,10 @@ import { LanguagePicker } from '../../components/language-picker';
 import { PhotoUpload } from './photo-upload';
 import { EMPTY, forgetDraft, keepDraft, loadDraft, type Draft, type Person } from './report-draft';
 import { REPORT_LIMITS as LIMIT } from './report-limits';
-import { PUBLIC_SIGNS, signKey } from './report-languages';
-
-const AREAS = [
-  { code: 'W06000019', key: 'blaenauGwent' },
-  { code: 'W06000018', key: 'caerphilly' },
-  { code: 'W06000021', key: 'monmouthshire' },
-  { code: 'W06000022', key: 'newport' },
-  { code: 'W06000020', key: 'torfaen' },
-] as const;
+import { useForceAreas } from '../../api/force-areas';
+import { signKey } from './report-languages';
 
 const STEPS = ['safety', 'what', 'where', 'who', 'check'] as const;
-/** The parts a reporter can give a person (the server's PUBLIC_PERSON_ROLES). */
-const PARTS = ['potential_victim', 'suspect', 'witness', 'unknown'] as const;
 type Step = (typeof STEPS)[number];
 /** The input a server field path is about. Empty rows are not sent, so list positions are mapped back. */
 function inputFor(path: string, peopleAt: readonly number[], phonesAt: readonly number[]): string {
@@ -82,6 +75,7 @@ function stepOf(input: string): Step | undefined {
 /** The anonymous report: one short step at a time, only the description required. */
 export function ReportPage() {
   const { t, i18n } = useTranslation();
+  const forceAreas = useForceAreas();
   // Each step is an entry in the browser's history, so Back (the browser's, or Android's) goes back
   // one step of the form rather than out of it; a reload stays on the step.
   const location = useLocation();
@@ -90,14 +84,14 @@ export function ReportPage() {
   const step: Step = STEPS.find((s) => s === inHistory) ?? 'safety';
   const [draft, setDraft] = useState<Draft>(() => loadDraft() ?? EMPTY);
   const [problems, setProblems] = useState<FormProblem[]>([]);
-  const [sent, setSent] = useState<{ reference: string; passphrase: string } | null>(null);
+  const [sent, setSent] = useState<ReportReceipt | null>(null);
   const [busy, setBusy] = useState(false);
   const token = useRef<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   usePageTitle(sent ? t('report.sent.title') : t(`report.steps.${step}.title`), problems.length > 0);
 
   useEffect(() => {
-    void api<{ token: string }>('GET', '/api/public/form-token').then((r) => (token.current = r.token));
+    void api<FormToken>('GET', '/api/public/form-token').then((r) => (token.current = r.token));
   }, []);
   // Each step opens at its top: the browser's own restoring of scroll on Back would leave the reader
   // mid-page, under the quick exit bar, with an error summary out of sight.
@@ -155,7 +149,7 @@ export function ReportPage() {
     const people = draft.people.map((p, at) => ({ p, at })).filter(({ p }) => p.name.trim() || p.nationality.trim() || p.description.trim());
     const phones = draft.phones.map((p, at) => ({ p: p.trim(), at })).filter(({ p }) => p);
     try {
-      const result = await api<{ reference: string; passphrase: string }>('POST', '/api/public/reports', {
+      const result = await api<ReportReceipt>('POST', '/api/public/reports', {
         formToken: token.current ?? '',
         leaveBlank: draft.leaveBlank || undefined,
         language: i18n.language,
@@ -195,7 +189,7 @@ export function ReportPage() {
       setProblems(found);
       if (found.some((p) => p.field === 'formToken')) {
         // A fresh token; nothing the reporter wrote is lost.
-        token.current = (await api<{ token: string }>('GET', '/api/public/form-token')).token;
+        token.current = (await api<FormToken>('GET', '/api/public/form-token')).token;
       }
       const fieldStep = found.map((p) => stepOf(p.field ?? '')).find(Boolean);
       if (fieldStep) go(fieldStep, true);
@@ -362,7 +356,7 @@ export function ReportPage() {
                 label={t('report.steps.where.area')}
                 value={draft.localAuthority}
                 onChange={(v) => set('localAuthority', v)}
-                options={[{ value: '', label: t('report.notSure') }, ...AREAS.map((a) => ({ value: a.code, label: t(`report.areas.${a.key}`) }))]}
+                options={[{ value: '', label: t('report.notSure') }, ...forceAreas.options]}
               />
               <TextField
                 id="town"
@@ -409,7 +403,7 @@ export function ReportPage() {
                         draft.people.map((p, j) => (j === i ? { ...p, part: v as Person['part'] } : p)),
                       )
                     }
-                    options={PARTS.map((part) => [part, t(`report.steps.who.parts.${part}`)])}
+                    options={PUBLIC_PERSON_ROLES.map((part) => [part, t(`report.steps.who.parts.${part}`)])}
                   />
                   <TextField
                     id={`person-${i}-name`}
@@ -570,10 +564,11 @@ export function ReportPage() {
 /** Every answer given, each with a way back to the step that asked it. */
 function CheckAnswers({ draft, onChange }: { draft: Draft; onChange: (step: Step) => void }) {
   const { t } = useTranslation();
+  const forceAreas = useForceAreas();
   const answer = (value: 'yes' | 'no' | 'unknown' | '') =>
     value === 'yes' ? t('report.yes') : value === 'no' ? t('report.no') : value ? t('report.notSure') : '';
   const relation = { self: 'self', someone_else: 'someoneElse', not_said: 'notSaid' } as const;
-  const area = AREAS.find((a) => a.code === draft.localAuthority);
+  const area = forceAreas.nameOf(draft.localAuthority);
   const people = draft.people.filter((p) => p.name.trim() || p.nationality.trim() || p.description.trim());
   const rows: { step: Step; label: string; lines: string[] }[] = [
     { step: 'safety', label: t('report.steps.safety.danger'), lines: [answer(draft.dangerNow)] },
@@ -582,7 +577,7 @@ function CheckAnswers({ draft, onChange }: { draft: Draft; onChange: (step: Step
     { step: 'what', label: t('report.steps.what.signs'), lines: draft.signs.map((s) => t(signKey(s))) },
     { step: 'what', label: t('report.steps.what.child'), lines: [answer(draft.childInvolved)] },
     { step: 'what', label: t('report.steps.what.when'), lines: [draft.when] },
-    { step: 'where', label: t('report.steps.where.area'), lines: [area ? t(`report.areas.${area.key}`) : ''] },
+    { step: 'where', label: t('report.steps.where.area'), lines: [area ?? ''] },
     { step: 'where', label: t('report.steps.where.town'), lines: [draft.town] },
     { step: 'where', label: t('report.steps.where.postcode'), lines: [draft.postcode] },
     { step: 'where', label: t('report.steps.where.describe'), lines: [draft.locationDescription] },

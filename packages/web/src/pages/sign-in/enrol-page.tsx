@@ -1,21 +1,16 @@
+import type { Enrolment, EnrolmentConfirmed } from '@harbour/contract';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api } from '../../api/client';
-import type { Session } from '../../api/types';
+import type { Session } from '@harbour/contract';
 import { ErrorSummary, type FormProblem } from '../../components/form/error-summary';
 import { TextField } from '../../components/form/fields';
 import { fieldError, problemsFrom } from '../../components/form/problems';
 import { usePageTitle } from '../../components/page-title';
 import { useSetSession } from '../../session/session';
 import { SecretText } from '../../components/secret-text';
-
-interface Enrolment {
-  secret: string;
-  uri: string;
-  qrSvg: string;
-}
 
 export function EnrolPage() {
   const { t } = useTranslation();
@@ -39,7 +34,7 @@ export function EnrolPage() {
     event.preventDefault();
     if (!/^\d{6}$/.test(code.trim())) return setProblems([{ field: 'code', message: t('enrol.errors.codeRequired') }]);
     try {
-      const result = await api<{ session: Session; recoveryCodes: string[] }>('POST', '/api/session/second-factor/enrolment/confirm', { code: code.trim() });
+      const result = await api<EnrolmentConfirmed>('POST', '/api/session/second-factor/enrolment/confirm', { code: code.trim() });
       setRecovery({ codes: result.recoveryCodes, session: result.session });
       setProblems([]);
     } catch (error) {

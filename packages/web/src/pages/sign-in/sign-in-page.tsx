@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api } from '../../api/client';
-import type { Session } from '../../api/types';
+import type { Session } from '@harbour/contract';
 import { ErrorSummary, type FormProblem } from '../../components/form/error-summary';
 import { TextField } from '../../components/form/fields';
 import { fieldError, problemsFrom } from '../../components/form/problems';

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
-import type { MyWork } from '../../api/types';
+import type { MyWork } from '@harbour/contract';
 import { BandTag } from '../../components/band-tag';
 import { ErrorSummary } from '../../components/form/error-summary';
 import { problemsFrom } from '../../components/form/problems';

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
-import type { Overview, Session } from '../../api/types';
+import type { Overview, Session } from '@harbour/contract';
 import { CountTable } from '../../components/count-table';
 import { usePageTitle } from '../../components/page-title';
 import { hasPermission } from '../../session/session';

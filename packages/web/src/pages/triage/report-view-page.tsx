@@ -1,3 +1,4 @@
+import type { Assignees, Catalogue, ReportPhotos, ReportView, Thread } from '@harbour/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,67 +7,14 @@ import { api } from '../../api/client';
 import { ErrorSummary, type FormProblem } from '../../components/form/error-summary';
 import { SelectField } from '../../components/form/fields';
 import { fieldError, problemsFrom } from '../../components/form/problems';
-import { Guidance, type Triage } from '../../components/guidance';
+import { Guidance } from '../../components/guidance';
 import { usePageTitle } from '../../components/page-title';
 import { SuccessBanner } from '../../components/success-banner';
 import { hasPermission, useSession } from '../../session/session';
 import { dateLocale } from '../../i18n/locale';
-import { AREAS } from '../../areas';
+import { useForceAreas } from '../../api/force-areas';
 import { REPORT_LANGUAGES } from '../report/report-languages';
 import { gradeChoice, gradeOf, GRADE_FIELD_IDS, type Grade } from '../../components/grade';
-
-interface ReportView {
-  id: string;
-  reference: string;
-  source: string;
-  status: 'new' | 'triaged' | 'closed';
-  receivedAt: string;
-  summary: string;
-  language: string | null;
-  relation: string | null;
-  occurred: string | null;
-  localAuthority: string | null;
-  referenceCode: string | null;
-  dangerNow: boolean;
-  town: string | null;
-  postcode: string | null;
-  locationDescription: string | null;
-  exploitationTypes: string[];
-  involvesChild: boolean;
-  triage: Triage | null;
-  victim: { ageYears?: number; consentToNrm?: string } | null;
-  indicatorIds: string[];
-  grading: string | null;
-  assignedTo: string | null;
-  hasFollowUp: boolean;
-  persons: ({
-    role: string;
-    givenName: string | null;
-    familyName: string | null;
-    nationality: string | null;
-    gender: string | null;
-    dob: string | null;
-    phone: string | null;
-    description: string | null;
-  } & InPicture)[];
-  phones: ({ number: string } & InPicture)[];
-  vehicles: ({ registration: string; description: string | null } & InPicture)[];
-  businesses: ({ name: string; address: string | null } & InPicture)[];
-  addresses: ({ address: string; postcode: string | null; town: string | null } & InPicture)[];
-  online: ({ identifier: string; platform: string | null; description: string | null } & InPicture)[];
-  bankAccounts: ({ bank: string | null; sortCode: string | null; accountNumber: string | null; iban: string | null; holder: string | null } & InPicture)[];
-  documents: ({ type: string; number: string; country: string | null; holder: string | null; description: string | null } & InPicture)[];
-}
-/** The entity a mention became in the picture (null until the picture has taken the report in). */
-interface InPicture {
-  entityId: string | null;
-}
-interface Message {
-  id: string;
-  from: 'reporter' | 'team';
-  body: string;
-  at: string;
-}
 
 /**
  * One report: everything it says. The team triaging it (opened from the queue, or by anyone who may
@@ -75,6 +23,7 @@ interface Message {
 export function ReportViewPage() {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation();
+  const forceAreas = useForceAreas();
   const { data: session } = useSession();
   const canTriage = hasPermission(session, 'reports:triage');
   const canSearch = hasPermission(session, 'picture:search');
@@ -94,21 +43,21 @@ export function ReportViewPage() {
   const report = useQuery({ queryKey: ['report', id], queryFn: () => api<ReportView>('GET', `/api/reports/${id}`), retry: false });
   const catalogue = useQuery({
     queryKey: ['catalogue'],
-    queryFn: () => api<{ indicators: { id: string; label: { en: string; cy: string } }[] }>('GET', '/api/referrals/catalogue'),
+    queryFn: () => api<Catalogue>('GET', '/api/referrals/catalogue'),
   });
   const messages = useQuery({
     queryKey: ['messages', id],
-    queryFn: () => api<{ messages: Message[] }>('GET', `/api/reports/${id}/messages`),
+    queryFn: () => api<Thread>('GET', `/api/reports/${id}/messages`),
     enabled: canTriage && !!report.data?.hasFollowUp,
   });
   const photos = useQuery({
     queryKey: ['photos', id],
-    queryFn: () => api<{ photos: { id: string; width: number; height: number }[] }>('GET', `/api/reports/${id}/photos`),
+    queryFn: () => api<ReportPhotos>('GET', `/api/reports/${id}/photos`),
     enabled: !!report.data?.hasFollowUp,
   });
   const assignees = useQuery({
     queryKey: ['assignees'],
-    queryFn: () => api<{ assignees: { id: string; name: string }[] }>('GET', '/api/reports/assignees'),
+    queryFn: () => api<Assignees>('GET', '/api/reports/assignees'),
     enabled: canTriage,
   });
   usePageTitle(report.data ? t('reportView.title', { reference: report.data.reference }) : t('common.loading'));
@@ -117,7 +66,7 @@ export function ReportViewPage() {
   const [question, setQuestion] = useState('');
   const [problems, setProblems] = useState<FormProblem[]>([]);
   const ask = useMutation({
-    mutationFn: () => api<{ messages: Message[] }>('POST', `/api/reports/${id}/messages`, { body: question }),
+    mutationFn: () => api<Thread>('POST', `/api/reports/${id}/messages`, { body: question }),
     onSuccess: (data) => {
       client.setQueryData(['messages', id], data);
       setQuestion('');
@@ -129,7 +78,7 @@ export function ReportViewPage() {
   const r = report.data;
   if (!r) return <p className="govuk-body">{t('common.loading')}</p>;
   const label = (indicator: string) => catalogue.data?.indicators.find((i) => i.id === indicator)?.label[cy ? 'cy' : 'en'] ?? indicator;
-  const area = AREAS.find(([code]) => code === r.localAuthority);
+  const area = forceAreas.nameOf(r.localAuthority);
   const language = REPORT_LANGUAGES.find((l) => l.code === r.language);
   // Every answer the reporter or officer gave, each on its own row; an answer not given is not shown.
   const rows: [string, string][] = [
@@ -141,7 +90,7 @@ export function ReportViewPage() {
   ];
   if (r.relation) rows.push([t('reportView.relation'), t(`reportView.relations.${r.relation}`, { defaultValue: r.relation })]);
   if (r.occurred) rows.push([t('reportView.when'), r.occurred]);
-  if (area) rows.push([t('reportView.area'), cy ? area[2] : area[1]]);
+  if (area) rows.push([t('reportView.area'), area]);
   rows.push([t('reportView.where'), [r.town, r.postcode, r.locationDescription].filter(Boolean).join(', ')]);
   rows.push([t('reportView.types'), r.exploitationTypes.map((x) => t(`referral.types.${x}`)).join(', ')]);
   if (r.victim?.ageYears !== undefined) rows.push([t('reportView.age'), String(r.victim.ageYears)]);

@@ -1,10 +1,12 @@
+import { EXPLOITATION_TYPES, REPORT_SOURCES } from '@harbour/contract/vocabulary';
+import type { TriageList } from '@harbour/contract';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TableScroll } from '../../components/table-scroll';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
-import { AREAS } from '../../areas';
+import { useForceAreas } from '../../api/force-areas';
 import { BandTag } from '../../components/band-tag';
 import { ErrorSummary } from '../../components/form/error-summary';
 import { SelectField, TextField } from '../../components/form/fields';
@@ -12,28 +14,11 @@ import { problemsFrom } from '../../components/form/problems';
 import { usePageTitle } from '../../components/page-title';
 import { dateLocale } from '../../i18n/locale';
 
-interface Item {
-  id: string;
-  reference: string;
-  source: string;
-  receivedAt: string;
-  localAuthority: string | null;
-  town: string | null;
-  exploitationTypes: string[];
-  involvesChild: boolean;
-  triageScore: number | null;
-  triageBand: string | null;
-  summary: string;
-}
-
-const TYPES = ['sexual', 'labour', 'criminal', 'domestic_servitude', 'organ_harvesting', 'unknown'] as const;
-const SOURCES = ['public', 'officer', 'partner', 'nrm'] as const;
-
 /** The team's queue: filters live in the address so a view can be shared. */
 export function TriagePage() {
   const { t, i18n } = useTranslation();
+  const forceAreas = useForceAreas();
   usePageTitle(t('triage.title'));
-  const cy = i18n.language === 'cy';
   const [params, setParams] = useSearchParams();
   const keys = ['area', 'type', 'source', 'child', 'status', 'reference'] as const;
   const applied = Object.fromEntries(keys.map((k) => [k, params.get(k) ?? ''])) as Record<(typeof keys)[number], string>;
@@ -41,11 +26,11 @@ export function TriagePage() {
   const query = new URLSearchParams(Object.entries(applied).filter(([, v]) => v));
   const queue = useQuery({
     queryKey: ['triage', query.toString()],
-    queryFn: () => api<{ items: Item[] }>('GET', `/api/triage?${query.toString()}`),
+    queryFn: () => api<TriageList>('GET', `/api/triage?${query.toString()}`),
     retry: false,
   });
   const when = new Intl.DateTimeFormat(dateLocale(i18n.language), { dateStyle: 'medium' });
-  const areaName = (code: string | null) => AREAS.find(([c]) => c === code)?.[cy ? 2 : 1] ?? '';
+  const areaName = (code: string | null) => forceAreas.nameOf(code) ?? '';
 
   const apply = (event: FormEvent) => {
     event.preventDefault();
@@ -68,7 +53,7 @@ export function TriagePage() {
               label={t('triage.area')}
               value={draft.area}
               onChange={(v) => setDraft({ ...draft, area: v })}
-              options={[{ value: '', label: t('triage.anyArea') }, ...AREAS.map(([code, en, cyName]) => ({ value: code, label: cy ? cyName : en }))]}
+              options={[{ value: '', label: t('triage.anyArea') }, ...forceAreas.options]}
             />
           </div>
           <div className="govuk-grid-column-one-quarter">
@@ -77,7 +62,7 @@ export function TriagePage() {
               label={t('triage.type')}
               value={draft.type}
               onChange={(v) => setDraft({ ...draft, type: v })}
-              options={[{ value: '', label: t('triage.anyType') }, ...TYPES.map((x) => ({ value: x, label: t(`referral.types.${x}`) }))]}
+              options={[{ value: '', label: t('triage.anyType') }, ...EXPLOITATION_TYPES.map((x) => ({ value: x, label: t(`referral.types.${x}`) }))]}
             />
           </div>
           <div className="govuk-grid-column-one-quarter">
@@ -86,7 +71,7 @@ export function TriagePage() {
               label={t('triage.source')}
               value={draft.source}
               onChange={(v) => setDraft({ ...draft, source: v })}
-              options={[{ value: '', label: t('triage.anySource') }, ...SOURCES.map((x) => ({ value: x, label: t(`sources.${x}`) }))]}
+              options={[{ value: '', label: t('triage.anySource') }, ...REPORT_SOURCES.map((x) => ({ value: x, label: t(`sources.${x}`) }))]}
             />
           </div>
           <div className="govuk-grid-column-one-quarter">

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { EXPLOITATION_TYPES } from '../vocabulary/domain';
+import { GRADING_PATTERN } from '../vocabulary/grading';
+import { uniqueList } from './fields';
+
+/** Call data: an analyst imports billing records (or any calls between numbers) into the picture. */
+const column = z.string().trim().min(1).max(200);
+
+export const callDataBody = z.object({
+  name: z.string().trim().min(1, 'Say what this call data is, e.g. whose phone and from whom').max(200, 'Use 200 characters or fewer'),
+  csv: z.string().min(1, 'Choose a file'),
+  columns: z.object({ from: column, to: column, at: column.optional(), duration: column.optional() }),
+  /** 3x5x2 grading of the material (call data from a provider is usually 1AP). */
+  grading: z.string().regex(GRADING_PATTERN, 'Choose a grading'),
+  exploitationTypes: uniqueList(z.enum(EXPLOITATION_TYPES), EXPLOITATION_TYPES.length).default([]),
+});
+export type CallDataInput = z.output<typeof callDataBody>;
+
+export const callDataResultSchema = z.object({
+  id: z.string(),
+  reference: z.string(),
+  rows: z.number(),
+  calls: z.number(),
+  numbers: z.number(),
+  pairs: z.number(),
+  /** Rows not taken, by line (the first 200; `problemCount` says how many in all). */
+  problems: z.array(z.object({ line: z.number(), reason: z.string() })),
+  problemCount: z.number(),
+});
+export type CallDataResult = z.output<typeof callDataResultSchema>;
+
+export const callDataViewSchema = z.object({
+  id: z.string(),
+  reference: z.string(),
+  summary: z.string(),
+  grading: z.string().nullable(),
+  receivedAt: z.string(),
+  pictured: z.boolean(),
+  numbers: z.array(
+    z.object({
+      number: z.string(),
+      entity_id: z.string().nullable(),
+      other_reports: z.number(),
+      people: z.array(z.object({ id: z.string(), label: z.string() })),
+      calls: z.number(),
+    }),
+  ),
+});
+export type CallDataView = z.output<typeof callDataViewSchema>;

@@ -1,0 +1,152 @@
+import { z } from 'zod';
+import { EXPLOITATION_TYPES } from '../vocabulary/domain';
+import { INTELLIGENCE_ASSESSMENTS, SOURCE_EVALUATIONS } from '../vocabulary/grading';
+import { LINK_TYPES, RECORD_KINDS } from '../vocabulary/picture';
+import { uniqueList } from './fields';
+import { reportRefSchema } from './picture';
+
+/** Link analysis: networks, neighbourhoods, paths and saved charts, and the filter they share. */
+
+export const nodeViewSchema = z.object({ id: z.string(), kind: z.string(), label: z.string(), reports: z.number() });
+export type NodeView = z.output<typeof nodeViewSchema>;
+/** A link between two entities as the analyst sees it: the reports (passing the filter) that make it. */
+export const linkViewSchema = z.object({ from: z.string(), to: z.string(), reports: z.number(), firstSeen: z.string(), lastSeen: z.string() });
+export type LinkView = z.output<typeof linkViewSchema>;
+/** Entities and the links among them: what a chart draws. */
+export const chartDataSchema = z.object({ nodes: z.array(nodeViewSchema), links: z.array(linkViewSchema) });
+export type ChartData = z.output<typeof chartDataSchema>;
+
+const day = z.iso.date('Enter a date as YYYY-MM-DD');
+const evaluation = z.enum(SOURCE_EVALUATIONS);
+const assessment = z.enum(INTELLIGENCE_ASSESSMENTS);
+const linkType = z.enum(LINK_TYPES as [string, ...string[]]);
+
+/** A filter's end date is not before its start (the check for both shapes of filter below). */
+const datesInOrder = (f: { from?: string | undefined; until?: string | undefined }) => !f.from || !f.until || f.from <= f.until;
+const datesOutOfOrder = { path: ['until'], message: 'The end date must be on or after the start date' };
+
+/** A link filter as JSON, as the web sends it in a body and a saved chart keeps it; `until` is the last day included. */
+export const linkFilterSchema = z
+  .object({
+    from: day.optional(),
+    until: day.optional(),
+    evaluations: z.array(evaluation).max(3).optional(),
+    assessments: z.array(assessment).max(5).optional(),
+    ungraded: z.boolean().optional(),
+    exploitationTypes: uniqueList(z.enum(EXPLOITATION_TYPES), EXPLOITATION_TYPES.length).optional(),
+    kinds: uniqueList(z.enum(RECORD_KINDS), RECORD_KINDS.length).optional(),
+    linkTypes: z.array(linkType).max(LINK_TYPES.length).optional(),
+  })
+  .refine(datesInOrder, datesOutOfOrder);
+export type LinkFilter = z.output<typeof linkFilterSchema>;
+
+/** A list in a query string: "1,2" (empty means not given). */
+const list = <T extends z.ZodType<string, string>>(item: T) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v ? [...new Set(v.split(','))] : undefined))
+    .pipe(z.array(item).optional());
+
+/** The same filter in a query string, for the GET routes: lists comma-separated (see linkFilterParams). */
+export const linkFilterQuery = z
+  .object({
+    from: day.optional(),
+    until: day.optional(),
+    evaluations: list(evaluation),
+    assessments: list(assessment),
+    ungraded: z
+      .enum(['true', 'false'])
+      .optional()
+      .transform((v) => (v === undefined ? undefined : v === 'true')),
+    exploitationTypes: list(z.enum(EXPLOITATION_TYPES)),
+    kinds: list(z.enum(RECORD_KINDS)),
+    linkTypes: list(linkType),
+  })
+  .refine(datesInOrder, datesOutOfOrder);
+
+export const NETWORK_ORDERS = ['size', 'risk'] as const;
+export type NetworkOrder = (typeof NETWORK_ORDERS)[number];
+export const networksQuery = linkFilterQuery.and(
+  z.object({ limit: z.coerce.number().int().min(1).max(500).default(50), order: z.enum(NETWORK_ORDERS).default('size') }),
+);
+
+export const networkViewSchema = z.object({
+  /** The network's best-connected entity (networks have no id of their own: they change as reports arrive). */
+  id: z.string(),
+  size: z.number(),
+  links: z.number(),
+  keyPlayers: z.array(nodeViewSchema),
+  /** Members recorded as a potential victim. */
+  victims: z.number(),
+  children: z.boolean(),
+  exploitationTypes: z.array(z.string()),
+  /** Local authorities (ONS codes) of its reports. */
+  areas: z.array(z.string()),
+  firstSeen: z.string(),
+  lastSeen: z.string(),
+  /** When this user last opened it and how big it was then (null if never); grown: bigger now. */
+  seen: z.object({ size: z.number(), at: z.string() }).nullable(),
+  grown: z.boolean(),
+});
+export type NetworkView = z.output<typeof networkViewSchema>;
+export const networkListSchema = z.object({ networks: z.array(networkViewSchema) });
+export type NetworkList = z.output<typeof networkListSchema>;
+
+export const networkChartSchema = chartDataSchema.extend({ size: z.number(), truncated: z.boolean() });
+export type NetworkChart = z.output<typeof networkChartSchema>;
+
+/** A network's key players and communities, measured within the network. */
+export const networkAnalysisSchema = z.object({
+  size: z.number(),
+  keyPlayers: z.array(nodeViewSchema.extend({ degree: z.number(), betweenness: z.number(), pagerank: z.number(), community: z.number() })),
+  /** Entities in each community, largest first (numbered as `community` above). */
+  communities: z.array(z.number()),
+  modularity: z.number(),
+  betweenness: z.object({ exact: z.boolean(), sources: z.number() }),
+});
+export type NetworkAnalysis = z.output<typeof networkAnalysisSchema>;
+
+export const neighbourhoodQuery = linkFilterQuery.and(z.object({ hops: z.coerce.number().int().min(1).max(3).default(1) }));
+export const neighbourhoodSchema = z.object({
+  nodes: z.array(nodeViewSchema.extend({ hops: z.number() })),
+  links: z.array(linkViewSchema),
+  truncated: z.boolean(),
+});
+export type Neighbourhood = z.output<typeof neighbourhoodSchema>;
+
+export const amongBody = z.object({ ids: z.array(z.uuid()).min(1).max(2_000), filter: linkFilterSchema.default({}) });
+export const amongSchema = chartDataSchema.extend({ missing: z.array(z.string()) });
+export type Among = z.output<typeof amongSchema>;
+
+export const pathsQuery = linkFilterQuery.and(z.object({ a: z.uuid(), b: z.uuid() }));
+export const pathsSchema = z.object({
+  paths: z.array(z.object({ nodes: z.array(nodeViewSchema), links: z.array(linkViewSchema.extend({ sources: z.array(reportRefSchema) })) })),
+});
+export type Paths = z.output<typeof pathsSchema>;
+
+export const CHART_LAYOUTS = ['cose', 'concentric', 'breadthfirst', 'circle', 'grid', 'preset'] as const;
+export type ChartLayout = (typeof CHART_LAYOUTS)[number];
+
+/** What a saved chart keeps: its entities as placed, the filter it was drawn with, and the layout. */
+export const chartContentSchema = z.object({
+  entities: z
+    .array(z.object({ id: z.uuid(), x: z.number().finite(), y: z.number().finite(), pinned: z.boolean(), hidden: z.boolean() }))
+    .min(1, 'A chart needs at least one entity')
+    .max(2_000, 'A chart can hold at most 2,000 entities'),
+  filter: linkFilterSchema,
+  layout: z.enum(CHART_LAYOUTS),
+});
+export type ChartContent = z.output<typeof chartContentSchema>;
+export type ChartEntity = ChartContent['entities'][number];
+
+const chartName = z.string().trim().min(1, 'Enter a name for the chart').max(120, 'Use 120 characters or fewer');
+export const chartBody = z.object({ name: chartName, chart: chartContentSchema });
+export const chartSummarySchema = z.object({ id: z.string(), name: z.string(), entities: z.number(), updatedAt: z.string() });
+export type ChartSummary = z.output<typeof chartSummarySchema>;
+export const chartListSchema = z.object({ charts: z.array(chartSummarySchema) });
+export type ChartList = z.output<typeof chartListSchema>;
+export const createdSchema = z.object({ id: z.string() });
+export type Created = z.output<typeof createdSchema>;
+export const savedChartSchema = z.object({ id: z.string(), name: z.string(), updatedAt: z.string(), chart: chartContentSchema, data: amongSchema });
+export type SavedChart = z.output<typeof savedChartSchema>;

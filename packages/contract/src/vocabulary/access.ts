@@ -1,0 +1,57 @@
+/** Roles a Harbour account can hold (DESIGN §1). One role per account. */
+export const ROLES = ['admin', 'supervisor', 'investigator', 'researcher', 'analyst', 'officer', 'partner'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const AGENCY_KINDS = ['police', 'local_authority', 'health', 'charity', 'glaa', 'home_office', 'other'] as const;
+export type AgencyKind = (typeof AGENCY_KINDS)[number];
+
+/** What an administrator can do to an account besides creating it. */
+export const ACCOUNT_ACTIONS = ['disable', 'enable', 'unlock-second-factor'] as const;
+export type AccountAction = (typeof ACCOUNT_ACTIONS)[number];
+
+/**
+ * The one place that decides who may do what. Every HTTP route names one of these;
+ * the server refuses to register a route that does not. Who holds each is core's policy.
+ */
+export const PERMISSIONS = {
+  /** Anyone, signed in or not (health, sign-in, the public portal). */
+  public: 'public',
+  /** A session that has passed the password but may still owe its second factor. */
+  secondFactor: 'session:second-factor',
+  /** Any fully signed-in account: its own profile, sign-out. */
+  self: 'self',
+  usersRead: 'users:read',
+  usersManage: 'users:manage',
+  agenciesRead: 'agencies:read',
+  agenciesManage: 'agencies:manage',
+  auditRead: 'audit:read',
+  /** Aggregate figures of reports (no personal data). */
+  reportsOverview: 'reports:overview',
+  /**
+   * Read a report whole (what it says, what and whom it mentions, its photos): the team, and the
+   * researchers and analysts whose picture is built from reports. Audited like every read.
+   */
+  reportsRead: 'reports:read',
+  /** Work the triage queue: question reporters, grade and assign. */
+  reportsTriage: 'reports:triage',
+  /** Refer a potential victim with the indicator checklist (any colleague or partner). */
+  referralsCreate: 'referrals:create',
+  /** Search the picture and open its entities (people, phones, vehicles, businesses, addresses). */
+  pictureSearch: 'picture:search',
+  /** Decide review pairs, merge, split and undo: correct who is who in the picture. */
+  pictureResolve: 'picture:resolve',
+  /** Set the matching thresholds and retrain the match model. */
+  pictureConfigure: 'picture:configure',
+  /** Import call data and other link lists into the picture. */
+  linksImport: 'links:import',
+  /** Export de-identified, k-anonymous case-level rows for research. */
+  figuresExport: 'figures:export',
+  /** Exchange cases with other systems as HTCDS files (export with people's details, import). */
+  casesExchange: 'cases:exchange',
+  /** Import a spreadsheet (CSV) of referrals; each agency sees its own imports only. */
+  importsRun: 'imports:run',
+  /** Grant a researcher named access for a purpose, for a while, and end it. */
+  accessGrant: 'access:grant',
+} as const;
+
+export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
