@@ -125,13 +125,13 @@ describe('each role signs in and sees its own navigation', () => {
 
           await b.page.goto(`${b.baseUrl}/admin/audit?lang=en`);
           await b.page.getByRole('table').waitFor();
-          await b.page.getByLabel('Action').selectOption('agency.create');
+          await b.page.getByLabel('Action').selectOption('agency.created');
           await b.page.getByRole('button', { name: 'Apply' }).click();
           await b.page.waitForURL(/action=agency\.create/);
           await b.page.waitForLoadState('networkidle');
           const actions = await b.page.locator('tbody tr td:nth-child(4)').allTextContents();
           expect(actions.length).toBeGreaterThan(0);
-          expect(new Set(actions)).toEqual(new Set(['agency.create']));
+          expect(new Set(actions)).toEqual(new Set(['agency.created']));
           expect(await accessibilityProblems(b.page)).toEqual([]);
         });
 

@@ -49,7 +49,7 @@ describe('in Welsh, a refusal says what is wrong, as it does in English', () => 
     await page.getByRole('heading', { level: 2, name: cy.account.activity.title }).waitFor();
     const activity = page.getByTestId('account-activity');
     await expect.poll(() => activity.innerText()).toContain(cy.account.activity.events.signInFailed);
-    expect(await activity.innerText()).toContain(cy.account.activity.events.signIn);
+    expect(await activity.innerText()).toContain(cy.account.activity.events.signedIn);
     expect(await accessibilityProblems(page)).toEqual([]);
   });
 

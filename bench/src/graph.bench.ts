@@ -180,7 +180,7 @@ async function pictureGraph(ctx: BenchContext): Promise<Figure[]> {
         persons: [{ id: randomUUID(), role: 'suspect', givenName: 'Bench', familyName: `Newcomer${i}`, gender: null, nationality: null }],
         phones: [{ id: randomUUID(), number: known }],
       });
-      await repos.intake.createReport(report, { actorId: null, actorRole: null, action: 'report.referral-submitted', subjectType: 'report' });
+      await repos.intake.createReport(report, { actorId: null, actorRole: null, action: 'referral.submitted' as const, subjectType: 'report' });
       await svc.picture.drain();
       t = performance.now();
       await svc.graph.networks(analyst, { limit: 100 });

@@ -92,7 +92,7 @@ export const pictureBench: Benchmark = async (ctx) => {
         dob: i % 3 === 0 ? '1990-01-01' : null,
       };
       const report = newReport({ receivedAt: new Date(), summary: 'A person seen at a car wash.', persons: [person] });
-      await repos.intake.createReport(report, { actorId: null, actorRole: null, action: 'report.referral-submitted', subjectType: 'report' });
+      await repos.intake.createReport(report, { actorId: null, actorRole: null, action: 'referral.submitted' as const, subjectType: 'report' });
       const t0 = performance.now();
       await svc.picture.drain();
       incremental.push(performance.now() - t0);

@@ -24,3 +24,4 @@ export * from './interop/index';
 export * from './text/invisible';
 export * from './text/unstorable';
 export * from './intake/report-builder';
+export * from './audit/audit-actions';

@@ -1,3 +1,4 @@
+import { AUDIT_ACTIONS } from '@harbour/core';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,7 +34,7 @@ describe(`audit log on ${TEST_STORE}`, () => {
       await t.repos.audit.append({
         actorId: null,
         actorRole: 'admin',
-        action: `test.${i}`,
+        action: AUDIT_ACTIONS[i]!,
         subjectType: 'report',
         subjectId: `r${i}`,
         details: { i, note: 'ünïcode ✓' },
@@ -70,7 +71,7 @@ describe(`audit log on ${TEST_STORE}`, () => {
   });
 
   it('serialises concurrent appends into one unbroken chain', async () => {
-    await Promise.all(Array.from({ length: 20 }, (_, i) => t.repos.audit.append({ actorId: null, actorRole: null, action: `parallel.${i}` })));
+    await Promise.all(Array.from({ length: 20 }, (_, i) => t.repos.audit.append({ actorId: null, actorRole: null, action: AUDIT_ACTIONS[i]! })));
     expect(await verify(t)).toBeNull();
     expect((await t.repos.audit.list({ limit: 200 })).length).toBe(28);
   });

@@ -32,7 +32,7 @@ describe(`backup and restore on ${TEST_STORE}`, () => {
     await source.repos.agencies.create({ id: '00000000-0000-4000-8000-000000000001', name: 'Gwent Police', kind: 'police' });
     await seedDatabase(source.repos, { reports: 250, seed: 'backup', area: GWENT, until: new Date('2026-06-01T00:00:00Z') });
     for (let i = 0; i < 5; i++)
-      await source.repos.audit.append({ actorId: null, actorRole: null, action: 'test.event', details: { i, nested: { b: [1, 2], a: 'x' } } });
+      await source.repos.audit.append({ actorId: null, actorRole: null, action: 'store.seeded', details: { i, nested: { b: [1, 2], a: 'x' } } });
     await importedSpreadsheet(source);
     await source.store.close();
     target = await newStoreLocation();
@@ -140,7 +140,7 @@ async function importedSpreadsheet(t: TestStore): Promise<void> {
     password_hash: 'x',
   });
   const id = randomUUID();
-  const audit = { actorId: user.id, actorRole: 'partner', action: 'import.test', subjectType: 'import', subjectId: id };
+  const audit = { actorId: user.id, actorRole: 'partner', action: 'import.uploaded' as const, subjectType: 'import', subjectId: id };
   await t.repos.imports.saveMapping(agency, user.id, { Date: 'received', 'Our "ref"': 'reference', Flag: null }, 'dmy', 'partner');
   await t.repos.imports.create(
     {

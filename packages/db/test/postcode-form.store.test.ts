@@ -24,7 +24,7 @@ describe(`the one postcode form on ${TEST_STORE}`, () => {
           persons: [{ id: randomUUID(), role: 'potential_victim', givenName: 'Ana', familyName: `Pop${n}`, gender: null, nationality: null }],
           addresses: [{ id: randomUUID(), address: `${n} High Street`, postcode, town: null, description: null }],
         }),
-        { actorId: null, actorRole: null, action: 'report.test' },
+        { actorId: null, actorRole: null, action: 'report.imported' },
       );
     }
     // As an older Harbour stored them: exactly as written.

@@ -17,7 +17,7 @@ function report(n: number, referenceCode = `CODE${n}`): NewReport {
   });
 }
 
-const event = { actorId: null, actorRole: null, action: 'report.public-submitted', subjectType: 'report' };
+const event = { actorId: null, actorRole: null, action: 'report.public-submitted' as const, subjectType: 'report' };
 
 async function count(t: TestStore, table: 'reports' | 'report_persons' | 'report_phones' | 'report_vehicles' | 'report_follow_up' | 'audit_log') {
   return Number(

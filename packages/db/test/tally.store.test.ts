@@ -4,7 +4,7 @@ import { newReport } from '../../../test/reports';
 import { newTestStore, TEST_STORE, type TestStore } from '../../../test/test-store';
 import type { NewReport, TallyRow } from '../src/index';
 
-const event = { actorId: null, actorRole: null, action: 'report.created', subjectType: 'report' };
+const event = { actorId: null, actorRole: null, action: 'report.imported' as const, subjectType: 'report' };
 const NEWPORT = 'W06000022';
 const TORFAEN = 'W06000020';
 

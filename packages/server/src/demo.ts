@@ -72,7 +72,7 @@ async function assignDemoWork(repos: Repositories, userIds: ReadonlyMap<string, 
     repos.intake.updateTriage(
       reportId,
       { assignedTo: userId, assignedBy: ds },
-      { actorId: ds, actorRole: 'supervisor', action: 'report.triage', subjectType: 'report', subjectId: reportId, details: { assignTo: userId, demo: true } },
+      { actorId: ds, actorRole: 'supervisor', action: 'report.triaged', subjectType: 'report', subjectId: reportId, details: { assignTo: userId, demo: true } },
     );
   for (const id of toDc) await assign(id, dc);
   for (const r of toDs) await assign(r.id, ds);

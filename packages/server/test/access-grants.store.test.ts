@@ -75,7 +75,7 @@ describe(`a researcher's named access on ${TEST_STORE}`, () => {
     expect(session.permissions).toEqual(expect.arrayContaining(['reports:read', 'picture:search']));
     expect(session.permissions).not.toContain('picture:resolve');
 
-    const reads = await t.repos.audit.list({ actorId: researcherId, action: 'report.read', limit: 5 });
+    const reads = await t.repos.audit.list({ actorId: researcherId, action: 'report.viewed', limit: 5 });
     expect(reads.length).toBeGreaterThan(0);
     for (const read of reads) expect(read.details).toMatchObject({ underGrant: grantId });
     const given = await t.repos.audit.list({ action: 'access.granted', limit: 5 });

@@ -1,3 +1,4 @@
+import type { AuditAction } from '@harbour/contract';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { currentTotp, DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../src/index';
 import { TEST_STORE } from '../../../test/test-store';
@@ -86,7 +87,7 @@ describe(`sign-in and sessions on ${TEST_STORE}`, () => {
     // The holder signs in, and reads what happened on their account.
     const back = await signIn(t, 'supervisor');
     const events = (await back.request('GET', '/api/session/activity')).json<{ events: { action: string }[] }>().events.map((e) => e.action);
-    expect(events.slice(0, 2)).toEqual(['session.second-factor', 'session.sign-in']);
+    expect(events.slice(0, 2)).toEqual(['session.second-factor-passed', 'session.signed-in']);
     expect(events).toEqual(expect.arrayContaining(['user.second-factor-unlocked', 'session.second-factor-locked', 'session.second-factor-failed']));
     expect(events.filter((e) => e === 'session.second-factor-failed')).toHaveLength(5);
   });
@@ -220,7 +221,7 @@ describe(`sign-in and sessions on ${TEST_STORE}`, () => {
     const client = await signIn(t, 'officer');
     expect((await client.request('DELETE', '/api/session')).statusCode).toBe(200);
     expect((await client.request('GET', '/api/session')).statusCode).toBe(401);
-    const audit = await t.repos.audit.list({ action: 'session.sign-out', limit: 5 });
+    const audit = await t.repos.audit.list({ action: 'session.signed-out', limit: 5 });
     expect(audit).toHaveLength(1);
   });
 
@@ -314,12 +315,24 @@ describe(`sign-in and sessions on ${TEST_STORE}`, () => {
     const all = (await admin.request('GET', '/api/audit?limit=3')).json<{ entries: { seq: number }[]; actions: string[] }>();
     expect(all.entries).toHaveLength(3);
     expect(all.entries[0]!.seq).toBeGreaterThan(all.entries[1]!.seq);
-    expect(all.actions).toContain('session.sign-in');
+    expect(all.actions).toContain('session.signed-in');
     const next = (await admin.request('GET', `/api/audit?limit=3&before=${all.entries[2]!.seq}`)).json<{ entries: { seq: number }[] }>();
     expect(next.entries[0]!.seq).toBe(all.entries[2]!.seq - 1);
-    const signIns = (await admin.request('GET', '/api/audit?action=session.sign-in')).json<{ entries: { action: string }[] }>();
+    const signIns = (await admin.request('GET', '/api/audit?action=session.signed-in')).json<{ entries: { action: string }[] }>();
     expect(signIns.entries.length).toBeGreaterThan(0);
-    expect(signIns.entries.every((e) => e.action === 'session.sign-in')).toBe(true);
+    expect(signIns.entries.every((e) => e.action === 'session.signed-in')).toBe(true);
+
+    // An entry written under a former name (before the actions were named in one tense) is read,
+    // listed and found under its current one; its stored name and hash are untouched.
+    const former = await t.repos.audit.append({ actorId: null, actorRole: 'admin', action: 'session.sign-in' as AuditAction });
+    const found = (await admin.request('GET', '/api/audit?action=session.signed-in&limit=200')).json<{
+      entries: { seq: number; action: string }[];
+      actions: string[];
+    }>();
+    expect(found.entries.find((e) => e.seq === former.seq)?.action).toBe('session.signed-in');
+    expect(found.actions).not.toContain('session.sign-in');
+    expect((await t.repos.audit.list({ action: 'session.sign-in', limit: 5 }))[0]?.seq).toBe(former.seq);
+
     const bad = await admin.request('GET', '/api/audit?from=yesterday');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields[0].path).toBe('querystring.from');

@@ -46,7 +46,7 @@ describe(`call data imported into the picture on ${TEST_STORE}`, () => {
     await t.repos.intake.createReport(newReport({ persons: [suspect], phones: [phone] }), {
       actorId: null,
       actorRole: null,
-      action: 'report.referral-submitted',
+      action: 'referral.submitted' as const,
       subjectType: 'report',
     });
     await svc.picture.drain();
@@ -98,8 +98,8 @@ describe(`call data imported into the picture on ${TEST_STORE}`, () => {
 
     // Not a report of exploitation: not counted among them, and nothing to triage.
     expect((await t.repos.reports.overview(new Date(0))).total).toBe(before.total);
-    const audited = await sql<{ action: string }>`select action from audit_log where action like 'calldata.%' order by seq`.execute(t.store.db);
-    expect(audited.rows.map((r) => r.action)).toEqual(['calldata.imported', 'calldata.viewed', 'calldata.viewed']);
+    const audited = await sql<{ action: string }>`select action from audit_log where action like 'call-data.%' order by seq`.execute(t.store.db);
+    expect(audited.rows.map((r) => r.action)).toEqual(['call-data.imported', 'call-data.viewed', 'call-data.viewed']);
   });
 
   it('refuses a file without the named columns, or with no call in it, and stores nothing', async () => {

@@ -20,7 +20,7 @@ const person = (p: Partial<Person>): Person => ({
   nationality: null,
   ...p,
 });
-const event = { actorId: null, actorRole: null, action: 'report.referral-submitted', subjectType: 'report' };
+const event = { actorId: null, actorRole: null, action: 'referral.submitted' as const, subjectType: 'report' };
 
 describe(`correcting and searching the picture on ${TEST_STORE}`, () => {
   let t: TestStore;
@@ -80,7 +80,7 @@ describe(`correcting and searching the picture on ${TEST_STORE}`, () => {
     await expect(entities.undo(analyst, view.changes[0]!.id)).rejects.toMatchObject({ status: 409 });
 
     const audit = (await t.repos.audit.list({ limit: 50 })).map((e) => e.action);
-    expect(audit).toEqual(expect.arrayContaining(['review.read', 'review.decided', 'entity.merged', 'entity.read', 'entity.change.undone']));
+    expect(audit).toEqual(expect.arrayContaining(['review.viewed', 'review.decided', 'entity.merged', 'entity.viewed', 'entity.change-undone']));
   });
 
   it('rejecting keeps the two apart, skipping puts the pair at the back of the queue', async () => {

@@ -31,7 +31,7 @@ interface Dashboard {
 const SHARED_GEO = fileURLToPath(new URL('../../../../shared/data/geo', import.meta.url));
 const NEWPORT = 'W06000022';
 const TORFAEN = 'W06000020';
-const event = { actorId: null, actorRole: null, action: 'report.created', subjectType: 'report' };
+const event = { actorId: null, actorRole: null, action: 'report.imported' as const, subjectType: 'report' };
 const victim = (gender: string, nationality: string) => ({ id: randomUUID(), role: 'potential_victim', givenName: 'A', familyName: 'B', gender, nationality });
 
 describe(`dashboard figures over HTTP on ${TEST_STORE}`, () => {
@@ -204,7 +204,7 @@ describe(`dashboard figures over HTTP on ${TEST_STORE}`, () => {
       ['Total', '<5'],
     ]);
     for (const t of profile.sections.flatMap((s) => s.tables)) for (const r of t.rows) for (const c of r.cells) expect(c).not.toMatch(/^[1-4]$/);
-    const audit = await t.repos.audit.list({ action: 'figures.profile', limit: 1 });
+    const audit = await t.repos.audit.list({ action: 'profile.generated', limit: 1 });
     expect(audit[0]?.details).toMatchObject({ audience: 'external', language: 'en' });
   });
 

@@ -21,7 +21,7 @@ const person = (givenName: string, familyName: string, role = 'potential_victim'
   dob: null,
 });
 const phone = (number: string) => ({ id: randomUUID(), number });
-const event = { actorId: null, actorRole: null, action: 'report.referral-submitted', subjectType: 'report' };
+const event = { actorId: null, actorRole: null, action: 'referral.submitted' as const, subjectType: 'report' };
 
 describe(`link analysis over the picture on ${TEST_STORE}`, () => {
   let t: TestStore;
@@ -98,11 +98,11 @@ describe(`link analysis over the picture on ${TEST_STORE}`, () => {
 
     const audited = await sql<{ action: string }>`select action from audit_log where action like 'graph.%' order by seq`.execute(t.store.db);
     expect(audited.rows.map((r) => r.action)).toEqual([
-      'graph.paths',
-      'graph.neighbourhood',
-      'graph.neighbourhood',
-      'graph.networks',
-      'graph.network-analysis',
+      'graph.paths-found',
+      'graph.neighbourhood-viewed',
+      'graph.neighbourhood-viewed',
+      'graph.networks-listed',
+      'graph.network-analysed',
     ]);
 
     // Filtered to the days of the second report, only the driver's link to the phone is left…

@@ -72,7 +72,7 @@ describe(`"my work" on ${TEST_STORE}: the reports assigned to me, overdue first`
       [refs.inHand, false],
     ]);
     expect(work.overdue).toBe(2);
-    const listed = await t.repos.audit.list({ action: 'work.list', limit: 1 });
+    const listed = await t.repos.audit.list({ action: 'work.listed', limit: 1 });
     expect(listed[0]).toMatchObject({ actorRole: 'investigator' });
   });
 

@@ -8,7 +8,7 @@ import { newTestStore, TEST_STORE, type TestStore } from '../../../test/test-sto
 import { buildPictureInBulk } from '../src/services/picture-bulk';
 import { PictureService } from '../src/services/picture.service';
 
-const event = { actorId: null, actorRole: null, action: 'report.referral-submitted', subjectType: 'report' };
+const event = { actorId: null, actorRole: null, action: 'referral.submitted' as const, subjectType: 'report' };
 
 describe(`building the picture in bulk on ${TEST_STORE}`, () => {
   let t: TestStore;

@@ -18,7 +18,7 @@ const person = (p: Partial<Person>): Person => ({
   ...p,
 });
 
-const event = { actorId: null, actorRole: null, action: 'report.referral-submitted', subjectType: 'report' };
+const event = { actorId: null, actorRole: null, action: 'referral.submitted' as const, subjectType: 'report' };
 
 describe(`the picture on ${TEST_STORE}`, () => {
   let t: TestStore;

@@ -185,7 +185,13 @@ describe(`public reporting on ${TEST_STORE}`, () => {
     expect(thread.messages.map((m) => m.from)).toEqual(['team', 'reporter']);
     const actions = (await t.repos.audit.list({ subjectId: report.report_id, limit: 20 })).map((e) => e.action);
     expect(actions).toEqual(
-      expect.arrayContaining(['report.public-submitted', 'report.follow-up-read', 'report.team-message', 'report.reporter-message', 'report.messages-read']),
+      expect.arrayContaining([
+        'report.public-submitted',
+        'report.follow-up-viewed',
+        'report.team-message-added',
+        'report.reporter-message-added',
+        'report.messages-viewed',
+      ]),
     );
 
     const partner = await signIn(t, 'partner');
@@ -209,7 +215,7 @@ describe(`public reporting on ${TEST_STORE}`, () => {
     const criminal = (await supervisor.request('GET', '/api/triage?type=criminal&area=W06000022')).json<{ items: unknown[] }>().items;
     expect(criminal).toEqual([]);
     expect((await supervisor.request('GET', '/api/triage?type=nonsense')).statusCode).toBe(400);
-    expect((await t.repos.audit.list({ action: 'triage.list', limit: 5 })).length).toBeGreaterThan(0);
+    expect((await t.repos.audit.list({ action: 'triage.listed', limit: 5 })).length).toBeGreaterThan(0);
   });
 
   it('takes a photo with its metadata removed, and shows it only to the team', async () => {

@@ -219,7 +219,7 @@ describe(`referrals on ${TEST_STORE}`, () => {
     const stillNew = (await supervisor.request('GET', '/api/triage?child=yes')).json<{ items: { id: string }[] }>().items;
     expect(stillNew.map((i) => i.id)).not.toContain(id);
     const actions = (await t.repos.audit.list({ subjectId: id, limit: 20 })).map((e) => e.action);
-    expect(actions).toEqual(expect.arrayContaining(['referral.submitted', 'report.read', 'report.triage']));
+    expect(actions).toEqual(expect.arrayContaining(['referral.submitted', 'report.viewed', 'report.triaged']));
 
     const investigator = await signIn(t, 'investigator');
     const supervisorId = assignees.find((a) => a.role === 'supervisor')!.id;

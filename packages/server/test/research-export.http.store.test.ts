@@ -45,7 +45,7 @@ describe(`research export over HTTP on ${TEST_STORE}`, () => {
     const text = JSON.stringify(rows);
     const names = await t.store.db.selectFrom('report_persons').select(['family_name']).where('family_name', 'is not', null).limit(50).execute();
     for (const { family_name } of names) expect(text).not.toContain(`"${family_name}"`);
-    const audit = await t.repos.audit.list({ action: 'figures.research-export', limit: 1 });
+    const audit = await t.repos.audit.list({ action: 'research.exported', limit: 1 });
     expect(audit[0]?.details).toMatchObject({ k: 11, rows: rows.length, left });
   });
 

@@ -10,7 +10,7 @@ export function backupCommands(program: Command): void {
     .action(async (file: string, opts: { force?: boolean }) => {
       if (existsSync(file) && !opts.force) throw new CliError(`${file} exists already; choose another name or add --force`);
       await withStore(async ({ store, svc, db }) => {
-        await svc.audit.record(null, { action: 'store.backup', details: { store: store.kind } });
+        await svc.audit.record(null, { action: 'store.backed-up', details: { store: store.kind } });
         const summary = await db.writeBackup(store.db, file);
         console.log(`backup written to ${file}: ${describe(summary.rows)}`);
       });
@@ -30,7 +30,7 @@ export function backupCommands(program: Command): void {
         const summary = await db.restoreBackup(store.db, file).catch((error: Error) => {
           throw new CliError(error.message);
         });
-        await svc.audit.record(null, { action: 'store.restore', details: { store: store.kind, rows: summary.rows } });
+        await svc.audit.record(null, { action: 'store.restored', details: { store: store.kind, rows: summary.rows } });
         console.log(`restored from ${file}: ${describe(summary.rows)}`);
       });
     });

@@ -1,4 +1,5 @@
 export * from './access';
+export * from './audit';
 export * from './domain';
 export * from './grading';
 export * from './imports';

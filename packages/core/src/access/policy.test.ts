@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Actor, SessionStage } from './actor';
-import { can, PERMISSIONS, permissionsOf, type Permission } from './policy';
+import type { Actor, SessionStage, UserActor } from './actor';
+import { can, mayReach, PERMISSIONS, permissionsOf, type Permission } from './policy';
 import { ROLES, requiresSecondFactor } from './roles';
 
 const permission = fc.constantFrom(...(Object.values(PERMISSIONS) as Permission[]));
@@ -39,5 +39,20 @@ describe('policy', () => {
 
   it('needs a second factor for every role but officer', () => {
     expect(ROLES.filter((r) => !requiresSecondFactor(r))).toEqual(['officer']);
+  });
+});
+
+describe('reaching one record', () => {
+  const id = fc.constantFrom('a', 'b', 'c');
+  const holder = fc.record({ agencyId: fc.option(id, { nil: undefined }), ownerId: fc.option(id, { nil: undefined }) });
+  const user = (agencyId: string, userId: string): UserActor => ({ kind: 'user', userId, agencyId, role: 'partner', sessionId: 's', stage: 'complete' });
+
+  it('reaches a record exactly when its agency and its owner, where it has them, are the account’s', () => {
+    fc.assert(
+      fc.property(id, id, holder, (agencyId, userId, record) => {
+        const expected = (record.agencyId === undefined || record.agencyId === agencyId) && (record.ownerId === undefined || record.ownerId === userId);
+        expect(mayReach(user(agencyId, userId), record)).toBe(expected);
+      }),
+    );
   });
 });

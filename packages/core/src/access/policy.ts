@@ -61,3 +61,20 @@ export function permissionsOf(role: Role, grant?: { readonly id: string }): Perm
   const actor: Actor = { kind: 'user', userId: '', role, agencyId: '', sessionId: '', stage: 'complete', ...(grant ? { grant } : {}) };
   return (Object.values(PERMISSIONS) as Permission[]).filter((p) => can(actor, p));
 }
+
+/** Who holds one record: the agency it belongs to, the account that owns it (absent: no such rule). */
+export interface RecordHolder {
+  readonly agencyId?: string | null | undefined;
+  readonly ownerId?: string | null | undefined;
+}
+
+/**
+ * Whether a signed-in account may reach one record of a kind its permission covers: the one place
+ * rules per record live. A record held by an agency is that agency's alone, and one owned by an
+ * account is its owner's alone; sharing with partner agencies will add its rules here.
+ */
+export function mayReach(user: UserActor, record: RecordHolder): boolean {
+  if (record.agencyId != null && record.agencyId !== user.agencyId) return false;
+  if (record.ownerId != null && record.ownerId !== user.userId) return false;
+  return true;
+}

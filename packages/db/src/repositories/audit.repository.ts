@@ -1,9 +1,11 @@
-import { GENESIS_HASH, hashAuditEntry, type AuditContent, type ChainedAuditEntry } from '@harbour/core';
+import { GENESIS_HASH, hashAuditEntry, type AuditAction, type AuditContent, type ChainedAuditEntry } from '@harbour/core';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { AuditRow, DB } from '../schema';
 
 /** What a caller records; the repository adds sequence, time and the chain. */
-export type AuditEvent = Omit<AuditContent, 'seq' | 'at' | 'details' | 'subjectType' | 'subjectId' | 'reason'> & {
+export type AuditEvent = Omit<AuditContent, 'seq' | 'at' | 'action' | 'details' | 'subjectType' | 'subjectId' | 'reason'> & {
+  /** One of the actions the log knows (see AUDIT_ACTIONS): nothing else can be written. */
+  action: AuditAction;
   subjectType?: string | null;
   subjectId?: string | null;
   reason?: string | null;
@@ -14,7 +16,10 @@ export type AuditEvent = Omit<AuditContent, 'seq' | 'at' | 'details' | 'subjectT
 
 export interface AuditFilter {
   readonly actorId?: string | undefined;
+  /** Entries written under this name exactly. */
   readonly action?: string | undefined;
+  /** Entries written under any of these names (an action and its former names). */
+  readonly actions?: readonly string[] | undefined;
   readonly subjectId?: string | undefined;
   readonly from?: Date | undefined;
   readonly to?: Date | undefined;
@@ -87,6 +92,7 @@ export class AuditRepository {
     let q = this.db.selectFrom('audit_log').selectAll();
     if (filter.actorId) q = q.where('actor_id', '=', filter.actorId);
     if (filter.action) q = q.where('action', '=', filter.action);
+    if (filter.actions?.length) q = q.where('action', 'in', [...filter.actions]);
     if (filter.subjectId) q = q.where('subject_id', '=', filter.subjectId);
     if (filter.from) q = q.where('at', '>=', filter.from);
     if (filter.to) q = q.where('at', '<', filter.to);

@@ -286,7 +286,7 @@ export class ImportRepository {
           .set((eb) => ({ quarantined: eb('quarantined', '-', 1), already: eb('already', '+', 1) }))
           .where('id', '=', importId)
           .execute();
-        await this.audit.appendIn(tx, { ...item.auditEvent, action: 'import.row_already_imported', subjectType: 'import', subjectId: importId });
+        await this.audit.appendIn(tx, { ...item.auditEvent, action: 'import.row-already-imported', subjectType: 'import', subjectId: importId });
         return { reference: existing.reference, already: true };
       }
       const [stored] = await insertReports(tx, this.audit, [item]);

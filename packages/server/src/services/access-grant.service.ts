@@ -24,7 +24,7 @@ export class AccessGrantService {
     const user = permittedUser(actor, PERMISSIONS.accessGrant, 'Only a supervisor can grant named access');
     const now = this.now();
     const rows = await this.repos.accessGrants.list(new Date(now.getTime() - ENDED_SHOWN_DAYS * DAY));
-    await this.audit.record(user, { action: 'access-grants.read', details: { count: rows.length } });
+    await this.audit.record(user, { action: 'access-grants.listed', details: { count: rows.length } });
     return rows.map((row) => toView(row, now));
   }
 

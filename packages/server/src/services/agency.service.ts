@@ -23,7 +23,7 @@ export class AgencyService {
       throw new Conflict('An agency with this name exists already', [{ path: 'name', message: 'Use another name' }]);
     const firstResponder = input.firstResponder ?? firstResponderByKind(input.kind);
     const row = await this.repos.agencies.create({ id: randomUUID(), name, kind: input.kind, first_responder: firstResponder });
-    await this.audit.record(actor, { action: 'agency.create', subjectType: 'agency', subjectId: row.id, details: { kind: row.kind, firstResponder } });
+    await this.audit.record(actor, { action: 'agency.created', subjectType: 'agency', subjectId: row.id, details: { kind: row.kind, firstResponder } });
     return toView({ ...row, users: 0 });
   }
 

@@ -1,5 +1,7 @@
 import {
   AuditChainVerifier,
+  auditActionNames,
+  currentAuditAction,
   GENESIS_HASH,
   anchorProblem,
   type AuditAnchor,
@@ -11,6 +13,7 @@ import {
   type ChainBreak,
   type ChainedAuditEntry,
 } from '@harbour/core';
+import type { AuditAction } from '@harbour/contract';
 import type { AuditEvent, AuditFilter, Repositories } from '@harbour/db';
 
 export interface AuditVerification {
@@ -27,6 +30,19 @@ export interface AuditVerification {
  */
 export function auditedBy(user: UserActor): { actorId: string; actorRole: string; underGrant?: string } {
   return { actorId: user.userId, actorRole: user.role, ...(user.grant ? { underGrant: user.grant.id } : {}) };
+}
+
+/**
+ * An audit entry for what a signed-in account did: by whom (and under which grant), what, to
+ * which record, with what is worth keeping. Every service writes its entries through this.
+ */
+export function auditEntry(
+  user: UserActor,
+  action: AuditAction,
+  subject: { readonly type: string; readonly id: string | null } | null = null,
+  details?: Record<string, unknown>,
+): AuditEvent {
+  return { ...auditedBy(user), action, ...(subject ? { subjectType: subject.type, subjectId: subject.id } : {}), ...(details ? { details } : {}) };
 }
 
 /** Refusals within an hour that make an account's refusals worth an administrator's look. */
@@ -54,11 +70,17 @@ export class AuditService {
       await this.record(actor, { action: 'access.refused-repeatedly', subjectType: 'user', subjectId: actor.userId, details: { lastHour } });
   }
 
-  async list(actor: Actor, filter: AuditFilter): Promise<{ entries: ChainedAuditEntry[]; actions: string[] }> {
+  async list(
+    actor: Actor,
+    filter: Omit<AuditFilter, 'actions'> & { readonly action?: string | undefined },
+  ): Promise<{ entries: ChainedAuditEntry[]; actions: string[] }> {
     if (!can(actor, PERMISSIONS.auditRead)) throw new Forbidden('Only administrators can read the audit log');
-    const entries = await this.repos.audit.list(filter);
-    await this.record(actor, { action: 'audit.read', details: { filter: describeFilter(filter), entries: entries.length } });
-    return { entries, actions: await this.repos.audit.actions() };
+    const { action, ...rest } = filter;
+    const entries = await this.repos.audit.list({ ...rest, ...(action ? { actions: auditActionNames(action) } : {}) });
+    await this.record(actor, { action: 'audit.listed', details: { filter: describeFilter(filter), entries: entries.length } });
+    // Shown under current names; each entry's hash still covers the name it was written under.
+    const actions = [...new Set((await this.repos.audit.actions()).map(currentAuditAction))].sort();
+    return { entries: entries.map((e) => ({ ...e, action: currentAuditAction(e.action) })), actions };
   }
 
   /**
@@ -86,7 +108,7 @@ export class AuditService {
   }
 }
 
-function describeFilter(filter: AuditFilter): Record<string, unknown> {
+function describeFilter(filter: Omit<AuditFilter, 'actions'>): Record<string, unknown> {
   return {
     actorId: filter.actorId,
     action: filter.action,

@@ -1,3 +1,4 @@
+import type { AuditAction } from '@harbour/contract';
 import type { Session } from '@harbour/contract';
 import {
   Forbidden,
@@ -16,6 +17,7 @@ import {
   type SessionStage,
   type UserActor,
 } from '@harbour/core';
+import { currentAuditAction } from '@harbour/core';
 import type { Repositories } from '@harbour/db';
 import { isCommonPassword } from '../auth/common-passwords';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from '../auth/passwords';
@@ -29,10 +31,10 @@ import { totpContext } from './secret-key.service';
 const RECOVERY_CODES = 10;
 
 /** The audited events an account holder is shown of their own account. */
-export const SECURITY_ACTIONS: ReadonlySet<string> = new Set([
-  'session.sign-in',
+export const SECURITY_ACTIONS: ReadonlySet<string> = new Set<AuditAction>([
+  'session.signed-in',
   'session.sign-in-failed',
-  'session.second-factor',
+  'session.second-factor-passed',
   'session.second-factor-failed',
   'session.second-factor-locked',
   'session.second-factor-enrolled',
@@ -102,7 +104,7 @@ export class AuthService {
     const token = newToken();
     await this.repos.sessions.create(this.newSession(token, user.id, stage, now, new Date(now.getTime() + this.policy.maxHours * 3600_000)));
     const actor: UserActor = { kind: 'user', userId: user.id, role: user.role, agencyId: user.agency_id, sessionId: sha256(token), stage };
-    await this.audit.record(actor, { action: 'session.sign-in', subjectType: 'user', subjectId: user.id, details: { stage } });
+    await this.audit.record(actor, { action: 'session.signed-in', subjectType: 'user', subjectId: user.id, details: { stage } });
     return { token, session: await this.view(actor) };
   }
 
@@ -229,7 +231,10 @@ export class AuthService {
     }
     await this.repos.users.clearSecondFactorFailures(row.id);
     const signedIn = await this.promote(user);
-    await this.audit.record({ ...user, stage: 'complete' }, { action: 'session.second-factor', subjectType: 'user', subjectId: row.id, details: { method } });
+    await this.audit.record(
+      { ...user, stage: 'complete' },
+      { action: 'session.second-factor-passed', subjectType: 'user', subjectId: row.id, details: { method } },
+    );
     return signedIn;
   }
 
@@ -290,15 +295,15 @@ export class AuthService {
     const user = this.userActor(actor);
     const entries = await this.repos.audit.list({ subjectId: user.userId, limit: 200 });
     return entries
+      .map((e) => ({ at: new Date(e.at).toISOString(), action: currentAuditAction(e.action) }))
       .filter((e) => SECURITY_ACTIONS.has(e.action))
-      .slice(0, 20)
-      .map((e) => ({ at: new Date(e.at).toISOString(), action: e.action }));
+      .slice(0, 20);
   }
 
   async signOut(actor: Actor): Promise<void> {
     const user = this.userActor(actor);
     await this.repos.sessions.delete(user.sessionId);
-    await this.audit.record(user, { action: 'session.sign-out', subjectType: 'user', subjectId: user.userId });
+    await this.audit.record(user, { action: 'session.signed-out', subjectType: 'user', subjectId: user.userId });
   }
 
   async changePassword(actor: Actor, current: string, next: string): Promise<void> {

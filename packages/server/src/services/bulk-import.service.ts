@@ -8,6 +8,7 @@ import {
   detectDelimiter,
   localAuthorityReader,
   mappingProblems,
+  mayReach,
   permittedUser,
   readImportRow,
   suggestMapping,
@@ -22,7 +23,7 @@ import {
 } from '@harbour/core';
 import type { ImportRow, QuarantinedRow, Repositories } from '@harbour/db';
 import { spreadsheetCsv } from '../http/csv';
-import { auditedBy } from './audit.service';
+import { auditEntry, auditedBy } from './audit.service';
 import { records } from './import-csv';
 import { ImportRunner } from './import-runner';
 import { importedReport } from './imported-report';
@@ -107,7 +108,7 @@ export class BulkImportService {
       }
     }
     const remembered = await this.repos.imports.mapping(user.agencyId);
-    await this.audit(user, 'import.previewed', id, { rows: sample.length });
+    await this.repos.audit.append(auditEntry(user, 'import.previewed', { type: 'import', id: id }, { rows: sample.length }));
     return {
       sample,
       suggested: suggestMapping(row.header, (remembered?.columns ?? {}) as Record<string, ImportField | null>),
@@ -177,7 +178,7 @@ export class BulkImportService {
     const user = this.allowed(actor);
     const row = await this.own(user, id);
     const rows = await this.repos.imports.quarantine(id, QUARANTINE_PAGE, offset);
-    await this.audit(user, 'import.quarantine_viewed', id, { lines: rows.map((r) => r.line) });
+    await this.repos.audit.append(auditEntry(user, 'import.quarantine-viewed', { type: 'import', id: id }, { lines: rows.map((r) => r.line) }));
     return { total: row.quarantined, rows };
   }
 
@@ -187,7 +188,7 @@ export class BulkImportService {
     const row = await this.own(user, id);
     const rows: QuarantinedRow[] = [];
     for (let page: QuarantinedRow[]; (page = await this.repos.imports.quarantine(id, 1000, rows.length)).length > 0;) rows.push(...page);
-    await this.audit(user, 'import.quarantine_downloaded', id, { rows: rows.length });
+    await this.repos.audit.append(auditEntry(user, 'import.quarantine-downloaded', { type: 'import', id: id }, { rows: rows.length }));
     const csv = spreadsheetCsv([
       [...row.header, 'Harbour line', 'Harbour problems'],
       ...rows.map((r) => [...row.header.map((_, at) => r.cells[at] ?? ''), String(r.line), r.problems.map(describe).join('; ')]),
@@ -224,7 +225,7 @@ export class BulkImportService {
     await this.own(user, id);
     const gone = await this.repos.imports.discardRow(id, line, {
       ...auditedBy(user),
-      action: 'import.row_set_aside',
+      action: 'import.row-set-aside',
       subjectType: 'import',
       subjectId: id,
       details: { line },
@@ -239,12 +240,8 @@ export class BulkImportService {
   private async own(user: UserActor, id: string): Promise<ImportRow> {
     const row = await this.repos.imports.get(id);
     // Another agency's import is not there at all, as far as this user can tell.
-    if (!row || row.agency_id !== user.agencyId) throw new NotFound('No such import');
+    if (!row || !mayReach(user, { agencyId: row.agency_id })) throw new NotFound('No such import');
     return row;
-  }
-
-  private async audit(user: UserActor, action: string, id: string, details: Record<string, unknown>): Promise<void> {
-    await this.repos.audit.append({ ...auditedBy(user), action, subjectType: 'import', subjectId: id, details });
   }
 
   private allowed(actor: Actor): UserActor {

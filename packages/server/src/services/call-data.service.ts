@@ -84,7 +84,7 @@ export class CallDataService {
       },
       (ref) => ({
         ...auditedBy(user),
-        action: 'calldata.imported',
+        action: 'call-data.imported',
         subjectType: 'report',
         subjectId: id,
         details: { reference: ref, rows: records.length - 1, calls, numbers: ids.size, problems: problems.length },
@@ -111,7 +111,7 @@ export class CallDataService {
     const report = await this.repos.callData.report(id);
     if (!report) throw new NotFound('No such call data');
     const numbers = report.pictured ? await this.repos.callData.numbers(id) : [];
-    await this.repos.audit.append({ ...auditedBy(user), action: 'calldata.viewed', subjectType: 'report', subjectId: id, details: {} });
+    await this.repos.audit.append({ ...auditedBy(user), action: 'call-data.viewed', subjectType: 'report', subjectId: id, details: {} });
     return {
       id,
       reference: report.reference,

@@ -17,7 +17,7 @@ import {
   type UserActor,
 } from '@harbour/core';
 import type { EntityRepository, Move, Repositories, ReviewPairRow, SourceRecord } from '@harbour/db';
-import { auditedBy } from './audit.service';
+import { auditEntry } from './audit.service';
 
 const SEARCH_LIMIT = 60;
 /** Open review pairs are counted this far and no further. */
@@ -64,11 +64,18 @@ export class EntityService {
         .slice(0, PER_KIND)
         .map((h) => ({ id: h.id, label: h.label, reports: h.reports, latest: new Date(h.latest).toISOString() })),
     })).filter((g) => g.items.length > 0);
-    await this.audit(user, 'picture.search', null, {
-      query: text,
-      entities: groups.flatMap((g) => g.items.map((i) => i.id)),
-      reports: reports.map((r) => r.id),
-    });
+    await this.repos.audit.append(
+      auditEntry(
+        user,
+        'picture.searched',
+        { type: 'entity', id: null },
+        {
+          query: text,
+          entities: groups.flatMap((g) => g.items.map((i) => i.id)),
+          reports: reports.map((r) => r.id),
+        },
+      ),
+    );
     return {
       query: text,
       groups,
@@ -83,7 +90,7 @@ export class EntityService {
     if (!entity) throw new NotFound('No such entity');
     const [sources, linked, changes] = await Promise.all([entities.sources(id), entities.linked(id), entities.changes(id)]);
     const mergedInto = entity.merged_into ? await entities.mergedTarget(id) : null;
-    await this.audit(user, 'entity.read', id, { records: sources.map((s) => s.id) });
+    await this.repos.audit.append(auditEntry(user, 'entity.viewed', { type: 'entity', id: id }, { records: sources.map((s) => s.id) }));
     return {
       id: entity.id,
       kind: entity.kind,
@@ -129,7 +136,7 @@ export class EntityService {
           throw new Invalid('Only entities of one kind can merge', [{ path: 'entityId', message: `Choose another ${target.kind}`, reason: 'invalid' }]);
         if (target.merged_into || other.merged_into) throw new Conflict('One of these entities has already been merged into another');
         const changeId = await this.move(entities, user, 'merge', await movesOf(entities, otherId, id));
-        await audit(auditEvent(user, 'entity.merged', id, { changeId, merged: otherId }));
+        await audit(auditEntry(user, 'entity.merged', { type: 'entity', id: id }, { changeId, merged: otherId }));
         return { changeId, entityId: id };
       }),
     );
@@ -161,7 +168,7 @@ export class EntityService {
           'split',
           [...chosen].map((recordId) => ({ recordId, from: id, to: newId })),
         );
-        await audit(auditEvent(user, 'entity.split', id, { changeId, newEntity: newId, records: [...chosen] }));
+        await audit(auditEntry(user, 'entity.split', { type: 'entity', id: id }, { changeId, newEntity: newId, records: [...chosen] }));
         return { changeId, entityId: newId };
       }),
     );
@@ -187,7 +194,7 @@ export class EntityService {
           moves.map((m) => ({ recordId: m.record_id, from: m.to_entity, to: m.from_entity })),
           { undoes: changeId },
         );
-        await audit(auditEvent(user, 'entity.change.undone', null, { changeId, undoId }));
+        await audit(auditEntry(user, 'entity.change-undone', { type: 'entity', id: null }, { changeId, undoId }));
         return { changeId: undoId };
       }),
     );
@@ -200,7 +207,7 @@ export class EntityService {
     const [open, moreThanCounted] = [Math.min(counted, MOST_COUNTED), counted > MOST_COUNTED];
     if (!pair) return { open, moreThanCounted, pair: null };
     const view = await this.pairView(entities, pair);
-    await this.audit(user, 'review.read', pair.id, { records: [pair.record_a, pair.record_b] });
+    await this.repos.audit.append(auditEntry(user, 'review.viewed', { type: 'entity', id: pair.id }, { records: [pair.record_a, pair.record_b] }));
     return { open, moreThanCounted, pair: view };
   }
 
@@ -232,9 +239,9 @@ export class EntityService {
             changeId = await this.move(entities, user, 'merge', await movesOf(entities, from, to), { reviewPairId: pairId });
           }
           await entities.decideReviewPair(pairId, 'accepted', user.userId);
-          await audit(auditEvent(user, 'entity.merged', b, { changeId, reviewPair: pairId }));
+          await audit(auditEntry(user, 'entity.merged', { type: 'entity', id: b }, { changeId, reviewPair: pairId }));
         }
-        await audit(auditEvent(user, 'review.decided', pairId, { decision }));
+        await audit(auditEntry(user, 'review.decided', { type: 'entity', id: pairId }, { decision }));
       }),
     );
     return this.nextReview(actor);
@@ -302,14 +309,6 @@ export class EntityService {
   private allowed(actor: Actor, permission: Permission): UserActor {
     return permittedUser(actor, permission);
   }
-
-  private async audit(user: UserActor, action: string, subjectId: string | null, details: Record<string, unknown>): Promise<void> {
-    await this.repos.audit.append(auditEvent(user, action, subjectId, details));
-  }
-}
-
-function auditEvent(user: UserActor, action: string, subjectId: string | null, details: Record<string, unknown>) {
-  return { ...auditedBy(user), action, subjectType: 'entity', subjectId, details };
 }
 
 async function movesOf(entities: EntityRepository, from: string, to: string): Promise<Move[]> {

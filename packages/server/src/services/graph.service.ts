@@ -16,7 +16,7 @@ import {
   type UserActor,
 } from '@harbour/core';
 import type { GraphChanges, NodeRow, Repositories } from '@harbour/db';
-import { auditedBy } from './audit.service';
+import { auditEntry } from './audit.service';
 
 /** The evidence of the picture as it stands, and the filtered graphs made from it since. */
 interface Built {
@@ -122,7 +122,9 @@ export class GraphService {
         grown: seen !== null && f.size > seen.size,
       };
     });
-    await this.audit(user, 'graph.networks', null, { networks: result.map((n) => n.id), filter: options.filter ?? {} });
+    await this.repos.audit.append(
+      auditEntry(user, 'graph.networks-listed', { type: 'entity', id: null }, { networks: result.map((n) => n.id), filter: options.filter ?? {} }),
+    );
     return result;
   }
 
@@ -167,7 +169,9 @@ export class GraphService {
       [...new Set([entityId, ...shown.slice(0, KEY_PLAYERS).map((v) => built.evidence.ids[v]!)])],
       members.length,
     );
-    await this.audit(user, 'graph.network', entityId, { size: members.length, entities: result.nodes.map((n) => n.id), filter });
+    await this.repos.audit.append(
+      auditEntry(user, 'graph.network-viewed', { type: 'entity', id: entityId }, { size: members.length, entities: result.nodes.map((n) => n.id), filter }),
+    );
     return result;
   }
 
@@ -196,7 +200,14 @@ export class GraphService {
       modularity: analysis.modularity,
       betweenness: analysis.betweenness,
     };
-    await this.audit(user, 'graph.network-analysis', entityId, { size: result.size, keyPlayers: result.keyPlayers.map((k) => k.id), filter });
+    await this.repos.audit.append(
+      auditEntry(
+        user,
+        'graph.network-analysed',
+        { type: 'entity', id: entityId },
+        { size: result.size, keyPlayers: result.keyPlayers.map((k) => k.id), filter },
+      ),
+    );
     return result;
   }
 
@@ -219,7 +230,9 @@ export class GraphService {
     gone(chart.nodes, entityId);
     const hopsOf = new Map(found.nodes.map((n) => [built.evidence.ids[n.node]!, n.hops]));
     const result = { nodes: chart.nodes.map((n) => ({ ...n, hops: hopsOf.get(n.id)! })), links: chart.links, truncated: found.truncated };
-    await this.audit(user, 'graph.neighbourhood', entityId, { hops, entities: result.nodes.map((n) => n.id), filter });
+    await this.repos.audit.append(
+      auditEntry(user, 'graph.neighbourhood-viewed', { type: 'entity', id: entityId }, { hops, entities: result.nodes.map((n) => n.id), filter }),
+    );
     return result;
   }
 
@@ -227,7 +240,7 @@ export class GraphService {
   async among(actor: Actor, entityIds: readonly string[], filter: GraphFilter = {}): Promise<ChartData & { missing: string[] }> {
     const user = this.allowed(actor);
     const result = await this.amongUnaudited(entityIds, filter);
-    await this.audit(user, 'graph.entities', null, { entities: result.nodes.map((n) => n.id), filter });
+    await this.repos.audit.append(auditEntry(user, 'graph.entities-viewed', { type: 'entity', id: null }, { entities: result.nodes.map((n) => n.id), filter }));
     return result;
   }
 
@@ -277,7 +290,7 @@ export class GraphService {
         links: path.slice(1).map((v, i) => ({ ...linkView(view, ids, path[i]!, v), sources: sources.get(pairKey(ids[path[i]!]!, ids[v]!)) ?? [] })),
       })),
     };
-    await this.audit(user, 'graph.paths', fromId, { to: toId, paths: result.paths.length, filter });
+    await this.repos.audit.append(auditEntry(user, 'graph.paths-found', { type: 'entity', id: fromId }, { to: toId, paths: result.paths.length, filter }));
     return result;
   }
 
@@ -350,10 +363,6 @@ export class GraphService {
 
   private allowed(actor: Actor): UserActor {
     return permittedUser(actor, PERMISSIONS.pictureSearch);
-  }
-
-  private async audit(user: UserActor, action: string, subjectId: string | null, details: Record<string, unknown>): Promise<void> {
-    await this.repos.audit.append({ ...auditedBy(user), action, subjectType: 'entity', subjectId, details });
   }
 }
 

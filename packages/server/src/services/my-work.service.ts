@@ -23,7 +23,7 @@ export class MyWorkService {
     );
     await this.repos.audit.append({
       ...auditedBy(user),
-      action: 'work.list',
+      action: 'work.listed',
       details: { reports: ordered.map((w) => w.item.row.id) },
     });
     return {

@@ -142,7 +142,7 @@ export class PictureService {
       throw new Invalid('The thresholds do not fit together', [{ path: 'review', message: 'Set the review threshold below the automatic merge threshold' }]);
     await this.repos.picture.transaction(async (picture, audit) => {
       await picture.saveSettings(autoMerge, review, user.userId);
-      await audit({ ...auditedBy(user), action: 'picture.settings', subjectType: 'picture', details: { autoMerge, review } });
+      await audit({ ...auditedBy(user), action: 'picture.settings-changed', subjectType: 'picture', details: { autoMerge, review } });
     });
     return this.settings(actor);
   }
@@ -166,7 +166,7 @@ export class PictureService {
       await picture.saveModel({ id, model, records: records.length, decisions: decisions.length, trainedBy: user.userId });
       await audit({
         ...auditedBy(user),
-        action: 'picture.model.trained',
+        action: 'picture.model-trained',
         subjectType: 'match_model',
         subjectId: id,
         details: { records: records.length, decisions: decisions.length, learntFromRecords: features.length >= MIN_RECORDS_TO_TRAIN },

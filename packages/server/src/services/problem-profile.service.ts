@@ -69,7 +69,7 @@ export class ProblemProfileService {
     );
     await this.repos.audit.append({
       ...auditedBy(user),
-      action: 'figures.profile',
+      action: 'profile.generated',
       subjectType: 'figures',
       details: { filter, audience: asked.audience, language: asked.language },
     });

@@ -107,7 +107,7 @@ export class PublicReportService {
 
   async followUp(reference: string, passphrase: string, client = 'unknown'): Promise<FollowUp> {
     const channel = await this.open(reference, passphrase, client);
-    await this.repos.audit.append({ actorId: null, actorRole: null, action: 'report.follow-up-read', subjectType: 'report', subjectId: channel.report_id });
+    await this.repos.audit.append({ actorId: null, actorRole: null, action: 'report.follow-up-viewed', subjectType: 'report', subjectId: channel.report_id });
     return this.view(channel.report_id, channel.reference_code, channel.received_at);
   }
 
@@ -115,7 +115,7 @@ export class PublicReportService {
     const channel = await this.open(reference, passphrase, client);
     await this.repos.intake.addMessage(
       { id: randomUUID(), reportId: channel.report_id, author: 'reporter', authorUserId: null, body },
-      { actorId: null, actorRole: null, action: 'report.reporter-message', subjectType: 'report', subjectId: channel.report_id },
+      { actorId: null, actorRole: null, action: 'report.reporter-message-added', subjectType: 'report', subjectId: channel.report_id },
     );
     return this.view(channel.report_id, channel.reference_code, channel.received_at);
   }
@@ -153,7 +153,7 @@ export class PublicReportService {
     const user = await this.checkTeam(actor, reportId);
     await this.repos.audit.append({
       ...auditedBy(user),
-      action: 'report.messages-read',
+      action: 'report.messages-viewed',
       subjectType: 'report',
       subjectId: reportId,
     });
@@ -164,7 +164,7 @@ export class PublicReportService {
     const user = await this.checkTeam(actor, reportId);
     await this.repos.intake.addMessage(
       { id: randomUUID(), reportId, author: 'team', authorUserId: user.userId, body },
-      { ...auditedBy(user), action: 'report.team-message', subjectType: 'report', subjectId: reportId },
+      { ...auditedBy(user), action: 'report.team-message-added', subjectType: 'report', subjectId: reportId },
     );
     return (await this.repos.intake.messages(reportId)).map(toMessage);
   }

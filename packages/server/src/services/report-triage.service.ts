@@ -15,7 +15,7 @@ export class ReportTriageService {
     const user = this.reader(actor);
     const found = await this.repos.intake.reportDetail(id);
     if (!found) throw new NotFound('No such report');
-    await this.repos.audit.append({ ...auditedBy(user), action: 'report.read', subjectType: 'report', subjectId: id });
+    await this.repos.audit.append({ ...auditedBy(user), action: 'report.viewed', subjectType: 'report', subjectId: id });
     const r = found.report;
     const entityOf = (recordId: string) => found.entityOf.get(recordId) ?? null;
     return {
@@ -145,7 +145,7 @@ export class ReportTriageService {
         ...(decision.grading !== undefined ? { grading: decision.grading } : {}),
         ...(decision.markTriaged ? { triagedBy: user.userId, triagedAt: at } : {}),
       },
-      { ...auditedBy(user), action: 'report.triage', subjectType: 'report', subjectId: id, details: { ...decision } },
+      { ...auditedBy(user), action: 'report.triaged', subjectType: 'report', subjectId: id, details: { ...decision } },
     );
     if (!ok) throw new NotFound('No such report');
     return this.detail(actor, id);

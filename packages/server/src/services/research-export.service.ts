@@ -34,7 +34,7 @@ export class ResearchExportService {
     );
     await this.repos.audit.append({
       ...auditedBy(user),
-      action: 'figures.research-export',
+      action: 'research.exported',
       subjectType: 'figures',
       details: { from: filter.from, to: filter.to, k: asked.k, rows: exported.rows.length, left: exported.left, smallestClass: exported.smallestClass },
     });

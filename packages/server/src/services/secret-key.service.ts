@@ -1,3 +1,4 @@
+import type { AuditAction } from '@harbour/contract';
 import type { Repositories } from '@harbour/db';
 import type { SecretBox } from '../auth/secret-box';
 import type { AuditService } from './audit.service';
@@ -44,7 +45,7 @@ export class SecretKeyService {
     return this.reseal((standing) => standing !== 'current', 'secret-key.rotated');
   }
 
-  private async reseal(needs: (standing: 'previous' | 'plain' | 'current') => boolean, action: string): Promise<SecretKeyStanding> {
+  private async reseal(needs: (standing: 'previous' | 'plain' | 'current') => boolean, action: AuditAction): Promise<SecretKeyStanding> {
     const rows = await this.repos.users.storedSecrets();
     const values = rows.flatMap((row) => COLUMNS.flatMap((column) => (row[column] === null ? [] : [{ id: row.id, column, value: row[column] }])));
     const unknown = values.filter((v) => this.box.standing(v.value) === 'unknown').length;

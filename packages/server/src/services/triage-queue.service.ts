@@ -12,7 +12,7 @@ export class TriageQueueService {
     const rows = await this.repos.intake.queue(filter);
     await this.repos.audit.append({
       ...auditedBy(user),
-      action: 'triage.list',
+      action: 'triage.listed',
       details: { filter: { ...filter }, reports: rows.map((r) => r.id) },
     });
     return rows.map(queueItem);

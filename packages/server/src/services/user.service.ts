@@ -33,7 +33,7 @@ export class UserService {
     } else if (action === 'enable') {
       if (!(await users.setDisabled(id, null))) throw new NotFound('No such account');
     } else if (!(await users.unlockSecondFactor(id))) throw new NotFound('No such account');
-    const verb = { disable: 'user.disabled', enable: 'user.enabled', 'unlock-second-factor': 'user.second-factor-unlocked' }[action];
+    const verb = ({ disable: 'user.disabled', enable: 'user.enabled', 'unlock-second-factor': 'user.second-factor-unlocked' } as const)[action];
     await this.audit.record(actor, { action: verb, subjectType: 'user', subjectId: id, details });
     const view = await users.listRow(id);
     if (!view) throw new NotFound('No such account');
@@ -43,7 +43,7 @@ export class UserService {
   async list(actor: Actor): Promise<Account[]> {
     if (!can(actor, PERMISSIONS.usersRead)) throw new Forbidden('You cannot list accounts');
     const rows = await this.repos.users.list();
-    await this.audit.record(actor, { action: 'users.list', details: { count: rows.length } });
+    await this.audit.record(actor, { action: 'users.listed', details: { count: rows.length } });
     return rows.map(toView);
   }
 
@@ -76,7 +76,7 @@ export class UserService {
       disabled_at: null,
     });
     await this.audit.record(actor, {
-      action: 'user.create',
+      action: 'user.created',
       subjectType: 'user',
       subjectId: row.id,
       details: { role: row.role, agencyId: agency.id, via: actor ? 'web' : 'cli' },

@@ -1,5 +1,5 @@
-import { EXPLOITATION_TYPES, INDICATOR_GROUPS, REFERRAL_PERSON_ROLES } from '@harbour/contract/vocabulary';
-import type { Catalogue, Draft, DraftList, ReferralPreview, ReferralReceipt } from '@harbour/contract';
+import { EXPLOITATION_TYPES, GENDERS, INDICATOR_GROUPS, REFERRAL_PERSON_ROLES } from '@harbour/contract/vocabulary';
+import type { Catalogue, Draft, DraftList, ReferralPreview, ReferralReceipt, ReferralRequest } from '@harbour/contract';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -147,18 +147,19 @@ function inputFor(path: string, f: Form): string {
     .replace(/^location\./, '');
 }
 
-function toRequest(f: Form) {
+/** The form as the referral route takes it (the contract's request type checks every part). */
+function toRequest(f: Form): ReferralRequest {
   const age = /^\d{1,3}$/.test(f.age.trim()) ? Number(f.age.trim()) : undefined;
   return {
     indicators: f.indicators,
-    exploitationTypes: f.exploitationTypes,
+    exploitationTypes: EXPLOITATION_TYPES.filter((x) => f.exploitationTypes.includes(x)),
     victim: {
       givenName: f.givenName,
       familyName: f.familyName,
       ageYears: age,
       dob: isoDate(f.dob) || undefined,
       child: f.child,
-      gender: f.gender || undefined,
+      gender: GENDERS.find((g) => g === f.gender),
       nationality: f.nationality,
       language: f.language,
       interpreterNeeded: f.interpreterNeeded,

@@ -1,5 +1,5 @@
-import { PUBLIC_PERSON_ROLES, PUBLIC_SIGNS } from '@harbour/contract/vocabulary';
-import type { FormToken, ReportReceipt } from '@harbour/contract';
+import { PUBLIC_PERSON_ROLES, PUBLIC_SIGNS, REPORT_LANGUAGES } from '@harbour/contract/vocabulary';
+import type { FormToken, PublicReportRequest, ReportReceipt } from '@harbour/contract';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
@@ -149,13 +149,13 @@ export function ReportPage() {
     const people = draft.people.map((p, at) => ({ p, at })).filter(({ p }) => p.name.trim() || p.nationality.trim() || p.description.trim());
     const phones = draft.phones.map((p, at) => ({ p: p.trim(), at })).filter(({ p }) => p);
     try {
-      const result = await api<ReportReceipt>('POST', '/api/public/reports', {
+      const body: PublicReportRequest = {
         formToken: token.current ?? '',
         leaveBlank: draft.leaveBlank || undefined,
-        language: i18n.language,
+        language: REPORT_LANGUAGES.find((l) => l === i18n.language) ?? 'en',
         description: draft.description,
         relation: draft.relation,
-        signs: draft.signs,
+        signs: PUBLIC_SIGNS.filter((sign) => draft.signs.includes(sign)),
         dangerNow: draft.dangerNow === 'yes',
         childInvolved: draft.childInvolved,
         when: draft.when,
@@ -168,7 +168,8 @@ export function ReportPage() {
         vehicles: draft.vehicle.trim() ? [{ registration: draft.vehicle, description: draft.vehicleDescription }] : [],
         businesses: draft.business.trim() ? [{ name: draft.business, address: draft.businessAddress }] : [],
         online: draft.online.trim() ? [{ identifier: draft.online }] : [],
-      });
+      };
+      const result = await api<ReportReceipt>('POST', '/api/public/reports', body);
       forgetDraft();
       setSent(result);
     } catch (error) {
