@@ -4,7 +4,7 @@ export { services, type Services } from './services/index';
 export { startHarbour, type RunningHarbour } from './harbour';
 export { buildPictureInBulk, type BulkSummary } from './services/picture-bulk';
 export { rekeyPeople } from './services/picture-rekey';
-export { takeChanges } from './services/graph.service';
+export { takeChanges } from './services/link-graph-cache';
 export { seedDemo, DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_ACCOUNTS } from './demo';
 export { currentTotp } from './auth/totp';
 export type { RegisteredRoute } from './http/access';

@@ -3,6 +3,7 @@ import type { DB } from '../schema';
 import { AgencyRepository } from './agency.repository';
 import { AuditRepository } from './audit.repository';
 import { ReportRepository } from './report.repository';
+import { CaseRepository } from './case.repository';
 import { AccessGrantRepository } from './access-grant.repository';
 import { RequestLimitRepository } from './request-limit.repository';
 import { SeedWriter } from '../seed-writer';
@@ -29,6 +30,7 @@ export function repositories(db: Kysely<DB>) {
     signInThrottle: new SignInThrottleRepository(db),
     audit,
     reports: new ReportRepository(db),
+    cases: new CaseRepository(db),
     intake: new IntakeRepository(db, audit),
     picture: new PictureRepository(db, audit),
     entities: new EntityRepository(db, audit),
@@ -45,7 +47,8 @@ export type Repositories = ReturnType<typeof repositories>;
 export type { AuditEvent, AuditFilter } from './audit.repository';
 export type { UserListRow } from './user.repository';
 export type { AccessGrantRow } from './access-grant.repository';
-export type { ReportCounts, CaseRow } from './report.repository';
+export type { ReportCounts } from './report.repository';
+export type { CaseRow } from './case.repository';
 export type { NewReport, DraftRow, FollowUpRow, MessageRow, QueueFilter, QueueRow } from './intake.repository';
 export type { PendingRecord, CandidateRecord, Assignment, NewReviewPair, PictureSettings, StoredModel } from './picture.repository';
 export { DEFAULT_PICTURE_SETTINGS } from './picture.repository';

@@ -1,46 +1,19 @@
 import type { ChartData, LinkView, NetworkAnalysis, NetworkOrder, NetworkView, NodeView, ReportRef } from '@harbour/contract';
 import {
   analyseGraph,
-  degrees,
-  LinkLedger,
   neighbourhood,
   NotFound,
   PERMISSIONS,
   permittedUser,
   shortestPaths,
-  type LinkEvidence,
   type Actor,
-  type FilteredLinks,
   type GraphFilter,
   type NetworkFacts,
   type UserActor,
 } from '@harbour/core';
-import type { GraphChanges, NodeRow, Repositories } from '@harbour/db';
+import type { NodeRow, Repositories } from '@harbour/db';
 import { auditEntry } from './audit.service';
-
-/** The evidence of the picture as it stands, and the filtered graphs made from it since. */
-interface Built {
-  readonly evidence: LinkEvidence;
-  readonly views: Map<string, View>;
-}
-
-/** The ledger of the picture's links, and how far it has caught up with the store. */
-interface Caught {
-  readonly ledger: LinkLedger;
-  /** The highest change number read. */
-  readonly upTo: number;
-  /** The in-process change count it has seen. */
-  readonly version: number;
-  readonly at: number;
-  /** When it was last read whole. */
-  readonly wholeAt: number;
-}
-
-/** The graph through one filter, with what is worked out from it once. */
-interface View extends FilteredLinks {
-  readonly degree: Int32Array;
-  facts?: NetworkFacts[];
-}
+import { LinkGraphCache, type Built, type LinkGraphCacheOptions, type View } from './link-graph-cache';
 
 /** Betweenness is exact for networks below this size; above, estimated from sampled sources (a request must answer in seconds). */
 const EXACT_BETWEENNESS_BELOW = 2_000;
@@ -51,44 +24,31 @@ const KEY_PLAYERS_LISTED = 20;
 const MOST_NODES = 500;
 const MOST_PATHS = 5;
 const KEY_PLAYERS = 5;
-/** Filtered graphs kept: an analyst moving between a few filters should not wait each time. */
-const VIEWS_KEPT = 4;
-/**
- * Change numbers read again at each catch-up: a transaction that took its numbers before another
- * but committed after it is still seen (rows read twice change nothing).
- */
-const OVERLAP = 10_000;
-
 /**
  * Link analysis over the picture: who is connected to whom, through which phone, address, vehicle
- * or business. The evidence (which reports mention which pairs of entities) is read from the store
- * once into a ledger of arrays, then kept up to date by reading only what changed since: links
- * added, records resolved, merged or split, reports graded. It catches up when this process
- * changed the picture, and at most `catchUpMs` after another did; it is read whole again every
- * `rebuildMs` (deletions, and anything a catch-up could miss). Each filter makes its own graph from
- * the evidence in one pass. Every view is audited.
+ * or business; networks, neighbourhoods, paths and key players, for an account allowed to search
+ * the picture. The graphs come from the link graph cache; every view is audited.
  */
 export class GraphService {
-  private version = 0;
-  private caught: Caught | undefined;
-  private catching: Promise<void> | undefined;
-  private built: Built | undefined;
+  private readonly cache: LinkGraphCache;
 
   constructor(
     private readonly repos: Repositories,
-    private readonly options: { catchUpMs?: number; rebuildMs?: number; now?: () => number } = {},
-  ) {}
+    options: LinkGraphCacheOptions = {},
+  ) {
+    this.cache = new LinkGraphCache(repos, options);
+  }
 
   /** The picture changed: the next question catches up first. */
   changed(): void {
-    this.version++;
+    this.cache.changed();
   }
 
   /** Networks (connected components of two or more entities), ranked, each marked if it grew since this user last opened it. */
   async networks(actor: Actor, options: { filter?: GraphFilter; limit?: number; order?: NetworkOrder } = {}): Promise<NetworkView[]> {
     const user = this.allowed(actor);
-    const built = await this.graph();
-    const view = this.view(built, options.filter);
+    const built = await this.cache.graph();
+    const view = this.cache.view(built, options.filter);
     const facts = (view.facts ??= view.networkFacts());
     const ranked = facts
       .map((f, network) => ({ f, network }))
@@ -134,8 +94,8 @@ export class GraphService {
    * whoever may see figures (the caller checks) and not audited as a read of the picture.
    */
   async networkCounts(filter: GraphFilter = {}, area?: string): Promise<{ count: number; withChildren: number; largest: number }> {
-    const built = await this.graph();
-    const view = this.view(built, filter);
+    const built = await this.cache.graph();
+    const view = this.cache.view(built, filter);
     const facts = (view.facts ??= view.networkFacts());
     let count = 0;
     let withChildren = 0;
@@ -155,8 +115,8 @@ export class GraphService {
    */
   async network(actor: Actor, entityId: string, filter: GraphFilter = {}): Promise<ChartData & { size: number; truncated: boolean }> {
     const user = this.allowed(actor);
-    const built = await this.graph();
-    const view = this.view(built, filter);
+    const built = await this.cache.graph();
+    const view = this.cache.view(built, filter);
     const start = this.nodeOf(built, entityId);
     const network = view.networks.of[start]!;
     const members = [...this.membersOf(view, [network]).get(network)!];
@@ -181,8 +141,8 @@ export class GraphService {
    */
   async networkAnalysis(actor: Actor, entityId: string, filter: GraphFilter = {}): Promise<NetworkAnalysis> {
     const user = this.allowed(actor);
-    const built = await this.graph();
-    const view = this.view(built, filter);
+    const built = await this.cache.graph();
+    const view = this.cache.view(built, filter);
     const network = view.networks.of[this.nodeOf(built, entityId)]!;
     const members = [...this.membersOf(view, [network]).get(network)!];
     const analysis = analyseGraph(view.graph.induced(members), { exactBelow: EXACT_BETWEENNESS_BELOW, sample: BETWEENNESS_SOURCES, seed: entityId });
@@ -219,8 +179,8 @@ export class GraphService {
     filter: GraphFilter = {},
   ): Promise<{ nodes: (NodeView & { hops: number })[]; links: LinkView[]; truncated: boolean }> {
     const user = this.allowed(actor);
-    const built = await this.graph();
-    const view = this.view(built, filter);
+    const built = await this.cache.graph();
+    const view = this.cache.view(built, filter);
     const found = neighbourhood(view.graph, this.nodeOf(built, entityId), hops, MOST_NODES);
     const chart = await this.chartOf(
       built,
@@ -246,8 +206,8 @@ export class GraphService {
 
   /** `among` for a caller that audits the view itself. */
   async amongUnaudited(entityIds: readonly string[], filter: GraphFilter = {}): Promise<ChartData & { missing: string[] }> {
-    const built = await this.graph();
-    const view = this.view(built, filter);
+    const built = await this.cache.graph();
+    const view = this.cache.view(built, filter);
     const found = entityIds.map((id) => built.evidence.indexOf(id));
     const chart = await this.chartOf(
       built,
@@ -265,8 +225,8 @@ export class GraphService {
     filter: GraphFilter = {},
   ): Promise<{ paths: { nodes: NodeView[]; links: (LinkView & { sources: ReportRef[] })[] }[] }> {
     const user = this.allowed(actor);
-    const built = await this.graph();
-    const view = this.view(built, filter);
+    const built = await this.cache.graph();
+    const view = this.cache.view(built, filter);
     const found = shortestPaths(view.graph, this.nodeOf(built, fromId), this.nodeOf(built, toId), MOST_PATHS);
     const ids = built.evidence.ids;
     const views = await this.nodeViews(built, found.flat());
@@ -292,48 +252,6 @@ export class GraphService {
     };
     await this.repos.audit.append(auditEntry(user, 'graph.paths-found', { type: 'entity', id: fromId }, { to: toId, paths: result.paths.length, filter }));
     return result;
-  }
-
-  /** The evidence as it stands, caught up first when due (one catch-up shared by concurrent questions). */
-  private async graph(): Promise<Built> {
-    const now = this.options.now?.() ?? Date.now();
-    const c = this.caught;
-    const due = !c || c.version !== this.version || now - c.at >= (this.options.catchUpMs ?? 5_000);
-    if (due) {
-      this.catching ??= this.catchUp(now).finally(() => (this.catching = undefined));
-      await this.catching;
-    }
-    const evidence = this.caught!.ledger.evidence();
-    if (this.built?.evidence !== evidence) this.built = { evidence, views: new Map() };
-    return this.built;
-  }
-
-  /** Reads what changed since the ledger last looked (everything, the first time and every `rebuildMs`). */
-  private async catchUp(now: number): Promise<void> {
-    const version = this.version;
-    const previous = this.caught;
-    const whole = !previous || now - previous.wholeAt >= (this.options.rebuildMs ?? 15 * 60_000);
-    const ledger = whole ? new LinkLedger() : previous.ledger;
-    const changes = await this.repos.graph.changesSince(whole ? 0 : Math.max(1, previous.upTo - OVERLAP));
-    // A link's report may have been read (without links) before: its facts are needed now.
-    const unread = [...new Set(changes.links.map((l) => l.report).filter((r) => !ledger.knowsReport(r)))];
-    takeChanges(ledger, { ...changes, reports: [...changes.reports, ...(await this.repos.graph.linkReportsById(unread))] });
-    this.caught = { ledger, upTo: Math.max(changes.upTo, whole ? 0 : previous.upTo), version, at: now, wholeAt: whole ? now : previous.wholeAt };
-  }
-
-  /** The graph through a filter, made once and kept while the evidence lasts (the few most recent filters). */
-  private view(built: Built, filter: GraphFilter = {}): View {
-    const key = JSON.stringify(filter, Object.keys(filter).sort());
-    let view = built.views.get(key);
-    if (view) {
-      built.views.delete(key);
-    } else {
-      const links = built.evidence.filtered(filter);
-      view = { ...links, degree: degrees(links.graph) };
-      if (built.views.size >= VIEWS_KEPT) built.views.delete(built.views.keys().next().value!);
-    }
-    built.views.set(key, view);
-    return view;
   }
 
   private nodeOf(built: Built, entityId: string): number {
@@ -364,20 +282,6 @@ export class GraphService {
   private allowed(actor: Actor): UserActor {
     return permittedUser(actor, PERMISSIONS.pictureSearch);
   }
-}
-
-/** Puts what changed in the store into a ledger: entities and reports first, so the links find them. */
-export function takeChanges(ledger: LinkLedger, changes: GraphChanges): void {
-  for (const e of changes.entities) ledger.entity(e.id, e.kind, e.victim, false);
-  for (const r of changes.reports)
-    ledger.report(r.id, {
-      receivedAt: new Date(r.received_at),
-      grading: r.grading,
-      exploitationTypes: r.exploitation_types,
-      involvesChild: r.involves_child,
-      area: r.local_authority,
-    });
-  for (const l of changes.links) ledger.link(l.key, { a: l.a ?? '', b: l.b ?? '', report: l.report, first: l.first, last: l.last });
 }
 
 /** An entity merged away since the ledger last caught up is still a node, without records: not one to chart. */
