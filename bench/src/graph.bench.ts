@@ -181,7 +181,7 @@ async function pictureGraph(ctx: BenchContext): Promise<Figure[]> {
         phones: [{ id: randomUUID(), number: known }],
       });
       await repos.intake.createReport(report, { actorId: null, actorRole: null, action: 'referral.submitted' as const, subjectType: 'report' });
-      await svc.picture.drain();
+      await svc.resolution.drain();
       t = performance.now();
       await svc.graph.networks(analyst, { limit: 100 });
       after.push(performance.now() - t);

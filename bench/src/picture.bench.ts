@@ -94,7 +94,7 @@ export const pictureBench: Benchmark = async (ctx) => {
       const report = newReport({ receivedAt: new Date(), summary: 'A person seen at a car wash.', persons: [person] });
       await repos.intake.createReport(report, { actorId: null, actorRole: null, action: 'referral.submitted' as const, subjectType: 'report' });
       const t0 = performance.now();
-      await svc.picture.drain();
+      await svc.resolution.drain();
       incremental.push(performance.now() - t0);
       // Baseline: every known person of that family name, fetched and scored, without blocking keys.
       const t1 = performance.now();

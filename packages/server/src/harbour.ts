@@ -49,7 +49,7 @@ export async function startHarbour(config: Config, progress: (line: string) => v
       publicReportsPerMinute: config.publicReportsPerMinute,
       apiDocsPublic: config.env !== 'production',
     });
-    svc.picture.warm();
+    svc.resolution.warm();
     // People written down before nationalities were read are counted under theirs from now on.
     await svc.figures.fillNationalities();
     const address = await app.listen({ port: config.port, host: config.host });
@@ -66,7 +66,7 @@ export async function startHarbour(config: Config, progress: (line: string) => v
     const reportersBusy = () => Date.now() - svc.publicReports.lastSubmissionAt < 1_000;
     const resolving = setInterval(() => {
       if (reportersBusy()) return;
-      svc.picture
+      svc.resolution
         .drain(50, reportersBusy)
         .catch((error: unknown) => app.log.error({ err: { message: error instanceof Error ? error.message : String(error) } }, 'resolution failed'));
     }, 2_000);
@@ -99,7 +99,7 @@ export async function startHarbour(config: Config, progress: (line: string) => v
         clearInterval(importing);
         await svc.imports.stop();
         await fold;
-        await svc.picture.settled();
+        await svc.resolution.settled();
         await app.close();
         await store.close();
       },

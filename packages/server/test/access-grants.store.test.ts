@@ -19,7 +19,7 @@ describe(`a researcher's named access on ${TEST_STORE}`, () => {
     const users = (await supervisor.request('GET', '/api/users')).json<{ users: { id: string; role: string }[] }>().users;
     researcherId = users.find((u) => u.role === 'researcher')!.id;
     reportId = (await t.store.db.selectFrom('reports').select('id').limit(1).executeTakeFirstOrThrow()).id;
-    await t.svc.picture.settled?.();
+    await t.svc.resolution.settled?.();
     const hits = (await supervisor.request('GET', '/api/search?q=a')).json<{ entities?: { id: string }[] }>();
     entityId = hits.entities?.[0]?.id ?? '00000000-0000-4000-8000-000000000000';
   });

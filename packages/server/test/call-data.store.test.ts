@@ -49,7 +49,7 @@ describe(`call data imported into the picture on ${TEST_STORE}`, () => {
       action: 'referral.submitted' as const,
       subjectType: 'report',
     });
-    await svc.picture.drain();
+    await svc.resolution.drain();
     return { suspect: (await entityOf(t, suspect.id))!, phone: (await entityOf(t, phone.id))! };
   };
 
@@ -72,7 +72,7 @@ describe(`call data imported into the picture on ${TEST_STORE}`, () => {
 
     // Until the picture takes it, the import says so; then each number is resolved.
     expect((await svc.callData.view(analyst, result.id)).pictured).toBe(false);
-    await svc.picture.drain();
+    await svc.resolution.drain();
     const view = await svc.callData.view(analyst, result.id);
     expect(view).toMatchObject({ pictured: true, grading: '1AP' });
     expect(view.summary).toBe("Call data: Gashi's phone, O2, March 2026. 3 calls between 3 numbers, 2026-03-01 to 2026-03-10.");

@@ -8,7 +8,7 @@ import { entityOf as entityOfRecord, signedInActors } from '../../../test/pictur
 import { newReport } from '../../../test/reports';
 import { newTestStore, TEST_STORE, type TestStore } from '../../../test/test-store';
 import { EntityService } from '../src/services/entity.service';
-import { PictureService } from '../src/services/picture.service';
+import { ResolutionService } from '../src/services/resolution.service';
 
 type Person = NewReport['persons'][number];
 const person = (p: Partial<Person>): Person => ({
@@ -24,14 +24,14 @@ const event = { actorId: null, actorRole: null, action: 'referral.submitted' as 
 
 describe(`correcting and searching the picture on ${TEST_STORE}`, () => {
   let t: TestStore;
-  let picture: PictureService;
+  let picture: ResolutionService;
   let entities: EntityService;
   let analyst: Actor;
   let officer: Actor;
 
   beforeEach(async () => {
     t = await newTestStore();
-    picture = new PictureService(t.repos);
+    picture = new ResolutionService(t.repos);
     entities = new EntityService(t.repos);
     ({ analyst, officer } = await signedInActors(t, ['analyst', 'officer'] as const));
   });

@@ -9,7 +9,7 @@ describe(`link analysis over HTTP on ${TEST_STORE}`, () => {
   let analyst: Client;
   beforeAll(async () => {
     t = await newTestApp({ reports: 200 });
-    await t.svc.picture.drain(200);
+    await t.svc.resolution.drain(200);
     analyst = await signIn(t, 'analyst');
   });
   afterAll(async () => t?.close());

@@ -42,7 +42,7 @@ describe(`link analysis over the picture on ${TEST_STORE}`, () => {
   const report = async (parts: Partial<NewReport>) => {
     const r = newReport(parts);
     await t.repos.intake.createReport(r, event);
-    await svc.picture.drain();
+    await svc.resolution.drain();
     return r;
   };
 
@@ -187,7 +187,7 @@ describe(`link analysis over the picture on ${TEST_STORE}`, () => {
 
   it('recovers the planted networks of a seeded force area: their people fall in one network each', async () => {
     await seedDatabase(t.repos, { reports: 600, seed: 'graph-test', area: GWENT, until: new Date('2026-11-01T00:00:00Z') });
-    await svc.picture.drain(200);
+    await svc.resolution.drain(200);
     const truth = (
       await sql<{ network_id: string; entity_id: string }>`
         select distinct t.network_id, r.entity_id from seed_truth t join entity_records r on r.id = t.record_id

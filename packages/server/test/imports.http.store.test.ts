@@ -319,7 +319,7 @@ describe(`CSV bulk import on ${TEST_STORE}`, () => {
   });
 
   it('puts the imported people, phones and places through entity resolution', async () => {
-    await t.svc.picture.drain(500);
+    await t.svc.resolution.drain(500);
     const records = await t.store.db
       .selectFrom('entity_records')
       .innerJoin('imported_rows', 'imported_rows.report_id', 'entity_records.report_id')

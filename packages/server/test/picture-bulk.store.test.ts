@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newReport } from '../../../test/reports';
 import { newTestStore, TEST_STORE, type TestStore } from '../../../test/test-store';
 import { buildPictureInBulk } from '../src/services/picture-bulk';
-import { PictureService } from '../src/services/picture.service';
+import { ResolutionService } from '../src/services/resolution.service';
 
 const event = { actorId: null, actorRole: null, action: 'referral.submitted' as const, subjectType: 'report' };
 
@@ -79,7 +79,7 @@ describe(`building the picture in bulk on ${TEST_STORE}`, () => {
       nationality: null,
     };
     await t.repos.intake.createReport(newReport({ persons: [again], town: a['town'] ?? 'Newport' }), event);
-    const summary = await new PictureService(t.repos).drain();
+    const summary = await new ResolutionService(t.repos).drain();
     expect(summary.records).toBe(1);
     const placed = await t.store.db.selectFrom('entity_records').select(['entity_id', 'resolved_by']).where('id', '=', again.id).executeTakeFirstOrThrow();
     expect(placed).toEqual({ entity_id: known.entity_id, resolved_by: 'model' });

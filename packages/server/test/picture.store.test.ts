@@ -5,7 +5,7 @@ import type { NewReport } from '@harbour/db';
 import { entityOf as entityOfRecord } from '../../../test/picture-helpers';
 import { newReport } from '../../../test/reports';
 import { newTestStore, TEST_STORE, type TestStore } from '../../../test/test-store';
-import { PictureService } from '../src/services/picture.service';
+import { ResolutionService } from '../src/services/resolution.service';
 
 type Person = NewReport['persons'][number];
 const person = (p: Partial<Person>): Person => ({
@@ -22,10 +22,10 @@ const event = { actorId: null, actorRole: null, action: 'referral.submitted' as 
 
 describe(`the picture on ${TEST_STORE}`, () => {
   let t: TestStore;
-  let picture: PictureService;
+  let picture: ResolutionService;
   beforeEach(async () => {
     t = await newTestStore();
-    picture = new PictureService(t.repos);
+    picture = new ResolutionService(t.repos);
   });
   afterEach(async () => t?.close());
 
@@ -52,7 +52,7 @@ describe(`the picture on ${TEST_STORE}`, () => {
   it('vacuums the picture after every so many records when asked to (the embedded store has no autovacuum)', async () => {
     const vacuums = async () =>
       Number((await sql<{ n: string }>`select vacuum_count as n from pg_stat_user_tables where relname = 'entity_records'`.execute(t.store.db)).rows[0]!.n);
-    const tidy = new PictureService(t.repos, undefined, { tidyEvery: 4 });
+    const tidy = new ResolutionService(t.repos, undefined, { tidyEvery: 4 });
     const report = (n: number) =>
       newReport({ phones: Array.from({ length: n }, (_, i) => ({ id: randomUUID(), number: `07700 90${String(i).padStart(4, '0')}` })) });
     const before = await vacuums();
@@ -196,7 +196,7 @@ describe(`the picture on ${TEST_STORE}`, () => {
 
   it('resolves each record once however many workers drain at the same time, and audits each batch', async () => {
     for (let i = 0; i < 5; i++) await t.repos.intake.createReport(newReport({ phones: [{ id: randomUUID(), number: '07700 900461' }] }), event);
-    const [a, b] = await Promise.all([picture.drain(1), new PictureService(t.repos).drain(1)]);
+    const [a, b] = await Promise.all([picture.drain(1), new ResolutionService(t.repos).drain(1)]);
     expect(a.records + b.records).toBe(5);
     expect(await t.store.db.selectFrom('entities').selectAll().execute()).toHaveLength(1);
     const audits = await t.repos.audit.list({ action: 'picture.resolved', limit: 10 });

@@ -122,7 +122,7 @@ export function pictureRoutes(svc: Services): FastifyPluginAsyncZod {
         config: { permission: PERMISSIONS.pictureConfigure },
         schema: { tags: ['picture'], summary: 'Matching thresholds and the model in use', response: { 200: pictureSettingsSchema } },
       },
-      async (request) => svc.picture.settings(request.actor),
+      async (request) => svc.resolution.settings(request.actor),
     );
 
     app.put(
@@ -136,7 +136,7 @@ export function pictureRoutes(svc: Services): FastifyPluginAsyncZod {
           response: { 200: pictureSettingsSchema },
         },
       },
-      async (request) => svc.picture.saveSettings(request.actor, request.body.autoMerge, request.body.review),
+      async (request) => svc.resolution.saveSettings(request.actor, request.body.autoMerge, request.body.review),
     );
 
     app.post(
@@ -149,7 +149,7 @@ export function pictureRoutes(svc: Services): FastifyPluginAsyncZod {
           response: { 200: pictureSettingsSchema },
         },
       },
-      async (request) => svc.picture.train(request.actor),
+      async (request) => svc.resolution.train(request.actor),
     );
   };
 }

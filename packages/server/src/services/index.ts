@@ -13,7 +13,7 @@ import { TriageQueueService } from './triage-queue.service';
 import { ReportTriageService } from './report-triage.service';
 import { ReferralService } from './referral.service';
 import { MyWorkService } from './my-work.service';
-import { PictureService } from './picture.service';
+import { ResolutionService } from './resolution.service';
 import { EntityService } from './entity.service';
 import { GraphService } from './graph.service';
 import { ChartService } from './chart.service';
@@ -57,7 +57,7 @@ export function services(
     reportTriage: new ReportTriageService(repos, options.now),
     myWork: new MyWorkService(repos, options.now),
     referrals: new ReferralService(repos, options.now),
-    picture: new PictureService(repos, undefined, {
+    resolution: new ResolutionService(repos, undefined, {
       changed: () => graph.changed(),
       ...(options.store === 'pglite' ? { tidyEvery: TIDY_EMBEDDED_STORE_EVERY } : {}),
     }),

@@ -19,7 +19,7 @@ import {
   type PersonFeatures,
 } from '@harbour/core';
 import type { Assignment, NewReviewPair, PendingRecord, Repositories } from '@harbour/db';
-import { CANDIDATES_PER_PERSON, REVIEW_PAIRS_PER_RECORD, searchFields } from './picture.service';
+import { CANDIDATES_PER_PERSON, REVIEW_PAIRS_PER_RECORD, searchFields } from './resolution.service';
 
 export interface BulkSummary {
   readonly reports: number;
@@ -214,7 +214,7 @@ class BatchWriter {
  * The stored blocking keys of one person's records (in the order they were reported): a person's
  * first few records per key are their candidates for later reports, as more would only make
  * someone reported a thousand times cost a thousand comparisons. People are found by name too,
- * by later records with nothing but a name (see PictureService).
+ * by later records with nothing but a name (see ResolutionService).
  */
 export function personBlockKeys(records: readonly PersonFeatures[]): { key: number; at: number }[] {
   const perKey = new Map<number, number>();

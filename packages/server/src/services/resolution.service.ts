@@ -56,7 +56,7 @@ export interface ResolveSummary {
  * against the people already known, through their blocking keys. Runs as background work, out of
  * the intake transaction, so reporting stays fast; each batch is one transaction and one audit entry.
  */
-export class PictureService {
+export class ResolutionService {
   private draining: Promise<ResolveSummary> | undefined;
   /** The model in use and the id of the stored model it came from (none: the fallback). */
   private current: { id: string | undefined; model: MatchModel } | undefined;
