@@ -23,7 +23,7 @@ import {
 } from '@harbour/core';
 import type { ImportRow, QuarantinedRow, Repositories } from '@harbour/db';
 import { spreadsheetCsv } from '../http/csv';
-import { auditEntry, auditedBy } from './audit.service';
+import { auditEntry } from './audit.service';
 import { records } from './import-csv';
 import { ImportRunner } from './import-runner';
 import { importedReport } from './imported-report';
@@ -77,7 +77,7 @@ export class BulkImportService {
     const fileName = file.fileName.slice(0, 200) || 'import.csv';
     await this.repos.imports.create(
       { id, agencyId: user.agencyId, createdBy: user.userId, fileName, encoding, delimiter, header, body: text, rowsTotal: rows },
-      { ...auditedBy(user), action: 'import.uploaded', subjectType: 'import', subjectId: id, details: { rows, encoding } },
+      auditEntry(user, 'import.uploaded', { type: 'import', id }, { rows, encoding }),
     );
     return this.summary((await this.repos.imports.get(id))!);
   }
@@ -108,7 +108,7 @@ export class BulkImportService {
       }
     }
     const remembered = await this.repos.imports.mapping(user.agencyId);
-    await this.repos.audit.append(auditEntry(user, 'import.previewed', { type: 'import', id: id }, { rows: sample.length }));
+    await this.repos.audit.append(auditEntry(user, 'import.previewed', { type: 'import', id }, { rows: sample.length }));
     return {
       sample,
       suggested: suggestMapping(row.header, (remembered?.columns ?? {}) as Record<string, ImportField | null>),
@@ -148,13 +148,17 @@ export class BulkImportService {
         mapping.dateOrder,
         mapping.source,
       );
-    const started = await this.repos.imports.start(id, mapping, this.now(), {
-      ...auditedBy(user),
-      action: 'import.started',
-      subjectType: 'import',
-      subjectId: id,
-      details: { rows: row.rows_total, fields: mapping.columns.filter((c) => c !== null), source: mapping.source },
-    });
+    const started = await this.repos.imports.start(
+      id,
+      mapping,
+      this.now(),
+      auditEntry(
+        user,
+        'import.started',
+        { type: 'import', id },
+        { rows: row.rows_total, fields: mapping.columns.filter((c) => c !== null), source: mapping.source },
+      ),
+    );
     if (!started) throw new Invalid('This import has started already', [{ path: 'id', message: 'This import has started already', reason: 'invalid' }]);
     void this.work();
     return this.summary((await this.repos.imports.get(id))!);
@@ -178,7 +182,7 @@ export class BulkImportService {
     const user = this.allowed(actor);
     const row = await this.own(user, id);
     const rows = await this.repos.imports.quarantine(id, QUARANTINE_PAGE, offset);
-    await this.repos.audit.append(auditEntry(user, 'import.quarantine-viewed', { type: 'import', id: id }, { lines: rows.map((r) => r.line) }));
+    await this.repos.audit.append(auditEntry(user, 'import.quarantine-viewed', { type: 'import', id }, { lines: rows.map((r) => r.line) }));
     return { total: row.quarantined, rows };
   }
 
@@ -188,7 +192,7 @@ export class BulkImportService {
     const row = await this.own(user, id);
     const rows: QuarantinedRow[] = [];
     for (let page: QuarantinedRow[]; (page = await this.repos.imports.quarantine(id, 1000, rows.length)).length > 0;) rows.push(...page);
-    await this.repos.audit.append(auditEntry(user, 'import.quarantine-downloaded', { type: 'import', id: id }, { rows: rows.length }));
+    await this.repos.audit.append(auditEntry(user, 'import.quarantine-downloaded', { type: 'import', id }, { rows: rows.length }));
     const csv = spreadsheetCsv([
       [...row.header, 'Harbour line', 'Harbour problems'],
       ...rows.map((r) => [...row.header.map((_, at) => r.cells[at] ?? ''), String(r.line), r.problems.map(describe).join('; ')]),
@@ -223,13 +227,7 @@ export class BulkImportService {
   async discardRow(actor: Actor, id: string, line: number): Promise<void> {
     const user = this.allowed(actor);
     await this.own(user, id);
-    const gone = await this.repos.imports.discardRow(id, line, {
-      ...auditedBy(user),
-      action: 'import.row-set-aside',
-      subjectType: 'import',
-      subjectId: id,
-      details: { line },
-    });
+    const gone = await this.repos.imports.discardRow(id, line, auditEntry(user, 'import.row-set-aside', { type: 'import', id }, { line }));
     if (!gone) throw new NotFound('No such row in the quarantine');
   }
 

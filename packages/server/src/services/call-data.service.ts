@@ -15,7 +15,7 @@ import {
 } from '@harbour/core';
 import type { ImportedNumberRow, Repositories } from '@harbour/db';
 import { parse } from 'csv-parse/sync';
-import { auditedBy } from './audit.service';
+import { auditEntry } from './audit.service';
 
 /** Rows one import may hold: a few months of one phone's billing is tens of thousands. */
 export const MOST_ROWS = 200_000;
@@ -82,13 +82,13 @@ export class CallDataService {
         numbers: [...ids].map(([number, phoneId]) => ({ id: phoneId, number })),
         calls: pairs.map((p) => ({ from: ids.get(p.a)!, to: ids.get(p.b)!, calls: p.calls, seconds: p.seconds, first: p.first, last: p.last })),
       },
-      (ref) => ({
-        ...auditedBy(user),
-        action: 'call-data.imported',
-        subjectType: 'report',
-        subjectId: id,
-        details: { reference: ref, rows: records.length - 1, calls, numbers: ids.size, problems: problems.length },
-      }),
+      (ref) =>
+        auditEntry(
+          user,
+          'call-data.imported',
+          { type: 'report', id },
+          { reference: ref, rows: records.length - 1, calls, numbers: ids.size, problems: problems.length },
+        ),
     );
     return {
       id,
@@ -111,7 +111,7 @@ export class CallDataService {
     const report = await this.repos.callData.report(id);
     if (!report) throw new NotFound('No such call data');
     const numbers = report.pictured ? await this.repos.callData.numbers(id) : [];
-    await this.repos.audit.append({ ...auditedBy(user), action: 'call-data.viewed', subjectType: 'report', subjectId: id, details: {} });
+    await this.repos.audit.append(auditEntry(user, 'call-data.viewed', { type: 'report', id }, {}));
     return {
       id,
       reference: report.reference,

@@ -19,7 +19,7 @@ import {
   type TriageResult,
 } from '@harbour/core';
 import type { Repositories } from '@harbour/db';
-import { auditedBy } from './audit.service';
+import { auditEntry } from './audit.service';
 
 /** Cases in one export at most: a year of a force's reports is well inside it. */
 const MOST_CASES = 20_000;
@@ -66,12 +66,9 @@ export class CaseExchangeService {
         address: p.address,
       })),
     }));
-    await this.repos.audit.append({
-      ...auditedBy(user),
-      action: 'cases.exported',
-      subjectType: 'report',
-      details: { from, to, cases: reports.length, references: reports.map((r) => r.reference) },
-    });
+    await this.repos.audit.append(
+      auditEntry(user, 'cases.exported', { type: 'report', id: null }, { from, to, cases: reports.length, references: reports.map((r) => r.reference) }),
+    );
     return { from, to, document: toHtcdsDocument(reports) };
   }
 
@@ -91,13 +88,10 @@ export class CaseExchangeService {
       });
       const stored = buildReport({ ...htcdsCaseFacts(report, scored), createdBy: user.userId, agencyId: user.agencyId }, randomUUID);
       const id = stored.id;
-      const { reference } = await this.repos.intake.createReport(stored, {
-        ...auditedBy(user),
-        action: 'cases.imported',
-        subjectType: 'report',
-        subjectId: id,
-        details: { standard: 'HTCDS 2.0', from: report.htcdsReference },
-      });
+      const { reference } = await this.repos.intake.createReport(
+        stored,
+        auditEntry(user, 'cases.imported', { type: 'report', id }, { standard: 'HTCDS 2.0', from: report.htcdsReference }),
+      );
       if (report.status !== 'new') await this.repos.reports.setStatus(id, report.status);
       references.push(reference);
     }

@@ -28,7 +28,7 @@ export class ChartService {
     const user = this.allowed(actor);
     const id = randomUUID();
     if (!(await this.repos.graph.createChart({ id, ownerId: user.userId, name, chart }))) throw nameTaken(name);
-    await this.repos.audit.append(auditEntry(user, 'graph.chart-saved', { type: 'chart', id: id }, { name, entities: chart.entities.length }));
+    await this.repos.audit.append(auditEntry(user, 'graph.chart-saved', { type: 'chart', id }, { name, entities: chart.entities.length }));
     return { id };
   }
 
@@ -37,7 +37,7 @@ export class ChartService {
     const outcome = await this.repos.graph.updateChart({ id, ownerId: user.userId, name, chart });
     if (outcome === 'missing') throw new NotFound('No such chart');
     if (outcome === 'name-taken') throw nameTaken(name);
-    await this.repos.audit.append(auditEntry(user, 'graph.chart-saved', { type: 'chart', id: id }, { name, entities: chart.entities.length }));
+    await this.repos.audit.append(auditEntry(user, 'graph.chart-saved', { type: 'chart', id }, { name, entities: chart.entities.length }));
   }
 
   async open(actor: Actor, id: string): Promise<{ id: string; name: string; chart: ChartContent; updatedAt: string; data: ChartData & { missing: string[] } }> {
@@ -49,14 +49,14 @@ export class ChartService {
       chart.entities.map((e) => e.id),
       this.filterOf(chart.filter),
     );
-    await this.repos.audit.append(auditEntry(user, 'graph.chart-opened', { type: 'chart', id: id }, { name: row.name, entities: data.nodes.map((n) => n.id) }));
+    await this.repos.audit.append(auditEntry(user, 'graph.chart-opened', { type: 'chart', id }, { name: row.name, entities: data.nodes.map((n) => n.id) }));
     return { id: row.id, name: row.name, chart, updatedAt: row.updated_at.toISOString(), data };
   }
 
   async remove(actor: Actor, id: string): Promise<void> {
     const user = this.allowed(actor);
     if (!(await this.repos.graph.deleteChart(id, user.userId))) throw new NotFound('No such chart');
-    await this.repos.audit.append(auditEntry(user, 'graph.chart-deleted', { type: 'chart', id: id }, {}));
+    await this.repos.audit.append(auditEntry(user, 'graph.chart-deleted', { type: 'chart', id }, {}));
   }
 
   private allowed(actor: Actor): UserActor {

@@ -90,7 +90,7 @@ export class EntityService {
     if (!entity) throw new NotFound('No such entity');
     const [sources, linked, changes] = await Promise.all([entities.sources(id), entities.linked(id), entities.changes(id)]);
     const mergedInto = entity.merged_into ? await entities.mergedTarget(id) : null;
-    await this.repos.audit.append(auditEntry(user, 'entity.viewed', { type: 'entity', id: id }, { records: sources.map((s) => s.id) }));
+    await this.repos.audit.append(auditEntry(user, 'entity.viewed', { type: 'entity', id }, { records: sources.map((s) => s.id) }));
     return {
       id: entity.id,
       kind: entity.kind,
@@ -136,7 +136,7 @@ export class EntityService {
           throw new Invalid('Only entities of one kind can merge', [{ path: 'entityId', message: `Choose another ${target.kind}`, reason: 'invalid' }]);
         if (target.merged_into || other.merged_into) throw new Conflict('One of these entities has already been merged into another');
         const changeId = await this.move(entities, user, 'merge', await movesOf(entities, otherId, id));
-        await audit(auditEntry(user, 'entity.merged', { type: 'entity', id: id }, { changeId, merged: otherId }));
+        await audit(auditEntry(user, 'entity.merged', { type: 'entity', id }, { changeId, merged: otherId }));
         return { changeId, entityId: id };
       }),
     );
@@ -168,7 +168,7 @@ export class EntityService {
           'split',
           [...chosen].map((recordId) => ({ recordId, from: id, to: newId })),
         );
-        await audit(auditEntry(user, 'entity.split', { type: 'entity', id: id }, { changeId, newEntity: newId, records: [...chosen] }));
+        await audit(auditEntry(user, 'entity.split', { type: 'entity', id }, { changeId, newEntity: newId, records: [...chosen] }));
         return { changeId, entityId: newId };
       }),
     );

@@ -20,7 +20,7 @@ import {
 } from '@harbour/core';
 import type { Repositories, TallyFilter, TallyRow } from '@harbour/db';
 import type { Boundaries } from './boundaries';
-import { auditedBy } from './audit.service';
+import { auditEntry } from './audit.service';
 
 /** What a dashboard counts: a span of months and, optionally, one area, type, age group and source. */
 export interface FiguresFilter {
@@ -148,12 +148,9 @@ export class FiguresService {
     const user = permittedUser(actor, PERMISSIONS.reportsRead, 'You cannot read reports');
     const filter = this.resolve(asked);
     const found = await this.repos.tallies.reportsBehind(this.tallyFilter(filter), page.limit, page.offset);
-    await this.repos.audit.append({
-      ...auditedBy(user),
-      action: 'reports.listed',
-      subjectType: 'report',
-      details: { filter, offset: page.offset, shown: found.rows.length, total: found.total },
-    });
+    await this.repos.audit.append(
+      auditEntry(user, 'reports.listed', { type: 'report', id: null }, { filter, offset: page.offset, shown: found.rows.length, total: found.total }),
+    );
     return {
       filter,
       total: found.total,

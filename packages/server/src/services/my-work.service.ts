@@ -2,7 +2,7 @@ import type { MyWork } from '@harbour/contract';
 import { orderWork, permittedUser, PERMISSIONS, TRIAGE_BANDS, type Actor, type TriageBand } from '@harbour/core';
 import type { Repositories } from '@harbour/db';
 import { queueItem } from './triage-queue.service';
-import { auditedBy } from './audit.service';
+import { auditEntry } from './audit.service';
 
 /** The most open reports one person's home lists; a DS spreads work long before this. */
 const MOST_LISTED = 200;
@@ -21,11 +21,7 @@ export class MyWorkService {
       rows.map((row) => ({ row, receivedAt: new Date(row.received_at), band: bandOf(row.triage_band), awaitingTriage: row.status === 'new' })),
       this.now(),
     );
-    await this.repos.audit.append({
-      ...auditedBy(user),
-      action: 'work.listed',
-      details: { reports: ordered.map((w) => w.item.row.id) },
-    });
+    await this.repos.audit.append(auditEntry(user, 'work.listed', null, { reports: ordered.map((w) => w.item.row.id) }));
     return {
       reports: ordered.map((w) => ({ ...queueItem(w.item.row), dueBy: w.dueBy?.toISOString() ?? null, overdue: w.overdue })),
       overdue: ordered.filter((w) => w.overdue).length,

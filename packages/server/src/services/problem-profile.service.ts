@@ -11,7 +11,7 @@ import {
   type ProfileLanguage,
 } from '@harbour/core';
 import type { Repositories } from '@harbour/db';
-import { auditedBy } from './audit.service';
+import { auditEntry } from './audit.service';
 import { resolveFiguresFilter, tallyFilterOf, type FiguresFilter, type FiguresService } from './figures.service';
 import type { GraphService } from './graph.service';
 
@@ -67,12 +67,9 @@ export class ProblemProfileService {
       },
       { language: asked.language, audience: asked.audience, generatedAt: this.now() },
     );
-    await this.repos.audit.append({
-      ...auditedBy(user),
-      action: 'profile.generated',
-      subjectType: 'figures',
-      details: { filter, audience: asked.audience, language: asked.language },
-    });
+    await this.repos.audit.append(
+      auditEntry(user, 'profile.generated', { type: 'figures', id: null }, { filter, audience: asked.audience, language: asked.language }),
+    );
     return profile;
   }
 

@@ -21,7 +21,7 @@ import {
 } from '@harbour/core';
 import type { Repositories } from '@harbour/db';
 import { newCode, normaliseCode, sameSecret, sha256 } from '../auth/tokens';
-import { auditedBy } from './audit.service';
+import { auditEntry } from './audit.service';
 import { GuessingGuard } from './guessing-guard';
 import { cleanPhoto } from './photo-cleaner';
 
@@ -151,12 +151,7 @@ export class PublicReportService {
 
   async teamMessages(actor: Actor, reportId: string): Promise<FollowUp['messages']> {
     const user = await this.checkTeam(actor, reportId);
-    await this.repos.audit.append({
-      ...auditedBy(user),
-      action: 'report.messages-viewed',
-      subjectType: 'report',
-      subjectId: reportId,
-    });
+    await this.repos.audit.append(auditEntry(user, 'report.messages-viewed', { type: 'report', id: reportId }));
     return (await this.repos.intake.messages(reportId)).map(toMessage);
   }
 
@@ -164,7 +159,7 @@ export class PublicReportService {
     const user = await this.checkTeam(actor, reportId);
     await this.repos.intake.addMessage(
       { id: randomUUID(), reportId, author: 'team', authorUserId: user.userId, body },
-      { ...auditedBy(user), action: 'report.team-message-added', subjectType: 'report', subjectId: reportId },
+      auditEntry(user, 'report.team-message-added', { type: 'report', id: reportId }),
     );
     return (await this.repos.intake.messages(reportId)).map(toMessage);
   }

@@ -18,7 +18,7 @@ import {
   type IntakeFacts,
 } from '@harbour/core';
 import type { Repositories } from '@harbour/db';
-import { auditedBy } from './audit.service';
+import { auditEntry } from './audit.service';
 
 /** Triage as it stands, and the answers about age that disagree, for the officer to settle. */
 export type Preview = TriageResult & { readonly contradictions: readonly AgeContradiction[] };
@@ -74,12 +74,10 @@ export class ReferralService {
         })),
       );
     const result = triage(triageInput(input, facts.child));
-    const { reference } = await this.repos.intake.createReport(buildReport(referralFacts(input, result, facts.child, user, this.now()), randomUUID), {
-      ...auditedBy(user),
-      action: 'referral.submitted',
-      subjectType: 'report',
-      details: { band: result.band, guidance: result.guidance },
-    });
+    const { reference } = await this.repos.intake.createReport(
+      buildReport(referralFacts(input, result, facts.child, user, this.now()), randomUUID),
+      auditEntry(user, 'referral.submitted', { type: 'report', id: null }, { band: result.band, guidance: result.guidance }),
+    );
     if (input.draftId) await this.repos.intake.deleteDraft(user.userId, input.draftId);
     return { reference, triage: result };
   }

@@ -2,7 +2,7 @@ import type { ReportView, Triage, TriageDecision } from '@harbour/contract';
 import { isGrading } from '@harbour/contract';
 import { Forbidden, Invalid, NotFound, PERMISSIONS, permittedUser, type Actor, type UserActor } from '@harbour/core';
 import type { Repositories } from '@harbour/db';
-import { auditedBy } from './audit.service';
+import { auditEntry } from './audit.service';
 
 /** Opening, assigning, grading (3x5x2) and marking reports triaged. */
 export class ReportTriageService {
@@ -15,7 +15,7 @@ export class ReportTriageService {
     const user = this.reader(actor);
     const found = await this.repos.intake.reportDetail(id);
     if (!found) throw new NotFound('No such report');
-    await this.repos.audit.append({ ...auditedBy(user), action: 'report.viewed', subjectType: 'report', subjectId: id });
+    await this.repos.audit.append(auditEntry(user, 'report.viewed', { type: 'report', id }));
     const r = found.report;
     const entityOf = (recordId: string) => found.entityOf.get(recordId) ?? null;
     return {
@@ -95,13 +95,7 @@ export class ReportTriageService {
     const user = this.reader(actor);
     const found = await this.repos.intake.photo(reportId, photoId);
     if (!found) throw new NotFound('No such photo');
-    await this.repos.audit.append({
-      ...auditedBy(user),
-      action: 'report.photo-viewed',
-      subjectType: 'report',
-      subjectId: reportId,
-      details: { photoId },
-    });
+    await this.repos.audit.append(auditEntry(user, 'report.photo-viewed', { type: 'report', id: reportId }, { photoId }));
     return { contentType: found.content_type, bytes: found.bytes };
   }
 
@@ -145,7 +139,7 @@ export class ReportTriageService {
         ...(decision.grading !== undefined ? { grading: decision.grading } : {}),
         ...(decision.markTriaged ? { triagedBy: user.userId, triagedAt: at } : {}),
       },
-      { ...auditedBy(user), action: 'report.triaged', subjectType: 'report', subjectId: id, details: { ...decision } },
+      auditEntry(user, 'report.triaged', { type: 'report', id }, { ...decision }),
     );
     if (!ok) throw new NotFound('No such report');
     return this.detail(actor, id);

@@ -1,6 +1,6 @@
 import { PERMISSIONS, RESEARCH_COLUMNS, permittedUser, researchExport, type Actor, type ForceArea, type ResearchExport } from '@harbour/core';
 import type { Repositories } from '@harbour/db';
-import { auditedBy } from './audit.service';
+import { auditEntry } from './audit.service';
 import { resolveFiguresFilter, type FiguresFilter } from './figures.service';
 
 /** Figures leaving the team for research: de-identified rows, k-anonymous, audited. */
@@ -32,12 +32,14 @@ export class ResearchExportService {
       })),
       asked.k,
     );
-    await this.repos.audit.append({
-      ...auditedBy(user),
-      action: 'research.exported',
-      subjectType: 'figures',
-      details: { from: filter.from, to: filter.to, k: asked.k, rows: exported.rows.length, left: exported.left, smallestClass: exported.smallestClass },
-    });
+    await this.repos.audit.append(
+      auditEntry(
+        user,
+        'research.exported',
+        { type: 'figures', id: null },
+        { from: filter.from, to: filter.to, k: asked.k, rows: exported.rows.length, left: exported.left, smallestClass: exported.smallestClass },
+      ),
+    );
     return { ...exported, from: filter.from, to: filter.to, columns: RESEARCH_COLUMNS };
   }
 }

@@ -31,7 +31,7 @@ import {
   type PersonFeatures,
 } from '@harbour/core';
 import type { Assignment, NewReviewPair, PendingRecord, Repositories } from '@harbour/db';
-import { auditedBy } from './audit.service';
+import { auditEntry } from './audit.service';
 
 /** Candidates in the review band put before an analyst per new record (the best few, of different people). */
 export const REVIEW_PAIRS_PER_RECORD = 3;
@@ -142,7 +142,7 @@ export class ResolutionService {
       throw new Invalid('The thresholds do not fit together', [{ path: 'review', message: 'Set the review threshold below the automatic merge threshold' }]);
     await this.repos.picture.transaction(async (picture, audit) => {
       await picture.saveSettings(autoMerge, review, user.userId);
-      await audit({ ...auditedBy(user), action: 'picture.settings-changed', subjectType: 'picture', details: { autoMerge, review } });
+      await audit(auditEntry(user, 'picture.settings-changed', { type: 'picture', id: null }, { autoMerge, review }));
     });
     return this.settings(actor);
   }
@@ -164,13 +164,14 @@ export class ResolutionService {
     await this.repos.picture.transaction(async (picture, audit) => {
       const id = randomUUID();
       await picture.saveModel({ id, model, records: records.length, decisions: decisions.length, trainedBy: user.userId });
-      await audit({
-        ...auditedBy(user),
-        action: 'picture.model-trained',
-        subjectType: 'match_model',
-        subjectId: id,
-        details: { records: records.length, decisions: decisions.length, learntFromRecords: features.length >= MIN_RECORDS_TO_TRAIN },
-      });
+      await audit(
+        auditEntry(
+          user,
+          'picture.model-trained',
+          { type: 'match_model', id: id },
+          { records: records.length, decisions: decisions.length, learntFromRecords: features.length >= MIN_RECORDS_TO_TRAIN },
+        ),
+      );
     });
     return this.settings(actor);
   }

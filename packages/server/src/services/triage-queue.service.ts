@@ -1,7 +1,7 @@
 import type { QueueItem } from '@harbour/contract';
 import { PERMISSIONS, permittedUser, type Actor } from '@harbour/core';
 import type { QueueFilter, QueueRow, Repositories } from '@harbour/db';
-import { auditedBy } from './audit.service';
+import { auditEntry } from './audit.service';
 
 /** The team's triage queue: every new report and referral in one list, most urgent first. */
 export class TriageQueueService {
@@ -10,11 +10,7 @@ export class TriageQueueService {
   async list(actor: Actor, filter: QueueFilter): Promise<QueueItem[]> {
     const user = permittedUser(actor, PERMISSIONS.reportsTriage, 'Only the team works the triage queue');
     const rows = await this.repos.intake.queue(filter);
-    await this.repos.audit.append({
-      ...auditedBy(user),
-      action: 'triage.listed',
-      details: { filter: { ...filter }, reports: rows.map((r) => r.id) },
-    });
+    await this.repos.audit.append(auditEntry(user, 'triage.listed', null, { filter: { ...filter }, reports: rows.map((r) => r.id) }));
     return rows.map(queueItem);
   }
 }
