@@ -237,4 +237,27 @@ describe('the referral form guides from the first answer, asks about contradicti
     expect(await page.locator('main').innerText()).not.toMatch(/Safeguard the child|child's consent/);
     expect(await page.getByRole('alert').count()).toBe(0);
   });
+
+  it('on a slow signal, a saved draft that arrives after the officer has started again does not overwrite what they typed', async () => {
+    const page = b.page;
+    // The last test's answers are saved as a draft; hold its answer back until the officer has typed.
+    await expect
+      .poll(async () => (await page.evaluate(() => fetch('/api/referrals/drafts').then((r) => r.json() as Promise<{ drafts: unknown[] }>))).drafts.length)
+      .toBeGreaterThan(0);
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/referrals/drafts', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${b.baseUrl}/referral?lang=en`);
+    await page.getByRole('heading', { level: 1, name: 'Make a referral' }).waitFor();
+    await page.getByLabel('Given name').fill('Mirela');
+    release();
+    await page.waitForResponse('**/api/referrals/drafts');
+    await page.waitForTimeout(300);
+    expect(await page.getByLabel('Given name').inputValue()).toBe('Mirela');
+    expect(await page.getByLabel('Age in years').inputValue()).toBe('');
+    await page.unroute('**/api/referrals/drafts');
+  });
 });

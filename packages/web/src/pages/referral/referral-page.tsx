@@ -196,11 +196,17 @@ export function ReferralPage() {
   const loaded = useRef(false);
   const cy = i18n.language === 'cy';
 
-  // Resume the latest draft, if any: the signal may have dropped mid-referral.
+  const formNow = useRef(form);
+  useEffect(() => {
+    formNow.current = form;
+  }, [form]);
+
+  // Resume the latest draft, if any: the signal may have dropped mid-referral. On a slow signal the
+  // draft can arrive after the officer has started again; what they have typed since wins.
   useEffect(() => {
     void api<DraftList>('GET', '/api/referrals/drafts').then(({ drafts }) => {
       const latest = drafts[0];
-      if (latest) {
+      if (latest && formNow.current === EMPTY) {
         setDraftId(latest.id);
         setForm(fromDraft(latest.data));
       }
