@@ -96,16 +96,21 @@ export const victimSchema = z.object({
   phone: optional(40),
 });
 
+/** The answers triage and guidance depend on, as both the referral and its preview take them. */
+const triageAnswerFields = (currentCatalogue: string) => ({
+  catalogueVersion: z.string().max(20).default(currentCatalogue),
+  indicators: uniqueList(z.string().max(80), 100).default([]),
+  exploitationTypes: uniqueList(z.enum(EXPLOITATION_TYPES), EXPLOITATION_TYPES.length).default([]),
+  consentToNrm: z.enum(YES_NO_UNKNOWN).default('unknown'),
+  riskToLife: z.boolean().default(false),
+  potentialVictims: z.number().int().min(1).max(500).default(1),
+});
+
 export const referralBody = (checks: IntakeChecks, currentCatalogue: string) =>
   z.object({
     draftId: z.uuid().optional(),
-    catalogueVersion: z.string().max(20).default(currentCatalogue),
-    indicators: uniqueList(z.string().max(80), 100).default([]),
-    exploitationTypes: uniqueList(z.enum(EXPLOITATION_TYPES), EXPLOITATION_TYPES.length).default([]),
+    ...triageAnswerFields(currentCatalogue),
     victim: victimSchema.prefault({}),
-    consentToNrm: z.enum(YES_NO_UNKNOWN).default('unknown'),
-    riskToLife: z.boolean().default(false),
-    potentialVictims: z.number().int().min(1).max(500).default(1),
     location: z
       .object({
         localAuthority: z.enum(checks.areaCodes).optional(),
@@ -145,12 +150,7 @@ export type ReferralRequest = z.input<ReturnType<typeof referralBody>>;
  */
 export const referralPreviewBody = (currentCatalogue: string) =>
   z.object({
-    catalogueVersion: z.string().max(20).default(currentCatalogue),
-    indicators: uniqueList(z.string().max(80), 100).default([]),
-    exploitationTypes: uniqueList(z.enum(EXPLOITATION_TYPES), EXPLOITATION_TYPES.length).default([]),
-    consentToNrm: z.enum(YES_NO_UNKNOWN).default('unknown'),
-    riskToLife: z.boolean().default(false),
-    potentialVictims: z.number().int().min(1).max(500).default(1),
+    ...triageAnswerFields(currentCatalogue),
     victim: victimSchema.pick({ dob: true, ageYears: true, child: true, interpreterNeeded: true }).prefault({}),
   });
 export type TriageAnswers = z.output<ReturnType<typeof referralPreviewBody>>;

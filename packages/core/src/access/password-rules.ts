@@ -1,3 +1,4 @@
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@harbour/contract';
 import type { FieldProblem } from '../errors';
 
 /**
@@ -5,8 +6,7 @@ import type { FieldProblem } from '../errors';
  * not made from the holder's own name or email. No rules on its make-up: those push people to
  * "Password1!", which is in every guesser's list.
  */
-export const PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_MAX_LENGTH = 200;
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@harbour/contract';
 
 /** The parts of a name or email shorter than this are too common in other words to refuse ("jo", "ds"). */
 const SHORTEST_IDENTITY_PART = 4;

@@ -1,3 +1,4 @@
+import { GENDERS } from '@harbour/contract';
 import type { AreaBoundaries, Count, Dashboard, FiguresMap as FiguresMapView, ReportBehind } from '@harbour/contract';
 import {
   EXPLOITATION_TYPES,
@@ -43,8 +44,6 @@ export interface ReportsBehind {
 
 /** The map's figures, with the filter as understood. */
 export type FiguresMap = FiguresMapView & { readonly filter: Dashboard['filter'] };
-
-const GENDERS = ['female', 'male', 'other', 'unknown'];
 
 /**
  * The picture in numbers, from the tallies kept as reports are written: counts only, no personal

@@ -1,3 +1,4 @@
+import { isGrading } from '@harbour/contract/vocabulary';
 /** The three parts of a 3x5x2 intelligence grade, in the order the code is written ("2BP"). */
 export const GRADE_PARTS = ['source', 'assessment', 'handling'] as const;
 export type GradePart = (typeof GRADE_PARTS)[number];
@@ -21,6 +22,6 @@ export function gradeChoice(grade: Grade): GradeChoice {
 
 /** A stored code split back into its parts; anything not a 3x5x2 code starts ungraded. */
 export function gradeOf(code: string | null): Grade {
-  if (!code || !/^[123][A-E][PC]$/.test(code)) return { source: '', assessment: '', handling: '' };
+  if (!isGrading(code)) return { source: '', assessment: '', handling: '' };
   return { source: code[0]!, assessment: code[1]!, handling: code[2]! };
 }
