@@ -6,7 +6,7 @@ import cy from '../packages/web/src/i18n/cy.json';
 
 /** What each role sees in the main navigation once signed in. */
 const NAVIGATION: Record<Role, string[]> = {
-  admin: ['Home', 'Accounts', 'Agencies', 'Audit log', 'Your account'],
+  admin: ['Home', 'Accounts', 'Agencies', 'Audit log', 'Background jobs', 'Your account'],
   supervisor: [
     'Home',
     'Triage queue',
@@ -19,6 +19,7 @@ const NAVIGATION: Record<Role, string[]> = {
     'Imports',
     'Accounts',
     'Agencies',
+    'Background jobs',
     'Your account',
   ],
   investigator: ['Home', 'Triage queue', 'Search', 'Networks', 'Figures', 'Review matches', 'Make a referral', 'Imports', 'Your account'],
@@ -42,6 +43,7 @@ const PAGES: Record<string, string> = {
   Accounts: '/admin/accounts',
   Agencies: '/admin/agencies',
   'Audit log': '/admin/audit',
+  'Background jobs': '/admin/jobs',
   'Your account': '/account',
 };
 

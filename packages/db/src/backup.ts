@@ -55,7 +55,7 @@ export const BACKUP_TABLES = [
  * Short-lived tables left out: sessions (a restore signs everyone out), password delays and used
  * form tokens (both matter for a day at most), and request counts (a minute).
  */
-export const TRANSIENT_TABLES = ['sessions', 'sign_in_throttle', 'used_form_tokens', 'request_limits'] as const satisfies readonly (keyof DB)[];
+export const TRANSIENT_TABLES = ['sessions', 'sign_in_throttle', 'used_form_tokens', 'request_limits', 'job_runs'] as const satisfies readonly (keyof DB)[];
 
 /** Tables worked out from the others: a restore's inserts rebuild them, through their triggers. */
 export const DERIVED_TABLES = ['tally_reports', 'tally_victims', 'tally_places', 'tally_deltas'] as const satisfies readonly (keyof DB)[];

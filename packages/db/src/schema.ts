@@ -49,6 +49,20 @@ export interface RequestLimitsTable {
   window_ends: Timestamp;
 }
 
+export interface JobRunsTable {
+  name: string;
+  every_seconds: number;
+  last_started_at: Timestamp | null;
+  last_finished_at: Timestamp | null;
+  last_succeeded_at: Timestamp | null;
+  last_failed_at: Timestamp | null;
+  last_failure: string | null;
+  last_summary: ColumnType<Record<string, number>, string | undefined, string>;
+  runs: Generated<number>;
+  failures: Generated<number>;
+  failing_runs: Generated<number>;
+}
+
 export interface UsedFormTokensTable {
   token_hash: string;
   used_at: Timestamp;
@@ -489,6 +503,7 @@ export interface DB {
   sessions: SessionsTable;
   access_grants: AccessGrantsTable;
   request_limits: RequestLimitsTable;
+  job_runs: JobRunsTable;
   audit_log: AuditLogTable;
   reports: ReportsTable;
   report_persons: ReportPersonsTable;

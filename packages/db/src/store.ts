@@ -20,6 +20,8 @@ export interface StoreOptions {
 export interface Store {
   readonly kind: StoreKind;
   readonly db: Kysely<DB>;
+  /** Plain SQL on the store's own connections, for a library that writes its own (the job queue). */
+  executeSql(text: string, values?: readonly unknown[]): Promise<{ rows: unknown[] }>;
   close(): Promise<void>;
 }
 
@@ -45,7 +47,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       throw new Error(`cannot reach the PostgreSQL server in DATABASE_URL: ${(error as Error).message}`, { cause: error });
     }
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { kind: 'postgres', db, close: once(() => db.destroy()) };
+    return { kind: 'postgres', db, executeSql: plainSql(pool), close: once(() => db.destroy()) };
   }
 
   const pglite = await PGlite.create(options.dataDir, { extensions: { pg_trgm, fuzzystrmatch, unaccent } });
@@ -55,10 +57,19 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   return {
     kind: 'pglite',
     db,
+    executeSql: plainSql(pool),
     close: once(async () => {
       await db.destroy();
       await pglite.close();
     }),
+  };
+}
+
+function plainSql(pool: pg.Pool): Store['executeSql'] {
+  return async (text, values) => {
+    const result = await pool.query(text, values ? [...values] : undefined);
+    // Several statements in one text answer with one result each: the last is the answer.
+    return Array.isArray(result) ? (result.at(-1) as pg.QueryResult) : result;
   };
 }
 

@@ -1,4 +1,4 @@
-import { migrate, openStore, repositories, type Store } from '@harbour/db';
+import { JobQueue, migrate, openStore, repositories, type Store } from '@harbour/db';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, loggerOptions } from './app';
 import type { Config } from './config';
@@ -6,6 +6,8 @@ import { configuredSecretBox } from './auth/configured-secret-box';
 import { seedDemo } from './demo';
 import { services } from './services/index';
 import { buildPictureInBulk } from './services/picture-bulk';
+import { BackgroundJobs } from './jobs/background-jobs';
+import { harbourJobs } from './jobs/harbour-jobs';
 
 export interface RunningHarbour {
   readonly app: FastifyInstance;
@@ -53,52 +55,22 @@ export async function startHarbour(config: Config, progress: (line: string) => v
     // People written down before nationalities were read are counted under theirs from now on.
     await svc.figures.fillNationalities();
     const address = await app.listen({ port: config.port, host: config.host });
-    // Ended sessions are refused as they are met; this also clears the ones never met again, and
-    // the used form tokens that have expired anyway.
-    const pruning = setInterval(() => {
-      void svc.auth.pruneSessions().catch(() => undefined);
-      void svc.publicReports.pruneFormTokens().catch(() => undefined);
-      void svc.requestLimits.prune().catch(() => undefined);
-    }, 10 * 60_000);
-    pruning.unref();
-    // New reports' people, phones… join the picture within seconds, outside the intake transaction;
-    // while reports are pouring in, resolution waits (it shares the store, and reporters come first).
-    const reportersBusy = () => Date.now() - svc.publicReports.lastSubmissionAt < 1_000;
-    const resolving = setInterval(() => {
-      if (reportersBusy()) return;
-      svc.resolution
-        .drain(50, reportersBusy)
-        .catch((error: unknown) => app.log.error({ err: { message: error instanceof Error ? error.message : String(error) } }, 'resolution failed'));
-    }, 2_000);
-    resolving.unref();
-    // Figures read the tallies plus the deltas not yet folded in: folding keeps that sum short.
-    let fold: Promise<unknown> = Promise.resolve();
-    const folding = setInterval(() => {
-      if (reportersBusy()) return;
-      fold = svc.figures
-        .fold()
-        .catch((error: unknown) => app.log.error({ err: { message: error instanceof Error ? error.message : String(error) } }, 'folding figures failed'));
-    }, 10_000);
-    folding.unref();
-    // Imports left running by a process that stopped are taken up again from their last batch.
-    const importing = setInterval(() => {
-      svc.imports
-        .work()
-        .catch((error: unknown) => app.log.error({ err: { message: error instanceof Error ? error.message : String(error) } }, 'import failed'));
-    }, 5_000);
-    importing.unref();
+    // Background work runs as named jobs queued in the store, shared by every process on it.
+    const queue = await JobQueue.open(store, (error) => app.log.error({ err: { message: error.message } }, 'job queue upkeep failed'));
+    const jobs = new BackgroundJobs(queue, repos.jobRuns, harbourJobs(svc, repos, queue), {
+      failed: (job, reason) => app.log.error({ job, reason }, 'background job failed'),
+    });
+    await jobs.start();
     return {
       app,
       store,
       url: address.replace('127.0.0.1', 'localhost'),
       seededDemo,
       close: async () => {
-        clearInterval(pruning);
-        clearInterval(resolving);
-        clearInterval(folding);
-        clearInterval(importing);
-        await svc.imports.stop();
-        await fold;
+        // An import in hand stops after its batch, so the queue's wait for its runs is short.
+        const importsStopped = svc.imports.stop();
+        await jobs.stop();
+        await importsStopped;
         await svc.resolution.settled();
         await app.close();
         await store.close();

@@ -33,6 +33,7 @@ const EXPECTED: Record<string, 'public' | 'session' | readonly Role[]> = {
   'POST /api/access-grants': ['supervisor'],
   'POST /api/access-grants/:id/revoke': ['supervisor'],
   'GET /api/audit': ['admin'],
+  'GET /api/admin/jobs': ['admin', 'supervisor'],
   'GET /api/overview': ['supervisor', 'investigator', 'researcher', 'analyst'],
   'GET /api/figures/dashboard': ['supervisor', 'investigator', 'researcher', 'analyst'],
   'GET /api/figures/reports': ['supervisor', 'investigator', 'analyst'],

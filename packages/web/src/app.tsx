@@ -8,6 +8,7 @@ import { AccountPage } from './pages/account/account-page';
 import { AccountsPage } from './pages/accounts/accounts-page';
 import { AgenciesPage } from './pages/agencies/agencies-page';
 import { AuditPage } from './pages/audit/audit-page';
+import { JobsPage } from './pages/jobs/jobs-page';
 import { NotFoundPage } from './pages/not-found/not-found-page';
 import { PublicHomePage } from './pages/public-home/public-home-page';
 import { FollowUpPage } from './pages/report/follow-up-page';
@@ -141,6 +142,7 @@ export function App() {
         <Route path="/admin/accounts" element={<Staff permission="users:read">{(s) => <AccountsPage session={s} />}</Staff>} />
         <Route path="/admin/agencies" element={<Staff permission="agencies:read">{(s) => <AgenciesPage session={s} />}</Staff>} />
         <Route path="/admin/audit" element={<Staff permission="audit:read">{() => <AuditPage />}</Staff>} />
+        <Route path="/admin/jobs" element={<Staff permission="jobs:read">{() => <JobsPage />}</Staff>} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Layout>

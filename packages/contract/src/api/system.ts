@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { monthSchema } from './figures';
+import { JOB_NAMES } from '../vocabulary/jobs';
 
 /** The HTCDS exchange: a span of months out, a file's references in. */
 export const htcdsExportQuery = z.object({ from: monthSchema.optional(), to: monthSchema.optional() });
@@ -9,3 +10,27 @@ export type HtcdsImported = z.output<typeof htcdsImportedSchema>;
 export const STORE_KINDS = ['pglite', 'postgres'] as const;
 export const healthSchema = z.object({ status: z.literal('ok'), store: z.enum(STORE_KINDS), version: z.string() });
 export type Health = z.output<typeof healthSchema>;
+
+/** A background job as the administrator sees it: how often it runs, when it last ran, how it went. */
+export const jobRunSchema = z.object({
+  name: z.enum(JOB_NAMES),
+  everySeconds: z.number().int(),
+  lastStartedAt: z.string().nullable(),
+  lastFinishedAt: z.string().nullable(),
+  lastSucceededAt: z.string().nullable(),
+  lastFailedAt: z.string().nullable(),
+  /** The store's or the code's reason, never a record's content. */
+  lastFailure: z.string().nullable(),
+  /** What the last successful run did, as counts. */
+  lastSummary: z.record(z.string(), z.number()),
+  runs: z.number().int(),
+  failures: z.number().int(),
+  /** Failed runs since the last success: 0 when the job is well. */
+  failingRuns: z.number().int(),
+  /** Runs waiting (asked for, or to be tried again after a failure) and running now, in any process. */
+  waiting: z.number().int(),
+  running: z.number().int(),
+});
+export type JobRunView = z.output<typeof jobRunSchema>;
+export const jobRunsSchema = z.object({ jobs: z.array(jobRunSchema) });
+export type JobRuns = z.output<typeof jobRunsSchema>;

@@ -25,6 +25,8 @@ export const PERMISSIONS = {
   agenciesRead: 'agencies:read',
   agenciesManage: 'agencies:manage',
   auditRead: 'audit:read',
+  /** See Harbour's background jobs: when each last ran, what it did, what failed. */
+  jobsRead: 'jobs:read',
   /** Aggregate figures of reports (no personal data). */
   reportsOverview: 'reports:overview',
   /**

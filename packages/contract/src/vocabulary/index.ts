@@ -3,6 +3,7 @@ export * from './audit';
 export * from './domain';
 export * from './grading';
 export * from './imports';
+export * from './jobs';
 export * from './picture';
 export * from './public-report';
 export * from './query-params';

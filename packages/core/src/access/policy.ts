@@ -13,6 +13,7 @@ const GRANTS: Record<Exclude<Permission, 'public' | 'session:second-factor'>, re
   'agencies:read': ['admin', 'supervisor'],
   'agencies:manage': ['admin'],
   'audit:read': ['admin'],
+  'jobs:read': ['admin', 'supervisor'],
   'reports:overview': ['supervisor', 'investigator', 'researcher', 'analyst'],
   'reports:read': ['supervisor', 'investigator', 'analyst'],
   'reports:triage': ['supervisor', 'investigator'],

@@ -136,6 +136,13 @@ export class ImportRepository {
     });
   }
 
+  /** Whether a started import waits for a worker (none has it, or its worker's lease ran out). */
+  async waiting(): Promise<boolean> {
+    const found = await sql<{ waiting: boolean }>`
+      select exists (select 1 from imports where status = 'running' and (lease_until is null or lease_until < now())) as waiting`.execute(this.db);
+    return found.rows[0]?.waiting === true;
+  }
+
   /** Takes a running import no worker holds (or whose worker fell silent): its id and where to go on from. */
   async claim(): Promise<{ id: string; processedLine: number } | undefined> {
     const claimed = await sql<{ id: string; processed_line: number }>`

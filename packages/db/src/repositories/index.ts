@@ -6,6 +6,7 @@ import { ReportRepository } from './report.repository';
 import { CaseRepository } from './case.repository';
 import { AccessGrantRepository } from './access-grant.repository';
 import { RequestLimitRepository } from './request-limit.repository';
+import { JobRunRepository } from './job-run.repository';
 import { SeedWriter } from '../seed-writer';
 import { SessionRepository } from './session.repository';
 import { SignInThrottleRepository } from './sign-in-throttle.repository';
@@ -27,6 +28,7 @@ export function repositories(db: Kysely<DB>) {
     sessions: new SessionRepository(db),
     accessGrants: new AccessGrantRepository(db),
     requestLimits: new RequestLimitRepository(db),
+    jobRuns: new JobRunRepository(db),
     signInThrottle: new SignInThrottleRepository(db),
     audit,
     reports: new ReportRepository(db),
@@ -47,6 +49,7 @@ export type Repositories = ReturnType<typeof repositories>;
 export type { AuditEvent, AuditFilter } from './audit.repository';
 export type { UserListRow } from './user.repository';
 export type { AccessGrantRow } from './access-grant.repository';
+export type { JobRun } from './job-run.repository';
 export type { ReportCounts } from './report.repository';
 export type { CaseRow } from './case.repository';
 export type { NewReport, DraftRow, FollowUpRow, MessageRow, QueueFilter, QueueRow } from './intake.repository';

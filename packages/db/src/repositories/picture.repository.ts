@@ -138,6 +138,14 @@ export class PictureRepository {
       on conflict do nothing`.execute(this.db);
   }
 
+  /** Whether any report waits to be taken into the picture, or any record to be resolved (two index probes). */
+  async hasPending(): Promise<boolean> {
+    const found = await sql<{ pending: boolean }>`
+      select exists (select 1 from reports where pictured_at is null)
+        or exists (select 1 from entity_records where entity_id is null) as pending`.execute(this.db);
+    return found.rows[0]?.pending === true;
+  }
+
   /**
    * Takes up to `limit` reports not yet in the picture (oldest first, locked so two workers never
    * take the same ones), extracts their records and marks them. Returns how many it took.

@@ -195,6 +195,12 @@ export class TallyRepository {
     return { total: total.rows[0]?.n ?? 0, rows: rows.rows };
   }
 
+  /** Whether any change waits to be folded into the tallies. */
+  async hasDeltas(): Promise<boolean> {
+    const found = await sql<{ waiting: boolean }>`select exists (select 1 from tally_deltas) as waiting`.execute(this.db);
+    return found.rows[0]?.waiting === true;
+  }
+
   /**
    * Folds every waiting delta in, a batch at a time; after a large fold, vacuums the delta table:
    * deleted deltas stay in it as dead rows until vacuumed, and every figure reads the table

@@ -8,6 +8,7 @@ import {
   auditQuery,
   firstResponderBody,
   idParams,
+  jobRunsSchema,
   newAccountBody,
   newAgencyBody,
   overviewSchema,
@@ -16,7 +17,7 @@ import { PERMISSIONS } from '@harbour/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Services } from '../services/index';
 
-/** Accounts, agencies and the audit log: the administrator's routes. */
+/** Accounts, agencies, the audit log and the background jobs: the administrator's routes. */
 export function adminRoutes(svc: Services): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
@@ -135,6 +136,19 @@ export function adminRoutes(svc: Services): FastifyPluginAsyncZod {
           limit: q.limit,
         });
       },
+    );
+
+    app.get(
+      '/api/admin/jobs',
+      {
+        config: { permission: PERMISSIONS.jobsRead },
+        schema: {
+          tags: ['admin'],
+          summary: 'The background jobs: how often each runs, its last run and outcome, failures, and runs waiting',
+          response: { 200: jobRunsSchema },
+        },
+      },
+      async (request) => ({ jobs: await svc.jobs.list(request.actor) }),
     );
   };
 }

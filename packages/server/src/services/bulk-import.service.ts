@@ -164,8 +164,8 @@ export class BulkImportService {
     return this.summary((await this.repos.imports.get(id))!);
   }
 
-  /** Runs every import waiting for a worker, one at a time, until none is left (or the service stops). */
-  work(): Promise<void> {
+  /** Runs every import waiting for a worker, one at a time, until none is left (or the service stops); returns how many it took up. */
+  work(): Promise<number> {
     return this.runner.work();
   }
 

@@ -12,7 +12,7 @@ const BATCH_ROWS = 500;
  * part way goes on from its last stored batch.
  */
 export class ImportRunner {
-  private working: Promise<void> | undefined;
+  private working: Promise<number> | undefined;
   private stopping = false;
 
   constructor(
@@ -21,17 +21,20 @@ export class ImportRunner {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** Runs every import waiting for a worker, one at a time, until none is left (or the service stops). */
-  work(): Promise<void> {
+  /** Runs every import waiting for a worker, one at a time, until none is left (or the service stops); returns how many it took up. */
+  work(): Promise<number> {
     this.working ??= (async () => {
+      let taken = 0;
       try {
         for (let job = await this.repos.imports.claim(); job; job = await this.repos.imports.claim()) {
           if (this.stopping) {
             await this.repos.imports.release(job.id);
             break;
           }
+          taken++;
           await this.run(job.id, job.processedLine);
         }
+        return taken;
       } finally {
         this.working = undefined;
       }

@@ -19,6 +19,7 @@ import { GraphService } from './graph.service';
 import { ChartService } from './chart.service';
 import { CallDataService } from './call-data.service';
 import { FiguresService } from './figures.service';
+import { JobRunService } from './job-run.service';
 import { ResearchExportService } from './research-export.service';
 import { ProblemProfileService } from './problem-profile.service';
 import { Boundaries } from './boundaries';
@@ -51,6 +52,7 @@ export function services(
     accessGrants: new AccessGrantService(repos, audit, options.now),
     requestLimits: new RequestLimits(repos, options.now),
     agencies: new AgencyService(repos, audit),
+    jobs: new JobRunService(repos),
     overview: new OverviewService(repos, area, options.now),
     publicReports: new PublicReportService(repos, options.now),
     triageQueue: new TriageQueueService(repos),

@@ -44,8 +44,8 @@ const TYPES_FOR_SIGNS: Partial<Record<string, ExploitationType>> = {
 export class PublicReportService {
   private key: Promise<string> | undefined;
   private passphraseKey: Promise<string> | undefined;
-  /** When the last report was sent (ms since the epoch): background work gives way to reporters. */
-  lastSubmissionAt = 0;
+  /** When the last report was sent (ms since the epoch). */
+  private lastSubmissionAt = 0;
 
   constructor(
     private readonly repos: Repositories,
@@ -55,6 +55,11 @@ export class PublicReportService {
   }
 
   private readonly guard: GuessingGuard;
+
+  /** Whether reports are arriving now (one in the last second, here): background work gives way to reporters. */
+  reportersBusy(): boolean {
+    return Date.now() - this.lastSubmissionAt < 1_000;
+  }
 
   /** A signed note of when the form was opened: a submission seconds later is a machine. */
   async formToken(): Promise<string> {

@@ -3,11 +3,14 @@ export const LANGUAGES = ['en', 'cy', 'pl', 'ro', 'sq', 'vi', 'ar', 'zh'] as con
 export type Language = (typeof LANGUAGES)[number];
 
 /**
- * The locale dates and numbers are written in for a page language: British conventions for English
- * (day before month; plain "en" would be American, month first) and Welsh, each other language its
- * own. A pure module, so it is tested without a browser.
+ * The locales dates and numbers are written in for a page language, best first: British
+ * conventions for English (day before month; plain "en" would be American, month first) and
+ * Welsh, each other language its own, then British English. A browser without a language's data
+ * (Chrome carries none for Welsh) takes the next one, not its own default (often American).
+ * A pure module, so it is tested without a browser.
  */
-export function dateLocale(language: string): string {
-  if (language === 'en' || language === 'cy') return `${language}-GB`;
-  return language;
+export function dateLocale(language: string): string[] {
+  if (language === 'en') return ['en-GB'];
+  if (language === 'cy') return ['cy-GB', 'en-GB'];
+  return [language, 'en-GB'];
 }

@@ -16,6 +16,7 @@ export const NAV_ITEMS = [
   { to: '/admin/accounts', key: 'nav.users', permission: 'users:read' },
   { to: '/admin/agencies', key: 'nav.agencies', permission: 'agencies:read' },
   { to: '/admin/audit', key: 'nav.audit', permission: 'audit:read' },
+  { to: '/admin/jobs', key: 'nav.jobs', permission: 'jobs:read' },
   { to: '/account', key: 'nav.account', permission: 'self' },
 ] as const;
 

@@ -3,14 +3,13 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import type { Agency, AgencyList, Session } from '@harbour/contract';
+import { AGENCY_KINDS } from '@harbour/contract/vocabulary';
 import { ErrorSummary, type FormProblem } from '../../components/form/error-summary';
 import { SelectField, TextField } from '../../components/form/fields';
 import { fieldError, problemsFrom } from '../../components/form/problems';
 import { usePageTitle } from '../../components/page-title';
 import { SuccessBanner } from '../../components/success-banner';
 import { hasPermission } from '../../session/session';
-
-const KINDS = ['police', 'local_authority', 'health', 'charity', 'glaa', 'home_office', 'other'] as const;
 
 export function AgenciesPage({ session }: { session: Session }) {
   const { t } = useTranslation();
@@ -117,7 +116,7 @@ export function AgenciesPage({ session }: { session: Session }) {
               label={t('agencies.kind')}
               value={kind}
               onChange={setKind}
-              options={KINDS.map((k) => ({ value: k, label: t(`agencies.kinds.${k}`) }))}
+              options={AGENCY_KINDS.map((k) => ({ value: k, label: t(`agencies.kinds.${k}`) }))}
               error={fieldError(problems, 'kind')}
             />
             <button type="submit" className="govuk-button" disabled={add.isPending}>

@@ -1,0 +1,7 @@
+/**
+ * Harbour's named background jobs, run through the queue in the store (any process may run each):
+ * taking new reports into the picture, folding figures' deltas, reading imports through, and
+ * housekeeping (ended sessions, used form tokens, request counts, the queue's own dead rows).
+ */
+export const JOB_NAMES = ['resolution', 'figures', 'imports', 'housekeeping'] as const;
+export type JobName = (typeof JOB_NAMES)[number];

@@ -1,0 +1,135 @@
+import type { Role, UserActor } from '@harbour/core';
+import { JobQueue, repositories, type Store } from '@harbour/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newTestStore, openAt, TEST_STORE, type TestStore } from '../../../test/test-store';
+import { BackgroundJobs, type BackgroundJob } from '../src/jobs/background-jobs';
+import { JobRunService } from '../src/services/job-run.service';
+
+const quiet = { failed: () => undefined };
+const actor = (role: Role): UserActor => ({ kind: 'user', userId: 'u1', role, agencyId: 'a1', sessionId: 's1', stage: 'complete' });
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function until(check: () => Promise<boolean>, what: string, ms = 30_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(100);
+  }
+}
+
+/**
+ * Two "processes" on one store: on PostgreSQL each has its own store (its own connections, as two
+ * Harbour processes would); PGlite is one process's store, so there both share it.
+ */
+describe(`background jobs queued in the store (${TEST_STORE})`, () => {
+  let t: TestStore;
+  let second: Store;
+  const running: BackgroundJobs[] = [];
+
+  beforeAll(async () => {
+    t = await newTestStore();
+    second = TEST_STORE === 'postgres' ? await openAt(t.location) : t.store;
+  });
+  afterAll(async () => {
+    for (const jobs of running) await jobs.stop();
+    if (second !== t.store) await second.close();
+    await t?.close();
+  });
+
+  async function processOn(store: Store, job: BackgroundJob): Promise<BackgroundJobs> {
+    const queue = await JobQueue.open(store, () => undefined);
+    const jobs = new BackgroundJobs(queue, repositories(store.db).jobRuns, [job], quiet);
+    await jobs.start();
+    running.push(jobs);
+    return jobs;
+  }
+
+  it('two processes asking for the same job at once do the work once per run, never side by side', async () => {
+    let open = false;
+    let inHand = 0;
+    let mostAtOnce = 0;
+    let runs = 0;
+    const job: BackgroundJob = {
+      name: 'figures',
+      everySeconds: 1,
+      retries: 0,
+      expireSeconds: 60,
+      due: async () => open,
+      run: async () => {
+        inHand++;
+        mostAtOnce = Math.max(mostAtOnce, inHand);
+        await sleep(40);
+        runs++;
+        inHand--;
+        return { runs };
+      },
+    };
+    const a = await processOn(t.store, job);
+    const b = await processOn(second, job);
+
+    open = true;
+    let accepted = 0;
+    for (let i = 0; i < 15; i++) {
+      const asked = await Promise.all([a.beat(job), b.beat(job), a.beat(job), b.beat(job)]);
+      accepted += asked.filter(Boolean).length;
+      await sleep(30);
+    }
+    open = false;
+    await until(async () => {
+      const queued = (await t.repos.jobRuns.queued()).get('figures');
+      return !queued || (queued.waiting === 0 && queued.running === 0);
+    }, 'the queue to empty');
+
+    expect(mostAtOnce).toBe(1);
+    // Sixty asks, but at most one run waiting at a time: far fewer runs, each asked-for run done once.
+    expect(accepted).toBeGreaterThan(0);
+    expect(accepted).toBeLessThan(60);
+    expect(runs).toBe(accepted);
+    const [row] = (await t.repos.jobRuns.list()).filter((r) => r.name === 'figures');
+    expect(Number(row!.runs)).toBe(runs);
+    expect(Number(row!.failures)).toBe(0);
+    expect(row!.last_summary).toEqual({ runs });
+  });
+
+  it('a failing run is written down and tried again after a wait; the next success clears the failing count', async () => {
+    let tries = 0;
+    const triedAt: number[] = [];
+    const job: BackgroundJob = {
+      name: 'housekeeping',
+      everySeconds: 1,
+      retries: 3,
+      expireSeconds: 60,
+      due: async () => tries === 0,
+      run: async () => {
+        tries++;
+        triedAt.push(Date.now());
+        if (tries <= 2) throw new Error(`store unavailable (try ${tries})`);
+        return { cleared: 7 };
+      },
+    };
+    // Starting beats once at once: the job has work, so a run is asked for without waiting a beat.
+    await processOn(t.store, job);
+
+    await until(async () => tries >= 2, 'two failed tries');
+    const view = new JobRunService(t.repos);
+    const admin = actor('admin');
+    const failing = (await view.list(admin)).find((j) => j.name === 'housekeeping')!;
+    expect(failing.failures).toBe(2);
+    expect(failing.failingRuns).toBe(2);
+    expect(failing.lastFailure).toBe('store unavailable (try 2)');
+    expect(failing.lastSucceededAt).toBeNull();
+
+    await until(async () => tries >= 3, 'the third try');
+    await until(async () => (await view.list(admin)).find((j) => j.name === 'housekeeping')!.lastSucceededAt !== null, 'the success written down');
+    const well = (await view.list(admin)).find((j) => j.name === 'housekeeping')!;
+    expect(well).toMatchObject({ runs: 3, failures: 2, failingRuns: 0, lastSummary: { cleared: 7 }, everySeconds: 1 });
+    // Tried again after a wait, and a longer wait the second time (backoff).
+    expect(triedAt[1]! - triedAt[0]!).toBeGreaterThanOrEqual(900);
+    expect(triedAt[2]! - triedAt[1]!).toBeGreaterThan(triedAt[1]! - triedAt[0]!);
+  });
+
+  it('only an administrator or a supervisor sees the jobs', async () => {
+    const view = new JobRunService(t.repos);
+    await expect(view.list(actor('officer'))).rejects.toThrow(/administrator or a supervisor/);
+  });
+});
