@@ -10,6 +10,7 @@ const NAVIGATION: Record<Role, string[]> = {
   supervisor: [
     'Home',
     'Triage queue',
+    'Cases',
     'Search',
     'Networks',
     'Figures',
@@ -22,10 +23,10 @@ const NAVIGATION: Record<Role, string[]> = {
     'Background jobs',
     'Your account',
   ],
-  investigator: ['Home', 'Triage queue', 'Search', 'Networks', 'Figures', 'Review matches', 'Make a referral', 'Imports', 'Your account'],
+  investigator: ['Home', 'Triage queue', 'Cases', 'Search', 'Networks', 'Figures', 'Review matches', 'Make a referral', 'Imports', 'Your account'],
   // De-identified and aggregate figures only, unless a supervisor grants named access.
   researcher: ['Home', 'Figures', 'Your account'],
-  analyst: ['Home', 'Search', 'Networks', 'Figures', 'Review matches', 'Matching', 'Imports', 'Your account'],
+  analyst: ['Home', 'Cases', 'Search', 'Networks', 'Figures', 'Review matches', 'Matching', 'Imports', 'Your account'],
   officer: ['Home', 'Make a referral', 'Your account'],
   partner: ['Home', 'Make a referral', 'Imports', 'Your account'],
 };
@@ -33,6 +34,7 @@ const NAVIGATION: Record<Role, string[]> = {
 const PAGES: Record<string, string> = {
   Home: '/home',
   'Triage queue': '/triage',
+  Cases: '/cases',
   'Make a referral': '/referral',
   Imports: '/imports',
   Search: '/search',

@@ -25,3 +25,4 @@ export * from './text/invisible';
 export * from './text/unstorable';
 export * from './intake/report-builder';
 export * from './audit/audit-actions';
+export * from './pursue/case-workflow';

@@ -49,6 +49,11 @@ export const BACKUP_TABLES = [
   'imports',
   'import_quarantine',
   'imported_rows',
+  'cases',
+  'case_status_changes',
+  'case_reports',
+  'case_entities',
+  'case_notes',
 ] as const satisfies readonly (keyof DB)[];
 
 /**
@@ -102,6 +107,11 @@ const ORDER: Record<BackupTable, string[]> = {
   imports: ['id'],
   import_quarantine: ['import_id', 'line'],
   imported_rows: ['agency_id', 'row_key'],
+  cases: ['id'],
+  case_status_changes: ['id'],
+  case_reports: ['case_id', 'report_id'],
+  case_entities: ['case_id', 'entity_id', 'role'],
+  case_notes: ['id'],
 };
 
 export interface BackupHeader {
@@ -202,11 +212,14 @@ export async function restoreBackup(db: Kysely<DB>, file: string): Promise<Backu
     }
     await flush();
     if (!header) throw new Error('the backup file is empty');
-    // Live report numbers continue after the highest restored one.
+    // Live report and case numbers continue after the highest restored ones.
     // Link analysis reads changes numbered after the highest restored one.
     await sql`select setval('graph_change_seq', greatest(1, (select max(m) from (select max(seq) as m from record_links
       union all select max(entity_seq) from entity_records union all select max(facts_seq) from reports) as n)))`.execute(tx);
     await sql`select setval('report_number_seq', greatest(10000000, coalesce((select max(substring(reference from '[0-9]+$')::bigint) from reports where reference ~ '^HBR-[0-9]{4}-[0-9]{8}$'), 0)))`.execute(
+      tx,
+    );
+    await sql`select setval('case_numbers', greatest(1, coalesce((select max(substring(reference from '[0-9]+$')::bigint) from cases where reference ~ '^HBC-[0-9]{4}-[0-9]+$'), 0)), true)`.execute(
       tx,
     );
   });

@@ -1,4 +1,4 @@
-import type { AgencyKind, RecordKind, Role } from '@harbour/core';
+import type { AgencyKind, CaseEntityRole, CaseKind, CaseStatus, RecordKind, Role } from '@harbour/core';
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
 /** Typed view of the tables the migrations create; `schema-in-step.store.test.ts` checks it against the migrated store. */
@@ -61,6 +61,58 @@ export interface JobRunsTable {
   runs: Generated<number>;
   failures: Generated<number>;
   failing_runs: Generated<number>;
+}
+
+export interface CasesTable {
+  id: string;
+  reference: string;
+  kind: CaseKind;
+  title: string;
+  summary: Generated<string>;
+  status: Generated<CaseStatus>;
+  agency_id: string;
+  officer_in_charge: string | null;
+  opened_by: string;
+  opened_at: Timestamp;
+  updated_at: Timestamp;
+  close_requested_by: ColumnType<string | null, string | null | undefined, string | null>;
+  close_requested_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  close_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  closed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface CaseStatusChangesTable {
+  id: string;
+  case_id: string;
+  from_status: CaseStatus | null;
+  to_status: CaseStatus;
+  reason: string;
+  changed_by: string;
+  changed_at: Timestamp;
+  requested_by: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface CaseReportsTable {
+  case_id: string;
+  report_id: string;
+  added_by: string;
+  added_at: Timestamp;
+}
+
+export interface CaseEntitiesTable {
+  case_id: string;
+  entity_id: string;
+  role: CaseEntityRole;
+  added_by: string;
+  added_at: Timestamp;
+}
+
+export interface CaseNotesTable {
+  id: string;
+  case_id: string;
+  body: string;
+  author_id: string;
+  written_at: Timestamp;
 }
 
 export interface UsedFormTokensTable {
@@ -504,6 +556,11 @@ export interface DB {
   access_grants: AccessGrantsTable;
   request_limits: RequestLimitsTable;
   job_runs: JobRunsTable;
+  cases: CasesTable;
+  case_status_changes: CaseStatusChangesTable;
+  case_reports: CaseReportsTable;
+  case_entities: CaseEntitiesTable;
+  case_notes: CaseNotesTable;
   audit_log: AuditLogTable;
   reports: ReportsTable;
   report_persons: ReportPersonsTable;

@@ -24,6 +24,7 @@ import { graphRoutes } from './routes/graph.routes';
 import { callDataRoutes } from './routes/call-data.routes';
 import { figuresRoutes } from './routes/figures.routes';
 import { caseExchangeRoutes } from './routes/case-exchange.routes';
+import { caseRoutes } from './routes/case.routes';
 import { importRoutes } from './routes/import.routes';
 import { sessionRoutes } from './routes/session.routes';
 import { webRoutes } from './routes/web.routes';
@@ -117,6 +118,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(callDataRoutes(options.services));
   await app.register(figuresRoutes(options.services));
   await app.register(caseExchangeRoutes(options.services));
+  await app.register(caseRoutes(options.services));
   await app.register(importRoutes(options.services));
   app.get('/api/openapi.json', { config: { permission: options.apiDocsPublic === false ? 'self' : 'public' }, schema: { hide: true } }, () => app.swagger());
   await webRoutes(app, options.webDir, govukAssets);

@@ -96,6 +96,17 @@ const EXPECTED: Record<string, 'public' | 'session' | readonly Role[]> = {
   'POST /api/call-data': ['supervisor', 'investigator', 'analyst'],
   'GET /api/call-data/:id': ['supervisor', 'investigator', 'analyst'],
   'GET /api/graph/paths': ['supervisor', 'investigator', 'analyst'],
+  'GET /api/cases': ['supervisor', 'investigator', 'analyst'],
+  'POST /api/cases': ['supervisor', 'investigator'],
+  'GET /api/cases/:id': ['supervisor', 'investigator', 'analyst'],
+  'POST /api/cases/:id/status': ['supervisor', 'investigator'],
+  'POST /api/cases/:id/closing': ['supervisor', 'investigator'],
+  'POST /api/cases/:id/notes': ['supervisor', 'investigator'],
+  'PUT /api/cases/:id/officer': ['supervisor', 'investigator'],
+  'POST /api/cases/:id/reports': ['supervisor', 'investigator'],
+  'DELETE /api/cases/:id/reports/:reportId': ['supervisor', 'investigator'],
+  'POST /api/cases/:id/entities': ['supervisor', 'investigator'],
+  'DELETE /api/cases/:id/entities/:entityId/:role': ['supervisor', 'investigator'],
   'GET /assets/*': 'public',
   'GET /*': 'public',
 };
@@ -133,7 +144,13 @@ describe(`access matrix on ${TEST_STORE}`, () => {
 
   for (const key of keys) {
     const [method, pattern] = key.split(' ') as ['GET' | 'POST' | 'PUT' | 'DELETE', string];
-    const url = pattern.replace('*', 'x').replace(':id', '00000000-0000-4000-8000-000000000000').replace(':photoId', '00000000-0000-4000-8000-000000000001');
+    const url = pattern
+      .replace('*', 'x')
+      .replace(':id', '00000000-0000-4000-8000-000000000000')
+      .replace(':photoId', '00000000-0000-4000-8000-000000000001')
+      .replace(':reportId', '00000000-0000-4000-8000-000000000002')
+      .replace(':entityId', '00000000-0000-4000-8000-000000000003')
+      .replace(':role', 'suspect');
     const expected = EXPECTED[key]!;
     const body = method === 'GET' || method === 'DELETE' ? undefined : {};
 
@@ -208,6 +225,8 @@ describe(`well-formed reads on ${TEST_STORE}: every allowed role is answered 2xx
     const supervisor = clients.get('supervisor')!;
     const network = (await supervisor.request('GET', '/api/graph/networks')).json<{ networks: { id: string }[] }>().networks[0];
     const [a, b] = people.map((p) => p.id);
+    const opened = await supervisor.request('POST', '/api/cases', { kind: 'investigation', title: 'A case to read', fromReportId: report.id });
+    const caseId = opened.json<{ id: string }>().id;
     const fill: Record<string, string> = {
       'GET /api/reports/:id': `/api/reports/${report.id}`,
       'GET /api/reports/:id/photos': `/api/reports/${report.id}/photos`,
@@ -218,6 +237,7 @@ describe(`well-formed reads on ${TEST_STORE}: every allowed role is answered 2xx
       'GET /api/graph/networks/:id/analysis': `/api/graph/networks/${network?.id}/analysis`,
       'GET /api/graph/paths': `/api/graph/paths?a=${a}&b=${b}`,
       'GET /api/search': '/api/search?q=NP20',
+      'GET /api/cases/:id': `/api/cases/${caseId}`,
       'GET /assets/*': '/assets/missing.js',
       'GET /*': '/home',
     };

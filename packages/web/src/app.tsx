@@ -9,6 +9,8 @@ import { AccountsPage } from './pages/accounts/accounts-page';
 import { AgenciesPage } from './pages/agencies/agencies-page';
 import { AuditPage } from './pages/audit/audit-page';
 import { JobsPage } from './pages/jobs/jobs-page';
+import { CasesPage } from './pages/cases/cases-page';
+import { CasePage } from './pages/cases/case-page';
 import { NotFoundPage } from './pages/not-found/not-found-page';
 import { PublicHomePage } from './pages/public-home/public-home-page';
 import { FollowUpPage } from './pages/report/follow-up-page';
@@ -128,6 +130,8 @@ export function App() {
         />
         <Route path="/figures" element={<Staff permission="reports:overview">{() => <DashboardPage />}</Staff>} />
         <Route path="/figures/profile" element={<Staff permission="reports:overview">{() => <ProfilePage />}</Staff>} />
+        <Route path="/cases" element={<Staff permission="cases:read">{() => <CasesPage />}</Staff>} />
+        <Route path="/cases/:id" element={<Staff permission="cases:read">{() => <CasePage />}</Staff>} />
         <Route path="/cases/htcds" element={<Staff permission="cases:exchange">{() => <HtcdsPage />}</Staff>} />
         <Route path="/figures/research" element={<Staff permission="figures:export">{() => <ResearchExportPage />}</Staff>} />
         <Route path="/figures/map" element={<Staff permission="reports:overview">{() => <MapPage />}</Staff>} />

@@ -39,7 +39,7 @@ export function exchangeCommands(program: Command): void {
     .action(async (options: { as: string; from?: string; to?: string; out?: string }) => {
       await withStore(async (ctx) => {
         const actor = await actingAs(ctx, options.as);
-        const { document } = await ctx.svc.cases.export(actor, { from: month(options.from, 'from'), to: month(options.to, 'to') });
+        const { document } = await ctx.svc.caseExchange.export(actor, { from: month(options.from, 'from'), to: month(options.to, 'to') });
         await output(options.out, JSON.stringify(document, null, 2) + '\n');
         if (options.out) console.error(`${document.cases.length} cases written to ${options.out}`);
       });
@@ -113,7 +113,7 @@ export function exchangeCommands(program: Command): void {
       }
       await withStore(async (ctx) => {
         const actor = await actingAs(ctx, options.as);
-        const { references } = await ctx.svc.cases.import(actor, checked.data.cases);
+        const { references } = await ctx.svc.caseExchange.import(actor, checked.data.cases);
         console.log(`${references.length} cases imported: ${references.join(', ')}`);
       });
     });

@@ -1,5 +1,6 @@
 export * from './admin';
 export * from './call-data';
+export * from './cases';
 export * from './fields';
 export * from './figures';
 export * from './force';

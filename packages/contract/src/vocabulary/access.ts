@@ -48,6 +48,10 @@ export const PERMISSIONS = {
   linksImport: 'links:import',
   /** Export de-identified, k-anonymous case-level rows for research. */
   figuresExport: 'figures:export',
+  /** Read the force's cases (investigations and operations): their reports, people, history and notes. */
+  casesRead: 'cases:read',
+  /** Open cases, link reports and people to them, move them on, write notes; closing is a supervisor's to approve. */
+  casesWork: 'cases:work',
   /** Exchange cases with other systems as HTCDS files (export with people's details, import). */
   casesExchange: 'cases:exchange',
   /** Import a spreadsheet (CSV) of referrals; each agency sees its own imports only. */

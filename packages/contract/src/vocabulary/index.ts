@@ -6,5 +6,6 @@ export * from './imports';
 export * from './jobs';
 export * from './picture';
 export * from './public-report';
+export * from './pursue';
 export * from './query-params';
 export * from './reasons';

@@ -23,6 +23,8 @@ const GRANTS: Record<Exclude<Permission, 'public' | 'session:second-factor'>, re
   'picture:configure': ['supervisor', 'analyst'],
   'links:import': ['supervisor', 'investigator', 'analyst'],
   'figures:export': ['supervisor', 'researcher', 'analyst'],
+  'cases:read': ['supervisor', 'investigator', 'analyst'],
+  'cases:work': ['supervisor', 'investigator'],
   'cases:exchange': ['supervisor', 'analyst'],
   'imports:run': ['supervisor', 'investigator', 'analyst', 'partner'],
   'access:grant': ['supervisor'],

@@ -3,6 +3,7 @@ import type { DB } from '../schema';
 import { AgencyRepository } from './agency.repository';
 import { AuditRepository } from './audit.repository';
 import { ReportRepository } from './report.repository';
+import { CaseExchangeRepository } from './case-exchange.repository';
 import { CaseRepository } from './case.repository';
 import { AccessGrantRepository } from './access-grant.repository';
 import { RequestLimitRepository } from './request-limit.repository';
@@ -32,7 +33,8 @@ export function repositories(db: Kysely<DB>) {
     signInThrottle: new SignInThrottleRepository(db),
     audit,
     reports: new ReportRepository(db),
-    cases: new CaseRepository(db),
+    caseExchange: new CaseExchangeRepository(db),
+    cases: new CaseRepository(db, audit),
     intake: new IntakeRepository(db, audit),
     picture: new PictureRepository(db, audit),
     entities: new EntityRepository(db, audit),
@@ -51,7 +53,8 @@ export type { UserListRow } from './user.repository';
 export type { AccessGrantRow } from './access-grant.repository';
 export type { JobRun } from './job-run.repository';
 export type { ReportCounts } from './report.repository';
-export type { CaseRow } from './case.repository';
+export type { ExchangeCaseRow } from './case-exchange.repository';
+export type { CaseRow, CaseListRow, CaseListFilter, NewCase } from './case.repository';
 export type { NewReport, DraftRow, FollowUpRow, MessageRow, QueueFilter, QueueRow } from './intake.repository';
 export type { PendingRecord, CandidateRecord, Assignment, NewReviewPair, PictureSettings, StoredModel } from './picture.repository';
 export { DEFAULT_PICTURE_SETTINGS } from './picture.repository';

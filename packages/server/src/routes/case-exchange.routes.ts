@@ -21,7 +21,7 @@ export function caseExchangeRoutes(svc: Services): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const { from, to, document } = await svc.cases.export(request.actor, request.query);
+        const { from, to, document } = await svc.caseExchange.export(request.actor, request.query);
         return reply
           .type('application/json; charset=utf-8')
           .header('content-disposition', `attachment; filename="harbour-htcds-${from}-to-${to}.json"`)
@@ -42,7 +42,7 @@ export function caseExchangeRoutes(svc: Services): FastifyPluginAsyncZod {
           response: { 201: htcdsImportedSchema },
         },
       },
-      async (request, reply) => reply.code(201).send(await svc.cases.import(request.actor, request.body.cases)),
+      async (request, reply) => reply.code(201).send(await svc.caseExchange.import(request.actor, request.body.cases)),
     );
   };
 }

@@ -40,7 +40,7 @@ export class CaseExchangeService {
     const user = permittedUser(actor, PERMISSIONS.casesExchange, 'Only a supervisor or an analyst exchanges cases with other systems');
     const to = span.to ?? this.now().toISOString().slice(0, 7);
     const from = span.from ?? addMonths(to, -11);
-    const rows = await this.repos.cases.received(`${from}-01`, `${to}-01`, MOST_CASES);
+    const rows = await this.repos.caseExchange.received(`${from}-01`, `${to}-01`, MOST_CASES);
     const names = new Map(this.area.localAuthorities.map((la) => [la.code, la.name]));
     const reports: CaseReport[] = rows.map((r) => ({
       reference: r.reference,

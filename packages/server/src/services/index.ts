@@ -20,6 +20,7 @@ import { ChartService } from './chart.service';
 import { CallDataService } from './call-data.service';
 import { FiguresService } from './figures.service';
 import { JobRunService } from './job-run.service';
+import { CaseService } from './case.service';
 import { ResearchExportService } from './research-export.service';
 import { ProblemProfileService } from './problem-profile.service';
 import { Boundaries } from './boundaries';
@@ -67,7 +68,8 @@ export function services(
     graph,
     charts: new ChartService(repos, graph, toGraphFilter),
     callData: new CallDataService(repos, options.now),
-    cases: new CaseExchangeService(repos, area, options.now),
+    caseExchange: new CaseExchangeService(repos, area, options.now),
+    cases: new CaseService(repos, options.now),
     imports: new BulkImportService(repos, area, options.now),
     research: new ResearchExportService(repos, area, options.now),
     figures,

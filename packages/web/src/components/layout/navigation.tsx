@@ -6,6 +6,7 @@ import { hasPermission, useSession } from '../../session/session';
 export const NAV_ITEMS = [
   { to: '/home', key: 'nav.home', permission: 'self' },
   { to: '/triage', key: 'nav.triage', permission: 'reports:triage' },
+  { to: '/cases', key: 'nav.cases', permission: 'cases:read' },
   { to: '/search', key: 'nav.search', permission: 'picture:search' },
   { to: '/networks', key: 'nav.networks', permission: 'picture:search' },
   { to: '/figures', key: 'nav.figures', permission: 'reports:overview' },

@@ -10,6 +10,7 @@ import { dateLocale } from '../../i18n/locale';
 import { MyWorkSection } from './my-work';
 
 const TASKS: readonly { to: string; key: string; permission: string }[] = [
+  { to: '/cases', key: 'staffHome.tasks.cases', permission: 'cases:read' },
   { to: '/admin/accounts', key: 'staffHome.tasks.users', permission: 'users:read' },
   { to: '/admin/agencies', key: 'staffHome.tasks.agencies', permission: 'agencies:read' },
   { to: '/admin/audit', key: 'staffHome.tasks.audit', permission: 'audit:read' },

@@ -11,6 +11,7 @@ import { Guidance } from '../../components/guidance';
 import { usePageTitle } from '../../components/page-title';
 import { SuccessBanner } from '../../components/success-banner';
 import { hasPermission, useSession } from '../../session/session';
+import { OpenCaseForm } from '../cases/open-case-form';
 import { dateLocale } from '../../i18n/locale';
 import { useForceAreas } from '../../api/force-areas';
 import { REPORT_LANGUAGES } from '../report/report-languages';
@@ -27,6 +28,7 @@ export function ReportViewPage() {
   const { data: session } = useSession();
   const canTriage = hasPermission(session, 'reports:triage');
   const canSearch = hasPermission(session, 'picture:search');
+  const canOpenCase = hasPermission(session, 'cases:work');
   /** A mention, linked to its entity's page for those who may open the picture. */
   const mention = (text: string, entityId: string | null) =>
     canSearch && entityId ? (
@@ -254,6 +256,7 @@ export function ReportViewPage() {
               <p className="govuk-body">{r.grading ?? t('reportView.notGraded')}</p>
             </>
           )}
+          {canOpenCase && <OpenCaseForm reportId={r.id} />}
         </div>
       </div>
     </>

@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessibilityProblems, openBrowser, type Browser } from './support/browser';
+import { overflowWidth } from './support/layout';
+import { SignInFlow } from './support/pages';
+import cy from '../packages/web/src/i18n/cy.json';
+import en from '../packages/web/src/i18n/en.json';
+
+describe('a DC opens a case from a report on a phone, in Welsh, and a DS closes it', () => {
+  let dc: Browser;
+  let ds: Browser;
+  let caseUrl = '';
+  let reference = '';
+  beforeAll(async () => {
+    dc = await openBrowser();
+    await dc.page.setViewportSize({ width: 390, height: 844 });
+    await dc.page.goto(`${dc.baseUrl}/?lang=cy`);
+    await new SignInFlow(dc.page, dc.baseUrl).asRole('investigator');
+    ds = await openBrowser();
+    await new SignInFlow(ds.page, ds.baseUrl).asRole('supervisor');
+  });
+  afterAll(async () => {
+    await dc?.close();
+    await ds?.close();
+  });
+
+  it('opens the case from the report: the report is linked, and its people in their parts', async () => {
+    const page = dc.page;
+    await page.goto(`${dc.baseUrl}/triage?lang=cy`);
+    // A report from the demo, long since in the picture (new referrals from other tests sit at the top).
+    await page.locator('tbody tr').last().getByRole('link').click();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    const reportId = /\/triage\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+    reference = /HBR-\d{4}-\d{7,}/.exec((await page.getByRole('heading', { level: 1 }).textContent())!)![0];
+    await page.getByRole('heading', { level: 2, name: cy.pursue.open.title }).waitFor();
+    await page.getByLabel(cy.pursue.open.caseTitle).fill('Ymgyrch Glannau: golchfa geir ar Heol y Gorfforaeth');
+    await page.getByRole('button', { name: cy.pursue.open.submit }).click();
+    await page.waitForURL(/\/cases\/[0-9a-f-]{36}/);
+    caseUrl = page.url();
+    await page.getByRole('heading', { level: 1, name: /Ymgyrch Glannau/ }).waitFor();
+    expect(await page.locator('[data-status]').first().getAttribute('data-status')).toBe('new');
+    await page.getByRole('link', { name: reference }).waitFor();
+    // The report's potential victims and suspects came with it, each in its part (as the picture resolved them).
+    const [report, opened] = await page.evaluate(
+      async ([r, c]) => Promise.all([(await fetch(`/api/reports/${r}`)).json(), (await fetch(`/api/cases/${c}`)).json()]),
+      [reportId, caseUrl.split('/cases/')[1]!.split('?')[0]!],
+    );
+    for (const role of ['potential_victim', 'suspect']) {
+      const inReport = (report as { persons: { role: string }[] }).persons.some((p) => p.role === role);
+      const inCase = (opened as { entities: { role: string }[] }).entities.filter((e) => e.role === role).length;
+      expect(inCase > 0, role).toBe(inReport);
+      expect(await page.locator(`[data-role="${role}"] li`).count(), role).toBe(inCase);
+    }
+    expect(await overflowWidth(page)).toBe(0);
+    expect(await accessibilityProblems(page)).toEqual([]);
+  });
+
+  it('moves it on with a reason and keeps a note, each with who and when', async () => {
+    const page = dc.page;
+    await page.getByLabel(cy.pursue.status.investigating).check();
+    await page.getByLabel(cy.pursue.case.reason).fill('Ymweliad â’r safle wedi’i drefnu gyda’r cyngor');
+    await page.getByRole('button', { name: cy.pursue.case.save, exact: true }).click();
+    await expect.poll(() => page.locator('h1 [data-status]').getAttribute('data-status')).toBe('investigating');
+    expect(await page.locator('#case-history').textContent()).toContain('Ymweliad â’r safle wedi’i drefnu gyda’r cyngor');
+
+    await page.getByLabel(cy.pursue.case.addNote).fill('Siaradais â’r rheolwr: pedwar gweithiwr, dim contractau.\nDim cyfieithydd ar gael heddiw.');
+    await page.getByRole('button', { name: cy.pursue.case.saveNote }).click();
+    await expect.poll(() => page.locator('#case-notes').textContent()).toContain('Dim cyfieithydd ar gael heddiw.');
+
+    // A reason left out is named at the field, and nothing moves.
+    await page.getByLabel(cy.pursue.status.no_further_action).check();
+    await page.getByRole('button', { name: cy.pursue.case.save, exact: true }).click();
+    await page.locator('.govuk-error-summary').waitFor();
+    expect(await page.locator('h1 [data-status]').getAttribute('data-status')).toBe('investigating');
+    expect(await accessibilityProblems(page)).toEqual([]);
+
+    await page.getByLabel(cy.pursue.case.reason).fill('Dim tystiolaeth o lafur gorfodol');
+    await page.getByRole('button', { name: cy.pursue.case.save, exact: true }).click();
+    await expect.poll(() => page.locator('h1 [data-status]').getAttribute('data-status')).toBe('no_further_action');
+    // Closing is the DS's: the DC can only ask.
+    await page.getByLabel(cy.pursue.case.askToClose).check();
+    await page.getByLabel(cy.pursue.case.reason).fill('Dim i’w wneud bellach');
+    await page.getByRole('button', { name: cy.pursue.case.save, exact: true }).click();
+    await page.locator('#close-request').waitFor();
+  });
+
+  it('the DS sees the request in the list and closes the case, the reasons kept', async () => {
+    const page = ds.page;
+    await page.goto(`${ds.baseUrl}/cases?lang=en`);
+    const row = page.locator('tbody tr', { hasText: 'Ymgyrch Glannau' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain(en.pursue.closeRequestedTag);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await row.getByRole('link').click();
+    expect(page.url()).toBe(caseUrl.replace('?lang=cy', ''));
+    await page.getByLabel(en.pursue.case.decisionReason).fill('Agreed: council to follow up on contracts');
+    await page.getByRole('button', { name: en.pursue.case.approveClose }).click();
+    await expect.poll(() => page.locator('h1 [data-status]').getAttribute('data-status')).toBe('closed');
+    const history = await page.locator('#case-history').textContent();
+    expect(history).toContain('Dim i’w wneud bellach');
+    expect(history).toContain('Agreed: council to follow up on contracts');
+    expect(await page.locator('#case-notes').textContent()).toContain('pedwar gweithiwr');
+    expect(await accessibilityProblems(page)).toEqual([]);
+  });
+});
