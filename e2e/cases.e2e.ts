@@ -83,6 +83,38 @@ describe('a DC opens a case from a report on a phone, in Welsh, and a DS closes 
     await page.locator('#close-request').waitFor();
   });
 
+  it('the DC gives the council a task; the council, on a phone in Welsh, sees it on its home page and records what was done', async () => {
+    const page = dc.page;
+    await page.getByLabel(cy.tasks.taskTitle).fill('Ymweliad diogelu â’r gweithwyr');
+    await page.getByLabel(cy.tasks.owner).selectOption({ label: 'Newport City Council' });
+    await page.getByLabel(cy.common.date.day).fill('24');
+    await page.getByLabel(cy.common.date.month).fill('12');
+    await page.getByLabel(cy.common.date.year).fill('2030');
+    await page.getByRole('button', { name: cy.tasks.giveSubmit }).click();
+    await page.locator('section[data-task]', { hasText: 'Ymweliad diogelu â’r gweithwyr' }).waitFor();
+
+    const council = await openBrowser();
+    try {
+      await council.page.setViewportSize({ width: 390, height: 844 });
+      await council.page.goto(`${council.baseUrl}/?lang=cy`);
+      await new SignInFlow(council.page, council.baseUrl).asRole('partner');
+      await council.page.goto(`${council.baseUrl}/home?lang=cy`);
+      await council.page.locator('#home-tasks', { hasText: 'Ymweliad diogelu â’r gweithwyr' }).waitFor();
+      await council.page.getByRole('link', { name: cy.tasks.toAll }).click();
+      const card = council.page.locator('section[data-task]', { hasText: 'Ymweliad diogelu â’r gweithwyr' });
+      await card.waitFor();
+      // The council sees the case's reference, not the case.
+      expect(await card.getByRole('link').count()).toBe(0);
+      expect(await overflowWidth(council.page)).toBe(0);
+      expect(await accessibilityProblems(council.page)).toEqual([]);
+      await card.getByLabel(cy.tasks.whatWasDone).fill('Ymwelwyd gyda chyfieithydd; dau weithiwr wedi’u symud i lety diogel.');
+      await card.getByRole('button', { name: cy.tasks.save }).click();
+      await council.page.getByText(cy.tasks.none).waitFor();
+    } finally {
+      await council.close();
+    }
+  });
+
   it('the DS sees the request in the list and closes the case, the reasons kept', async () => {
     const page = ds.page;
     await page.goto(`${ds.baseUrl}/cases?lang=en`);
@@ -99,6 +131,8 @@ describe('a DC opens a case from a report on a phone, in Welsh, and a DS closes 
     expect(history).toContain('Dim i’w wneud bellach');
     expect(history).toContain('Agreed: council to follow up on contracts');
     expect(await page.locator('#case-notes').textContent()).toContain('pedwar gweithiwr');
+    // The council's record of its task is on the case.
+    expect(await page.locator('section[data-task]').first().textContent()).toContain('dau weithiwr wedi’u symud i lety diogel');
     expect(await accessibilityProblems(page)).toEqual([]);
   });
 });

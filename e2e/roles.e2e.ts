@@ -11,6 +11,7 @@ const NAVIGATION: Record<Role, string[]> = {
     'Home',
     'Triage queue',
     'Cases',
+    'Tasks',
     'Search',
     'Networks',
     'Figures',
@@ -23,18 +24,19 @@ const NAVIGATION: Record<Role, string[]> = {
     'Background jobs',
     'Your account',
   ],
-  investigator: ['Home', 'Triage queue', 'Cases', 'Search', 'Networks', 'Figures', 'Review matches', 'Make a referral', 'Imports', 'Your account'],
+  investigator: ['Home', 'Triage queue', 'Cases', 'Tasks', 'Search', 'Networks', 'Figures', 'Review matches', 'Make a referral', 'Imports', 'Your account'],
   // De-identified and aggregate figures only, unless a supervisor grants named access.
   researcher: ['Home', 'Figures', 'Your account'],
   analyst: ['Home', 'Cases', 'Search', 'Networks', 'Figures', 'Review matches', 'Matching', 'Imports', 'Your account'],
   officer: ['Home', 'Make a referral', 'Your account'],
-  partner: ['Home', 'Make a referral', 'Imports', 'Your account'],
+  partner: ['Home', 'Tasks', 'Make a referral', 'Imports', 'Your account'],
 };
 
 const PAGES: Record<string, string> = {
   Home: '/home',
   'Triage queue': '/triage',
   Cases: '/cases',
+  Tasks: '/tasks',
   'Make a referral': '/referral',
   Imports: '/imports',
   Search: '/search',

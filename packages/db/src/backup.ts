@@ -54,6 +54,7 @@ export const BACKUP_TABLES = [
   'case_reports',
   'case_entities',
   'case_notes',
+  'tasks',
 ] as const satisfies readonly (keyof DB)[];
 
 /**
@@ -112,6 +113,7 @@ const ORDER: Record<BackupTable, string[]> = {
   case_reports: ['case_id', 'report_id'],
   case_entities: ['case_id', 'entity_id', 'role'],
   case_notes: ['id'],
+  tasks: ['id'],
 };
 
 export interface BackupHeader {

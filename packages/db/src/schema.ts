@@ -1,4 +1,4 @@
-import type { AgencyKind, CaseEntityRole, CaseKind, CaseStatus, RecordKind, Role } from '@harbour/core';
+import type { AgencyKind, CaseEntityRole, CaseKind, CaseStatus, RecordKind, Role, TaskStatus } from '@harbour/core';
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
 /** Typed view of the tables the migrations create; `schema-in-step.store.test.ts` checks it against the migrated store. */
@@ -113,6 +113,23 @@ export interface CaseNotesTable {
   body: string;
   author_id: string;
   written_at: Timestamp;
+}
+
+export interface TasksTable {
+  id: string;
+  case_id: string;
+  title: string;
+  details: Generated<string>;
+  owner_user_id: string | null;
+  owner_agency_id: string | null;
+  due_on: ColumnType<string | null, string | null | undefined, string | null>;
+  status: Generated<TaskStatus>;
+  outcome: ColumnType<string | null, string | null | undefined, string | null>;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  finished_by: ColumnType<string | null, string | null | undefined, string | null>;
+  finished_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface UsedFormTokensTable {
@@ -561,6 +578,7 @@ export interface DB {
   case_reports: CaseReportsTable;
   case_entities: CaseEntitiesTable;
   case_notes: CaseNotesTable;
+  tasks: TasksTable;
   audit_log: AuditLogTable;
   reports: ReportsTable;
   report_persons: ReportPersonsTable;

@@ -107,6 +107,11 @@ const EXPECTED: Record<string, 'public' | 'session' | readonly Role[]> = {
   'DELETE /api/cases/:id/reports/:reportId': ['supervisor', 'investigator'],
   'POST /api/cases/:id/entities': ['supervisor', 'investigator'],
   'DELETE /api/cases/:id/entities/:entityId/:role': ['supervisor', 'investigator'],
+  'GET /api/cases/task-owners': ['supervisor', 'investigator'],
+  'POST /api/cases/:id/tasks': ['supervisor', 'investigator'],
+  'GET /api/tasks/mine': ['supervisor', 'investigator', 'partner'],
+  'GET /api/tasks': ['supervisor'],
+  'POST /api/tasks/:id/finish': ['supervisor', 'investigator', 'partner'],
   'GET /assets/*': 'public',
   'GET /*': 'public',
 };

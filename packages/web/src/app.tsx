@@ -11,6 +11,7 @@ import { AuditPage } from './pages/audit/audit-page';
 import { JobsPage } from './pages/jobs/jobs-page';
 import { CasesPage } from './pages/cases/cases-page';
 import { CasePage } from './pages/cases/case-page';
+import { TasksPage } from './pages/tasks/tasks-page';
 import { NotFoundPage } from './pages/not-found/not-found-page';
 import { PublicHomePage } from './pages/public-home/public-home-page';
 import { FollowUpPage } from './pages/report/follow-up-page';
@@ -130,6 +131,7 @@ export function App() {
         />
         <Route path="/figures" element={<Staff permission="reports:overview">{() => <DashboardPage />}</Staff>} />
         <Route path="/figures/profile" element={<Staff permission="reports:overview">{() => <ProfilePage />}</Staff>} />
+        <Route path="/tasks" element={<Staff permission="tasks:work">{(s) => <TasksPage session={s} />}</Staff>} />
         <Route path="/cases" element={<Staff permission="cases:read">{() => <CasesPage />}</Staff>} />
         <Route path="/cases/:id" element={<Staff permission="cases:read">{() => <CasePage />}</Staff>} />
         <Route path="/cases/htcds" element={<Staff permission="cases:exchange">{() => <HtcdsPage />}</Staff>} />

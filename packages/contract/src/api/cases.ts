@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CASE_ENTITY_ROLES, CASE_KINDS, CASE_STATUSES } from '../vocabulary/pursue';
+import { CASE_ENTITY_ROLES, CASE_KINDS, CASE_STATUSES, TASK_STATUSES } from '../vocabulary/pursue';
 import { RECORD_KINDS } from '../vocabulary/picture';
 import { TRIAGE_BANDS, REPORT_SOURCES } from '../vocabulary/domain';
 import { text } from './fields';
@@ -47,6 +47,23 @@ export type CaseSummary = z.output<typeof caseSummarySchema>;
 export const caseListSchema = z.object({ cases: z.array(caseSummarySchema) });
 export type CaseList = z.output<typeof caseListSchema>;
 
+/** A task as its owner, the case's team or a supervisor reads it. */
+export const taskSchema = z.object({
+  id: z.uuid(),
+  caseId: z.uuid(),
+  caseReference: z.string(),
+  title: z.string(),
+  details: z.string(),
+  owner: z.object({ kind: z.enum(['user', 'agency']), id: z.uuid(), name: z.string() }),
+  dueOn: z.string().nullable(),
+  /** Open and past its due date (UK date). */
+  overdue: z.boolean(),
+  status: z.enum(TASK_STATUSES),
+  outcome: z.string().nullable(),
+  finishedBy: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+});
+export type TaskView = z.output<typeof taskSchema>;
 export const caseSchema = caseSummarySchema.extend({
   summary: z.string(),
   officerInChargeId: z.uuid().nullable(),
@@ -89,6 +106,7 @@ export const caseSchema = caseSummarySchema.extend({
     }),
   ),
   notes: z.array(z.object({ id: z.uuid(), body: z.string(), by: z.string(), at: z.string() })),
+  tasks: z.array(taskSchema),
 });
 export type CaseView = z.output<typeof caseSchema>;
 
@@ -102,3 +120,30 @@ export const caseEntityBody = z.object({ entityId: z.uuid(), role: z.enum(CASE_E
 export const caseOfficerBody = z.object({ userId: z.uuid() });
 export const caseReportParams = z.object({ id: z.uuid(), reportId: z.uuid() });
 export const caseEntityParams = z.object({ id: z.uuid(), entityId: z.uuid(), role: z.enum(CASE_ENTITY_ROLES) });
+
+export const taskListSchema = z.object({ tasks: z.array(taskSchema), overdue: z.number().int() });
+export type TaskList = z.output<typeof taskListSchema>;
+
+export const newTaskBody = z
+  .object({
+    title: text(200).min(3, 'Say what is to be done in a few words'),
+    details: text(5_000).default(''),
+    /** One owner: an account of the team, or a partner agency. */
+    ownerUserId: z.uuid().optional(),
+    ownerAgencyId: z.uuid().optional(),
+    dueOn: z.iso
+      .date('Enter a date like 2026-12-24')
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+  })
+  .refine((b) => (b.ownerUserId === undefined) !== (b.ownerAgencyId === undefined), { message: 'Choose who the task is for', path: ['owner'] });
+export type NewTaskRequest = z.input<typeof newTaskBody>;
+export const finishTaskBody = z.object({ status: z.enum(['done', 'cancelled']), outcome: text(5_000).min(3, 'Say what was done, in a few words') });
+export type FinishTaskRequest = z.input<typeof finishTaskBody>;
+
+/** Who a task can be given to: the team's accounts and the partner agencies. */
+export const taskOwnersSchema = z.object({
+  users: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  agencies: z.array(z.object({ id: z.uuid(), name: z.string() })),
+});
+export type TaskOwners = z.output<typeof taskOwnersSchema>;

@@ -52,6 +52,10 @@ export const PERMISSIONS = {
   casesRead: 'cases:read',
   /** Open cases, link reports and people to them, move them on, write notes; closing is a supervisor's to approve. */
   casesWork: 'cases:work',
+  /** Work the tasks owned by oneself or by one's agency: see them, record what was done. */
+  tasksWork: 'tasks:work',
+  /** See every open task on the agency's cases, by owner. */
+  tasksOversee: 'tasks:oversee',
   /** Exchange cases with other systems as HTCDS files (export with people's details, import). */
   casesExchange: 'cases:exchange',
   /** Import a spreadsheet (CSV) of referrals; each agency sees its own imports only. */

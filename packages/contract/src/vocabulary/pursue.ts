@@ -12,3 +12,7 @@ export type CaseStatus = (typeof CASE_STATUSES)[number];
 /** What a linked person or thing is to the case. A person may be both a suspect and a potential victim. */
 export const CASE_ENTITY_ROLES = ['potential_victim', 'suspect', 'associated'] as const;
 export type CaseEntityRole = (typeof CASE_ENTITY_ROLES)[number];
+
+/** A task is open until done (with what was done) or cancelled (with why). */
+export const TASK_STATUSES = ['open', 'done', 'cancelled'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];

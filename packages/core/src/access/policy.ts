@@ -25,6 +25,8 @@ const GRANTS: Record<Exclude<Permission, 'public' | 'session:second-factor'>, re
   'figures:export': ['supervisor', 'researcher', 'analyst'],
   'cases:read': ['supervisor', 'investigator', 'analyst'],
   'cases:work': ['supervisor', 'investigator'],
+  'tasks:work': ['supervisor', 'investigator', 'partner'],
+  'tasks:oversee': ['supervisor'],
   'cases:exchange': ['supervisor', 'analyst'],
   'imports:run': ['supervisor', 'investigator', 'analyst', 'partner'],
   'access:grant': ['supervisor'],

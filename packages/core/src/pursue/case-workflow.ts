@@ -2,7 +2,16 @@ import { CASE_STATUSES, type CaseStatus } from '@harbour/contract';
 import { Conflict, Forbidden, Invalid } from '../errors';
 import type { Role } from '../access/roles';
 
-export { CASE_KINDS, CASE_STATUSES, CASE_ENTITY_ROLES, type CaseKind, type CaseStatus, type CaseEntityRole } from '@harbour/contract';
+export {
+  CASE_KINDS,
+  CASE_STATUSES,
+  CASE_ENTITY_ROLES,
+  TASK_STATUSES,
+  type CaseKind,
+  type CaseStatus,
+  type CaseEntityRole,
+  type TaskStatus,
+} from '@harbour/contract';
 
 /** The outcomes a case is closed after: closing needs one of them recorded first. */
 export const CASE_OUTCOMES: readonly CaseStatus[] = ['charged', 'no_further_action', 'referred'];

@@ -10,14 +10,19 @@ import {
   caseReportParams,
   caseSchema,
   caseStatusBody,
+  finishTaskBody,
   idParams,
   newCaseBody,
+  newTaskBody,
+  taskListSchema,
+  taskOwnersSchema,
+  taskSchema,
 } from '@harbour/contract';
 import { PERMISSIONS } from '@harbour/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Services } from '../services/index';
 
-/** The force's cases (Pursue): open, read, move on, link and note. */
+/** The force's cases (Pursue): open, read, move on, link and note; and the tasks given on them. */
 export function caseRoutes(svc: Services): FastifyPluginAsyncZod {
   return async (app) => {
     const work = { config: { permission: PERMISSIONS.casesWork } };
@@ -143,6 +148,60 @@ export function caseRoutes(svc: Services): FastifyPluginAsyncZod {
         schema: { tags: ['cases'], summary: 'Take a person or thing off a case, in one role', params: caseEntityParams, response: { 200: caseSchema } },
       },
       async (request) => svc.cases.unlinkEntity(request.actor, request.params.id, request.params.entityId, request.params.role),
+    );
+
+    app.get(
+      '/api/cases/task-owners',
+      { ...work, schema: { tags: ['cases'], summary: 'Who a task can be given to: the team and the partner agencies', response: { 200: taskOwnersSchema } } },
+      async (request) => svc.tasks.owners(request.actor),
+    );
+
+    app.post(
+      '/api/cases/:id/tasks',
+      {
+        ...work,
+        schema: {
+          tags: ['cases'],
+          summary: 'Give a task on a case to an account of the team or to a partner agency, with a due date',
+          params: idParams,
+          body: newTaskBody,
+          response: { 201: taskSchema },
+        },
+      },
+      async (request, reply) => reply.status(201).send(await svc.tasks.create(request.actor, request.params.id, request.body)),
+    );
+
+    app.get(
+      '/api/tasks/mine',
+      {
+        config: { permission: PERMISSIONS.tasksWork },
+        schema: { tags: ['cases'], summary: 'My open tasks (and my agency’s, for a partner), overdue first', response: { 200: taskListSchema } },
+      },
+      async (request) => svc.tasks.mine(request.actor),
+    );
+
+    app.get(
+      '/api/tasks',
+      {
+        config: { permission: PERMISSIONS.tasksOversee },
+        schema: { tags: ['cases'], summary: 'Every open task on the agency’s cases, overdue first', response: { 200: taskListSchema } },
+      },
+      async (request) => svc.tasks.open(request.actor),
+    );
+
+    app.post(
+      '/api/tasks/:id/finish',
+      {
+        config: { permission: PERMISSIONS.tasksWork },
+        schema: {
+          tags: ['cases'],
+          summary: 'Record what was done on a task, or why it was cancelled',
+          params: idParams,
+          body: finishTaskBody,
+          response: { 200: taskSchema },
+        },
+      },
+      async (request) => svc.tasks.finish(request.actor, request.params.id, request.body.status, request.body.outcome),
     );
   };
 }

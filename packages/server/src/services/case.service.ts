@@ -18,6 +18,7 @@ import {
 } from '@harbour/core';
 import type { CaseListRow, CaseRow, Repositories } from '@harbour/db';
 import { auditEntry } from './audit.service';
+import type { TaskService } from './task.service';
 
 /** Cases listed at most; the list is of the team's working cases, not an archive search. */
 const MOST_LISTED = 500;
@@ -44,6 +45,7 @@ export interface NewCaseInput {
 export class CaseService {
   constructor(
     private readonly repos: Repositories,
+    private readonly tasks: TaskService,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -258,12 +260,13 @@ export class CaseService {
   private async view(user: UserActor, id: string): Promise<CaseView> {
     const row = await this.repos.cases.get(id);
     if (!row) throw new NotFound('No such case');
-    const [history, reports, entities, notes, summary] = await Promise.all([
+    const [history, reports, entities, notes, summary, tasks] = await Promise.all([
       this.repos.cases.history(id),
       this.repos.cases.reports(id),
       this.repos.cases.entities(id),
       this.repos.cases.notes(id),
       this.repos.cases.list({ id }, 1).then((rows) => rows[0]!),
+      this.tasks.ofCase(id),
     ]);
     const canWork = can(user, PERMISSIONS.casesWork);
     return {
@@ -296,6 +299,7 @@ export class CaseService {
       })),
       entities: entities.map((e) => ({ entityId: e.entity_id, linkedId: e.linked_id, kind: e.kind, label: e.label, role: e.role })),
       notes: notes.map((n) => ({ id: n.id, body: n.body, by: n.author_name, at: n.written_at.toISOString() })),
+      tasks,
     };
   }
 }

@@ -21,6 +21,7 @@ import { CallDataService } from './call-data.service';
 import { FiguresService } from './figures.service';
 import { JobRunService } from './job-run.service';
 import { CaseService } from './case.service';
+import { TaskService } from './task.service';
 import { ResearchExportService } from './research-export.service';
 import { ProblemProfileService } from './problem-profile.service';
 import { Boundaries } from './boundaries';
@@ -40,6 +41,7 @@ export function services(
   const area = options.area ?? GWENT;
   const audit = new AuditService(repos);
   const graph = new GraphService(repos);
+  const tasks = new TaskService(repos, options.now);
   const figures = new FiguresService(repos, area, new Boundaries(options.geoDir, area), options.now);
   return {
     store: options.store,
@@ -69,7 +71,8 @@ export function services(
     charts: new ChartService(repos, graph, toGraphFilter),
     callData: new CallDataService(repos, options.now),
     caseExchange: new CaseExchangeService(repos, area, options.now),
-    cases: new CaseService(repos, options.now),
+    cases: new CaseService(repos, tasks, options.now),
+    tasks,
     imports: new BulkImportService(repos, area, options.now),
     research: new ResearchExportService(repos, area, options.now),
     figures,

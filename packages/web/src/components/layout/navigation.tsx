@@ -7,6 +7,7 @@ export const NAV_ITEMS = [
   { to: '/home', key: 'nav.home', permission: 'self' },
   { to: '/triage', key: 'nav.triage', permission: 'reports:triage' },
   { to: '/cases', key: 'nav.cases', permission: 'cases:read' },
+  { to: '/tasks', key: 'nav.tasks', permission: 'tasks:work' },
   { to: '/search', key: 'nav.search', permission: 'picture:search' },
   { to: '/networks', key: 'nav.networks', permission: 'picture:search' },
   { to: '/figures', key: 'nav.figures', permission: 'reports:overview' },

@@ -11,6 +11,8 @@ import { usePageTitle } from '../../components/page-title';
 import { dateLocale } from '../../i18n/locale';
 import { ReportLink } from '../picture/report-link';
 import { CaseStatusTag } from './case-status-tag';
+import { GiveTaskForm } from '../tasks/give-task-form';
+import { TaskCard } from '../tasks/task-card';
 
 /** One case whole: where it stands and why, its people and reports, notes, and what the reader may do next. */
 export function CasePage() {
@@ -105,6 +107,17 @@ function CaseDetail({ c }: { c: CaseView }) {
           ))}
         </ul>
       )}
+
+      <section aria-labelledby="case-tasks">
+        <h2 className="govuk-heading-m" id="case-tasks">
+          {t('tasks.ofCase')}
+        </h2>
+        {c.tasks.length === 0 && <p className="govuk-body">{t('tasks.noneOnCase')}</p>}
+        {c.tasks.map((task) => (
+          <TaskCard task={task} key={task.id} />
+        ))}
+        {c.canWork && c.status !== 'closed' && <GiveTaskForm caseId={c.id} />}
+      </section>
 
       <Notes c={c} when={when} />
 

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { MyTasksSection } from '../tasks/my-tasks-section';
 import { api } from '../../api/client';
 import type { Overview, Session } from '@harbour/contract';
 import { CountTable } from '../../components/count-table';
@@ -41,6 +42,7 @@ export function StaffHomePage({ session }: { session: Session }) {
         </div>
       )}
 
+      {hasPermission(session, 'tasks:work') && <MyTasksSection />}
       {hasPermission(session, 'reports:triage') && <MyWorkSection />}
 
       {canSeeOverview && overview.data && (
