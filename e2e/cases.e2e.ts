@@ -135,4 +135,29 @@ describe('a DC opens a case from a report on a phone, in Welsh, and a DS closes 
     expect(await page.locator('section[data-task]').first().textContent()).toContain('dau weithiwr wedi’u symud i lety diogel');
     expect(await accessibilityProblems(page)).toEqual([]);
   });
+
+  it('a case opened from a person’s page starts with that person, in the part chosen', async () => {
+    const page = dc.page;
+    await page.goto(`${dc.baseUrl}/search?lang=cy`);
+    // A person of the demo's picture, found as the search finds people.
+    const personId = await page.evaluate(async () => {
+      for (const q of ['an', 'ar', 'er', 'ov']) {
+        const found = (await (await fetch(`/api/search?q=${q}`)).json()) as { groups: { kind: string; items: { id: string }[] }[] };
+        const person = found.groups.find((g) => g.kind === 'person')?.items[0];
+        if (person) return person.id;
+      }
+      return null;
+    });
+    expect(personId).not.toBeNull();
+    await page.goto(`${dc.baseUrl}/entities/${personId}?lang=cy`);
+    const name = (await page.getByRole('heading', { level: 1 }).textContent())!.trim();
+    await page.getByLabel(cy.pursue.roleOne.suspect).check();
+    await page.getByLabel(cy.pursue.open.caseTitle).fill('Ymgyrch Afon: y dyn yn y fan wen');
+    await page.getByRole('button', { name: cy.pursue.open.submit }).click();
+    await page.waitForURL(/\/cases\/[0-9a-f-]{36}/);
+    await page.getByRole('heading', { level: 1, name: /Ymgyrch Afon/ }).waitFor();
+    expect(await page.locator('[data-role="suspect"] li').allTextContents()).toEqual([expect.stringContaining(name)]);
+    expect(await page.locator('[data-role="potential_victim"] li').count()).toBe(0);
+    expect(await overflowWidth(page)).toBe(0);
+  });
 });

@@ -2,22 +2,34 @@ import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { CaseKind, CaseView, NewCaseRequest } from '@harbour/contract';
-import { CASE_KINDS } from '@harbour/contract/vocabulary';
+import type { CaseEntityRole, CaseKind, CaseView, NewCaseRequest } from '@harbour/contract';
+import { CASE_ENTITY_ROLES, CASE_KINDS } from '@harbour/contract/vocabulary';
 import { api } from '../../api/client';
 import { ErrorSummary, type FormProblem } from '../../components/form/error-summary';
 import { RadiosField, TextField } from '../../components/form/fields';
 import { fieldError, problemsFrom } from '../../components/form/problems';
 
-/** Opens a case from a report: the report and its people, as the picture resolved them, are linked. */
-export function OpenCaseForm({ reportId }: { reportId: string }) {
+/** What a case is opened from: a report (its people come with it) or one entity of the picture, in a role. */
+export type CaseSource = { readonly reportId: string } | { readonly entityId: string; readonly person: boolean };
+
+/**
+ * Opens a case from a report (the report and its people, as the picture resolved them, are
+ * linked) or from an entity (linked in the role chosen; a thing is always "associated").
+ */
+export function OpenCaseForm({ from }: { from: CaseSource }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [kind, setKind] = useState<CaseKind>('investigation');
+  const [role, setRole] = useState<CaseEntityRole>('suspect');
   const [title, setTitle] = useState('');
   const [problems, setProblems] = useState<FormProblem[]>([]);
   const open = useMutation({
-    mutationFn: () => api<CaseView>('POST', '/api/cases', { kind, title, fromReportId: reportId } satisfies NewCaseRequest),
+    mutationFn: () =>
+      api<CaseView>('POST', '/api/cases', {
+        kind,
+        title,
+        ...('reportId' in from ? { fromReportId: from.reportId } : { entities: [{ entityId: from.entityId, role: from.person ? role : 'associated' }] }),
+      } satisfies NewCaseRequest),
     onSuccess: (opened) => void navigate(`/cases/${opened.id}`),
     onError: (error) => setProblems(problemsFrom(error, t)),
   });
@@ -26,7 +38,7 @@ export function OpenCaseForm({ reportId }: { reportId: string }) {
       <h2 className="govuk-heading-m" id="open-case">
         {t('pursue.open.title')}
       </h2>
-      <p className="govuk-body-s">{t('pursue.open.lead')}</p>
+      <p className="govuk-body-s">{t('reportId' in from ? 'pursue.open.lead' : 'pursue.open.leadEntity')}</p>
       <ErrorSummary problems={problems} />
       <form
         onSubmit={(e: FormEvent) => {
@@ -43,6 +55,15 @@ export function OpenCaseForm({ reportId }: { reportId: string }) {
           options={CASE_KINDS.map((k) => [k, t(`pursue.kind.${k}`)])}
           inline
         />
+        {'entityId' in from && from.person && (
+          <RadiosField
+            name="role"
+            legend={t('pursue.open.role')}
+            value={role}
+            onChange={(v) => setRole(v as CaseEntityRole)}
+            options={CASE_ENTITY_ROLES.map((r) => [r, t(`pursue.roleOne.${r}`)])}
+          />
+        )}
         <TextField
           id="title"
           label={t('pursue.open.caseTitle')}

@@ -11,6 +11,7 @@ import { Grading } from '../../components/grading';
 import { usePageTitle } from '../../components/page-title';
 import { SuccessBanner } from '../../components/success-banner';
 import { hasPermission, useSession } from '../../session/session';
+import { OpenCaseForm } from '../cases/open-case-form';
 import { ReportLink } from './report-link';
 import type { EntityChange, EntityView } from '@harbour/contract';
 import { dateLocale } from '../../i18n/locale';
@@ -27,6 +28,7 @@ export function EntityPage() {
   const client = useQueryClient();
   const { data: session } = useSession();
   const canResolve = hasPermission(session, 'picture:resolve');
+  const canOpenCase = hasPermission(session, 'cases:work');
   const entity = useQuery({ queryKey: ['entity', id], queryFn: () => api<EntityView>('GET', `/api/entities/${id}`), retry: false });
   const [chosen, setChosen] = useState<string[]>([]);
   const [other, setOther] = useState('');
@@ -322,6 +324,7 @@ export function EntityPage() {
           </button>
         </form>
       )}
+      {canOpenCase && !e.mergedInto && <OpenCaseForm from={{ entityId: e.id, person: e.kind === 'person' }} />}
       <p className="govuk-body">
         <button type="button" className="app-link-button" onClick={() => void navigate(-1)}>
           {t('picture.entity.back')}

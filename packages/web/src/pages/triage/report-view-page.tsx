@@ -256,7 +256,7 @@ export function ReportViewPage() {
               <p className="govuk-body">{r.grading ?? t('reportView.notGraded')}</p>
             </>
           )}
-          {canOpenCase && <OpenCaseForm reportId={r.id} />}
+          {canOpenCase && <OpenCaseForm from={{ reportId: r.id }} />}
         </div>
       </div>
     </>
