@@ -2,6 +2,7 @@ import type { CaseEntityRole, CaseKind, CaseStatus } from '@harbour/core';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { CasesTable, DB, EntityKind } from '../schema';
 import type { AuditEvent, AuditRepository } from './audit.repository';
+import { auditedTransaction } from './audited-transaction';
 
 export type CaseRow = Selectable<CasesTable> & { officer_name: string | null; close_requested_by_name: string | null };
 
@@ -46,13 +47,7 @@ export class CaseRepository {
 
   /** Runs `work` in one transaction, with a repository bound to it and an audit append in the same transaction. */
   transaction<T>(work: (cases: CaseRepository, audit: (event: AuditEvent) => Promise<void>) => Promise<T>): Promise<T> {
-    const audit = this.audit;
-    if (!audit) throw new Error('this repository cannot audit');
-    return this.db.transaction().execute((tx) =>
-      work(new CaseRepository(tx), async (event) => {
-        await audit.appendIn(tx, event);
-      }),
-    );
+    return auditedTransaction(this.db, this.audit, (tx) => new CaseRepository(tx), work);
   }
 
   /** Stores a new case under the next reference (HBC-year-number); returns the reference. */

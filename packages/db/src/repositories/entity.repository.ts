@@ -1,6 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB, EntityKind } from '../schema';
 import type { AuditEvent, AuditRepository } from './audit.repository';
+import { auditedTransaction } from './audited-transaction';
 import { reportsByReference } from './report-reference';
 
 /** The search as the store runs it (built by core `searchQuery`). */
@@ -104,13 +105,7 @@ export class EntityRepository {
 
   /** Runs `work` in one transaction, with a repository bound to it and an audit append in the same transaction. */
   transaction<T>(work: (entities: EntityRepository, audit: (event: AuditEvent) => Promise<void>) => Promise<T>): Promise<T> {
-    const audit = this.audit;
-    if (!audit) throw new Error('this repository cannot audit');
-    return this.db.transaction().execute((tx) =>
-      work(new EntityRepository(tx), async (event) => {
-        await audit.appendIn(tx, event);
-      }),
-    );
+    return auditedTransaction(this.db, this.audit, (tx) => new EntityRepository(tx), work);
   }
 
   /**

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB, EntityKind } from '../schema';
 import type { AuditEvent, AuditRepository } from './audit.repository';
+import { auditedTransaction } from './audited-transaction';
 
 /** The advisory lock held while records are resolved (the audit and migration locks are 4_801_337-8). */
 const RESOLUTION_LOCK = 4_801_339;
@@ -66,13 +67,7 @@ export class PictureRepository {
 
   /** Runs `work` in one transaction, with a repository bound to it and an audit append in the same transaction. */
   transaction<T>(work: (picture: PictureRepository, audit: (event: AuditEvent) => Promise<void>) => Promise<T>): Promise<T> {
-    const audit = this.audit;
-    if (!audit) throw new Error('this repository cannot audit');
-    return this.db.transaction().execute((tx) =>
-      work(new PictureRepository(tx), async (event) => {
-        await audit.appendIn(tx, event);
-      }),
-    );
+    return auditedTransaction(this.db, this.audit, (tx) => new PictureRepository(tx), work);
   }
 
   /**

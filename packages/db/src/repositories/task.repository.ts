@@ -2,6 +2,7 @@ import type { TaskStatus } from '@harbour/core';
 import type { Kysely } from 'kysely';
 import type { DB } from '../schema';
 import type { AuditEvent, AuditRepository } from './audit.repository';
+import { auditedTransaction } from './audited-transaction';
 
 export interface NewTask {
   readonly id: string;
@@ -24,13 +25,7 @@ export class TaskRepository {
 
   /** Runs `work` in one transaction, with a repository bound to it and an audit append in the same transaction. */
   transaction<T>(work: (tasks: TaskRepository, audit: (event: AuditEvent) => Promise<void>) => Promise<T>): Promise<T> {
-    const audit = this.audit;
-    if (!audit) throw new Error('this repository cannot audit');
-    return this.db.transaction().execute((tx) =>
-      work(new TaskRepository(tx), async (event) => {
-        await audit.appendIn(tx, event);
-      }),
-    );
+    return auditedTransaction(this.db, this.audit, (tx) => new TaskRepository(tx), work);
   }
 
   async create(task: NewTask): Promise<void> {

@@ -9,6 +9,7 @@ import {
   decideStatusChange,
   mayReach,
   nextStatuses,
+  permissionsOf,
   permittedUser,
   type Actor,
   type CaseEntityRole,
@@ -240,11 +241,7 @@ export class CaseService {
 
   private async checkOfficer(userId: string, path: string): Promise<void> {
     const officer = await this.repos.users.get(userId);
-    if (
-      !officer ||
-      officer.disabled_at ||
-      !can({ kind: 'user', userId, role: officer.role, agencyId: officer.agency_id, sessionId: '', stage: 'complete' }, PERMISSIONS.casesWork)
-    )
+    if (!officer || officer.disabled_at || !permissionsOf(officer.role).includes(PERMISSIONS.casesWork))
       throw new Invalid('Choose someone who works cases', [
         { path, message: 'The officer in charge must be a supervisor or investigator whose account is in use' },
       ]);

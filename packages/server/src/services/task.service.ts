@@ -1,6 +1,6 @@
 import type { TaskList, TaskOwners, TaskView } from '@harbour/contract';
 import { randomUUID } from 'node:crypto';
-import { Conflict, Invalid, NotFound, PERMISSIONS, can, localDate, mayReach, permittedUser, type Actor, type UserActor } from '@harbour/core';
+import { Conflict, Invalid, NotFound, PERMISSIONS, can, localDate, mayReach, permissionsOf, permittedUser, type Actor, type UserActor } from '@harbour/core';
 import type { Repositories, TaskRow } from '@harbour/db';
 import { auditEntry } from './audit.service';
 
@@ -42,14 +42,10 @@ export class TaskService {
     if (owning.status === 'closed') throw new Conflict('The case is closed: reopen it to give a task');
     if (input.ownerUserId) {
       const owner = await this.repos.users.get(input.ownerUserId);
-      if (
-        !owner ||
-        owner.disabled_at ||
-        !can({ kind: 'user', userId: owner.id, role: owner.role, agencyId: owner.agency_id, sessionId: '', stage: 'complete' }, PERMISSIONS.tasksWork)
-      )
+      if (!owner || owner.disabled_at || !permissionsOf(owner.role).includes(PERMISSIONS.tasksWork))
         throw new Invalid('Choose someone who works tasks', [{ path: 'ownerUserId', message: 'Choose an account of the team that is in use' }]);
     }
-    if (input.ownerAgencyId && !(await this.repos.agencies.list()).some((a) => a.id === input.ownerAgencyId))
+    if (input.ownerAgencyId && !(await this.repos.agencies.get(input.ownerAgencyId)))
       throw new Invalid('No such agency', [{ path: 'ownerAgencyId', message: 'Choose one of the partner agencies' }]);
     const id = randomUUID();
     const at = this.now();
