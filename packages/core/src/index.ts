@@ -26,3 +26,7 @@ export * from './text/unstorable';
 export * from './intake/report-builder';
 export * from './audit/audit-actions';
 export * from './pursue/case-workflow';
+export * from './pursue/calendar-dates';
+export * from './pursue/outcomes';
+export * from './protect/nrm';
+export * from './protect/safeguarding';

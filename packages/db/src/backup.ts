@@ -55,6 +55,10 @@ export const BACKUP_TABLES = [
   'case_entities',
   'case_notes',
   'tasks',
+  'case_outcomes',
+  'nrm_records',
+  'safeguarding_plans',
+  'safeguarding_reviews',
 ] as const satisfies readonly (keyof DB)[];
 
 /**
@@ -114,6 +118,10 @@ const ORDER: Record<BackupTable, string[]> = {
   case_entities: ['case_id', 'entity_id', 'role'],
   case_notes: ['id'],
   tasks: ['id'],
+  case_outcomes: ['id'],
+  nrm_records: ['id'],
+  safeguarding_plans: ['id'],
+  safeguarding_reviews: ['id'],
 };
 
 export interface BackupHeader {

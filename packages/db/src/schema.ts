@@ -1,4 +1,21 @@
-import type { AgencyKind, CaseEntityRole, CaseKind, CaseStatus, RecordKind, Role, TaskStatus } from '@harbour/core';
+import type {
+  AgencyKind,
+  CaseEntityRole,
+  CaseKind,
+  CaseStatus,
+  CourtResult,
+  NrmConsent,
+  NrmDecision,
+  NrmRoute,
+  Offence,
+  OrderType,
+  OutcomeKind,
+  RecordKind,
+  Role,
+  S45Assessment,
+  SupportStatus,
+  TaskStatus,
+} from '@harbour/core';
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
 /** Typed view of the tables the migrations create; `schema-in-step.store.test.ts` checks it against the migrated store. */
@@ -130,6 +147,72 @@ export interface TasksTable {
   updated_at: Timestamp;
   finished_by: ColumnType<string | null, string | null | undefined, string | null>;
   finished_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface CaseOutcomesTable {
+  id: string;
+  case_id: string;
+  entity_id: string;
+  kind: OutcomeKind;
+  occurred_on: string;
+  offence: Offence | null;
+  offence_code: string | null;
+  result: CourtResult | S45Assessment | null;
+  order_type: OrderType | null;
+  ends_on: string | null;
+  until_further_order: boolean;
+  details: string;
+  recorded_by: string;
+  recorded_at: Timestamp;
+}
+
+export interface NrmRecordsTable {
+  id: string;
+  case_id: string;
+  entity_id: string;
+  route: NrmRoute;
+  child: boolean;
+  consent: NrmConsent;
+  referred_on: string;
+  first_responder: string;
+  exploitation_types: string[];
+  home_office_reference: string | null;
+  rg_decision: NrmDecision | null;
+  rg_decided_on: string | null;
+  cg_decision: NrmDecision | null;
+  cg_decided_on: string | null;
+  support_status: SupportStatus;
+  notes: string;
+  recorded_by: string;
+  recorded_at: Timestamp;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
+export interface SafeguardingPlansTable {
+  id: string;
+  case_id: string;
+  entity_id: string;
+  immediate_risks: string;
+  accommodation: string;
+  support_provider: string;
+  interpreter_needed: boolean;
+  language: string | null;
+  lead_agency_id: string | null;
+  next_review_on: string;
+  recorded_by: string;
+  recorded_at: Timestamp;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
+export interface SafeguardingReviewsTable {
+  id: string;
+  plan_id: string;
+  reviewed_on: string;
+  note: string;
+  reviewed_by: string;
+  recorded_at: Timestamp;
 }
 
 export interface UsedFormTokensTable {
@@ -579,6 +662,10 @@ export interface DB {
   case_entities: CaseEntitiesTable;
   case_notes: CaseNotesTable;
   tasks: TasksTable;
+  case_outcomes: CaseOutcomesTable;
+  nrm_records: NrmRecordsTable;
+  safeguarding_plans: SafeguardingPlansTable;
+  safeguarding_reviews: SafeguardingReviewsTable;
   audit_log: AuditLogTable;
   reports: ReportsTable;
   report_persons: ReportPersonsTable;

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { NrmSettings } from '@harbour/core';
 import { z } from 'zod';
 import { SECRET_KEY_MIN_LENGTH } from './auth/secret-box';
 
@@ -50,6 +51,21 @@ const schema = z.object({
     .pipe(z.array(z.string().min(SECRET_KEY_MIN_LENGTH, `each must be at least ${SECRET_KEY_MIN_LENGTH} characters`))),
   /** Public reports accepted per client address per minute. */
   HARBOUR_PUBLIC_REPORTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(20),
+  /** Working days within which a Reasonable Grounds decision is aimed at (Home Office guidance: 5). */
+  HARBOUR_NRM_RG_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(5),
+  /** The recovery period after a positive Reasonable Grounds decision, before any Conclusive Grounds one (days; statutory minimum 30). */
+  HARBOUR_NRM_RECOVERY_DAYS: z.coerce.number().int().min(30).max(365).default(30),
+  /** Bank holidays not counted as working days, comma-separated YYYY-MM-DD dates. */
+  HARBOUR_BANK_HOLIDAYS: z
+    .string()
+    .optional()
+    .transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((d) => d.trim())
+        .filter((d) => d.length > 0),
+    )
+    .pipe(z.array(z.iso.date('each must be a date like 2026-12-25'))),
 });
 
 export interface Config {
@@ -64,6 +80,8 @@ export interface Config {
   readonly logLevel: string;
   readonly session: { readonly idleMinutes: number; readonly maxHours: number; readonly secureCookies: boolean };
   readonly publicReportsPerMinute: number;
+  /** The times NRM decisions are held to, for the overdue flags. */
+  readonly nrm: NrmSettings;
   /** Where the map's boundaries are read from; without them the map still draws places and hotspots. */
   readonly geoDir: string | undefined;
   /** The key secrets are sealed with (none: one kept in the data folder, outside production) and those rotated away from. */
@@ -103,6 +121,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       secureCookies: (c.HARBOUR_SECURE_COOKIES ?? (production ? 'on' : 'off')) === 'on',
     },
     publicReportsPerMinute: c.HARBOUR_PUBLIC_REPORTS_PER_MINUTE,
+    nrm: {
+      reasonableGroundsWorkingDays: c.HARBOUR_NRM_RG_WORKING_DAYS,
+      recoveryPeriodDays: c.HARBOUR_NRM_RECOVERY_DAYS,
+      holidays: new Set(c.HARBOUR_BANK_HOLIDAYS),
+    },
     geoDir: c.HARBOUR_GEO_DIR ? resolve(c.HARBOUR_GEO_DIR) : !production && existsSync(SHARED_GEO) ? SHARED_GEO : undefined,
     secretKeys: { current: c.HARBOUR_SECRET_KEY, previous: c.HARBOUR_PREVIOUS_SECRET_KEYS },
   };

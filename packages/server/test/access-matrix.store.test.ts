@@ -107,6 +107,13 @@ const EXPECTED: Record<string, 'public' | 'session' | readonly Role[]> = {
   'DELETE /api/cases/:id/reports/:reportId': ['supervisor', 'investigator'],
   'POST /api/cases/:id/entities': ['supervisor', 'investigator'],
   'DELETE /api/cases/:id/entities/:entityId/:role': ['supervisor', 'investigator'],
+  'POST /api/cases/:id/outcomes': ['supervisor', 'investigator'],
+  'POST /api/cases/:id/outcomes/:outcomeId/withdraw': ['supervisor', 'investigator'],
+  'POST /api/cases/:id/nrm': ['supervisor', 'investigator'],
+  'PUT /api/cases/:id/nrm/:nrmId': ['supervisor', 'investigator'],
+  'POST /api/cases/:id/safeguarding': ['supervisor', 'investigator'],
+  'PUT /api/cases/:id/safeguarding/:planId': ['supervisor', 'investigator'],
+  'POST /api/cases/:id/safeguarding/:planId/reviews': ['supervisor', 'investigator'],
   'GET /api/cases/task-owners': ['supervisor', 'investigator'],
   'POST /api/cases/:id/tasks': ['supervisor', 'investigator'],
   'GET /api/tasks/mine': ['supervisor', 'investigator', 'partner'],
@@ -155,6 +162,7 @@ describe(`access matrix on ${TEST_STORE}`, () => {
       .replace(':photoId', '00000000-0000-4000-8000-000000000001')
       .replace(':reportId', '00000000-0000-4000-8000-000000000002')
       .replace(':entityId', '00000000-0000-4000-8000-000000000003')
+      .replace(/:(outcomeId|nrmId|planId)/, '00000000-0000-4000-8000-000000000004')
       .replace(':role', 'suspect');
     const expected = EXPECTED[key]!;
     const body = method === 'GET' || method === 'DELETE' ? undefined : {};

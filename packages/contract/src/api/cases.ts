@@ -1,5 +1,20 @@
 import { z } from 'zod';
-import { CASE_ENTITY_ROLES, CASE_KINDS, CASE_STATUSES, TASK_STATUSES } from '../vocabulary/pursue';
+import {
+  CASE_ENTITY_ROLES,
+  CASE_KINDS,
+  CASE_STATUSES,
+  COURT_RESULTS,
+  NRM_CONSENTS,
+  NRM_DECISIONS,
+  NRM_ROUTES,
+  OFFENCES,
+  ORDER_TYPES,
+  OUTCOME_KINDS,
+  S45_ASSESSMENTS,
+  SUPPORT_STATUSES,
+  TASK_STATUSES,
+} from '../vocabulary/pursue';
+import { EXPLOITATION_TYPES } from '../vocabulary/domain';
 import { RECORD_KINDS } from '../vocabulary/picture';
 import { TRIAGE_BANDS, REPORT_SOURCES } from '../vocabulary/domain';
 import { text } from './fields';
@@ -64,7 +79,7 @@ export const taskSchema = z.object({
   finishedAt: z.string().nullable(),
 });
 export type TaskView = z.output<typeof taskSchema>;
-export const caseSchema = caseSummarySchema.extend({
+const caseBaseSchema = caseSummarySchema.extend({
   summary: z.string(),
   officerInChargeId: z.uuid().nullable(),
   closedAt: z.string().nullable(),
@@ -108,6 +123,163 @@ export const caseSchema = caseSummarySchema.extend({
   notes: z.array(z.object({ id: z.uuid(), body: z.string(), by: z.string(), at: z.string() })),
   tasks: z.array(taskSchema),
 });
+
+const isoDate = (message = 'Enter a date like 2026-12-24') => z.iso.date(message);
+const optionalDate = isoDate()
+  .nullable()
+  .optional()
+  .or(z.literal('').transform(() => null));
+
+/** Something recorded against a suspect: an arrest, a charge, a court result, an order or the s45 question. */
+export const newOutcomeBody = z.object({
+  entityId: z.uuid(),
+  kind: z.enum(OUTCOME_KINDS),
+  occurredOn: isoDate(),
+  offence: z.enum(OFFENCES).nullable().optional(),
+  offenceCode: text(80).nullable().optional(),
+  result: z
+    .enum([...COURT_RESULTS, ...S45_ASSESSMENTS])
+    .nullable()
+    .optional(),
+  orderType: z.enum(ORDER_TYPES).nullable().optional(),
+  endsOn: optionalDate,
+  untilFurtherOrder: z.boolean().optional(),
+  details: text(2_000).default(''),
+});
+export type NewOutcomeRequest = z.input<typeof newOutcomeBody>;
+export const outcomeSchema = z.object({
+  id: z.uuid(),
+  entityId: z.uuid(),
+  kind: z.enum(OUTCOME_KINDS),
+  occurredOn: z.string(),
+  offence: z.enum(OFFENCES).nullable(),
+  offenceCode: z.string().nullable(),
+  result: z.enum([...COURT_RESULTS, ...S45_ASSESSMENTS]).nullable(),
+  orderType: z.enum(ORDER_TYPES).nullable(),
+  endsOn: z.string().nullable(),
+  untilFurtherOrder: z.boolean(),
+  /** An order in force today. */
+  inForce: z.boolean(),
+  details: z.string(),
+  by: z.string(),
+});
+export type OutcomeView = z.output<typeof outcomeSchema>;
+export const outcomeParams = z.object({ id: z.uuid(), outcomeId: z.uuid() });
+export const withdrawOutcomeBody = z.object({ reason: reasonSchema });
+
+/** A potential victim's NRM referral or Duty to Notify, and later its decisions and support. */
+export const nrmBody = z.object({
+  entityId: z.uuid(),
+  route: z.enum(NRM_ROUTES),
+  child: z.boolean(),
+  consent: z.enum(NRM_CONSENTS),
+  referredOn: isoDate(),
+  firstResponder: text(200).min(2, 'Name the First Responder organisation'),
+  exploitationTypes: z.array(z.enum(EXPLOITATION_TYPES)).max(EXPLOITATION_TYPES.length).default([]),
+  homeOfficeReference: text(60).nullable().optional(),
+  rgDecision: z.enum(NRM_DECISIONS).nullable().default(null),
+  rgDecidedOn: optionalDate,
+  cgDecision: z.enum(NRM_DECISIONS).nullable().default(null),
+  cgDecidedOn: optionalDate,
+  supportStatus: z.enum(SUPPORT_STATUSES).default('not_yet'),
+  notes: text(5_000).default(''),
+});
+export type NrmRequest = z.input<typeof nrmBody>;
+export const nrmSchema = z.object({
+  id: z.uuid(),
+  entityId: z.uuid(),
+  route: z.enum(NRM_ROUTES),
+  child: z.boolean(),
+  consent: z.enum(NRM_CONSENTS),
+  referredOn: z.string(),
+  firstResponder: z.string(),
+  exploitationTypes: z.array(z.string()),
+  homeOfficeReference: z.string().nullable(),
+  rgDecision: z.enum(NRM_DECISIONS).nullable(),
+  rgDecidedOn: z.string().nullable(),
+  cgDecision: z.enum(NRM_DECISIONS).nullable(),
+  cgDecidedOn: z.string().nullable(),
+  supportStatus: z.enum(SUPPORT_STATUSES),
+  notes: z.string(),
+  /** When the Reasonable Grounds decision is aimed at, and whether that has passed. */
+  rgDueBy: z.string().nullable(),
+  rgOverdue: z.boolean(),
+  /** The first day a Conclusive Grounds decision may come, and whether it is now awaited. */
+  cgFrom: z.string().nullable(),
+  cgAwaited: z.boolean(),
+  updatedBy: z.string(),
+  updatedAt: z.string(),
+});
+export type NrmView = z.output<typeof nrmSchema>;
+export const nrmParams = z.object({ id: z.uuid(), nrmId: z.uuid() });
+
+/** A potential victim's safeguarding plan. */
+export const planBody = z.object({
+  entityId: z.uuid(),
+  immediateRisks: text(5_000).min(3, 'Say what the immediate risks are, or that none are known'),
+  accommodation: text(2_000).default(''),
+  supportProvider: text(200).default(''),
+  interpreterNeeded: z.boolean().default(false),
+  language: text(80).nullable().optional(),
+  leadAgencyId: z.uuid().nullable().optional(),
+  nextReviewOn: isoDate(),
+});
+export type PlanRequest = z.input<typeof planBody>;
+export const planSchema = z.object({
+  id: z.uuid(),
+  entityId: z.uuid(),
+  immediateRisks: z.string(),
+  accommodation: z.string(),
+  supportProvider: z.string(),
+  interpreterNeeded: z.boolean(),
+  language: z.string().nullable(),
+  leadAgencyId: z.uuid().nullable(),
+  leadAgency: z.string().nullable(),
+  nextReviewOn: z.string(),
+  reviewOverdue: z.boolean(),
+  updatedBy: z.string(),
+  updatedAt: z.string(),
+  reviews: z.array(z.object({ id: z.uuid(), reviewedOn: z.string(), note: z.string(), by: z.string() })),
+});
+export type PlanView = z.output<typeof planSchema>;
+export const planParams = z.object({ id: z.uuid(), planId: z.uuid() });
+export const planReviewBody = z.object({
+  reviewedOn: isoDate(),
+  note: text(5_000).min(3, 'Say what the review found'),
+  nextReviewOn: isoDate(),
+});
+export type PlanReviewRequest = z.input<typeof planReviewBody>;
+
+/** What intake's guidance says of a potential victim, to prefill their NRM step and plan. */
+export const protectPrefillSchema = z.object({
+  entityId: z.uuid(),
+  route: z.enum(NRM_ROUTES).nullable(),
+  child: z.boolean().nullable(),
+  consent: z.enum(NRM_CONSENTS).nullable(),
+  exploitationTypes: z.array(z.enum(EXPLOITATION_TYPES)),
+  interpreterNeeded: z.boolean(),
+  language: z.string().nullable(),
+  /** The report the guidance came from. */
+  fromReport: z.string(),
+});
+export type ProtectPrefill = z.output<typeof protectPrefillSchema>;
+
+/** What a case records against its suspects and for its potential victims. */
+export const caseRecordsSchema = z.object({
+  outcomes: z.array(outcomeSchema),
+  nrm: z.array(nrmSchema),
+  plans: z.array(planSchema),
+  prefill: z.array(protectPrefillSchema),
+  /** Suspects who are also potential victims with the s45 question not yet answered. */
+  s45Open: z.array(z.uuid()),
+  /** The agencies a plan can name as its lead. */
+  agencies: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  /** The reader's own agency, the First Responder a referral is prefilled with. */
+  firstResponder: z.string(),
+});
+export type CaseRecords = z.output<typeof caseRecordsSchema>;
+
+export const caseSchema = caseBaseSchema.extend({ records: caseRecordsSchema });
 export type CaseView = z.output<typeof caseSchema>;
 
 export const caseStatusBody = z.object({ to: z.enum(CASE_STATUSES), reason: reasonSchema });

@@ -6,6 +6,7 @@ import { ReportRepository } from './report.repository';
 import { CaseExchangeRepository } from './case-exchange.repository';
 import { CaseRepository } from './case.repository';
 import { TaskRepository } from './task.repository';
+import { ProtectionRepository } from './protection.repository';
 import { AccessGrantRepository } from './access-grant.repository';
 import { RequestLimitRepository } from './request-limit.repository';
 import { JobRunRepository } from './job-run.repository';
@@ -37,6 +38,7 @@ export function repositories(db: Kysely<DB>) {
     caseExchange: new CaseExchangeRepository(db),
     cases: new CaseRepository(db, audit),
     tasks: new TaskRepository(db, audit),
+    protection: new ProtectionRepository(db, audit),
     intake: new IntakeRepository(db, audit),
     picture: new PictureRepository(db, audit),
     entities: new EntityRepository(db, audit),
@@ -58,6 +60,7 @@ export type { ReportCounts } from './report.repository';
 export type { ExchangeCaseRow } from './case-exchange.repository';
 export type { CaseRow, CaseListRow, CaseListFilter, NewCase } from './case.repository';
 export type { TaskRow, NewTask } from './task.repository';
+export type { OutcomeRow, NrmRow, PlanRow } from './protection.repository';
 export type { NewReport, DraftRow, FollowUpRow, MessageRow, QueueFilter, QueueRow } from './intake.repository';
 export type { PendingRecord, CandidateRecord, Assignment, NewReviewPair, PictureSettings, StoredModel } from './picture.repository';
 export { DEFAULT_PICTURE_SETTINGS } from './picture.repository';

@@ -15,11 +15,13 @@ import {
   type CaseEntityRole,
   type CaseKind,
   type CaseStatus,
+  type OutcomeInput,
   type UserActor,
 } from '@harbour/core';
 import type { CaseListRow, CaseRow, Repositories } from '@harbour/db';
 import { auditEntry } from './audit.service';
 import type { TaskService } from './task.service';
+import type { CasePerson, CaseRecordsService, NrmInput, PlanInput } from './case-records.service';
 
 /** Cases listed at most; the list is of the team's working cases, not an archive search. */
 const MOST_LISTED = 500;
@@ -47,6 +49,7 @@ export class CaseService {
   constructor(
     private readonly repos: Repositories,
     private readonly tasks: TaskService,
+    private readonly records: CaseRecordsService,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -228,6 +231,63 @@ export class CaseService {
     return this.view(user, id);
   }
 
+  /** Records an arrest, charge, court result, order or the s45 question against a suspect of the case. */
+  async recordOutcome(actor: Actor, id: string, input: OutcomeInput & { entityId: string }): Promise<CaseView> {
+    const user = this.worker(actor);
+    await this.reachable(user, id);
+    await this.records.recordOutcome(user, id, await this.people(id), input);
+    return this.view(user, id);
+  }
+
+  async withdrawOutcome(actor: Actor, id: string, outcomeId: string, reason: string): Promise<CaseView> {
+    const user = this.worker(actor);
+    await this.reachable(user, id);
+    await this.records.withdrawOutcome(user, id, outcomeId, reason);
+    return this.view(user, id);
+  }
+
+  /** Records a potential victim's NRM referral or Duty to Notify. */
+  async recordNrm(actor: Actor, id: string, input: NrmInput): Promise<CaseView> {
+    const user = this.worker(actor);
+    await this.reachable(user, id);
+    await this.records.recordNrm(user, id, await this.people(id), input);
+    return this.view(user, id);
+  }
+
+  /** Records decisions, support and corrections on a referral. */
+  async updateNrm(actor: Actor, id: string, nrmId: string, input: Omit<NrmInput, 'entityId'>): Promise<CaseView> {
+    const user = this.worker(actor);
+    await this.reachable(user, id);
+    await this.records.updateNrm(user, id, nrmId, input);
+    return this.view(user, id);
+  }
+
+  async recordPlan(actor: Actor, id: string, input: PlanInput): Promise<CaseView> {
+    const user = this.worker(actor);
+    await this.reachable(user, id);
+    await this.records.recordPlan(user, id, await this.people(id), input);
+    return this.view(user, id);
+  }
+
+  async updatePlan(actor: Actor, id: string, planId: string, input: Omit<PlanInput, 'entityId'>): Promise<CaseView> {
+    const user = this.worker(actor);
+    await this.reachable(user, id);
+    await this.records.updatePlan(user, id, planId, input);
+    return this.view(user, id);
+  }
+
+  async reviewPlan(actor: Actor, id: string, planId: string, input: { reviewedOn: string; note: string; nextReviewOn: string }): Promise<CaseView> {
+    const user = this.worker(actor);
+    await this.reachable(user, id);
+    await this.records.reviewPlan(user, id, planId, input);
+    return this.view(user, id);
+  }
+
+  /** The case's people, as the picture holds them now, in each role. */
+  private async people(id: string): Promise<CasePerson[]> {
+    return peopleOf(await this.repos.cases.entities(id));
+  }
+
   private worker(actor: Actor): UserActor {
     return permittedUser(actor, PERMISSIONS.casesWork, 'Your role does not work cases');
   }
@@ -266,6 +326,7 @@ export class CaseService {
       this.tasks.ofCase(id),
     ]);
     const canWork = can(user, PERMISSIONS.casesWork);
+    const records = await this.records.of(user, id, peopleOf(entities));
     return {
       ...summaryOf(summary),
       summary: row.summary,
@@ -297,8 +358,13 @@ export class CaseService {
       entities: entities.map((e) => ({ entityId: e.entity_id, linkedId: e.linked_id, kind: e.kind, label: e.label, role: e.role })),
       notes: notes.map((n) => ({ id: n.id, body: n.body, by: n.author_name, at: n.written_at.toISOString() })),
       tasks,
+      records,
     };
   }
+}
+
+function peopleOf(entities: readonly { entity_id: string; linked_id: string; kind: string; role: CaseEntityRole }[]): CasePerson[] {
+  return entities.filter((e) => e.kind === 'person').map((e) => ({ entityId: e.entity_id, linkedId: e.linked_id, role: e.role }));
 }
 
 function stateOf(row: CaseRow): { status: CaseStatus; closeRequested: boolean } {

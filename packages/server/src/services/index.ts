@@ -28,7 +28,8 @@ import { Boundaries } from './boundaries';
 import { CaseExchangeService } from './case-exchange.service';
 import { BulkImportService } from './bulk-import.service';
 import { toGraphFilter } from './graph-filter';
-import { GWENT, areaCodes, type ForceArea } from '@harbour/core';
+import { GWENT, NRM_DEFAULTS, areaCodes, type ForceArea, type NrmSettings } from '@harbour/core';
+import { CaseRecordsService } from './case-records.service';
 
 /** Records resolved between vacuums of the embedded store (a few seconds' pause at a million people). */
 const TIDY_EMBEDDED_STORE_EVERY = 50_000;
@@ -36,7 +37,15 @@ const TIDY_EMBEDDED_STORE_EVERY = 50_000;
 /** The one place services are built. */
 export function services(
   repos: Repositories,
-  options: { store: StoreKind; session: SessionPolicy; secrets: SecretBox; now?: () => Date; area?: ForceArea; geoDir?: string | undefined },
+  options: {
+    store: StoreKind;
+    session: SessionPolicy;
+    secrets: SecretBox;
+    now?: () => Date;
+    area?: ForceArea;
+    geoDir?: string | undefined;
+    nrm?: NrmSettings | undefined;
+  },
 ) {
   const area = options.area ?? GWENT;
   const audit = new AuditService(repos);
@@ -71,7 +80,7 @@ export function services(
     charts: new ChartService(repos, graph, toGraphFilter),
     callData: new CallDataService(repos, options.now),
     caseExchange: new CaseExchangeService(repos, area, options.now),
-    cases: new CaseService(repos, tasks, options.now),
+    cases: new CaseService(repos, tasks, new CaseRecordsService(repos, options.nrm ?? NRM_DEFAULTS, options.now), options.now),
     tasks,
     imports: new BulkImportService(repos, area, options.now),
     research: new ResearchExportService(repos, area, options.now),
