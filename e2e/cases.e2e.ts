@@ -48,7 +48,7 @@ describe('a DC opens a case from a report on a phone, in Welsh, and a DS closes 
       const inReport = (report as { persons: { role: string }[] }).persons.some((p) => p.role === role);
       const inCase = (opened as { entities: { role: string }[] }).entities.filter((e) => e.role === role).length;
       expect(inCase > 0, role).toBe(inReport);
-      expect(await page.locator(`[data-role="${role}"] li`).count(), role).toBe(inCase);
+      expect(await page.locator(`[data-role="${role}"] > li`).count(), role).toBe(inCase);
     }
     expect(await overflowWidth(page)).toBe(0);
     expect(await accessibilityProblems(page)).toEqual([]);
@@ -85,12 +85,14 @@ describe('a DC opens a case from a report on a phone, in Welsh, and a DS closes 
 
   it('the DC gives the council a task; the council, on a phone in Welsh, sees it on its home page and records what was done', async () => {
     const page = dc.page;
-    await page.getByLabel(cy.tasks.taskTitle).fill('Ymweliad diogelu â’r gweithwyr');
-    await page.getByLabel(cy.tasks.owner).selectOption({ label: 'Newport City Council' });
-    await page.getByLabel(cy.common.date.day).fill('24');
-    await page.getByLabel(cy.common.date.month).fill('12');
-    await page.getByLabel(cy.common.date.year).fill('2030');
-    await page.getByRole('button', { name: cy.tasks.giveSubmit }).click();
+    // The give-task form's own boxes: each person on the case has forms with dates of their own.
+    const give = page.locator('section[aria-labelledby="give-task"]');
+    await give.getByLabel(cy.tasks.taskTitle).fill('Ymweliad diogelu â’r gweithwyr');
+    await give.getByLabel(cy.tasks.owner).selectOption({ label: 'Newport City Council' });
+    await give.getByLabel(cy.common.date.day).fill('24');
+    await give.getByLabel(cy.common.date.month).fill('12');
+    await give.getByLabel(cy.common.date.year).fill('2030');
+    await give.getByRole('button', { name: cy.tasks.giveSubmit }).click();
     await page.locator('section[data-task]', { hasText: 'Ymweliad diogelu â’r gweithwyr' }).waitFor();
 
     const council = await openBrowser();
@@ -156,8 +158,8 @@ describe('a DC opens a case from a report on a phone, in Welsh, and a DS closes 
     await page.getByRole('button', { name: cy.pursue.open.submit }).click();
     await page.waitForURL(/\/cases\/[0-9a-f-]{36}/);
     await page.getByRole('heading', { level: 1, name: /Ymgyrch Afon/ }).waitFor();
-    expect(await page.locator('[data-role="suspect"] li').allTextContents()).toEqual([expect.stringContaining(name)]);
-    expect(await page.locator('[data-role="potential_victim"] li').count()).toBe(0);
+    expect(await page.locator('[data-role="suspect"] > li').allTextContents()).toEqual([expect.stringContaining(name)]);
+    expect(await page.locator('[data-role="potential_victim"] > li').count()).toBe(0);
     expect(await overflowWidth(page)).toBe(0);
   });
 });

@@ -266,3 +266,61 @@ export function DateField({
     </FieldsetGroup>
   );
 }
+
+/** A GOV.UK checkboxes fieldset: several answers to one question. */
+export function CheckboxesField({
+  name,
+  legend,
+  hint,
+  values,
+  onChange,
+  options,
+  error,
+}: {
+  name: string;
+  legend: string;
+  hint?: string;
+  values: readonly string[];
+  onChange: (values: string[]) => void;
+  options: [value: string, label: string][];
+  error?: string;
+}) {
+  return (
+    <FieldsetGroup id={name} legend={legend} hint={hint} error={error}>
+      <div className="govuk-checkboxes govuk-checkboxes--small">
+        {options.map(([v, label]) => (
+          <div className="govuk-checkboxes__item" key={v}>
+            <input
+              className="govuk-checkboxes__input"
+              id={`${name}-${v}`}
+              name={name}
+              type="checkbox"
+              value={v}
+              checked={values.includes(v)}
+              onChange={(e) => onChange(e.target.checked ? [...values, v] : values.filter((x) => x !== v))}
+            />
+            <label className="govuk-label govuk-checkboxes__label" htmlFor={`${name}-${v}`}>
+              {label}
+            </label>
+          </div>
+        ))}
+      </div>
+    </FieldsetGroup>
+  );
+}
+
+/** One yes-or-no box. */
+export function CheckField({ id, label, checked, onChange }: { id: string; label: string; checked: boolean; onChange: (checked: boolean) => void }) {
+  return (
+    <div className="govuk-form-group">
+      <div className="govuk-checkboxes govuk-checkboxes--small">
+        <div className="govuk-checkboxes__item">
+          <input className="govuk-checkboxes__input" id={id} name={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+          <label className="govuk-label govuk-checkboxes__label" htmlFor={id}>
+            {label}
+          </label>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -13,6 +13,9 @@ import { ReportLink } from '../picture/report-link';
 import { CaseStatusTag } from './case-status-tag';
 import { GiveTaskForm } from '../tasks/give-task-form';
 import { TaskCard } from '../tasks/task-card';
+import { SuspectOutcomes } from './suspect-outcomes';
+import { VictimNrm } from './victim-nrm';
+import { VictimSafeguarding } from './victim-safeguarding';
 
 /** One case whole: where it stands and why, its people and reports, notes, and what the reader may do next. */
 export function CasePage() {
@@ -82,12 +85,19 @@ function CaseDetail({ c }: { c: CaseView }) {
               {t(`pursue.role.${role}`)}
             </h3>
             <ul className="govuk-list" data-role={role}>
-              {list.map((e) => (
-                <li key={`${e.entityId}-${e.role}`}>
+              {list.map((e, k) => (
+                <li key={`${e.entityId}-${e.role}`} data-person={e.kind === 'person' ? e.entityId : undefined} className="app-case-person">
                   <Link className="govuk-link" to={`/entities/${e.entityId}`}>
                     {e.label}
                   </Link>{' '}
                   <span className="govuk-body-s">({t(`picture.kind.${e.kind}`)})</span>
+                  {e.kind === 'person' && role === 'potential_victim' && (
+                    <>
+                      <VictimNrm c={c} entityId={e.entityId} prefix={`v${k}-nrm`} />
+                      <VictimSafeguarding c={c} entityId={e.entityId} prefix={`v${k}-plan`} />
+                    </>
+                  )}
+                  {e.kind === 'person' && role === 'suspect' && <SuspectOutcomes c={c} entityId={e.entityId} prefix={`s${k}-outcome`} />}
                 </li>
               ))}
             </ul>

@@ -8,7 +8,7 @@ import { useForceAreas } from '../../api/force-areas';
 import { ErrorSummary, type FormProblem } from '../../components/form/error-summary';
 import { AddAnother } from '../../components/form/add-another';
 import { NO_DATE, isoDate, type DateParts } from '../../components/form/date-parts';
-import { DateField, RadiosField, SelectField, TextField } from '../../components/form/fields';
+import { CheckField, DateField, RadiosField, SelectField, TextField } from '../../components/form/fields';
 import { fieldError, problemsFrom } from '../../components/form/problems';
 import { usePageTitle } from '../../components/page-title';
 import { Guidance, GuidanceBar } from '../../components/guidance';
@@ -381,7 +381,7 @@ export function ReferralPage() {
             onChange={(e) => set('nationality', e.target.value)}
           />
           <TextField id="language" label={t('referral.language')} autoComplete="off" value={form.language} onChange={(e) => set('language', e.target.value)} />
-          <Check id="interpreterNeeded" label={t('referral.interpreter')} checked={form.interpreterNeeded} onChange={(v) => set('interpreterNeeded', v)} />
+          <CheckField id="interpreterNeeded" label={t('referral.interpreter')} checked={form.interpreterNeeded} onChange={(v) => set('interpreterNeeded', v)} />
 
           <h2 className="govuk-heading-m">{t('referral.consentTitle')}</h2>
           <RadiosField
@@ -397,7 +397,7 @@ export function ReferralPage() {
               ['unknown', t('report.notSure')],
             ]}
           />
-          <Check id="riskToLife" label={t('referral.risk')} checked={form.riskToLife} onChange={(v) => set('riskToLife', v)} />
+          <CheckField id="riskToLife" label={t('referral.risk')} checked={form.riskToLife} onChange={(v) => set('riskToLife', v)} />
 
           <h2 className="govuk-heading-m">{t('referral.indicatorsTitle')}</h2>
           <p className="govuk-hint">{t('referral.indicatorsHint', { version: catalogue.data?.version ?? '' })}</p>
@@ -717,21 +717,6 @@ export function ReferralPage() {
         {triage && <GuidanceBar triage={triage} />}
       </div>
       <div className="govuk-grid-column-one-third app-guidance-column">{triage && <Guidance triage={triage} />}</div>
-    </div>
-  );
-}
-
-function Check({ id, label, checked, onChange }: { id: string; label: string; checked: boolean; onChange: (v: boolean) => void }) {
-  return (
-    <div className="govuk-form-group">
-      <div className="govuk-checkboxes govuk-checkboxes--small">
-        <div className="govuk-checkboxes__item">
-          <input className="govuk-checkboxes__input" id={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
-          <label className="govuk-label govuk-checkboxes__label" htmlFor={id}>
-            {label}
-          </label>
-        </div>
-      </div>
     </div>
   );
 }
