@@ -10,6 +10,25 @@ import type { DB } from './schema';
 export class SeedWriter {
   constructor(private readonly db: Kysely<DB>) {}
 
+  /**
+   * Reports a demo case could be opened from: those naming both a potential victim and a suspect
+   * the picture has resolved, the most urgent of each month first, with those people.
+   */
+  async caseCandidates(
+    limit: number,
+  ): Promise<{ id: string; received_at: Date; triage: unknown; exploitation_types: string[]; victims: string[]; suspects: string[] }[]> {
+    const rows = await sql<{ id: string; received_at: Date; triage: unknown; exploitation_types: string[]; victims: string[]; suspects: string[] }>`
+      select r.id, r.received_at, r.triage, r.exploitation_types,
+        array(select distinct er.entity_id from entity_records er where er.report_id = r.id and er.kind = 'person' and er.role = 'potential_victim' and er.entity_id is not null) as victims,
+        array(select distinct er.entity_id from entity_records er where er.report_id = r.id and er.kind = 'person' and er.role = 'suspect' and er.entity_id is not null) as suspects
+      from reports r
+      where exists (select 1 from entity_records er where er.report_id = r.id and er.role = 'potential_victim' and er.entity_id is not null)
+        and exists (select 1 from entity_records er where er.report_id = r.id and er.role = 'suspect' and er.entity_id is not null)
+      order by coalesce(r.triage_score, 0) desc, r.received_at desc, r.id
+      limit ${limit}`.execute(this.db);
+    return rows.rows;
+  }
+
   async insertSeedNetworks(networks: readonly SeedNetwork[]): Promise<void> {
     for (let i = 0; i < networks.length; i += 1000) {
       const chunk = networks.slice(i, i + 1000);

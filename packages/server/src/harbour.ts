@@ -4,6 +4,7 @@ import { buildApp, loggerOptions } from './app';
 import type { Config } from './config';
 import { configuredSecretBox } from './auth/configured-secret-box';
 import { seedDemo } from './demo';
+import { seedDemoCasework } from './demo-casework';
 import { services } from './services/index';
 import { buildPictureInBulk } from './services/picture-bulk';
 import { BackgroundJobs } from './jobs/background-jobs';
@@ -39,6 +40,8 @@ export async function startHarbour(config: Config, progress: (line: string) => v
         progress('Building the picture of people, phones, places and links…');
         const built = await buildPictureInBulk(repos);
         progress(`Built the picture: ${built.records.toLocaleString('en-GB')} records into ${built.entities.toLocaleString('en-GB')} entities.`);
+        const work = await seedDemoCasework(repos, config.demoReports);
+        progress(`Opened ${work.cases} demo cases: ${work.referrals} NRM referrals, ${work.notifications} Duty to Notify, ${work.plans} safeguarding plans.`);
       }
       seededDemo = true;
     }

@@ -6,6 +6,7 @@ export { buildPictureInBulk, type BulkSummary } from './services/picture-bulk';
 export { rekeyPeople } from './services/picture-rekey';
 export { takeChanges } from './services/link-graph-cache';
 export { seedDemo, DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_ACCOUNTS } from './demo';
+export { seedDemoCasework } from './demo-casework';
 export { currentTotp } from './auth/totp';
 export type { RegisteredRoute } from './http/access';
 export { SESSION_COOKIE, CSRF_HEADER } from './http/types';

@@ -1,4 +1,4 @@
-import type { CaseView } from '@harbour/contract';
+import type { CaseView, Dashboard } from '@harbour/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_STORE } from '../../../test/test-store';
 import { newTestApp, signIn, type Client, type TestApp } from './test-app';
@@ -232,5 +232,25 @@ describe(`outcomes, NRM and safeguarding on a case on ${TEST_STORE}`, () => {
       'case.outcome-recorded': 4,
       'case.outcome-withdrawn': 1,
     });
+  });
+
+  it('counts the casework for the 4P view: people, not records, in the period', async () => {
+    // The referral and the outcomes above are from November and December 2026.
+    const d = (await analyst.request('GET', '/api/figures/dashboard?from=2026-11&to=2026-12')).json<Dashboard>();
+    expect(d.casework).toMatchObject({
+      casesByStatus: { new: 1 },
+      peopleArrested: 0, // the arrest was withdrawn
+      peopleCharged: 1,
+      chargesByOffence: { msa_s2: 1 },
+      ordersByType: { stro: 1 },
+      peopleReferredToNrm: 1,
+      peopleNotified: 1,
+      reasonableGrounds: { positive: 1, negative: 0 },
+      conclusiveGrounds: { positive: 0, negative: 0 },
+      peopleWithPlans: 1,
+      referralsAwaitingReasonableGrounds: 0,
+    });
+    const before = (await analyst.request('GET', '/api/figures/dashboard?from=2026-01&to=2026-10')).json<Dashboard>();
+    expect(before.casework).toMatchObject({ casesByStatus: {}, peopleCharged: 0, peopleReferredToNrm: 0, peopleWithPlans: 0 });
   });
 });

@@ -45,6 +45,12 @@ export function seedCommand(program: Command): void {
         console.log(
           `built the picture: ${built.records} records into ${built.entities} entities (${built.people} people), ${built.reviewPairs} pairs for review, in ${built.seconds.toFixed(1)} s`,
         );
+        if (opts.withDemoAccounts) {
+          const work = await server.seedDemoCasework(repos, result.reports);
+          console.log(
+            `opened ${work.cases} demo cases: ${work.referrals} NRM referrals, ${work.notifications} Duty to Notify, ${work.plans} safeguarding plans, ${work.tasks} tasks`,
+          );
+        }
       });
     });
 }

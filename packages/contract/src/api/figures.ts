@@ -62,6 +62,25 @@ export const dashboardFilterSchema = z.object({
 });
 export type DashboardFilter = z.output<typeof dashboardFilterSchema>;
 
+const decisions = z.object({ positive: z.number(), negative: z.number() });
+export const caseworkSchema = z.object({
+  casesByStatus: z.record(z.string(), z.number()),
+  peopleArrested: z.number(),
+  peopleCharged: z.number(),
+  chargesByOffence: z.record(z.string(), z.number()),
+  peopleConvicted: z.number(),
+  ordersByType: z.record(z.string(), z.number()),
+  peopleReferredToNrm: z.number(),
+  peopleNotified: z.number(),
+  reasonableGrounds: decisions,
+  conclusiveGrounds: decisions,
+  peopleWithPlans: z.number(),
+  /** Now, whatever the period: plans on open cases whose review date has passed, and referrals still awaiting a Reasonable Grounds decision. */
+  plansReviewOverdue: z.number(),
+  referralsAwaitingReasonableGrounds: z.number(),
+});
+export type Casework = z.output<typeof caseworkSchema>;
+
 export const dashboardSchema = z.object({
   filter: dashboardFilterSchema,
   /** The first and last months with any report. */
@@ -82,6 +101,12 @@ export const dashboardSchema = z.object({
   victimsByGender: z.array(countSchema),
   /** ISO alpha-2 codes ('' when not known), most first. */
   victimsByNationality: z.array(countSchema.extend({ name: z.string() })),
+  /**
+   * The team's casework in the period (cases, arrests, charges, orders, NRM and Duty to Notify,
+   * safeguarding), people counted once each. Casework is dated by what happened, not by report,
+   * so the report filters (area, type, age, source) do not narrow it.
+   */
+  casework: caseworkSchema,
 });
 export type Dashboard = z.output<typeof dashboardSchema>;
 

@@ -62,6 +62,21 @@ const FIGURES: ProfileFigures = {
     [0, 0, 0, 1, 0],
   ],
   networks: { count: 6, withChildren: 2, largest: 14 },
+  casework: {
+    casesByStatus: { investigating: 5, charged: 3, closed: 4 },
+    peopleArrested: 9,
+    peopleCharged: 6,
+    chargesByOffence: { msa_s2: 7, other: 2 },
+    peopleConvicted: 2,
+    ordersByType: { stpo: 1 },
+    peopleReferredToNrm: 31,
+    peopleNotified: 4,
+    reasonableGrounds: { positive: 25, negative: 3 },
+    conclusiveGrounds: { positive: 8, negative: 1 },
+    peopleWithPlans: 19,
+    plansReviewOverdue: 2,
+    referralsAwaitingReasonableGrounds: 3,
+  },
 };
 
 const build = (audience: 'internal' | 'external', language: 'en' | 'cy' = 'en') =>
@@ -121,5 +136,31 @@ describe('a problem profile', () => {
     expect(p.subtitle).toBe('Adroddiadau a ddaeth i law o Ionawr 2026 i Rhagfyr 2026');
     expect(p.sections[0]!.title).toBe('Crynodeb');
     expect(table(p, 'areas').rows.at(-1)!.label).toBe('Cyfanswm');
+  });
+
+  it('counts what the team recorded for Pursue and Protect, small numbers withheld for the public', () => {
+    const rows = (p: ProblemProfile): Record<string, string> =>
+      Object.fromEntries(table(p, 'four-p').rows.map((r) => [String(r.cells[0]), String(r.cells[1])]));
+    const team = rows(build('internal'));
+    expect(team).toMatchObject({
+      'Cases opened': '12',
+      'People arrested': '9',
+      'Charges of human trafficking (Modern Slavery Act s2)': '7',
+      'Charges of related offences': '2',
+      'Slavery and Trafficking Prevention Orders made': '1',
+      'People the team referred to the NRM': '31',
+      'Adults notified to the Home Office (Duty to Notify)': '4',
+      'Positive Reasonable Grounds decisions': '25',
+      'People given a safeguarding plan': '19',
+    });
+    const publicRows = rows(build('external'));
+    expect(publicRows).toMatchObject({
+      'People arrested': '9',
+      'People convicted': '<5',
+      'Adults notified to the Home Office (Duty to Notify)': '<5',
+      'People the team referred to the NRM': '31',
+    });
+    expect(Object.keys(rows(build('internal', 'cy')))).toContain('Pobl a atgyfeiriodd y tîm i’r NRM');
+    expect(text(build('internal'))).not.toMatch(/Arrests, charges.*not yet recorded/);
   });
 });

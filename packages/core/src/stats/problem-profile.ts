@@ -1,4 +1,4 @@
-import type { Audience, ProblemProfile, ProfileSection, ProfileTable } from '@harbour/contract';
+import type { Audience, Casework, ProblemProfile, ProfileSection, ProfileTable } from '@harbour/contract';
 import type { PeriodCount } from './periods';
 import { PROFILE_WORDS, type ProfileLanguage, type ProfileWords } from './profile-words';
 import { isSmall, suppressList, suppressTable, type Withheld } from './suppression';
@@ -35,6 +35,8 @@ export interface ProfileFigures {
   /** Reports by type (rows, in `byType` order) and area (columns, in `byArea` order). */
   readonly typesByArea: readonly (readonly number[])[];
   readonly networks: { readonly count: number; readonly withChildren: number; readonly largest: number };
+  /** The team's casework in the period, people counted once each. */
+  readonly casework: Casework;
 }
 
 /** Nationalities shown by name before the rest are put together as "other". */
@@ -206,12 +208,28 @@ export function buildProblemProfile(figures: ProfileFigures, options: { language
   };
 
   const source = (key: string) => figures.bySource.find((s) => s.key === key)?.n ?? 0;
+  const work = figures.casework;
   const fourPRows: [string, string, number | null][] = [
     [w.fourP.pursue, w.fourP.networks, figures.networks.count],
+    [w.fourP.pursue, w.fourP.casesOpened, Object.values(work.casesByStatus).reduce((a, b) => a + b, 0)],
+    [w.fourP.pursue, w.fourP.peopleArrested, work.peopleArrested],
+    [w.fourP.pursue, w.fourP.peopleCharged, work.peopleCharged],
+    ...(['msa_s1', 'msa_s2', 'msa_s4', 'other'] as const).map((o): [string, string, number] => [
+      w.fourP.pursue,
+      w.fourP.charges[o],
+      work.chargesByOffence[o] ?? 0,
+    ]),
+    [w.fourP.pursue, w.fourP.peopleConvicted, work.peopleConvicted],
+    ...(['stpo', 'stro'] as const).map((o): [string, string, number] => [w.fourP.pursue, w.fourP.orders[o], work.ordersByType[o] ?? 0]),
     [w.fourP.protect, w.fourP.referrals, source('officer') + source('partner')],
     [w.fourP.protect, w.fourP.nrm, source('nrm')],
     [w.fourP.protect, w.fourP.victims, figures.victims],
     [w.fourP.protect, w.fourP.childReports, children],
+    [w.fourP.protect, w.fourP.peopleReferredToNrm, work.peopleReferredToNrm],
+    [w.fourP.protect, w.fourP.peopleNotified, work.peopleNotified],
+    [w.fourP.protect, w.fourP.rgPositive, work.reasonableGrounds.positive],
+    [w.fourP.protect, w.fourP.cgPositive, work.conclusiveGrounds.positive],
+    [w.fourP.protect, w.fourP.peopleWithPlans, work.peopleWithPlans],
     [w.fourP.prevent, w.fourP.publicReports, source('public')],
     [w.fourP.prepare, w.fourP.notRecorded, null],
   ];

@@ -47,6 +47,17 @@ export interface ProfileWords {
     readonly childReports: string;
     readonly publicReports: string;
     readonly notRecorded: string;
+    readonly casesOpened: string;
+    readonly peopleArrested: string;
+    readonly peopleCharged: string;
+    readonly charges: Readonly<Record<'msa_s1' | 'msa_s2' | 'msa_s4' | 'other', string>>;
+    readonly peopleConvicted: string;
+    readonly orders: Readonly<Record<'stpo' | 'stro', string>>;
+    readonly peopleReferredToNrm: string;
+    readonly peopleNotified: string;
+    readonly rgPositive: string;
+    readonly cgPositive: string;
+    readonly peopleWithPlans: string;
   };
   readonly caveats: readonly string[];
   readonly suppressed: string;
@@ -141,13 +152,29 @@ export const PROFILE_WORDS: Readonly<Record<ProfileLanguage, ProfileWords>> = {
       childReports: 'Reports concerning children',
       publicReports: 'Reports from the public',
       notRecorded: 'Not yet recorded in Harbour',
+      casesOpened: 'Cases opened',
+      peopleArrested: 'People arrested',
+      peopleCharged: 'People charged',
+      charges: {
+        msa_s1: 'Charges of slavery, servitude or forced labour (Modern Slavery Act s1)',
+        msa_s2: 'Charges of human trafficking (Modern Slavery Act s2)',
+        msa_s4: 'Charges of an offence with intent to traffic (Modern Slavery Act s4)',
+        other: 'Charges of related offences',
+      },
+      peopleConvicted: 'People convicted',
+      orders: { stpo: 'Slavery and Trafficking Prevention Orders made', stro: 'Slavery and Trafficking Risk Orders made' },
+      peopleReferredToNrm: 'People the team referred to the NRM',
+      peopleNotified: 'Adults notified to the Home Office (Duty to Notify)',
+      rgPositive: 'Positive Reasonable Grounds decisions',
+      cgPositive: 'Positive Conclusive Grounds decisions',
+      peopleWithPlans: 'People given a safeguarding plan',
     },
     caveats: [
       'Reports are counted by the month they were received, in UK time. Call data imported for link analysis is not a report and is never counted.',
       'A report can name several potential victims, and one person can be the subject of several reports: potential victims are counted per report.',
       'Nationality is read from what was written ("Albanian", "Albania", "ALB") and counted by country; what names no country is "Not known".',
       'Areas are the local authority a report was made about; a report with no area is counted as "Area not known".',
-      'Arrests, charges, awareness events and training are not yet recorded in Harbour, and so are not counted here.',
+      'Casework (cases, arrests, charges, orders, NRM referrals and decisions, safeguarding plans) is counted by the date it happened, each person once; charges and orders are counted as made. Awareness events and training are not yet recorded in Harbour, and so are not counted here.',
     ],
     suppressed: '<5',
     withheld: '*',
@@ -239,13 +266,29 @@ export const PROFILE_WORDS: Readonly<Record<ProfileLanguage, ProfileWords>> = {
       childReports: 'Adroddiadau am blant',
       publicReports: 'Adroddiadau gan y cyhoedd',
       notRecorded: 'Heb ei gofnodi yn Harbour eto',
+      casesOpened: 'Achosion a agorwyd',
+      peopleArrested: 'Pobl a arestiwyd',
+      peopleCharged: 'Pobl a gyhuddwyd',
+      charges: {
+        msa_s1: 'Cyhuddiadau o gaethwasiaeth, caethiwed neu lafur gorfodol (Deddf Caethwasiaeth Fodern a1)',
+        msa_s2: 'Cyhuddiadau o fasnachu pobl (Deddf Caethwasiaeth Fodern a2)',
+        msa_s4: 'Cyhuddiadau o drosedd gyda’r bwriad o fasnachu (Deddf Caethwasiaeth Fodern a4)',
+        other: 'Cyhuddiadau o droseddau cysylltiedig',
+      },
+      peopleConvicted: 'Pobl a gafwyd yn euog',
+      orders: { stpo: 'Gorchmynion Atal Caethwasiaeth a Masnachu Pobl a wnaed', stro: 'Gorchmynion Risg Caethwasiaeth a Masnachu Pobl a wnaed' },
+      peopleReferredToNrm: 'Pobl a atgyfeiriodd y tîm i’r NRM',
+      peopleNotified: 'Oedolion a hysbyswyd i’r Swyddfa Gartref (Dyletswydd i Hysbysu)',
+      rgPositive: 'Penderfyniadau Sail Resymol cadarnhaol',
+      cgPositive: 'Penderfyniadau Sail Derfynol cadarnhaol',
+      peopleWithPlans: 'Pobl a gafodd gynllun diogelu',
     },
     caveats: [
       'Caiff adroddiadau eu cyfrif yn ôl y mis y daethant i law, yn amser y DU. Nid yw data galwadau a fewnforiwyd ar gyfer dadansoddi cysylltiadau yn adroddiad ac nid yw byth yn cael ei gyfrif.',
       'Gall adroddiad enwi sawl dioddefwr posibl, a gall un person fod yn destun sawl adroddiad: caiff dioddefwyr posibl eu cyfrif fesul adroddiad.',
       'Darllenir cenedligrwydd o\'r hyn a ysgrifennwyd ("Albanian", "Albania", "ALB") a\'i gyfrif fesul gwlad; mae\'r hyn nad yw\'n enwi unrhyw wlad yn "Ddim yn hysbys".',
       'Yr ardaloedd yw\'r awdurdod lleol y gwnaed adroddiad amdano; caiff adroddiad heb ardal ei gyfrif fel "Ardal ddim yn hysbys".',
-      "Nid yw arestiadau, cyhuddiadau, digwyddiadau codi ymwybyddiaeth na hyfforddiant wedi'u cofnodi yn Harbour eto, ac felly nid ydynt yn cael eu cyfrif yma.",
+      "Caiff gwaith achos (achosion, arestiadau, cyhuddiadau, gorchmynion, atgyfeiriadau a phenderfyniadau NRM, cynlluniau diogelu) ei gyfrif yn ôl y dyddiad y digwyddodd, pob person unwaith; caiff cyhuddiadau a gorchmynion eu cyfrif fel y'u gwnaed. Nid yw digwyddiadau codi ymwybyddiaeth na hyfforddiant wedi'u cofnodi yn Harbour eto, ac felly nid ydynt yn cael eu cyfrif yma.",
     ],
     suppressed: '<5',
     withheld: '*',

@@ -60,7 +60,7 @@ export type { ReportCounts } from './report.repository';
 export type { ExchangeCaseRow } from './case-exchange.repository';
 export type { CaseRow, CaseListRow, CaseListFilter, NewCase } from './case.repository';
 export type { TaskRow, NewTask } from './task.repository';
-export type { OutcomeRow, NrmRow, PlanRow } from './protection.repository';
+export type { OutcomeRow, NrmRow, PlanRow, NewOutcome } from './protection.repository';
 export type { NewReport, DraftRow, FollowUpRow, MessageRow, QueueFilter, QueueRow } from './intake.repository';
 export type { PendingRecord, CandidateRecord, Assignment, NewReviewPair, PictureSettings, StoredModel } from './picture.repository';
 export { DEFAULT_PICTURE_SETTINGS } from './picture.repository';

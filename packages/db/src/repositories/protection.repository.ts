@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { CaseOutcomesTable, DB, NrmRecordsTable, SafeguardingPlansTable } from '../schema';
 import type { AuditEvent, AuditRepository } from './audit.repository';
 import { auditedTransaction } from './audited-transaction';
@@ -138,4 +138,70 @@ export class ProtectionRepository {
       .orderBy('r.received_at', 'desc')
       .execute();
   }
+
+  /**
+   * What the team's casework achieved between two dates (inclusive, YYYY-MM-DD): cases opened and
+   * where they stand now, and people — not records — arrested, charged, referred, notified,
+   * decided on and given a plan, each person counted once as the picture holds them now. Charges
+   * and orders are counted as made (a person charged twice counts twice there).
+   */
+  async figures(from: string, to: string, today: string): Promise<CaseworkCounts> {
+    const rows = await sql<{ measure: string; key: string; n: number }>`
+      with recursive chain(start_id, id, merged_into, depth) as (
+        select e.id, e.id, e.merged_into, 0 from entities e
+        where e.id in (select entity_id from case_outcomes union select entity_id from nrm_records union select entity_id from safeguarding_plans)
+        union all
+        select c.start_id, e.id, e.merged_into, c.depth + 1 from chain c join entities e on e.id = c.merged_into where c.depth < 50
+      ),
+      person as (select distinct on (start_id) start_id, id from chain where merged_into is null order by start_id, depth desc),
+      outcome as (select o.*, p.id as person_id from case_outcomes o join person p on p.start_id = o.entity_id where o.occurred_on between ${from} and ${to}),
+      nrm as (select n.*, p.id as person_id from nrm_records n join person p on p.start_id = n.entity_id)
+      select 'opened' as measure, status as key, count(*)::int as n from cases where (opened_at at time zone 'Europe/London')::date between ${from} and ${to} group by status
+      union all select 'arrested', '', count(distinct person_id)::int from outcome where kind = 'arrest'
+      union all select 'charged', '', count(distinct person_id)::int from outcome where kind = 'charge'
+      union all select 'charges', offence, count(*)::int from outcome where kind = 'charge' group by offence
+      union all select 'convicted', '', count(distinct person_id)::int from outcome where kind = 'court_result' and result = 'convicted'
+      union all select 'orders', order_type, count(*)::int from outcome where kind = 'order' group by order_type
+      union all select 'referred', route, count(distinct person_id)::int from nrm where referred_on between ${from} and ${to} group by route
+      union all select 'rg', rg_decision, count(distinct person_id)::int from nrm where rg_decided_on between ${from} and ${to} group by rg_decision
+      union all select 'cg', cg_decision, count(distinct person_id)::int from nrm where cg_decided_on between ${from} and ${to} group by cg_decision
+      union all select 'planned', '', count(distinct p.id)::int from safeguarding_plans s join person p on p.start_id = s.entity_id
+        where (s.recorded_at at time zone 'Europe/London')::date between ${from} and ${to}
+      union all select 'reviewsOverdue', '', count(*)::int from safeguarding_plans s join cases c on c.id = s.case_id
+        where s.next_review_on < ${today} and c.status <> 'closed'
+      union all select 'awaitingRg', '', count(*)::int from nrm_records where route = 'nrm' and rg_decision is null`.execute(this.db);
+    const get = (measure: string, key = '') => rows.rows.find((r) => r.measure === measure && r.key === key)?.n ?? 0;
+    const keyed = (measure: string) => Object.fromEntries(rows.rows.filter((r) => r.measure === measure).map((r) => [r.key, r.n]));
+    return {
+      casesByStatus: keyed('opened'),
+      peopleArrested: get('arrested'),
+      peopleCharged: get('charged'),
+      chargesByOffence: keyed('charges'),
+      peopleConvicted: get('convicted'),
+      ordersByType: keyed('orders'),
+      peopleReferredToNrm: get('referred', 'nrm'),
+      peopleNotified: get('referred', 'dtn'),
+      reasonableGrounds: { positive: get('rg', 'positive'), negative: get('rg', 'negative') },
+      conclusiveGrounds: { positive: get('cg', 'positive'), negative: get('cg', 'negative') },
+      peopleWithPlans: get('planned'),
+      plansReviewOverdue: get('reviewsOverdue'),
+      referralsAwaitingReasonableGrounds: get('awaitingRg'),
+    };
+  }
+}
+
+export interface CaseworkCounts {
+  readonly casesByStatus: Record<string, number>;
+  readonly peopleArrested: number;
+  readonly peopleCharged: number;
+  readonly chargesByOffence: Record<string, number>;
+  readonly peopleConvicted: number;
+  readonly ordersByType: Record<string, number>;
+  readonly peopleReferredToNrm: number;
+  readonly peopleNotified: number;
+  readonly reasonableGrounds: { readonly positive: number; readonly negative: number };
+  readonly conclusiveGrounds: { readonly positive: number; readonly negative: number };
+  readonly peopleWithPlans: number;
+  readonly plansReviewOverdue: number;
+  readonly referralsAwaitingReasonableGrounds: number;
 }

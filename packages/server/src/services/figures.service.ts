@@ -1,6 +1,7 @@
 import { GENDERS } from '@harbour/contract';
 import type { AreaBoundaries, Count, Dashboard, FiguresMap as FiguresMapView, ReportBehind } from '@harbour/contract';
 import {
+  localDate,
   EXPLOITATION_TYPES,
   PERMISSIONS,
   REPORT_SOURCES,
@@ -79,6 +80,7 @@ export class FiguresService {
     const byGender = await tallies.victims(tally, 'gender');
     const byNationality = await tallies.victims(tally, 'nationality');
     const span = await tallies.span();
+    const casework = await this.repos.protection.figures(`${filter.from}-01`, lastDayOf(filter.to), localDate(this.now()));
 
     const total = sum(byMonth);
     const areaCounts = counts(byArea);
@@ -101,6 +103,7 @@ export class FiguresService {
       victimsByNationality: byNationality
         .map((r) => ({ ...r, name: r.key ? (countryByCode(r.key)?.name ?? r.key) : '' }))
         .sort((a, b) => b.n - a.n || a.key.localeCompare(b.key)),
+      casework,
     };
   }
 
@@ -214,4 +217,10 @@ function counts(rows: readonly TallyRow[]): Map<string, number> {
 function every(keys: readonly string[], rows: readonly TallyRow[]): Count[] {
   const found = counts(rows);
   return [...keys.map((key) => ({ key, n: found.get(key) ?? 0 })), ...rows.filter((r) => !keys.includes(r.key))];
+}
+
+/** The last day of a month given as YYYY-MM. */
+function lastDayOf(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
 }

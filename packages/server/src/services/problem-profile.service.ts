@@ -64,6 +64,7 @@ export class ProblemProfileService {
         victimsByNationality: d.victimsByNationality.map((c) => ({ key: c.key, n: c.n, name: c.key ? (region.of(c.key) ?? c.name) : '' })),
         typesByArea,
         networks,
+        casework: d.casework,
       },
       { language: asked.language, audience: asked.audience, generatedAt: this.now() },
     );

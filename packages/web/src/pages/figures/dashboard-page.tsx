@@ -297,9 +297,31 @@ function FourPView({
   const { t } = useTranslation();
   const source = (key: string) => d.bySource.find((c) => c.key === key)?.n ?? 0;
   const children = d.byAge.find((c) => c.key === 'child')?.n ?? 0;
-  type Measure = { key: string; n?: number; behind?: FiguresParams; link?: { to: string; label: string } };
+  type Measure = { key: string; label?: string; n?: number; behind?: FiguresParams; link?: { to: string; label: string } };
+  const w = d.casework;
+  const offences = ['msa_s1', 'msa_s2', 'msa_s4', 'other'] as const;
   const strands: [string, Measure[]][] = [
-    ['pursue', [{ key: 'networks', ...(canSearch ? { link: { to: '/networks', label: t('figures.fourP.networksLink') } } : {}) }, { key: 'cases' }]],
+    [
+      'pursue',
+      [
+        { key: 'networks', ...(canSearch ? { link: { to: '/networks', label: t('figures.fourP.networksLink') } } : {}) },
+        { key: 'casesOpened', n: Object.values(w.casesByStatus).reduce((a, b) => a + b, 0) },
+        ...Object.entries(w.casesByStatus).map(([status, n]) => ({
+          key: `cases-${status}`,
+          label: t('figures.fourP.measures.casesNow', { status: t(`pursue.status.${status}`) }),
+          n,
+        })),
+        { key: 'peopleArrested', n: w.peopleArrested },
+        { key: 'peopleCharged', n: w.peopleCharged },
+        ...offences.map((o) => ({
+          key: `charges-${o}`,
+          label: t('figures.fourP.measures.chargesUnder', { offence: t(`outcomes.offence.${o}`) }),
+          n: w.chargesByOffence[o] ?? 0,
+        })),
+        { key: 'peopleConvicted', n: w.peopleConvicted },
+        ...(['stpo', 'stro'] as const).map((o) => ({ key: `orders-${o}`, label: t(`outcomes.order.${o}`), n: w.ordersByType[o] ?? 0 })),
+      ],
+    ],
     [
       'protect',
       [
@@ -308,7 +330,15 @@ function FourPView({
         { key: 'nrmReferrals', n: source('nrm'), behind: { ...filter, source: 'nrm' } },
         { key: 'victims', n: d.victims },
         { key: 'childReports', n: children, behind: { ...filter, age: 'child' } },
-        { key: 'nrmDecisions' },
+        { key: 'peopleReferredToNrm', n: w.peopleReferredToNrm },
+        { key: 'peopleNotified', n: w.peopleNotified },
+        { key: 'rgPositive', n: w.reasonableGrounds.positive },
+        { key: 'rgNegative', n: w.reasonableGrounds.negative },
+        { key: 'cgPositive', n: w.conclusiveGrounds.positive },
+        { key: 'cgNegative', n: w.conclusiveGrounds.negative },
+        { key: 'awaitingRg', n: w.referralsAwaitingReasonableGrounds },
+        { key: 'peopleWithPlans', n: w.peopleWithPlans },
+        { key: 'plansReviewOverdue', n: w.plansReviewOverdue },
       ],
     ],
     ['prevent', [{ key: 'publicReports', n: source('public'), behind: { ...filter, source: 'public' } }, { key: 'awareness' }]],
@@ -345,14 +375,14 @@ function FourPView({
                     {t(`figures.fourP.${strand}`)}
                   </th>
                 )}
-                <td className="govuk-table__cell">{t(`figures.fourP.measures.${m.key}`)}</td>
+                <td className="govuk-table__cell">{m.label ?? t(`figures.fourP.measures.${m.key}`)}</td>
                 <td className="govuk-table__cell govuk-table__cell--numeric">
                   {m.n !== undefined ? (
                     canList && m.behind && m.n !== 0 ? (
                       <Link
                         className="govuk-link"
                         to={`/figures/reports?${queryOf(m.behind)}`}
-                        aria-label={t('figures.listLabel', { count: m.n, what: t(`figures.fourP.measures.${m.key}`) })}
+                        aria-label={t('figures.listLabel', { count: m.n, what: m.label ?? t(`figures.fourP.measures.${m.key}`) })}
                       >
                         {format(m.n)}
                       </Link>
