@@ -30,3 +30,5 @@ export * from './pursue/calendar-dates';
 export * from './pursue/outcomes';
 export * from './protect/nrm';
 export * from './protect/safeguarding';
+export * from './access/sharing';
+export * from './access/shared-case';

@@ -59,6 +59,8 @@ export const BACKUP_TABLES = [
   'nrm_records',
   'safeguarding_plans',
   'safeguarding_reviews',
+  'sharing_agreements',
+  'case_shares',
 ] as const satisfies readonly (keyof DB)[];
 
 /**
@@ -122,6 +124,8 @@ const ORDER: Record<BackupTable, string[]> = {
   nrm_records: ['id'],
   safeguarding_plans: ['id'],
   safeguarding_reviews: ['id'],
+  sharing_agreements: ['id'],
+  case_shares: ['case_id', 'agency_id'],
 };
 
 export interface BackupHeader {

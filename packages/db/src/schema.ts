@@ -215,6 +215,31 @@ export interface SafeguardingReviewsTable {
   recorded_at: Timestamp;
 }
 
+export interface SharingAgreementsTable {
+  id: string;
+  agency_id: string;
+  purpose: string;
+  lawful_basis: string;
+  categories: string[];
+  starts_on: string;
+  ends_on: string;
+  created_by: string;
+  created_at: Timestamp;
+  ended_by: string | null;
+  ended_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  end_reason: string | null;
+}
+
+export interface CaseSharesTable {
+  case_id: string;
+  agency_id: string;
+  reason: string;
+  shared_by: string;
+  shared_at: Timestamp;
+  revoked_by: string | null;
+  revoked_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
 export interface UsedFormTokensTable {
   token_hash: string;
   used_at: Timestamp;
@@ -666,6 +691,8 @@ export interface DB {
   nrm_records: NrmRecordsTable;
   safeguarding_plans: SafeguardingPlansTable;
   safeguarding_reviews: SafeguardingReviewsTable;
+  sharing_agreements: SharingAgreementsTable;
+  case_shares: CaseSharesTable;
   audit_log: AuditLogTable;
   reports: ReportsTable;
   report_persons: ReportPersonsTable;

@@ -1,5 +1,6 @@
 import { GWENT, type AgencyKind } from '@harbour/core';
 import { seedDatabase, type Repositories } from '@harbour/db';
+import { randomUUID } from 'node:crypto';
 import { sha256 } from './auth/tokens';
 import type { Services } from './services/index';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET, type DemoAccount } from './demo-accounts';
@@ -42,6 +43,7 @@ export async function seedDemo(
     userIds.set(account.email, created.id);
     if (account.enrolled) await svc.auth.enrolPublishedSecret(created.id, DEMO_TOTP_SECRET, [sha256('demo0-codes')]);
   }
+  await agreeDemoSharing(repos, agencyIds, userIds);
   if (reports === 0 || (await repos.reports.counts()).reports > 0) return false;
   let shown = 0;
   await seedDatabase(repos, { reports, seed: 'demo', area: GWENT, until }, (done, total) => {
@@ -76,6 +78,45 @@ async function assignDemoWork(repos: Repositories, userIds: ReadonlyMap<string, 
     );
   for (const id of toDc) await assign(id, dc);
   for (const r of toDs) await assign(r.id, ds);
+}
+
+/**
+ * Information-sharing agreements with the demo's partners, in force from a year ago to a year
+ * ahead: the council may know suspects and addresses but not victims' identities (so the redacted
+ * view shows); the support charity may know victims and addresses.
+ */
+async function agreeDemoSharing(repos: Repositories, agencyIds: ReadonlyMap<string, string>, userIds: ReadonlyMap<string, string>): Promise<void> {
+  const admin = userIds.get(demoEmailOf('admin'));
+  if (!admin) return;
+  const today = new Date();
+  const day = (years: number) => `${today.getUTCFullYear() + years}-${String(today.getUTCMonth() + 1).padStart(2, '0')}-01`;
+  const terms = [
+    {
+      agency: 'Newport City Council',
+      purpose: 'Safeguarding adults and children at risk of exploitation in Newport',
+      categories: ['suspect_identity', 'addresses'] as const,
+    },
+    {
+      agency: 'Survivor support charity (demo)',
+      purpose: 'Support for potential victims referred through the NRM',
+      categories: ['victim_identity', 'addresses'] as const,
+    },
+  ];
+  for (const t of terms) {
+    const agencyId = agencyIds.get(t.agency);
+    if (!agencyId) continue;
+    await repos.sharing.addAgreement({
+      id: randomUUID(),
+      agencyId,
+      purpose: t.purpose,
+      lawfulBasis: 'Crime and Disorder Act 1998 s115; UK GDPR art. 6(1)(e); DPA 2018 s35 (law enforcement)',
+      categories: t.categories,
+      startsOn: day(-1),
+      endsOn: day(1),
+      by: admin,
+      at: today,
+    });
+  }
 }
 
 function demoEmailOf(role: DemoAccount['role']): string {

@@ -115,6 +115,14 @@ const EXPECTED: Record<string, 'public' | 'session' | readonly Role[]> = {
   'PUT /api/cases/:id/safeguarding/:planId': ['supervisor', 'investigator'],
   'POST /api/cases/:id/safeguarding/:planId/reviews': ['supervisor', 'investigator'],
   'GET /api/cases/task-owners': ['supervisor', 'investigator'],
+  'GET /api/admin/agreements': ['admin'],
+  'POST /api/admin/agreements': ['admin'],
+  'POST /api/admin/agreements/:id/end': ['admin'],
+  'POST /api/cases/:id/shares': ['supervisor'],
+  'DELETE /api/cases/:id/shares/:agencyId': ['supervisor'],
+  'GET /api/shared/cases': ['partner'],
+  'GET /api/shared/cases/:id': ['partner'],
+  'POST /api/shared/cases/:id/notes': ['partner'],
   'POST /api/cases/:id/tasks': ['supervisor', 'investigator'],
   'GET /api/tasks/mine': ['supervisor', 'investigator', 'partner'],
   'GET /api/tasks': ['supervisor'],
@@ -162,7 +170,7 @@ describe(`access matrix on ${TEST_STORE}`, () => {
       .replace(':photoId', '00000000-0000-4000-8000-000000000001')
       .replace(':reportId', '00000000-0000-4000-8000-000000000002')
       .replace(':entityId', '00000000-0000-4000-8000-000000000003')
-      .replace(/:(outcomeId|nrmId|planId)/, '00000000-0000-4000-8000-000000000004')
+      .replace(/:(outcomeId|nrmId|planId|agencyId)/, '00000000-0000-4000-8000-000000000004')
       .replace(':role', 'suspect');
     const expected = EXPECTED[key]!;
     const body = method === 'GET' || method === 'DELETE' ? undefined : {};
@@ -240,6 +248,9 @@ describe(`well-formed reads on ${TEST_STORE}: every allowed role is answered 2xx
     const [a, b] = people.map((p) => p.id);
     const opened = await supervisor.request('POST', '/api/cases', { kind: 'investigation', title: 'A case to read', fromReportId: report.id });
     const caseId = opened.json<{ id: string }>().id;
+    // Shared with the demo council, whose agreement is in force, so its partner reads it.
+    const council = await t.store.db.selectFrom('agencies').select('id').where('name', '=', 'Newport City Council').executeTakeFirstOrThrow();
+    expect((await supervisor.request('POST', `/api/cases/${caseId}/shares`, { agencyId: council.id, reason: 'Joint safeguarding' })).statusCode).toBe(200);
     const fill: Record<string, string> = {
       'GET /api/reports/:id': `/api/reports/${report.id}`,
       'GET /api/reports/:id/photos': `/api/reports/${report.id}/photos`,
@@ -251,6 +262,7 @@ describe(`well-formed reads on ${TEST_STORE}: every allowed role is answered 2xx
       'GET /api/graph/paths': `/api/graph/paths?a=${a}&b=${b}`,
       'GET /api/search': '/api/search?q=NP20',
       'GET /api/cases/:id': `/api/cases/${caseId}`,
+      'GET /api/shared/cases/:id': `/api/shared/cases/${caseId}`,
       'GET /assets/*': '/assets/missing.js',
       'GET /*': '/home',
     };

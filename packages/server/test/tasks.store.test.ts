@@ -31,15 +31,20 @@ describe(`tasks on ${TEST_STORE}: given on a case to the team or a partner agenc
   });
   afterAll(async () => t?.close());
 
-  it('offers the team and the partner agencies (not the police) as owners', () => {
-    expect(owners.agencies.map((a) => a.name)).toContain('Newport City Council');
+  it('offers the team and the partner agencies with an agreement in force (not the police) as owners', async () => {
+    expect(owners.agencies.map((a) => a.name).sort()).toEqual(['Newport City Council', 'Survivor support charity (demo)']);
     expect(owners.agencies.some((a) => /Police/.test(a.name))).toBe(false);
+    // Giving work to an agency shares with it: outside an agreement it is refused, with the reason.
+    const caerphilly = await t.store.db.selectFrom('agencies').select('id').where('name', '=', 'Caerphilly County Borough Council').executeTakeFirstOrThrow();
+    const refused = await dc.request('POST', `/api/cases/${caseId}/tasks`, { title: 'Visit', ownerAgencyId: caerphilly.id });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('no information-sharing agreement in force');
     expect(owners.users.length).toBeGreaterThan(0);
   });
 
   it('the council sees the task given to it, overdue first, with the case’s reference but not the case', async () => {
     const newport = owners.agencies.find((a) => a.name === 'Newport City Council')!;
-    const other = owners.agencies.find((a) => a.name !== 'Newport City Council')!;
+    const other = owners.agencies.find((a) => a.name === 'Survivor support charity (demo)')!;
     await give({ title: 'Safeguarding visit to the flat', details: 'Two adults; one speaks Tigrinya only.', ownerAgencyId: newport.id, dueOn: '2026-11-20' });
     const late = await give({ title: 'Check the tenancy records', ownerAgencyId: newport.id, dueOn: '2026-11-08' });
     await give({ title: 'Not the council’s', ownerAgencyId: other.id, dueOn: '2026-11-01' });

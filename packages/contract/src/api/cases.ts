@@ -279,7 +279,26 @@ export const caseRecordsSchema = z.object({
 });
 export type CaseRecords = z.output<typeof caseRecordsSchema>;
 
-export const caseSchema = caseBaseSchema.extend({ records: caseRecordsSchema });
+/** Who the case is shared with (for its holding team), and who it could be shared with now. */
+export const caseSharingSchema = z.object({
+  canShare: z.boolean(),
+  shares: z.array(
+    z.object({
+      agencyId: z.uuid(),
+      agency: z.string(),
+      reason: z.string(),
+      sharedBy: z.string(),
+      sharedAt: z.string(),
+      revokedAt: z.string().nullable(),
+      /** The agency reads the case now: shared, not withdrawn, and an agreement in force. */
+      reading: z.boolean(),
+    }),
+  ),
+  /** Agencies with an information-sharing agreement in force. */
+  shareable: z.array(z.object({ id: z.uuid(), name: z.string() })),
+});
+
+export const caseSchema = caseBaseSchema.extend({ records: caseRecordsSchema, sharing: caseSharingSchema });
 export type CaseView = z.output<typeof caseSchema>;
 
 export const caseStatusBody = z.object({ to: z.enum(CASE_STATUSES), reason: reasonSchema });

@@ -12,3 +12,4 @@ export * from './public';
 export * from './reports';
 export * from './session';
 export * from './system';
+export * from './sharing';

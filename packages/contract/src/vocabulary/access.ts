@@ -52,6 +52,12 @@ export const PERMISSIONS = {
   casesRead: 'cases:read',
   /** Open cases, link reports and people to them, move them on, write notes; closing is a supervisor's to approve. */
   casesWork: 'cases:work',
+  /** Share a case with a partner agency under an information-sharing agreement, and withdraw it. */
+  casesShare: 'cases:share',
+  /** Read the cases shared with one's agency, as its agreement allows, and add the agency's notes. */
+  casesShared: 'cases:shared',
+  /** Record and end information-sharing agreements with partner agencies. */
+  sharingManage: 'sharing:manage',
   /** Work the tasks owned by oneself or by one's agency: see them, record what was done. */
   tasksWork: 'tasks:work',
   /** See every open task on the agency's cases, by owner. */

@@ -9,3 +9,4 @@ export * from './public-report';
 export * from './pursue';
 export * from './query-params';
 export * from './reasons';
+export * from './sharing';

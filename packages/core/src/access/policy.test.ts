@@ -25,7 +25,7 @@ describe('policy', () => {
 
   it('gives partners and officers nothing but their own account and making referrals (partners also work their agency’s tasks and import their spreadsheets)', () => {
     expect(permissionsOf('officer')).toEqual(['public', 'session:second-factor', 'self', 'referrals:create']);
-    expect(permissionsOf('partner')).toEqual(['public', 'session:second-factor', 'self', 'referrals:create', 'tasks:work', 'imports:run']);
+    expect(permissionsOf('partner')).toEqual(['public', 'session:second-factor', 'self', 'referrals:create', 'cases:shared', 'tasks:work', 'imports:run']);
   });
 
   it('reserves the audit log and account management to administrators', () => {

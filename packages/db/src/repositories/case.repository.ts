@@ -279,7 +279,7 @@ export class CaseRepository {
     return this.db
       .selectFrom('case_notes as n')
       .innerJoin('users as u', 'u.id', 'n.author_id')
-      .select(['n.id', 'n.body', 'n.written_at', 'u.display_name as author_name'])
+      .select(['n.id', 'n.body', 'n.written_at', 'u.display_name as author_name', 'u.agency_id as author_agency_id'])
       .where('n.case_id', '=', caseId)
       .orderBy('n.written_at')
       .orderBy('n.id')

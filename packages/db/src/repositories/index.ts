@@ -7,6 +7,7 @@ import { CaseExchangeRepository } from './case-exchange.repository';
 import { CaseRepository } from './case.repository';
 import { TaskRepository } from './task.repository';
 import { ProtectionRepository } from './protection.repository';
+import { SharingRepository } from './sharing.repository';
 import { AccessGrantRepository } from './access-grant.repository';
 import { RequestLimitRepository } from './request-limit.repository';
 import { JobRunRepository } from './job-run.repository';
@@ -39,6 +40,7 @@ export function repositories(db: Kysely<DB>) {
     cases: new CaseRepository(db, audit),
     tasks: new TaskRepository(db, audit),
     protection: new ProtectionRepository(db, audit),
+    sharing: new SharingRepository(db, audit),
     intake: new IntakeRepository(db, audit),
     picture: new PictureRepository(db, audit),
     entities: new EntityRepository(db, audit),
@@ -61,6 +63,7 @@ export type { ExchangeCaseRow } from './case-exchange.repository';
 export type { CaseRow, CaseListRow, CaseListFilter, NewCase } from './case.repository';
 export type { TaskRow, NewTask } from './task.repository';
 export type { OutcomeRow, NrmRow, PlanRow, NewOutcome } from './protection.repository';
+export type { AgreementRow, ShareRow } from './sharing.repository';
 export type { NewReport, DraftRow, FollowUpRow, MessageRow, QueueFilter, QueueRow } from './intake.repository';
 export type { PendingRecord, CandidateRecord, Assignment, NewReviewPair, PictureSettings, StoredModel } from './picture.repository';
 export { DEFAULT_PICTURE_SETTINGS } from './picture.repository';

@@ -22,6 +22,7 @@ import type { CaseListRow, CaseRow, Repositories } from '@harbour/db';
 import { auditEntry } from './audit.service';
 import type { TaskService } from './task.service';
 import type { CasePerson, CaseRecordsService, NrmInput, PlanInput } from './case-records.service';
+import type { SharingService } from './sharing.service';
 
 /** Cases listed at most; the list is of the team's working cases, not an archive search. */
 const MOST_LISTED = 500;
@@ -50,6 +51,7 @@ export class CaseService {
     private readonly repos: Repositories,
     private readonly tasks: TaskService,
     private readonly records: CaseRecordsService,
+    private readonly sharing: SharingService,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -327,6 +329,7 @@ export class CaseService {
     ]);
     const canWork = can(user, PERMISSIONS.casesWork);
     const records = await this.records.of(user, id, peopleOf(entities));
+    const sharing = await this.sharing.ofCase(user, id);
     return {
       ...summaryOf(summary),
       summary: row.summary,
@@ -359,6 +362,7 @@ export class CaseService {
       notes: notes.map((n) => ({ id: n.id, body: n.body, by: n.author_name, at: n.written_at.toISOString() })),
       tasks,
       records,
+      sharing,
     };
   }
 }

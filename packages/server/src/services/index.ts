@@ -30,6 +30,7 @@ import { BulkImportService } from './bulk-import.service';
 import { toGraphFilter } from './graph-filter';
 import { GWENT, NRM_DEFAULTS, areaCodes, type ForceArea, type NrmSettings } from '@harbour/core';
 import { CaseRecordsService } from './case-records.service';
+import { SharingService } from './sharing.service';
 
 /** Records resolved between vacuums of the embedded store (a few seconds' pause at a million people). */
 const TIDY_EMBEDDED_STORE_EVERY = 50_000;
@@ -51,6 +52,7 @@ export function services(
   const audit = new AuditService(repos);
   const graph = new GraphService(repos);
   const tasks = new TaskService(repos, options.now);
+  const sharing = new SharingService(repos, tasks, options.now);
   const figures = new FiguresService(repos, area, new Boundaries(options.geoDir, area), options.now);
   return {
     store: options.store,
@@ -80,7 +82,8 @@ export function services(
     charts: new ChartService(repos, graph, toGraphFilter),
     callData: new CallDataService(repos, options.now),
     caseExchange: new CaseExchangeService(repos, area, options.now),
-    cases: new CaseService(repos, tasks, new CaseRecordsService(repos, options.nrm ?? NRM_DEFAULTS, options.now), options.now),
+    cases: new CaseService(repos, tasks, new CaseRecordsService(repos, options.nrm ?? NRM_DEFAULTS, options.now), sharing, options.now),
+    sharing,
     tasks,
     imports: new BulkImportService(repos, area, options.now),
     research: new ResearchExportService(repos, area, options.now),

@@ -1,6 +1,20 @@
 import type { TaskList, TaskOwners, TaskView } from '@harbour/contract';
 import { randomUUID } from 'node:crypto';
-import { Conflict, Invalid, NotFound, PERMISSIONS, can, localDate, mayReach, permissionsOf, permittedUser, type Actor, type UserActor } from '@harbour/core';
+import {
+  Conflict,
+  Invalid,
+  NotFound,
+  PERMISSIONS,
+  can,
+  localDate,
+  mayReach,
+  permissionsOf,
+  permittedUser,
+  sharingTerms,
+  type Actor,
+  type UserActor,
+} from '@harbour/core';
+import { agreementTerms } from './sharing-terms';
 import type { Repositories, TaskRow } from '@harbour/db';
 import { auditEntry } from './audit.service';
 
@@ -30,7 +44,10 @@ export class TaskService {
     const [users, agencies] = await Promise.all([this.repos.intake.teamMembers(), this.repos.agencies.list()]);
     return {
       users: users.map((u) => ({ id: u.id, name: u.display_name })),
-      agencies: agencies.filter((a) => a.kind !== 'police').map((a) => ({ id: a.id, name: a.name })),
+      // Only agencies with an information-sharing agreement in force can be given work.
+      agencies: (await Promise.all(agencies.filter((a) => a.kind !== 'police').map(async (a) => ((await this.agreementInForce(a.id)) ? [a] : []))))
+        .flat()
+        .map((a) => ({ id: a.id, name: a.name })),
     };
   }
 
@@ -47,6 +64,11 @@ export class TaskService {
     }
     if (input.ownerAgencyId && !(await this.repos.agencies.get(input.ownerAgencyId)))
       throw new Invalid('No such agency', [{ path: 'ownerAgencyId', message: 'Choose one of the partner agencies' }]);
+    // A task given to an agency shares it: only inside an information-sharing agreement in force.
+    if (input.ownerAgencyId && input.ownerAgencyId !== user.agencyId && !(await this.agreementInForce(input.ownerAgencyId)))
+      throw new Invalid('No agreement in force', [
+        { path: 'ownerAgencyId', message: 'There is no information-sharing agreement in force with this agency: an administrator records one first' },
+      ]);
     const id = randomUUID();
     const at = this.now();
     await this.repos.tasks.transaction(async (tasks, audit) => {
@@ -76,7 +98,9 @@ export class TaskService {
   /** My open tasks, and my agency's when I work for a partner: overdue first, then soonest due. */
   async mine(actor: Actor): Promise<TaskList> {
     const user = permittedUser(actor, PERMISSIONS.tasksWork, 'Your role does not work tasks');
-    const rows = await this.repos.tasks.openFor(user.userId, user.role === 'partner' ? user.agencyId : null);
+    // A partner agency's tasks are its to see only while an agreement with it is in force.
+    const agency = user.role === 'partner' && (await this.agreementInForce(user.agencyId)) ? user.agencyId : null;
+    const rows = await this.repos.tasks.openFor(user.userId, agency);
     await this.repos.audit.append(auditEntry(user, 'tasks.listed', null, { count: rows.length, whose: 'mine' }));
     return this.listOf(rows);
   }
@@ -93,7 +117,7 @@ export class TaskService {
   async finish(actor: Actor, id: string, status: 'done' | 'cancelled', outcome: string): Promise<TaskView> {
     const user = permittedUser(actor, PERMISSIONS.tasksWork, 'Your role does not work tasks');
     const task = await this.repos.tasks.get(id);
-    if (!task || !this.mayWork(user, task)) throw new NotFound('No such task');
+    if (!task || !(await this.mayWork(user, task))) throw new NotFound('No such task');
     const at = this.now();
     await this.repos.tasks.transaction(async (tasks, audit) => {
       if (!(await tasks.finish(id, status, outcome, user.userId, at))) throw new Conflict('This task has been finished already');
@@ -102,10 +126,15 @@ export class TaskService {
     return this.view((await this.repos.tasks.get(id))!);
   }
 
-  /** Its owner, a user of the owning agency, or the case's team (who work its cases). */
-  private mayWork(user: UserActor, task: TaskRow): boolean {
+  private async agreementInForce(agencyId: string): Promise<boolean> {
+    return sharingTerms(await agreementTerms(this.repos), agencyId, localDate(this.now())) !== null;
+  }
+
+  /** Its owner, a user of the owning agency (while an agreement with it is in force), or the case's team (who work its cases). */
+  private async mayWork(user: UserActor, task: TaskRow): Promise<boolean> {
     if (task.owner_user_id === user.userId) return true;
-    if (task.owner_agency_id !== null && task.owner_agency_id === user.agencyId) return true;
+    if (task.owner_agency_id !== null && task.owner_agency_id === user.agencyId && task.owner_agency_id !== task.case_agency_id)
+      return this.agreementInForce(user.agencyId);
     return can(user, PERMISSIONS.casesWork) && mayReach(user, { agencyId: task.case_agency_id });
   }
 
