@@ -6,7 +6,7 @@ import cy from '../packages/web/src/i18n/cy.json';
 
 /** What each role sees in the main navigation once signed in. */
 const NAVIGATION: Record<Role, string[]> = {
-  admin: ['Home', 'Accounts', 'Agencies', 'Audit log', 'Background jobs', 'Your account'],
+  admin: ['Home', 'Accounts', 'Agencies', 'Audit log', 'Sharing agreements', 'Background jobs', 'Your account'],
   supervisor: [
     'Home',
     'Triage queue',
@@ -29,7 +29,7 @@ const NAVIGATION: Record<Role, string[]> = {
   researcher: ['Home', 'Figures', 'Your account'],
   analyst: ['Home', 'Cases', 'Search', 'Networks', 'Figures', 'Review matches', 'Matching', 'Imports', 'Your account'],
   officer: ['Home', 'Make a referral', 'Your account'],
-  partner: ['Home', 'Tasks', 'Make a referral', 'Imports', 'Your account'],
+  partner: ['Home', 'Shared cases', 'Tasks', 'Make a referral', 'Imports', 'Your account'],
 };
 
 const PAGES: Record<string, string> = {
@@ -48,6 +48,8 @@ const PAGES: Record<string, string> = {
   Agencies: '/admin/agencies',
   'Audit log': '/admin/audit',
   'Background jobs': '/admin/jobs',
+  'Sharing agreements': '/admin/agreements',
+  'Shared cases': '/shared',
   'Your account': '/account',
 };
 

@@ -9,6 +9,9 @@ import { AccountsPage } from './pages/accounts/accounts-page';
 import { AgenciesPage } from './pages/agencies/agencies-page';
 import { AuditPage } from './pages/audit/audit-page';
 import { JobsPage } from './pages/jobs/jobs-page';
+import { AgreementsPage } from './pages/sharing/agreements-page';
+import { SharedCasePage } from './pages/sharing/shared-case-page';
+import { SharedCasesPage } from './pages/sharing/shared-cases-page';
 import { CasesPage } from './pages/cases/cases-page';
 import { CasePage } from './pages/cases/case-page';
 import { TasksPage } from './pages/tasks/tasks-page';
@@ -149,6 +152,9 @@ export function App() {
         <Route path="/admin/agencies" element={<Staff permission="agencies:read">{(s) => <AgenciesPage session={s} />}</Staff>} />
         <Route path="/admin/audit" element={<Staff permission="audit:read">{() => <AuditPage />}</Staff>} />
         <Route path="/admin/jobs" element={<Staff permission="jobs:read">{() => <JobsPage />}</Staff>} />
+        <Route path="/admin/agreements" element={<Staff permission="sharing:manage">{() => <AgreementsPage />}</Staff>} />
+        <Route path="/shared" element={<Staff permission="cases:shared">{() => <SharedCasesPage />}</Staff>} />
+        <Route path="/shared/:id" element={<Staff permission="cases:shared">{() => <SharedCasePage />}</Staff>} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Layout>

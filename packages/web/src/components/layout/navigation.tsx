@@ -7,6 +7,7 @@ export const NAV_ITEMS = [
   { to: '/home', key: 'nav.home', permission: 'self' },
   { to: '/triage', key: 'nav.triage', permission: 'reports:triage' },
   { to: '/cases', key: 'nav.cases', permission: 'cases:read' },
+  { to: '/shared', key: 'nav.shared', permission: 'cases:shared' },
   { to: '/tasks', key: 'nav.tasks', permission: 'tasks:work' },
   { to: '/search', key: 'nav.search', permission: 'picture:search' },
   { to: '/networks', key: 'nav.networks', permission: 'picture:search' },
@@ -18,6 +19,7 @@ export const NAV_ITEMS = [
   { to: '/admin/accounts', key: 'nav.users', permission: 'users:read' },
   { to: '/admin/agencies', key: 'nav.agencies', permission: 'agencies:read' },
   { to: '/admin/audit', key: 'nav.audit', permission: 'audit:read' },
+  { to: '/admin/agreements', key: 'nav.agreements', permission: 'sharing:manage' },
   { to: '/admin/jobs', key: 'nav.jobs', permission: 'jobs:read' },
   { to: '/account', key: 'nav.account', permission: 'self' },
 ] as const;

@@ -14,6 +14,8 @@ import { CaseStatusTag } from './case-status-tag';
 import { GiveTaskForm } from '../tasks/give-task-form';
 import { TaskCard } from '../tasks/task-card';
 import { SuspectOutcomes } from './suspect-outcomes';
+import { CaseSharing } from '../sharing/case-sharing';
+import { CaseNotes } from './case-notes';
 import { VictimNrm } from './victim-nrm';
 import { VictimSafeguarding } from './victim-safeguarding';
 
@@ -30,6 +32,7 @@ export function CasePage() {
 
 function CaseDetail({ c }: { c: CaseView }) {
   const { t, i18n } = useTranslation();
+  const client = useQueryClient();
   const when = (at: string) =>
     new Intl.DateTimeFormat(dateLocale(i18n.language), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' }).format(new Date(at));
   const victims = c.entities.filter((e) => e.role === 'potential_victim');
@@ -129,7 +132,14 @@ function CaseDetail({ c }: { c: CaseView }) {
         {c.canWork && c.status !== 'closed' && <GiveTaskForm caseId={c.id} />}
       </section>
 
-      <Notes c={c} when={when} />
+      <CaseSharing c={c} />
+
+      <CaseNotes
+        heading={t('pursue.case.notes')}
+        notes={c.notes}
+        when={when}
+        send={c.canWork ? async (body) => client.setQueryData(['case', c.id], await api<CaseView>('POST', `/api/cases/${c.id}/notes`, { body })) : undefined}
+      />
 
       <h2 className="govuk-heading-m">{t('pursue.case.history')}</h2>
       <ol className="govuk-list" id="case-history">
@@ -252,65 +262,5 @@ function ClosingRequest({ c, when }: { c: CaseView; when: (at: string) => string
         </>
       )}
     </div>
-  );
-}
-
-function Notes({ c, when }: { c: CaseView; when: (at: string) => string }) {
-  const { t } = useTranslation();
-  const client = useQueryClient();
-  const [body, setBody] = useState('');
-  const [problems, setProblems] = useState<FormProblem[]>([]);
-  const add = useMutation({
-    mutationFn: () => api<CaseView>('POST', `/api/cases/${c.id}/notes`, { body }),
-    onSuccess: (data) => {
-      client.setQueryData(['case', c.id], data);
-      setBody('');
-      setProblems([]);
-    },
-    onError: (error) => setProblems(problemsFrom(error, t)),
-  });
-  return (
-    <section aria-labelledby="notes">
-      <h2 className="govuk-heading-m" id="notes">
-        {t('pursue.case.notes')}
-      </h2>
-      {c.notes.length === 0 && <p className="govuk-body">{t('pursue.case.noNotes')}</p>}
-      <ul className="govuk-list" id="case-notes">
-        {c.notes.map((n) => (
-          <li key={n.id} className="govuk-!-margin-bottom-3">
-            <span className="govuk-body-s">
-              {n.by}, {when(n.at)}
-            </span>
-            <br />
-            <span className="app-preserve-lines">{n.body}</span>
-          </li>
-        ))}
-      </ul>
-      {c.canWork && (
-        <>
-          <ErrorSummary problems={problems} />
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              add.mutate();
-            }}
-            noValidate
-          >
-            <TextAreaField
-              id="body"
-              label={t('pursue.case.addNote')}
-              value={body}
-              onChange={setBody}
-              rows={3}
-              limit={10000}
-              error={fieldError(problems, 'body')}
-            />
-            <button type="submit" className="govuk-button govuk-button--secondary" disabled={add.isPending}>
-              {t('pursue.case.saveNote')}
-            </button>
-          </form>
-        </>
-      )}
-    </section>
   );
 }

@@ -12,6 +12,8 @@ import { MyWorkSection } from './my-work';
 
 const TASKS: readonly { to: string; key: string; permission: string }[] = [
   { to: '/cases', key: 'staffHome.tasks.cases', permission: 'cases:read' },
+  { to: '/shared', key: 'staffHome.tasks.shared', permission: 'cases:shared' },
+  { to: '/admin/agreements', key: 'staffHome.tasks.agreements', permission: 'sharing:manage' },
   { to: '/admin/accounts', key: 'staffHome.tasks.users', permission: 'users:read' },
   { to: '/admin/agencies', key: 'staffHome.tasks.agencies', permission: 'agencies:read' },
   { to: '/admin/audit', key: 'staffHome.tasks.audit', permission: 'audit:read' },

@@ -19,7 +19,8 @@ export function TaskCard({ task, headingLevel = 3 }: { task: TaskView; headingLe
   const { data: session } = useSession();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
-    <section className="govuk-summary-card" aria-labelledby={`task-${task.id}`} data-task={task.id}>
+    // Named by its title and its case: two tasks of the same title (a visit on each of two cases) stay two landmarks.
+    <section className="govuk-summary-card" aria-labelledby={`task-${task.id} task-${task.id}-case`} data-task={task.id}>
       <div className="govuk-summary-card__title-wrapper">
         <Heading className="govuk-summary-card__title" id={`task-${task.id}`}>
           {task.title} {task.overdue && <strong className="govuk-tag govuk-tag--red">{t('tasks.overdue')}</strong>}
@@ -30,7 +31,7 @@ export function TaskCard({ task, headingLevel = 3 }: { task: TaskView; headingLe
         <dl className="govuk-summary-list">
           <div className="govuk-summary-list__row">
             <dt className="govuk-summary-list__key">{t('tasks.case')}</dt>
-            <dd className="govuk-summary-list__value">
+            <dd className="govuk-summary-list__value" id={`task-${task.id}-case`}>
               {hasPermission(session, 'cases:read') ? (
                 <Link className="govuk-link" to={`/cases/${task.caseId}`}>
                   {task.caseReference}
@@ -83,6 +84,7 @@ function FinishTask({ task }: { task: TaskView }) {
       setProblems([]);
       await client.invalidateQueries({ queryKey: ['tasks'] });
       await client.invalidateQueries({ queryKey: ['case', task.caseId] });
+      await client.invalidateQueries({ queryKey: ['shared-case', task.caseId] });
     },
     // Each card's fields have ids of their own: the summary links to this card's box.
     onError: (error) => setProblems(problemsFrom(error, t).map((p) => ({ ...p, field: p.field ? idOf(p.field) : p.field }))),

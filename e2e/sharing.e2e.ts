@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessibilityProblems, openBrowser, type Browser } from './support/browser';
+import { overflowWidth } from './support/layout';
+import { SignInFlow } from './support/pages';
+import cy from '../packages/web/src/i18n/cy.json';
+import en from '../packages/web/src/i18n/en.json';
+
+interface CaseJson {
+  id: string;
+  reference: string;
+  victims: number;
+  suspects: number;
+  entities: { label: string; role: string; kind: string }[];
+}
+
+describe('a DS shares a case with the council; the council, on a phone in Welsh, reads it redacted and loses it when withdrawn', () => {
+  let ds: Browser;
+  let council: Browser;
+  let c: CaseJson;
+  beforeAll(async () => {
+    ds = await openBrowser();
+    await ds.page.goto(`${ds.baseUrl}/?lang=en`);
+    await new SignInFlow(ds.page, ds.baseUrl).asRole('supervisor');
+    council = await openBrowser();
+    await council.page.setViewportSize({ width: 390, height: 844 });
+    await council.page.goto(`${council.baseUrl}/?lang=cy`);
+    await new SignInFlow(council.page, council.baseUrl).asRole('partner');
+  });
+  afterAll(async () => {
+    await ds?.close();
+    await council?.close();
+  });
+
+  it('the DS shares a demo case with the council, which has an agreement in force, and gives it a task', async () => {
+    const page = ds.page;
+    c = await page.evaluate(async () => {
+      const list = (await (await fetch('/api/cases?status=open')).json()) as { cases: { id: string; victims: number; suspects: number }[] };
+      const chosen = list.cases.find((x) => x.victims > 0 && x.suspects > 0)!;
+      return (await (await fetch(`/api/cases/${chosen.id}`)).json()) as CaseJson;
+    });
+    await page.goto(`${ds.baseUrl}/cases/${c.id}?lang=en`);
+    await page.getByRole('heading', { level: 2, name: en.sharing.case.title }).waitFor();
+    await page.getByLabel(en.sharing.case.agency).selectOption({ label: 'Newport City Council' });
+    await page.getByLabel(en.sharing.case.reason).fill('Joint safeguarding of the women housed at the address');
+    await page.getByRole('button', { name: en.sharing.case.share }).click();
+    await page.locator('#case-shares li', { hasText: 'Newport City Council' }).waitFor();
+    const give = page.locator('section[aria-labelledby="give-task"]');
+    await give.getByLabel(en.tasks.taskTitle).fill('Welfare visit with an interpreter');
+    await give.getByLabel(en.tasks.owner).selectOption({ label: 'Newport City Council' });
+    await give.getByRole('button', { name: en.tasks.giveSubmit }).click();
+    await page.locator('section[data-task]', { hasText: 'Welfare visit with an interpreter' }).waitFor();
+    expect(await accessibilityProblems(page)).toEqual([]);
+  });
+
+  it('the council reads the case redacted by its agreement: suspects named, victims not; it does the task and adds a note', async () => {
+    const page = council.page;
+    await page.goto(`${council.baseUrl}/shared?lang=cy`);
+    await page.getByRole('heading', { level: 1, name: cy.sharing.list.title }).waitFor();
+    await page.getByRole('link', { name: new RegExp(c.reference) }).click();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.locator('#shared-parties li').first().waitFor();
+    const main = await page.locator('main').innerText();
+    // The council's agreement allows suspects' identities and addresses, not victims'.
+    for (const v of c.entities.filter((e) => e.role === 'potential_victim' && e.kind === 'person')) expect(main).not.toContain(v.label);
+    for (const s of c.entities.filter((e) => e.role === 'suspect' && e.kind === 'person')) expect(main).toContain(s.label);
+    expect(await page.locator('[data-party-role="potential_victim"]').first().innerText()).toContain(
+      cy.sharing.case.hidden.potential_victim.replace(' {{n}} ', ' 1 '),
+    );
+    expect(await overflowWidth(page)).toBe(0);
+    expect(await accessibilityProblems(page)).toEqual([]);
+
+    const card = page.locator('section[data-task]', { hasText: 'Welfare visit with an interpreter' });
+    await card.getByLabel(cy.tasks.whatWasDone).fill('Ymwelwyd gyda chyfieithydd; y ddwy fenyw yn ddiogel.');
+    await card.getByRole('button', { name: cy.tasks.save }).click();
+    await expect.poll(() => card.innerText()).toContain(cy.tasks.status.done);
+    await page.getByLabel(cy.pursue.case.addNote).fill('Cyfarfod strategaeth diogelu wedi’i drefnu ar gyfer dydd Llun.');
+    await page.getByRole('button', { name: cy.pursue.case.saveNote }).click();
+    await expect.poll(() => page.locator('#case-notes').innerText()).toContain('Cyfarfod strategaeth diogelu');
+    expect(await accessibilityProblems(page)).toEqual([]);
+  });
+
+  it('the DS reads the council’s note and withdraws the case; the council loses it at once', async () => {
+    await ds.page.reload();
+    await expect.poll(() => ds.page.locator('#case-notes').innerText()).toContain('Cyfarfod strategaeth diogelu');
+    await ds.page.getByRole('button', { name: en.sharing.case.withdraw.replace('{{agency}}', 'Newport City Council') }).click();
+    await expect.poll(() => ds.page.locator('#case-shares').count()).toBe(0);
+
+    const page = council.page;
+    await page.reload();
+    await page.locator('.govuk-error-summary').waitFor();
+    await page.goto(`${council.baseUrl}/shared?lang=cy`);
+    await page.getByRole('heading', { level: 1, name: cy.sharing.list.title }).waitFor();
+    await page.locator('main p').first().waitFor();
+    expect(await page.getByRole('link', { name: new RegExp(c.reference) }).count()).toBe(0);
+  });
+
+  it('an administrator reads the agreements and records one, in Welsh and English, accessibly', async () => {
+    const admin = await openBrowser();
+    try {
+      await admin.page.goto(`${admin.baseUrl}/?lang=cy`);
+      await new SignInFlow(admin.page, admin.baseUrl).asRole('admin');
+      await admin.page.goto(`${admin.baseUrl}/admin/agreements?lang=cy`);
+      await admin.page.locator('[data-agreement]', { hasText: 'Newport City Council' }).first().waitFor();
+      expect(await accessibilityProblems(admin.page)).toEqual([]);
+      await admin.page.goto(`${admin.baseUrl}/admin/agreements?lang=en`);
+      await admin.page.getByLabel(en.sharing.agreements.agency).selectOption({ label: 'Caerphilly County Borough Council' });
+      await admin.page.getByLabel(en.sharing.agreements.purpose).fill('Safeguarding adults at risk in Caerphilly');
+      await admin.page.getByLabel(en.sharing.agreements.lawfulBasis).fill('Crime and Disorder Act 1998 s115');
+      await admin.page.getByLabel(en.sharing.categories.addresses).check();
+      for (const [id, date] of [
+        ['startsOn', ['1', '1', '2026']],
+        ['endsOn', ['31', '12', '2030']],
+      ] as const) {
+        await admin.page.locator(`#${id}-day`).fill(date[0]);
+        await admin.page.locator(`#${id}-month`).fill(date[1]);
+        await admin.page.locator(`#${id}-year`).fill(date[2]);
+      }
+      await admin.page.getByRole('button', { name: en.sharing.agreements.save }).click();
+      await admin.page.locator('[data-agreement]', { hasText: 'Caerphilly County Borough Council' }).waitFor();
+      expect(await accessibilityProblems(admin.page)).toEqual([]);
+    } finally {
+      await admin.close();
+    }
+  });
+});
