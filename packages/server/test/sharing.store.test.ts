@@ -81,7 +81,11 @@ describe(`sharing with partner agencies on ${TEST_STORE}: only under an agreemen
     expect(r.json<SharedCaseView>().notes.map((n) => n.body)).toEqual(['Visited with an interpreter; both women moved to safe housing']);
     expect(r.body).not.toContain('Cardiff');
     const team = (await ds.request('GET', `/api/cases/${caseId}`)).json<CaseView>();
-    expect(team.notes.map((n) => n.body)).toContain('Visited with an interpreter; both women moved to safe housing');
+    // The team reads the council's note as the council's.
+    expect(team.notes.map((n) => [n.body, n.agency]).sort()).toEqual([
+      ['Source says the manager has a second address in Cardiff', null],
+      ['Visited with an interpreter; both women moved to safe housing', 'Newport City Council'],
+    ]);
   });
 
   it('for any history of shares, withdrawals, agreements and days passing, the council reads exactly while shared under one in force', async () => {

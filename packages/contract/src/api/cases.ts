@@ -120,7 +120,8 @@ const caseBaseSchema = caseSummarySchema.extend({
       role: z.enum(CASE_ENTITY_ROLES),
     }),
   ),
-  notes: z.array(z.object({ id: z.uuid(), body: z.string(), by: z.string(), at: z.string() })),
+  /** `agency` names a partner agency whose user wrote the note (null for the holding team's own). */
+  notes: z.array(z.object({ id: z.uuid(), body: z.string(), by: z.string(), at: z.string(), agency: z.string().nullable() })),
   tasks: z.array(taskSchema),
 });
 

@@ -279,7 +279,8 @@ export class CaseRepository {
     return this.db
       .selectFrom('case_notes as n')
       .innerJoin('users as u', 'u.id', 'n.author_id')
-      .select(['n.id', 'n.body', 'n.written_at', 'u.display_name as author_name', 'u.agency_id as author_agency_id'])
+      .innerJoin('agencies as a', 'a.id', 'u.agency_id')
+      .select(['n.id', 'n.body', 'n.written_at', 'u.display_name as author_name', 'u.agency_id as author_agency_id', 'a.name as author_agency'])
       .where('n.case_id', '=', caseId)
       .orderBy('n.written_at')
       .orderBy('n.id')

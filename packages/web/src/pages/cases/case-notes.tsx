@@ -16,7 +16,7 @@ export function CaseNotes({
   send,
 }: {
   heading: string;
-  notes: readonly { id: string; body: string; by: string; at: string }[];
+  notes: readonly { id: string; body: string; by: string; at: string; agency?: string | null }[];
   when: (at: string) => string;
   /** Sends a new note; absent when the reader may not write. */
   send?: ((body: string) => Promise<unknown>) | undefined;
@@ -42,7 +42,7 @@ export function CaseNotes({
         {notes.map((n) => (
           <li key={n.id} className="govuk-!-margin-bottom-3">
             <span className="govuk-body-s">
-              {n.by}, {when(n.at)}
+              {n.agency ? `${n.by} (${n.agency})` : n.by}, {when(n.at)}
             </span>
             <br />
             <span className="app-preserve-lines">{n.body}</span>
