@@ -17,7 +17,17 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const dataDir = mkdtempSync(join(tmpdir(), 'harbour-e2e-'));
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'packages/server/src/main.ts')], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HARBOUR_DATA_DIR: dataDir, DATABASE_URL: '', HARBOUR_DEMO_REPORTS: '300', HARBOUR_LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HARBOUR_DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      HARBOUR_DEMO_REPORTS: '300',
+      HARBOUR_LOG_LEVEL: 'warn',
+      // Every test browser signs in from 127.0.0.1: more than a person would in a minute. Each
+      // account's own lock-out still stands; the per-client limit is tested in the store tests.
+      HARBOUR_SIGN_IN_PER_MINUTE: '600',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await waitForUrl(child);

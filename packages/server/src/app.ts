@@ -41,6 +41,8 @@ export interface AppOptions {
   readonly logger: FastifyServerOptions['logger'];
   /** Public reports accepted per client per minute (default 20). */
   readonly publicReportsPerMinute?: number;
+  /** Sign-in attempts per client address per minute (default 10). */
+  readonly signInPerMinute?: number;
   /**
    * Whether the API documentation (/api/docs, /api/openapi.json) is open to anyone: yes while
    * developing; in production only signed-in staff read the map of every route.
@@ -108,7 +110,9 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(fastifySwaggerUi, { routePrefix: API_DOCS_PREFIX, staticCSP: true, uiConfig: { deepLinking: false } });
 
   await app.register(systemRoutes(options.services));
-  await app.register(sessionRoutes(options.services, { secure: options.secureCookies, maxHours: options.sessionMaxHours }));
+  await app.register(
+    sessionRoutes(options.services, { secure: options.secureCookies, maxHours: options.sessionMaxHours }, { signInPerMinute: options.signInPerMinute ?? 10 }),
+  );
   await app.register(adminRoutes(options.services));
   await app.register(accessGrantRoutes(options.services));
   await app.register(publicReportRoutes(options.services, { submitPerMinute: options.publicReportsPerMinute ?? 20 }));

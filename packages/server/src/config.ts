@@ -51,6 +51,8 @@ const schema = z.object({
     .pipe(z.array(z.string().min(SECRET_KEY_MIN_LENGTH, `each must be at least ${SECRET_KEY_MIN_LENGTH} characters`))),
   /** Public reports accepted per client address per minute. */
   HARBOUR_PUBLIC_REPORTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(20),
+  /** Sign-in attempts (password or code) accepted per client address per minute, on top of each account's lock-out. */
+  HARBOUR_SIGN_IN_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
   /** Working days within which a Reasonable Grounds decision is aimed at (Home Office guidance: 5). */
   HARBOUR_NRM_RG_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(5),
   /** The recovery period after a positive Reasonable Grounds decision, before any Conclusive Grounds one (days; statutory minimum 30). */
@@ -80,6 +82,7 @@ export interface Config {
   readonly logLevel: string;
   readonly session: { readonly idleMinutes: number; readonly maxHours: number; readonly secureCookies: boolean };
   readonly publicReportsPerMinute: number;
+  readonly signInPerMinute: number;
   /** The times NRM decisions are held to, for the overdue flags. */
   readonly nrm: NrmSettings;
   /** Where the map's boundaries are read from; without them the map still draws places and hotspots. */
@@ -121,6 +124,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       secureCookies: (c.HARBOUR_SECURE_COOKIES ?? (production ? 'on' : 'off')) === 'on',
     },
     publicReportsPerMinute: c.HARBOUR_PUBLIC_REPORTS_PER_MINUTE,
+    signInPerMinute: c.HARBOUR_SIGN_IN_PER_MINUTE,
     nrm: {
       reasonableGroundsWorkingDays: c.HARBOUR_NRM_RG_WORKING_DAYS,
       recoveryPeriodDays: c.HARBOUR_NRM_RECOVERY_DAYS,

@@ -52,6 +52,7 @@ export async function startHarbour(config: Config, progress: (line: string) => v
       sessionMaxHours: config.session.maxHours,
       logger: loggerOptions(config.logLevel),
       publicReportsPerMinute: config.publicReportsPerMinute,
+      signInPerMinute: config.signInPerMinute,
       apiDocsPublic: config.env !== 'production',
     });
     svc.resolution.warm();

@@ -20,10 +20,9 @@ export interface CookiePolicy {
   readonly maxHours: number;
 }
 
-// Sign-in routes are rate-limited per client on top of the per-account lock-out.
-const SIGN_IN_RATE = { max: 10, timeWindow: '1 minute' };
-
-export function sessionRoutes(svc: Services, cookies: CookiePolicy): FastifyPluginAsyncZod {
+export function sessionRoutes(svc: Services, cookies: CookiePolicy, limits: { signInPerMinute: number } = { signInPerMinute: 10 }): FastifyPluginAsyncZod {
+  // Sign-in routes are rate-limited per client on top of the per-account lock-out.
+  const SIGN_IN_RATE = { max: limits.signInPerMinute, timeWindow: '1 minute' };
   const cookieName = sessionCookieName(cookies.secure);
   const setSessionCookie = (reply: FastifyReply, token: string) =>
     reply.setCookie(cookieName, token, { httpOnly: true, sameSite: 'strict', secure: cookies.secure, path: '/', maxAge: cookies.maxHours * 3600 });
