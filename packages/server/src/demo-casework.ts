@@ -6,6 +6,7 @@ import {
   addDays,
   addWorkingDays,
   addYears,
+  daysBetween,
   localDate,
   nrmPrefill,
   type CaseStatus,
@@ -266,10 +267,6 @@ function pathTo(status: CaseStatus): CaseStatus[] {
     case 'referred':
       return ['investigating', status];
   }
-}
-
-function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 }
 
 function minDate(a: string, b: string): string {

@@ -98,7 +98,7 @@ export class ProtectionRepository {
     await this.db.insertInto('safeguarding_plans').values(values).execute();
   }
 
-  async updatePlan(id: string, values: Omit<PlanValues, 'id' | 'case_id' | 'entity_id'>): Promise<void> {
+  async updatePlan(id: string, values: Partial<Omit<PlanValues, 'id' | 'case_id' | 'entity_id'>>): Promise<void> {
     await this.db.updateTable('safeguarding_plans').set(values).where('id', '=', id).execute();
   }
 

@@ -178,10 +178,9 @@ export class CaseRecordsService {
     checkNextReview(input.nextReviewOn, today);
     const at = this.now();
     await this.repos.protection.transaction(async (records, audit) => {
-      const plan = await records.plan(caseId, planId);
-      if (!plan) throw new NotFound('No such safeguarding plan on this case');
+      if (!(await records.plan(caseId, planId))) throw new NotFound('No such safeguarding plan on this case');
       await records.addReview({ id: randomUUID(), planId, reviewedOn: input.reviewedOn, note: input.note, by: user.userId, at });
-      await records.updatePlan(planId, { ...planColumns(plan), next_review_on: input.nextReviewOn, updated_by: user.userId, updated_at: at });
+      await records.updatePlan(planId, { next_review_on: input.nextReviewOn, updated_by: user.userId, updated_at: at });
       await audit(auditEntry(user, 'safeguarding.plan-reviewed', { type: 'case', id: caseId }, { plan: planId }));
     });
   }
@@ -374,18 +373,6 @@ export class CaseRecordsService {
 
 function rolesOf(people: readonly CasePerson[], entityId: string): CaseEntityRole[] {
   return people.filter((p) => p.entityId === entityId).map((p) => p.role);
-}
-
-function planColumns(p: PlanRow) {
-  return {
-    immediate_risks: p.immediate_risks,
-    accommodation: p.accommodation,
-    support_provider: p.support_provider,
-    interpreter_needed: p.interpreter_needed,
-    language: p.language,
-    lead_agency_id: p.lead_agency_id,
-    next_review_on: p.next_review_on,
-  };
 }
 
 function planView(

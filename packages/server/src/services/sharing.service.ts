@@ -17,7 +17,7 @@ import {
   type SharingCategory,
   type UserActor,
 } from '@harbour/core';
-import type { AgreementRow, Repositories } from '@harbour/db';
+import type { AgreementRow, CaseRow, Repositories } from '@harbour/db';
 import type { CaseView } from '@harbour/contract';
 import { auditEntry } from './audit.service';
 import type { TaskService } from './task.service';
@@ -77,8 +77,7 @@ export class SharingService {
   /** Shares a case the supervisor's agency holds with a partner agency, inside an agreement in force. */
   async share(actor: Actor, caseId: string, agencyId: string, reason: string): Promise<void> {
     const user = permittedUser(actor, PERMISSIONS.casesShare, 'Only a supervisor shares cases');
-    const held = await this.repos.cases.get(caseId);
-    if (!held || held.agency_id !== user.agencyId) throw new NotFound('No such case');
+    const held = await this.heldBy(user, caseId);
     checkSharing(await this.terms(), agencyId, held.agency_id, this.today());
     await this.repos.sharing.transaction(async (sharing, audit) => {
       if (!(await sharing.share({ caseId, agencyId, reason, by: user.userId, at: this.now() }))) return;
@@ -88,8 +87,7 @@ export class SharingService {
 
   async unshare(actor: Actor, caseId: string, agencyId: string): Promise<void> {
     const user = permittedUser(actor, PERMISSIONS.casesShare, 'Only a supervisor shares cases');
-    const held = await this.repos.cases.get(caseId);
-    if (!held || held.agency_id !== user.agencyId) throw new NotFound('No such case');
+    await this.heldBy(user, caseId);
     await this.repos.sharing.transaction(async (sharing, audit) => {
       if (!(await sharing.unshare(caseId, agencyId, user.userId, this.now()))) throw new NotFound('The case is not shared with this agency');
       await audit(auditEntry(user, 'case.unshared', { type: 'case', id: caseId }, { agency: agencyId }));
@@ -132,15 +130,15 @@ export class SharingService {
   /** A shared case as the reader's agency may read it; a case not shared with it (now) is not found. */
   async sharedCase(actor: Actor, id: string): Promise<SharedCaseView> {
     const user = permittedUser(actor, PERMISSIONS.casesShared, 'Your role does not read shared cases');
-    const { categories, sharedAt } = await this.reach(user, id);
-    await this.repos.audit.append(auditEntry(user, 'case.viewed', { type: 'case', id }, { shared: true, categories }));
-    return this.sharedView(user, id, categories, sharedAt);
+    const reached = await this.reach(user, id);
+    await this.repos.audit.append(auditEntry(user, 'case.viewed', { type: 'case', id }, { shared: true, categories: reached.categories }));
+    return this.sharedView(user, reached);
   }
 
   /** A partner's note on a case shared with its agency. */
   async addNote(actor: Actor, id: string, body: string): Promise<SharedCaseView> {
     const user = permittedUser(actor, PERMISSIONS.casesShared, 'Your role does not read shared cases');
-    const { categories, sharedAt } = await this.reach(user, id);
+    const reached = await this.reach(user, id);
     const at = this.now();
     await this.repos.cases.transaction(async (cases, audit) => {
       const noteId = randomUUID();
@@ -148,20 +146,31 @@ export class SharingService {
       await cases.touch(id, at);
       await audit(auditEntry(user, 'case.note-added', { type: 'case', id }, { note: noteId, shared: true }));
     });
-    return this.sharedView(user, id, categories, sharedAt);
+    return this.sharedView(user, reached);
   }
 
-  private async reach(user: UserActor, id: string): Promise<{ categories: readonly SharingCategory[]; sharedAt: Date }> {
+  /** A case the supervisor's own agency holds; any other is not found. */
+  private async heldBy(user: UserActor, caseId: string): Promise<CaseRow> {
+    const held = await this.repos.cases.get(caseId);
+    if (!held || held.agency_id !== user.agencyId) throw new NotFound('No such case');
+    return held;
+  }
+
+  /** The shared case, and what the reader's agency may read of it; not found when it may read nothing. */
+  private async reach(user: UserActor, id: string): Promise<{ held: CaseRow; categories: readonly SharingCategory[]; sharedAt: Date }> {
     const held = await this.repos.cases.get(id);
     const share = held ? await this.repos.sharing.shareOf(id, user.agencyId) : undefined;
     if (!held || !share) throw new NotFound('No such case');
     const access = caseAccess(user, held.agency_id, { revokedAt: share.revoked_at }, await this.terms(), this.today());
     if (access.kind !== 'shared') throw new NotFound('No such case');
-    return { categories: access.categories, sharedAt: share.shared_at };
+    return { held, categories: access.categories, sharedAt: share.shared_at };
   }
 
-  private async sharedView(user: UserActor, id: string, categories: readonly SharingCategory[], sharedAt: Date): Promise<SharedCaseView> {
-    const held = (await this.repos.cases.get(id))!;
+  private async sharedView(
+    user: UserActor,
+    { held, categories, sharedAt }: { held: CaseRow; categories: readonly SharingCategory[]; sharedAt: Date },
+  ): Promise<SharedCaseView> {
+    const id = held.id;
     const [entities, notes, tasks] = await Promise.all([this.repos.cases.entities(id), this.repos.cases.notes(id), this.tasks.ofCase(id)]);
     return {
       id,

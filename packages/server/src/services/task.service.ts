@@ -41,13 +41,12 @@ export class TaskService {
   /** Who a task may be given to: the accounts that work cases, and the partner agencies. */
   async owners(actor: Actor): Promise<TaskOwners> {
     permittedUser(actor, PERMISSIONS.casesWork, 'Your role does not give tasks');
-    const [users, agencies] = await Promise.all([this.repos.intake.teamMembers(), this.repos.agencies.list()]);
+    const [users, agencies, terms] = await Promise.all([this.repos.intake.teamMembers(), this.repos.agencies.list(), agreementTerms(this.repos)]);
+    const today = localDate(this.now());
     return {
       users: users.map((u) => ({ id: u.id, name: u.display_name })),
       // Only agencies with an information-sharing agreement in force can be given work.
-      agencies: (await Promise.all(agencies.filter((a) => a.kind !== 'police').map(async (a) => ((await this.agreementInForce(a.id)) ? [a] : []))))
-        .flat()
-        .map((a) => ({ id: a.id, name: a.name })),
+      agencies: agencies.filter((a) => a.kind !== 'police' && sharingTerms(terms, a.id, today) !== null).map((a) => ({ id: a.id, name: a.name })),
     };
   }
 
