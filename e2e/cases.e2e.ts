@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityProblems, openBrowser, type Browser } from './support/browser';
 import { overflowWidth } from './support/layout';
@@ -81,6 +82,38 @@ describe('a DC opens a case from a report on a phone, in Welsh, and a DS closes 
     await page.getByLabel(cy.pursue.case.reason).fill('Dim i’w wneud bellach');
     await page.getByRole('button', { name: cy.pursue.case.save, exact: true }).click();
     await page.locator('#close-request').waitFor();
+  });
+
+  it('keeps a document on the case, refuses one that is not what its name says, and gives it back as a download', async () => {
+    const page = dc.page;
+    const section = page.locator('section[aria-labelledby="case-documents"]');
+    const statement = Buffer.from(
+      '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+    );
+    // A web page called a statement is refused, in Welsh, at the field; nothing is kept.
+    await section
+      .getByLabel(cy.pursue.documents.file)
+      .setInputFiles({ name: 'datganiad.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html><script>alert(1)</script>') });
+    await section.getByRole('button', { name: cy.pursue.documents.upload }).click();
+    await section.locator('.govuk-error-summary', { hasText: cy.staffErrors.field.fileTypeMismatch.slice(0, 30) }).waitFor();
+    expect(await page.locator('#case-document-list > li').count()).toBe(0);
+    expect(await accessibilityProblems(page)).toEqual([]);
+
+    await section.getByLabel(cy.pursue.documents.file).setInputFiles({ name: 'Datganiad – gweithiwr 1.pdf', mimeType: 'application/pdf', buffer: statement });
+    await section.getByLabel(cy.pursue.documents.description).fill('Datganiad drwy gyfieithydd Rwmaneg');
+    await section.getByRole('button', { name: cy.pursue.documents.upload }).click();
+    const item = page.locator('#case-document-list > li', { hasText: 'Datganiad – gweithiwr 1.pdf' });
+    await item.waitFor();
+    expect(await item.textContent()).toContain('Datganiad drwy gyfieithydd Rwmaneg');
+    expect(await section.locator('.govuk-error-summary').count()).toBe(0);
+    expect(await overflowWidth(page)).toBe(0);
+    expect(await accessibilityProblems(page)).toEqual([]);
+
+    // It comes back as a download of the very bytes sent, under its own name, never as a page.
+    const [download] = await Promise.all([page.waitForEvent('download'), item.getByRole('link').click()]);
+    expect(download.suggestedFilename()).toBe('Datganiad – gweithiwr 1.pdf');
+    const path = await download.path();
+    expect(readFileSync(path).equals(statement)).toBe(true);
   });
 
   it('the DC gives the council a task; the council, on a phone in Welsh, sees it on its home page and records what was done', async () => {

@@ -30,6 +30,7 @@ const NAVIGATION: Record<Role, string[]> = {
   analyst: ['Home', 'Cases', 'Search', 'Networks', 'Figures', 'Review matches', 'Matching', 'Imports', 'Your account'],
   officer: ['Home', 'Make a referral', 'Your account'],
   partner: ['Home', 'Shared cases', 'Tasks', 'Make a referral', 'Imports', 'Your account'],
+  partner_admin: ['Home', 'Shared cases', 'Tasks', 'Make a referral', 'Imports', 'Your agency’s activity', 'Your account'],
 };
 
 const PAGES: Record<string, string> = {
@@ -50,6 +51,7 @@ const PAGES: Record<string, string> = {
   'Background jobs': '/admin/jobs',
   'Sharing agreements': '/admin/agreements',
   'Shared cases': '/shared',
+  'Your agency’s activity': '/agency/activity',
   'Your account': '/account',
 };
 

@@ -28,6 +28,7 @@ export * from './audit/audit-actions';
 export * from './pursue/case-workflow';
 export * from './pursue/calendar-dates';
 export * from './pursue/outcomes';
+export * from './pursue/documents';
 export * from './protect/nrm';
 export * from './protect/safeguarding';
 export * from './access/sharing';

@@ -132,6 +132,24 @@ export interface CaseNotesTable {
   written_at: Timestamp;
 }
 
+export interface CaseDocumentsTable {
+  id: string;
+  case_id: string;
+  file_name: string;
+  kind: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  description: Generated<string>;
+  bytes: Buffer | null;
+  in_folder: Generated<boolean>;
+  uploaded_by: string;
+  uploaded_at: Timestamp;
+  removed_by: string | null;
+  removed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  removed_reason: string | null;
+}
+
 export interface TasksTable {
   id: string;
   case_id: string;
@@ -686,6 +704,7 @@ export interface DB {
   case_reports: CaseReportsTable;
   case_entities: CaseEntitiesTable;
   case_notes: CaseNotesTable;
+  case_documents: CaseDocumentsTable;
   tasks: TasksTable;
   case_outcomes: CaseOutcomesTable;
   nrm_records: NrmRecordsTable;

@@ -25,6 +25,7 @@ import { callDataRoutes } from './routes/call-data.routes';
 import { figuresRoutes } from './routes/figures.routes';
 import { caseExchangeRoutes } from './routes/case-exchange.routes';
 import { caseRoutes } from './routes/case.routes';
+import { caseDocumentRoutes } from './routes/case-document.routes';
 import { caseRecordRoutes } from './routes/case-records.routes';
 import { sharingRoutes } from './routes/sharing.routes';
 import { importRoutes } from './routes/import.routes';
@@ -126,6 +127,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(caseExchangeRoutes(options.services));
   await app.register(caseRoutes(options.services));
   await app.register(caseRecordRoutes(options.services));
+  await app.register(caseDocumentRoutes(options.services));
   await app.register(sharingRoutes(options.services));
   await app.register(importRoutes(options.services));
   app.get('/api/openapi.json', { config: { permission: options.apiDocsPublic === false ? 'self' : 'public' }, schema: { hide: true } }, () => app.swagger());

@@ -57,6 +57,10 @@ const schema = z.object({
   HARBOUR_NRM_RG_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(5),
   /** The recovery period after a positive Reasonable Grounds decision, before any Conclusive Grounds one (days; statutory minimum 30). */
   HARBOUR_NRM_RECOVERY_DAYS: z.coerce.number().int().min(30).max(365).default(30),
+  /** The largest document a case keeps, in megabytes. */
+  HARBOUR_DOCUMENT_MAX_MB: z.coerce.number().int().min(1).max(500).default(20),
+  /** A folder to keep case documents in; without it they are kept in the store (and its backups). */
+  HARBOUR_DOCUMENT_DIR: z.string().optional(),
   /** Bank holidays not counted as working days, comma-separated YYYY-MM-DD dates. */
   HARBOUR_BANK_HOLIDAYS: z
     .string()
@@ -85,6 +89,8 @@ export interface Config {
   readonly signInPerMinute: number;
   /** The times NRM decisions are held to, for the overdue flags. */
   readonly nrm: NrmSettings;
+  /** How large a case document may be, and the folder documents are kept in (none: the store). */
+  readonly documents: { readonly maxBytes: number; readonly folder: string | undefined };
   /** Where the map's boundaries are read from; without them the map still draws places and hotspots. */
   readonly geoDir: string | undefined;
   /** The key secrets are sealed with (none: one kept in the data folder, outside production) and those rotated away from. */
@@ -130,6 +136,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       recoveryPeriodDays: c.HARBOUR_NRM_RECOVERY_DAYS,
       holidays: new Set(c.HARBOUR_BANK_HOLIDAYS),
     },
+    documents: { maxBytes: c.HARBOUR_DOCUMENT_MAX_MB * 1024 * 1024, folder: c.HARBOUR_DOCUMENT_DIR ? resolve(c.HARBOUR_DOCUMENT_DIR) : undefined },
     geoDir: c.HARBOUR_GEO_DIR ? resolve(c.HARBOUR_GEO_DIR) : !production && existsSync(SHARED_GEO) ? SHARED_GEO : undefined,
     secretKeys: { current: c.HARBOUR_SECRET_KEY, previous: c.HARBOUR_PREVIOUS_SECRET_KEYS },
   };

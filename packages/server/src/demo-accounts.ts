@@ -26,6 +26,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { email: 'analyst@gwent.police.example', displayName: 'Tom Price', role: 'analyst', agency: 'Gwent Police', enrolled: true },
   { email: 'pc.davies@gwent.police.example', displayName: 'PC Sian Davies', role: 'officer', agency: 'Gwent Police', enrolled: false },
   { email: 'safeguarding@newport.gov.example', displayName: 'Priya Patel', role: 'partner', agency: 'Newport City Council', enrolled: true },
+  { email: 'it.access@newport.gov.example', displayName: 'Gareth Lewis', role: 'partner_admin', agency: 'Newport City Council', enrolled: true },
 ];
 
 /** The demo accounts' second-factor code now. */

@@ -29,7 +29,14 @@ export async function startHarbour(config: Config, progress: (line: string) => v
     const migrated = await migrate(store.db);
     if (migrated.applied.length > 0) progress(`Brought the store's schema up to date (${migrated.applied.length} migrations).`);
     const repos = repositories(store.db);
-    const svc = services(repos, { store: store.kind, session: config.session, geoDir: config.geoDir, nrm: config.nrm, secrets: configuredSecretBox(config) });
+    const svc = services(repos, {
+      store: store.kind,
+      session: config.session,
+      geoDir: config.geoDir,
+      nrm: config.nrm,
+      documents: config.documents,
+      secrets: configuredSecretBox(config),
+    });
     const sealed = await svc.secretKeys.checkAtStart();
     if (sealed.resealed > 0) progress(`Sealed ${sealed.resealed} authenticator secret(s) an older Harbour stored in clear.`);
     let seededDemo = false;

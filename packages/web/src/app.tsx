@@ -8,6 +8,7 @@ import { AccountPage } from './pages/account/account-page';
 import { AccountsPage } from './pages/accounts/accounts-page';
 import { AgenciesPage } from './pages/agencies/agencies-page';
 import { AuditPage } from './pages/audit/audit-page';
+import { AgencyActivityPage } from './pages/audit/agency-activity-page';
 import { JobsPage } from './pages/jobs/jobs-page';
 import { AgreementsPage } from './pages/sharing/agreements-page';
 import { SharedCasePage } from './pages/sharing/shared-case-page';
@@ -151,6 +152,7 @@ export function App() {
         <Route path="/admin/accounts" element={<Staff permission="users:read">{(s) => <AccountsPage session={s} />}</Staff>} />
         <Route path="/admin/agencies" element={<Staff permission="agencies:read">{(s) => <AgenciesPage session={s} />}</Staff>} />
         <Route path="/admin/audit" element={<Staff permission="audit:read">{() => <AuditPage />}</Staff>} />
+        <Route path="/agency/activity" element={<Staff permission="audit:agency">{() => <AgencyActivityPage />}</Staff>} />
         <Route path="/admin/jobs" element={<Staff permission="jobs:read">{() => <JobsPage />}</Staff>} />
         <Route path="/admin/agreements" element={<Staff permission="sharing:manage">{() => <AgreementsPage />}</Staff>} />
         <Route path="/shared" element={<Staff permission="cases:shared">{() => <SharedCasesPage />}</Staff>} />

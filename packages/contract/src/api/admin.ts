@@ -95,5 +95,29 @@ export const auditQuery = z.object({
   before: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
+/** What an agency's administrator reads of its own staff's use of Harbour. */
+export const agencyActivityQuery = z.object({
+  actorId: z.uuid().optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  before: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export const agencyActivitySchema = z.object({
+  entries: z.array(
+    z.object({
+      seq: z.number(),
+      at: z.string(),
+      actorId: z.string(),
+      actorName: z.string(),
+      action: z.string(),
+      subjectType: z.string().nullable(),
+      subjectId: z.string().nullable(),
+    }),
+  ),
+  /** The agency's accounts, to choose whose activity to read. */
+  staff: z.array(z.object({ id: z.uuid(), name: z.string(), role: z.string(), disabled: z.boolean() })),
+});
+export type AgencyActivity = z.output<typeof agencyActivitySchema>;
 export const auditPageSchema = z.object({ entries: z.array(auditEntrySchema), actions: z.array(z.string()) });
 export type AuditPage = z.output<typeof auditPageSchema>;

@@ -13,6 +13,7 @@ import {
   S45_ASSESSMENTS,
   SUPPORT_STATUSES,
   TASK_STATUSES,
+  DOCUMENT_KINDS,
 } from '../vocabulary/pursue';
 import { EXPLOITATION_TYPES } from '../vocabulary/domain';
 import { RECORD_KINDS } from '../vocabulary/picture';
@@ -79,6 +80,20 @@ export const taskSchema = z.object({
   finishedAt: z.string().nullable(),
 });
 export type TaskView = z.output<typeof taskSchema>;
+/** A document of a case as listed; its bytes are fetched on their own, always as a download. */
+export const caseDocumentSchema = z.object({
+  id: z.uuid(),
+  fileName: z.string(),
+  kind: z.enum(DOCUMENT_KINDS),
+  sizeBytes: z.number().int(),
+  description: z.string(),
+  uploadedBy: z.string(),
+  uploadedAt: z.string(),
+  /** Taken off the case: who, when and why; the file itself is gone. */
+  removed: z.object({ by: z.string(), at: z.string(), reason: z.string() }).nullable(),
+});
+export type CaseDocument = z.output<typeof caseDocumentSchema>;
+
 const caseBaseSchema = caseSummarySchema.extend({
   summary: z.string(),
   officerInChargeId: z.uuid().nullable(),
@@ -123,7 +138,39 @@ const caseBaseSchema = caseSummarySchema.extend({
   /** `agency` names a partner agency whose user wrote the note (null for the holding team's own). */
   notes: z.array(z.object({ id: z.uuid(), body: z.string(), by: z.string(), at: z.string(), agency: z.string().nullable() })),
   tasks: z.array(taskSchema),
+  documents: z.array(caseDocumentSchema),
 });
+
+/** Headers of an upload: the body is the file itself. The name is URI-encoded so any script survives a header. */
+export const documentUploadHeaders = z.object({
+  'x-file-name': z
+    .string()
+    .min(1, 'Name the file')
+    .max(1_000)
+    .transform((v, ctx) => {
+      try {
+        return decodeURIComponent(v);
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'is not a URI-encoded file name' });
+        return z.NEVER;
+      }
+    }),
+  'x-description': z
+    .string()
+    .max(3_000)
+    .optional()
+    .transform((v, ctx) => {
+      try {
+        return decodeURIComponent(v ?? '').trim();
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'is not URI-encoded' });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.string().max(500, 'Describe the document in at most 500 characters')),
+});
+export const documentParams = z.object({ id: z.uuid(), documentId: z.uuid() });
+export const removeDocumentBody = z.object({ reason: reasonSchema });
 
 const isoDate = (message = 'Enter a date like 2026-12-24') => z.iso.date(message);
 const optionalDate = isoDate()

@@ -1,6 +1,9 @@
 /** Roles a Harbour account can hold (DESIGN §1). One role per account. */
-export const ROLES = ['admin', 'supervisor', 'investigator', 'researcher', 'analyst', 'officer', 'partner'] as const;
+export const ROLES = ['admin', 'supervisor', 'investigator', 'researcher', 'analyst', 'officer', 'partner', 'partner_admin'] as const;
 export type Role = (typeof ROLES)[number];
+
+/** Roles of a partner agency's staff: a partner user, and one who also looks after the agency's accounts' use of Harbour. */
+export const PARTNER_ROLES = ['partner', 'partner_admin'] as const satisfies readonly Role[];
 
 export const AGENCY_KINDS = ['police', 'local_authority', 'health', 'charity', 'glaa', 'home_office', 'other'] as const;
 export type AgencyKind = (typeof AGENCY_KINDS)[number];
@@ -25,6 +28,8 @@ export const PERMISSIONS = {
   agenciesRead: 'agencies:read',
   agenciesManage: 'agencies:manage',
   auditRead: 'audit:read',
+  /** See what one's own agency's staff read and changed in Harbour (a partner agency's administrator). */
+  auditAgency: 'audit:agency',
   /** See Harbour's background jobs: when each last ran, what it did, what failed. */
   jobsRead: 'jobs:read',
   /** Aggregate figures of reports (no personal data). */

@@ -60,3 +60,7 @@ export type NrmDecision = (typeof NRM_DECISIONS)[number];
 /** Where the person stands with support (the victim care contract for adults, the local authority for children). */
 export const SUPPORT_STATUSES = ['not_yet', 'offered', 'receiving', 'declined', 'ended'] as const;
 export type SupportStatus = (typeof SUPPORT_STATUSES)[number];
+
+/** The kinds of document a case keeps: read, never run (no HTML, SVG, scripts or archives). */
+export const DOCUMENT_KINDS = ['pdf', 'jpeg', 'png', 'docx', 'xlsx', 'odt', 'ods', 'text'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];

@@ -47,6 +47,10 @@ export const FIELD_REASONS = [
   'common_password',
   'password_has_identity',
   'not_first_responder',
+  'file_empty',
+  'file_too_big',
+  'file_type',
+  'file_type_mismatch',
   ...FORMAT_REASONS,
   ...AGE_CONTRADICTION_CODES,
 ] as const;

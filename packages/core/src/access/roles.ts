@@ -1,9 +1,14 @@
 import { ROLES, type AgencyKind, type Role } from '@harbour/contract';
 
-export { AGENCY_KINDS, ROLES, type AgencyKind, type Role } from '@harbour/contract';
+export { AGENCY_KINDS, PARTNER_ROLES, ROLES, type AgencyKind, type Role } from '@harbour/contract';
 
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+/** A partner agency's staff (not the force's): they see only what is shared with their agency. */
+export function isPartnerRole(role: Role): boolean {
+  return role === 'partner' || role === 'partner_admin';
 }
 
 /** Every role but a street colleague must use a second factor. */

@@ -28,6 +28,15 @@ export interface AuditFilter {
   readonly limit: number;
 }
 
+export interface AgencyAuditFilter {
+  readonly agencyId: string;
+  readonly actorId?: string | undefined;
+  readonly from?: Date | undefined;
+  readonly to?: Date | undefined;
+  readonly before?: number | undefined;
+  readonly limit: number;
+}
+
 // Serialises appends across every process sharing the database, so the chain has one order.
 const AUDIT_LOCK = 4_801_338;
 
@@ -101,6 +110,22 @@ export class AuditRepository {
     return rows.map(toEntry);
   }
 
+  /** Entries written by the accounts of one agency, newest first, each with its account's name. */
+  async byAgency(filter: AgencyAuditFilter): Promise<(ChainedAuditEntry & { actorName: string })[]> {
+    let q = this.db
+      .selectFrom('audit_log as a')
+      .innerJoin('users as u', 'u.id', 'a.actor_id')
+      .selectAll('a')
+      .select('u.display_name as actor_name')
+      .where('u.agency_id', '=', filter.agencyId);
+    if (filter.actorId) q = q.where('a.actor_id', '=', filter.actorId);
+    if (filter.from) q = q.where('a.at', '>=', filter.from);
+    if (filter.to) q = q.where('a.at', '<', filter.to);
+    if (filter.before) q = q.where('a.seq', '<', filter.before);
+    const rows = await q.orderBy('a.seq', 'desc').limit(filter.limit).execute();
+    return rows.map((row) => ({ ...toEntry(row), actorName: row.actor_name }));
+  }
+
   /** How many entries of one action an actor has since a time (for flagging repeats). */
   async countSince(actorId: string, action: string, since: Date): Promise<number> {
     const row = await this.db
@@ -118,13 +143,13 @@ export class AuditRepository {
     return rows.map((r) => r.action);
   }
 
-  /** Every entry in chain order, a page at a time, so verifying a long log needs little memory. */
   /** The chain's last entry's sequence number and hash, or none for an empty log. */
   async head(): Promise<{ seq: number; hash: string } | undefined> {
     const row = await this.db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
     return row ? { seq: Number(row.seq), hash: row.hash } : undefined;
   }
 
+  /** Every entry in chain order, a page at a time, so verifying a long log needs little memory. */
   async *walk(pageSize = 5000): AsyncGenerator<ChainedAuditEntry> {
     let after = 0;
     for (;;) {

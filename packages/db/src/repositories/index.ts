@@ -6,6 +6,7 @@ import { ReportRepository } from './report.repository';
 import { CaseExchangeRepository } from './case-exchange.repository';
 import { CaseRepository } from './case.repository';
 import { TaskRepository } from './task.repository';
+import { DocumentRepository } from './document.repository';
 import { ProtectionRepository } from './protection.repository';
 import { SharingRepository } from './sharing.repository';
 import { AccessGrantRepository } from './access-grant.repository';
@@ -39,6 +40,7 @@ export function repositories(db: Kysely<DB>) {
     caseExchange: new CaseExchangeRepository(db),
     cases: new CaseRepository(db, audit),
     tasks: new TaskRepository(db, audit),
+    documents: new DocumentRepository(db, audit),
     protection: new ProtectionRepository(db, audit),
     sharing: new SharingRepository(db, audit),
     intake: new IntakeRepository(db, audit),
@@ -54,7 +56,7 @@ export function repositories(db: Kysely<DB>) {
 }
 
 export type Repositories = ReturnType<typeof repositories>;
-export type { AuditEvent, AuditFilter } from './audit.repository';
+export type { AuditEvent, AuditFilter, AgencyAuditFilter } from './audit.repository';
 export type { UserListRow } from './user.repository';
 export type { AccessGrantRow } from './access-grant.repository';
 export type { JobRun } from './job-run.repository';
@@ -62,6 +64,7 @@ export type { ReportCounts } from './report.repository';
 export type { ExchangeCaseRow } from './case-exchange.repository';
 export type { CaseRow, CaseListRow, CaseListFilter, NewCase } from './case.repository';
 export type { TaskRow, NewTask } from './task.repository';
+export type { DocumentRow, NewDocument } from './document.repository';
 export type { OutcomeRow, NrmRow, PlanRow, NewOutcome } from './protection.repository';
 export type { AgreementRow, ShareRow } from './sharing.repository';
 export type { NewReport, DraftRow, FollowUpRow, MessageRow, QueueFilter, QueueRow } from './intake.repository';

@@ -2,6 +2,8 @@ import {
   accountActionBody,
   accountListSchema,
   accountSchema,
+  agencyActivityQuery,
+  agencyActivitySchema,
   agencyListSchema,
   agencySchema,
   auditPageSchema,
@@ -124,17 +126,31 @@ export function adminRoutes(svc: Services): FastifyPluginAsyncZod {
       },
       async (request) => {
         const q = request.query;
-        const to = q.to ? new Date(`${q.to}T00:00:00Z`) : undefined;
-        if (to) to.setUTCDate(to.getUTCDate() + 1); // "to" includes the whole day
         return svc.audit.list(request.actor, {
           actorId: q.actorId,
           action: q.action || undefined,
           subjectId: q.subjectId || undefined,
-          from: q.from ? new Date(`${q.from}T00:00:00Z`) : undefined,
-          to,
+          ...dayRange(q),
           before: q.before,
           limit: q.limit,
         });
+      },
+    );
+
+    app.get(
+      '/api/agency/activity',
+      {
+        config: { permission: PERMISSIONS.auditAgency },
+        schema: {
+          tags: ['admin'],
+          summary: 'What the accounts of your own agency read and changed, newest first',
+          querystring: agencyActivityQuery,
+          response: { 200: agencyActivitySchema },
+        },
+      },
+      async (request) => {
+        const q = request.query;
+        return svc.audit.agencyActivity(request.actor, { actorId: q.actorId, ...dayRange(q), before: q.before, limit: q.limit });
       },
     );
 
@@ -151,4 +167,11 @@ export function adminRoutes(svc: Services): FastifyPluginAsyncZod {
       async (request) => ({ jobs: await svc.jobs.list(request.actor) }),
     );
   };
+}
+
+/** Whole days, from the start of `from` to the end of `to`. */
+function dayRange(q: { from?: string | undefined; to?: string | undefined }): { from: Date | undefined; to: Date | undefined } {
+  const to = q.to ? new Date(`${q.to}T00:00:00Z`) : undefined;
+  if (to) to.setUTCDate(to.getUTCDate() + 1);
+  return { from: q.from ? new Date(`${q.from}T00:00:00Z`) : undefined, to };
 }

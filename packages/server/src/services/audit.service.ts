@@ -8,12 +8,13 @@ import {
   Forbidden,
   PERMISSIONS,
   can,
+  permittedUser,
   type Actor,
   type UserActor,
   type ChainBreak,
   type ChainedAuditEntry,
 } from '@harbour/core';
-import type { AuditAction } from '@harbour/contract';
+import type { AgencyActivity, AuditAction } from '@harbour/contract';
 import type { AuditEvent, AuditFilter, Repositories } from '@harbour/db';
 
 export interface AuditVerification {
@@ -81,6 +82,34 @@ export class AuditService {
     // Shown under current names; each entry's hash still covers the name it was written under.
     const actions = [...new Set((await this.repos.audit.actions()).map(currentAuditAction))].sort();
     return { entries: entries.map((e) => ({ ...e, action: currentAuditAction(e.action) })), actions };
+  }
+
+  /**
+   * What the accounts of the reader's own agency read and changed, newest first: a partner
+   * agency's administrator answers for its staff's use of what the force shares with them. Only
+   * the action and what it was done to; the details of each entry stay with the force.
+   */
+  async agencyActivity(
+    actor: Actor,
+    filter: { actorId?: string | undefined; from?: Date | undefined; to?: Date | undefined; before?: number | undefined; limit: number },
+  ): Promise<AgencyActivity> {
+    const user = permittedUser(actor, PERMISSIONS.auditAgency, 'Only an agency’s administrator reads its staff’s activity');
+    const [entries, accounts] = await Promise.all([this.repos.audit.byAgency({ ...filter, agencyId: user.agencyId }), this.repos.users.list()]);
+    await this.record(actor, { action: 'audit.agency-listed', details: { filter: describeFilter(filter), entries: entries.length } });
+    return {
+      entries: entries.map((e) => ({
+        seq: e.seq,
+        at: e.at,
+        actorId: e.actorId!,
+        actorName: e.actorName,
+        action: currentAuditAction(e.action),
+        subjectType: e.subjectType,
+        subjectId: e.subjectId,
+      })),
+      staff: accounts
+        .filter((a) => a.agency_id === user.agencyId)
+        .map((a) => ({ id: a.id, name: a.display_name, role: a.role, disabled: a.disabled_at !== null })),
+    };
   }
 
   /**

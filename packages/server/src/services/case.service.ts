@@ -23,6 +23,7 @@ import { auditEntry } from './audit.service';
 import type { TaskService } from './task.service';
 import type { CasePerson, CaseRecordsService, NrmInput, PlanInput } from './case-records.service';
 import type { SharingService } from './sharing.service';
+import type { CaseDocumentsService, DocumentFile } from './case-documents.service';
 
 /** Cases listed at most; the list is of the team's working cases, not an archive search. */
 const MOST_LISTED = 500;
@@ -52,6 +53,7 @@ export class CaseService {
     private readonly tasks: TaskService,
     private readonly records: CaseRecordsService,
     private readonly sharing: SharingService,
+    private readonly documents: CaseDocumentsService,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -285,6 +287,28 @@ export class CaseService {
     return this.view(user, id);
   }
 
+  /** Keeps a document on the case, if its bytes are an allowed kind whose name agrees. */
+  async addDocument(actor: Actor, id: string, upload: { fileName: string; description: string; bytes: Buffer }): Promise<CaseView> {
+    const user = this.worker(actor);
+    await this.reachable(user, id);
+    await this.documents.add(user, id, upload);
+    return this.view(user, id);
+  }
+
+  /** A document's file, for download. */
+  async document(actor: Actor, id: string, documentId: string): Promise<DocumentFile> {
+    const user = permittedUser(actor, PERMISSIONS.casesRead, 'Your role does not read cases');
+    await this.reachable(user, id);
+    return this.documents.file(user, id, documentId);
+  }
+
+  async removeDocument(actor: Actor, id: string, documentId: string, reason: string): Promise<CaseView> {
+    const user = this.worker(actor);
+    await this.reachable(user, id);
+    await this.documents.remove(user, id, documentId, reason);
+    return this.view(user, id);
+  }
+
   /** The case's people, as the picture holds them now, in each role. */
   private async people(id: string): Promise<CasePerson[]> {
     return peopleOf(await this.repos.cases.entities(id));
@@ -319,13 +343,14 @@ export class CaseService {
   private async view(user: UserActor, id: string): Promise<CaseView> {
     const row = await this.repos.cases.get(id);
     if (!row) throw new NotFound('No such case');
-    const [history, reports, entities, notes, summary, tasks] = await Promise.all([
+    const [history, reports, entities, notes, summary, tasks, documents] = await Promise.all([
       this.repos.cases.history(id),
       this.repos.cases.reports(id),
       this.repos.cases.entities(id),
       this.repos.cases.notes(id),
       this.repos.cases.list({ id }, 1).then((rows) => rows[0]!),
       this.tasks.ofCase(id),
+      this.documents.of(id),
     ]);
     const canWork = can(user, PERMISSIONS.casesWork);
     const records = await this.records.of(user, id, peopleOf(entities));
@@ -367,6 +392,7 @@ export class CaseService {
         agency: n.author_agency_id === row.agency_id ? null : n.author_agency,
       })),
       tasks,
+      documents,
       records,
       sharing,
     };

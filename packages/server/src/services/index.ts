@@ -31,6 +31,7 @@ import { toGraphFilter } from './graph-filter';
 import { GWENT, NRM_DEFAULTS, areaCodes, type ForceArea, type NrmSettings } from '@harbour/core';
 import { CaseRecordsService } from './case-records.service';
 import { SharingService } from './sharing.service';
+import { CaseDocumentsService, DOCUMENT_DEFAULTS, type DocumentSettings } from './case-documents.service';
 
 /** Records resolved between vacuums of the embedded store (a few seconds' pause at a million people). */
 const TIDY_EMBEDDED_STORE_EVERY = 50_000;
@@ -46,6 +47,7 @@ export function services(
     area?: ForceArea;
     geoDir?: string | undefined;
     nrm?: NrmSettings | undefined;
+    documents?: DocumentSettings | undefined;
   },
 ) {
   const area = options.area ?? GWENT;
@@ -53,12 +55,15 @@ export function services(
   const graph = new GraphService(repos);
   const tasks = new TaskService(repos, options.now);
   const sharing = new SharingService(repos, tasks, options.now);
+  const documentSettings = options.documents ?? DOCUMENT_DEFAULTS;
   const figures = new FiguresService(repos, area, new Boundaries(options.geoDir, area), options.now);
   return {
     store: options.store,
     /** The force Harbour serves and its local authorities (configuration, not code). */
     area,
     areaCodes: areaCodes(area),
+    /** How large a case document may be and where documents are kept. */
+    documentSettings,
     audit,
     auth: new AuthService(repos, audit, options.session, options.secrets, options.now),
     secretKeys: new SecretKeyService(repos, audit, options.secrets),
@@ -82,7 +87,14 @@ export function services(
     charts: new ChartService(repos, graph, toGraphFilter),
     callData: new CallDataService(repos, options.now),
     caseExchange: new CaseExchangeService(repos, area, options.now),
-    cases: new CaseService(repos, tasks, new CaseRecordsService(repos, options.nrm ?? NRM_DEFAULTS, options.now), sharing, options.now),
+    cases: new CaseService(
+      repos,
+      tasks,
+      new CaseRecordsService(repos, options.nrm ?? NRM_DEFAULTS, options.now),
+      sharing,
+      new CaseDocumentsService(repos, documentSettings, options.now),
+      options.now,
+    ),
     sharing,
     tasks,
     imports: new BulkImportService(repos, area, options.now),

@@ -7,6 +7,7 @@ import {
   Forbidden,
   Invalid,
   PERMISSIONS,
+  isPartnerRole,
   permittedUser,
   triage,
   type Actor,
@@ -124,7 +125,7 @@ function triageInput(input: TriageAnswers, child: 'yes' | 'no' | 'unknown') {
 export function referralFacts(input: ReferralInput, result: TriageResult, child: 'yes' | 'no' | 'unknown', user: UserActor, receivedAt: Date): IntakeFacts {
   const v = input.victim;
   return {
-    source: user.role === 'partner' ? 'partner' : 'officer',
+    source: isPartnerRole(user.role) ? 'partner' : 'officer',
     receivedAt,
     language: v.language ?? 'en',
     relation: 'someone_else',

@@ -6,6 +6,7 @@ import {
   NotFound,
   PERMISSIONS,
   can,
+  isPartnerRole,
   localDate,
   mayReach,
   permissionsOf,
@@ -98,7 +99,7 @@ export class TaskService {
   async mine(actor: Actor): Promise<TaskList> {
     const user = permittedUser(actor, PERMISSIONS.tasksWork, 'Your role does not work tasks');
     // A partner agency's tasks are its to see only while an agreement with it is in force.
-    const agency = user.role === 'partner' && (await this.agreementInForce(user.agencyId)) ? user.agencyId : null;
+    const agency = isPartnerRole(user.role) && (await this.agreementInForce(user.agencyId)) ? user.agencyId : null;
     const rows = await this.repos.tasks.openFor(user.userId, agency);
     await this.repos.audit.append(auditEntry(user, 'tasks.listed', null, { count: rows.length, whose: 'mine' }));
     return this.listOf(rows);

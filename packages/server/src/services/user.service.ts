@@ -1,7 +1,7 @@
 import type { Account, NewAccount } from '@harbour/contract';
 import type { AccountAction } from '@harbour/contract';
 import { randomUUID } from 'node:crypto';
-import { Conflict, Forbidden, Invalid, NotFound, PERMISSIONS, can, passwordProblem, type Actor } from '@harbour/core';
+import { Conflict, Forbidden, Invalid, NotFound, PERMISSIONS, can, isPartnerRole, passwordProblem, type Actor } from '@harbour/core';
 import type { Repositories, UserListRow } from '@harbour/db';
 import { isCommonPassword } from '../auth/common-passwords';
 import { hashPassword } from '../auth/passwords';
@@ -54,10 +54,10 @@ export class UserService {
     if (weak) throw new Invalid('The password is not acceptable', [weak]);
     const agency = await this.repos.agencies.get(input.agencyId);
     if (!agency) throw new Invalid('No such agency', [{ path: 'agencyId', message: 'Choose an existing agency' }]);
-    if (input.role !== 'partner' && agency.kind !== 'police') {
-      throw new Invalid('Only police accounts can hold a police role', [{ path: 'role', message: `Accounts at ${agency.name} must have the partner role` }]);
+    if (!isPartnerRole(input.role) && agency.kind !== 'police') {
+      throw new Invalid('Only police accounts can hold a police role', [{ path: 'role', message: `Accounts at ${agency.name} must have a partner role` }]);
     }
-    if (input.role === 'partner' && agency.kind === 'police') {
+    if (isPartnerRole(input.role) && agency.kind === 'police') {
       throw new Invalid('Partner accounts belong to partner agencies', [{ path: 'agencyId', message: 'Choose a partner agency for a partner account' }]);
     }
     if (await this.repos.users.findByEmail(input.email))

@@ -41,9 +41,9 @@ export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: st
   return send<T>(method, path, headers, body === undefined ? undefined : JSON.stringify(body));
 }
 
-/** Sends a file as its raw bytes (a CSV, for instance), so the server reads its encoding itself. */
-export async function upload<T>(path: string, file: Blob, contentType: string): Promise<T> {
-  return send<T>('POST', path, { accept: 'application/json', 'content-type': contentType }, file);
+/** Sends a file as its raw bytes (a CSV, for instance), so the server reads its encoding itself; `headers` carry what describes it. */
+export async function upload<T>(path: string, file: Blob, contentType: string, headers: Record<string, string> = {}): Promise<T> {
+  return send<T>('POST', path, { ...headers, accept: 'application/json', 'content-type': contentType }, file);
 }
 
 async function send<T>(method: string, path: string, headers: Record<string, string>, body: BodyInit | undefined): Promise<T> {

@@ -75,6 +75,7 @@ describe('translations', () => {
       '.graph.analysis.pagerank',
       '.figures.map.title',
       '.cases.htcds.fieldProblem',
+      '.pursue.documents.kind.pdf',
     ]);
     for (const [key, text] of flat(cy)) {
       expect(text.trim(), key).not.toBe('');

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TableScroll } from '../../components/table-scroll';
+import { LogPages } from '../../components/log-pages';
 import { useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import type { AuditPage } from '@harbour/contract';
@@ -154,36 +155,7 @@ export function AuditPage() {
           </table>
         </TableScroll>
       )}
-      <nav className="govuk-pagination" aria-label={t('audit.title')}>
-        {before && (
-          <div className="govuk-pagination__prev">
-            <button
-              type="button"
-              className="govuk-link govuk-pagination__link govuk-button--secondary govuk-button"
-              onClick={() => {
-                params.delete('before');
-                setParams(params);
-              }}
-            >
-              {t('audit.newest')}
-            </button>
-          </div>
-        )}
-        {oldest && entries.length === 50 && (
-          <div className="govuk-pagination__next">
-            <button
-              type="button"
-              className="govuk-button govuk-button--secondary"
-              onClick={() => {
-                params.set('before', String(oldest.seq));
-                setParams(params);
-              }}
-            >
-              {t('audit.older')}
-            </button>
-          </div>
-        )}
-      </nav>
+      <LogPages label={t('audit.title')} oldestSeq={oldest?.seq} full={entries.length === 50} />
     </>
   );
 }

@@ -16,6 +16,7 @@ import { TaskCard } from '../tasks/task-card';
 import { SuspectOutcomes } from './suspect-outcomes';
 import { CaseSharing } from '../sharing/case-sharing';
 import { CaseNotes } from './case-notes';
+import { CaseDocuments } from './case-documents';
 import { VictimNrm } from './victim-nrm';
 import { VictimSafeguarding } from './victim-safeguarding';
 
@@ -131,6 +132,8 @@ function CaseDetail({ c }: { c: CaseView }) {
         ))}
         {c.canWork && c.status !== 'closed' && <GiveTaskForm caseId={c.id} />}
       </section>
+
+      <CaseDocuments c={c} when={when} />
 
       <CaseSharing c={c} />
 
