@@ -6,7 +6,7 @@ import cy from '../packages/web/src/i18n/cy.json';
 
 /** What each role sees in the main navigation once signed in. */
 const NAVIGATION: Record<Role, string[]> = {
-  admin: ['Home', 'Accounts', 'Agencies', 'Audit log', 'Sharing agreements', 'Background jobs', 'Your account'],
+  admin: ['Home', 'Accounts', 'Agencies', 'Audit log', 'Sharing agreements', 'Background jobs', 'Records review', 'Your account'],
   supervisor: [
     'Home',
     'Triage queue',
@@ -22,6 +22,7 @@ const NAVIGATION: Record<Role, string[]> = {
     'Accounts',
     'Agencies',
     'Background jobs',
+    'Records review',
     'Your account',
   ],
   investigator: ['Home', 'Triage queue', 'Cases', 'Tasks', 'Search', 'Networks', 'Figures', 'Review matches', 'Make a referral', 'Imports', 'Your account'],
@@ -51,6 +52,7 @@ const PAGES: Record<string, string> = {
   'Background jobs': '/admin/jobs',
   'Sharing agreements': '/admin/agreements',
   'Shared cases': '/shared',
+  'Records review': '/records/review',
   'Your agency’s activity': '/agency/activity',
   'Your account': '/account',
 };

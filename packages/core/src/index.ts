@@ -29,6 +29,7 @@ export * from './pursue/case-workflow';
 export * from './pursue/calendar-dates';
 export * from './pursue/outcomes';
 export * from './pursue/documents';
+export * from './records/retention';
 export * from './protect/nrm';
 export * from './protect/safeguarding';
 export * from './access/sharing';

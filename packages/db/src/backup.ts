@@ -62,6 +62,8 @@ export const BACKUP_TABLES = [
   'safeguarding_reviews',
   'sharing_agreements',
   'case_shares',
+  'retention_reviews',
+  'retention_deletions',
 ] as const satisfies readonly (keyof DB)[];
 
 /**
@@ -128,6 +130,8 @@ const ORDER: Record<BackupTable, string[]> = {
   safeguarding_reviews: ['id'],
   sharing_agreements: ['id'],
   case_shares: ['case_id', 'agency_id'],
+  retention_reviews: ['id'],
+  retention_deletions: ['id'],
 };
 
 export interface BackupHeader {

@@ -150,6 +150,29 @@ export interface CaseDocumentsTable {
   removed_reason: string | null;
 }
 
+export interface RetentionReviewsTable {
+  id: string;
+  record_type: string;
+  record_id: string;
+  reason: string;
+  next_review_on: string;
+  decided_by: string;
+  decided_at: Timestamp;
+}
+
+export interface RetentionDeletionsTable {
+  id: string;
+  record_type: string;
+  reason: string;
+  reports: number;
+  potential_victims: number;
+  entities: number;
+  first_month: string | null;
+  last_month: string | null;
+  deleted_by: string;
+  deleted_at: Timestamp;
+}
+
 export interface TasksTable {
   id: string;
   case_id: string;
@@ -705,6 +728,8 @@ export interface DB {
   case_entities: CaseEntitiesTable;
   case_notes: CaseNotesTable;
   case_documents: CaseDocumentsTable;
+  retention_reviews: RetentionReviewsTable;
+  retention_deletions: RetentionDeletionsTable;
   tasks: TasksTable;
   case_outcomes: CaseOutcomesTable;
   nrm_records: NrmRecordsTable;

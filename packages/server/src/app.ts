@@ -26,6 +26,7 @@ import { figuresRoutes } from './routes/figures.routes';
 import { caseExchangeRoutes } from './routes/case-exchange.routes';
 import { caseRoutes } from './routes/case.routes';
 import { caseDocumentRoutes } from './routes/case-document.routes';
+import { retentionRoutes } from './routes/retention.routes';
 import { caseRecordRoutes } from './routes/case-records.routes';
 import { sharingRoutes } from './routes/sharing.routes';
 import { importRoutes } from './routes/import.routes';
@@ -128,6 +129,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(caseRoutes(options.services));
   await app.register(caseRecordRoutes(options.services));
   await app.register(caseDocumentRoutes(options.services));
+  await app.register(retentionRoutes(options.services));
   await app.register(sharingRoutes(options.services));
   await app.register(importRoutes(options.services));
   app.get('/api/openapi.json', { config: { permission: options.apiDocsPublic === false ? 'self' : 'public' }, schema: { hide: true } }, () => app.swagger());

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { NrmSettings } from '@harbour/core';
+import { RETENTION_DEFAULTS, RETENTION_RECORD_TYPES, type NrmSettings, type RetentionSchedule } from '@harbour/core';
 import { z } from 'zod';
 import { SECRET_KEY_MIN_LENGTH } from './auth/secret-box';
 
@@ -61,6 +61,25 @@ const schema = z.object({
   HARBOUR_DOCUMENT_MAX_MB: z.coerce.number().int().min(1).max(500).default(20),
   /** A folder to keep case documents in; without it they are kept in the store (and its backups). */
   HARBOUR_DOCUMENT_DIR: z.string().optional(),
+  /** Years to each record type's first review, e.g. `report=6,case=6,case_convicted=10` (any left out keep their default). */
+  HARBOUR_RETENTION_YEARS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const years: Record<string, number> = { ...RETENTION_DEFAULTS };
+      for (const part of (v ?? '')
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean)) {
+        const [type, n] = part.split('=').map((x) => x.trim());
+        if (!type || !(RETENTION_RECORD_TYPES as readonly string[]).includes(type) || !/^\d+$/.test(n ?? '') || Number(n) < 1 || Number(n) > 100) {
+          ctx.addIssue({ code: 'custom', message: `"${part}" is not TYPE=YEARS with TYPE one of ${RETENTION_RECORD_TYPES.join(', ')} and 1 to 100 years` });
+          return z.NEVER;
+        }
+        years[type] = Number(n);
+      }
+      return years as unknown as RetentionSchedule;
+    }),
   /** Bank holidays not counted as working days, comma-separated YYYY-MM-DD dates. */
   HARBOUR_BANK_HOLIDAYS: z
     .string()
@@ -89,6 +108,8 @@ export interface Config {
   readonly signInPerMinute: number;
   /** The times NRM decisions are held to, for the overdue flags. */
   readonly nrm: NrmSettings;
+  /** Years to each record type's first review under the retention schedule. */
+  readonly retention: RetentionSchedule;
   /** How large a case document may be, and the folder documents are kept in (none: the store). */
   readonly documents: { readonly maxBytes: number; readonly folder: string | undefined };
   /** Where the map's boundaries are read from; without them the map still draws places and hotspots. */
@@ -136,6 +157,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       recoveryPeriodDays: c.HARBOUR_NRM_RECOVERY_DAYS,
       holidays: new Set(c.HARBOUR_BANK_HOLIDAYS),
     },
+    retention: c.HARBOUR_RETENTION_YEARS,
     documents: { maxBytes: c.HARBOUR_DOCUMENT_MAX_MB * 1024 * 1024, folder: c.HARBOUR_DOCUMENT_DIR ? resolve(c.HARBOUR_DOCUMENT_DIR) : undefined },
     geoDir: c.HARBOUR_GEO_DIR ? resolve(c.HARBOUR_GEO_DIR) : !production && existsSync(SHARED_GEO) ? SHARED_GEO : undefined,
     secretKeys: { current: c.HARBOUR_SECRET_KEY, previous: c.HARBOUR_PREVIOUS_SECRET_KEYS },

@@ -35,6 +35,7 @@ export async function startHarbour(config: Config, progress: (line: string) => v
       geoDir: config.geoDir,
       nrm: config.nrm,
       documents: config.documents,
+      retention: config.retention,
       secrets: configuredSecretBox(config),
     });
     const sealed = await svc.secretKeys.checkAtStart();

@@ -119,6 +119,9 @@ const EXPECTED: Record<string, 'public' | 'session' | readonly Role[]> = {
   'POST /api/cases/:id/documents/:documentId/remove': ['supervisor', 'investigator'],
   'GET /api/cases/task-owners': ['supervisor', 'investigator'],
   'GET /api/agency/activity': ['partner_admin'],
+  'GET /api/retention': ['admin', 'supervisor'],
+  'POST /api/retention/:kind/:id/retain': ['admin', 'supervisor'],
+  'POST /api/retention/:kind/:id/delete': ['admin', 'supervisor'],
   'GET /api/admin/agreements': ['admin'],
   'POST /api/admin/agreements': ['admin'],
   'POST /api/admin/agreements/:id/end': ['admin'],
@@ -175,7 +178,8 @@ describe(`access matrix on ${TEST_STORE}`, () => {
       .replace(':reportId', '00000000-0000-4000-8000-000000000002')
       .replace(':entityId', '00000000-0000-4000-8000-000000000003')
       .replace(/:(outcomeId|nrmId|planId|agencyId|documentId)/, '00000000-0000-4000-8000-000000000004')
-      .replace(':role', 'suspect');
+      .replace(':role', 'suspect')
+      .replace(':kind', 'report');
     const expected = EXPECTED[key]!;
     const body = method === 'GET' || method === 'DELETE' ? undefined : {};
 

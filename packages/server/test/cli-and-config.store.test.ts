@@ -30,7 +30,7 @@ describe(`command line on ${TEST_STORE}`, () => {
 
     const badRole = harbour(location, ['user', 'add', '--email', 'x@y.example', '--name', 'X', '--role', 'boss', '--agency', 'Gwent Police']);
     expect(badRole.status).toBe(1);
-    expect(badRole.stderr.trim()).toBe('harbour: --role must be one of admin, supervisor, investigator, researcher, analyst, officer, partner');
+    expect(badRole.stderr.trim()).toBe('harbour: --role must be one of admin, supervisor, investigator, researcher, analyst, officer, partner, partner_admin');
 
     const add = harbour(
       location,

@@ -9,6 +9,7 @@ import { AccountsPage } from './pages/accounts/accounts-page';
 import { AgenciesPage } from './pages/agencies/agencies-page';
 import { AuditPage } from './pages/audit/audit-page';
 import { AgencyActivityPage } from './pages/audit/agency-activity-page';
+import { RetentionPage } from './pages/records/retention-page';
 import { JobsPage } from './pages/jobs/jobs-page';
 import { AgreementsPage } from './pages/sharing/agreements-page';
 import { SharedCasePage } from './pages/sharing/shared-case-page';
@@ -152,6 +153,7 @@ export function App() {
         <Route path="/admin/accounts" element={<Staff permission="users:read">{(s) => <AccountsPage session={s} />}</Staff>} />
         <Route path="/admin/agencies" element={<Staff permission="agencies:read">{(s) => <AgenciesPage session={s} />}</Staff>} />
         <Route path="/admin/audit" element={<Staff permission="audit:read">{() => <AuditPage />}</Staff>} />
+        <Route path="/records/review" element={<Staff permission="records:review">{(session) => <RetentionPage session={session} />}</Staff>} />
         <Route path="/agency/activity" element={<Staff permission="audit:agency">{() => <AgencyActivityPage />}</Staff>} />
         <Route path="/admin/jobs" element={<Staff permission="jobs:read">{() => <JobsPage />}</Staff>} />
         <Route path="/admin/agreements" element={<Staff permission="sharing:manage">{() => <AgreementsPage />}</Staff>} />

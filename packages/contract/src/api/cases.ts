@@ -14,6 +14,8 @@ import {
   SUPPORT_STATUSES,
   TASK_STATUSES,
   DOCUMENT_KINDS,
+  DELETION_REASONS,
+  RETENTION_RECORD_TYPES,
 } from '../vocabulary/pursue';
 import { EXPLOITATION_TYPES } from '../vocabulary/domain';
 import { RECORD_KINDS } from '../vocabulary/picture';
@@ -386,3 +388,23 @@ export const taskOwnersSchema = z.object({
   agencies: z.array(z.object({ id: z.uuid(), name: z.string() })),
 });
 export type TaskOwners = z.output<typeof taskOwnersSchema>;
+
+/** Records due for review under the retention schedule, the schedule itself, and what has been deleted under it. */
+export const retentionSchema = z.object({
+  schedule: z.object({ report: z.number().int(), case: z.number().int(), case_convicted: z.number().int() }),
+  due: z.array(
+    z.object({
+      recordType: z.enum(RETENTION_RECORD_TYPES),
+      id: z.uuid(),
+      reference: z.string(),
+      startedOn: z.string(),
+      dueOn: z.string(),
+      lastReview: z.object({ reason: z.string(), by: z.string(), at: z.string() }).nullable(),
+    }),
+  ),
+  deleted: z.object({ reports: z.number().int(), cases: z.number().int(), potentialVictims: z.number().int(), entities: z.number().int() }),
+});
+export type RetentionView = z.output<typeof retentionSchema>;
+export const retentionParams = z.object({ kind: z.enum(['report', 'case']), id: z.uuid() });
+export const retainBody = z.object({ reason: text(2_000), nextReviewOn: z.iso.date('Enter a date like 2027-12-24') });
+export const deleteRecordBody = z.object({ reason: z.enum(DELETION_REASONS) });

@@ -107,6 +107,11 @@ export const dashboardSchema = z.object({
    * so the report filters (area, type, age, source) do not narrow it.
    */
   casework: caseworkSchema,
+  /**
+   * Deleted under the retention schedule, so no longer counted: deletions that took reports
+   * received within the period (a deletion spanning its edge counts whole).
+   */
+  deleted: z.object({ reports: z.number().int(), potentialVictims: z.number().int() }),
 });
 export type Dashboard = z.output<typeof dashboardSchema>;
 

@@ -67,6 +67,8 @@ export const PERMISSIONS = {
   tasksWork: 'tasks:work',
   /** See every open task on the agency's cases, by owner. */
   tasksOversee: 'tasks:oversee',
+  /** Review records under the retention schedule: keep them with a reason, or delete them. */
+  recordsReview: 'records:review',
   /** Exchange cases with other systems as HTCDS files (export with people's details, import). */
   casesExchange: 'cases:exchange',
   /** Import a spreadsheet (CSV) of referrals; each agency sees its own imports only. */

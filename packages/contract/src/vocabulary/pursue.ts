@@ -64,3 +64,15 @@ export type SupportStatus = (typeof SUPPORT_STATUSES)[number];
 /** The kinds of document a case keeps: read, never run (no HTML, SVG, scripts or archives). */
 export const DOCUMENT_KINDS = ['pdf', 'jpeg', 'png', 'docx', 'xlsx', 'odt', 'ods', 'text'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+/**
+ * What the retention schedule reviews, in the manner of the Management of Police Information
+ * review groups: a report on no case, a closed case, and a closed case that ended in a conviction
+ * (kept longer).
+ */
+export const RETENTION_RECORD_TYPES = ['report', 'case', 'case_convicted'] as const;
+export type RetentionRecordType = (typeof RETENTION_RECORD_TYPES)[number];
+
+/** Why a record under review is deleted: reasons, not words, so the audit keeps no personal data. */
+export const DELETION_REASONS = ['no_policing_purpose', 'inaccurate', 'duplicate', 'erasure_ordered'] as const;
+export type DeletionReason = (typeof DELETION_REASONS)[number];

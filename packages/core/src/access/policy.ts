@@ -31,6 +31,7 @@ const GRANTS: Record<Exclude<Permission, 'public' | 'session:second-factor'>, re
   'sharing:manage': ['admin'],
   'tasks:work': ['supervisor', 'investigator', 'partner', 'partner_admin'],
   'tasks:oversee': ['supervisor'],
+  'records:review': ['admin', 'supervisor'],
   'cases:exchange': ['supervisor', 'analyst'],
   'imports:run': ['supervisor', 'investigator', 'analyst', 'partner', 'partner_admin'],
   'access:grant': ['supervisor'],

@@ -7,6 +7,7 @@ import { CaseExchangeRepository } from './case-exchange.repository';
 import { CaseRepository } from './case.repository';
 import { TaskRepository } from './task.repository';
 import { DocumentRepository } from './document.repository';
+import { RetentionRepository } from './retention.repository';
 import { ProtectionRepository } from './protection.repository';
 import { SharingRepository } from './sharing.repository';
 import { AccessGrantRepository } from './access-grant.repository';
@@ -41,6 +42,7 @@ export function repositories(db: Kysely<DB>) {
     cases: new CaseRepository(db, audit),
     tasks: new TaskRepository(db, audit),
     documents: new DocumentRepository(db, audit),
+    retention: new RetentionRepository(db, audit),
     protection: new ProtectionRepository(db, audit),
     sharing: new SharingRepository(db, audit),
     intake: new IntakeRepository(db, audit),
@@ -65,6 +67,7 @@ export type { ExchangeCaseRow } from './case-exchange.repository';
 export type { CaseRow, CaseListRow, CaseListFilter, NewCase } from './case.repository';
 export type { TaskRow, NewTask } from './task.repository';
 export type { DocumentRow, NewDocument } from './document.repository';
+export type { DueRow, Deleted, RetentionYears } from './retention.repository';
 export type { OutcomeRow, NrmRow, PlanRow, NewOutcome } from './protection.repository';
 export type { AgreementRow, ShareRow } from './sharing.repository';
 export type { NewReport, DraftRow, FollowUpRow, MessageRow, QueueFilter, QueueRow } from './intake.repository';

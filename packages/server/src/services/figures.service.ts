@@ -81,6 +81,7 @@ export class FiguresService {
     const byNationality = await tallies.victims(tally, 'nationality');
     const span = await tallies.span();
     const casework = await this.repos.protection.figures(`${filter.from}-01`, lastDayOf(filter.to), localDate(this.now()));
+    const deleted = await this.repos.retention.deletedWithin(filter.from, filter.to);
 
     const total = sum(byMonth);
     const areaCounts = counts(byArea);
@@ -104,6 +105,7 @@ export class FiguresService {
         .map((r) => ({ ...r, name: r.key ? (countryByCode(r.key)?.name ?? r.key) : '' }))
         .sort((a, b) => b.n - a.n || a.key.localeCompare(b.key)),
       casework,
+      deleted,
     };
   }
 

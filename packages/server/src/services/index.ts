@@ -28,9 +28,10 @@ import { Boundaries } from './boundaries';
 import { CaseExchangeService } from './case-exchange.service';
 import { BulkImportService } from './bulk-import.service';
 import { toGraphFilter } from './graph-filter';
-import { GWENT, NRM_DEFAULTS, areaCodes, type ForceArea, type NrmSettings } from '@harbour/core';
+import { GWENT, NRM_DEFAULTS, RETENTION_DEFAULTS, areaCodes, type ForceArea, type NrmSettings, type RetentionSchedule } from '@harbour/core';
 import { CaseRecordsService } from './case-records.service';
 import { SharingService } from './sharing.service';
+import { RetentionService } from './retention.service';
 import { CaseDocumentsService, DOCUMENT_DEFAULTS, type DocumentSettings } from './case-documents.service';
 
 /** Records resolved between vacuums of the embedded store (a few seconds' pause at a million people). */
@@ -48,6 +49,7 @@ export function services(
     geoDir?: string | undefined;
     nrm?: NrmSettings | undefined;
     documents?: DocumentSettings | undefined;
+    retention?: RetentionSchedule | undefined;
   },
 ) {
   const area = options.area ?? GWENT;
@@ -97,6 +99,12 @@ export function services(
     ),
     sharing,
     tasks,
+    retention: new RetentionService(
+      repos,
+      options.retention ?? RETENTION_DEFAULTS,
+      { pictureChanged: () => graph.changed(), documentFolder: documentSettings.folder },
+      options.now,
+    ),
     imports: new BulkImportService(repos, area, options.now),
     research: new ResearchExportService(repos, area, options.now),
     figures,

@@ -21,6 +21,7 @@ export const NAV_ITEMS = [
   { to: '/admin/audit', key: 'nav.audit', permission: 'audit:read' },
   { to: '/admin/agreements', key: 'nav.agreements', permission: 'sharing:manage' },
   { to: '/admin/jobs', key: 'nav.jobs', permission: 'jobs:read' },
+  { to: '/records/review', key: 'nav.retention', permission: 'records:review' },
   { to: '/agency/activity', key: 'nav.agencyActivity', permission: 'audit:agency' },
   { to: '/account', key: 'nav.account', permission: 'self' },
 ] as const;

@@ -182,6 +182,11 @@ export function DashboardPage() {
               </p>
             </div>
           </div>
+          {d.deleted.reports > 0 && (
+            <p className="govuk-inset-text" id="deleted-under-retention">
+              {t('figures.deletedUnderRetention', { reports: number.format(d.deleted.reports), victims: number.format(d.deleted.potentialVictims) })}
+            </p>
+          )}
           {sections.map((section) => (
             <section key={section.id} id={`figure-${section.id}`} aria-labelledby={`figure-${section.id}-title`} className="govuk-!-margin-bottom-8">
               <h2 className="govuk-heading-m" id={`figure-${section.id}-title`}>

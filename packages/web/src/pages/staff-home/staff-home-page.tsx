@@ -18,6 +18,7 @@ const TASKS: readonly { to: string; key: string; permission: string }[] = [
   { to: '/admin/agencies', key: 'staffHome.tasks.agencies', permission: 'agencies:read' },
   { to: '/admin/audit', key: 'staffHome.tasks.audit', permission: 'audit:read' },
   { to: '/admin/jobs', key: 'staffHome.tasks.jobs', permission: 'jobs:read' },
+  { to: '/records/review', key: 'staffHome.tasks.retention', permission: 'records:review' },
   { to: '/agency/activity', key: 'staffHome.tasks.agencyActivity', permission: 'audit:agency' },
   { to: '/account', key: 'staffHome.tasks.account', permission: 'self' },
 ];
