@@ -116,6 +116,40 @@ describe('a DC opens a case from a report on a phone, in Welsh, and a DS closes 
     expect(readFileSync(path).equals(statement)).toBe(true);
   });
 
+  it('links a person found in the picture as a suspect, unlinks them, and hands the case to the DS', async () => {
+    const page = dc.page;
+    const caseId = caseUrl.split('/cases/')[1]!.split('?')[0]!;
+    // A person of the demo's picture who is not on the case yet.
+    const person = await page.evaluate(async (id) => {
+      const onCase = new Set(((await (await fetch(`/api/cases/${id}`)).json()) as { entities: { entityId: string }[] }).entities.map((e) => e.entityId));
+      for (const q of ['ov', 'an', 'ar', 'er']) {
+        const found = (await (await fetch(`/api/search?q=${q}`)).json()) as { groups: { kind: string; items: { id: string; label: string }[] }[] };
+        const item = found.groups.find((g) => g.kind === 'person')?.items.find((i) => !onCase.has(i.id));
+        if (item) return item;
+      }
+      return null;
+    }, caseId);
+    expect(person).not.toBeNull();
+    const links = page.locator('section[aria-labelledby="case-links"]');
+    await links.getByLabel(cy.pursue.links.search).fill(person!.label);
+    await links.getByRole('button', { name: cy.pursue.links.find, exact: true }).click();
+    const hit = links.locator(`[data-found="${person!.id}"]`);
+    await hit.waitFor();
+    expect(await overflowWidth(page)).toBe(0);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await hit.getByRole('button', { name: new RegExp(cy.pursue.links.link) }).click();
+    const asSuspect = page.locator(`[data-role="suspect"] > li[data-person="${person!.id}"]`);
+    await asSuspect.waitFor();
+    await asSuspect.getByRole('button', { name: new RegExp(cy.pursue.links.unlink) }).click();
+    await asSuspect.waitFor({ state: 'detached' });
+
+    await links.getByLabel(cy.pursue.links.officer).selectOption({ label: 'DS Carys Jones' });
+    await links.getByRole('button', { name: cy.pursue.links.changeOfficer }).click();
+    await expect.poll(() => page.locator('.govuk-summary-list').first().textContent()).toContain('DS Carys Jones');
+    const history = await page.evaluate(async (id) => (await (await fetch(`/api/cases/${id}`)).json()) as { officerInCharge: string }, caseId);
+    expect(history.officerInCharge).toBe('DS Carys Jones');
+  });
+
   it('the DC gives the council a task; the council, on a phone in Welsh, sees it on its home page and records what was done', async () => {
     const page = dc.page;
     // The give-task form's own boxes: each person on the case has forms with dates of their own.

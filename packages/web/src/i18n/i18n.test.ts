@@ -76,6 +76,7 @@ describe('translations', () => {
       '.figures.map.title',
       '.cases.htcds.fieldProblem',
       '.pursue.documents.kind.pdf',
+      '.pursue.links.unlinkWhom',
     ]);
     for (const [key, text] of flat(cy)) {
       expect(text.trim(), key).not.toBe('');

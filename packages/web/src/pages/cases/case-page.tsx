@@ -17,6 +17,7 @@ import { SuspectOutcomes } from './suspect-outcomes';
 import { CaseSharing } from '../sharing/case-sharing';
 import { CaseNotes } from './case-notes';
 import { CaseDocuments } from './case-documents';
+import { CaseLinks, UnlinkEntity } from './case-links';
 import { VictimNrm } from './victim-nrm';
 import { VictimSafeguarding } from './victim-safeguarding';
 
@@ -95,6 +96,7 @@ function CaseDetail({ c }: { c: CaseView }) {
                     {e.label}
                   </Link>{' '}
                   <span className="govuk-body-s">({t(`picture.kind.${e.kind}`)})</span>
+                  {c.canWork && <UnlinkEntity c={c} entityId={e.linkedId} role={e.role} label={e.label} />}
                   {e.kind === 'person' && role === 'potential_victim' && (
                     <>
                       <VictimNrm c={c} entityId={e.entityId} prefix={`v${k}-nrm`} />
@@ -121,6 +123,8 @@ function CaseDetail({ c }: { c: CaseView }) {
           ))}
         </ul>
       )}
+
+      {c.canWork && <CaseLinks c={c} />}
 
       <section aria-labelledby="case-tasks">
         <h2 className="govuk-heading-m" id="case-tasks">
