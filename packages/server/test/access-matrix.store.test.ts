@@ -73,6 +73,9 @@ const EXPECTED: Record<string, 'public' | 'session' | readonly Role[]> = {
   'GET /api/referrals/drafts': ['supervisor', 'investigator', 'officer', 'partner', 'partner_admin'],
   'PUT /api/referrals/drafts/:id': ['supervisor', 'investigator', 'officer', 'partner', 'partner_admin'],
   'DELETE /api/referrals/drafts/:id': ['supervisor', 'investigator', 'officer', 'partner', 'partner_admin'],
+  'GET /api/referrals/sent': ['supervisor', 'investigator', 'officer', 'partner', 'partner_admin'],
+  'GET /api/referrals/sent/:id': ['supervisor', 'investigator', 'officer', 'partner', 'partner_admin'],
+  'POST /api/referrals/sent/:id/messages': ['supervisor', 'investigator', 'officer', 'partner', 'partner_admin'],
   'GET /api/search': ['supervisor', 'investigator', 'analyst'],
   'GET /api/entities/:id': ['supervisor', 'investigator', 'analyst'],
   'POST /api/entities/:id/merge': ['supervisor', 'investigator', 'analyst'],
@@ -231,6 +234,7 @@ const OWNED = new Set([
   'GET /api/call-data/:id',
   'GET /api/reports/:id/photos/:photoId',
   'GET /api/cases/:id/documents/:documentId',
+  'GET /api/referrals/sent/:id',
 ]);
 
 describe(`well-formed reads on ${TEST_STORE}: every allowed role is answered 2xx`, () => {

@@ -26,6 +26,7 @@ import { SecondFactorPage } from './pages/sign-in/second-factor-page';
 import { nextPathFor, SignInPage } from './pages/sign-in/sign-in-page';
 import { StaffHomePage } from './pages/staff-home/staff-home-page';
 import { ReferralPage } from './pages/referral/referral-page';
+import { SentReferralPage, SentReferralsPage } from './pages/referral/sent-referrals-page';
 import { TriagePage } from './pages/triage/triage-page';
 import { ReportViewPage } from './pages/triage/report-view-page';
 import { EntityPage } from './pages/picture/entity-page';
@@ -146,6 +147,8 @@ export function App() {
         <Route path="/review" element={<Staff permission="picture:resolve">{() => <ReviewPage />}</Staff>} />
         <Route path="/picture/settings" element={<Staff permission="picture:configure">{() => <PictureSettingsPage />}</Staff>} />
         <Route path="/referral" element={<Staff permission="referrals:create">{() => <ReferralPage />}</Staff>} />
+        <Route path="/referrals/sent" element={<Staff permission="referrals:create">{() => <SentReferralsPage />}</Staff>} />
+        <Route path="/referrals/sent/:id" element={<Staff permission="referrals:create">{() => <SentReferralPage />}</Staff>} />
         <Route path="/imports" element={<Staff permission="imports:run">{() => <ImportsPage />}</Staff>} />
         <Route path="/imports/:id" element={<Staff permission="imports:run">{() => <ImportPage />}</Staff>} />
         <Route path="/home" element={<Staff permission="self">{(s) => <StaffHomePage session={s} />}</Staff>} />

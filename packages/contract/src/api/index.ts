@@ -9,6 +9,7 @@ export * from './imports';
 export * from './intake';
 export * from './picture';
 export * from './public';
+export * from './sent-referrals';
 export * from './reports';
 export * from './session';
 export * from './system';

@@ -8,6 +8,7 @@ import { CaseRepository } from './case.repository';
 import { TaskRepository } from './task.repository';
 import { DocumentRepository } from './document.repository';
 import { RetentionRepository } from './retention.repository';
+import { SentReferralRepository } from './sent-referral.repository';
 import { ProtectionRepository } from './protection.repository';
 import { SharingRepository } from './sharing.repository';
 import { AccessGrantRepository } from './access-grant.repository';
@@ -43,6 +44,7 @@ export function repositories(db: Kysely<DB>) {
     tasks: new TaskRepository(db, audit),
     documents: new DocumentRepository(db, audit),
     retention: new RetentionRepository(db, audit),
+    sentReferrals: new SentReferralRepository(db),
     protection: new ProtectionRepository(db, audit),
     sharing: new SharingRepository(db, audit),
     intake: new IntakeRepository(db, audit),
@@ -68,6 +70,7 @@ export type { CaseRow, CaseListRow, CaseListFilter, NewCase } from './case.repos
 export type { TaskRow, NewTask } from './task.repository';
 export type { DocumentRow, NewDocument } from './document.repository';
 export type { DueRow, Deleted, RetentionYears } from './retention.repository';
+export type { SentReferralRow, SenderScope } from './sent-referral.repository';
 export type { OutcomeRow, NrmRow, PlanRow, NewOutcome } from './protection.repository';
 export type { AgreementRow, ShareRow } from './sharing.repository';
 export type { NewReport, DraftRow, FollowUpRow, MessageRow, QueueFilter, QueueRow } from './intake.repository';

@@ -10,6 +10,9 @@ import {
   referralPreviewBody,
   referralPreviewSchema,
   referralReceiptSchema,
+  sentReferralDetailSchema,
+  sentReferralListSchema,
+  sentReferralMessageBody,
 } from '@harbour/contract';
 import { CURRENT_CATALOGUE, PERMISSIONS } from '@harbour/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -97,6 +100,48 @@ export function referralRoutes(svc: Services): FastifyPluginAsyncZod {
         await svc.referrals.deleteDraft(request.actor, request.params.id);
         return { ok: true as const };
       },
+    );
+
+    app.get(
+      '/api/referrals/sent',
+      {
+        config: { permission },
+        schema: {
+          tags: ['referrals'],
+          summary: 'Referrals you (a partner: your agency) sent, and where each stands',
+          response: { 200: sentReferralListSchema },
+        },
+      },
+      async (request) => ({ referrals: await svc.sentReferrals.list(request.actor) }),
+    );
+
+    app.get(
+      '/api/referrals/sent/:id',
+      {
+        config: { permission },
+        schema: {
+          tags: ['referrals'],
+          summary: 'One referral you sent: where it stands, the team’s questions and your answers',
+          params: idParams,
+          response: { 200: sentReferralDetailSchema },
+        },
+      },
+      async (request) => svc.sentReferrals.get(request.actor, request.params.id),
+    );
+
+    app.post(
+      '/api/referrals/sent/:id/messages',
+      {
+        config: { permission },
+        schema: {
+          tags: ['referrals'],
+          summary: 'Answer the team on a referral you sent',
+          params: idParams,
+          body: sentReferralMessageBody,
+          response: { 200: sentReferralDetailSchema },
+        },
+      },
+      async (request) => svc.sentReferrals.answer(request.actor, request.params.id, request.body.body),
     );
   };
 }

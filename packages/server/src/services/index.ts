@@ -32,6 +32,7 @@ import { GWENT, NRM_DEFAULTS, RETENTION_DEFAULTS, areaCodes, type ForceArea, typ
 import { CaseRecordsService } from './case-records.service';
 import { SharingService } from './sharing.service';
 import { RetentionService } from './retention.service';
+import { SentReferralService } from './sent-referral.service';
 import { CaseDocumentsService, DOCUMENT_DEFAULTS, type DocumentSettings } from './case-documents.service';
 
 /** Records resolved between vacuums of the embedded store (a few seconds' pause at a million people). */
@@ -80,6 +81,7 @@ export function services(
     reportTriage: new ReportTriageService(repos, options.now),
     myWork: new MyWorkService(repos, options.now),
     referrals: new ReferralService(repos, options.now),
+    sentReferrals: new SentReferralService(repos, options.now),
     resolution: new ResolutionService(repos, undefined, {
       changed: () => graph.changed(),
       ...(options.store === 'pglite' ? { tidyEvery: TIDY_EMBEDDED_STORE_EVERY } : {}),

@@ -3,6 +3,7 @@ import type { Catalogue, Draft, DraftList, ReferralPreview, ReferralReceipt, Ref
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { api } from '../../api/client';
 import { useForceAreas } from '../../api/force-areas';
 import { ErrorSummary, type FormProblem } from '../../components/form/error-summary';
@@ -270,6 +271,11 @@ export function ReferralPage() {
             <div className="govuk-panel__body">{t('referral.sentReference', { reference: sent.reference })}</div>
           </div>
           <Guidance triage={sent.triage} />
+          <p className="govuk-body">
+            <Link className="govuk-link" to="/referrals/sent">
+              {t('sentReferrals.follow')}
+            </Link>
+          </p>
           <button
             type="button"
             className="govuk-button govuk-button--secondary"

@@ -13,6 +13,7 @@ import { MyWorkSection } from './my-work';
 const TASKS: readonly { to: string; key: string; permission: string }[] = [
   { to: '/cases', key: 'staffHome.tasks.cases', permission: 'cases:read' },
   { to: '/shared', key: 'staffHome.tasks.shared', permission: 'cases:shared' },
+  { to: '/referrals/sent', key: 'staffHome.tasks.sentReferrals', permission: 'referrals:create' },
   { to: '/admin/agreements', key: 'staffHome.tasks.agreements', permission: 'sharing:manage' },
   { to: '/admin/accounts', key: 'staffHome.tasks.users', permission: 'users:read' },
   { to: '/admin/agencies', key: 'staffHome.tasks.agencies', permission: 'agencies:read' },
