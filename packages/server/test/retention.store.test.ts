@@ -83,6 +83,20 @@ describe(`records reviewed and deleted under the retention schedule on ${TEST_ST
 
   it('deletes a closed case whole: its report, and the people who stood on it alone leave the picture', async () => {
     expect(await entityLabels()).toContain('Bogdan Vrabieșcu');
+    // An analyst once decided a pair of these records: the decision's history outlives the pair.
+    const [one, two] = await t.store.db
+      .selectFrom('entity_records')
+      .select('id')
+      .where('report_id', 'in', [lone, onCase])
+      .where('kind', '=', 'person')
+      .where('role', '=', 'potential_victim')
+      .execute();
+    const pairId = '00000000-0000-4000-8000-0000000000a1';
+    await t.store.db
+      .insertInto('review_pairs')
+      .values({ id: pairId, record_a: one!.id, record_b: two!.id, probability: 0.9, pattern: 1, evidence: JSON.stringify({}), status: 'rejected' })
+      .execute();
+    await t.store.db.insertInto('entity_changes').values({ id: '00000000-0000-4000-8000-0000000000a2', action: 'split', review_pair_id: pairId }).execute();
     const gone = await admin.request('POST', `/api/retention/case/${caseId}/delete`, { reason: 'no_policing_purpose' });
     expect(gone.statusCode, gone.body).toBe(200);
     expect(await t.store.db.selectFrom('cases').select('id').where('id', '=', caseId).execute()).toEqual([]);

@@ -210,6 +210,13 @@ export class RetentionRepository {
         .where('record_type', '=', 'report')
         .where('record_id', 'in', [...ids])
         .execute();
+      // A merge or split decided on a pair of these records keeps its history, without the pair.
+      const gonePairs = db
+        .selectFrom('review_pairs as p')
+        .innerJoin('entity_records as r', (join) => join.on((eb) => eb.or([eb('r.id', '=', eb.ref('p.record_a')), eb('r.id', '=', eb.ref('p.record_b'))])))
+        .select('p.id')
+        .where('r.report_id', 'in', [...ids]);
+      await db.updateTable('entity_changes').set({ review_pair_id: null }).where('review_pair_id', 'in', gonePairs).execute();
       await db
         .deleteFrom('reports')
         .where('id', 'in', [...ids])
