@@ -224,7 +224,8 @@ export class PublicReportService {
   }
 }
 
-function toMessage(m: { id: string; author: string; body: string; created_at: Date }): FollowUp['messages'][number] {
+/** A message of a report's thread as its reader sees it: from the team, or from whoever sent the report. */
+export function toMessage(m: { id: string; author: string; body: string; created_at: Date }): FollowUp['messages'][number] {
   return { id: m.id, from: m.author === 'team' ? 'team' : 'reporter', body: m.body, at: new Date(m.created_at).toISOString() };
 }
 

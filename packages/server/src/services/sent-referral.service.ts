@@ -4,6 +4,7 @@ import { NotFound, PERMISSIONS, isPartnerRole, localDate, permittedUser, sharing
 import type { Repositories, SentReferralRow } from '@harbour/db';
 import { auditEntry } from './audit.service';
 import { agreementTerms } from './sharing-terms';
+import { toMessage } from './public-report.service';
 
 /** Referrals listed at most: the sender's recent ones. */
 const MOST_LISTED = 200;
@@ -63,12 +64,7 @@ export class SentReferralService {
   }
 
   private async messages(id: string): Promise<SentReferralDetail['messages']> {
-    return (await this.repos.intake.messages(id)).map((m) => ({
-      id: m.id,
-      from: m.author === 'team' ? 'team' : 'reporter',
-      body: m.body,
-      at: new Date(m.created_at).toISOString(),
-    }));
+    return (await this.repos.intake.messages(id)).map(toMessage);
   }
 
   private async row(user: UserActor, id: string): Promise<SentReferralRow> {

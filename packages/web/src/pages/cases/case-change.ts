@@ -16,7 +16,8 @@ export function useCaseChange(caseId: string, prefix: string, onDone?: () => voi
   const client = useQueryClient();
   const [problems, setProblems] = useState<FormProblem[]>([]);
   const change = useMutation({
-    mutationFn: ({ method, path, body }: { method: 'POST' | 'PUT'; path: string; body: unknown }) => api<CaseView>(method, `/api/cases/${caseId}${path}`, body),
+    mutationFn: ({ method, path, body }: { method: 'POST' | 'PUT' | 'DELETE'; path: string; body?: unknown }) =>
+      api<CaseView>(method, `/api/cases/${caseId}${path}`, body),
     onSuccess: (data) => {
       client.setQueryData(['case', caseId], data);
       setProblems([]);

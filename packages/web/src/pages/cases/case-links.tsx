@@ -1,32 +1,17 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseEntityRole, CaseView, SearchResults, TaskOwners } from '@harbour/contract';
 import { CASE_ENTITY_ROLES } from '@harbour/contract/vocabulary';
 import { api } from '../../api/client';
-import { ErrorSummary, type FormProblem } from '../../components/form/error-summary';
+import { ErrorSummary } from '../../components/form/error-summary';
 import { SelectField, TextField } from '../../components/form/fields';
-import { problemsFrom } from '../../components/form/problems';
-
-/** Changes a case and puts the case the server returns in place of the one shown. */
-function useCaseChange(c: CaseView, onError: (problems: FormProblem[]) => void) {
-  const { t } = useTranslation();
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: ({ method, path, body }: { method: 'POST' | 'PUT' | 'DELETE'; path: string; body?: unknown }) =>
-      api<CaseView>(method, `/api/cases/${c.id}${path}`, body),
-    onSuccess: (view) => {
-      client.setQueryData(['case', c.id], view);
-      onError([]);
-    },
-    onError: (error) => onError(problemsFrom(error, t)),
-  });
-}
+import { useCaseChange } from './case-change';
 
 /** Takes one person or thing off the case, in the part it was linked in. */
 export function UnlinkEntity({ c, entityId, role, label }: { c: CaseView; entityId: string; role: CaseEntityRole; label: string }) {
   const { t } = useTranslation();
-  const change = useCaseChange(c, () => undefined);
+  const { change } = useCaseChange(c.id, 'unlink');
   return (
     <button
       type="button"
@@ -49,13 +34,12 @@ export function CaseLinks({ c }: { c: CaseView }) {
   const [q, setQ] = useState('');
   const [asked, setAsked] = useState('');
   const [roles, setRoles] = useState<Record<string, CaseEntityRole>>({});
-  const [problems, setProblems] = useState<FormProblem[]>([]);
   const found = useQuery({
     queryKey: ['search', asked],
     queryFn: () => api<SearchResults>('GET', `/api/search?q=${encodeURIComponent(asked)}`),
     enabled: asked.length > 0,
   });
-  const change = useCaseChange(c, setProblems);
+  const { change, problems } = useCaseChange(c.id, 'links');
   const linked = new Set(c.entities.map((e) => `${e.entityId}/${e.role}`));
   const reportsLinked = new Set(c.reportsLinked.map((r) => r.id));
   return (
@@ -147,8 +131,7 @@ function OfficerInCharge({ c }: { c: CaseView }) {
   const { t } = useTranslation();
   const owners = useQuery({ queryKey: ['task-owners'], queryFn: () => api<TaskOwners>('GET', '/api/cases/task-owners') });
   const [officer, setOfficer] = useState(c.officerInChargeId ?? '');
-  const [problems, setProblems] = useState<FormProblem[]>([]);
-  const change = useCaseChange(c, setProblems);
+  const { change, problems } = useCaseChange(c.id, 'officer');
   if (!owners.data) return null;
   return (
     <form
