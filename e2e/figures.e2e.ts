@@ -137,6 +137,9 @@ describe('an analyst filters the figures, then lists and opens the reports behin
     await page.getByRole('button', { name: 'Produce the profile' }).click();
     await page.getByRole('heading', { level: 2, name: /problem profile for Gwent Police/ }).waitFor();
     expect(await page.locator('.govuk-warning-text').innerText()).toMatch(/shown as <5/);
+    // For the public, small counts suppressed: OFFICIAL at its head and foot.
+    const markings = await page.locator('.app-profile .app-marking').allInnerTexts();
+    expect(markings.map((m) => m.replace(/\s+/g, ' '))).toEqual(['Protective marking: OFFICIAL', 'Protective marking: OFFICIAL']);
     // No table shows a number from 1 to 4.
     const cells = await page.locator('.app-profile td').allInnerTexts();
     expect(cells.length).toBeGreaterThan(20);
@@ -150,6 +153,7 @@ describe('an analyst filters the figures, then lists and opens the reports behin
     const file = join(dir, 'profile.pdf');
     await download.saveAs(file);
     const text = execFileSync('pdftotext', ['-layout', file, '-']).toString();
+    expect(text.trim().split('\n')[0]!.trim()).toBe('OFFICIAL');
     expect(text.replace(/\s+/g, ' ')).toContain('Modern slavery and human trafficking: problem profile for Gwent Police');
     expect(text).toContain('Reports by local authority');
     expect(text).toMatch(new RegExp(`Total\\s+${areaTotal.replace(/[<*]/g, '\\$&')}`));
@@ -182,7 +186,8 @@ describe('an analyst filters the figures, then lists and opens the reports behin
     expect(download.suggestedFilename()).toMatch(/^harbour-research-2020-01-to-\d{4}-\d{2}-k15\.csv$/);
     const file = join(mkdtempSync(join(tmpdir(), 'harbour-research-')), 'rows.csv');
     await download.saveAs(file);
-    const [header, ...lines] = readFileSync(file, 'utf8').trim().split('\n');
+    const [marking, header, ...lines] = readFileSync(file, 'utf8').trim().split('\n');
+    expect(marking).toBe('OFFICIAL-SENSITIVE');
     expect(header).toBe(
       'yearOfRegistration,ageBroad,gender,citizenshipRegion,localAuthority,isSexualExploit,isForcedLabour,isForcedCriminality,isDomesticServitude,isOrganRemoval,typeOfExploitUnknown,source',
     );

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityProblems, openBrowser, type Browser } from './support/browser';
 import { SignInFlow } from './support/pages';
@@ -102,14 +103,27 @@ describe('an analyst charts a planted network, finds the path between two suspec
     expect(await accessibilityProblems(page)).toEqual([]);
   });
 
-  it('exports the chart as PNG and SVG', async () => {
+  it('exports the chart as PNG and SVG, each marked OFFICIAL-SENSITIVE above and below', async () => {
     const page = b.page;
     const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download PNG' }).click()]);
-    expect(png.suggestedFilename()).toBe('chart.png');
+    expect(png.suggestedFilename()).toBe('harbour-chart-OFFICIAL-SENSITIVE.png');
+    const image = sharp(Buffer.concat(await (await png.createReadStream()).toArray()));
+    const { data, info } = await image.greyscale().raw().toBuffer({ resolveWithObject: true });
+    // The marking is dark ink in the middle of the white bands at the head and foot, and nowhere near their edges.
+    const inkIn = (top: number, left: number, width: number) => {
+      let dark = 0;
+      for (let y = top; y < top + 80; y++) for (let x = left; x < left + width; x++) if (data[y * info.width + x]! < 128) dark++;
+      return dark;
+    };
+    const middle = Math.floor(info.width / 2) - 100;
+    expect(inkIn(0, middle, 200)).toBeGreaterThan(100);
+    expect(inkIn(info.height - 80, middle, 200)).toBeGreaterThan(100);
+    expect(inkIn(0, 0, 20)).toBe(0);
     const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download SVG' }).click()]);
-    expect(svg.suggestedFilename()).toBe('chart.svg');
-    const text = await (await svg.createReadStream()).toArray();
-    expect(Buffer.concat(text).toString('utf8')).toMatch(/^<svg[\s\S]*<\/svg>$/);
+    expect(svg.suggestedFilename()).toBe('harbour-chart-OFFICIAL-SENSITIVE.svg');
+    const text = Buffer.concat(await (await svg.createReadStream()).toArray()).toString('utf8');
+    expect(text).toMatch(/^<svg[\s\S]*<\/svg>$/);
+    expect(text.match(/>OFFICIAL-SENSITIVE<\/text>/g)).toHaveLength(2);
   });
 
   it('the time slider replays the links in the order first seen, by keyboard', async () => {

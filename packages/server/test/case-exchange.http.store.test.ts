@@ -33,6 +33,9 @@ describe(`HTCDS exchange over HTTP on ${TEST_STORE}`, () => {
     expect(exported.headers['content-disposition']).toMatch(/^attachment; filename="harbour-htcds-2000-01-to-\d{4}-\d{2}\.json"$/);
     const document = exported.json<Document>();
     expect(document.standard).toBe('HTCDS');
+    // It names people: the file and the response say how it is handled.
+    expect(document).toMatchObject({ protectiveMarking: 'OFFICIAL-SENSITIVE' });
+    expect(exported.headers['x-protective-marking']).toBe('OFFICIAL-SENSITIVE');
     expect(document.cases.length).toBeGreaterThan(50);
 
     const imported = await receiver.request('POST', '/api/cases/htcds', document);

@@ -220,5 +220,26 @@ describe(`dashboard figures over HTTP on ${TEST_STORE}`, () => {
     expect(text).toContain('Caethwasiaeth fodern a masnachu pobl');
     expect(text).toContain('Adroddiadau fesul awdurdod lleol');
     expect(text).toMatch(/Casnewydd\s+2/);
+    // The team's profile holds small counts as they are: marked OFFICIAL-SENSITIVE at the head and foot of every page.
+    expect(response.headers['x-protective-marking']).toBe('OFFICIAL-SENSITIVE');
+    const pages = text.split('\f').filter((page) => page.trim() !== '');
+    expect(pages.length).toBeGreaterThan(1);
+    for (const page of pages) {
+      const lines = page
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean);
+      expect([lines[0], lines.at(-1)]).toEqual(['OFFICIAL-SENSITIVE', 'OFFICIAL-SENSITIVE']);
+    }
+  });
+
+  it('marks the profile for the public OFFICIAL, its small counts suppressed', async () => {
+    const response = await analyst.request('GET', '/api/figures/profile.pdf?from=2026-01&to=2026-12&audience=external');
+    expect(response.headers['x-protective-marking']).toBe('OFFICIAL');
+    const file = join(mkdtempSync(join(tmpdir(), 'harbour-profile-')), 'profile.pdf');
+    writeFileSync(file, response.rawPayload);
+    const text = execFileSync('pdftotext', ['-layout', file, '-']).toString();
+    expect(text.trim().split('\n')[0]!.trim()).toBe('OFFICIAL');
+    expect(text).not.toContain('OFFICIAL-SENSITIVE');
   });
 });

@@ -16,7 +16,10 @@ describe(`research export over HTTP on ${TEST_STORE}`, () => {
   const exportOf = async (query: string) => {
     const response = await researcher.request('GET', `/api/figures/research-export.csv?${query}`);
     expect(response.statusCode, response.body).toBe(200);
-    const rows = parse<Record<string, string>>(response.body, { columns: true });
+    // The first line is the file's protective marking; the rows follow.
+    expect(response.body.split('\n')[0]).toBe('OFFICIAL-SENSITIVE');
+    expect(response.headers['x-protective-marking']).toBe('OFFICIAL-SENSITIVE');
+    const rows = parse<Record<string, string>>(response.body, { columns: true, from_line: 2 });
     return { rows, header: String(response.headers['x-harbour-anonymity']), disposition: String(response.headers['content-disposition']) };
   };
 

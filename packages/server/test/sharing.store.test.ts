@@ -6,6 +6,22 @@ import { newTestApp, signIn, type Client, type TestApp } from './test-app';
 
 const DAY = 86_400_000;
 
+/** Reads and exports only the force's team makes, whatever is shared with an agency. */
+const FORCE_READS = (caseId: string) => [
+  `/api/cases/${caseId}`,
+  `/api/cases/${caseId}/documents/00000000-0000-4000-8000-000000000000`,
+  '/api/cases',
+  '/api/cases/htcds?from=2000-01',
+  '/api/figures/profile.pdf',
+  '/api/figures/profile',
+  '/api/figures/research-export.csv',
+  '/api/figures/dashboard',
+  '/api/graph/networks',
+  '/api/graph/charts',
+  '/api/search?q=Mirela',
+  '/api/triage',
+];
+
 describe(`sharing with partner agencies on ${TEST_STORE}: only under an agreement in force, only what it allows`, () => {
   let t: TestApp;
   let ds: Client;
@@ -170,6 +186,8 @@ describe(`sharing with partner agencies on ${TEST_STORE}: only under an agreemen
           const tasks = (await council.request('GET', '/api/tasks/mine')).json<TaskList>();
           if (inForce.length === 0) expect(tasks.tasks.filter((x) => x.owner.kind === 'agency')).toEqual([]);
         }
+        // Whatever is shared, the case whole, its documents, the picture and every export stay the force's.
+        for (const path of FORCE_READS(caseId)) expect((await council.request('GET', path)).statusCode, path).toBe(403);
       }),
       { numRuns: 12 },
     );

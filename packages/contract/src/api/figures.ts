@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EXPLOITATION_TYPES, REPORT_SOURCES } from '../vocabulary/domain';
+import { PROTECTIVE_MARKINGS } from '../vocabulary/marking';
 
 /** The picture in numbers: dashboards, the reports behind a figure, the map and the problem profile. */
 
@@ -171,6 +172,8 @@ export type ProfileSection = z.output<typeof profileSectionSchema>;
 export const problemProfileSchema = z.object({
   language: z.enum(PROFILE_LANGUAGES),
   audience: z.enum(AUDIENCES),
+  /** OFFICIAL for the public's profile (small counts suppressed), OFFICIAL-SENSITIVE for the team's. */
+  marking: z.enum(PROTECTIVE_MARKINGS),
   title: z.string(),
   subtitle: z.string(),
   generated: z.string(),

@@ -4,6 +4,7 @@ export * from './domain';
 export * from './grading';
 export * from './imports';
 export * from './jobs';
+export * from './marking';
 export * from './picture';
 export * from './public-report';
 export * from './pursue';

@@ -8,6 +8,7 @@
  */
 
 import { storedPostcode } from '../resolve/normalise';
+import { protectiveMarking, type ProtectiveMarking } from '@harbour/contract';
 
 /** Picklist values used here, as the HTCDS v2.0 field table gives them. */
 export const HTCDS_PICKLISTS = {
@@ -58,6 +59,8 @@ export interface HtcdsDocument {
   standard: 'HTCDS';
   version: '2.0';
   producer: string;
+  /** Not a field of the standard: the file's handling, since it names people. */
+  protectiveMarking?: ProtectiveMarking;
   cases: HtcdsCase[];
 }
 
@@ -166,7 +169,7 @@ export function toHtcdsCase(report: CaseReport): HtcdsCase {
 }
 
 export function toHtcdsDocument(reports: readonly CaseReport[]): HtcdsDocument {
-  return { standard: 'HTCDS', version: '2.0', producer: 'Harbour', cases: reports.map(toHtcdsCase) };
+  return { standard: 'HTCDS', version: '2.0', producer: 'Harbour', protectiveMarking: protectiveMarking({ personal: true }), cases: reports.map(toHtcdsCase) };
 }
 
 /** What an imported case becomes: a report without a reference (the importer gives it one). */

@@ -1,4 +1,4 @@
-import type { Audience, Casework, ProblemProfile, ProfileSection, ProfileTable } from '@harbour/contract';
+import { protectiveMarking, type Audience, type Casework, type ProblemProfile, type ProfileSection, type ProfileTable } from '@harbour/contract';
 import type { PeriodCount } from './periods';
 import { PROFILE_WORDS, type ProfileLanguage, type ProfileWords } from './profile-words';
 import { isSmall, suppressList, suppressTable, type Withheld } from './suppression';
@@ -264,6 +264,7 @@ export function buildProblemProfile(figures: ProfileFigures, options: { language
   return {
     language: options.language,
     audience: options.audience,
+    marking: protectiveMarking({ unsuppressedCounts: !external }),
     title: w.title(figures.place),
     subtitle: w.subtitle(month(figures.from), month(figures.to)),
     generated: w.generated(new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'Europe/London' }).format(options.generatedAt)),

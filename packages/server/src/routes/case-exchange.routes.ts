@@ -16,7 +16,8 @@ export function caseExchangeRoutes(svc: Services): FastifyPluginAsyncZod {
         config: { permission: PERMISSIONS.casesExchange },
         schema: {
           tags: ['cases'],
-          summary: 'Reports received in a span of months as an HTCDS v2.0 file (cases, with the people they name); audited',
+          summary:
+            'Reports received in a span of months as an HTCDS v2.0 file (cases, with the people they name), marked OFFICIAL-SENSITIVE in its protectiveMarking field; audited',
           querystring: htcdsExportQuery,
         },
       },
@@ -25,6 +26,7 @@ export function caseExchangeRoutes(svc: Services): FastifyPluginAsyncZod {
         return reply
           .type('application/json; charset=utf-8')
           .header('content-disposition', `attachment; filename="harbour-htcds-${from}-to-${to}.json"`)
+          .header('x-protective-marking', document.protectiveMarking ?? 'OFFICIAL-SENSITIVE')
           .send(JSON.stringify(document, null, 2));
       },
     );

@@ -7,6 +7,7 @@ import {
   profileQuery,
   reportsBehindQuery,
   reportsBehindSchema,
+  protectiveMarking,
   researchExportQuery,
   type FiguresQuery,
 } from '@harbour/contract';
@@ -37,16 +38,19 @@ export function figuresRoutes(svc: Services): FastifyPluginAsyncZod {
         schema: {
           tags: ['figures'],
           summary:
-            'De-identified case-level rows for research, one per potential victim (year, age band, gender, nationality region, local authority, exploitation flags, source), k-anonymous over the quasi-identifiers (k defaults to 11, as the Counter Trafficking Data Collaborative uses); the k-anonymity summary is in the X-Harbour-Anonymity header; audited',
+            'De-identified case-level rows for research (the first line is the file’s protective marking, OFFICIAL-SENSITIVE), one per potential victim (year, age band, gender, nationality region, local authority, exploitation flags, source), k-anonymous over the quasi-identifiers (k defaults to 11, as the Counter Trafficking Data Collaborative uses); the k-anonymity summary is in the X-Harbour-Anonymity header; audited',
           querystring: researchExportQuery,
         },
       },
       async (request, reply) => {
         const exported = await svc.research.export(request.actor, request.query);
-        const csv = spreadsheetCsv(exported.rows, { header: true, columns: [...exported.columns] });
+        // Rows per potential victim, however de-identified: the file's first line says how to handle it.
+        const marking = protectiveMarking({ caseLevel: true });
+        const csv = `${marking}\n${spreadsheetCsv(exported.rows, { header: true, columns: [...exported.columns] })}`;
         return reply
           .type('text/csv; charset=utf-8')
           .header('content-disposition', `attachment; filename="harbour-research-${exported.from}-to-${exported.to}-k${exported.k}.csv"`)
+          .header('x-protective-marking', marking)
           .header(
             'x-harbour-anonymity',
             `k=${exported.k}; rows=${exported.rows.length}; left-out=${exported.left}; classes=${exported.classes}; smallest-class=${exported.smallestClass}`,
@@ -85,8 +89,12 @@ export function figuresRoutes(svc: Services): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const { audience, lang, ...q } = request.query;
-        const { fileName, pdf } = await svc.profile.pdf(request.actor, { ...toFilter(q), audience, language: lang });
-        return reply.type('application/pdf').header('content-disposition', `attachment; filename="${fileName}"`).send(pdf);
+        const { fileName, pdf, marking } = await svc.profile.pdf(request.actor, { ...toFilter(q), audience, language: lang });
+        return reply
+          .type('application/pdf')
+          .header('content-disposition', `attachment; filename="${fileName}"`)
+          .header('x-protective-marking', marking)
+          .send(pdf);
       },
     );
 

@@ -1,3 +1,4 @@
+import type { ProtectiveMarking } from '@harbour/contract';
 import {
   PERMISSIONS,
   addMonths,
@@ -75,12 +76,19 @@ export class ProblemProfileService {
   }
 
   /** The problem profile as a printable PDF, with a file name that says what it is. */
-  async pdf(actor: Actor, asked: FiguresFilter & { audience: Audience; language: ProfileLanguage }): Promise<{ fileName: string; pdf: Buffer }> {
+  async pdf(
+    actor: Actor,
+    asked: FiguresFilter & { audience: Audience; language: ProfileLanguage },
+  ): Promise<{ fileName: string; pdf: Buffer; marking: ProtectiveMarking }> {
     const profile = await this.profile(actor, asked);
     const filter = resolveFiguresFilter(asked, this.now());
     const area = filter.area ? `-${filter.area || 'unknown'}` : '';
     // Loaded when first asked for: the chart and PDF libraries take most of a second to load.
     const { profilePdf } = await import('./profile-pdf');
-    return { fileName: `problem-profile-${filter.from}-to-${filter.to}${area}-${asked.audience}-${asked.language}.pdf`, pdf: await profilePdf(profile) };
+    return {
+      fileName: `problem-profile-${filter.from}-to-${filter.to}${area}-${asked.audience}-${asked.language}.pdf`,
+      pdf: await profilePdf(profile),
+      marking: profile.marking,
+    };
   }
 }

@@ -68,6 +68,8 @@ export function profilePdf(profile: ProblemProfile): Promise<Buffer> {
     margin: MARGIN,
     lang: profile.language === 'cy' ? 'cy-GB' : 'en-GB',
     displayTitle: true,
+    // Kept so that every page can be marked once the content is laid out.
+    bufferPages: true,
     info: { Title: profile.title, Author: 'Harbour', Subject: profile.subtitle },
   });
   doc.registerFont('text', FONT);
@@ -126,8 +128,26 @@ export function profilePdf(profile: ProblemProfile): Promise<Buffer> {
       drawTable(doc, table, width, room);
     }
   }
+  markEveryPage(doc, profile.marking);
   doc.end();
   return done;
+}
+
+/** The protective marking centred at the head and foot of every page, as the Government Security Classifications ask. */
+function markEveryPage(doc: PDFKit.PDFDocument, marking: string): void {
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const { width, height, margins } = doc.page;
+    // Writing inside the margins must not start a new page.
+    const bottomMargin = margins.bottom;
+    margins.bottom = 0;
+    const line = { width: width - 2 * MARGIN, align: 'center' as const, lineBreak: false };
+    doc.font('bold').fontSize(10).fillColor(INK);
+    doc.text(marking, MARGIN, MARGIN / 2 - 5, line);
+    doc.text(marking, MARGIN, height - MARGIN / 2 - 5, line);
+    margins.bottom = bottomMargin;
+  }
 }
 
 function drawTable(doc: PDFKit.PDFDocument, table: ProfileTable, width: number, room: (needed: number) => void): void {

@@ -10,6 +10,7 @@ import { problemsFrom } from '../../components/form/problems';
 import { MonthRangeFields } from './filter-form';
 import { usePageTitle } from '../../components/page-title';
 import { TableScroll } from '../../components/table-scroll';
+import { Marking } from '../../components/protective-marking';
 import type { FiguresParams, ProblemProfile } from '@harbour/contract';
 import { queryOf } from './filter-params';
 
@@ -55,6 +56,7 @@ export function ProfilePage() {
       {profile.isLoading && asked && <p className="govuk-body">{t('common.loading')}</p>}
       {p && (
         <article lang={p.language} className="app-profile" aria-labelledby="profile-title">
+          <Marking marking={p.marking} />
           <a className="govuk-button govuk-button--secondary" href={`/api/figures/profile.pdf?${query}`} download>
             {t('figures.profile.download')}
           </a>
@@ -125,6 +127,7 @@ export function ProfilePage() {
               ))}
             </section>
           ))}
+          <Marking marking={p.marking} />
         </article>
       )}
     </>

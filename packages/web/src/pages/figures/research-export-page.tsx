@@ -45,6 +45,7 @@ export function ResearchExportPage() {
           />
         </div>
       </div>
+      <p className="govuk-body">{t('figures.research.marking')}</p>
       <a className="govuk-button" href={`/api/figures/research-export.csv?${query}`} download>
         {t('figures.research.download')}
       </a>

@@ -2,7 +2,8 @@ import cytoscape, { type Core, type ElementDefinition, type LayoutOptions } from
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 import { chartStyle, iconUri } from './chart-style';
 import { chartSvg } from './chart-svg';
-import type { ChartLayout, LinkView, NodeView } from '@harbour/contract';
+import { markedPng } from './marked-png';
+import type { ChartLayout, LinkView, NodeView, ProtectiveMarking } from '@harbour/contract';
 
 /**
  * Cytoscape adds a <style> element for its container unless one with this id exists; the
@@ -27,8 +28,9 @@ export interface ChartNode extends NodeView {
 }
 
 export interface ChartCanvasHandle {
-  png(): Blob;
-  svg(): string;
+  /** The chart as images, each carrying the protective marking of what it shows. */
+  png(marking: ProtectiveMarking): Promise<Blob>;
+  svg(marking: ProtectiveMarking): string;
   /** Where each entity is now (to save). */
   positions(): Map<string, { x: number; y: number }>;
 }
@@ -107,8 +109,8 @@ export const ChartCanvas = forwardRef<ChartCanvasHandle, Props>(function ChartCa
   }, []);
 
   useImperativeHandle(ref, () => ({
-    png: () => cyRef.current!.png({ output: 'blob', full: true, bg: '#ffffff', scale: 2 }),
-    svg: () => {
+    png: (marking) => markedPng(cyRef.current!.png({ output: 'blob', full: true, bg: '#ffffff', scale: 2 }), marking),
+    svg: (marking) => {
       const cy = cyRef.current!;
       const shown = cy.elements(':visible');
       return chartSvg(
@@ -120,6 +122,7 @@ export const ChartCanvas = forwardRef<ChartCanvasHandle, Props>(function ChartCa
           reports: e.data('reports') as number,
           onPath: e.hasClass('on-path'),
         })),
+        marking,
       );
     },
     positions: () => new Map(cyRef.current!.nodes().map((n) => [n.id(), { ...n.position() }])),

@@ -14,7 +14,7 @@ import { ChartLegend } from './chart-legend';
 import { FilterFields } from './filter-fields';
 import { NetworkAnalysis } from './network-analysis';
 import { TimeSlider } from './time-slider';
-import { cleanLinkFilter, linkFilterParams } from '@harbour/contract/vocabulary';
+import { cleanLinkFilter, linkFilterParams, protectiveMarking } from '@harbour/contract/vocabulary';
 import type { CallDataView, ChartData, ChartLayout, Created, LinkFilter, LinkView, Paths, SavedChart } from '@harbour/contract';
 import { dateLocale } from '../../i18n/locale';
 
@@ -32,6 +32,9 @@ function filterFromParams(params: URLSearchParams): LinkFilter {
   }
   return filter;
 }
+
+/** A chart names people and shows what the reports say of them. */
+const CHART_MARKING = protectiveMarking({ personal: true, intelligence: true });
 
 function download(name: string, blob: Blob) {
   const url = URL.createObjectURL(blob);
@@ -274,13 +277,17 @@ export function ChartPage() {
         <button type="button" className="govuk-button govuk-button--secondary" onClick={() => setLayoutRun((r) => r + 1)}>
           {t('graph.chart.relayout')}
         </button>
-        <button type="button" className="govuk-button govuk-button--secondary" onClick={() => download('chart.png', canvas.current!.png())}>
+        <button
+          type="button"
+          className="govuk-button govuk-button--secondary"
+          onClick={() => void canvas.current!.png(CHART_MARKING).then((png) => download(`harbour-chart-${CHART_MARKING}.png`, png))}
+        >
           {t('graph.chart.png')}
         </button>
         <button
           type="button"
           className="govuk-button govuk-button--secondary"
-          onClick={() => download('chart.svg', new Blob([canvas.current!.svg()], { type: 'image/svg+xml' }))}
+          onClick={() => download(`harbour-chart-${CHART_MARKING}.svg`, new Blob([canvas.current!.svg(CHART_MARKING)], { type: 'image/svg+xml' }))}
         >
           {t('graph.chart.svg')}
         </button>

@@ -12,6 +12,7 @@ describe('the chart as SVG', () => {
       { from: { x: 0, y: 0 }, to: { x: 200, y: 100 }, caption: '3 reports', reports: 3, onPath: true },
       { from: { x: 0, y: 0 }, to: { x: -100, y: 300 }, caption: '1 report', reports: 1, onPath: false },
     ],
+    'OFFICIAL-SENSITIVE',
   );
 
   it('draws every entity with its label, escaped, and every link with its caption', () => {
@@ -23,8 +24,13 @@ describe('the chart as SVG', () => {
   });
 
   it('frames the drawing around the entities, and marks the path dashed', () => {
-    expect(svg).toMatch(/viewBox="-180 -80 460 460"/);
+    expect(svg).toMatch(/viewBox="-180 -120 460 540"/);
     expect(svg.match(/stroke-dasharray/g)).toHaveLength(1);
+  });
+
+  it('carries its protective marking above and below the drawing', () => {
+    const markings = [...svg.matchAll(/<text x="50" y="(-?\d+)"[^>]*>OFFICIAL-SENSITIVE<\/text>/g)].map((m) => Number(m[1]));
+    expect(markings).toEqual([-100, 400]);
   });
 
   it('gives each kind its own shape and colour', () => {

@@ -1,3 +1,4 @@
+import type { ProtectiveMarking } from '@harbour/contract';
 import { lookOf } from './chart-style';
 
 /** What an SVG export draws: the entities and links as they stand on the chart. */
@@ -19,6 +20,8 @@ export interface SvgLink {
 
 const SIZE = 44;
 const PADDING = 80;
+/** The band above and below the drawing that holds its protective marking. */
+const BAND = 40;
 
 /** The outline of each kind's shape, centred on 0,0, as the chart draws it. */
 function outline(shape: string): string {
@@ -56,9 +59,10 @@ function escape(text: string): string {
 
 /**
  * The chart as a standalone SVG document: the same shapes, colours, icons and labels, as vectors
- * (so it prints sharp at any size and its text can be searched and copied).
+ * (so it prints sharp at any size and its text can be searched and copied), its protective
+ * marking centred above and below it.
  */
-export function chartSvg(nodes: readonly SvgNode[], links: readonly SvgLink[]): string {
+export function chartSvg(nodes: readonly SvgNode[], links: readonly SvgLink[], marking: ProtectiveMarking): string {
   const xs = nodes.map((n) => n.x);
   const ys = nodes.map((n) => n.y);
   const [minX, maxX, minY, maxY] = nodes.length ? [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)] : [0, 0, 0, 0];
@@ -83,11 +87,16 @@ export function chartSvg(nodes: readonly SvgNode[], links: readonly SvgLink[]): 
       '</g>',
     ].join('');
   });
+  const [frameTop, frameHeight] = [top - BAND, height + 2 * BAND];
+  const markingAt = (y: number) =>
+    `<text x="${left + width / 2}" y="${y}" font-size="16" font-weight="bold" text-anchor="middle" dominant-baseline="central" fill="#0b0c0c">${marking}</text>`;
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${left} ${top} ${width} ${height}" width="${width}" height="${height}" font-family="Arial, sans-serif">`,
-    `<rect x="${left}" y="${top}" width="${width}" height="${height}" fill="#fff"/>`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${left} ${frameTop} ${width} ${frameHeight}" width="${width}" height="${frameHeight}" font-family="Arial, sans-serif">`,
+    `<rect x="${left}" y="${frameTop}" width="${width}" height="${frameHeight}" fill="#fff"/>`,
+    markingAt(frameTop + BAND / 2),
     ...lines,
     ...shapes,
+    markingAt(frameTop + frameHeight - BAND / 2),
     '</svg>',
   ].join('\n');
 }
