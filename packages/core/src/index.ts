@@ -34,3 +34,4 @@ export * from './protect/nrm';
 export * from './protect/safeguarding';
 export * from './access/sharing';
 export * from './access/shared-case';
+export * from './access/shared-intelligence';

@@ -349,6 +349,8 @@ export interface ReportsTable {
   victim: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
   triage: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
   grading: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The conditions intelligence graded C is passed on under (none for P). */
+  handling_conditions: ColumnType<string | null, string | null | undefined, string | null>;
   assigned_to: ColumnType<string | null, string | null | undefined, string | null>;
   assigned_by: ColumnType<string | null, string | null | undefined, string | null>;
   triaged_by: ColumnType<string | null, string | null | undefined, string | null>;

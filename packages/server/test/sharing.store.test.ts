@@ -46,7 +46,7 @@ describe(`sharing with partner agencies on ${TEST_STORE}: only under an agreemen
     const officer = await signIn(t, 'officer');
     const referred = await officer.request('POST', '/api/referrals', {
       consentToNrm: 'no',
-      summary: 'Two women kept in a flat above a nail bar; the manager drives them to work',
+      summary: 'Mirela Dragomir and another woman are kept in a flat above a nail bar; Costel Vasilescu drives them to work (07700 900461)',
       victim: { givenName: 'Mirela', familyName: 'Dragomir', ageYears: 27, child: 'no' },
       otherPeople: [{ role: 'suspect', givenName: 'Costel', familyName: 'Vasilescu' }],
       location: { town: 'Newport', postcode: 'NP20 2DG', description: 'Flat above the nail bar on Commercial Street' },
@@ -104,6 +104,52 @@ describe(`sharing with partner agencies on ${TEST_STORE}: only under an agreemen
     ]);
   });
 
+  it('the council reads intelligence graded P as its agreement allows, and graded C only under intelligence_c with its handling conditions', async () => {
+    const reportId = (await t.store.db.selectFrom('reports').select('id').executeTakeFirstOrThrow()).id;
+    const refused = await ds.request('POST', `/api/reports/${reportId}/triage`, { grading: '2BC' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json<{ error: { fields: { path: string; reason: string }[] } }>().error.fields).toMatchObject([
+      { path: 'handlingConditions', reason: 'required' },
+    ]);
+    expect((await ds.request('POST', `/api/reports/${reportId}/triage`, { grading: '2BP' })).statusCode).toBe(200);
+    const read = async () => (await council.request('GET', `/api/shared/cases/${caseId}`)).json<SharedCaseView>().intelligence;
+    // Graded P: shared, the victim's name and the phone number taken out, the suspect named, as the agreement allows.
+    expect(await read()).toEqual([
+      {
+        n: 1,
+        receivedOn: ukDay(),
+        grading: '2BP',
+        handlingConditions: null,
+        exploitationTypes: ['unknown'],
+        town: 'Newport',
+        summary: '[withheld] and another woman are kept in a flat above a nail bar; Costel Vasilescu drives them to work ([withheld])',
+      },
+    ]);
+    const graded = await ds.request('POST', `/api/reports/${reportId}/triage`, {
+      grading: '2BC',
+      handlingConditions: 'Council safeguarding team only; not to be shown to the landlord',
+    });
+    expect(graded.statusCode, graded.body).toBe(200);
+    expect(graded.json<{ handlingConditions: string }>().handlingConditions).toBe('Council safeguarding team only; not to be shown to the landlord');
+    const audit = await t.repos.audit.list({ action: 'report.triaged', limit: 1 });
+    expect(audit[0]?.details).toEqual({ grading: '2BC', handlingConditions: true });
+    // Graded C: not under the council's agreement, until one in force allows it.
+    expect(await read()).toEqual([]);
+    const agreed = await admin.request('POST', '/api/admin/agreements', {
+      agencyId: newport,
+      purpose: 'Safeguarding intelligence',
+      lawfulBasis: 'Crime and Disorder Act 1998 s115',
+      categories: ['intelligence_c'],
+      startsOn: ukDay(),
+      endsOn: ukDay(30),
+    });
+    expect(agreed.statusCode, agreed.body).toBe(201);
+    expect(await read()).toMatchObject([{ grading: '2BC', handlingConditions: 'Council safeguarding team only; not to be shown to the landlord' }]);
+    // Conditions go with C only.
+    const stray = await ds.request('POST', `/api/reports/${reportId}/triage`, { grading: '2BP', handlingConditions: 'Not for the landlord' });
+    expect(stray.statusCode).toBe(400);
+  });
+
   it('for any history of shares, withdrawals, agreements and days passing, the council reads exactly while shared under one in force', async () => {
     // The demo's agreement is ended, so the council's reach is only what the history gives it.
     const list = (await admin.request('GET', '/api/admin/agreements')).json<AgreementList>();
@@ -123,7 +169,7 @@ describe(`sharing with partner agencies on ${TEST_STORE}: only under an agreemen
       fc.constant<Step>({ kind: 'unshare' }),
       fc.record({
         kind: fc.constant('agree' as const),
-        categories: fc.subarray(['victim_identity', 'suspect_identity', 'addresses'] as const),
+        categories: fc.subarray(['victim_identity', 'suspect_identity', 'addresses', 'intelligence_c'] as const),
         days: fc.integer({ min: 0, max: 3 }),
       }),
       fc.constant<Step>({ kind: 'end' }),
@@ -182,6 +228,12 @@ describe(`sharing with partner agencies on ${TEST_STORE}: only under an agreemen
             expect(one.body.includes('Mirela')).toBe(allowed.has('victim_identity'));
             expect(one.body.includes('Costel')).toBe(allowed.has('suspect_identity'));
             expect(one.body.includes('Cardiff')).toBe(false);
+            // The report is graded C: its intelligence only under intelligence_c, with its conditions.
+            const seen = one.json<SharedCaseView>().intelligence;
+            expect(seen.map((i) => i.handlingConditions)).toEqual(
+              allowed.has('intelligence_c') ? ['Council safeguarding team only; not to be shown to the landlord'] : [],
+            );
+            expect(one.body.includes('07700')).toBe(false);
           }
           const tasks = (await council.request('GET', '/api/tasks/mine')).json<TaskList>();
           if (inForce.length === 0) expect(tasks.tasks.filter((x) => x.owner.kind === 'agency')).toEqual([]);

@@ -87,6 +87,8 @@ export const reportViewSchema = z.object({
   indicatorIds: z.array(z.string()),
   catalogueVersion: z.string().nullable(),
   grading: z.string().nullable(),
+  /** The conditions intelligence graded C is passed on under. */
+  handlingConditions: z.string().nullable(),
   assignedTo: z.string().nullable(),
   triagedAt: z.string().nullable(),
   hasFollowUp: z.boolean(),
@@ -137,6 +139,8 @@ export type ReportView = z.output<typeof reportViewSchema>;
 export const triageDecisionBody = z.object({
   assignTo: z.uuid().nullable().optional(),
   grading: z.string().max(3).optional(),
+  /** Required with a grading whose handling code is C; cleared by one graded P. */
+  handlingConditions: text(2000).optional(),
   markTriaged: z.boolean().optional(),
 });
 export type TriageDecision = z.output<typeof triageDecisionBody>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CASE_ENTITY_ROLES, CASE_KINDS, CASE_STATUSES } from '../vocabulary/pursue';
 import { RECORD_KINDS } from '../vocabulary/picture';
+import { EXPLOITATION_TYPES } from '../vocabulary/domain';
 import { SHARING_CATEGORIES } from '../vocabulary/sharing';
 import { text } from './fields';
 import { taskSchema } from './cases';
@@ -54,6 +55,21 @@ export const sharedCaseSchema = z.object({
   /** What the agency's agreement allows it to be shared. */
   categories: z.array(z.enum(SHARING_CATEGORIES)),
   parties: z.array(z.object({ role: z.enum(CASE_ENTITY_ROLES), kind: z.enum(RECORD_KINDS), label: z.string().nullable(), n: z.number().int() })),
+  /**
+   * The case's graded reports as the agreement allows: names, places and numbers it does not
+   * allow taken out of the summary, the source never named; C only with its handling conditions.
+   */
+  intelligence: z.array(
+    z.object({
+      n: z.number().int(),
+      receivedOn: z.string(),
+      grading: z.string(),
+      handlingConditions: z.string().nullable(),
+      exploitationTypes: z.array(z.enum(EXPLOITATION_TYPES)),
+      town: z.string().nullable(),
+      summary: z.string(),
+    }),
+  ),
   tasks: z.array(taskSchema),
   notes: z.array(z.object({ id: z.uuid(), body: z.string(), by: z.string(), at: z.string() })),
 });

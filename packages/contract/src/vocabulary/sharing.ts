@@ -6,3 +6,6 @@
  */
 export const SHARING_CATEGORIES = ['victim_identity', 'suspect_identity', 'addresses', 'intelligence_c'] as const;
 export type SharingCategory = (typeof SHARING_CATEGORIES)[number];
+
+/** What stands in a shared summary where the agreement withholds a name, a place or a number. */
+export const REDACTED_MARK = '[withheld]';

@@ -219,6 +219,29 @@ export class CaseRepository {
       .execute();
   }
 
+  /** The reports of a case with what a partner's redacted view is made from: grading, summary, the people and addresses they name. */
+  async intelligence(caseId: string) {
+    const reports = await this.db
+      .selectFrom('case_reports as cr')
+      .innerJoin('reports as r', 'r.id', 'cr.report_id')
+      .select(['r.id', 'r.received_at', 'r.grading', 'r.handling_conditions', 'r.exploitation_types', 'r.town', 'r.summary'])
+      .where('cr.case_id', '=', caseId)
+      .orderBy('r.received_at')
+      .orderBy('r.id')
+      .execute();
+    if (reports.length === 0) return [];
+    const ids = reports.map((r) => r.id);
+    const [persons, addresses] = await Promise.all([
+      this.db.selectFrom('report_persons').select(['report_id', 'role', 'given_name', 'family_name']).where('report_id', 'in', ids).execute(),
+      this.db.selectFrom('report_addresses').select(['report_id', 'address', 'postcode']).where('report_id', 'in', ids).execute(),
+    ]);
+    return reports.map((r) => ({
+      ...r,
+      persons: persons.filter((p) => p.report_id === r.id),
+      addresses: addresses.filter((a) => a.report_id === r.id),
+    }));
+  }
+
   /** Links entities in roles; returns how many links were new. */
   async addEntities(caseId: string, links: readonly { entityId: string; role: CaseEntityRole }[], by: string, at: Date): Promise<number> {
     if (links.length === 0) return 0;

@@ -167,14 +167,23 @@ export class IntakeRepository {
   }
 
   /** Whom a report is assigned to, and who assigned it; undefined when there is no such report. */
-  async assignment(id: string): Promise<{ assigned_to: string | null; assigned_by: string | null } | undefined> {
-    return this.db.selectFrom('reports').select(['assigned_to', 'assigned_by']).where('id', '=', id).executeTakeFirst();
+  async assignment(
+    id: string,
+  ): Promise<{ assigned_to: string | null; assigned_by: string | null; grading: string | null; handling_conditions: string | null } | undefined> {
+    return this.db.selectFrom('reports').select(['assigned_to', 'assigned_by', 'grading', 'handling_conditions']).where('id', '=', id).executeTakeFirst();
   }
 
   /** Applies triage decisions and their audit entry together. */
   async updateTriage(
     id: string,
-    change: { assignedTo?: string | null; assignedBy?: string; grading?: string; triagedBy?: string; triagedAt?: Date },
+    change: {
+      assignedTo?: string | null;
+      assignedBy?: string;
+      grading?: string;
+      handlingConditions?: string | null;
+      triagedBy?: string;
+      triagedAt?: Date;
+    },
     auditEvent: AuditEvent,
   ): Promise<boolean> {
     return this.db.transaction().execute(async (tx) => {
@@ -184,6 +193,7 @@ export class IntakeRepository {
         values.assigned_by = change.assignedTo === null ? null : (change.assignedBy ?? null);
       }
       if (change.grading !== undefined) values.grading = change.grading;
+      if (change.handlingConditions !== undefined) values.handling_conditions = change.handlingConditions;
       if (change.triagedBy !== undefined) {
         values.triaged_by = change.triagedBy;
         values.triaged_at = change.triagedAt;

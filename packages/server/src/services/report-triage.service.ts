@@ -42,6 +42,7 @@ export class ReportTriageService {
       indicatorIds: r.indicator_ids,
       catalogueVersion: r.catalogue_version,
       grading: r.grading,
+      handlingConditions: r.handling_conditions,
       assignedTo: r.assigned_to,
       triagedAt: r.triaged_at ? new Date(r.triaged_at).toISOString() : null,
       hasFollowUp: found.hasFollowUp,
@@ -115,6 +116,7 @@ export class ReportTriageService {
     }
     const current = await this.repos.intake.assignment(id);
     if (!current) throw new NotFound('No such report');
+    const conditions = handlingChange(decision, current);
     // Sending the assignment the report already has changes nothing (the form always sends it).
     const reassign = decision.assignTo !== undefined && decision.assignTo !== current.assigned_to;
     if (reassign && user.role !== 'supervisor') {
@@ -130,16 +132,23 @@ export class ReportTriageService {
         throw new Invalid('Assign to a member of the team', [{ path: 'assignTo', message: 'Choose a supervisor or investigator' }]);
     }
     // Saved as it was: nothing to write.
-    if (!reassign && decision.grading === undefined && !decision.markTriaged) return this.detail(actor, id);
+    if (!reassign && decision.grading === undefined && conditions === undefined && !decision.markTriaged) return this.detail(actor, id);
     const at = this.now();
     const ok = await this.repos.intake.updateTriage(
       id,
       {
         ...(reassign ? { assignedTo: decision.assignTo ?? null, assignedBy: user.userId } : {}),
         ...(decision.grading !== undefined ? { grading: decision.grading } : {}),
+        ...(conditions !== undefined ? { handlingConditions: conditions } : {}),
         ...(decision.markTriaged ? { triagedBy: user.userId, triagedAt: at } : {}),
       },
-      auditEntry(user, 'report.triaged', { type: 'report', id }, { ...decision }),
+      // The conditions are the team's words: the audit says only that they changed.
+      auditEntry(
+        user,
+        'report.triaged',
+        { type: 'report', id },
+        { ...withoutConditions(decision), ...(conditions !== undefined ? { handlingConditions: conditions !== null } : {}) },
+      ),
     );
     if (!ok) throw new NotFound('No such report');
     return this.detail(actor, id);
@@ -152,4 +161,31 @@ export class ReportTriageService {
   private team(actor: Actor): UserActor {
     return permittedUser(actor, PERMISSIONS.reportsTriage, 'Only the team works the triage queue');
   }
+}
+
+/**
+ * What a decision does to the handling conditions: intelligence graded C must carry them (given
+ * now, or recorded before); graded P, any are cleared. Undefined: no change.
+ */
+function handlingChange(decision: TriageDecision, current: { grading: string | null; handling_conditions: string | null }): string | null | undefined {
+  const grading = decision.grading ?? current.grading;
+  const given = decision.handlingConditions?.trim();
+  if (!grading?.endsWith('C')) {
+    if (given)
+      throw new Invalid('Handling conditions go with a C handling code', [
+        { path: 'handlingConditions', message: 'Grade the handling C, or leave the conditions empty' },
+      ]);
+    return current.handling_conditions === null ? undefined : null;
+  }
+  if (given) return given === current.handling_conditions ? undefined : given;
+  if (current.handling_conditions === null)
+    throw new Invalid('Intelligence graded C needs its handling conditions', [
+      { path: 'handlingConditions', message: 'Say on what conditions this may be passed on, and to whom', reason: 'required' },
+    ]);
+  return undefined;
+}
+
+function withoutConditions(decision: TriageDecision): Omit<TriageDecision, 'handlingConditions'> {
+  const { handlingConditions: _, ...rest } = decision;
+  return rest;
 }

@@ -1,4 +1,4 @@
-import type { AgreementList, AgreementView, SharedCaseList, SharedCaseView } from '@harbour/contract';
+import type { AgreementList, AgreementView, ExploitationType, SharedCaseList, SharedCaseView } from '@harbour/contract';
 import { randomUUID } from 'node:crypto';
 import {
   Invalid,
@@ -11,6 +11,7 @@ import {
   localDate,
   permittedUser,
   sharedParties,
+  sharedIntelligence,
   sharingTerms,
   type Actor,
   type AgreementTerms,
@@ -171,7 +172,12 @@ export class SharingService {
     { held, categories, sharedAt }: { held: CaseRow; categories: readonly SharingCategory[]; sharedAt: Date },
   ): Promise<SharedCaseView> {
     const id = held.id;
-    const [entities, notes, tasks] = await Promise.all([this.repos.cases.entities(id), this.repos.cases.notes(id), this.tasks.ofCase(id)]);
+    const [entities, notes, tasks, reports] = await Promise.all([
+      this.repos.cases.entities(id),
+      this.repos.cases.notes(id),
+      this.tasks.ofCase(id),
+      this.repos.cases.intelligence(id),
+    ]);
     return {
       id,
       reference: held.reference,
@@ -185,6 +191,19 @@ export class SharingService {
         entities.map((e) => ({ entityId: e.entity_id, kind: e.kind, label: e.label, role: e.role })),
         categories,
       ),
+      intelligence: sharedIntelligence(
+        reports.map((r) => ({
+          receivedAt: new Date(r.received_at),
+          grading: r.grading,
+          handlingConditions: r.handling_conditions,
+          exploitationTypes: r.exploitation_types,
+          town: r.town,
+          summary: r.summary,
+          persons: r.persons.map((p) => ({ role: p.role, givenName: p.given_name, familyName: p.family_name })),
+          addresses: r.addresses,
+        })),
+        categories,
+      ).map((i) => ({ ...i, exploitationTypes: i.exploitationTypes as ExploitationType[] })),
       // The agency's own work on the case, and its own notes: never the team's or another agency's.
       tasks: tasks.filter((t) => t.owner.kind === 'agency' && t.owner.id === user.agencyId),
       notes: notes

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useMatch, useNavigate, useParams } from 'react-router';
 import { api } from '../../api/client';
 import { ErrorSummary, type FormProblem } from '../../components/form/error-summary';
-import { SelectField } from '../../components/form/fields';
+import { SelectField, TextAreaField } from '../../components/form/fields';
 import { fieldError, problemsFrom } from '../../components/form/problems';
 import { Guidance } from '../../components/guidance';
 import { usePageTitle } from '../../components/page-title';
@@ -254,6 +254,12 @@ export function ReportViewPage() {
             <>
               <h2 className="govuk-heading-m">{t('reportView.gradingLegend')}</h2>
               <p className="govuk-body">{r.grading ?? t('reportView.notGraded')}</p>
+              {r.handlingConditions && (
+                <>
+                  <h3 className="govuk-heading-s">{t('reportView.handlingConditions')}</h3>
+                  <p className="govuk-body app-preserve-lines">{r.handlingConditions}</p>
+                </>
+              )}
             </>
           )}
           {canOpenCase && <OpenCaseForm from={{ reportId: r.id }} />}
@@ -268,12 +274,18 @@ function TriageForm({ report: r, assignees }: { report: ReportView; assignees: {
   const { t } = useTranslation();
   const client = useQueryClient();
   const [grade, setGrade] = useState<Grade>(gradeOf(r.grading));
+  const [conditions, setConditions] = useState(r.handlingConditions ?? '');
   const [assignTo, setAssignTo] = useState(r.assignedTo ?? '');
   const [markTriaged, setMarkTriaged] = useState(false);
   const [problems, setProblems] = useState<FormProblem[]>([]);
   const decide = useMutation({
     mutationFn: (grading: string | undefined) =>
-      api<ReportView>('POST', `/api/reports/${r.id}/triage`, { assignTo: assignTo || null, ...(grading ? { grading } : {}), markTriaged }),
+      api<ReportView>('POST', `/api/reports/${r.id}/triage`, {
+        assignTo: assignTo || null,
+        ...(grading ? { grading } : {}),
+        ...(grading?.endsWith('C') && conditions.trim() ? { handlingConditions: conditions } : {}),
+        markTriaged,
+      }),
     onSuccess: (data) => {
       client.setQueryData(['report', r.id], data);
       setProblems([]);
@@ -334,6 +346,18 @@ function TriageForm({ report: r, assignees }: { report: ReportView; assignees: {
               options={[{ value: '', label: t('reportView.notGraded') }, ...['P', 'C'].map((v) => ({ value: v, label: t(`reportView.handlingOptions.${v}`) }))]}
               error={fieldError(problems, GRADE_FIELD_IDS.handling) ?? fieldError(problems, 'grading')}
             />
+            {grade.handling === 'C' && (
+              <TextAreaField
+                id="handlingConditions"
+                label={t('reportView.handlingConditions')}
+                hint={t('reportView.handlingConditionsHint')}
+                rows={3}
+                limit={2000}
+                value={conditions}
+                onChange={setConditions}
+                error={fieldError(problems, 'handlingConditions')}
+              />
+            )}
           </fieldset>
           <SelectField
             id="assignTo"
