@@ -124,6 +124,33 @@ describe(`cases on ${TEST_STORE}: opened from a report, moved on with reasons, c
     expect(noted.notes.at(-1)!.by).not.toBe('');
   });
 
+  it('opens a case from a network: its people in the parts their reports give them, its things associated', async () => {
+    const officer = await signIn(t, 'officer');
+    const referred = await officer.request('POST', '/api/referrals', {
+      consentToNrm: 'yes',
+      summary: 'Works at the car wash for no pay; the boss rings her from this number',
+      victim: { givenName: 'Amira', familyName: 'Haddad', ageYears: 24, child: 'no' },
+      otherPeople: [{ role: 'suspect', givenName: 'Karim', familyName: 'Nassar' }],
+      phones: ['07700 900777'],
+    });
+    expect(referred.statusCode, referred.body).toBe(201);
+    await t.svc.resolution.drain();
+    const karim = (
+      await t.store.db.selectFrom('entities').select('id').where('label', '=', 'Karim Nassar').where('merged_into', 'is', null).executeTakeFirstOrThrow()
+    ).id;
+    const opened = await json(dc.request('POST', '/api/cases', { kind: 'operation', title: 'Op Suds: the car wash', fromNetworkOf: karim }), 201);
+    expect(opened.entities.map((e) => [e.label, e.kind, e.role]).sort()).toEqual([
+      ['+447700900777', 'phone', 'associated'],
+      ['Amira Haddad', 'person', 'potential_victim'],
+      ['Karim Nassar', 'person', 'suspect'],
+    ]);
+    const audit = await t.repos.audit.list({ action: 'case.opened', limit: 1 });
+    expect(audit[0]?.details).toMatchObject({ fromNetworkOf: karim, entities: 3 });
+    const missing = '00000000-0000-4000-8000-00000000000b';
+    const refused = await dc.request('POST', '/api/cases', { kind: 'operation', title: 'Op Nowhere', fromNetworkOf: missing });
+    expect(refused.json<{ error: { fields: { path: string }[] } }>().error.fields[0]!.path).toBe('fromNetworkOf');
+  });
+
   it('a case of another agency is not found, and an unknown report or entity is refused by field', async () => {
     const opened = await json(dc.request('POST', '/api/cases', { kind: 'operation', title: 'Op Elsewhere' }), 201);
     const other = (await t.store.db.selectFrom('agencies').select('id').where('kind', '<>', 'police').executeTakeFirstOrThrow()).id;

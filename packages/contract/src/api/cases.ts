@@ -33,6 +33,12 @@ export const newCaseBody = z.object({
   officerInChargeId: z.uuid().optional(),
   /** Opened from a report: the report is linked, and its people as the picture resolved them. */
   fromReportId: z.uuid().optional(),
+  /**
+   * Opened from a network: the network this entity belongs to, its people linked in the parts
+   * their reports give them (suspect, potential victim, or both), the rest associated; the most
+   * connected first, 200 at most.
+   */
+  fromNetworkOf: z.uuid().optional(),
   /** Opened from entities (one, or a network's): each linked in its role. */
   entities: z
     .array(z.object({ entityId: z.uuid(), role: z.enum(CASE_ENTITY_ROLES) }))

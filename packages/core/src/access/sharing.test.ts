@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CASE_ENTITY_ROLES } from '../pursue/case-workflow';
 import { RECORD_KINDS } from '@harbour/contract';
 import { addDays } from '../pursue/calendar-dates';
-import { SHARING_CATEGORIES, caseAccess, checkSharing, sharingTerms, type AgreementTerms } from './sharing';
+import { SHARING_CATEGORIES, recordAccess, checkSharing, sharingTerms, type AgreementTerms } from './sharing';
 import { sharedParties } from './shared-case';
 
 const FORCE = 'force';
@@ -33,7 +33,7 @@ describe('sharing with partner agencies', () => {
         fc.constantFrom('council', 'charity', FORCE),
         (agreements, revoked, agencyId) => {
           const share = revoked === undefined ? undefined : { revokedAt: revoked ? new Date() : null };
-          const access = caseAccess({ agencyId }, FORCE, share, agreements, TODAY);
+          const access = recordAccess({ agencyId }, FORCE, share, agreements, TODAY);
           const inForce = agreements.filter((a) => a.agencyId === agencyId && a.endedAt === null && a.startsOn <= TODAY && TODAY <= a.endsOn);
           if (agencyId === FORCE) expect(access.kind).toBe('whole');
           else if (!share || share.revokedAt || inForce.length === 0) expect(access.kind).toBe('none');

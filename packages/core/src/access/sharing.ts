@@ -38,20 +38,21 @@ export function checkSharing(agreements: readonly AgreementTerms[], agencyId: st
 }
 
 /** How far an account reaches a case: whole (its agency's own), shared under an agreement's terms, or not at all. */
-export type CaseAccess = { readonly kind: 'whole' } | { readonly kind: 'shared'; readonly categories: readonly SharingCategory[] } | { readonly kind: 'none' };
+export type RecordAccess =
+  { readonly kind: 'whole' } | { readonly kind: 'shared'; readonly categories: readonly SharingCategory[] } | { readonly kind: 'none' };
 
 /**
  * The one decision on reading a case, for every route that reads one: the holding agency reads it
  * whole; another agency reads it only while it is shared with it (not withdrawn) and an agreement
  * is in force with it, and then only what the agreement's categories allow.
  */
-export function caseAccess(
+export function recordAccess(
   user: Pick<UserActor, 'agencyId'>,
   holderAgencyId: string,
   share: { readonly revokedAt: Date | null } | undefined,
   agreements: readonly AgreementTerms[],
   today: string,
-): CaseAccess {
+): RecordAccess {
   if (user.agencyId === holderAgencyId) return { kind: 'whole' };
   if (!share || share.revokedAt !== null) return { kind: 'none' };
   const terms = sharingTerms(agreements, user.agencyId, today);

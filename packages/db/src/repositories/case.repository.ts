@@ -284,6 +284,19 @@ export class CaseRepository {
   }
 
   /** The people of a report as the picture resolved them, with their part in it: what a case opened from it links. */
+  /** Each entity's kind, and whether any report records it as a suspect or a potential victim. */
+  async partsInReports(entityIds: readonly string[]): Promise<{ id: string; kind: string; suspect: boolean; victim: boolean }[]> {
+    if (entityIds.length === 0) return [];
+    const rows = await sql<{ id: string; kind: string; suspect: boolean; victim: boolean }>`
+      select e.id, e.kind,
+        coalesce(bool_or(er.role = 'suspect'), false) as suspect,
+        coalesce(bool_or(er.role = 'potential_victim'), false) as victim
+      from entities e left join entity_records er on er.entity_id = e.id
+      where e.id in (${sql.join(entityIds)})
+      group by e.id, e.kind`.execute(this.db);
+    return rows.rows;
+  }
+
   async reportPeople(reportId: string): Promise<{ entity_id: string; role: string | null }[]> {
     const rows = await sql<{ entity_id: string; role: string | null }>`
       select distinct er.entity_id, er.role from entity_records er

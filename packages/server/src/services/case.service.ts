@@ -29,6 +29,9 @@ import type { CaseDocumentsService, DocumentFile } from './case-documents.servic
 const MOST_LISTED = 500;
 
 /** A report's people by their part in it, as a case links them. */
+/** A network of more than this is a picture, not a case: its most connected are linked. */
+const MOST_FROM_NETWORK = 200;
+
 const ROLE_IN_CASE: Record<string, CaseEntityRole> = { potential_victim: 'potential_victim', suspect: 'suspect' };
 
 export interface NewCaseInput {
@@ -37,6 +40,7 @@ export interface NewCaseInput {
   readonly summary: string;
   readonly officerInChargeId?: string | undefined;
   readonly fromReportId?: string | undefined;
+  readonly fromNetworkOf?: string | undefined;
   readonly entities: readonly { entityId: string; role: CaseEntityRole }[];
 }
 
@@ -54,6 +58,8 @@ export class CaseService {
     private readonly records: CaseRecordsService,
     private readonly sharing: SharingService,
     private readonly documents: CaseDocumentsService,
+    /** The entities of the network an entity belongs to, most connected first (from the picture). */
+    private readonly networkMembers: (entityId: string, most: number) => Promise<string[]>,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -75,6 +81,7 @@ export class CaseService {
     if (input.fromReportId && !(await this.repos.intake.reportExists(input.fromReportId)))
       throw new Invalid('No such report', [{ path: 'fromReportId', message: 'The report to open the case from was not found' }]);
     await this.checkEntities(input.entities.map((e) => e.entityId));
+    const fromNetwork = input.fromNetworkOf ? await this.networkLinks(input.fromNetworkOf) : [];
     const id = randomUUID();
     await this.repos.cases.transaction(async (cases, audit) => {
       const reference = await cases.create({
@@ -88,7 +95,7 @@ export class CaseService {
         at,
       });
       await cases.addStatusChange({ id: randomUUID(), caseId: id, from: null, to: 'new', reason: 'Opened', by: user.userId, at });
-      const links = [...input.entities];
+      const links = [...input.entities, ...fromNetwork];
       if (input.fromReportId) {
         await cases.addReports(id, [input.fromReportId], user.userId, at);
         for (const person of await cases.reportPeople(input.fromReportId)) {
@@ -98,7 +105,12 @@ export class CaseService {
       }
       const linked = await cases.addEntities(id, links, user.userId, at);
       await audit(
-        auditEntry(user, 'case.opened', { type: 'case', id }, { reference, kind: input.kind, fromReport: input.fromReportId ?? null, entities: linked }),
+        auditEntry(
+          user,
+          'case.opened',
+          { type: 'case', id },
+          { reference, kind: input.kind, fromReport: input.fromReportId ?? null, fromNetworkOf: input.fromNetworkOf ?? null, entities: linked },
+        ),
       );
     });
     return this.view(user, id);
@@ -331,6 +343,24 @@ export class CaseService {
       throw new Invalid('Choose someone who works cases', [
         { path, message: 'The officer in charge must be a supervisor or investigator whose account is in use' },
       ]);
+  }
+
+  /** A network's people in the parts their reports give them (both, for a victim made to offend), its things associated. */
+  private async networkLinks(entityId: string): Promise<{ entityId: string; role: CaseEntityRole }[]> {
+    if (!(await this.repos.entities.entity(entityId))) throw new Invalid('No such entity', [{ path: 'fromNetworkOf', message: 'No entity has this id' }]);
+    let members: string[];
+    try {
+      members = await this.networkMembers(entityId, MOST_FROM_NETWORK);
+    } catch (error) {
+      if (error instanceof NotFound)
+        throw new Invalid('Not in the picture yet', [{ path: 'fromNetworkOf', message: 'This entity is in no network of the picture yet' }]);
+      throw error;
+    }
+    return (await this.repos.cases.partsInReports(members)).flatMap((e): { entityId: string; role: CaseEntityRole }[] => {
+      const roles: CaseEntityRole[] =
+        e.kind !== 'person' ? ['associated'] : [...(e.suspect ? ['suspect' as const] : []), ...(e.victim ? ['potential_victim' as const] : [])];
+      return (roles.length ? roles : ['associated' as const]).map((role) => ({ entityId: e.id, role }));
+    });
   }
 
   private async checkEntities(ids: readonly string[]): Promise<void> {

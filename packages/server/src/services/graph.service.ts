@@ -254,6 +254,21 @@ export class GraphService {
     return result;
   }
 
+  /**
+   * The entities of the network an entity belongs to, the most connected first (at most `most`):
+   * what a case opened from the network links. The caller holds the permission and audits.
+   */
+  async networkMembers(entityId: string, most: number): Promise<string[]> {
+    const built = await this.cache.graph();
+    const view = this.cache.view(built, {});
+    const network = view.networks.of[this.nodeOf(built, entityId)]!;
+    const members = [...this.membersOf(view, [network]).get(network)!];
+    return members
+      .sort((a, b) => view.degree[b]! - view.degree[a]! || a - b)
+      .slice(0, most)
+      .map((v) => built.evidence.ids[v]!);
+  }
+
   private nodeOf(built: Built, entityId: string): number {
     const v = built.evidence.indexOf(entityId);
     if (v === undefined) throw new NotFound('No such entity in the picture');

@@ -97,6 +97,7 @@ export function services(
       new CaseRecordsService(repos, options.nrm ?? NRM_DEFAULTS, options.now),
       sharing,
       new CaseDocumentsService(repos, documentSettings, options.now),
+      (entityId, most) => graph.networkMembers(entityId, most),
       options.now,
     ),
     sharing,

@@ -6,7 +6,7 @@ import {
   PERMISSIONS,
   agreementInForce,
   can,
-  caseAccess,
+  recordAccess,
   checkSharing,
   localDate,
   permittedUser,
@@ -27,7 +27,7 @@ import { agreementTerms } from './sharing-terms';
 /**
  * Sharing with partner agencies: the information-sharing agreements an administrator records,
  * the cases a supervisor shares under them, and what a partner agency's users read of a shared
- * case — decided for every read by core's `caseAccess`, so an agreement's end or a withdrawn
+ * case — decided for every read by core's `recordAccess`, so an agreement's end or a withdrawn
  * share takes effect on the next request. Every read and change is audited.
  */
 export class SharingService {
@@ -162,7 +162,7 @@ export class SharingService {
     const held = await this.repos.cases.get(id);
     const share = held ? await this.repos.sharing.shareOf(id, user.agencyId) : undefined;
     if (!held || !share) throw new NotFound('No such case');
-    const access = caseAccess(user, held.agency_id, { revokedAt: share.revoked_at }, await this.terms(), this.today());
+    const access = recordAccess(user, held.agency_id, { revokedAt: share.revoked_at }, await this.terms(), this.today());
     if (access.kind !== 'shared') throw new NotFound('No such case');
     return { held, categories: access.categories, sharedAt: share.shared_at };
   }

@@ -9,8 +9,14 @@ import { ErrorSummary, type FormProblem } from '../../components/form/error-summ
 import { RadiosField, TextField } from '../../components/form/fields';
 import { fieldError, problemsFrom } from '../../components/form/problems';
 
-/** What a case is opened from: a report (its people come with it) or one entity of the picture, in a role. */
-export type CaseSource = { readonly reportId: string } | { readonly entityId: string; readonly person: boolean };
+/** What a case is opened from: a report (its people come with it), one entity of the picture in a role, or the network an entity is in. */
+export type CaseSource = { readonly reportId: string } | { readonly entityId: string; readonly person: boolean } | { readonly networkOf: string };
+
+function sourceFields(from: CaseSource, role: CaseEntityRole): Partial<NewCaseRequest> {
+  if ('reportId' in from) return { fromReportId: from.reportId };
+  if ('networkOf' in from) return { fromNetworkOf: from.networkOf };
+  return { entities: [{ entityId: from.entityId, role: from.person ? role : 'associated' }] };
+}
 
 /**
  * Opens a case from a report (the report and its people, as the picture resolved them, are
@@ -28,7 +34,7 @@ export function OpenCaseForm({ from }: { from: CaseSource }) {
       api<CaseView>('POST', '/api/cases', {
         kind,
         title,
-        ...('reportId' in from ? { fromReportId: from.reportId } : { entities: [{ entityId: from.entityId, role: from.person ? role : 'associated' }] }),
+        ...sourceFields(from, role),
       } satisfies NewCaseRequest),
     onSuccess: (opened) => void navigate(`/cases/${opened.id}`),
     onError: (error) => setProblems(problemsFrom(error, t)),
@@ -38,7 +44,7 @@ export function OpenCaseForm({ from }: { from: CaseSource }) {
       <h2 className="govuk-heading-m" id="open-case">
         {t('pursue.open.title')}
       </h2>
-      <p className="govuk-body-s">{t('reportId' in from ? 'pursue.open.lead' : 'pursue.open.leadEntity')}</p>
+      <p className="govuk-body-s">{t('reportId' in from ? 'pursue.open.lead' : 'networkOf' in from ? 'pursue.open.leadNetwork' : 'pursue.open.leadEntity')}</p>
       <ErrorSummary problems={problems} />
       <form
         onSubmit={(e: FormEvent) => {

@@ -13,6 +13,8 @@ import { ChartCanvas, type ChartCanvasHandle, type ChartNode } from './chart-can
 import { ChartLegend } from './chart-legend';
 import { FilterFields } from './filter-fields';
 import { NetworkAnalysis } from './network-analysis';
+import { OpenCaseForm } from '../cases/open-case-form';
+import { hasPermission, useSession } from '../../session/session';
 import { TimeSlider } from './time-slider';
 import { cleanLinkFilter, linkFilterParams, protectiveMarking } from '@harbour/contract/vocabulary';
 import type { CallDataView, ChartData, ChartLayout, Created, LinkFilter, LinkView, Paths, SavedChart } from '@harbour/contract';
@@ -55,6 +57,8 @@ function download(name: string, blob: Blob) {
  */
 export function ChartPage() {
   const { t, i18n } = useTranslation();
+  const { data: session } = useSession();
+  const canOpenCase = hasPermission(session, 'cases:work');
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const client = useQueryClient();
@@ -355,6 +359,7 @@ export function ChartPage() {
       )}
 
       <NetworkAnalysis entityId={network ?? selected[0] ?? nodes[0]?.id} filter={filter} onSelect={(id) => void choose(id)} />
+      {network && canOpenCase && <OpenCaseForm from={{ networkOf: network }} />}
 
       <h2 className="govuk-heading-m">{t('graph.chart.entities')}</h2>
       <table className="govuk-table app-table--small">
