@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityProblems, openBrowser, type Browser } from './support/browser';
 import { overflowWidth } from './support/layout';
+import { referAndWait } from './support/casework';
 import { SignInFlow } from './support/pages';
 import cy from '../packages/web/src/i18n/cy.json';
 import en from '../packages/web/src/i18n/en.json';
@@ -28,34 +29,13 @@ describe('a DS records a child’s NRM referral, its decision, a safeguarding pl
   it('opens a case from a child’s referral: intake’s guidance waits on the victim’s record as the NRM step', async () => {
     const page = b.page;
     // A 15-year-old made to deal drugs, who speaks Polish; the man running the line is named.
-    const reportId = await page.evaluate(async () => {
-      const session = (await (await fetch('/api/session')).json()) as { csrfToken: string };
-      const sent = await fetch('/api/referrals', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
-        body: JSON.stringify({
-          consentToNrm: 'unknown',
-          exploitationTypes: ['criminal'],
-          summary: 'Bachgen 15 oed yn gwerthu cyffuriau o fflat yn Sain Tathan; mae’r dyn hŷn yn cadw ei ffôn',
-          victim: { givenName: 'Kacper', familyName: 'Nowakowski', ageYears: 15, child: 'yes', language: 'Pwyleg', interpreterNeeded: true },
-          otherPeople: [{ role: 'suspect', givenName: 'Liam', familyName: 'Prydderch' }],
-        }),
-      });
-      const { reference } = (await sent.json()) as { reference: string };
-      const found = (await (await fetch(`/api/triage?reference=${reference}`)).json()) as { items: { id: string }[] };
-      return found.items[0]!.id;
+    const reportId = await referAndWait(page, page, {
+      consentToNrm: 'unknown',
+      exploitationTypes: ['criminal'],
+      summary: 'Bachgen 15 oed yn gwerthu cyffuriau o fflat yn Sain Tathan; mae’r dyn hŷn yn cadw ei ffôn',
+      victim: { givenName: 'Kacper', familyName: 'Nowakowski', ageYears: 15, child: 'yes', language: 'Pwyleg', interpreterNeeded: true },
+      otherPeople: [{ role: 'suspect', givenName: 'Liam', familyName: 'Prydderch' }],
     });
-    // The picture takes the referral in within seconds (its background job): then its people can be linked.
-    await expect
-      .poll(
-        async () =>
-          page.evaluate(async (id) => {
-            const r = (await (await fetch(`/api/reports/${id}`)).json()) as { persons: { entityId: string | null }[] };
-            return r.persons.every((p) => p.entityId !== null);
-          }, reportId),
-        { timeout: 30_000 },
-      )
-      .toBe(true);
     await page.goto(`${b.baseUrl}/triage/${reportId}?lang=cy`);
     await page.getByRole('heading', { level: 2, name: cy.pursue.open.title }).waitFor();
     await page.getByLabel(cy.pursue.open.caseTitle).fill('Ymgyrch Tathan: llinell gyffuriau');

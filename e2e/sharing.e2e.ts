@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityProblems, openBrowser, type Browser } from './support/browser';
 import { overflowWidth } from './support/layout';
+import { doSharedTaskAndNote, recordAgreement } from './support/casework';
 import { SignInFlow } from './support/pages';
 import cy from '../packages/web/src/i18n/cy.json';
 import en from '../packages/web/src/i18n/en.json';
@@ -69,13 +70,11 @@ describe('a DS shares a case with the council; the council, on a phone in Welsh,
     expect(await overflowWidth(page)).toBe(0);
     expect(await accessibilityProblems(page)).toEqual([]);
 
-    const card = page.locator('section[data-task]', { hasText: 'Welfare visit with an interpreter' });
-    await card.getByLabel(cy.tasks.whatWasDone).fill('Ymwelwyd gyda chyfieithydd; y ddwy fenyw yn ddiogel.');
-    await card.getByRole('button', { name: cy.tasks.save }).click();
-    await expect.poll(() => card.innerText()).toContain(cy.tasks.status.done);
-    await page.getByLabel(cy.pursue.case.addNote).fill('Cyfarfod strategaeth diogelu wedi’i drefnu ar gyfer dydd Llun.');
-    await page.getByRole('button', { name: cy.pursue.case.saveNote }).click();
-    await expect.poll(() => page.locator('#case-notes').innerText()).toContain('Cyfarfod strategaeth diogelu');
+    await doSharedTaskAndNote(page, cy, {
+      title: 'Welfare visit with an interpreter',
+      done: 'Ymwelwyd gyda chyfieithydd; y ddwy fenyw yn ddiogel.',
+      note: 'Cyfarfod strategaeth diogelu wedi’i drefnu ar gyfer dydd Llun.',
+    });
     expect(await accessibilityProblems(page)).toEqual([]);
   });
 
@@ -103,20 +102,14 @@ describe('a DS shares a case with the council; the council, on a phone in Welsh,
       await admin.page.locator('[data-agreement]', { hasText: 'Newport City Council' }).first().waitFor();
       expect(await accessibilityProblems(admin.page)).toEqual([]);
       await admin.page.goto(`${admin.baseUrl}/admin/agreements?lang=en`);
-      await admin.page.getByLabel(en.sharing.agreements.agency).selectOption({ label: 'Caerphilly County Borough Council' });
-      await admin.page.getByLabel(en.sharing.agreements.purpose).fill('Safeguarding adults at risk in Caerphilly');
-      await admin.page.getByLabel(en.sharing.agreements.lawfulBasis).fill('Crime and Disorder Act 1998 s115');
-      await admin.page.getByLabel(en.sharing.categories.addresses).check();
-      for (const [id, date] of [
-        ['startsOn', ['1', '1', '2026']],
-        ['endsOn', ['31', '12', '2030']],
-      ] as const) {
-        await admin.page.locator(`#${id}-day`).fill(date[0]);
-        await admin.page.locator(`#${id}-month`).fill(date[1]);
-        await admin.page.locator(`#${id}-year`).fill(date[2]);
-      }
-      await admin.page.getByRole('button', { name: en.sharing.agreements.save }).click();
-      await admin.page.locator('[data-agreement]', { hasText: 'Caerphilly County Borough Council' }).waitFor();
+      await recordAgreement(admin.page, en, {
+        agency: 'Caerphilly County Borough Council',
+        purpose: 'Safeguarding adults at risk in Caerphilly',
+        lawfulBasis: 'Crime and Disorder Act 1998 s115',
+        categories: ['addresses'],
+        startsOn: ['1', '1', '2026'],
+        endsOn: ['31', '12', '2030'],
+      });
       expect(await accessibilityProblems(admin.page)).toEqual([]);
     } finally {
       await admin.close();

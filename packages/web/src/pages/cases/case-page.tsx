@@ -92,18 +92,20 @@ function CaseDetail({ c }: { c: CaseView }) {
             <ul className="govuk-list" data-role={role}>
               {list.map((e, k) => (
                 <li key={`${e.entityId}-${e.role}`} data-person={e.kind === 'person' ? e.entityId : undefined} className="app-case-person">
-                  <Link className="govuk-link" to={`/entities/${e.entityId}`}>
+                  <Link className="govuk-link" to={`/entities/${e.entityId}`} id={`${role}-${k}-name`}>
                     {e.label}
                   </Link>{' '}
                   <span className="govuk-body-s">({t(`picture.kind.${e.kind}`)})</span>
                   {c.canWork && <UnlinkEntity c={c} entityId={e.linkedId} role={e.role} label={e.label} />}
                   {e.kind === 'person' && role === 'potential_victim' && (
                     <>
-                      <VictimNrm c={c} entityId={e.entityId} prefix={`v${k}-nrm`} />
-                      <VictimSafeguarding c={c} entityId={e.entityId} prefix={`v${k}-plan`} />
+                      <VictimNrm c={c} entityId={e.entityId} prefix={`v${k}-nrm`} whose={`${role}-${k}-name`} />
+                      <VictimSafeguarding c={c} entityId={e.entityId} prefix={`v${k}-plan`} whose={`${role}-${k}-name`} />
                     </>
                   )}
-                  {e.kind === 'person' && role === 'suspect' && <SuspectOutcomes c={c} entityId={e.entityId} prefix={`s${k}-outcome`} />}
+                  {e.kind === 'person' && role === 'suspect' && (
+                    <SuspectOutcomes c={c} entityId={e.entityId} prefix={`s${k}-outcome`} whose={`${role}-${k}-name`} />
+                  )}
                 </li>
               ))}
             </ul>

@@ -10,12 +10,13 @@ import { todayInUk, useCaseChange } from './case-change';
 import { DisclosedForm } from './disclosed-form';
 
 /** What is recorded against one suspect: the list, the s45 question when it is open, and the form to add to it. */
-export function SuspectOutcomes({ c, entityId, prefix }: { c: CaseView; entityId: string; prefix: string }) {
+export function SuspectOutcomes({ c, entityId, prefix, whose }: { c: CaseView; entityId: string; prefix: string; whose: string }) {
   const { t } = useTranslation();
   const outcomes = c.records.outcomes.filter((o) => o.entityId === entityId);
   const s45Open = c.records.s45Open.includes(entityId);
+  // Named by its heading and the person's name, so each person's section is told apart.
   return (
-    <section aria-labelledby={`${prefix}-heading`}>
+    <section aria-labelledby={`${prefix}-heading ${whose}`}>
       <h4 className="govuk-heading-s" id={`${prefix}-heading`}>
         {t('outcomes.title')}
       </h4>

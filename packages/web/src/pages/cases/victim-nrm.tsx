@@ -14,12 +14,13 @@ import { DisclosedForm } from './disclosed-form';
  * late or awaited flagged), and the form to record it — prefilled from intake's guidance — or to
  * record its decisions and support as they come.
  */
-export function VictimNrm({ c, entityId, prefix }: { c: CaseView; entityId: string; prefix: string }) {
+export function VictimNrm({ c, entityId, prefix, whose }: { c: CaseView; entityId: string; prefix: string; whose: string }) {
   const { t } = useTranslation();
   const record = c.records.nrm.find((n) => n.entityId === entityId);
   const prefill = c.records.prefill.find((p) => p.entityId === entityId);
+  // Named by its heading and the person's name, so each person's section is told apart.
   return (
-    <section aria-labelledby={`${prefix}-heading`}>
+    <section aria-labelledby={`${prefix}-heading ${whose}`}>
       <h4 className="govuk-heading-s" id={`${prefix}-heading`}>
         {t('protect.nrm.title')}
       </h4>

@@ -9,12 +9,13 @@ import { todayInUk, useCaseChange } from './case-change';
 import { DisclosedForm } from './disclosed-form';
 
 /** A potential victim's safeguarding plan: what it says, its reviews (a review fallen due flagged), and its forms. */
-export function VictimSafeguarding({ c, entityId, prefix }: { c: CaseView; entityId: string; prefix: string }) {
+export function VictimSafeguarding({ c, entityId, prefix, whose }: { c: CaseView; entityId: string; prefix: string; whose: string }) {
   const { t, i18n } = useTranslation();
   const plan = c.records.plans.find((p) => p.entityId === entityId);
   const on = (iso: string) => dueDate(iso, i18n.language);
+  // Named by its heading and the person's name, so each person's section is told apart.
   return (
-    <section aria-labelledby={`${prefix}-heading`}>
+    <section aria-labelledby={`${prefix}-heading ${whose}`}>
       <h4 className="govuk-heading-s" id={`${prefix}-heading`}>
         {t('protect.plan.title')}
       </h4>

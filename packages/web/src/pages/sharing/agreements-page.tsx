@@ -61,7 +61,9 @@ function AgreementCard({ a }: { a: AgreementView }) {
     <section className="govuk-summary-card" aria-labelledby={`agreement-${a.id}`} data-agreement={a.id}>
       <div className="govuk-summary-card__title-wrapper">
         <h2 className="govuk-summary-card__title" id={`agreement-${a.id}`}>
-          {a.agency}{' '}
+          {a.agency}
+          {/* An agency may have several agreements: each card is named by its purpose too. */}
+          <span className="govuk-visually-hidden">: {a.purpose}</span>{' '}
           <strong className={`govuk-tag ${a.inForce ? 'govuk-tag--green' : 'govuk-tag--grey'}`}>
             {a.inForce ? t('sharing.agreements.inForce') : t('sharing.agreements.notInForce')}
           </strong>
