@@ -82,8 +82,10 @@ describe('a DS records a child’s NRM referral, its decision, a safeguarding pl
     await page.locator('#v0-nrm-cgDecidedOn-year').fill(today.year);
     await victim.getByRole('button', { name: cy.protect.nrm.save }).click();
     await victim.locator('.govuk-error-summary').waitFor();
-    // Said at the field (the law's reason is in English only for now: Welsh shows the general words).
-    await victim.locator('#v0-nrm-cgDecidedOn-error').waitFor();
+    // Said at the field, in Welsh, with the day it may be made.
+    const refusal = await victim.locator('#v0-nrm-cgDecidedOn-error').innerText();
+    expect(refusal).toContain(cy.staffErrors.domain.cgInRecoveryPeriod.split('{{days}}')[0]!.trim());
+    expect(refusal).toContain('30');
     expect(await accessibilityProblems(page)).toEqual([]);
     await page.locator('#v0-nrm-cgDecision-').check();
     await page.locator('#v0-nrm-supportStatus').selectOption('receiving');

@@ -1,6 +1,15 @@
 import type { ErrorReason, FieldReason } from '@harbour/contract';
 
-export { ERROR_REASONS, FIELD_REASONS, FORMAT_REASONS, type ErrorReason, type FieldReason, type FormatReason } from '@harbour/contract';
+export {
+  DOMAIN_REASONS,
+  ERROR_REASONS,
+  FIELD_REASONS,
+  FORMAT_REASONS,
+  type DomainReason,
+  type ErrorReason,
+  type FieldReason,
+  type FormatReason,
+} from '@harbour/contract';
 
 /** One family of errors the domain raises; the server maps each to the JSON error shape. */
 export interface FieldProblem {
@@ -10,7 +19,7 @@ export interface FieldProblem {
   /** The limit broken, for too_long (characters), too_many (items), too_big (value) and their opposites. */
   readonly limit?: number;
   /** Numbers the reason's wording needs (e.g. the age a date of birth gives). */
-  readonly values?: Readonly<Record<string, number>>;
+  readonly values?: Readonly<Record<string, number | string>>;
 }
 
 export abstract class HarbourError extends Error {

@@ -31,9 +31,10 @@ export function sharingTerms(agreements: readonly AgreementTerms[], agencyId: st
 
 /** Refuses sharing with an agency outside an agreement in force, saying why. */
 export function checkSharing(agreements: readonly AgreementTerms[], agencyId: string, holderAgencyId: string, today: string): SharingCategory[] {
-  if (agencyId === holderAgencyId) throw new Conflict('The case is this agency’s own: there is nothing to share');
+  if (agencyId === holderAgencyId) throw new Conflict('The case is this agency’s own: there is nothing to share', [], 'share_own_record');
   const terms = sharingTerms(agreements, agencyId, today);
-  if (terms === null) throw new Conflict('There is no information-sharing agreement in force with this agency: an administrator records one first');
+  if (terms === null)
+    throw new Conflict('There is no information-sharing agreement in force with this agency: an administrator records one first', [], 'no_agreement_in_force');
   return terms;
 }
 

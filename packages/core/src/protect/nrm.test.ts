@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, addWorkingDays, daysBetween, isCalendarDate } from '../pursue/calendar-dates';
 import { NRM_CONSENTS, NRM_DECISIONS, NRM_ROUTES, SUPPORT_STATUSES, checkNrmRecord, nrmPrefill, nrmProgress, type NrmRecord } from './nrm';
+import { DOMAIN_REASONS, type Invalid } from '../errors';
 
 const TODAY = '2026-12-03';
 const referral: NrmRecord = {
@@ -65,7 +66,9 @@ describe('NRM and Duty to Notify records', () => {
       fc.property(record, (r) => {
         try {
           checkNrmRecord(r, TODAY);
-        } catch {
+        } catch (error) {
+          // A refusal names each field and says why in a code the team's language words.
+          for (const f of (error as Invalid).fields) expect(DOMAIN_REASONS, f.path).toContain(f.reason);
           return;
         }
         if (r.child) expect([r.route, r.consent]).toEqual(['nrm', 'not_needed']);

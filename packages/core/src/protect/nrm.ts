@@ -1,5 +1,5 @@
 import type { NrmConsent, NrmDecision, NrmRoute, SupportStatus } from '@harbour/contract';
-import { Invalid, type FieldProblem } from '../errors';
+import { Invalid, type FieldProblem, type FieldReason } from '../errors';
 import type { GuidanceStep } from '../intake/triage';
 import { addDays, addWorkingDays } from '../pursue/calendar-dates';
 
@@ -49,33 +49,43 @@ export interface NrmRecord {
  */
 export function checkNrmRecord(r: NrmRecord, today: string, settings: NrmSettings = NRM_DEFAULTS): void {
   const problems: FieldProblem[] = [];
-  const problem = (path: string, message: string) => problems.push({ path, message });
+  const problem = (path: string, message: string, reason: FieldReason, values?: Record<string, number | string>) =>
+    problems.push({ path, message, reason, ...(values ? { values } : {}) });
   if (r.child) {
-    if (r.route !== 'nrm') problem('route', 'A child is always referred to the NRM: the Duty to Notify is for adults who do not consent');
-    if (r.consent !== 'not_needed') problem('consent', 'A child’s referral needs no consent');
+    if (r.route !== 'nrm') problem('route', 'A child is always referred to the NRM: the Duty to Notify is for adults who do not consent', 'child_always_nrm');
+    if (r.consent !== 'not_needed') problem('consent', 'A child’s referral needs no consent', 'child_needs_no_consent');
   } else if (r.consent === 'not_needed') {
-    problem('consent', 'An adult’s referral needs their consent: record whether they gave it');
+    problem('consent', 'An adult’s referral needs their consent: record whether they gave it', 'adult_consent_unrecorded');
   } else if (r.consent === 'given' && r.route !== 'nrm') {
-    problem('route', 'An adult who consents is referred to the NRM');
+    problem('route', 'An adult who consents is referred to the NRM', 'consented_adult_nrm');
   } else if (r.consent === 'refused' && r.route !== 'dtn') {
-    problem('route', 'An adult who does not consent is not referred: notify the Home Office anonymously (Duty to Notify)');
+    problem('route', 'An adult who does not consent is not referred: notify the Home Office anonymously (Duty to Notify)', 'unconsented_adult_dtn');
   }
-  if (r.referredOn > today) problem('referredOn', 'The date cannot be in the future');
-  if ((r.rgDecision === null) !== (r.rgDecidedOn === null)) problem('rgDecidedOn', 'Give the Reasonable Grounds decision and its date together');
-  if ((r.cgDecision === null) !== (r.cgDecidedOn === null)) problem('cgDecidedOn', 'Give the Conclusive Grounds decision and its date together');
-  if (r.route === 'dtn' && (r.rgDecision || r.cgDecision)) problem('rgDecision', 'A Duty to Notify has no decisions: only an NRM referral does');
+  if (r.referredOn > today) problem('referredOn', 'The date cannot be in the future', 'date_in_future');
+  if ((r.rgDecision === null) !== (r.rgDecidedOn === null))
+    problem('rgDecidedOn', 'Give the Reasonable Grounds decision and its date together', 'decision_needs_date');
+  if ((r.cgDecision === null) !== (r.cgDecidedOn === null))
+    problem('cgDecidedOn', 'Give the Conclusive Grounds decision and its date together', 'decision_needs_date');
+  if (r.route === 'dtn' && (r.rgDecision || r.cgDecision))
+    problem('rgDecision', 'A Duty to Notify has no decisions: only an NRM referral does', 'dtn_has_no_decisions');
   if (r.rgDecidedOn !== null) {
-    if (r.rgDecidedOn < r.referredOn) problem('rgDecidedOn', 'The Reasonable Grounds decision cannot come before the referral');
-    if (r.rgDecidedOn > today) problem('rgDecidedOn', 'The date cannot be in the future');
+    if (r.rgDecidedOn < r.referredOn) problem('rgDecidedOn', 'The Reasonable Grounds decision cannot come before the referral', 'rg_before_referral');
+    if (r.rgDecidedOn > today) problem('rgDecidedOn', 'The date cannot be in the future', 'date_in_future');
   }
   if (r.cgDecision !== null) {
-    if (r.rgDecision !== 'positive') problem('cgDecision', 'A Conclusive Grounds decision follows a positive Reasonable Grounds decision');
+    if (r.rgDecision !== 'positive')
+      problem('cgDecision', 'A Conclusive Grounds decision follows a positive Reasonable Grounds decision', 'cg_needs_positive_rg');
     else if (r.cgDecidedOn !== null && r.rgDecidedOn !== null) {
       const earliest = addDays(r.rgDecidedOn, settings.recoveryPeriodDays);
       if (r.cgDecidedOn < earliest)
-        problem('cgDecidedOn', `No Conclusive Grounds decision is made within the ${settings.recoveryPeriodDays}-day recovery period: not before ${earliest}`);
+        problem(
+          'cgDecidedOn',
+          `No Conclusive Grounds decision is made within the ${settings.recoveryPeriodDays}-day recovery period: not before ${earliest}`,
+          'cg_in_recovery_period',
+          { days: settings.recoveryPeriodDays, earliest },
+        );
     }
-    if (r.cgDecidedOn !== null && r.cgDecidedOn > today) problem('cgDecidedOn', 'The date cannot be in the future');
+    if (r.cgDecidedOn !== null && r.cgDecidedOn > today) problem('cgDecidedOn', 'The date cannot be in the future', 'date_in_future');
   }
   if (problems.length > 0) throw new Invalid(problems[0]!.message, problems);
 }

@@ -8,7 +8,9 @@ export interface PlanDates {
 /** A plan's next review is set for today or later: a review date already past is no plan. */
 export function checkNextReview(nextReviewOn: string, today: string): void {
   if (nextReviewOn < today)
-    throw new Invalid('The next review cannot be in the past', [{ path: 'nextReviewOn', message: 'Set the next review for today or later' }]);
+    throw new Invalid('The next review cannot be in the past', [
+      { path: 'nextReviewOn', message: 'Set the next review for today or later', reason: 'date_before_today' },
+    ]);
 }
 
 /** A plan whose review date has passed without a review. */

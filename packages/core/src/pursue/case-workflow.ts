@@ -1,5 +1,5 @@
 import { CASE_STATUSES, type CaseStatus } from '@harbour/contract';
-import { Conflict, Forbidden, Invalid } from '../errors';
+import { Conflict, Forbidden, Invalid, type FieldReason } from '../errors';
 import type { Role } from '../access/roles';
 
 export {
@@ -59,25 +59,25 @@ export function nextStatuses(state: CaseState, role: Role): CaseStatus[] {
  */
 export function decideStatusChange(state: CaseState, to: CaseStatus, role: Role): StatusDecision {
   const from = state.status;
-  const problem = (message: string) => new Invalid(message, [{ path: 'to', message }]);
-  if (to === from) throw problem('The case is at this status already');
+  const problem = (message: string, reason: FieldReason) => new Invalid(message, [{ path: 'to', message, reason }]);
+  if (to === from) throw problem('The case is at this status already', 'status_unchanged');
   if (from === 'closed') {
-    if (to !== 'investigating') throw problem('A closed case can only be reopened, to investigating');
+    if (to !== 'investigating') throw problem('A closed case can only be reopened, to investigating', 'closed_reopens_only');
     if (!APPROVES.includes(role)) throw new Forbidden('Only a supervisor reopens a closed case');
     return { kind: 'move', to };
   }
   if (to === 'closed') {
-    if (!CASE_OUTCOMES.includes(from)) throw problem('Record the outcome (charged, no further action or referred) before closing');
+    if (!CASE_OUTCOMES.includes(from)) throw problem('Record the outcome (charged, no further action or referred) before closing', 'outcome_before_closing');
     if (APPROVES.includes(role)) return { kind: 'move', to };
-    if (state.closeRequested) throw new Conflict('Closing this case has been asked for already and waits for a supervisor');
+    if (state.closeRequested) throw new Conflict('Closing this case has been asked for already and waits for a supervisor', [], 'close_asked_already');
     return { kind: 'ask-to-close' };
   }
-  if (!NEXT[from].includes(to)) throw problem(`A case at "${from}" can move to ${NEXT[from].map((s) => `"${s}"`).join(', ')} or be closed`);
+  if (!NEXT[from].includes(to)) throw problem(`A case at "${from}" can move to ${NEXT[from].map((s) => `"${s}"`).join(', ')} or be closed`, 'status_not_next');
   return { kind: 'move', to };
 }
 
 /** A supervisor's decision on a request to close. */
 export function decideClosing(state: CaseState, role: Role): void {
   if (!APPROVES.includes(role)) throw new Forbidden('Only a supervisor approves or declines closing a case');
-  if (!state.closeRequested) throw new Conflict('Nobody has asked to close this case');
+  if (!state.closeRequested) throw new Conflict('Nobody has asked to close this case', [], 'close_not_asked');
 }

@@ -1,5 +1,5 @@
 import type { CaseEntityRole, CourtResult, Offence, OrderType, OutcomeKind, S45Assessment } from '@harbour/contract';
-import { Invalid, type FieldProblem } from '../errors';
+import { Invalid, type FieldProblem, type FieldReason } from '../errors';
 import { addYears } from './calendar-dates';
 
 export {
@@ -59,9 +59,11 @@ const S45: readonly string[] = ['may_apply', 'raised', 'does_not_apply'];
  */
 export function checkOutcome(input: OutcomeInput, roles: readonly CaseEntityRole[], today: string): Outcome {
   const problems: FieldProblem[] = [];
-  const problem = (path: string, message: string) => problems.push({ path, message });
-  if (!roles.includes('suspect')) problem('entityId', 'Outcomes are recorded against a suspect in this case: link the person as a suspect first');
-  if (input.occurredOn > today) problem('occurredOn', 'The date cannot be in the future');
+  const problem = (path: string, message: string, reason: FieldReason = 'required', values?: Record<string, number | string>) =>
+    problems.push({ path, message, reason, ...(values ? { values } : {}) });
+  if (!roles.includes('suspect'))
+    problem('entityId', 'Outcomes are recorded against a suspect in this case: link the person as a suspect first', 'outcome_needs_suspect');
+  if (input.occurredOn > today) problem('occurredOn', 'The date cannot be in the future', 'date_in_future');
   const out = {
     kind: input.kind,
     occurredOn: input.occurredOn,
@@ -98,11 +100,19 @@ export function checkOutcome(input: OutcomeInput, roles: readonly CaseEntityRole
       if (input.untilFurtherOrder && input.orderType === 'stpo') {
         out.untilFurtherOrder = true;
       } else if (input.untilFurtherOrder) {
-        problem('untilFurtherOrder', 'A Risk Order runs for a fixed period: give its end date');
+        problem('untilFurtherOrder', 'A Risk Order runs for a fixed period: give its end date', 'risk_order_fixed');
       } else if (!input.endsOn) {
         problem('endsOn', input.orderType === 'stpo' ? 'Give the end date, or say it runs until further order' : 'Give the end date');
       } else if (input.endsOn < minimum) {
-        problem('endsOn', `This order runs at least ${ORDER_MINIMUM_YEARS[input.orderType]} years: the end date cannot be before ${minimum}`);
+        problem(
+          'endsOn',
+          `This order runs at least ${ORDER_MINIMUM_YEARS[input.orderType]} years: the end date cannot be before ${minimum}`,
+          'order_too_short',
+          {
+            years: ORDER_MINIMUM_YEARS[input.orderType],
+            minimum,
+          },
+        );
       } else {
         out.endsOn = input.endsOn;
       }
@@ -110,7 +120,7 @@ export function checkOutcome(input: OutcomeInput, roles: readonly CaseEntityRole
     }
     case 's45':
       if (!roles.includes('potential_victim'))
-        problem('kind', 'The s45 defence is for a suspect who is also a potential victim: link the person as a potential victim first');
+        problem('kind', 'The s45 defence is for a suspect who is also a potential victim: link the person as a potential victim first', 's45_needs_victim');
       if (!input.result || !S45.includes(input.result)) problem('result', 'Say whether the defence may apply, was raised, or does not apply');
       else out.result = input.result;
       if (input.result === 'does_not_apply' && out.details.length < 3)

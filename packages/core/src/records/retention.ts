@@ -27,16 +27,28 @@ export function reviewDueOn(type: RetentionRecordType, startedOn: string, schedu
 /** A decision to keep a record under review: a reason, and a next review in the future but within 10 years. */
 export function checkRetain(input: { reason: string; nextReviewOn: string }, today: string): { reason: string; nextReviewOn: string } {
   const reason = input.reason.trim();
-  if (reason.length < 3) throw new Invalid('Say why it is kept', [{ path: 'reason', message: 'Say why the record is still needed for a policing purpose' }]);
+  if (reason.length < 3)
+    throw new Invalid('Say why it is kept', [{ path: 'reason', message: 'Say why the record is still needed for a policing purpose', reason: 'required' }]);
   if (daysBetween(today, input.nextReviewOn) <= 0)
-    throw new Invalid('The next review must be in the future', [{ path: 'nextReviewOn', message: 'Set the next review after today' }]);
+    throw new Invalid('The next review must be in the future', [
+      { path: 'nextReviewOn', message: 'Set the next review after today', reason: 'date_not_after_today' },
+    ]);
   if (input.nextReviewOn > addYears(today, LONGEST_RETENTION_YEARS))
-    throw new Invalid('Too far ahead', [{ path: 'nextReviewOn', message: `Set the next review within ${LONGEST_RETENTION_YEARS} years` }]);
+    throw new Invalid('Too far ahead', [
+      {
+        path: 'nextReviewOn',
+        message: `Set the next review within ${LONGEST_RETENTION_YEARS} years`,
+        reason: 'date_too_far',
+        values: { years: LONGEST_RETENTION_YEARS },
+      },
+    ]);
   return { reason, nextReviewOn: input.nextReviewOn };
 }
 
 /** Whether a record may be deleted today: only once its review is due. */
 export function checkDeletable(dueOn: string, today: string): void {
   if (daysBetween(dueOn, today) < 0)
-    throw new Invalid('Not yet due for review', [{ path: 'record', message: `This record is not due for review until ${dueOn}` }]);
+    throw new Invalid('Not yet due for review', [
+      { path: 'record', message: `This record is not due for review until ${dueOn}`, reason: 'not_due_for_review', values: { dueOn } },
+    ]);
 }

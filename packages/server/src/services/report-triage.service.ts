@@ -173,7 +173,7 @@ function handlingChange(decision: TriageDecision, current: { grading: string | n
   if (!grading?.endsWith('C')) {
     if (given)
       throw new Invalid('Handling conditions go with a C handling code', [
-        { path: 'handlingConditions', message: 'Grade the handling C, or leave the conditions empty' },
+        { path: 'handlingConditions', message: 'Grade the handling C, or leave the conditions empty', reason: 'handling_needs_c' },
       ]);
     return current.handling_conditions === null ? undefined : null;
   }

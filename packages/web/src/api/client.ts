@@ -7,8 +7,8 @@ export interface FieldError {
   /** Why the server refused it (see FieldReason in core), and the limit broken. */
   reason?: string;
   limit?: number;
-  /** Numbers the reason's wording needs (e.g. the age a date of birth gives). */
-  values?: Record<string, number>;
+  /** Numbers and dates the reason's wording needs (e.g. the age a date of birth gives). */
+  values?: Record<string, number | string>;
 }
 
 /** Why a whole request was refused where the code alone does not say (see ErrorReason in core). */

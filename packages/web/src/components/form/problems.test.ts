@@ -82,3 +82,21 @@ describe('every reason the server gives has words in each language that meets it
     }
   });
 });
+
+describe('the law’s refusals, in the reader’s words', () => {
+  it('in Welsh, a date the server names written as a Welsh reader writes dates', async () => {
+    await i18n.init({ resources: { en: { translation: en }, cy: { translation: cy } }, lng: 'cy', interpolation: { escapeValue: false } });
+    try {
+      const refused = new ApiError(400, 'invalid', 'No Conclusive Grounds decision…', [
+        { path: 'cgDecidedOn', message: 'No Conclusive Grounds decision…', reason: 'cg_in_recovery_period', values: { days: 30, earliest: '2027-01-05' } },
+      ]);
+      expect(problemsFrom(refused, i18n.t)).toEqual([
+        { field: 'cgDecidedOn', message: cy.staffErrors.domain.cgInRecoveryPeriod.replace('{{days}}', '30').replace('{{earliest}}', '5 Ionawr 2027') },
+      ]);
+      const shared = new ApiError(409, 'conflict', 'There is no information-sharing agreement…', [], { reason: 'no_agreement_in_force' });
+      expect(problemsFrom(shared, i18n.t)[0]!.message).toBe(cy.staffErrors.reason.noAgreementInForce);
+    } finally {
+      await i18n.changeLanguage('en');
+    }
+  });
+});

@@ -1,6 +1,7 @@
 import i18n, { type TFunction } from 'i18next';
 import { ApiError, type FieldError } from '../../api/client';
 import type { FormProblem } from './error-summary';
+import { dateLocale } from '../../i18n/locale';
 
 /** The words for each reason a field is refused (FieldReason in core), in whichever part holds them. */
 export const REASON_KEYS: Partial<Record<string, string>> = {
@@ -32,6 +33,31 @@ export const REASON_KEYS: Partial<Record<string, string>> = {
   file_too_big: 'staffErrors.field.fileTooBig',
   file_type: 'staffErrors.field.fileType',
   file_type_mismatch: 'staffErrors.field.fileTypeMismatch',
+  // The law's and the workflow's refusals, worded for the team.
+  date_in_future: 'staffErrors.domain.dateInFuture',
+  date_not_after_today: 'staffErrors.domain.dateNotAfterToday',
+  date_before_today: 'staffErrors.domain.dateBeforeToday',
+  date_too_far: 'staffErrors.domain.dateTooFar',
+  child_always_nrm: 'staffErrors.domain.childAlwaysNrm',
+  child_needs_no_consent: 'staffErrors.domain.childNeedsNoConsent',
+  adult_consent_unrecorded: 'staffErrors.domain.adultConsentUnrecorded',
+  consented_adult_nrm: 'staffErrors.domain.consentedAdultNrm',
+  unconsented_adult_dtn: 'staffErrors.domain.unconsentedAdultDtn',
+  decision_needs_date: 'staffErrors.domain.decisionNeedsDate',
+  dtn_has_no_decisions: 'staffErrors.domain.dtnHasNoDecisions',
+  rg_before_referral: 'staffErrors.domain.rgBeforeReferral',
+  cg_needs_positive_rg: 'staffErrors.domain.cgNeedsPositiveRg',
+  cg_in_recovery_period: 'staffErrors.domain.cgInRecoveryPeriod',
+  outcome_needs_suspect: 'staffErrors.domain.outcomeNeedsSuspect',
+  s45_needs_victim: 'staffErrors.domain.s45NeedsVictim',
+  risk_order_fixed: 'staffErrors.domain.riskOrderFixed',
+  order_too_short: 'staffErrors.domain.orderTooShort',
+  status_unchanged: 'staffErrors.domain.statusUnchanged',
+  closed_reopens_only: 'staffErrors.domain.closedReopensOnly',
+  outcome_before_closing: 'staffErrors.domain.outcomeBeforeClosing',
+  status_not_next: 'staffErrors.domain.statusNotNext',
+  handling_needs_c: 'staffErrors.domain.handlingNeedsC',
+  not_due_for_review: 'staffErrors.domain.notDueForReview',
   age_under_18_but_not_child: 'referral.contradictions.age_under_18_but_not_child',
   age_18_or_over_but_child: 'referral.contradictions.age_18_or_over_but_child',
   dob_under_18_but_not_child: 'referral.contradictions.dob_under_18_but_not_child',
@@ -46,6 +72,10 @@ export const ERROR_REASON_KEYS: Partial<Record<string, string>> = {
   slow_down: 'staffErrors.reason.slowDown',
   second_factor_locked: 'staffErrors.reason.secondFactorLocked',
   session_ended: 'staffErrors.reason.sessionEnded',
+  close_asked_already: 'staffErrors.reason.closeAskedAlready',
+  close_not_asked: 'staffErrors.reason.closeNotAsked',
+  share_own_record: 'staffErrors.reason.shareOwnRecord',
+  no_agreement_in_force: 'staffErrors.reason.noAgreementInForce',
 };
 
 const CODE_KEYS: Partial<Record<string, string>> = {
@@ -98,8 +128,19 @@ export function tooLongMessage(limit: number, t: TFunction): string {
 
 function fieldMessage(field: FieldError, t: TFunction): string {
   const key = field.reason ? REASON_KEYS[field.reason] : undefined;
-  if (key) return t(key, { ...field.values, limit: field.limit?.toLocaleString(i18n.language) });
+  if (key) return t(key, { ...readable(field.values), limit: field.limit?.toLocaleString(i18n.language) });
   return english() ? field.message : t('errors.field.invalid');
+}
+
+/** Dates the server names (YYYY-MM-DD) as the reader writes them. */
+function readable(values: FieldError['values']): Record<string, number | string> {
+  const out: Record<string, number | string> = {};
+  for (const [k, v] of Object.entries(values ?? {}))
+    out[k] =
+      typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)
+        ? new Intl.DateTimeFormat(dateLocale(i18n.language), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(v))
+        : v;
+  return out;
 }
 
 function english(): boolean {
