@@ -93,6 +93,45 @@ describe('a DS shares a case with the council; the council, on a phone in Welsh,
     expect(await page.getByRole('link', { name: new RegExp(c.reference) }).count()).toBe(0);
   });
 
+  it('the DS grades one report and shares it on its own; the council reads it redacted, in Welsh on a phone', async () => {
+    const page = ds.page;
+    // A report of the team's own (not the council's referral) naming a potential victim.
+    const chosen = await page.evaluate(async () => {
+      const { items } = (await (await fetch('/api/triage')).json()) as { items: { id: string; source: string }[] };
+      for (const item of items.filter((i) => i.source !== 'partner')) {
+        const r = (await (await fetch(`/api/reports/${item.id}`)).json()) as {
+          persons: { role: string; givenName: string | null; familyName: string | null }[];
+        };
+        const victim = r.persons.find((p) => p.role === 'potential_victim' && p.givenName && p.familyName);
+        if (victim) return { id: item.id, victim: `${victim.givenName} ${victim.familyName}` };
+      }
+      return null;
+    });
+    expect(chosen).not.toBeNull();
+    await page.goto(`${ds.baseUrl}/triage/${chosen!.id}?lang=en`);
+    await page.locator('#gradeSource').selectOption('1');
+    await page.locator('#gradeAssessment').selectOption('B');
+    await page.locator('#gradeHandling').selectOption('P');
+    await page.getByRole('button', { name: en.reportView.save }).click();
+    await page.getByText(en.reportView.saved).waitFor();
+    await page.getByLabel(en.sharing.case.agency).selectOption({ label: 'Newport City Council' });
+    await page.getByLabel(en.sharing.case.reason).fill('The council is housing her this week');
+    await page.getByRole('button', { name: en.sharing.case.share }).click();
+    await page.locator('#case-shares li', { hasText: 'Newport City Council' }).waitFor();
+    expect(await accessibilityProblems(page)).toEqual([]);
+
+    const phone = council.page;
+    await phone.goto(`${council.baseUrl}/shared?lang=cy`);
+    await phone.locator('#shared-reports a').first().click();
+    await phone.getByRole('heading', { level: 1, name: cy.sharing.report.title }).waitFor();
+    await phone.locator('[data-grading="1BP"]').waitFor();
+    const main = await phone.locator('main').innerText();
+    expect(main).not.toContain(chosen!.victim);
+    expect(main).toContain(cy.sharing.case.hidden.potential_victim.replace(' {{n}} ', ' 1 '));
+    expect(await overflowWidth(phone)).toBe(0);
+    expect(await accessibilityProblems(phone)).toEqual([]);
+  });
+
   it('an administrator reads the agreements and records one, in Welsh and English, accessibly', async () => {
     const admin = await openBrowser();
     try {

@@ -62,6 +62,7 @@ export const BACKUP_TABLES = [
   'safeguarding_reviews',
   'sharing_agreements',
   'case_shares',
+  'report_shares',
   'retention_reviews',
   'retention_deletions',
 ] as const satisfies readonly (keyof DB)[];
@@ -130,6 +131,7 @@ const ORDER: Record<BackupTable, string[]> = {
   safeguarding_reviews: ['id'],
   sharing_agreements: ['id'],
   case_shares: ['case_id', 'agency_id'],
+  report_shares: ['report_id', 'agency_id'],
   retention_reviews: ['id'],
   retention_deletions: ['id'],
 };

@@ -281,6 +281,16 @@ export interface CaseSharesTable {
   revoked_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
+export interface ReportSharesTable {
+  report_id: string;
+  agency_id: string;
+  reason: string;
+  shared_by: string;
+  shared_at: Timestamp;
+  revoked_by: string | null;
+  revoked_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
 export interface UsedFormTokensTable {
   token_hash: string;
   used_at: Timestamp;
@@ -739,6 +749,7 @@ export interface DB {
   safeguarding_reviews: SafeguardingReviewsTable;
   sharing_agreements: SharingAgreementsTable;
   case_shares: CaseSharesTable;
+  report_shares: ReportSharesTable;
   audit_log: AuditLogTable;
   reports: ReportsTable;
   report_persons: ReportPersonsTable;

@@ -130,6 +130,11 @@ const EXPECTED: Record<string, 'public' | 'session' | readonly Role[]> = {
   'POST /api/admin/agreements/:id/end': ['admin'],
   'POST /api/cases/:id/shares': ['supervisor'],
   'DELETE /api/cases/:id/shares/:agencyId': ['supervisor'],
+  'GET /api/reports/:id/shares': ['supervisor', 'investigator', 'analyst'],
+  'POST /api/reports/:id/shares': ['supervisor'],
+  'DELETE /api/reports/:id/shares/:agencyId': ['supervisor'],
+  'GET /api/shared/reports': ['partner', 'partner_admin'],
+  'GET /api/shared/reports/:id': ['partner', 'partner_admin'],
   'GET /api/shared/cases': ['partner', 'partner_admin'],
   'GET /api/shared/cases/:id': ['partner', 'partner_admin'],
   'POST /api/shared/cases/:id/notes': ['partner', 'partner_admin'],
@@ -264,6 +269,17 @@ describe(`well-formed reads on ${TEST_STORE}: every allowed role is answered 2xx
     // Shared with the demo council, whose agreement is in force, so its partner reads it.
     const council = await t.store.db.selectFrom('agencies').select('id').where('name', '=', 'Newport City Council').executeTakeFirstOrThrow();
     expect((await supervisor.request('POST', `/api/cases/${caseId}/shares`, { agencyId: council.id, reason: 'Joint safeguarding' })).statusCode).toBe(200);
+    // A report of the team's own, graded P and shared with the council on its own.
+    const single = await t.store.db
+      .selectFrom('reports')
+      .select('id')
+      .where('source', '<>', 'partner')
+      .orderBy('received_at')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    expect((await supervisor.request('POST', `/api/reports/${single.id}/triage`, { grading: '2BP' })).statusCode).toBe(200);
+    const sharedReport = await supervisor.request('POST', `/api/reports/${single.id}/shares`, { agencyId: council.id, reason: 'Safeguarding visit' });
+    expect(sharedReport.statusCode, sharedReport.body).toBe(200);
     const fill: Record<string, string> = {
       'GET /api/reports/:id': `/api/reports/${report.id}`,
       'GET /api/reports/:id/photos': `/api/reports/${report.id}/photos`,
@@ -276,6 +292,8 @@ describe(`well-formed reads on ${TEST_STORE}: every allowed role is answered 2xx
       'GET /api/search': '/api/search?q=NP20',
       'GET /api/cases/:id': `/api/cases/${caseId}`,
       'GET /api/shared/cases/:id': `/api/shared/cases/${caseId}`,
+      'GET /api/reports/:id/shares': `/api/reports/${single.id}/shares`,
+      'GET /api/shared/reports/:id': `/api/shared/reports/${single.id}`,
       'GET /assets/*': '/assets/missing.js',
       'GET /*': '/home',
     };

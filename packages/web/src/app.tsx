@@ -12,6 +12,7 @@ import { AgencyActivityPage } from './pages/audit/agency-activity-page';
 import { RetentionPage } from './pages/records/retention-page';
 import { JobsPage } from './pages/jobs/jobs-page';
 import { AgreementsPage } from './pages/sharing/agreements-page';
+import { SharedReportPage } from './pages/sharing/shared-report-page';
 import { SharedCasePage } from './pages/sharing/shared-case-page';
 import { SharedCasesPage } from './pages/sharing/shared-cases-page';
 import { CasesPage } from './pages/cases/cases-page';
@@ -162,6 +163,7 @@ export function App() {
         <Route path="/admin/agreements" element={<Staff permission="sharing:manage">{() => <AgreementsPage />}</Staff>} />
         <Route path="/shared" element={<Staff permission="cases:shared">{() => <SharedCasesPage />}</Staff>} />
         <Route path="/shared/:id" element={<Staff permission="cases:shared">{() => <SharedCasePage />}</Staff>} />
+        <Route path="/shared/reports/:id" element={<Staff permission="cases:shared">{() => <SharedReportPage />}</Staff>} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Layout>

@@ -4,7 +4,7 @@ import { RECORD_KINDS } from '../vocabulary/picture';
 import { EXPLOITATION_TYPES } from '../vocabulary/domain';
 import { SHARING_CATEGORIES } from '../vocabulary/sharing';
 import { text } from './fields';
-import { taskSchema } from './cases';
+import { caseSharingSchema, taskSchema } from './cases';
 
 /** An information-sharing agreement with a partner agency. */
 export const agreementSchema = z.object({
@@ -43,6 +43,19 @@ export const endAgreementBody = z.object({ reason: text(2_000).min(3, 'Say why t
 export const shareCaseBody = z.object({ agencyId: z.uuid(), reason: text(2_000).min(3, 'Say why the case is shared with this agency') });
 export const caseShareParams = z.object({ id: z.uuid(), agencyId: z.uuid() });
 
+/** One graded report as a partner agency reads it (see core's sharedIntelligence). */
+const sharedIntelligenceSchema = z.object({
+  n: z.number().int(),
+  receivedOn: z.string(),
+  grading: z.string(),
+  handlingConditions: z.string().nullable(),
+  exploitationTypes: z.array(z.enum(EXPLOITATION_TYPES)),
+  town: z.string().nullable(),
+  summary: z.string(),
+});
+
+const sharedPartySchema = z.object({ role: z.enum(CASE_ENTITY_ROLES), kind: z.enum(RECORD_KINDS), label: z.string().nullable(), n: z.number().int() });
+
 /** A case as a partner agency reads it: what its agreement allows, and its own tasks and notes. */
 export const sharedCaseSchema = z.object({
   id: z.uuid(),
@@ -54,22 +67,12 @@ export const sharedCaseSchema = z.object({
   sharedAt: z.string(),
   /** What the agency's agreement allows it to be shared. */
   categories: z.array(z.enum(SHARING_CATEGORIES)),
-  parties: z.array(z.object({ role: z.enum(CASE_ENTITY_ROLES), kind: z.enum(RECORD_KINDS), label: z.string().nullable(), n: z.number().int() })),
+  parties: z.array(sharedPartySchema),
   /**
    * The case's graded reports as the agreement allows: names, places and numbers it does not
    * allow taken out of the summary, the source never named; C only with its handling conditions.
    */
-  intelligence: z.array(
-    z.object({
-      n: z.number().int(),
-      receivedOn: z.string(),
-      grading: z.string(),
-      handlingConditions: z.string().nullable(),
-      exploitationTypes: z.array(z.enum(EXPLOITATION_TYPES)),
-      town: z.string().nullable(),
-      summary: z.string(),
-    }),
-  ),
+  intelligence: z.array(sharedIntelligenceSchema),
   tasks: z.array(taskSchema),
   notes: z.array(z.object({ id: z.uuid(), body: z.string(), by: z.string(), at: z.string() })),
 });
@@ -78,3 +81,23 @@ export const sharedCaseListSchema = z.object({
   cases: z.array(z.object({ id: z.uuid(), reference: z.string(), title: z.string(), status: z.enum(CASE_STATUSES), sharedAt: z.string() })),
 });
 export type SharedCaseList = z.output<typeof sharedCaseListSchema>;
+
+/** Sharing one graded report (a referral) with an agency, as a case is shared. */
+export const shareReportBody = shareCaseBody;
+export const reportShareParams = z.object({ id: z.uuid(), agencyId: z.uuid() });
+export const reportSharingSchema = caseSharingSchema;
+export type ReportSharing = z.output<typeof reportSharingSchema>;
+
+/** A report shared with the reader's agency, as its agreement allows: never its reference or its source. */
+export const sharedReportSchema = z.object({
+  id: z.uuid(),
+  sharedAt: z.string(),
+  categories: z.array(z.enum(SHARING_CATEGORIES)),
+  parties: z.array(sharedPartySchema),
+  intelligence: sharedIntelligenceSchema,
+});
+export type SharedReportView = z.output<typeof sharedReportSchema>;
+export const sharedReportListSchema = z.object({
+  reports: z.array(z.object({ id: z.uuid(), sharedAt: z.string(), receivedOn: z.string(), grading: z.string() })),
+});
+export type SharedReportList = z.output<typeof sharedReportListSchema>;

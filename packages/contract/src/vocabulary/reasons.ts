@@ -102,5 +102,7 @@ export const ERROR_REASONS = [
   'close_not_asked',
   'share_own_record',
   'no_agreement_in_force',
+  'report_not_graded',
+  'handling_c_not_agreed',
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];

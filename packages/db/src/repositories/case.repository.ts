@@ -221,19 +221,23 @@ export class CaseRepository {
 
   /** The reports of a case with what a partner's redacted view is made from: grading, summary, the people and addresses they name. */
   async intelligence(caseId: string) {
-    const reports = await this.db
-      .selectFrom('case_reports as cr')
-      .innerJoin('reports as r', 'r.id', 'cr.report_id')
-      .select(['r.id', 'r.received_at', 'r.grading', 'r.handling_conditions', 'r.exploitation_types', 'r.town', 'r.summary'])
-      .where('cr.case_id', '=', caseId)
-      .orderBy('r.received_at')
-      .orderBy('r.id')
-      .execute();
-    if (reports.length === 0) return [];
-    const ids = reports.map((r) => r.id);
-    const [persons, addresses] = await Promise.all([
-      this.db.selectFrom('report_persons').select(['report_id', 'role', 'given_name', 'family_name']).where('report_id', 'in', ids).execute(),
-      this.db.selectFrom('report_addresses').select(['report_id', 'address', 'postcode']).where('report_id', 'in', ids).execute(),
+    const ids = await this.db.selectFrom('case_reports').select('report_id').where('case_id', '=', caseId).execute();
+    return this.reportsIntelligence(ids.map((r) => r.report_id));
+  }
+
+  /** Reports as a partner's redacted view is made from them, oldest first. */
+  async reportsIntelligence(reportIds: readonly string[]) {
+    if (reportIds.length === 0) return [];
+    const [reports, persons, addresses] = await Promise.all([
+      this.db
+        .selectFrom('reports as r')
+        .select(['r.id', 'r.agency_id', 'r.received_at', 'r.grading', 'r.handling_conditions', 'r.exploitation_types', 'r.town', 'r.summary'])
+        .where('r.id', 'in', reportIds)
+        .orderBy('r.received_at')
+        .orderBy('r.id')
+        .execute(),
+      this.db.selectFrom('report_persons').select(['id', 'report_id', 'role', 'given_name', 'family_name']).where('report_id', 'in', reportIds).execute(),
+      this.db.selectFrom('report_addresses').select(['report_id', 'address', 'postcode']).where('report_id', 'in', reportIds).execute(),
     ]);
     return reports.map((r) => ({
       ...r,

@@ -152,6 +152,66 @@ export class SharingRepository {
       .execute();
   }
 
+  /** Shares a report with an agency, or again after it was withdrawn; false when it is shared already. */
+  async shareReport(s: { reportId: string; agencyId: string; reason: string; by: string; at: Date }): Promise<boolean> {
+    const row = await this.db
+      .insertInto('report_shares')
+      .values({ report_id: s.reportId, agency_id: s.agencyId, reason: s.reason, shared_by: s.by, shared_at: s.at, revoked_by: null, revoked_at: null })
+      .onConflict((oc) =>
+        oc
+          .columns(['report_id', 'agency_id'])
+          .doUpdateSet({ reason: s.reason, shared_by: s.by, shared_at: s.at, revoked_by: null, revoked_at: null })
+          .where('report_shares.revoked_at', 'is not', null),
+      )
+      .returning('report_id')
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  async unshareReport(reportId: string, agencyId: string, by: string, at: Date): Promise<boolean> {
+    const done = await this.db
+      .updateTable('report_shares')
+      .set({ revoked_by: by, revoked_at: at })
+      .where('report_id', '=', reportId)
+      .where('agency_id', '=', agencyId)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    return Number(done.numUpdatedRows) > 0;
+  }
+
+  /** Who a report is shared with; `holder_agency_id` is the sharing account's agency, which holds it. */
+  async reportSharesOf(reportId: string): Promise<(Omit<ShareRow, 'case_id'> & { report_id: string; holder_agency_id: string })[]> {
+    return this.db
+      .selectFrom('report_shares as s')
+      .innerJoin('agencies as a', 'a.id', 's.agency_id')
+      .innerJoin('users as u', 'u.id', 's.shared_by')
+      .select([
+        's.report_id',
+        's.agency_id',
+        'a.name as agency_name',
+        's.reason',
+        'u.display_name as shared_by_name',
+        'u.agency_id as holder_agency_id',
+        's.shared_at',
+        's.revoked_at',
+      ])
+      .where('s.report_id', '=', reportId)
+      .orderBy('s.shared_at')
+      .execute();
+  }
+
+  /** The reports shared with an agency now (not withdrawn), with what their list shows. */
+  async reportsSharedWith(agencyId: string): Promise<{ report_id: string; shared_at: Date; received_at: Date; grading: string | null }[]> {
+    return this.db
+      .selectFrom('report_shares as s')
+      .innerJoin('reports as r', 'r.id', 's.report_id')
+      .select(['s.report_id', 's.shared_at', 'r.received_at', 'r.grading'])
+      .where('s.agency_id', '=', agencyId)
+      .where('s.revoked_at', 'is', null)
+      .orderBy('s.shared_at', 'desc')
+      .execute();
+  }
+
   private shares() {
     return this.db
       .selectFrom('case_shares as s')

@@ -7,9 +7,14 @@ import {
   endAgreementBody,
   idParams,
   newAgreementBody,
+  reportShareParams,
+  reportSharingSchema,
   shareCaseBody,
+  shareReportBody,
   sharedCaseListSchema,
   sharedCaseSchema,
+  sharedReportListSchema,
+  sharedReportSchema,
 } from '@harbour/contract';
 import { PERMISSIONS } from '@harbour/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -83,6 +88,65 @@ export function sharingRoutes(svc: Services): FastifyPluginAsyncZod {
         await svc.sharing.unshare(request.actor, request.params.id, request.params.agencyId);
         return svc.cases.get(request.actor, request.params.id);
       },
+    );
+
+    app.get(
+      '/api/reports/:id/shares',
+      {
+        config: { permission: PERMISSIONS.reportsRead },
+        schema: {
+          tags,
+          summary: 'Who a report is shared with, and the agencies it could be shared with now',
+          params: idParams,
+          response: { 200: reportSharingSchema },
+        },
+      },
+      async (request) => svc.reportSharing.ofReport(request.actor, request.params.id),
+    );
+
+    app.post(
+      '/api/reports/:id/shares',
+      {
+        ...share,
+        schema: {
+          tags,
+          summary:
+            'Share one graded report with a partner agency, inside an agreement in force (graded C only where the agreement allows intelligence graded C); never with the agency that sent it',
+          params: idParams,
+          body: shareReportBody,
+          response: { 200: reportSharingSchema },
+        },
+      },
+      async (request) => svc.reportSharing.share(request.actor, request.params.id, request.body.agencyId, request.body.reason),
+    );
+
+    app.delete(
+      '/api/reports/:id/shares/:agencyId',
+      {
+        ...share,
+        schema: { tags, summary: 'Withdraw a report from a partner agency, at once', params: reportShareParams, response: { 200: reportSharingSchema } },
+      },
+      async (request) => svc.reportSharing.unshare(request.actor, request.params.id, request.params.agencyId),
+    );
+
+    app.get(
+      '/api/shared/reports',
+      { ...shared, schema: { tags, summary: 'The reports shared with my agency that it may read now', response: { 200: sharedReportListSchema } } },
+      async (request) => svc.reportSharing.sharedReports(request.actor),
+    );
+
+    app.get(
+      '/api/shared/reports/:id',
+      {
+        ...shared,
+        schema: {
+          tags,
+          summary: 'A report shared with my agency, as far as its agreement allows: never its reference or its source',
+          params: idParams,
+          response: { 200: sharedReportSchema },
+        },
+      },
+      async (request) => svc.reportSharing.sharedReport(request.actor, request.params.id),
     );
 
     app.get(

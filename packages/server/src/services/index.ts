@@ -31,6 +31,7 @@ import { toGraphFilter } from './graph-filter';
 import { GWENT, NRM_DEFAULTS, RETENTION_DEFAULTS, areaCodes, type ForceArea, type NrmSettings, type RetentionSchedule } from '@harbour/core';
 import { CaseRecordsService } from './case-records.service';
 import { SharingService } from './sharing.service';
+import { ReportSharingService } from './report-sharing.service';
 import { RetentionService } from './retention.service';
 import { SentReferralService } from './sent-referral.service';
 import { CaseDocumentsService, DOCUMENT_DEFAULTS, type DocumentSettings } from './case-documents.service';
@@ -101,6 +102,7 @@ export function services(
       options.now,
     ),
     sharing,
+    reportSharing: new ReportSharingService(repos, options.now),
     tasks,
     retention: new RetentionService(
       repos,

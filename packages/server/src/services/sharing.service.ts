@@ -22,7 +22,7 @@ import type { AgreementRow, CaseRow, Repositories } from '@harbour/db';
 import type { CaseView } from '@harbour/contract';
 import { auditEntry } from './audit.service';
 import type { TaskService } from './task.service';
-import { agreementTerms } from './sharing-terms';
+import { agreementTerms, asIntelligence, shareView } from './sharing-terms';
 
 /**
  * Sharing with partner agencies: the information-sharing agreements an administrator records,
@@ -101,15 +101,7 @@ export class SharingService {
     const today = this.today();
     return {
       canShare: can(user, PERMISSIONS.casesShare),
-      shares: shares.map((s) => ({
-        agencyId: s.agency_id,
-        agency: s.agency_name,
-        reason: s.reason,
-        sharedBy: s.shared_by_name,
-        sharedAt: s.shared_at.toISOString(),
-        revokedAt: s.revoked_at?.toISOString() ?? null,
-        reading: s.revoked_at === null && sharingTerms(terms, s.agency_id, today) !== null,
-      })),
+      shares: shares.map((s) => shareView(s, sharingTerms(terms, s.agency_id, today) !== null)),
       shareable: agencies.filter((a) => a.id !== user.agencyId && sharingTerms(terms, a.id, today) !== null).map((a) => ({ id: a.id, name: a.name })),
     };
   }
@@ -191,19 +183,10 @@ export class SharingService {
         entities.map((e) => ({ entityId: e.entity_id, kind: e.kind, label: e.label, role: e.role })),
         categories,
       ),
-      intelligence: sharedIntelligence(
-        reports.map((r) => ({
-          receivedAt: new Date(r.received_at),
-          grading: r.grading,
-          handlingConditions: r.handling_conditions,
-          exploitationTypes: r.exploitation_types,
-          town: r.town,
-          summary: r.summary,
-          persons: r.persons.map((p) => ({ role: p.role, givenName: p.given_name, familyName: p.family_name })),
-          addresses: r.addresses,
-        })),
-        categories,
-      ).map((i) => ({ ...i, exploitationTypes: i.exploitationTypes as ExploitationType[] })),
+      intelligence: sharedIntelligence(reports.map(asIntelligence), categories).map((i) => ({
+        ...i,
+        exploitationTypes: i.exploitationTypes as ExploitationType[],
+      })),
       // The agency's own work on the case, and its own notes: never the team's or another agency's.
       tasks: tasks.filter((t) => t.owner.kind === 'agency' && t.owner.id === user.agencyId),
       notes: notes

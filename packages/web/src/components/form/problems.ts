@@ -76,6 +76,8 @@ export const ERROR_REASON_KEYS: Partial<Record<string, string>> = {
   close_not_asked: 'staffErrors.reason.closeNotAsked',
   share_own_record: 'staffErrors.reason.shareOwnRecord',
   no_agreement_in_force: 'staffErrors.reason.noAgreementInForce',
+  report_not_graded: 'staffErrors.reason.reportNotGraded',
+  handling_c_not_agreed: 'staffErrors.reason.handlingCNotAgreed',
 };
 
 const CODE_KEYS: Partial<Record<string, string>> = {

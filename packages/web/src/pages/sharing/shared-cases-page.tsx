@@ -1,7 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { SharedCaseList } from '@harbour/contract';
+import type { SharedCaseList, SharedReportList } from '@harbour/contract';
+import { Grading } from '../../components/grading';
+import { useDay } from './intelligence-card';
 import { api } from '../../api/client';
 import { usePageTitle } from '../../components/page-title';
 import { dateLocale } from '../../i18n/locale';
@@ -12,6 +14,8 @@ export function SharedCasesPage() {
   const { t, i18n } = useTranslation();
   usePageTitle(t('sharing.list.title'));
   const list = useQuery({ queryKey: ['shared-cases'], queryFn: () => api<SharedCaseList>('GET', '/api/shared/cases') });
+  const reports = useQuery({ queryKey: ['shared-reports'], queryFn: () => api<SharedReportList>('GET', '/api/shared/reports') });
+  const day = useDay();
   const when = new Intl.DateTimeFormat(dateLocale(i18n.language), { dateStyle: 'medium', timeZone: 'Europe/London' });
   return (
     <>
@@ -31,6 +35,21 @@ export function SharedCasesPage() {
           </li>
         ))}
       </ul>
+      {!!reports.data?.reports.length && (
+        <>
+          <h2 className="govuk-heading-m">{t('sharing.report.listTitle')}</h2>
+          <ul className="govuk-list" id="shared-reports">
+            {reports.data.reports.map((r) => (
+              <li key={r.id} className="govuk-!-margin-bottom-3">
+                <Link className="govuk-link" to={`/shared/reports/${r.id}`}>
+                  {t('sharing.report.received', { date: day(r.receivedOn), shared: day(r.sharedAt.slice(0, 10)) })}
+                </Link>{' '}
+                <Grading code={r.grading} />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </>
   );
 }

@@ -1,4 +1,4 @@
-import type { Assignees, Catalogue, ReportPhotos, ReportView, Thread } from '@harbour/contract';
+import type { Assignees, Catalogue, ReportPhotos, ReportSharing, ReportView, Thread } from '@harbour/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { usePageTitle } from '../../components/page-title';
 import { SuccessBanner } from '../../components/success-banner';
 import { hasPermission, useSession } from '../../session/session';
 import { OpenCaseForm } from '../cases/open-case-form';
+import { ReportSharingSection } from '../sharing/case-sharing';
 import { dateLocale } from '../../i18n/locale';
 import { useForceAreas } from '../../api/force-areas';
 import { REPORT_LANGUAGES } from '../report/report-languages';
@@ -263,10 +264,17 @@ export function ReportViewPage() {
             </>
           )}
           {canOpenCase && <OpenCaseForm from={{ reportId: r.id }} />}
+          <ReportShares reportId={r.id} />
         </div>
       </div>
     </>
   );
+}
+
+/** Who the report is shared with on its own; a supervisor shares a graded report here. */
+function ReportShares({ reportId }: { reportId: string }) {
+  const sharing = useQuery({ queryKey: ['report-sharing', reportId], queryFn: () => api<ReportSharing>('GET', `/api/reports/${reportId}/shares`) });
+  return sharing.data ? <ReportSharingSection reportId={reportId} sharing={sharing.data} /> : null;
 }
 
 /** Grading, assignment and the triaged mark; starts from what the report holds now. */

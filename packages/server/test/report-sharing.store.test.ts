@@ -1,0 +1,93 @@
+import type { AgreementList, ReportSharing, SharedReportList, SharedReportView } from '@harbour/contract';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_STORE } from '../../../test/test-store';
+import { newTestApp, signIn, type Client, type TestApp } from './test-app';
+
+describe(`one report shared with a partner agency on ${TEST_STORE}: graded, inside an agreement, redacted`, () => {
+  let t: TestApp;
+  let ds: Client;
+  let council: Client;
+  let admin: Client;
+  let newport: string;
+  let ours: { id: string; reference: string };
+  let theirs: string;
+
+  const reasonOf = (r: { json<T>(): T }) => r.json<{ error: { reason?: string } }>().error.reason;
+
+  beforeAll(async () => {
+    t = await newTestApp({ reports: 0 });
+    ds = await signIn(t, 'supervisor');
+    council = await signIn(t, 'partner');
+    admin = await signIn(t, 'admin');
+    const officer = await signIn(t, 'officer');
+    const sent = await officer.request('POST', '/api/referrals', {
+      consentToNrm: 'yes',
+      summary: 'Mirela Dragomir sleeps at the nail bar; Costel Vasilescu takes her wages. Call 07700 900461.',
+      victim: { givenName: 'Mirela', familyName: 'Dragomir', ageYears: 27, child: 'no' },
+      otherPeople: [
+        { role: 'suspect', givenName: 'Costel', familyName: 'Vasilescu' },
+        { role: 'witness', givenName: 'Sarah', familyName: 'Hughes' },
+      ],
+    });
+    expect(sent.statusCode, sent.body).toBe(201);
+    const fromCouncil = await council.request('POST', '/api/referrals', {
+      consentToNrm: 'yes',
+      summary: 'A man living in the council’s temporary housing works at a car wash for no pay',
+      victim: { givenName: 'Arben', familyName: 'Krasniqi', ageYears: 40, child: 'no' },
+    });
+    expect(fromCouncil.statusCode, fromCouncil.body).toBe(201);
+    const rows = await t.store.db.selectFrom('reports').select(['id', 'reference', 'source']).execute();
+    ours = rows.find((r) => r.reference === sent.json<{ reference: string }>().reference)!;
+    theirs = rows.find((r) => r.reference === fromCouncil.json<{ reference: string }>().reference)!.id;
+    newport = (await t.store.db.selectFrom('agencies').select('id').where('name', '=', 'Newport City Council').executeTakeFirstOrThrow()).id;
+  });
+  afterAll(async () => t?.close());
+
+  const share = (id: string) => ds.request('POST', `/api/reports/${id}/shares`, { agencyId: newport, reason: 'Safeguarding visit' });
+
+  it('refuses an ungraded report, one graded C the agreement does not cover, and the sender’s own referral, each with its reason', async () => {
+    expect(reasonOf(await share(ours.id))).toBe('report_not_graded');
+    await ds.request('POST', `/api/reports/${ours.id}/triage`, { grading: '2BC', handlingConditions: 'Council safeguarding only' });
+    const refused = await share(ours.id);
+    expect(refused.statusCode).toBe(409);
+    expect(reasonOf(refused)).toBe('handling_c_not_agreed');
+    await ds.request('POST', `/api/reports/${theirs}/triage`, { grading: '2BP' });
+    expect(reasonOf(await share(theirs))).toBe('share_own_record');
+    expect(await t.store.db.selectFrom('report_shares').selectAll().execute()).toEqual([]);
+  });
+
+  it('shares one graded P: the council reads it redacted, never its reference, its source or the victim’s name', async () => {
+    await ds.request('POST', `/api/reports/${ours.id}/triage`, { grading: '2BP' });
+    const shared = await share(ours.id);
+    expect(shared.statusCode, shared.body).toBe(200);
+    expect(shared.json<ReportSharing>().shares).toMatchObject([{ agency: 'Newport City Council', reading: true }]);
+    expect((await council.request('GET', '/api/shared/reports')).json<SharedReportList>().reports.map((r) => [r.id, r.grading])).toEqual([[ours.id, '2BP']]);
+    const read = await council.request('GET', `/api/shared/reports/${ours.id}`);
+    expect(read.statusCode, read.body).toBe(200);
+    const view = read.json<SharedReportView>();
+    expect(view.parties).toEqual([
+      { role: 'potential_victim', kind: 'person', label: null, n: 1 },
+      { role: 'suspect', kind: 'person', label: 'Costel Vasilescu', n: 1 },
+    ]);
+    expect(view.intelligence.summary).toBe('[withheld] sleeps at the nail bar; Costel Vasilescu takes her wages. Call [withheld].');
+    for (const secret of ['Mirela', 'Dragomir', 'Hughes', '07700', ours.reference]) expect(read.body).not.toContain(secret);
+    const audit = await t.repos.audit.list({ action: 'report.viewed', limit: 1 });
+    expect(audit[0]?.details).toMatchObject({ shared: true });
+    // The team's report itself stays closed to the council.
+    expect((await council.request('GET', `/api/reports/${ours.id}`)).statusCode).toBe(403);
+  });
+
+  it('withdrawn, or its agreement ended, the council loses it at once', async () => {
+    expect((await ds.request('DELETE', `/api/reports/${ours.id}/shares/${newport}`)).statusCode).toBe(200);
+    expect((await council.request('GET', `/api/shared/reports/${ours.id}`)).statusCode).toBe(404);
+    expect((await council.request('GET', '/api/shared/reports')).json<SharedReportList>().reports).toEqual([]);
+    expect((await share(ours.id)).statusCode).toBe(200);
+    expect((await council.request('GET', `/api/shared/reports/${ours.id}`)).statusCode).toBe(200);
+    const agreements = (await admin.request('GET', '/api/admin/agreements'))
+      .json<AgreementList>()
+      .agreements.filter((a) => a.agencyId === newport && a.inForce);
+    for (const a of agreements) expect((await admin.request('POST', `/api/admin/agreements/${a.id}/end`, { reason: 'Reviewed' })).statusCode).toBe(200);
+    expect((await council.request('GET', `/api/shared/reports/${ours.id}`)).statusCode).toBe(404);
+    expect((await ds.request('GET', `/api/reports/${ours.id}/shares`)).json<ReportSharing>().shares).toMatchObject([{ reading: false }]);
+  });
+});
