@@ -1,4 +1,5 @@
 import type { AgreementList, ReportSharing, SharedReportList, SharedReportView } from '@harbour/contract';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_STORE } from '../../../test/test-store';
 import { newTestApp, signIn, type Client, type TestApp } from './test-app';
@@ -89,5 +90,98 @@ describe(`one report shared with a partner agency on ${TEST_STORE}: graded, insi
     for (const a of agreements) expect((await admin.request('POST', `/api/admin/agreements/${a.id}/end`, { reason: 'Reviewed' })).statusCode).toBe(200);
     expect((await council.request('GET', `/api/shared/reports/${ours.id}`)).statusCode).toBe(404);
     expect((await ds.request('GET', `/api/reports/${ours.id}/shares`)).json<ReportSharing>().shares).toMatchObject([{ reading: false }]);
+  });
+
+  it('for any history of grades, shares, withdrawals, agreements and days, the council reads the report exactly when the model says', async () => {
+    const DAY = 86_400_000;
+    const ukDay = (offset = 0) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date(t.clock.now + offset * DAY));
+    type Step =
+      | { kind: 'grade'; handling: 'P' | 'C' }
+      | { kind: 'share' }
+      | { kind: 'unshare' }
+      | { kind: 'agree'; categories: ('victim_identity' | 'suspect_identity' | 'intelligence_c')[]; days: number }
+      | { kind: 'end' }
+      | { kind: 'wait'; days: number };
+    const step = fc.oneof(
+      fc.record({ kind: fc.constant('grade' as const), handling: fc.constantFrom('P' as const, 'C' as const) }),
+      fc.constant<Step>({ kind: 'share' }),
+      fc.constant<Step>({ kind: 'unshare' }),
+      fc.record({
+        kind: fc.constant('agree' as const),
+        categories: fc.subarray(['victim_identity', 'suspect_identity', 'intelligence_c'] as const),
+        days: fc.integer({ min: 0, max: 3 }),
+      }),
+      fc.constant<Step>({ kind: 'end' }),
+      fc.record({ kind: fc.constant('wait' as const), days: fc.integer({ min: 1, max: 3 }) }),
+    );
+    const signInAgain = async () => {
+      ds = await signIn(t, 'supervisor');
+      council = await signIn(t, 'partner');
+      admin = await signIn(t, 'admin');
+    };
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 6 }), async (steps) => {
+        // Each history starts with the report withdrawn, graded P and no agreement in force.
+        await signInAgain();
+        await ds.request('DELETE', `/api/reports/${ours.id}/shares/${newport}`);
+        await ds.request('POST', `/api/reports/${ours.id}/triage`, { grading: '2BP' });
+        const endAll = async () => {
+          const all = (await admin.request('GET', '/api/admin/agreements')).json<AgreementList>().agreements;
+          for (const a of all.filter((x) => x.agencyId === newport && x.inForce))
+            expect((await admin.request('POST', `/api/admin/agreements/${a.id}/end`, { reason: 'A new history' })).statusCode).toBe(200);
+        };
+        await endAll();
+        let handling: 'P' | 'C' = 'P';
+        let shared = false;
+        let agreements: { categories: string[]; endsOn: string }[] = [];
+        for (const s of steps) {
+          const inForce = () => agreements.filter((a) => a.endsOn >= ukDay());
+          const allowed = () => new Set(inForce().flatMap((a) => a.categories));
+          if (s.kind === 'grade') {
+            const body = s.handling === 'C' ? { grading: '2BC', handlingConditions: 'Safeguarding team only' } : { grading: '2BP' };
+            expect((await ds.request('POST', `/api/reports/${ours.id}/triage`, body)).statusCode).toBe(200);
+            handling = s.handling;
+          } else if (s.kind === 'share') {
+            const r = await ds.request('POST', `/api/reports/${ours.id}/shares`, { agencyId: newport, reason: 'Safeguarding' });
+            const may = inForce().length > 0 && (handling === 'P' || allowed().has('intelligence_c'));
+            expect(r.statusCode, r.body).toBe(may ? 200 : 409);
+            if (may) shared = true;
+          } else if (s.kind === 'unshare') {
+            expect((await ds.request('DELETE', `/api/reports/${ours.id}/shares/${newport}`)).statusCode).toBe(shared ? 200 : 404);
+            shared = false;
+          } else if (s.kind === 'agree') {
+            const endsOn = ukDay(s.days);
+            const r = await admin.request('POST', '/api/admin/agreements', {
+              agencyId: newport,
+              purpose: 'Safeguarding',
+              lawfulBasis: 'Crime and Disorder Act 1998 s115',
+              categories: s.categories,
+              startsOn: ukDay(),
+              endsOn,
+            });
+            expect(r.statusCode, r.body).toBe(201);
+            agreements.push({ categories: s.categories, endsOn });
+          } else if (s.kind === 'end') {
+            await endAll();
+            agreements = [];
+          } else {
+            t.clock.advance(s.days * DAY);
+            await signInAgain();
+          }
+          // After every step: read exactly while shared, under an agreement in force, with C only under intelligence_c.
+          const reading = shared && inForce().length > 0 && (handling === 'P' || allowed().has('intelligence_c'));
+          const one = await council.request('GET', `/api/shared/reports/${ours.id}`);
+          expect(one.statusCode, JSON.stringify(steps)).toBe(reading ? 200 : 404);
+          const listed = (await council.request('GET', '/api/shared/reports')).json<SharedReportList>().reports.some((r) => r.id === ours.id);
+          expect(listed).toBe(reading);
+          if (reading) {
+            expect(one.body.includes('Mirela')).toBe(allowed().has('victim_identity'));
+            expect(one.body.includes('Vasilescu')).toBe(allowed().has('suspect_identity'));
+            for (const never of ['Hughes', '07700', ours.reference]) expect(one.body).not.toContain(never);
+          }
+        }
+      }),
+      { numRuns: 10 },
+    );
   });
 });

@@ -2,7 +2,6 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { DATE_ORDERS, IMPORT_FIELDS, IMPORT_SOURCES, TEXT_ENCODINGS, type ImportField, type UserActor } from '@harbour/core';
 import type { Command } from 'commander';
-import { stringify } from 'csv-stringify/sync';
 import { CliError, withStore, type CliContext } from '../context';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -57,8 +56,8 @@ export function exchangeCommands(program: Command): void {
       if (!Number.isInteger(k) || k < 2) throw new CliError('--k must be a whole number, 2 or more');
       await withStore(async (ctx) => {
         const actor = await actingAs(ctx, options.as);
-        const exported = await ctx.svc.research.export(actor, { from: month(options.from, 'from'), to: month(options.to, 'to'), k });
-        await output(options.out, stringify(exported.rows, { header: true, columns: [...exported.columns] }));
+        const exported = await ctx.svc.research.csv(actor, { from: month(options.from, 'from'), to: month(options.to, 'to'), k });
+        await output(options.out, exported.csv);
         console.error(`${exported.rows.length} rows, ${exported.left} left out; ${exported.classes} groups, the smallest ${exported.smallestClass} (k=${k})`);
       });
     });

@@ -7,13 +7,11 @@ import {
   profileQuery,
   reportsBehindQuery,
   reportsBehindSchema,
-  protectiveMarking,
   researchExportQuery,
   type FiguresQuery,
 } from '@harbour/contract';
 import { PERMISSIONS } from '@harbour/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { spreadsheetCsv } from '../http/csv';
 import type { Services } from '../services/index';
 
 const PAGE = 50;
@@ -43,19 +41,16 @@ export function figuresRoutes(svc: Services): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const exported = await svc.research.export(request.actor, request.query);
-        // Rows per potential victim, however de-identified: the file's first line says how to handle it.
-        const marking = protectiveMarking({ caseLevel: true });
-        const csv = `${marking}\n${spreadsheetCsv(exported.rows, { header: true, columns: [...exported.columns] })}`;
+        const exported = await svc.research.csv(request.actor, request.query);
         return reply
           .type('text/csv; charset=utf-8')
           .header('content-disposition', `attachment; filename="harbour-research-${exported.from}-to-${exported.to}-k${exported.k}.csv"`)
-          .header('x-protective-marking', marking)
+          .header('x-protective-marking', exported.marking)
           .header(
             'x-harbour-anonymity',
             `k=${exported.k}; rows=${exported.rows.length}; left-out=${exported.left}; classes=${exported.classes}; smallest-class=${exported.smallestClass}`,
           )
-          .send(csv);
+          .send(exported.csv);
       },
     );
 

@@ -1,5 +1,7 @@
 import { PERMISSIONS, RESEARCH_COLUMNS, permittedUser, researchExport, type Actor, type ForceArea, type ResearchExport } from '@harbour/core';
 import type { Repositories } from '@harbour/db';
+import { protectiveMarking, type ProtectiveMarking } from '@harbour/contract';
+import { spreadsheetCsv } from '../http/csv';
 import { auditEntry } from './audit.service';
 import { resolveFiguresFilter, type FiguresFilter } from './figures.service';
 
@@ -41,5 +43,19 @@ export class ResearchExportService {
       ),
     );
     return { ...exported, from: filter.from, to: filter.to, columns: RESEARCH_COLUMNS };
+  }
+
+  /**
+   * The same rows as the file that leaves: its protective marking (rows per potential victim,
+   * however de-identified, are OFFICIAL-SENSITIVE) on the first line, then the CSV, safe to open
+   * in a spreadsheet. The web's download and the command line write the same file.
+   */
+  async csv(
+    actor: Actor,
+    asked: FiguresFilter & { k: number },
+  ): Promise<Awaited<ReturnType<ResearchExportService['export']>> & { csv: string; marking: ProtectiveMarking }> {
+    const exported = await this.export(actor, asked);
+    const marking = protectiveMarking({ caseLevel: true });
+    return { ...exported, marking, csv: `${marking}\n${spreadsheetCsv(exported.rows, { header: true, columns: [...exported.columns] })}` };
   }
 }
