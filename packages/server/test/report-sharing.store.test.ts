@@ -1,8 +1,8 @@
-import type { AgreementList, ReportSharing, SharedReportList, SharedReportView } from '@harbour/contract';
+import type { ReportSharing, SharedReportList, SharedReportView } from '@harbour/contract';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_STORE } from '../../../test/test-store';
-import { newTestApp, signIn, type Client, type TestApp } from './test-app';
+import { endAgreementsWith, newTestApp, recordAgreement, signIn, type Client, type TestApp } from './test-app';
 
 describe(`one report shared with a partner agency on ${TEST_STORE}: graded, inside an agreement, redacted`, () => {
   let t: TestApp;
@@ -84,10 +84,7 @@ describe(`one report shared with a partner agency on ${TEST_STORE}: graded, insi
     expect((await council.request('GET', '/api/shared/reports')).json<SharedReportList>().reports).toEqual([]);
     expect((await share(ours.id)).statusCode).toBe(200);
     expect((await council.request('GET', `/api/shared/reports/${ours.id}`)).statusCode).toBe(200);
-    const agreements = (await admin.request('GET', '/api/admin/agreements'))
-      .json<AgreementList>()
-      .agreements.filter((a) => a.agencyId === newport && a.inForce);
-    for (const a of agreements) expect((await admin.request('POST', `/api/admin/agreements/${a.id}/end`, { reason: 'Reviewed' })).statusCode).toBe(200);
+    await endAgreementsWith(admin, newport, 'Reviewed');
     expect((await council.request('GET', `/api/shared/reports/${ours.id}`)).statusCode).toBe(404);
     expect((await ds.request('GET', `/api/reports/${ours.id}/shares`)).json<ReportSharing>().shares).toMatchObject([{ reading: false }]);
   });
@@ -125,12 +122,7 @@ describe(`one report shared with a partner agency on ${TEST_STORE}: graded, insi
         await signInAgain();
         await ds.request('DELETE', `/api/reports/${ours.id}/shares/${newport}`);
         await ds.request('POST', `/api/reports/${ours.id}/triage`, { grading: '2BP' });
-        const endAll = async () => {
-          const all = (await admin.request('GET', '/api/admin/agreements')).json<AgreementList>().agreements;
-          for (const a of all.filter((x) => x.agencyId === newport && x.inForce))
-            expect((await admin.request('POST', `/api/admin/agreements/${a.id}/end`, { reason: 'A new history' })).statusCode).toBe(200);
-        };
-        await endAll();
+        await endAgreementsWith(admin, newport, 'A new history');
         let handling: 'P' | 'C' = 'P';
         let shared = false;
         let agreements: { categories: string[]; endsOn: string }[] = [];
@@ -151,18 +143,10 @@ describe(`one report shared with a partner agency on ${TEST_STORE}: graded, insi
             shared = false;
           } else if (s.kind === 'agree') {
             const endsOn = ukDay(s.days);
-            const r = await admin.request('POST', '/api/admin/agreements', {
-              agencyId: newport,
-              purpose: 'Safeguarding',
-              lawfulBasis: 'Crime and Disorder Act 1998 s115',
-              categories: s.categories,
-              startsOn: ukDay(),
-              endsOn,
-            });
-            expect(r.statusCode, r.body).toBe(201);
+            await recordAgreement(admin, newport, { categories: s.categories, startsOn: ukDay(), endsOn });
             agreements.push({ categories: s.categories, endsOn });
           } else if (s.kind === 'end') {
-            await endAll();
+            await endAgreementsWith(admin, newport, 'A new history');
             agreements = [];
           } else {
             t.clock.advance(s.days * DAY);

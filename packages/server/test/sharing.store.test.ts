@@ -1,8 +1,8 @@
-import type { AgreementList, CaseView, SharedCaseList, SharedCaseView, TaskList } from '@harbour/contract';
+import type { CaseView, SharedCaseList, SharedCaseView, TaskList } from '@harbour/contract';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_STORE } from '../../../test/test-store';
-import { newTestApp, signIn, type Client, type TestApp } from './test-app';
+import { endAgreementsWith, newTestApp, recordAgreement, signIn, type Client, type TestApp } from './test-app';
 
 const DAY = 86_400_000;
 
@@ -152,9 +152,7 @@ describe(`sharing with partner agencies on ${TEST_STORE}: only under an agreemen
 
   it('for any history of shares, withdrawals, agreements and days passing, the council reads exactly while shared under one in force', async () => {
     // The demo's agreement is ended, so the council's reach is only what the history gives it.
-    const list = (await admin.request('GET', '/api/admin/agreements')).json<AgreementList>();
-    for (const a of list.agreements.filter((x) => x.agencyId === newport && x.inForce))
-      expect((await admin.request('POST', `/api/admin/agreements/${a.id}/end`, { reason: 'Replaced in the test' })).statusCode).toBe(200);
+    await endAgreementsWith(admin, newport, 'Replaced in the test');
     const task = await ds.request('POST', `/api/cases/${caseId}/tasks`, { title: 'Check the flat', ownerAgencyId: newport });
     expect(task.statusCode).toBe(400); // no agreement in force now
 
@@ -179,9 +177,7 @@ describe(`sharing with partner agencies on ${TEST_STORE}: only under an agreemen
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 6 }), async (steps) => {
         // Model: the agreements (categories, last day) and whether the case is shared.
         // Each history starts with no agreement in force (earlier runs' are ended).
-        const before = (await admin.request('GET', '/api/admin/agreements')).json<AgreementList>();
-        for (const a of before.agreements.filter((x) => x.agencyId === newport && x.inForce))
-          expect((await admin.request('POST', `/api/admin/agreements/${a.id}/end`, { reason: 'A new history' })).statusCode).toBe(200);
+        await endAgreementsWith(admin, newport, 'A new history');
         let shared = (await ds.request('GET', `/api/cases/${caseId}`)).json<CaseView>().sharing.shares.some((s) => s.agencyId === newport && !s.revokedAt);
         let agreements: { categories: string[]; endsOn: string }[] = [];
         for (const s of steps) {
@@ -196,20 +192,10 @@ describe(`sharing with partner agencies on ${TEST_STORE}: only under an agreemen
             shared = false;
           } else if (s.kind === 'agree') {
             const endsOn = ukDay(s.days);
-            const r = await admin.request('POST', '/api/admin/agreements', {
-              agencyId: newport,
-              purpose: 'Safeguarding',
-              lawfulBasis: 'Crime and Disorder Act 1998 s115',
-              categories: s.categories,
-              startsOn: ukDay(),
-              endsOn,
-            });
-            expect(r.statusCode, r.body).toBe(201);
+            await recordAgreement(admin, newport, { categories: s.categories, startsOn: ukDay(), endsOn });
             agreements.push({ categories: s.categories, endsOn });
           } else if (s.kind === 'end') {
-            const all = (await admin.request('GET', '/api/admin/agreements')).json<AgreementList>();
-            for (const a of all.agreements.filter((x) => x.agencyId === newport && x.inForce))
-              expect((await admin.request('POST', `/api/admin/agreements/${a.id}/end`, { reason: 'Ended' })).statusCode).toBe(200);
+            await endAgreementsWith(admin, newport, 'Ended');
             agreements = [];
           } else {
             await later(s.days * DAY);

@@ -1,7 +1,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { AgreementList } from '@harbour/contract';
 import type { Role } from '@harbour/core';
+import { expect } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import {
   buildApp,
@@ -124,4 +126,26 @@ export function sessionCookie(response: LightMyRequestResponse): string {
   const cookie = response.cookies.find((c) => c.name === 'harbour_session');
   if (!cookie) throw new Error('no session cookie was set');
   return `harbour_session=${cookie.value}`;
+}
+
+/** An administrator records an information-sharing agreement with an agency, for the days given. */
+export async function recordAgreement(
+  admin: Client,
+  agencyId: string,
+  terms: { categories: readonly string[]; startsOn: string; endsOn: string },
+): Promise<void> {
+  const r = await admin.request('POST', '/api/admin/agreements', {
+    agencyId,
+    purpose: 'Safeguarding',
+    lawfulBasis: 'Crime and Disorder Act 1998 s115',
+    ...terms,
+  });
+  expect(r.statusCode, r.body).toBe(201);
+}
+
+/** An administrator ends every agreement in force with an agency, each ending answered 200. */
+export async function endAgreementsWith(admin: Client, agencyId: string, reason: string): Promise<void> {
+  const { agreements } = (await admin.request('GET', '/api/admin/agreements')).json<AgreementList>();
+  for (const a of agreements.filter((x) => x.agencyId === agencyId && x.inForce))
+    expect((await admin.request('POST', `/api/admin/agreements/${a.id}/end`, { reason })).statusCode).toBe(200);
 }

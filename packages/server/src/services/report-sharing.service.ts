@@ -82,8 +82,13 @@ export class ReportSharingService {
     const user = this.partner(actor);
     const shared = await this.repos.sharing.reportsSharedWith(user.agencyId);
     const reports: SharedReportList['reports'] = [];
+    // The agreements are read once for the list, not once a report.
+    const terms = await this.terms();
     for (const s of shared) {
-      const reached = await this.reach(user, s.report_id).catch(() => null);
+      const reached = await this.reach(user, s.report_id, terms).catch((error: unknown) => {
+        if (error instanceof NotFound) return null;
+        throw error;
+      });
       if (reached) reports.push({ id: s.report_id, sharedAt: s.shared_at.toISOString(), receivedOn: reached.item.receivedOn, grading: reached.item.grading });
     }
     await this.repos.audit.append(auditEntry(user, 'shared-reports.listed', null, { count: reports.length }));
@@ -104,11 +109,11 @@ export class ReportSharingService {
   }
 
   /** The report as the reader's agency may read it today; not found when it may read nothing. */
-  private async reach(user: UserActor, id: string) {
+  private async reach(user: UserActor, id: string, terms?: readonly AgreementTerms[]) {
     const [share] = (await this.repos.sharing.reportSharesOf(id)).filter((s) => s.agency_id === user.agencyId);
     const [row] = share ? await this.repos.cases.reportsIntelligence([id]) : [];
     if (!share || !row) throw new NotFound('No such report');
-    const access = recordAccess(user, share.holder_agency_id, { revokedAt: share.revoked_at }, await this.terms(), this.today());
+    const access = recordAccess(user, share.holder_agency_id, { revokedAt: share.revoked_at }, terms ?? (await this.terms()), this.today());
     const item = access.kind === 'shared' ? this.readable(row, access.categories) : null;
     if (access.kind !== 'shared' || item === null) throw new NotFound('No such report');
     const persons = row.persons.map((p) => ({
