@@ -13,6 +13,7 @@ export { GWENT } from './area/gwent';
 export { Random } from './seed/random';
 export * from './seed/generator';
 export { seedPersonRecords } from './seed/records';
+export { householdPersonRecords, type HouseholdKind, type HouseholdOptions, type HouseholdRecord } from './seed/households';
 export * from './intake/indicators';
 export * from './intake/triage';
 export * from './intake/age';

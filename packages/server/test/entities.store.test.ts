@@ -48,8 +48,9 @@ describe(`correcting and searching the picture on ${TEST_STORE}`, () => {
   };
 
   it('puts an unsure pair before an analyst, with its evidence; accepting merges the two, and the merge can be undone', async () => {
-    const first = person({ givenName: 'Ardit', familyName: 'Hoxha', dob: '1998-02-11' });
-    const second = person({ givenName: 'Ardit', familyName: 'Hoxha' }); // same name, reported in the same town, nothing else: unsure
+    const first = person({ givenName: 'Ardit', familyName: 'Hoxha', dob: '1998-02-11', phone: '07700 900461' });
+    // Same name, reported in the same town, another phone: unsure.
+    const second = person({ givenName: 'Ardit', familyName: 'Hoxha', phone: '07700 900999' });
     await report({ persons: [first] });
     await report({ persons: [second], summary: 'Seen at the nail bar.' });
     expect(await entityOf(second.id)).not.toBe(await entityOf(first.id));
@@ -84,10 +85,10 @@ describe(`correcting and searching the picture on ${TEST_STORE}`, () => {
   });
 
   it('rejecting keeps the two apart, skipping puts the pair at the back of the queue', async () => {
-    await report({ persons: [person({ givenName: 'Ardit', familyName: 'Hoxha', dob: '1998-02-11' })] });
-    await report({ persons: [person({ givenName: 'Ardit', familyName: 'Hoxha' })] });
-    await report({ persons: [person({ givenName: 'Elira', familyName: 'Krasniqi', dob: '2001-05-06' })], town: 'Cwmbran' });
-    await report({ persons: [person({ givenName: 'Elira', familyName: 'Krasniqi' })], town: 'Cwmbran' });
+    await report({ persons: [person({ givenName: 'Ardit', familyName: 'Hoxha', dob: '1998-02-11', phone: '07700 900461' })] });
+    await report({ persons: [person({ givenName: 'Ardit', familyName: 'Hoxha', phone: '07700 900999' })] });
+    await report({ persons: [person({ givenName: 'Elira', familyName: 'Krasniqi', dob: '2001-05-06', phone: '07700 900462' })], town: 'Cwmbran' });
+    await report({ persons: [person({ givenName: 'Elira', familyName: 'Krasniqi', phone: '07700 900998' })], town: 'Cwmbran' });
     const first = (await entities.nextReview(analyst)).pair!;
     const afterSkip = await entities.decide(analyst, first.id, 'skip');
     expect(afterSkip.open).toBe(2);

@@ -18,6 +18,12 @@ export interface BlockingRule {
    * when the model is trained on its pairs.
    */
   readonly fixes: readonly FieldName[];
+  /**
+   * Its pairs are as often two people of one household (a family, a shared house, a controller's
+   * workers) as one person twice: they never teach the model how one person's names and dates of
+   * birth compare.
+   */
+  readonly housemates?: boolean;
 }
 
 const sorted = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
@@ -26,6 +32,8 @@ export const nameKey = (p: PersonFeatures) => (p.given && p.family ? sorted(p.gi
 /** Given and family names' Double Metaphone codes in either order, or '' without both. */
 export const sounds = (p: PersonFeatures) => (p.given?.metaphone && p.family?.metaphone ? sorted(p.given.metaphone, p.family.metaphone) : '');
 const both = (a: string, b: string) => (a && b ? `${a}#${b}` : '');
+/** An address line long enough to be a home rather than a street, without spaces. */
+const homeLine = (p: PersonFeatures) => (p.address.length >= 8 ? p.address.replace(/ /g, '') : '');
 
 /** Append only: a store keeps each record's keys by the rule's position in this list. */
 export const PERSON_BLOCKING_RULES: readonly BlockingRule[] = [
@@ -44,10 +52,16 @@ export const PERSON_BLOCKING_RULES: readonly BlockingRule[] = [
   },
   {
     name: 'address and given initial',
-    key: (p) => both(p.address.length >= 8 ? p.address.replace(/ /g, '') : '', p.given?.text.slice(0, 1) ?? ''),
+    key: (p) => both(homeLine(p), p.given?.text.slice(0, 1) ?? ''),
     fixes: ['address', 'postcode', 'town'],
+    housemates: true,
   },
-  { name: 'start of address and town', key: (p) => both(p.address.split(' ').slice(0, 2).join(' '), p.town), fixes: ['address', 'postcode', 'town'] },
+  {
+    name: 'start of address and town',
+    key: (p) => both(p.address.split(' ').slice(0, 2).join(' '), p.town),
+    fixes: ['address', 'postcode', 'town'],
+    housemates: true,
+  },
   {
     name: 'family name sounds alike, given initial, town',
     key: (p) => both(both(p.family?.metaphone ?? '', p.given?.text.slice(0, 1) ?? ''), p.town),
@@ -58,11 +72,11 @@ export const PERSON_BLOCKING_RULES: readonly BlockingRule[] = [
     key: (p) => both(p.given?.metaphone ?? '', p.postcode),
     fixes: ['name', 'gender', 'nationality', 'postcode', 'town'],
   },
-  { name: 'phone', key: (p) => p.phone, fixes: ['phone'] },
+  { name: 'phone', key: (p) => p.phone, fixes: ['phone'], housemates: true },
   { name: 'identity number', key: (p) => p.idNumber, fixes: ['id_number'] },
   // For records missing a name part or a town, and dates of birth with the year mistyped.
   { name: 'date of birth and town', key: (p) => both(p.dob, p.town), fixes: ['dob', 'town'] },
-  { name: 'address and postcode', key: (p) => both(p.address, p.postcode), fixes: ['address', 'postcode', 'town'] },
+  { name: 'address and postcode', key: (p) => both(p.address, p.postcode), fixes: ['address', 'postcode', 'town'], housemates: true },
   { name: 'names sound alike, day and month of birth', key: (p) => both(sounds(p), p.dob.slice(4)), fixes: ['name', 'gender', 'nationality'] },
   { name: 'family name sounds alike, date of birth', key: (p) => both(p.family?.metaphone ?? '', p.dob), fixes: ['name', 'dob', 'nationality'] },
 ];

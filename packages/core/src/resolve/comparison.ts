@@ -39,6 +39,9 @@ export const FIELDS = [
 ] as const;
 
 export type FieldName = (typeof FIELDS)[number]['name'];
+
+/** Where a person lives and the phone they give: shared by everyone in a household, a house in multiple occupation or a controller's workers. */
+export const LOCATION_FIELDS: ReadonlySet<FieldName> = new Set(['phone', 'postcode', 'address', 'town']);
 export const FIELD_COUNT = FIELDS.length;
 /** A level of -1 means the field is missing on one side or both: no evidence either way. */
 export const MISSING = -1;
@@ -67,8 +70,13 @@ type Part = 'exact' | 'nickname' | 'close' | 'different' | 'missing';
 function part(a: NameFeatures | null, b: NameFeatures | null): Part {
   if (!a || !b) return 'missing';
   if (a.text === b.text) return 'exact';
-  if (a.canonical === b.canonical) return 'nickname';
+  if (a.canonical === b.canonical || (a.groups.length > 0 && b.groups.length > 0 && sharesGroup(a.groups, b.groups))) return 'nickname';
   return soundAlike(a, b) || jaroWinkler(a.text, b.text) >= CLOSE ? 'close' : 'different';
+}
+
+function sharesGroup(a: readonly string[], b: readonly string[]): boolean {
+  for (const g of a) if (b.includes(g)) return true;
+  return false;
 }
 
 function soundAlike(a: NameFeatures, b: NameFeatures): boolean {
@@ -95,9 +103,23 @@ function nameLevel(given: Part, family: Part): number {
 function nameComparison(a: PersonFeatures, b: PersonFeatures): number {
   const straight = nameLevel(part(a.given, b.given), part(a.family, b.family));
   if (straight === 0) return 0;
-  if (!a.given || !a.family || !b.given || !b.family) return straight;
+  if (!a.given || !a.family || !b.given || !b.family) return straight === DIFFERENT_NAMES ? oneNameCrosswise(a, b) : straight;
   const swapped = nameLevel(part(a.given, b.family), part(a.family, b.given));
   return straight === MISSING || swapped < straight ? swapped : straight;
+}
+
+const DIFFERENT_NAMES = 9;
+
+/**
+ * A record with one name, and that name in the other box (a given name written as the family
+ * name, often with the names swapped and one dropped): compared with the other record's other name.
+ */
+function oneNameCrosswise(a: PersonFeatures, b: PersonFeatures): number {
+  const [one, both] = a.given && a.family ? [b, a] : [a, b];
+  if (!both.given || !both.family || (one.given && one.family)) return DIFFERENT_NAMES;
+  if (one.family) return nameLevel(part(one.family, both.given), 'missing');
+  if (one.given) return nameLevel('missing', part(one.given, both.family));
+  return DIFFERENT_NAMES;
 }
 
 function dobLevel(a: PersonFeatures, b: PersonFeatures): number {
@@ -107,7 +129,10 @@ function dobLevel(a: PersonFeatures, b: PersonFeatures): number {
   const edits = levenshtein(a.dob, b.dob);
   if (edits <= 1) return 2;
   if (a.dob.slice(4) === b.dob.slice(4) && Math.abs(Number(a.dob.slice(0, 4)) - Number(b.dob.slice(0, 4))) <= 2) return 3;
-  return edits <= 2 ? 4 : 5;
+  // Two slips at once (day and month swapped on one record, a digit out on the other) are two digits apart, not another birthday.
+  if (edits <= 2) return 4;
+  const slipped = edits <= 5 && ((b.dobSwapped && levenshtein(a.dob, b.dobSwapped) <= 1) || (a.dobSwapped && levenshtein(a.dobSwapped, b.dob) <= 1));
+  return slipped ? 4 : 5;
 }
 
 const differs = (a: string, b: string) => (!a || !b || a === b ? MISSING : 0);
@@ -137,7 +162,8 @@ export function comparePersons(a: PersonFeatures, b: PersonFeatures): number {
   levels[3] = differs(a.nationality, b.nationality);
   levels[4] = editLevels(a.phone, b.phone, 1);
   levels[5] = !a.postcode || !b.postcode ? MISSING : a.postcode === b.postcode ? 0 : a.district === b.district ? 1 : 2;
-  levels[6] = jwLevels(a.address, b.address, [0.9, 0.75]);
+  // "16 Heol Las" and "145 Heol Las" are neighbours' homes, however alike the strings: never close.
+  levels[6] = a.houseNumber && b.houseNumber && a.houseNumber !== b.houseNumber ? 3 : jwLevels(a.address, b.address, [0.9, 0.75]);
   levels[7] = jwLevels(a.town, b.town, [0.9]);
   levels[8] = editLevels(a.idNumber, b.idNumber, 2);
   return packPattern(levels);

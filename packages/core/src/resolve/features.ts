@@ -1,5 +1,5 @@
 import { doubleMetaphone } from 'double-metaphone';
-import { canonicalGivenName } from './nicknames';
+import { canonicalGivenName, nameGroups } from './nicknames';
 import { consonantSkeleton, isAbjad, normaliseName, normalisePhone, normalisePostcode, normaliseText, parseDob, postcodeDistrict } from './normalise';
 
 /** The fields a person record may have; every one optional. */
@@ -29,11 +29,22 @@ export interface PersonRecord {
 export interface NameFeatures {
   readonly text: string;
   readonly canonical: string;
+  /** The formal names of every nickname line the name is in (a short form may be in several). */
+  readonly groups: readonly string[];
   readonly metaphone: string;
   readonly metaphoneAlt: string;
   readonly skeleton: string;
   /** Written in an abjad (Arabic, Persian, Hebrew): vowels are missing, compare consonants. */
   readonly abjad: boolean;
+}
+
+/** The leading house number of a normalised address ("12a high street" → "12a"), or ''; a scan, not a regex, for a million records. */
+function houseNumber(address: string): string {
+  let end = 0;
+  while (end < address.length && address.charCodeAt(end) >= 48 && address.charCodeAt(end) <= 57) end++;
+  if (end === 0) return '';
+  if (end < address.length && address[end] !== ' ' && (end + 1 === address.length || address[end + 1] === ' ')) end++; // "12a"
+  return end === address.length || address[end] === ' ' ? address.slice(0, end) : '';
 }
 
 /** A record made ready for comparison: computed once, compared many times. */
@@ -50,6 +61,8 @@ export interface PersonFeatures {
   readonly postcode: string;
   readonly district: string;
   readonly address: string;
+  /** The address's house number ("16", "12a"), or '': worked out once, compared on every pair. */
+  readonly houseNumber: string;
   readonly town: string;
   readonly idNumber: string;
   readonly context: readonly string[];
@@ -64,6 +77,7 @@ function nameFeatures(raw: string | null | undefined, given: boolean): NameFeatu
     text: joined,
     // Family names are canonicalised too: names recorded the other way round are compared crosswise.
     canonical: canonicalGivenName(given ? text.split(' ')[0]! : joined),
+    groups: nameGroups(given ? text.split(' ')[0]! : joined),
     metaphone,
     metaphoneAlt,
     skeleton: consonantSkeleton(joined),
@@ -131,6 +145,7 @@ export function personFeatures(record: PersonRecord, cache?: FeatureCache): Pers
   const pad = (n: number) => String(n).padStart(2, '0');
   // A UK postcode in its standard form; any other country's as letters and digits.
   const postcode = normalisePostcode(record.postcode) ?? normaliseText(record.postcode).replace(/ /g, '').toUpperCase();
+  const address = cache ? cache.text(record.address) : normaliseText(record.address);
   return {
     id: record.id,
     given: cache ? cache.name(given, true) : nameFeatures(given, true),
@@ -142,7 +157,8 @@ export function personFeatures(record: PersonRecord, cache?: FeatureCache): Pers
     phone: cache ? cache.phone(record.phone) : (normalisePhone(record.phone) ?? ''),
     postcode,
     district: postcode.includes(' ') ? postcodeDistrict(postcode) : '',
-    address: cache ? cache.text(record.address) : normaliseText(record.address),
+    address,
+    houseNumber: houseNumber(address),
     town: cache ? cache.text(record.town) : normaliseText(record.town),
     idNumber: normaliseText(record.idNumber).replace(/ /g, ''),
     context: record.context ?? NO_CONTEXT,

@@ -1,4 +1,4 @@
-import { FIELDS, FIELD_COUNT, MISSING, unpackPattern, type FieldName } from './comparison';
+import { FIELDS, FIELD_COUNT, LOCATION_FIELDS, MISSING, unpackPattern, type FieldName } from './comparison';
 
 /**
  * A Fellegi–Sunter model: for each field and level, m = P(level | same person) and
@@ -12,7 +12,37 @@ export interface MatchModel {
   readonly u: readonly (readonly number[])[];
   /** How often a record shares a co-mention with its own person (m) and with a namesake (u); see `co-mention`. */
   readonly coMention?: { readonly m: number; readonly u: number } | undefined;
+  /** What a differing gender or nationality says (log2(m/u), 0 or less). Absent in models learnt before it: no evidence. */
+  readonly contradiction?: { readonly gender: number; readonly nationality: number } | undefined;
+  /** Among pairs that share a home or a phone: see `SharedLocation`. Absent in models learnt before it. */
+  readonly shared?: SharedLocation | undefined;
 }
+
+/**
+ * Two records giving one address or one phone are, in this domain, as often two people of one
+ * household (a family, a shared house, a controller's workers on his phone) as one person reported
+ * twice. Among such pairs, λ is the share that are one person, and u how names and dates of birth
+ * compare between the different people who share a place: family names agree often, given names
+ * and birthdays seldom. So a shared home or phone brings the odds to λ and no further, and only
+ * names and dates of birth decide between the person and their housemates.
+ */
+export interface SharedLocation {
+  readonly lambda: number;
+  readonly u: readonly (readonly number[])[];
+}
+
+const field = (name: FieldName) => FIELDS.findIndex((f) => f.name === name);
+const [NAME, GENDER, NATIONALITY, PHONE, ADDRESS] = [field('name'), field('gender'), field('nationality'), field('phone'), field('address')];
+/** Name levels where only family names are compared: 'family name exact, no given name' and 'family name close, no given name'. */
+export const FAMILY_NAME_ONLY: ReadonlySet<number> = new Set([5, 10]);
+const IS_LOCATION = FIELDS.map((f) => LOCATION_FIELDS.has(f.name));
+
+/** The same phone number, or the same (or nearly the same) address line. */
+export function sharesLocation(levels: readonly number[]): boolean {
+  return levels[PHONE] === 0 || levels[ADDRESS] === 0 || levels[ADDRESS] === 1;
+}
+
+const logit = (p: number) => Math.log2(p / (1 - p));
 
 export interface FieldEvidence {
   readonly field: FieldName;
@@ -89,17 +119,47 @@ export function estimateModel(counts: PatternCounts, start: MatchModel = initial
 }
 
 function posterior(model: MatchModel, levels: readonly number[]): number {
-  return probability(matchWeight(model, levels));
+  return probability(independentWeight(model, levels));
 }
 
-/** The match weight of a pattern's levels: log2 of the prior odds plus each field's log2(m/u). */
-export function matchWeight(model: MatchModel, levels: readonly number[]): number {
-  let weight = Math.log2(model.lambda / (1 - model.lambda));
+/** Each field independent: what expectation–maximisation assumes while it estimates m and u. */
+function independentWeight(model: MatchModel, levels: readonly number[]): number {
+  let weight = logit(model.lambda);
   for (let f = 0; f < FIELD_COUNT; f++) {
     const l = levels[f]!;
     if (l !== MISSING) weight += Math.log2(model.m[f]![l]! / model.u[f]![l]!);
   }
   return weight;
+}
+
+/**
+ * What each field adds to a pair's weight, as counted. Places and phones are one piece of evidence
+ * however many of them agree (a household shares them all): only the strongest agreement counts.
+ * When the pair shares a home or phone and the model knows what that means (`shared`), that
+ * agreement brings the odds to the shared λ, and names and dates of birth are weighed against
+ * housemates' rather than strangers'.
+ */
+export function fieldWeights(model: MatchModel, levels: readonly number[]): number[] {
+  const shared = model.shared && sharesLocation(levels) ? model.shared : undefined;
+  const weights = levels.map((l, f) => (l === MISSING ? 0 : Math.log2(model.m[f]![l]! / (shared && !IS_LOCATION[f] ? shared.u : model.u)[f]![l]!)));
+  // Gender and nationality record only disagreement (one level), which the model weighs apart.
+  if (levels[GENDER] === 0) weights[GENDER] = model.contradiction?.gender ?? 0;
+  if (levels[NATIONALITY] === 0) weights[NATIONALITY] = model.contradiction?.nationality ?? 0;
+  // A family name alone, at a shared home, is everyone in the family's: no evidence which of them.
+  if (shared && FAMILY_NAME_ONLY.has(levels[NAME]!)) weights[NAME] = Math.min(0, weights[NAME]!);
+  let strongest = -1;
+  for (let f = 0; f < FIELD_COUNT; f++) if (IS_LOCATION[f] && weights[f]! > 0 && (strongest < 0 || weights[f]! > weights[strongest]!)) strongest = f;
+  for (let f = 0; f < FIELD_COUNT; f++) {
+    if (!IS_LOCATION[f]) continue;
+    if (shared) weights[f] = f === strongest ? logit(shared.lambda) - logit(model.lambda) : 0;
+    else if (weights[f]! > 0 && f !== strongest) weights[f] = 0;
+  }
+  return weights;
+}
+
+/** The match weight of a pattern's levels: log2 of the prior odds plus what each field adds. */
+export function matchWeight(model: MatchModel, levels: readonly number[]): number {
+  return fieldWeights(model, levels).reduce((sum, w) => sum + w, logit(model.lambda));
 }
 
 export function probability(weight: number): number {
@@ -109,17 +169,14 @@ export function probability(weight: number): number {
 /** A pattern's score with its per-field evidence. */
 export function scorePattern(model: MatchModel, pattern: number): PairScore {
   const levels = unpackPattern(pattern);
-  const weight = matchWeight(model, levels);
+  const weights = fieldWeights(model, levels);
+  const weight = weights.reduce((sum, w) => sum + w, logit(model.lambda));
   return {
     weight,
     probability: probability(weight),
     evidence: FIELDS.map((field, f) => {
       const l = levels[f]!;
-      return {
-        field: field.name,
-        level: l === MISSING ? 'missing' : field.levels[l]!,
-        weight: l === MISSING ? 0 : Math.log2(model.m[f]![l]! / model.u[f]![l]!),
-      };
+      return { field: field.name, level: l === MISSING ? 'missing' : field.levels[l]!, weight: weights[f]! };
     }),
   };
 }

@@ -3,8 +3,10 @@ import { normaliseName } from './normalise';
 /**
  * Given names and the short forms and spellings they are met under in UK records, so "Bill Jones"
  * and "William Jones" compare as the same given name. English and Welsh forms, and the anglicised
- * forms people from other countries often use in the UK. Each line: the formal name, then its
- * other forms. Kept as data: add to it as the team meets new ones.
+ * forms people from other countries often use in the UK, and family names as they are romanised
+ * in different places (Zhang, Cheung; Nguyen, Win). Each line: the formal name, then its other
+ * forms; a short form may be in several lines (Sam: Samuel, Samantha). Kept as data: add to it as
+ * the team meets new ones.
  */
 const GROUPS = `
 abdul abdel abd
@@ -27,7 +29,7 @@ christina christine chris tina kristina
 christopher chris kit topher kristof krzysztof
 daniel dan danny
 danielle dani
-david dave davy dai dafydd
+david dave davy dai dafydd dawit
 deborah debbie debs
 dominic dom
 donald don donny
@@ -87,21 +89,130 @@ samuel sam sammy
 samantha sam sammy
 sarah sara sally
 sian siân shan
-stephen steven steve stefan ștefan stephan
+stephen steven steve stefan ștefan stephan steffan
 susan sue susie suzanne zuzana zuza
 thomas tom tommy tomasz tomas
 timothy tim timmy
 victoria vicky tori
 william bill billy will willy liam
 zachary zach zac
+nathan nate
+callum calum
+kirsty kirstie
+carys cerys
+leanne lianne
+hannah hana
+alys alice
+gentian genti
+genc gents
+erion erjon
+klodian klodjan
+marsel marcel
+xhesika jessica
+yonas yohannes johannes
+tesfay tesfaye
+filmon philemon
+amanuel emmanuel
+senait senayt
+rahel rachel
+mehret meheret
+selam salam
+ahmed ahmad ahmet
+omar umar
+abdallah abdullah abdulla
+khalid khaled
+ismail ismael
+mustafa mostafa
+hamza hamzah
+tariq tarek
+bashir basheer
+salah salih
+fatima fatimah fatma fatemeh
+amina aminah
+mariam maryam miriam
+khadija khadijah
+aisha aysha aicha
+zainab zeinab
+samira sameera
+osman othman uthman
+hassan hasan
+adam adem
+yagoub yacoub yaqub
+suleiman sulayman
+musa moussa
+hossein hussein hosein
+amir ameer
+saeed said
+hamid hameed
+mehdi mahdi
+zahra zara
+leila layla
+parwana parvana
+freshta fereshteh
+jawad javad
+naveed navid
+farid fareed
+wahid waheed
+ionut ion
+dariusz darek
+jakub kuba
+wojciech wojtek
+malgorzata gosia
+katarzyna kasia
+joanna asia
+magdalena magda
+aleksandra ola
+agnieszka agnes
+grzegorz greg
+desislava desi
+dimitar dimitri
+hristo christo
+rastislav rasto
+olusegun segun
+oluwaseun seun shaun
+babatunde tunde
+chukwuemeka emeka
+adaeze ada
+funmilayo funmi
+rajesh raj
+vikram vik
+nguyen win
+zhang chang cheung
+wang wong
+huang hoang wong
+chen chan
+liu lau
+yang yeung
+zhao chiu
+wu ng
+zhou chow
+xu hsu
+sun suen
+lin lam
+pham fam
+xhafa dzhafa
+hoxha hoxa hodja
+ghebremedhin gebremedhin
 `;
 
 const CANONICAL = new Map<string, string>();
+const GROUPS_OF = new Map<string, string[]>();
 for (const line of GROUPS.trim().split('\n')) {
   const [formal, ...others] = line.trim().split(/\s+/).map(normaliseName);
   if (!formal) continue;
-  for (const name of [formal, ...others]) if (!CANONICAL.has(name)) CANONICAL.set(name, formal);
+  for (const name of [formal, ...others]) {
+    if (!CANONICAL.has(name)) CANONICAL.set(name, formal);
+    const groups = GROUPS_OF.get(name) ?? [];
+    if (!groups.includes(formal)) groups.push(formal);
+    GROUPS_OF.set(name, groups);
+  }
 }
+
+/** The formal names of every line a normalised name is in ("sam" → samuel, samantha); empty when unknown. */
+export function nameGroups(name: string): readonly string[] {
+  return GROUPS_OF.get(name) ?? NONE;
+}
+const NONE: readonly string[] = [];
 
 /** The formal form of a normalised given name ("bill" → "william"), or the name itself. */
 export function canonicalGivenName(name: string): string {

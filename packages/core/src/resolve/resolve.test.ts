@@ -25,7 +25,25 @@ describe('comparing two person records', () => {
     expect(levelOf({ id: 'a', givenName: 'Mohammed', familyName: 'Ali' }, { id: 'b', givenName: 'محمد', familyName: 'Ali' }, 'name')).toBe(
       'given name close, family name exact',
     );
-    expect(levelOf({ id: 'a', givenName: 'Omar', familyName: 'Ibrahim' }, { id: 'b', givenName: 'Umar', familyName: 'Ebrahim' }, 'name')).toBe('both close');
+    expect(levelOf({ id: 'a', givenName: 'Omar', familyName: 'Ibrahim' }, { id: 'b', givenName: 'Umar', familyName: 'Ebrahim' }, 'name')).toBe(
+      'given name exact, family name close',
+    );
+    expect(levelOf({ id: 'a', givenName: 'Omer', familyName: 'Ibrahim' }, { id: 'b', givenName: 'Umar', familyName: 'Ebrahim' }, 'name')).toBe('both close');
+    // A short form of two names (Sam: Samuel, Samantha) is each of them; a family name romanised two ways is one.
+    expect(levelOf({ id: 'a', givenName: 'Sam', familyName: 'Wood' }, { id: 'b', givenName: 'Samantha', familyName: 'Wood' }, 'name')).toBe(
+      'nickname, family name exact',
+    );
+    expect(levelOf({ id: 'a', givenName: 'Jon', familyName: 'Bowen' }, { id: 'b', givenName: 'Jonathan', familyName: 'Bowen' }, 'name')).toBe(
+      'nickname, family name exact',
+    );
+    expect(levelOf({ id: 'a', givenName: 'John', familyName: 'Bowen' }, { id: 'b', givenName: 'Jonathan', familyName: 'Bowen' }, 'name')).toBe(
+      'family name exact, given name different',
+    );
+    expect(levelOf({ id: 'a', givenName: 'Wen Yong', familyName: 'Zhang' }, { id: 'b', givenName: 'Wen Yong', familyName: 'Cheung' }, 'name')).toBe(
+      'given name exact, family name close',
+    );
+    // One name, written in the other box: compared with the other record's other name.
+    expect(levelOf({ id: 'a', familyName: 'Ornela' }, { id: 'b', givenName: 'Ornela', familyName: 'Leka' }, 'name')).toBe('given name agrees, no family name');
     expect(levelOf({ id: 'a', givenName: 'Wei', familyName: 'Zhang' }, { id: 'b', givenName: '伟', familyName: '张' }, 'name')).toBe('exact');
     expect(levelOf({ id: 'a', givenName: 'Ardit', familyName: 'Hoxha' }, { id: 'b', familyName: 'Hoxha' }, 'name')).toBe('family name exact, no given name');
     expect(levelOf({ id: 'a', givenName: 'Ardit' }, { id: 'b', familyName: 'Hoxha' }, 'name')).toBe('missing');
@@ -35,7 +53,12 @@ describe('comparing two person records', () => {
     expect(levelOf({ id: 'a', dob: '1990-04-03' }, { id: 'b', dob: '03/04/1990' }, 'dob')).toBe('exact');
     expect(levelOf({ id: 'a', dob: '1990-04-03' }, { id: 'b', dob: '1990-03-04' }, 'dob')).toBe('day and month swapped');
     expect(levelOf({ id: 'a', dob: '1990-04-03' }, { id: 'b', dob: '1991-04-03' }, 'dob')).toBe('one digit apart');
+    expect(levelOf({ id: 'a', dob: '1990-04-03' }, { id: 'b', dob: '1991-03-04' }, 'dob')).toBe('two digits apart'); // swapped on one, a year out on the other
+    expect(levelOf({ id: 'a', dob: '1990-04-03' }, { id: 'b', dob: '1968-11-21' }, 'dob')).toBe('different');
     expect(levelOf({ id: 'a', phone: '07700 900123' }, { id: 'b', phone: '+44 7700 900123' }, 'phone')).toBe('exact');
+    // Neighbours: one street, two house numbers, however alike the strings.
+    expect(levelOf({ id: 'a', address: '16 Heol Las' }, { id: 'b', address: '145 Heol Las' }, 'address')).toBe('different');
+    expect(levelOf({ id: 'a', address: '16 Heol Las' }, { id: 'b', address: '16 Heol Lass' }, 'address')).toBe('jaro-winkler ≥ 0.9');
     expect(levelOf({ id: 'a', gender: 'female' }, { id: 'b', gender: 'F' }, 'gender')).toBe('missing'); // agreement is no evidence
     expect(levelOf({ id: 'a', gender: 'female' }, { id: 'b', gender: 'male' }, 'gender')).toBe('different');
   });

@@ -2,13 +2,15 @@ import { forEachCandidatePair, hasOnlyName, nameKey, ruleBlocks, sounds, PERSON_
 import { GWENT } from '../area/gwent';
 import { generateSeed } from '../seed/generator';
 import { seedPersonRecords } from '../seed/records';
+import { householdPersonRecords } from '../seed/households';
 import { Clusters, constrainedClusters } from './cluster';
-import { comparePersons, FIELDS, unpackPattern } from './comparison';
+import { comparePersons, FIELDS, MISSING, unpackPattern } from './comparison';
 import { FeatureCache, personFeatures, type PersonFeatures, type PersonRecord } from './features';
 import { Arena, NO_ARENA } from './arena';
 import { CoMentions, coMentionWeights, coMentionWeightsOf, groupsOf, type CoMentionWeights } from './co-mention';
 import { NumberIndex } from './number-index';
-import { patternScorer, type MatchModel } from './model';
+import { FAMILY_NAME_ONLY, fieldWeights, patternScorer, sharesLocation, type MatchModel } from './model';
+import { FamiliesAtHome } from './crowding';
 import { trainModel } from './training';
 
 /**
@@ -24,6 +26,134 @@ function contradicts(pattern: number): boolean {
   return CONTRADICTING.some((f) => levels[f] === FIELDS[f]!.levels.length - 1);
 }
 
+/** Name levels meaning the names differ after nicknames, spellings and typos: another given name, another family name, or both. */
+const DIFFERENT_NAMES = new Set([7, 8, 9]);
+/** Date of birth levels: two digits apart, and different (not swapped, not a digit or a year or two out). */
+const DIFFERENT_DOBS = new Set([4, 5]);
+const DOB_DIFFERENT = 5;
+const [NAME, DOB, ID_NUMBER] = ['name', 'dob', 'id_number'].map((name) => FIELDS.findIndex((f) => f.name === name)) as [number, number, number];
+/** An identity number exact or one character out: one person, whatever else was mistyped. */
+const SAME_ID_NUMBER = new Set([0, 1]);
+
+/**
+ * Two people, whatever name they share: two recorded dates of birth further apart than a typo or
+ * a year's slip (namesakes) in different homes; or, wherever they live, two different names with
+ * dates of birth two digits apart or more. An identity number that agrees overrules both. Clusters
+ * never hold such a pair.
+ */
+function differentPeople(pattern: number): boolean {
+  const levels = unpackPattern(pattern);
+  if (SAME_ID_NUMBER.has(levels[ID_NUMBER]!)) return false;
+  // At one home, one name and two birthdays may be a father and son or one person's slip: weighed, not ruled.
+  if (levels[DOB] === DOB_DIFFERENT && !sharesLocation(levels)) return true;
+  return DIFFERENT_NAMES.has(levels[NAME]!) && DIFFERENT_DOBS.has(levels[DOB]!);
+}
+
+/**
+ * Clusters the records `keep` selects (whole parts of the match graph) again, alone: their match
+ * edges and their cannot-links (those found before, and `extra`), in a compact numbering so a
+ * million records elsewhere cost nothing. Labels of the records not kept are their own index.
+ */
+function clusterParts(
+  size: number,
+  keep: (i: number) => boolean,
+  edges: { left: ArrayLike<number>; right: ArrayLike<number>; weight: ArrayLike<number>; count: number },
+  cannotLink: { left: ArrayLike<number>; right: ArrayLike<number>; count: number },
+  extra: readonly (readonly [number, number])[],
+  arena: Arena,
+): { labels: Int32Array; refused: number } {
+  const compact = arena.int32(size).fill(-1);
+  let kept = 0;
+  for (let i = 0; i < size; i++) if (keep(i)) compact[i] = kept++;
+  const back = arena.int32(kept);
+  for (let i = 0; i < size; i++) if (compact[i]! >= 0) back[compact[i]!] = i;
+  let count = 0;
+  for (let k = 0; k < edges.count; k++) if (compact[edges.left[k]!]! >= 0) count++;
+  const sub = { left: arena.int32(count), right: arena.int32(count), weight: arena.float64(count), count };
+  for (let k = 0, n = 0; k < edges.count; k++) {
+    if (compact[edges.left[k]!]! < 0) continue;
+    sub.left[n] = compact[edges.left[k]!]!;
+    sub.right[n] = compact[edges.right[k]!]!;
+    sub.weight[n++] = edges.weight[k]!;
+  }
+  const inside = (a: number, b: number) => compact[a]! >= 0 && compact[b]! >= 0;
+  let linkCount = 0;
+  for (let k = 0; k < cannotLink.count; k++) if (inside(cannotLink.left[k]!, cannotLink.right[k]!)) linkCount++;
+  for (const [a, b] of extra) if (inside(a, b)) linkCount++;
+  const links = { left: arena.int32(linkCount), right: arena.int32(linkCount), count: linkCount };
+  let n = 0;
+  const link = (a: number, b: number) => {
+    if (!inside(a, b)) return;
+    links.left[n] = compact[a]!;
+    links.right[n++] = compact[b]!;
+  };
+  for (let k = 0; k < cannotLink.count; k++) link(cannotLink.left[k]!, cannotLink.right[k]!);
+  for (const [a, b] of extra) link(a, b);
+  const result = constrainedClusters(kept, sub, links, arena);
+  // Compact indices follow record order, so the smallest in a cluster is its smallest record.
+  const labels = arena.int32(size);
+  for (let i = 0; i < size; i++) labels[i] = i;
+  for (let c = 0; c < kept; c++) labels[back[c]!] = back[result.labels[c]!]!;
+  return { labels, refused: result.refused };
+}
+
+/** Records grouped by label (as `groupsOf`), in arrays from the arena. */
+function groupsIn(labels: ArrayLike<number>, arena: Arena): { start: Int32Array; order: Int32Array } {
+  const n = labels.length;
+  const start = arena.int32(n + 1);
+  for (let i = 0; i < n; i++) start[labels[i]! + 1]!++;
+  for (let l = 0; l < n; l++) start[l + 1]! += start[l]!;
+  const next = arena.int32(n);
+  next.set(start.subarray(0, n));
+  const order = arena.int32(n);
+  for (let i = 0; i < n; i++) order[next[labels[i]!]!++] = i;
+  return { start, order };
+}
+
+/** Per record, what making clusters coherent may take from the arena over its rounds (parts, groups, compact numbering, labels). */
+const COHERENCE_BYTES = 3 * 64 + 16;
+
+/** Clusters larger than this are not searched pair by pair for plain strangers (a run this wrong is a model's failure, not a pair's). */
+const MOST_RECORDS_CHECKED = 2000;
+
+/** Pairs of records in one cluster that are plainly two people (see `differentPeople`); only records with a date of birth can be. */
+function plainStrangers(features: readonly PersonFeatures[], labels: ArrayLike<number>, arena: Arena, only?: (i: number) => boolean): [number, number][] {
+  const { start, order } = groupsIn(labels, arena);
+  const found: [number, number][] = [];
+  for (let g = 0; g + 1 < start.length; g++) {
+    const size = start[g + 1]! - start[g]!;
+    if (size < 2 || size > MOST_RECORDS_CHECKED || (only && !only(order[start[g]!]!))) continue;
+    // Strangers have two dates of birth: a cluster with one (most are one person) has none.
+    let firstDob = '';
+    let twoDobs = false;
+    for (let k = start[g]!; k < start[g + 1]! && !twoDobs; k++) {
+      const dob = features[order[k]!]!.dob;
+      if (!dob) continue;
+      if (!firstDob) firstDob = dob;
+      else if (dob !== firstDob) twoDobs = true;
+    }
+    if (!twoDobs) continue;
+    // One record for each different way the cluster's people were written down: the same victim
+    // reported eighty times the same way is compared once.
+    const seen = new Set<string>();
+    const dated: number[] = [];
+    for (let k = start[g]!; k < start[g + 1]!; k++) {
+      const f = features[order[k]!]!;
+      if (!f.dob) continue;
+      const written = `${f.given?.text}|${f.family?.text}|${f.dob}|${f.phone}|${f.address}|${f.idNumber}`;
+      if (seen.has(written)) continue;
+      seen.add(written);
+      dated.push(order[k]!);
+    }
+    for (let a = 0; a < dated.length; a++)
+      for (let b = a + 1; b < dated.length; b++) {
+        const [x, y] = [features[dated[a]!]!, features[dated[b]!]!];
+        if (x.dob !== y.dob && differentPeople(comparePersons(x, y))) found.push([dated[a]!, dated[b]!]);
+      }
+  }
+  return found;
+}
+
 /** Fewer records than this are too few to estimate a model or name frequencies from. */
 export const MIN_RECORDS_TO_TRAIN = 1000;
 
@@ -31,13 +161,16 @@ let synthetic: MatchModel | undefined;
 
 /**
  * A model learnt, without labels, from synthetic records like Harbour's demo data (people of the
- * nationalities in UK NRM figures, with the spellings, nicknames and errors of real records).
+ * nationalities in UK NRM figures, with the spellings, nicknames and errors of real records), and
+ * households of them sharing homes and phones.
  * Its prior is set for a few records to resolve, not for the synthetic population.
  */
 export function syntheticModel(): MatchModel {
   if (!synthetic) {
     const seed = generateSeed({ reports: 4000, seed: 'harbour-synthetic-model', area: GWENT, until: new Date(Date.UTC(2026, 0, 1)) });
     const records = [...seed.batches(4000)].flatMap((b) => seedPersonRecords(b).map((p) => p.record));
+    // And people who share homes and phones, so the model knows what a shared home does not prove.
+    for (const h of householdPersonRecords({ households: 300, seed: 'harbour-synthetic-model', until: new Date(Date.UTC(2026, 0, 1)) })) records.push(h.record);
     synthetic = resolvePersons(records).model;
   }
   return synthetic;
@@ -160,7 +293,7 @@ export function resolveFeatures(features: readonly PersonFeatures[], options: Re
   // One buffer for the large arrays of the whole run (see Arena): about 650 bytes a record, of
   // which a dozen candidate pairs a record (seeded and FEBRL data alike) and every rule's blocks.
   // What is returned is copied out of it, so it goes when the run ends.
-  const arena = new Arena(features.length * (PERSON_BLOCKING_RULES.length * 12 + 48 + 12 * 12 + 200));
+  const arena = new Arena(features.length * (PERSON_BLOCKING_RULES.length * 12 + 48 + 12 * 12 + 200 + COHERENCE_BYTES));
   // Pairs keep the index of their pattern: a few thousand distinct patterns are scored once each.
   const all = new CandidatePairs(features.length * 12, arena);
   const patternIds = new NumberIndex();
@@ -204,27 +337,39 @@ export function resolveFeatures(features: readonly PersonFeatures[], options: Re
   // What the pass over every pair needs of each pattern, looked up by the pattern's id.
   const patternWeights = Float64Array.from(patternList, score);
   const patternContradicts = Uint8Array.from(patternList, (pattern) => (contradicts(pattern) ? 1 : 0));
-  const patternNameLevel = Int8Array.from(patternList, (pattern) => (pattern % 16) - 1);
-  const patternTownExact = Uint8Array.from(patternList, (pattern) => (Math.floor(pattern / TOWN_PLACE) % 16 === 1 ? 1 : 0));
+  const patternDifferentPeople = Uint8Array.from(patternList, (pattern) => (differentPeople(pattern) ? 1 : 0));
+  const adjusted = patternList.map((pattern) => frequencyAdjusted(model, pattern));
+  const patternNameLevel = Int8Array.from(adjusted, (a) => a.nameLevel);
+  const patternTownExact = Uint8Array.from(adjusted, (a) => a.townExact);
   // Probabilities compared as weights: p ≥ t exactly when weight ≥ log2(t / (1 - t)).
   const weightOf = (chance: number) => Math.log2(chance / (1 - chance));
   const [matchWeight, keepWeight, differentWeight] = [weightOf(threshold), weightOf(keepAbove), weightOf(CANNOT_LINK)];
-  const pass = (names: NameFrequencies | undefined) => {
+  // Pairs sharing a home or phone, by what they share (1 phone, 2 address), when the model knows households.
+  const patternShares = Uint8Array.from(patternList, (pattern) => {
+    const levels = unpackPattern(pattern);
+    if (!model.shared || !sharesLocation(levels)) return 0;
+    return (levels[PHONE] === 0 ? 1 : 0) | (levels[ADDRESS] === 0 || levels[ADDRESS] === 1 ? 2 : 0);
+  });
+  const pass = (names: NameFrequencies | undefined, home: HomeAdjustment | undefined) => {
     const { left, right, ids, count } = all;
     // Each pair's outcome (1 match, 2 different people, 4 kept), counted before any column is made.
     const outcome = arena.uint8(count);
     let [matchCount, differentCount, keptCount] = [0, 0, 0];
     const weightAt = (p: number) => {
       const id = ids[p]!;
-      return patternWeights[id]! + (names ? names.adjust(left[p]!, patternNameLevel[id]!, patternTownExact[id]!) : 0);
+      return (
+        patternWeights[id]! +
+        (names ? names.adjust(left[p]!, patternNameLevel[id]!, patternTownExact[id]!) : 0) +
+        (home && patternShares[id] ? home(left[p]!, id) : 0)
+      );
     };
     for (let p = 0; p < count; p++) {
       const weight = weightAt(p);
       let result = 0;
-      if (weight >= matchWeight) {
+      if (weight >= matchWeight && !patternDifferentPeople[ids[p]!]) {
         result = 1;
         matchCount++;
-      } else if (weight < differentWeight && patternContradicts[ids[p]!]) {
+      } else if ((weight < differentWeight && patternContradicts[ids[p]!]) || patternDifferentPeople[ids[p]!]) {
         result = 2;
         differentCount++;
       }
@@ -252,13 +397,41 @@ export function resolveFeatures(features: readonly PersonFeatures[], options: Re
       }
       if (result & 4 && !same) kept.push(left[p]!, right[p]!, patternList[ids[p]!]!, weight);
     }
-    const clusters = constrainedClusters(
-      features.length,
-      { left: matches.left, right: matches.right, weight: matches.weights, count: matches.count },
-      different,
-      arena,
-    );
-    return { kept, clustered: clusters };
+    const edges = { left: matches.left, right: matches.right, weight: matches.weights, count: matches.count };
+    const clusters = constrainedClusters(features.length, edges, different, arena);
+    // Records never compared (no blocking key in common) can still meet in a cluster through
+    // others: any two there that are plainly different people become cannot-links, and the matches
+    // are clustered again, until no cluster holds such a pair.
+    let refused = clusters.refused;
+    let labels = clusters.labels;
+    const extra: [number, number][] = [];
+    // Clustering again changes only the parts of the match graph the new cannot-links are in: those
+    // parts are clustered again, alone. Every array comes from the run's arena (see Arena).
+    let parts: Int32Array | undefined;
+    let touched: Uint8Array | undefined;
+    for (let round = 0; round < 3; round++) {
+      const inTouched = parts && touched ? (i: number) => touched![parts![i]!] === 1 : undefined;
+      const found = plainStrangers(features, labels, arena, inTouched);
+      if (found.length === 0) break;
+      if (!parts) {
+        const all = new Clusters(features.length, arena);
+        for (let k = 0; k < edges.count; k++) all.union(edges.left[k]!, edges.right[k]!);
+        parts = all.labels();
+        touched = arena.uint8(features.length);
+      }
+      const [part, inPart] = [parts, touched!];
+      inPart.fill(0);
+      for (const pair of found) {
+        inPart[part[pair[0]]!] = 1;
+        extra.push(pair);
+      }
+      const again = clusterParts(features.length, (i) => inPart[part[i]!] === 1, edges, different, extra, arena);
+      const previous = labels;
+      labels = again.labels;
+      for (let i = 0; i < labels.length; i++) if (inPart[part[i]!] !== 1) labels[i] = previous[i]!;
+      refused += again.refused;
+    }
+    return { kept, clustered: { labels, refused } };
   };
   // Every lone record could be attached once: that many more pairs at most.
   const spare = (v: NameValues) => v.onlyName.reduce((n, only) => n + only, 0);
@@ -282,7 +455,7 @@ export function resolveFeatures(features: readonly PersonFeatures[], options: Re
     const pattern = comparePersons(features[i]!, features[j]!);
     return { pattern, weight: score(pattern) + (names ? names.adjustment(i, pattern) : 0) };
   };
-  const { kept, clustered } = pass(names);
+  const { kept, clustered } = pass(names, familyNameAtHome(features, model, patternList, patternShares, all));
   const coMentions = new CoMentions(features.map((f) => f.context));
   const attached = attachNameOnly(values, clustered.labels, weigh, threshold, coMentions, model.coMention);
   for (const { i, j, pattern, weight } of attached.pairs) if (weight >= keepWeight) kept.push(i, j, pattern, weight);
@@ -299,6 +472,45 @@ export function resolveFeatures(features: readonly PersonFeatures[], options: Re
       weights: kept.weights.slice(0, kept.count),
     },
     stats: { records: features.length, candidatePairs: all.count, distinctPatterns: counts.size, refusedMerges: clustered.refused, blocking },
+  };
+}
+
+/** What sharing a home or phone adds, for a pair whose first record is `i`, by the pattern's id. */
+type HomeAdjustment = (i: number, id: number) => number;
+
+/**
+ * A family name alone at a shared home counts for nothing (see `fieldWeights`), unless only one
+ * person of that family name is known there: then it counts as the model weighs it.
+ */
+function familyNameAtHome(
+  features: readonly PersonFeatures[],
+  model: MatchModel,
+  patternList: readonly number[],
+  patternShares: Uint8Array,
+  pairs: { left: Int32Array; ids: Int32Array; count: number },
+): HomeAdjustment | undefined {
+  const shared = model.shared;
+  if (!shared) return undefined;
+  const restore = Float64Array.from(patternList, (pattern, id) => {
+    const level = (pattern % 16) - 1;
+    if (!patternShares[id] || !FAMILY_NAME_ONLY.has(level)) return 0;
+    return Math.max(0, Math.log2(model.m[0]![level]! / shared.u[0]![level]!));
+  });
+  // The homes and phones of the pairs that turn on a family name alone: only those are counted.
+  const wanted = { phones: new Set<string>(), addresses: new Set<string>() };
+  for (let p = 0; p < pairs.count; p++) {
+    const id = pairs.ids[p]!;
+    if (restore[id] === 0) continue;
+    const f = features[pairs.left[p]!]!;
+    if (patternShares[id]! & 1) wanted.phones.add(f.phone);
+    if (patternShares[id]! & 2) wanted.addresses.add(f.address);
+  }
+  if (wanted.phones.size === 0 && wanted.addresses.size === 0) return undefined;
+  const families = new FamiliesAtHome(features, wanted);
+  return (i, id) => {
+    if (restore[id] === 0) return 0;
+    const shares = patternShares[id]!;
+    return families.sharedBy(features[i]!, (shares & 1) === 1, (shares & 2) === 2) <= 1 ? restore[id]! : 0;
   };
 }
 
@@ -335,7 +547,20 @@ export function learnModel(features: readonly PersonFeatures[], options: Pick<Re
  * assumes a value of average frequency; this adds log2(u of the level / frequency of the value).
  */
 const TOWN = FIELDS.findIndex((f) => f.name === 'town');
-const TOWN_PLACE = 16 ** TOWN;
+const PHONE = FIELDS.findIndex((f) => f.name === 'phone');
+const ADDRESS = FIELDS.findIndex((f) => f.name === 'address');
+
+/**
+ * Which of a pattern's agreements are weighed by how common the value is: the name, unless the pair
+ * shares a home or phone (then names are weighed against housemates', whatever their frequency),
+ * and the town only when it is the place evidence counted (see `fieldWeights`).
+ */
+function frequencyAdjusted(model: MatchModel, pattern: number): { nameLevel: number; townExact: 0 | 1 } {
+  const levels = unpackPattern(pattern);
+  const weights = fieldWeights(model, levels);
+  const shared = model.shared !== undefined && sharesLocation(levels);
+  return { nameLevel: shared ? MISSING : levels[0]!, townExact: levels[TOWN] === 0 && weights[TOWN]! > 0 ? 1 : 0 };
+}
 
 export interface NameFrequencies {
   /** The adjustment for a pair whose first record is `i`. */
@@ -446,7 +671,10 @@ export function nameFrequencies(
   };
   return {
     adjust,
-    adjustment: (i, pattern) => adjust(i, (pattern % 16) - 1, Math.floor(pattern / TOWN_PLACE) % 16 === 1 ? 1 : 0),
+    adjustment: (i, pattern) => {
+      const { nameLevel, townExact } = frequencyAdjusted(model, pattern);
+      return adjust(i, nameLevel, townExact);
+    },
   };
 }
 
@@ -475,6 +703,7 @@ export function attachNameOnly(
   const n = labels.length;
   const rich = new Uint8Array(n);
   for (let i = 0; i < n; i++) if (!values.onlyName[i]) rich[labels[i]!] = 1;
+
   // Records of rich clusters by full name, and by its sound: the first few of each person.
   // Only values a lone record has are wanted; a value borne by too many people is dropped whole.
   const wanted = (column: Int32Array) => {

@@ -154,7 +154,8 @@ interface Place {
   readonly postcode: string;
 }
 
-interface TruePerson {
+/** A synthetic person as they truly are, before any record of them is written. */
+export interface TruePerson {
   readonly id: string;
   readonly names: NationalityNames;
   readonly given: NameForm;
@@ -467,7 +468,8 @@ const OPERATION_NAMES = [
   'Tern',
 ];
 
-function makePlace(rng: Random, area: ForceArea): Place {
+/** A home or workplace somewhere in the force area, weighted by population. */
+export function makePlace(rng: Random, area: ForceArea): Place {
   const la = rng.weighted(area.localAuthorities.map((l) => [l, l.population] as const));
   const town = rng.pick(la.towns);
   const district = rng.pick(town.postcodeDistricts);
@@ -499,7 +501,8 @@ function makeBusiness(rng: Random, area: ForceArea, kind: BusinessKind): TrueBus
 }
 
 /** A UK mobile number in E.164. */
-function makePhone(rng: Random): string {
+/** A UK mobile number in E.164 form. */
+export function makePhone(rng: Random): string {
   return `+447${rng.int(100, 999)}${String(rng.int(0, 999999)).padStart(6, '0')}`;
 }
 
