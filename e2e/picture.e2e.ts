@@ -41,14 +41,14 @@ describe('an analyst clears a review pair; the entity page shows both sources', 
     await analyst?.close();
   });
 
-  it('two referrals name the same woman, one with her date of birth and one without', async () => {
+  it('two referrals name the same woman, one with her date of birth and one without, each with another phone', async () => {
     await investigator.page.goto(`${investigator.baseUrl}/?lang=en`);
     await new SignInFlow(investigator.page, investigator.baseUrl).asRole('investigator');
     const base = { exploitationTypes: ['sexual'], location: { town: 'Abergavenny' } };
     references.push(
       await refer(investigator.page, {
         ...base,
-        victim: { givenName: 'Teuta', familyName: 'Berisha', dob: '1999-07-14', nationality: 'Albanian' },
+        victim: { givenName: 'Teuta', familyName: 'Berisha', dob: '1999-07-14', nationality: 'Albanian', phone: '07700 900123' },
         summary: 'Woman working at a massage parlour on Frogmore Street, driven there and collected each day.',
         online: [{ identifier: '@Teuta.Relax', platform: 'AdultWork', description: 'advert for massage' }],
       }),
@@ -56,7 +56,8 @@ describe('an analyst clears a review pair; the entity page shows both sources', 
     references.push(
       await refer(investigator.page, {
         ...base,
-        victim: { givenName: 'Teuta', familyName: 'Berisha' },
+        // Another phone: the same name in the same town alone would be enough to join them.
+        victim: { givenName: 'Teuta', familyName: 'Berisha', phone: '07700 900456' },
         summary: 'A woman called Teuta seen with a man who held her passport, at the bus station.',
       }),
     );
