@@ -1,4 +1,5 @@
 import { recordIdentity, type RecordIdentity } from './keys';
+import { NO_ARENA, type Arena } from './arena';
 import { NumberIndex } from './number-index';
 
 /**
@@ -151,13 +152,15 @@ export interface Groups {
   readonly order: Int32Array;
 }
 
-export function groupsOf(labels: ArrayLike<number>): Groups {
+/** `arena`: where the arrays come from, when the caller has one (see Arena). */
+export function groupsOf(labels: ArrayLike<number>, arena: Arena = NO_ARENA): Groups {
   const n = labels.length;
-  const start = new Int32Array(n + 1);
+  const start = arena.int32(n + 1);
   for (let i = 0; i < n; i++) start[labels[i]! + 1]!++;
   for (let l = 0; l < n; l++) start[l + 1]! += start[l]!;
-  const next = start.slice(0, n);
-  const order = new Int32Array(n);
+  const next = arena.int32(n);
+  next.set(start.subarray(0, n));
+  const order = arena.int32(n);
   for (let i = 0; i < n; i++) order[next[labels[i]!]!++] = i;
   return { start, order };
 }

@@ -97,19 +97,6 @@ function clusterParts(
   return { labels, refused: result.refused };
 }
 
-/** Records grouped by label (as `groupsOf`), in arrays from the arena. */
-function groupsIn(labels: ArrayLike<number>, arena: Arena): { start: Int32Array; order: Int32Array } {
-  const n = labels.length;
-  const start = arena.int32(n + 1);
-  for (let i = 0; i < n; i++) start[labels[i]! + 1]!++;
-  for (let l = 0; l < n; l++) start[l + 1]! += start[l]!;
-  const next = arena.int32(n);
-  next.set(start.subarray(0, n));
-  const order = arena.int32(n);
-  for (let i = 0; i < n; i++) order[next[labels[i]!]!++] = i;
-  return { start, order };
-}
-
 /** Per record, what making clusters coherent may take from the arena over its rounds (parts, groups, compact numbering, labels). */
 const COHERENCE_BYTES = 3 * 64 + 16;
 
@@ -118,7 +105,7 @@ const MOST_RECORDS_CHECKED = 2000;
 
 /** Pairs of records in one cluster that are plainly two people (see `differentPeople`); only records with a date of birth can be. */
 function plainStrangers(features: readonly PersonFeatures[], labels: ArrayLike<number>, arena: Arena, only?: (i: number) => boolean): [number, number][] {
-  const { start, order } = groupsIn(labels, arena);
+  const { start, order } = groupsOf(labels, arena);
   const found: [number, number][] = [];
   for (let g = 0; g + 1 < start.length; g++) {
     const size = start[g + 1]! - start[g]!;
