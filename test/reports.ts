@@ -26,3 +26,13 @@ export function newReport(parts: Partial<NewReport> = {}): NewReport {
     ...parts,
   };
 }
+
+export type ReportedPerson = NewReport['persons'][number];
+
+/** A person as a report names them: a potential victim with nothing known but what `p` says. */
+export function reportedPerson(p: Partial<ReportedPerson>): ReportedPerson {
+  return { id: randomUUID(), role: 'potential_victim', givenName: null, familyName: null, gender: null, nationality: null, ...p };
+}
+
+/** The audit event of a referral taken in, as the intake repository writes it with a report. */
+export const submitted = { actorId: null, actorRole: null, action: 'referral.submitted' as const, subjectType: 'report' };

@@ -566,6 +566,12 @@ export interface MatchModelsTable {
   trained_at: CreatedAt;
 }
 
+export interface NameCountsTable {
+  column_name: 'full' | 'given' | 'family' | 'town';
+  value: string;
+  people: number;
+}
+
 export interface ReviewPairsTable {
   id: string;
   record_a: string;
@@ -774,6 +780,7 @@ export interface DB {
   record_links: RecordLinksTable;
   picture_settings: PictureSettingsTable;
   match_models: MatchModelsTable;
+  name_counts: NameCountsTable;
   review_pairs: ReviewPairsTable;
   entity_changes: EntityChangesTable;
   entity_moves: EntityMovesTable;

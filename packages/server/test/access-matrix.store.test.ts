@@ -86,6 +86,7 @@ const EXPECTED: Record<string, 'public' | 'session' | readonly Role[]> = {
   'GET /api/picture/settings': ['supervisor', 'analyst'],
   'PUT /api/picture/settings': ['supervisor', 'analyst'],
   'POST /api/picture/model': ['supervisor', 'analyst'],
+  'POST /api/picture/people-comparison': ['supervisor', 'analyst'],
   'GET /api/graph/networks': ['supervisor', 'investigator', 'analyst'],
   'GET /api/graph/networks/:id': ['supervisor', 'investigator', 'analyst'],
   'GET /api/graph/networks/:id/analysis': ['supervisor', 'investigator', 'analyst'],

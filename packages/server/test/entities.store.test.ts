@@ -5,22 +5,13 @@ import { sql } from 'kysely';
 import type { NewReport } from '@harbour/db';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { entityOf as entityOfRecord, signedInActors } from '../../../test/picture-helpers';
-import { newReport } from '../../../test/reports';
+import { newReport, reportedPerson, submitted } from '../../../test/reports';
 import { newTestStore, TEST_STORE, type TestStore } from '../../../test/test-store';
 import { EntityService } from '../src/services/entity.service';
 import { ResolutionService } from '../src/services/resolution.service';
 
-type Person = NewReport['persons'][number];
-const person = (p: Partial<Person>): Person => ({
-  id: randomUUID(),
-  role: 'potential_victim',
-  givenName: null,
-  familyName: null,
-  gender: null,
-  nationality: null,
-  ...p,
-});
-const event = { actorId: null, actorRole: null, action: 'referral.submitted' as const, subjectType: 'report' };
+const person = reportedPerson;
+const event = submitted;
 
 describe(`correcting and searching the picture on ${TEST_STORE}`, () => {
   let t: TestStore;

@@ -1,24 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { NewReport } from '@harbour/db';
 import { entityOf as entityOfRecord } from '../../../test/picture-helpers';
-import { newReport } from '../../../test/reports';
+import { newReport, reportedPerson, submitted } from '../../../test/reports';
 import { newTestStore, TEST_STORE, type TestStore } from '../../../test/test-store';
 import { ResolutionService } from '../src/services/resolution.service';
 
-type Person = NewReport['persons'][number];
-const person = (p: Partial<Person>): Person => ({
-  id: randomUUID(),
-  role: 'potential_victim',
-  givenName: null,
-  familyName: null,
-  gender: null,
-  nationality: null,
-  ...p,
-});
+const person = reportedPerson;
 
-const event = { actorId: null, actorRole: null, action: 'referral.submitted' as const, subjectType: 'report' };
+const event = submitted;
 
 describe(`the picture on ${TEST_STORE}`, () => {
   let t: TestStore;

@@ -103,6 +103,8 @@ export const reviewDecisionBody = z.object({ decision: z.enum(REVIEW_DECISIONS) 
 
 export const matchModelSchema = z.object({
   source: z.enum(['synthetic', 'store']),
+  /** How many models this store has trained and kept (the one in use is the newest). */
+  version: z.number(),
   trainedAt: z.string().nullable(),
   records: z.number(),
   decisions: z.number(),
@@ -116,6 +118,16 @@ export const pictureSettingsSchema = z.object({
   model: matchModelSchema,
 });
 export type PictureSettingsView = z.output<typeof pictureSettingsSchema>;
+
+/** What comparing every person with every other changed. */
+export const peopleComparisonSchema = z.object({
+  records: z.number(),
+  people: z.number(),
+  moved: z.number(),
+  created: z.number(),
+  emptied: z.number(),
+});
+export type PeopleComparison = z.output<typeof peopleComparisonSchema>;
 
 const threshold = (name: string) =>
   z

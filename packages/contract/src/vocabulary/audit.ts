@@ -68,6 +68,7 @@ export const AUDIT_ACTIONS = [
   'nrm.updated',
   'picture.built',
   'picture.model-trained',
+  'picture.people-compared',
   'picture.rekeyed',
   'picture.resolved',
   'picture.searched',

@@ -13,3 +13,4 @@ export * from './identifiers';
 export { CoMentions, coMentionKey, personCoMentions, reportMentions, coMentionWeights, coMentionWeightsOf, type CoMentionWeights } from './co-mention';
 export * from './search';
 export * from './feedback';
+export * from './reconcile';

@@ -175,6 +175,19 @@ export interface ResolveOptions {
   /** A model from an earlier run or from analysts' decisions; estimated from the data when absent. */
   readonly model?: MatchModel;
   readonly seed?: number;
+  /**
+   * How many people the whole store holds under each name and town, when these records are only a
+   * part of it (a neighbourhood resolved again): names are weighed by those counts, not by how
+   * common they are among records chosen for sharing them.
+   */
+  readonly names?: NameCounts;
+  /**
+   * The records are the people around a change, chosen for what they share: nothing is learnt
+   * from them (what co-mentions mean is the model's).
+   */
+  readonly neighbourhood?: boolean;
+  /** Pairs of records (by index) a reviewer said are different people: never clustered together. */
+  readonly apart?: readonly (readonly [number, number])[];
 }
 
 export interface ResolvedPairs {
@@ -353,7 +366,9 @@ export function resolveFeatures(features: readonly PersonFeatures[], options: Re
     for (let p = 0; p < count; p++) {
       const weight = weightAt(p);
       let result = 0;
-      if (weight >= matchWeight && !patternDifferentPeople[ids[p]!]) {
+      // A record with nothing but a name joins someone only through `attachNameOnly`, which weighs
+      // every person of that name: one pair with one of them proves nothing while others exist.
+      if (weight >= matchWeight && !patternDifferentPeople[ids[p]!] && !values.onlyName[left[p]!] && !values.onlyName[right[p]!]) {
         result = 1;
         matchCount++;
       } else if ((weight < differentWeight && patternContradicts[ids[p]!]) || patternDifferentPeople[ids[p]!]) {
@@ -371,7 +386,12 @@ export function resolveFeatures(features: readonly PersonFeatures[], options: Re
     const same = keepWeight === matchWeight;
     const room = spare(values);
     const matches = new PairColumns(matchCount + (same ? room : 0), arena);
-    const different = { left: arena.int32(differentCount), right: arena.int32(differentCount), count: 0 };
+    const apart = options.apart ?? [];
+    const different = { left: arena.int32(differentCount + apart.length), right: arena.int32(differentCount + apart.length), count: 0 };
+    for (const [a, b] of apart) {
+      different.left[different.count] = a;
+      different.right[different.count++] = b;
+    }
     const kept = same ? matches : new PairColumns(keptCount + room, arena);
     for (let p = 0; p < count; p++) {
       const result = outcome[p]!;
@@ -436,15 +456,15 @@ export function resolveFeatures(features: readonly PersonFeatures[], options: Re
   // How common a name is should count people, not records: a victim reported thirty times does not
   // make their name common. So names are counted over a first clustering, and resolved once more.
   const values = nameValues(features);
-  const people = small ? undefined : roughPeople(nameFrequencies(features, model, undefined, values));
-  const names = small ? undefined : nameFrequencies(features, model, people, values);
+  const people = small || options.names ? undefined : roughPeople(nameFrequencies(features, model, undefined, values));
+  const names = options.names ? countedNameFrequencies(features, model, options.names) : small ? undefined : nameFrequencies(features, model, people, values);
   const weigh = (i: number, j: number) => {
     const pattern = comparePersons(features[i]!, features[j]!);
     return { pattern, weight: score(pattern) + (names ? names.adjustment(i, pattern) : 0) };
   };
   const { kept, clustered } = pass(names, familyNameAtHome(features, model, patternList, patternShares, all));
   const coMentions = new CoMentions(features.map((f) => f.context));
-  const attached = attachNameOnly(values, clustered.labels, weigh, threshold, coMentions, model.coMention);
+  const attached = attachNameOnly(values, clustered.labels, weigh, threshold, coMentions, model.coMention, !options.neighbourhood);
   for (const { i, j, pattern, weight } of attached.pairs) if (weight >= keepWeight) kept.push(i, j, pattern, weight);
   return {
     features,
@@ -644,6 +664,17 @@ export function nameFrequencies(
   const givenRarity = rarities(values.given, order, people, skip);
   const familyRarity = rarities(values.family, order, people, skip);
   const townRarity = rarities(values.town, order, people, skip);
+  return frequencyAdjustment(model, fullRarity, givenRarity, familyRarity, townRarity);
+}
+
+/** Adds to a pattern's weight how rare the record's name and town are (see `frequencyAdjusted`). */
+function frequencyAdjustment(
+  model: MatchModel,
+  fullRarity: Float64Array,
+  givenRarity: Float64Array,
+  familyRarity: Float64Array,
+  townRarity: Float64Array,
+): NameFrequencies {
   // log2(u) of each name level (0 for levels that are not adjusted) and of the town agreeing.
   const nameLogU = Float64Array.from(model.u[0]!, (u) => Math.log2(u));
   const townLogU = Math.log2(model.u[TOWN]![0]!);
@@ -663,6 +694,56 @@ export function nameFrequencies(
       return adjust(i, nameLevel, townExact);
     },
   };
+}
+
+/** The columns whose values are weighed by how common they are. */
+export const NAME_COLUMNS = ['full', 'given', 'family', 'town'] as const;
+export type NameColumn = (typeof NAME_COLUMNS)[number];
+
+/** How many people hold each value of each column, and how many (person, value) pairs each column has in all. */
+export interface NameCounts {
+  readonly totals: Readonly<Record<NameColumn, number>>;
+  count(column: NameColumn, value: string): number;
+}
+
+/** A record's value in each counted column ('' for none). */
+export function nameColumnValues(f: PersonFeatures): Record<NameColumn, string> {
+  return { full: f.given && f.family ? nameKey(f) : '', given: f.given?.text ?? '', family: f.family?.text ?? '', town: f.town };
+}
+
+/**
+ * How many people hold each value, from records and their people (`labels`): each person counts
+ * once per value they were recorded under; a lone record with nothing but a name, not at all (as
+ * in `nameFrequencies`). What a store keeps, so a part of it can be resolved again.
+ */
+export function countNames(features: readonly PersonFeatures[], labels: ArrayLike<number>): { column: NameColumn; value: string; people: number }[] {
+  const { start, order } = groupsOf(labels);
+  const counts = new Map<string, number>();
+  const held = new Set<string>();
+  for (let g = 0; g + 1 < start.length; g++) {
+    const [from, to] = [start[g]!, start[g + 1]!];
+    if (to - from === 1 && hasOnlyName(features[order[from]!]!)) continue;
+    held.clear();
+    for (let k = from; k < to; k++) {
+      const values = nameColumnValues(features[order[k]!]!);
+      for (const column of NAME_COLUMNS) if (values[column]) held.add(`${column}|${values[column]}`);
+    }
+    for (const key of held) counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts].map(([key, people]) => {
+    const at = key.indexOf('|');
+    return { column: key.slice(0, at) as NameColumn, value: key.slice(at + 1), people };
+  });
+}
+
+/** Name frequencies from a store's counts (see `NameCounts`) rather than from the records at hand. */
+function countedNameFrequencies(features: readonly PersonFeatures[], model: MatchModel, counts: NameCounts): NameFrequencies {
+  const rarity = (column: NameColumn) =>
+    Float64Array.from(features, (f) => {
+      const value = nameColumnValues(f)[column];
+      return value ? -Math.log2(Math.max(Math.max(1, counts.count(column, value)) / Math.max(1, counts.totals[column]), 1e-9)) : NaN;
+    });
+  return frequencyAdjustment(model, rarity('full'), rarity('given'), rarity('family'), rarity('town'));
 }
 
 /** Rich people of one name beyond this are too many to tell apart by name alone: no attaching. */
@@ -686,6 +767,7 @@ export function attachNameOnly(
   threshold: number,
   coMentions?: CoMentions,
   knownCoMention?: { readonly m: number; readonly u: number },
+  learnCoMentions = true,
 ): { labels: Int32Array; pairs: { i: number; j: number; pattern: number; weight: number }[]; coMention: CoMentionWeights | null } {
   const n = labels.length;
   const rich = new Uint8Array(n);
@@ -738,7 +820,7 @@ export function attachNameOnly(
     }
     choices.set(own, people);
   }
-  const coMention = coMentions?.any ? weighCoMentions(coMentions, choices, labels, rich, values, knownCoMention) : null;
+  const coMention = coMentions?.any ? weighCoMentions(coMentions, choices, labels, rich, values, knownCoMention, learnCoMentions) : null;
   const clusters = new Clusters(n);
   for (let i = 0; i < n; i++) clusters.union(i, labels[i]!);
   const pairs: { i: number; j: number; pattern: number; weight: number }[] = [];
@@ -764,6 +846,7 @@ function weighCoMentions(
   rich: Uint8Array,
   values: NameValues,
   known: { readonly m: number; readonly u: number } | undefined,
+  learn: boolean,
 ): CoMentionWeights | null {
   const n = labels.length;
   const sizes = new Int32Array(n);
@@ -771,7 +854,8 @@ function weighCoMentions(
   const shared = co.byPerson(labels);
   // Estimated from this data when it has enough; otherwise as the model learnt it.
   const weights =
-    coMentionWeights(co, shared, labels, sizes, (label) => rich[label] === 1, values.full, MOST_PEOPLE_OF_A_NAME) ?? (known ? coMentionWeightsOf(known) : null);
+    (learn ? coMentionWeights(co, shared, labels, sizes, (label) => rich[label] === 1, values.full, MOST_PEOPLE_OF_A_NAME) : null) ??
+    (known ? coMentionWeightsOf(known) : null);
   if (!weights) return null;
   // Each lone cluster's co-mentions.
   const lone = new Map<number, Set<number>>();

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { DB, EntityKind } from '../schema';
 import type { AuditEvent, AuditRepository } from './audit.repository';
@@ -9,6 +10,13 @@ const RESOLUTION_LOCK = 4_801_339;
 export interface PendingRecord {
   id: string;
   kind: EntityKind;
+  report_id: string;
+  attributes: Record<string, string>;
+}
+
+export interface StoredPersonRow {
+  id: string;
+  entity_id: string;
   report_id: string;
   attributes: Record<string, string>;
 }
@@ -361,6 +369,20 @@ export class PictureRepository {
     return row?.id;
   }
 
+  /** How many person records there are to learn from, and how many review pairs analysts have decided. */
+  async trainingCounts(): Promise<{ records: number; decisions: number }> {
+    const row = await sql<{ records: number; decisions: number }>`
+      select (select count(*)::int from entity_records where kind = 'person') as records,
+             (select count(*)::int from review_pairs where status <> 'open') as decisions`.execute(this.db);
+    return row.rows[0]!;
+  }
+
+  /** How many models have been stored: the version of the newest. */
+  async modelCount(): Promise<number> {
+    const row = await sql<{ n: number }>`select count(*)::int as n from match_models`.execute(this.db);
+    return row.rows[0]!.n;
+  }
+
   async saveModel(model: { id: string; model: unknown; records: number; decisions: number; trainedBy: string | null }): Promise<void> {
     await this.db
       .insertInto('match_models')
@@ -374,6 +396,142 @@ export class PictureRepository {
       this.db,
     );
     return rows.rows;
+  }
+
+  /**
+   * Resolved person records with their entity and report: those of the given entities, or a page of
+   * all of them (by id, after `after`), for comparing people with people.
+   */
+  async personRecordsOf(scope: { entityIds: readonly string[] } | { after: string | null; limit: number }): Promise<StoredPersonRow[]> {
+    const rows =
+      'entityIds' in scope
+        ? await sql<StoredPersonRow>`
+            select id, entity_id, report_id, attributes from entity_records
+            where kind = 'person' and entity_id = any(${[...scope.entityIds]}::uuid[]) order by id`.execute(this.db)
+        : await sql<StoredPersonRow>`
+            select id, entity_id, report_id, attributes from entity_records
+            where kind = 'person' and entity_id is not null and id > ${scope.after ?? '00000000-0000-0000-0000-000000000000'}::uuid
+            order by id limit ${scope.limit}`.execute(this.db);
+    return rows.rows;
+  }
+
+  /**
+   * Person entities an analyst has shaped (all, or of those given): merged, split or undone by
+   * hand, or holding a record of a pair an analyst decided. The model never breaks them up.
+   */
+  async shapedPeople(entityIds: readonly string[] | null): Promise<Set<string>> {
+    const among = entityIds ? sql`and r.entity_id = any(${[...entityIds]}::uuid[])` : sql``;
+    const rows = await sql<{ entity_id: string }>`
+      select distinct r.entity_id from entity_records r
+      where r.kind = 'person' and r.entity_id is not null ${among} and (
+        r.resolved_by = 'analyst'
+        or exists (select 1 from review_pairs p where p.status <> 'open' and (p.record_a = r.id or p.record_b = r.id))
+        or exists (select 1 from entity_moves m join entity_changes c on c.id = m.change_id
+                   where c.actor_id is not null and c.undone_by is null and (m.from_entity = r.entity_id or m.to_entity = r.entity_id)))`.execute(this.db);
+    return new Set(rows.rows.map((r) => r.entity_id));
+  }
+
+  /**
+   * Pairs of person records an analyst kept apart: pairs judged "not the same", and each record an
+   * analyst split off (or took back out of a merge, by undoing it) with one record left behind (of
+   * those given, or all).
+   */
+  async keptApart(recordIds: readonly string[] | null): Promise<[string, string][]> {
+    const rows = await sql<{ a: string; b: string }>`
+      select record_a as a, record_b as b from review_pairs where status = 'rejected'
+      union
+      select m.record_id as a, (select r.id from entity_records r where r.entity_id = m.from_entity order by r.id limit 1) as b
+      from entity_moves m join entity_changes c on c.id = m.change_id
+      where c.actor_id is not null and c.undone_by is null
+        and (c.action = 'split' or (c.action = 'undo' and exists (select 1 from entity_changes u where u.id = c.undoes and u.action = 'merge')))`.execute(
+      this.db,
+    );
+    const wanted = recordIds && new Set(recordIds);
+    return rows.rows.filter((r) => r.b !== null && (!wanted || (wanted.has(r.a) && wanted.has(r.b)))).map((r) => [r.a, r.b]);
+  }
+
+  /**
+   * The people whose records share any of these blocking keys: the neighbourhood a changed person
+   * is compared with. A key held by more than `mostPerKey` records (a common name) is passed over,
+   * as the batch resolver passes over a block too large to compare all against all.
+   */
+  async peopleSharingKeys(keys: readonly number[], mostPerKey: number): Promise<string[]> {
+    if (keys.length === 0) return [];
+    const rows = await sql<{ entity_id: string }>`
+      with wanted as (
+        select key from person_block_keys where key = any(${[...new Set(keys)]}::float8[]) group by key having count(*) <= ${mostPerKey}
+      )
+      select distinct r.entity_id from person_block_keys k join entity_records r on r.id = k.record_id
+      where k.key in (select key from wanted) and r.entity_id is not null`.execute(this.db);
+    return rows.rows.map((r) => r.entity_id);
+  }
+
+  /** What each report mentions besides people (all reports when null), as `kind|identity`. */
+  async allReportMentions(): Promise<Map<string, string[]>> {
+    const rows = await sql<{ report_id: string; mentions: string[] }>`
+      select report_id, array_agg(distinct kind || '|' || key) as mentions from entity_records
+      where kind <> 'person' and key is not null and entity_id is not null group by report_id`.execute(this.db);
+    return new Map(rows.rows.map((r) => [r.report_id, r.mentions]));
+  }
+
+  /**
+   * Moves person records between entities as the model decided, each destination one change (no
+   * actor, so an analyst can see and undo it), creating the new entities first; an entity left
+   * empty points to where most of its records went. A record that has moved meanwhile stays put.
+   */
+  async moveByModel(created: readonly { id: string; label: string }[], moves: readonly { recordId: string; from: string; to: string }[]): Promise<void> {
+    await this.createEntities(created.map((e) => ({ ...e, kind: 'person' as const })));
+    const byTarget = new Map<string, { recordId: string; from: string; to: string }[]>();
+    for (const m of moves) byTarget.set(m.to, [...(byTarget.get(m.to) ?? []), m]);
+    const fresh = new Set(created.map((e) => e.id));
+    const changes = [...byTarget].map(([to, list]) => ({ id: randomUUID(), action: fresh.has(to) ? 'split' : 'merge', list }));
+    if (changes.length === 0) return;
+    await sql`
+      insert into entity_changes (id, action, actor_id)
+      select * from unnest(${changes.map((c) => c.id)}::uuid[], ${changes.map((c) => c.action)}::text[], ${changes.map(() => null)}::uuid[])`.execute(this.db);
+    const flat = changes.flatMap((c) => c.list.map((m) => ({ ...m, change: c.id })));
+    await sql`
+      insert into entity_moves (change_id, record_id, from_entity, to_entity)
+      select * from unnest(${flat.map((m) => m.change)}::uuid[], ${flat.map((m) => m.recordId)}::uuid[], ${flat.map((m) => m.from)}::uuid[], ${flat.map((m) => m.to)}::uuid[])`.execute(
+      this.db,
+    );
+    await sql`
+      update entity_records r set entity_id = m.to_entity, resolved_by = 'model'
+      from unnest(${flat.map((m) => m.recordId)}::uuid[], ${flat.map((m) => m.from)}::uuid[], ${flat.map((m) => m.to)}::uuid[]) as m(record_id, from_entity, to_entity)
+      where r.id = m.record_id and r.entity_id = m.from_entity`.execute(this.db);
+    // Emptied entities point where their records went; those given records point nowhere.
+    await sql`
+      update entities e set merged_into = t.to_entity
+      from (select distinct on (from_entity) from_entity, to_entity from entity_moves where change_id = any(${changes.map((c) => c.id)}::uuid[])
+            group by from_entity, to_entity order by from_entity, count(*) desc, to_entity) t
+      where e.id = t.from_entity and not exists (select 1 from entity_records r where r.entity_id = e.id)`.execute(this.db);
+    await sql`update entities set merged_into = null where id = any(${[...byTarget.keys()]}::uuid[]) and merged_into is not null`.execute(this.db);
+  }
+
+  /** How many people hold each name and town (see core `countNames`), replacing what was counted before. */
+  async saveNameCounts(counts: readonly { column: string; value: string; people: number }[]): Promise<void> {
+    await sql`delete from name_counts`.execute(this.db);
+    const totals = new Map<string, number>();
+    for (const c of counts) totals.set(c.column, (totals.get(c.column) ?? 0) + c.people);
+    const rows = [...counts, ...[...totals].map(([column, people]) => ({ column, value: '', people }))];
+    for (let i = 0; i < rows.length; i += 50_000) {
+      const slice = rows.slice(i, i + 50_000);
+      await sql`
+        insert into name_counts (column_name, value, people)
+        select * from unnest(${slice.map((r) => r.column)}::text[], ${slice.map((r) => r.value)}::text[], ${slice.map((r) => r.people)}::int[])`.execute(
+        this.db,
+      );
+    }
+  }
+
+  /** The counts of these values (`column|value`), with every column's total under `column|`. */
+  async nameCounts(values: readonly { column: string; value: string }[]): Promise<Map<string, number>> {
+    const rows = await sql<{ column_name: string; value: string; people: number }>`
+      select column_name, value, people from name_counts
+      where value = '' or (column_name, value) in (select * from unnest(${values.map((v) => v.column)}::text[], ${values.map((v) => v.value)}::text[]))`.execute(
+      this.db,
+    );
+    return new Map(rows.rows.map((r) => [`${r.column_name}|${r.value}`, r.people]));
   }
 
   /**

@@ -22,6 +22,19 @@ export function harbourJobs(svc: Services, repos: Repositories, queue: JobQueue)
       run: async () => ({ ...(await svc.resolution.drain(RESOLUTION_BATCH, reportersBusy)) }),
     },
     {
+      // The match model learns again from the store's records and the analysts' decisions once
+      // there are enough new ones, and everyone is compared again with it.
+      name: 'matching',
+      everySeconds: 3600,
+      retries: 2,
+      expireSeconds: 60 * 60,
+      due: async () => !reportersBusy(),
+      run: async () => {
+        const { retrained, moved } = await svc.resolution.retrainIfDue();
+        return { retrained: retrained ? 1 : 0, moved };
+      },
+    },
+    {
       // Figures read the tallies plus the deltas not yet folded in: folding keeps that sum short.
       name: 'figures',
       everySeconds: 10,

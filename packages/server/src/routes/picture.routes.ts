@@ -5,6 +5,7 @@ import {
   mergeBody,
   pictureSettingsBody,
   pictureSettingsSchema,
+  peopleComparisonSchema,
   reviewDecisionBody,
   reviewViewSchema,
   searchQuery,
@@ -150,6 +151,19 @@ export function pictureRoutes(svc: Services): FastifyPluginAsyncZod {
         },
       },
       async (request) => svc.resolution.train(request.actor),
+    );
+
+    app.post(
+      '/api/picture/people-comparison',
+      {
+        config: { permission: PERMISSIONS.pictureConfigure },
+        schema: {
+          tags: ['picture'],
+          summary: "Compare every person with every other and bring the picture in line, keeping analysts' decisions",
+          response: { 200: peopleComparisonSchema },
+        },
+      },
+      async (request) => svc.resolution.compareAll(request.actor),
     );
   };
 }

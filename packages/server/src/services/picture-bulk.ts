@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   bestPersonLabel,
   blockingKeys,
+  countNames,
   hashKey,
   FeatureCache,
   hasOnlyName,
@@ -99,6 +100,8 @@ export async function buildPictureInBulk(repos: Repositories, progress?: (stage:
   const resolved = resolveFeatures(features, { threshold: settings.autoMerge, keepAbove: settings.review });
   if (features.length >= MIN_RECORDS_TO_TRAIN)
     await picture.saveModel({ id: randomUUID(), model: resolved.model, records: features.length, decisions: 0, trainedBy: null });
+  // How many people hold each name, for the people around a later record to be weighed by.
+  await picture.saveNameCounts(countNames(features, resolved.clusters));
 
   // How surely each record joined its cluster, and the unsure pairs across clusters for review.
   const sureness = new Float64Array(people.length);

@@ -29,12 +29,17 @@ import {
   type KeyedKind,
   type MatchModel,
   type PersonFeatures,
+  type UserActor,
 } from '@harbour/core';
 import type { Assignment, NewReviewPair, PendingRecord, Repositories } from '@harbour/db';
 import { auditEntry } from './audit.service';
+import { comparePeople, type ComparisonSummary } from './people-comparison';
 
 /** Candidates in the review band put before an analyst per new record (the best few, of different people). */
 export const REVIEW_PAIRS_PER_RECORD = 3;
+
+/** Review decisions made since the model in use was learnt that make it worth learning again. */
+export const RETRAIN_AFTER_DECISIONS = 25;
 
 /** Records of one known person compared with a new record, per blocking key. */
 export const CANDIDATES_PER_PERSON = 3;
@@ -47,6 +52,8 @@ export interface ResolveSummary {
   readonly joined: number;
   /** Pairs put before an analyst. */
   readonly reviewPairs: number;
+  /** Records moved between people when the people they joined were compared with their neighbours. */
+  readonly moved: number;
 }
 
 /**
@@ -80,7 +87,7 @@ export class ResolutionService {
    */
   drain(batch = 50, giveWay: () => boolean = () => false): Promise<ResolveSummary> {
     this.draining ??= (async () => {
-      const total = { records: 0, newEntities: 0, joined: 0, reviewPairs: 0 };
+      const total = { records: 0, newEntities: 0, joined: 0, reviewPairs: 0, moved: 0 };
       try {
         for (;;) {
           const extracted = await this.repos.picture.transaction((picture) => picture.extractPending(batch));
@@ -89,6 +96,7 @@ export class ResolutionService {
           total.newEntities += done.newEntities;
           total.joined += done.joined;
           total.reviewPairs += done.reviewPairs;
+          total.moved += done.moved;
           if (extracted < batch && done.records < batch * 4) break;
           await new Promise((resolve) => setImmediate(resolve));
           // Reporters come first: under a burst of reports, resolution waits for it to pass.
@@ -124,15 +132,15 @@ export class ResolutionService {
 
   async settings(actor: Actor): Promise<PictureSettingsView> {
     if (!can(actor, PERMISSIONS.pictureConfigure)) throw new Forbidden('Only a supervisor or an analyst sets how the picture matches');
-    const [settings, stored] = await Promise.all([this.repos.picture.settings(), this.repos.picture.latestModel()]);
+    const [settings, stored, version] = await Promise.all([this.repos.picture.settings(), this.repos.picture.latestModel(), this.repos.picture.modelCount()]);
     return {
       autoMerge: settings.autoMerge,
       review: settings.review,
       updatedAt: settings.updatedAt?.toISOString() ?? null,
       updatedBy: settings.updatedBy,
       model: stored
-        ? { source: 'store', trainedAt: stored.trainedAt.toISOString(), records: stored.records, decisions: stored.decisions }
-        : { source: 'synthetic', trainedAt: null, records: 0, decisions: 0 },
+        ? { source: 'store', version, trainedAt: stored.trainedAt.toISOString(), records: stored.records, decisions: stored.decisions }
+        : { source: 'synthetic', version: 0, trainedAt: null, records: 0, decisions: 0 },
     };
   }
 
@@ -155,6 +163,33 @@ export class ResolutionService {
    */
   async train(actor: Actor): Promise<PictureSettingsView> {
     const user = permittedUser(actor, PERMISSIONS.pictureConfigure, 'Only a supervisor or an analyst retrains the match model');
+    await this.learnAndStore(user);
+    return this.settings(actor);
+  }
+
+  /**
+   * Retrains by itself when analysts have decided `decisions` more pairs since the model in use
+   * was learnt, or the store holds a quarter more person records (and enough to learn from), then
+   * compares everyone with the new model. What the team would otherwise have to remember to do.
+   */
+  async retrainIfDue(decisions = RETRAIN_AFTER_DECISIONS): Promise<{ retrained: boolean; moved: number }> {
+    const [stored, counts] = await Promise.all([this.repos.picture.latestModel(), this.repos.picture.trainingCounts()]);
+    const grown = counts.records >= MIN_RECORDS_TO_TRAIN && counts.records >= (stored?.records ?? 0) * 1.25;
+    if (!grown && counts.decisions - (stored?.decisions ?? 0) < decisions) return { retrained: false, moved: 0 };
+    await this.learnAndStore(null);
+    const model = await this.model();
+    const compared = await this.repos.picture.transaction(async (picture, audit) => {
+      await picture.lockResolution();
+      const summary = await comparePeople(picture, model, await picture.settings(), 'all');
+      await audit({ actorId: null, actorRole: null, action: 'picture.people-compared', subjectType: 'picture', details: { ...summary } });
+      return summary;
+    });
+    if (compared.moved > 0) this.options.changed?.();
+    return { retrained: true, moved: compared.moved };
+  }
+
+  /** Learns the model from this store's person records and every decision, and stores it as the newest version. */
+  private async learnAndStore(user: UserActor | null): Promise<void> {
     const records = await this.repos.picture.personAttributes();
     const decisions = await this.repos.picture.decisions();
     const features = records.map((r) => personFeatures({ id: r.id, ...r.attributes }));
@@ -163,17 +198,32 @@ export class ResolutionService {
     const model = { ...learnFromDecisions(learnt, decisions), coMention: learnt.coMention ?? (await this.model()).coMention ?? this.fallback().coMention };
     await this.repos.picture.transaction(async (picture, audit) => {
       const id = randomUUID();
-      await picture.saveModel({ id, model, records: records.length, decisions: decisions.length, trainedBy: user.userId });
+      await picture.saveModel({ id, model, records: records.length, decisions: decisions.length, trainedBy: user?.userId ?? null });
+      const details = { records: records.length, decisions: decisions.length, learntFromRecords: features.length >= MIN_RECORDS_TO_TRAIN };
       await audit(
-        auditEntry(
-          user,
-          'picture.model-trained',
-          { type: 'match_model', id: id },
-          { records: records.length, decisions: decisions.length, learntFromRecords: features.length >= MIN_RECORDS_TO_TRAIN },
-        ),
+        user
+          ? auditEntry(user, 'picture.model-trained', { type: 'match_model', id }, details)
+          : { actorId: null, actorRole: null, action: 'picture.model-trained', subjectType: 'match_model', subjectId: id, details },
       );
     });
-    return this.settings(actor);
+  }
+
+  /**
+   * Compares every person in the picture with every other (blocked, as the batch resolver does)
+   * and moves records so that each person is one entity and each entity one person, keeping what
+   * analysts decided. On demand: after retraining, an import, or a change of thresholds.
+   */
+  async compareAll(actor: Actor): Promise<ComparisonSummary> {
+    const user = permittedUser(actor, PERMISSIONS.pictureConfigure, 'Only a supervisor or an analyst has the picture compared again');
+    const model = await this.model();
+    const summary = await this.repos.picture.transaction(async (picture, audit) => {
+      await picture.lockResolution();
+      const compared = await comparePeople(picture, model, await picture.settings(), 'all');
+      await audit(auditEntry(user, 'picture.people-compared', { type: 'picture', id: null }, { ...compared }));
+      return compared;
+    });
+    if (summary.moved > 0) this.options.changed?.();
+    return summary;
   }
 
   /** Waits for a run in progress, so the store is not closed under it. */
@@ -198,7 +248,7 @@ export class ResolutionService {
     return this.repos.picture.transaction(async (picture, audit) => {
       await picture.lockResolution();
       const pending = await picture.pending(limit);
-      if (pending.length === 0) return { records: 0, newEntities: 0, joined: 0, reviewPairs: 0 };
+      if (pending.length === 0) return { records: 0, newEntities: 0, joined: 0, reviewPairs: 0, moved: 0 };
       const thresholds = await picture.settings();
       const assignments: Assignment[] = [];
       const reviewPairs: NewReviewPair[] = [];
@@ -337,7 +387,19 @@ export class ResolutionService {
       await picture.setLabels(joinedPeople.map((id) => ({ id, label: bestPersonLabel((named.get(id) ?? []).map(personLabel)) })));
       await picture.addBlockKeys(blockKeys);
       await picture.addReviewPairs(reviewPairs);
-      const summary = { records: pending.length, newEntities: created.length, joined: pending.length - created.length, reviewPairs: reviewPairs.length };
+      // The people these records went to, compared whole with the people around them: a record
+      // alone cannot show that two known people are one, or that a person holds two.
+      const personRecords = new Set(people.map((p) => p.record.id));
+      const compared = await comparePeople(picture, model, thresholds, [
+        ...new Set(assignments.filter((a) => personRecords.has(a.recordId)).map((a) => a.entityId)),
+      ]);
+      const summary = {
+        records: pending.length,
+        newEntities: created.length,
+        joined: pending.length - created.length,
+        reviewPairs: reviewPairs.length,
+        moved: compared.moved,
+      };
       await audit({
         actorId: null,
         actorRole: null,

@@ -274,7 +274,7 @@ export function EntityPage() {
                 {item.role ? ` (${t(`reportView.roles.${item.role}`, { defaultValue: item.role })})` : ''} <Grading code={item.report.grading} />
               </>
             ) : (
-              t(`picture.entity.change.${item.what}`, { actor: item.actor ?? t('picture.entity.someone') })
+              t(`picture.entity.change.${item.what}`, { actor: item.actor ?? t('picture.entity.theModel') })
             )}
           </li>
         ))}
@@ -286,7 +286,7 @@ export function EntityPage() {
           <ul className="govuk-list">
             {e.changes.map((c) => (
               <li key={c.id}>
-                {when.format(new Date(c.at))}: {t(`picture.entity.change.${c.action}`, { actor: c.actor ?? t('picture.entity.someone') })} (
+                {when.format(new Date(c.at))}: {t(`picture.entity.change.${c.action}`, { actor: c.actor ?? t('picture.entity.theModel') })} (
                 {t('picture.entity.movedRecords', { count: c.records })}
                 {c.fromReview ? `, ${t('picture.entity.fromReview')}` : ''}){c.undone && ` – ${t('picture.entity.undone')}`}
                 {canResolve && !c.undone && c.action !== 'undo' && (

@@ -7,7 +7,7 @@ import { TextField } from '../../components/form/fields';
 import { fieldError, problemsFrom } from '../../components/form/problems';
 import { usePageTitle } from '../../components/page-title';
 import { SuccessBanner } from '../../components/success-banner';
-import type { PictureSettingsView } from '@harbour/contract';
+import type { PeopleComparison, PictureSettingsView } from '@harbour/contract';
 import { dateLocale } from '../../i18n/locale';
 
 /** The team's two thresholds, and the match model: where it was learnt, and retraining it. */
@@ -29,7 +29,11 @@ export function PictureSettingsPage() {
     onSuccess: onSaved(t('picture.settings.saved')),
   });
   const train = useMutation({ mutationFn: () => api<PictureSettingsView>('POST', '/api/picture/model'), onSuccess: onSaved(t('picture.settings.trained')) });
-  const error = save.error ?? train.error ?? settings.error;
+  const compare = useMutation({
+    mutationFn: () => api<PeopleComparison>('POST', '/api/picture/people-comparison'),
+    onSuccess: (result) => setDone(t('picture.settings.compared', result)),
+  });
+  const error = save.error ?? train.error ?? compare.error ?? settings.error;
   const problems = error ? problemsFrom(error, t) : [];
   const when = new Intl.DateTimeFormat(dateLocale(i18n.language), { dateStyle: 'medium', timeStyle: 'short' });
   const model = settings.data?.model;
@@ -76,7 +80,12 @@ export function PictureSettingsPage() {
       {model && (
         <p className="govuk-body">
           {model.source === 'store' && model.trainedAt
-            ? t('picture.settings.modelStore', { records: model.records, decisions: model.decisions, date: when.format(new Date(model.trainedAt)) })
+            ? t('picture.settings.modelStore', {
+                version: model.version,
+                records: model.records,
+                decisions: model.decisions,
+                date: when.format(new Date(model.trainedAt)),
+              })
             : t('picture.settings.modelSynthetic')}
         </p>
       )}
@@ -91,6 +100,19 @@ export function PictureSettingsPage() {
         }}
       >
         {train.isPending ? t('picture.settings.training') : t('picture.settings.train')}
+      </button>
+      <h2 className="govuk-heading-m">{t('picture.settings.compareTitle')}</h2>
+      <p className="govuk-body">{t('picture.settings.compareHint')}</p>
+      <button
+        type="button"
+        className="govuk-button govuk-button--secondary"
+        disabled={compare.isPending}
+        onClick={() => {
+          setDone(undefined);
+          compare.mutate();
+        }}
+      >
+        {compare.isPending ? t('picture.settings.comparing') : t('picture.settings.compare')}
       </button>
     </>
   );
