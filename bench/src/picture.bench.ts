@@ -7,6 +7,7 @@ import { signedInActors } from '../../test/picture-helpers';
 import { newReport } from '../../test/reports';
 import type { Benchmark, Figure } from './harness';
 import { percentile } from './harness';
+import { storeAgainstBatch } from './picture-accuracy';
 
 // Person records in the picture (the target is 1,000,000); the seed gives about 1.75 per report.
 const PERSONS = Number(process.env.HARBOUR_BENCH_PICTURE_PERSONS ?? 1_000_000);
@@ -15,7 +16,8 @@ const NEW_REPORTS = 100;
 const until = new Date('2026-11-01T00:00:00Z');
 
 /**
- * The picture at force scale, on each store: building it in bulk from the seeded reports; fuzzy
+ * How right the store's people are after the demo seed, against the batch resolver (see
+ * `storeAgainstBatch`); then the picture at force scale, on each store: building it in bulk from the seeded reports; fuzzy
  * person search (the one box, with a typo in every query) and incremental resolution of one new
  * report against everyone known. Baselines in the same run: an exact, unindexed name match for
  * search, and comparing a new record with every known person of the same family name (no blocking
@@ -24,6 +26,8 @@ const until = new Date('2026-11-01T00:00:00Z');
 export const pictureBench: Benchmark = async (ctx) => {
   const figures: Figure[] = [];
   for (const kind of ctx.stores) {
+    figures.push(...(await storeAgainstBatch(ctx, kind)));
+    if (PERSONS === 0) continue;
     const { store } = await ctx.store(kind);
     const repos = repositories(store.db);
     const svc = services(repos, { store: kind, session: { idleMinutes: 30, maxHours: 12 }, secrets: new SecretBox(newSecretKey()) });

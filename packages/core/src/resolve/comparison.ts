@@ -132,7 +132,9 @@ function dobLevel(a: PersonFeatures, b: PersonFeatures): number {
   // Two slips at once (day and month swapped on one record, a digit out on the other) are two digits apart, not another birthday.
   if (edits <= 2) return 4;
   const slipped = edits <= 5 && ((b.dobSwapped && levenshtein(a.dob, b.dobSwapped) <= 1) || (a.dobSwapped && levenshtein(a.dobSwapped, b.dob) <= 1));
-  return slipped ? 4 : 5;
+  // Or day and month swapped and the year a year or two out (5/6/1989 and 6/5/1990).
+  const yearsOut = (x: string, swapped: string) => swapped.slice(4) === x.slice(4) && Math.abs(Number(x.slice(0, 4)) - Number(swapped.slice(0, 4))) <= 2;
+  return slipped || (b.dobSwapped && yearsOut(a.dob, b.dobSwapped)) || (a.dobSwapped && yearsOut(b.dob, a.dobSwapped)) ? 4 : 5;
 }
 
 const differs = (a: string, b: string) => (!a || !b || a === b ? MISSING : 0);

@@ -54,6 +54,9 @@ describe('comparing two person records', () => {
     expect(levelOf({ id: 'a', dob: '1990-04-03' }, { id: 'b', dob: '1990-03-04' }, 'dob')).toBe('day and month swapped');
     expect(levelOf({ id: 'a', dob: '1990-04-03' }, { id: 'b', dob: '1991-04-03' }, 'dob')).toBe('one digit apart');
     expect(levelOf({ id: 'a', dob: '1990-04-03' }, { id: 'b', dob: '1991-03-04' }, 'dob')).toBe('two digits apart'); // swapped on one, a year out on the other
+    // Swapped, and the year a year or two out however many digits that changes (1989 → 1990); not five years.
+    expect(levelOf({ id: 'a', dob: '1989-06-05' }, { id: 'b', dob: '1990-05-06' }, 'dob')).toBe('two digits apart');
+    expect(levelOf({ id: 'a', dob: '1989-06-05' }, { id: 'b', dob: '1994-05-06' }, 'dob')).toBe('different');
     expect(levelOf({ id: 'a', dob: '1990-04-03' }, { id: 'b', dob: '1968-11-21' }, 'dob')).toBe('different');
     expect(levelOf({ id: 'a', phone: '07700 900123' }, { id: 'b', phone: '+44 7700 900123' }, 'phone')).toBe('exact');
     // Neighbours: one street, two house numbers, however alike the strings.
