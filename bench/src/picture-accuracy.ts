@@ -43,10 +43,14 @@ export async function storeAgainstBatch(ctx: BenchContext, kind: StoreKind): Pro
 
   const { store, repos } = await seeded();
   const svc = services(repos, { store: kind, session: { idleMinutes: 30, maxHours: 12 }, secrets: new SecretBox(newSecretKey()) });
-  // Reports a year brings in, taken in 50 at a time; the matching job, due hourly, runs between
-  // every ten batches (it learns again only once the store has grown by a quarter).
+  // Reports a year brings in, taken in 50 at a time, each batch's people then compared with their
+  // neighbours; the matching job, due hourly, runs between every ten batches (it learns again only
+  // once the store has grown by a quarter).
   const t0 = performance.now();
-  for (let batches = 1; (await svc.resolution.drain(50, () => true)).records > 0; batches++) if (batches % 10 === 0) await svc.resolution.retrainIfDue();
+  for (let batches = 1; (await svc.resolution.drain(50, () => true)).records > 0; batches++) {
+    await svc.resolution.compareChanged();
+    if (batches % 10 === 0) await svc.resolution.retrainIfDue();
+  }
   const drained = (performance.now() - t0) / 1000;
   const incremental = await accuracy(store.db);
   // Then what an analyst can ask for at any time: the model learnt from every record and

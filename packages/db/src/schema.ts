@@ -566,6 +566,16 @@ export interface MatchModelsTable {
   trained_at: CreatedAt;
 }
 
+export interface PeopleToCompareTable {
+  entity_id: string;
+  queued_at: CreatedAt;
+}
+
+export interface PictureUpkeepTable {
+  task: string;
+  done_at: CreatedAt;
+}
+
 export interface NameCountsTable {
   column_name: 'full' | 'given' | 'family' | 'town';
   value: string;
@@ -781,6 +791,8 @@ export interface DB {
   picture_settings: PictureSettingsTable;
   match_models: MatchModelsTable;
   name_counts: NameCountsTable;
+  picture_upkeep: PictureUpkeepTable;
+  people_to_compare: PeopleToCompareTable;
   review_pairs: ReviewPairsTable;
   entity_changes: EntityChangesTable;
   entity_moves: EntityMovesTable;

@@ -7,6 +7,7 @@ import { seedDemo } from './demo';
 import { seedDemoCasework } from './demo-casework';
 import { services } from './services/index';
 import { buildPictureInBulk } from './services/picture-bulk';
+import { rekeyPlacesIfDue } from './services/picture-rekey';
 import { BackgroundJobs } from './jobs/background-jobs';
 import { harbourJobs } from './jobs/harbour-jobs';
 
@@ -38,6 +39,9 @@ export async function startHarbour(config: Config, progress: (line: string) => v
       retention: config.retention,
       secrets: configuredSecretBox(config),
     });
+    // Addresses and businesses under today's rule for one place, once per store.
+    const places = await rekeyPlacesIfDue(repos);
+    if (places && places.moved > 0) progress(`Brought ${places.moved.toLocaleString('en-GB')} addresses and businesses under the rule for one place.`);
     const sealed = await svc.secretKeys.checkAtStart();
     if (sealed.resealed > 0) progress(`Sealed ${sealed.resealed} authenticator secret(s) an older Harbour stored in clear.`);
     let seededDemo = false;

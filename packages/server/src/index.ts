@@ -3,7 +3,7 @@ export { loadConfig, ConfigError, type Config } from './config';
 export { services, type Services } from './services/index';
 export { startHarbour, type RunningHarbour } from './harbour';
 export { buildPictureInBulk, type BulkSummary } from './services/picture-bulk';
-export { rekeyPeople } from './services/picture-rekey';
+export { rekeyPeople, rekeyPlaces } from './services/picture-rekey';
 export { takeChanges } from './services/link-graph-cache';
 export { seedDemo, DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_ACCOUNTS } from './demo';
 export { seedDemoCasework } from './demo-casework';

@@ -99,7 +99,9 @@ describe(`people compared with people in the store, on ${TEST_STORE}`, () => {
         .where('id', '=', record.id)
         .execute();
     }
-    while ((await picture.drain(20)).records > 0);
+    // As the background jobs do: resolve a batch, then compare the people it joined with their neighbours.
+    while ((await picture.drain(20, () => true)).records > 0) await picture.compareChanged();
+    expect(await t.repos.picture.hasQueuedComparisons()).toBe(false);
     const accuracy = async () => {
       const index = new Map<string, number>();
       const entityIds = await Promise.all(data.map((d) => entityOf(d.record.id)));

@@ -70,3 +70,33 @@ export const GWENT: ForceArea = {
     },
   ],
 };
+
+/**
+ * The post town of each postcode district in and around the force area (Royal Mail's), so an
+ * address written with its postcode and one written with its town are known as one place:
+ * "40 Station Road, Newport" is "40 Station Road, NP20 2DG". Localities post under a larger town
+ * (Rogerstone and Risca under Newport, Blaina under Abertillery).
+ */
+export const GWENT_POST_TOWNS: Readonly<Record<string, string>> = {
+  NP4: 'Pontypool',
+  NP7: 'Abergavenny',
+  NP8: 'Crickhowell',
+  NP10: 'Newport',
+  NP11: 'Newport',
+  NP12: 'Blackwood',
+  NP13: 'Abertillery',
+  NP15: 'Usk',
+  NP16: 'Chepstow',
+  NP18: 'Newport',
+  NP19: 'Newport',
+  NP20: 'Newport',
+  NP22: 'Tredegar',
+  NP23: 'Ebbw Vale',
+  NP24: 'New Tredegar',
+  NP25: 'Monmouth',
+  NP26: 'Caldicot',
+  NP44: 'Cwmbran',
+  CF81: 'Bargoed',
+  CF82: 'Hengoed',
+  CF83: 'Caerphilly',
+};

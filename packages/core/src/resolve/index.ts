@@ -14,3 +14,4 @@ export { CoMentions, coMentionKey, personCoMentions, reportMentions, coMentionWe
 export * from './search';
 export * from './feedback';
 export * from './reconcile';
+export { addressIdentity, addressParts, businessIdentity, postTown } from './places';

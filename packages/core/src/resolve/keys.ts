@@ -1,6 +1,7 @@
 import type { KeyedKind } from '@harbour/contract';
 import { bankAccountIdentity, documentIdentity, onlineIdentity } from './identifiers';
-import { normalisePhone, normalisePostcode, normaliseRegistration, normaliseText, postcodeDistrict } from './normalise';
+import { normalisePhone, normaliseRegistration } from './normalise';
+import { addressIdentity, businessIdentity } from './places';
 
 export { KEYED_KINDS, RECORD_KINDS, type KeyedKind, type RecordKind } from '@harbour/contract';
 
@@ -13,8 +14,9 @@ export interface RecordIdentity {
 /**
  * Phones, vehicles, businesses and addresses resolve by a normalised identity rather than a model:
  * "07700 900123" and "+44 7700 900123" are one phone, "cu57abc" and "CU57 ABC" one vehicle; a
- * business is its name within a postcode district (chains have many branches), an address its
- * text within its postcode. Online accounts, bank accounts and documents: see `identifiers`.
+ * business is its name within a post town, an address its house and street within a post town,
+ * and either without a place stays a record of its own (see `places`). Online accounts, bank
+ * accounts and documents: see `identifiers`.
  */
 export function recordIdentity(kind: KeyedKind, a: Readonly<Record<string, string | null | undefined>>): RecordIdentity | null {
   switch (kind) {
@@ -28,19 +30,10 @@ export function recordIdentity(kind: KeyedKind, a: Readonly<Record<string, strin
       const plate = normaliseRegistration(a['registration']);
       return plate ? { key: plate, label: plate } : null;
     }
-    case 'business': {
-      const name = normaliseText(a['name']);
-      if (!name) return null;
-      const postcode = normalisePostcode(a['postcode']);
-      const where = postcode ? postcodeDistrict(postcode) : normaliseText(a['town']);
-      return { key: `${name}|${where}`, label: [a['name']?.trim(), postcode ?? a['town']?.trim()].filter(Boolean).join(', ') };
-    }
-    case 'address': {
-      const text = normaliseText(a['address']);
-      if (!text) return null;
-      const postcode = normalisePostcode(a['postcode']);
-      return { key: `${text}|${postcode ?? normaliseText(a['town'])}`, label: [a['address']?.trim(), a['town']?.trim(), postcode].filter(Boolean).join(', ') };
-    }
+    case 'business':
+      return businessIdentity(a);
+    case 'address':
+      return addressIdentity(a);
     case 'online':
       return onlineIdentity(a);
     case 'bank_account':

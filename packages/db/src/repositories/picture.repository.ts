@@ -112,8 +112,10 @@ export class PictureRepository {
       select id, 'vehicle', report_id, null, jsonb_strip_nulls(jsonb_build_object('registration', registration, 'make', make, 'model', model, 'colour', colour))
       from report_vehicles where ${which('report_id')}
       union all
-      select id, 'business', report_id, null, jsonb_strip_nulls(jsonb_build_object('name', name, 'kind', kind, 'address', address, 'postcode', postcode, 'town', town))
-      from report_businesses where ${which('report_id')}
+      -- A business without a place of its own is looked for in the report's town (see core \`businessIdentity\`).
+      select b.id, 'business', b.report_id, null, jsonb_strip_nulls(jsonb_build_object(
+        'name', b.name, 'kind', b.kind, 'address', b.address, 'postcode', b.postcode, 'town', b.town, 'reportTown', r.town))
+      from report_businesses b join reports r on r.id = b.report_id where ${which('b.report_id')}
       union all
       select id, 'address', report_id, null, jsonb_strip_nulls(jsonb_build_object('address', address, 'postcode', postcode, 'town', town, 'description', description))
       from report_addresses where ${which('report_id')}
@@ -419,11 +421,11 @@ export class PictureRepository {
    * Person entities an analyst has shaped (all, or of those given): merged, split or undone by
    * hand, or holding a record of a pair an analyst decided. The model never breaks them up.
    */
-  async shapedPeople(entityIds: readonly string[] | null): Promise<Set<string>> {
+  async shapedPeople(entityIds: readonly string[] | null, kinds: readonly EntityKind[] = ['person']): Promise<Set<string>> {
     const among = entityIds ? sql`and r.entity_id = any(${[...entityIds]}::uuid[])` : sql``;
     const rows = await sql<{ entity_id: string }>`
       select distinct r.entity_id from entity_records r
-      where r.kind = 'person' and r.entity_id is not null ${among} and (
+      where r.kind = any(${[...kinds]}::text[]) and r.entity_id is not null ${among} and (
         r.resolved_by = 'analyst'
         or exists (select 1 from review_pairs p where p.status <> 'open' and (p.record_a = r.id or p.record_b = r.id))
         or exists (select 1 from entity_moves m join entity_changes c on c.id = m.change_id
@@ -479,8 +481,11 @@ export class PictureRepository {
    * actor, so an analyst can see and undo it), creating the new entities first; an entity left
    * empty points to where most of its records went. A record that has moved meanwhile stays put.
    */
-  async moveByModel(created: readonly { id: string; label: string }[], moves: readonly { recordId: string; from: string; to: string }[]): Promise<void> {
-    await this.createEntities(created.map((e) => ({ ...e, kind: 'person' as const })));
+  async moveByModel(
+    created: readonly { id: string; label: string; kind?: EntityKind }[],
+    moves: readonly { recordId: string; from: string; to: string }[],
+  ): Promise<void> {
+    await this.createEntities(created.map((e) => ({ ...e, kind: e.kind ?? 'person' })));
     const byTarget = new Map<string, { recordId: string; from: string; to: string }[]>();
     for (const m of moves) byTarget.set(m.to, [...(byTarget.get(m.to) ?? []), m]);
     const fresh = new Set(created.map((e) => e.id));
@@ -506,6 +511,53 @@ export class PictureRepository {
             group by from_entity, to_entity order by from_entity, count(*) desc, to_entity) t
       where e.id = t.from_entity and not exists (select 1 from entity_records r where r.entity_id = e.id)`.execute(this.db);
     await sql`update entities set merged_into = null where id = any(${[...byTarget.keys()]}::uuid[]) and merged_into is not null`.execute(this.db);
+  }
+
+  /** Every resolved address and business record, with its entity and stored key. */
+  async placeRecords(): Promise<{ id: string; kind: EntityKind; entity_id: string; key: string | null; attributes: Record<string, string> }[]> {
+    const rows = await sql<{ id: string; kind: EntityKind; entity_id: string; key: string | null; attributes: Record<string, string> }>`
+      select id, kind, entity_id, key, attributes from entity_records where kind in ('address', 'business') and entity_id is not null order by id`.execute(
+      this.db,
+    );
+    return rows.rows;
+  }
+
+  /** Stores records' keys as worked out again. */
+  async setKeys(keys: readonly { recordId: string; key: string | null }[]): Promise<void> {
+    for (let i = 0; i < keys.length; i += 10_000) {
+      const slice = keys.slice(i, i + 10_000);
+      await sql`
+        update entity_records r set key = x.key
+        from unnest(${slice.map((k) => k.recordId)}::uuid[], ${slice.map((k) => k.key)}::text[]) as x(id, key) where r.id = x.id`.execute(this.db);
+    }
+  }
+
+  /** Whether an upkeep task has been done on this store (see migration 0040). */
+  async upkeepDone(task: string): Promise<boolean> {
+    return (await sql<{ n: number }>`select count(*)::int as n from picture_upkeep where task = ${task}`.execute(this.db)).rows[0]!.n > 0;
+  }
+
+  async markUpkeepDone(task: string): Promise<void> {
+    await sql`insert into picture_upkeep (task) values (${task}) on conflict do nothing`.execute(this.db);
+  }
+
+  /** People to compare with their neighbours soon (see ResolutionService \`compareChanged\`). */
+  async queueComparison(entityIds: readonly string[]): Promise<void> {
+    if (entityIds.length === 0) return;
+    await sql`insert into people_to_compare (entity_id) select * from unnest(${[...entityIds]}::uuid[]) on conflict do nothing`.execute(this.db);
+  }
+
+  /** Takes up to \`limit\` people queued for comparison, oldest first. */
+  async takeComparisons(limit: number): Promise<string[]> {
+    const rows = await sql<{ entity_id: string }>`
+      delete from people_to_compare where entity_id in (
+        select entity_id from people_to_compare order by queued_at, entity_id limit ${limit} for update skip locked)
+      returning entity_id`.execute(this.db);
+    return rows.rows.map((r) => r.entity_id);
+  }
+
+  async hasQueuedComparisons(): Promise<boolean> {
+    return (await sql<{ any: boolean }>`select exists (select 1 from people_to_compare) as any`.execute(this.db)).rows[0]!.any;
   }
 
   /** How many people hold each name and town (see core `countNames`), replacing what was counted before. */

@@ -22,6 +22,15 @@ export function harbourJobs(svc: Services, repos: Repositories, queue: JobQueue)
       run: async () => ({ ...(await svc.resolution.drain(RESOLUTION_BATCH, reportersBusy)) }),
     },
     {
+      // The people new records joined, compared whole with those around them, just behind resolution.
+      name: 'comparison',
+      everySeconds: 5,
+      retries: 5,
+      expireSeconds: 15 * 60,
+      due: async () => !reportersBusy() && (await repos.picture.hasQueuedComparisons()),
+      run: async () => ({ ...(await svc.resolution.compareChanged()) }),
+    },
+    {
       // The match model learns again from the store's records and the analysts' decisions once
       // there are enough new ones, and everyone is compared again with it.
       name: 'matching',

@@ -38,6 +38,9 @@ import { comparePeople, type ComparisonSummary } from './people-comparison';
 /** Candidates in the review band put before an analyst per new record (the best few, of different people). */
 export const REVIEW_PAIRS_PER_RECORD = 3;
 
+/** People compared with their neighbours per run of \`compareChanged\`. */
+export const COMPARED_PER_RUN = 200;
+
 /** Review decisions made since the model in use was learnt that make it worth learning again. */
 export const RETRAIN_AFTER_DECISIONS = 25;
 
@@ -52,8 +55,6 @@ export interface ResolveSummary {
   readonly joined: number;
   /** Pairs put before an analyst. */
   readonly reviewPairs: number;
-  /** Records moved between people when the people they joined were compared with their neighbours. */
-  readonly moved: number;
 }
 
 /**
@@ -87,7 +88,7 @@ export class ResolutionService {
    */
   drain(batch = 50, giveWay: () => boolean = () => false): Promise<ResolveSummary> {
     this.draining ??= (async () => {
-      const total = { records: 0, newEntities: 0, joined: 0, reviewPairs: 0, moved: 0 };
+      const total = { records: 0, newEntities: 0, joined: 0, reviewPairs: 0 };
       try {
         for (;;) {
           const extracted = await this.repos.picture.transaction((picture) => picture.extractPending(batch));
@@ -96,7 +97,6 @@ export class ResolutionService {
           total.newEntities += done.newEntities;
           total.joined += done.joined;
           total.reviewPairs += done.reviewPairs;
-          total.moved += done.moved;
           if (extracted < batch && done.records < batch * 4) break;
           await new Promise((resolve) => setImmediate(resolve));
           // Reporters come first: under a burst of reports, resolution waits for it to pass.
@@ -209,6 +209,32 @@ export class ResolutionService {
   }
 
   /**
+   * Compares the people new records have joined since the last run, each whole with everyone
+   * sharing a blocking key, and moves records to match (see \`comparePeople\`): the incremental
+   * half of comparing people with people, a background job's work a few seconds behind
+   * resolution, so a new report is in the picture at once and refined just after.
+   */
+  async compareChanged(limit = COMPARED_PER_RUN): Promise<ComparisonSummary> {
+    const model = await this.model();
+    const summary = await this.repos.picture.transaction(async (picture, audit) => {
+      await picture.lockResolution();
+      const changed = await picture.takeComparisons(limit);
+      const compared = await comparePeople(picture, model, await picture.settings(), changed);
+      if (compared.records > 0)
+        await audit({
+          actorId: null,
+          actorRole: null,
+          action: 'picture.people-compared',
+          subjectType: 'picture',
+          details: { ...compared, changed: changed.length },
+        });
+      return compared;
+    });
+    if (summary.moved > 0) this.options.changed?.();
+    return summary;
+  }
+
+  /**
    * Compares every person in the picture with every other (blocked, as the batch resolver does)
    * and moves records so that each person is one entity and each entity one person, keeping what
    * analysts decided. On demand: after retraining, an import, or a change of thresholds.
@@ -248,7 +274,7 @@ export class ResolutionService {
     return this.repos.picture.transaction(async (picture, audit) => {
       await picture.lockResolution();
       const pending = await picture.pending(limit);
-      if (pending.length === 0) return { records: 0, newEntities: 0, joined: 0, reviewPairs: 0, moved: 0 };
+      if (pending.length === 0) return { records: 0, newEntities: 0, joined: 0, reviewPairs: 0 };
       const thresholds = await picture.settings();
       const assignments: Assignment[] = [];
       const reviewPairs: NewReviewPair[] = [];
@@ -387,18 +413,15 @@ export class ResolutionService {
       await picture.setLabels(joinedPeople.map((id) => ({ id, label: bestPersonLabel((named.get(id) ?? []).map(personLabel)) })));
       await picture.addBlockKeys(blockKeys);
       await picture.addReviewPairs(reviewPairs);
-      // The people these records went to, compared whole with the people around them: a record
-      // alone cannot show that two known people are one, or that a person holds two.
+      // The people these records went to are compared whole with the people around them soon
+      // after (see \`compareChanged\`): a record alone cannot show that two known people are one.
       const personRecords = new Set(people.map((p) => p.record.id));
-      const compared = await comparePeople(picture, model, thresholds, [
-        ...new Set(assignments.filter((a) => personRecords.has(a.recordId)).map((a) => a.entityId)),
-      ]);
+      await picture.queueComparison([...new Set(assignments.filter((a) => personRecords.has(a.recordId)).map((a) => a.entityId))]);
       const summary = {
         records: pending.length,
         newEntities: created.length,
         joined: pending.length - created.length,
         reviewPairs: reviewPairs.length,
-        moved: compared.moved,
       };
       await audit({
         actorId: null,
