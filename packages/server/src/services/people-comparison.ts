@@ -76,7 +76,7 @@ export async function comparePeople(
   });
   const plan = planReconciliation(
     rows.map((r) => ({ entityId: r.entity_id, fixed: shaped.has(r.entity_id) })),
-    resolved.clusters,
+    scope === 'all' ? resolved.clusters : aroundChanged(rows, resolved.clusters, new Set(scope)),
     apart,
     randomUUID,
   );
@@ -111,6 +111,26 @@ export async function comparePeople(
     created: plan.created.length,
     emptied: entityIds.filter((id) => !remaining.has(id)).length,
   };
+}
+
+/**
+ * Of a neighbourhood's clustering, only what concerns the changed people: a cluster holding none
+ * of their records leaves its records where they are. Neighbours are re-judged against the
+ * changed people, not against each other (that is a full comparison's work): the picture does not
+ * churn around every new report.
+ */
+function aroundChanged(rows: readonly StoredPersonRow[], clusters: Int32Array, changed: ReadonlySet<string>): Int32Array {
+  const touched = new Set<number>();
+  rows.forEach((r, i) => {
+    if (changed.has(r.entity_id)) touched.add(clusters[i]!);
+  });
+  const own = new Map<string, number>();
+  return Int32Array.from(rows, (r, i) => {
+    if (touched.has(clusters[i]!)) return clusters[i]!;
+    let label = own.get(r.entity_id);
+    if (label === undefined) own.set(r.entity_id, (label = rows.length + own.size));
+    return label;
+  });
 }
 
 async function allPersonRecords(picture: PictureRepository): Promise<StoredPersonRow[]> {
