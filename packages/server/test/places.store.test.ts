@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { entityOf as entityOfRecord } from '../../../test/picture-helpers';
+import type { UserActor } from '@harbour/core';
+import { entityOf as entityOfRecord, signedInActors } from '../../../test/picture-helpers';
 import { newReport, submitted } from '../../../test/reports';
 import { newTestStore, TEST_STORE, type TestStore } from '../../../test/test-store';
+import { EntityService } from '../src/services/entity.service';
 import { rekeyPlaces } from '../src/services/picture-rekey';
 import { ResolutionService } from '../src/services/resolution.service';
 
@@ -18,9 +20,13 @@ const business = (name: string, at: string | null = null) => ({ id: randomUUID()
 describe(`addresses and businesses as places, on ${TEST_STORE}`, () => {
   let t: TestStore;
   let picture: ResolutionService;
+  let entities: EntityService;
+  let analyst: UserActor;
   beforeEach(async () => {
     t = await newTestStore();
     picture = new ResolutionService(t.repos);
+    entities = new EntityService(t.repos);
+    ({ analyst } = await signedInActors(t, ['analyst']));
   });
   afterEach(async () => t?.close());
 
@@ -102,5 +108,20 @@ describe(`addresses and businesses as places, on ${TEST_STORE}`, () => {
     expect(await t.repos.picture.upkeepDone('place-keys-post-town')).toBe(true);
     const audit = await t.repos.audit.list({ action: 'picture.rekeyed', limit: 5 });
     expect(JSON.stringify(audit)).not.toContain('Park Road');
+  });
+
+  it('finds a place by its postcode however written, in part or whole, a business by any of its words, and reports by their words', async () => {
+    const home = address('40 Station Road', { postcode: 'NP20 2DG' });
+    const plant = business('Usk Vale Meats', 'Tredegar Park, NP10 8XG');
+    await report({ addresses: [home], businesses: [plant], summary: 'Her passports were taken by the men who run the nail bars.' });
+    await report({ summary: 'Nothing about documents here.', town: 'Monmouth' });
+    const found = async (query: string, kind: string) =>
+      (await entities.search(analyst, query)).groups.find((g) => g.kind === kind)?.items.map((i) => i.id) ?? [];
+    for (const query of ['NP20 2DG', 'np202dg', 'np20 2dg', 'NP20', 'NP20 2']) expect(await found(query, 'address'), query).toContain(await entityOf(home.id));
+    for (const query of ['Usk Vale Meats', 'usk vale', 'Meats', 'NP10 8XG']) expect(await found(query, 'business'), query).toContain(await entityOf(plant.id));
+    const reports = async (query: string) => (await entities.search(analyst, query)).reports.map((r) => r.snippet);
+    for (const query of ['passport', 'passports', 'nail bar', '"nail bars"']) expect(await reports(query), query).toHaveLength(1);
+    expect(await reports('"bars nail"')).toHaveLength(0);
+    expect((await reports('passport'))[0]).toContain('«passports»');
   });
 });

@@ -2,7 +2,8 @@ import { doubleMetaphone } from 'double-metaphone';
 import { normaliseAccountNumber, normaliseDocumentNumber, normaliseSortCode, readOnline, ukAccountOfIban } from './identifiers';
 import type { RecordKind } from './keys';
 import { canonicalGivenName } from './nicknames';
-import { consonantSkeleton, normaliseName, normalisePhone, normalisePostcode, normaliseRegistration, normaliseText } from './normalise';
+import { consonantSkeleton, normaliseName, normalisePhone, normaliseRegistration, normaliseText } from './normalise';
+import { addressParts } from './places';
 
 /** How a record is found by the search box: text for trigram similarity, and codes for sounds-alike matches. */
 export interface SearchEntry {
@@ -52,9 +53,12 @@ export function searchEntry(kind: RecordKind, a: Readonly<Record<string, string 
       return { text: (normaliseRegistration(a['registration']) ?? '').toLowerCase(), codes: [] };
     case 'business':
     case 'address': {
-      const postcode = normalisePostcode(a['postcode']);
-      const parts = [kind === 'business' ? a['name'] : a['address'], a['town']].map(normaliseText);
-      return { text: [...parts, postcode ? postcode.toLowerCase() : ''].filter(Boolean).join(' '), codes: [] };
+      // The postcode as written and run together: "NP20 2DG", "np202dg", its district "NP20" and
+      // sector "NP20 2" all find the place (a compact query is looked for inside the text).
+      const { line, postcode, town } = addressParts({ address: a['address'], postcode: a['postcode'], town: a['town'] });
+      const name = kind === 'business' ? normaliseText(a['name']) : '';
+      const code = postcode?.toLowerCase() ?? '';
+      return { text: [name, line, town, code, code.replace(/ /g, '')].filter(Boolean).join(' '), codes: [] };
     }
     case 'online':
       return { text: onlineSearchText(a), codes: [] };

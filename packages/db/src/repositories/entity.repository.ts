@@ -94,6 +94,10 @@ const TERMS = 40;
  * search over a million people takes a third of the time (bench `picture`).
  */
 const SIMILAR = 0.5;
+/** Of a query's words found within a term (word similarity): all of them, give or take a letter. */
+const SIMILAR_WORDS = 0.8;
+/** Queries shorter than this are not looked for within longer terms (too many would match). */
+const WORDS_FROM = 4;
 const RECORDS_PER_TERM = 300;
 
 /** Reads and corrects the picture: search, entity pages, the review queue, merges and splits. */
@@ -117,6 +121,8 @@ export class EntityRepository {
   async search(query: EntitySearch): Promise<EntityHit[]> {
     const conditions: RawBuilder<unknown>[] = [];
     if (query.text.length >= 2) conditions.push(sql`t.text % ${query.text}::text`);
+    // Words within a longer term: "Usk Vale Meats" or "meats" in "usk vale meats newport np10 8xg".
+    if (query.text.length >= WORDS_FROM) conditions.push(sql`${query.text}::text <% t.text`);
     if (query.compact) conditions.push(sql`t.text like ${`%${escapeLike(query.compact)}%`}`);
     for (const set of query.codeSets) if (set.length > 0) conditions.push(sql`t.codes @> ${[...set]}::text[]`);
     if (conditions.length === 0) return [];
@@ -125,10 +131,12 @@ export class EntityRepository {
     const rows = await this.db.transaction().execute(async (tx) => {
       await sql`set local enable_seqscan = off`.execute(tx);
       await sql.raw(`set local pg_trgm.similarity_threshold = ${SIMILAR}`).execute(tx);
+      await sql.raw(`set local pg_trgm.word_similarity_threshold = ${SIMILAR_WORDS}`).execute(tx);
       return sql<EntityHit>`
       with terms as (
         select t.text, case when ${query.compact}::text <> '' and t.text like ${`%${escapeLike(query.compact)}%`} then 1
-                            else greatest(similarity(t.text, ${query.text}::text), 0.5 * (t.codes && ${codesOf(query)}::text[])::int) end as score
+                            else greatest(similarity(t.text, ${query.text}::text), 0.9 * word_similarity(${query.text}::text, t.text),
+                                          0.5 * (t.codes && ${codesOf(query)}::text[])::int) end as score
         from search_terms t
         where ${sql.join(conditions, sql` or `)}
         order by score desc, t.text
@@ -154,7 +162,6 @@ export class EntityRepository {
     return rows.rows.map((r) => ({ ...r, score: Number(r.score) }));
   }
 
-  /** Reports whose text contains every word of the query (PostgreSQL full text, no stemming: many languages). */
   /**
    * Reports whose words match, best first; a report's reference or its reporter's code, however
    * typed, finds that report at the top.
@@ -166,12 +173,14 @@ export class EntityRepository {
       select id, reference, received_at, source, grading, left(summary, 240) as snippet
       from reports where id in (${reportsByReference(text)})
       order by received_at desc limit ${limit}`.execute(this.db),
+      // Every word as written (any language) or, in English, by its stem: "passports" finds
+      // "passport", "nail bars" finds "nail bar"; a quoted phrase, the words in that order.
       sql<ReportHit>`
       select id, reference, received_at, source, grading,
-             ts_headline('simple', summary, q, 'MaxWords=30, MinWords=10, StartSel=«, StopSel=»') as snippet
-      from (select p.*, websearch_to_tsquery('simple', ${text}) as q from reports p) p
-      where to_tsvector('simple', summary) @@ q
-      order by ts_rank(to_tsvector('simple', summary), q) desc, received_at desc
+             ts_headline('english', summary, qe, 'MaxWords=30, MinWords=10, StartSel=«, StopSel=»') as snippet
+      from (select p.*, websearch_to_tsquery('simple', ${text}) as qs, websearch_to_tsquery('english', ${text}) as qe from reports p) p
+      where to_tsvector('simple', summary) @@ qs or (numnode(qe) > 0 and to_tsvector('english', summary) @@ qe)
+      order by greatest(ts_rank(to_tsvector('simple', summary), qs), ts_rank(to_tsvector('english', summary), qe)) desc, received_at desc
       limit ${limit}`.execute(this.db),
     ]);
     const found = new Set(byReference.rows.map((r) => r.id));

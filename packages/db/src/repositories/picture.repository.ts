@@ -14,6 +14,15 @@ export interface PendingRecord {
   attributes: Record<string, string>;
 }
 
+export interface PlaceRow {
+  id: string;
+  kind: EntityKind;
+  entity_id: string;
+  key: string | null;
+  attributes: Record<string, string>;
+  search_text: string;
+}
+
 export interface StoredPersonRow {
   id: string;
   entity_id: string;
@@ -514,12 +523,24 @@ export class PictureRepository {
   }
 
   /** Every resolved address and business record, with its entity and stored key. */
-  async placeRecords(): Promise<{ id: string; kind: EntityKind; entity_id: string; key: string | null; attributes: Record<string, string> }[]> {
-    const rows = await sql<{ id: string; kind: EntityKind; entity_id: string; key: string | null; attributes: Record<string, string> }>`
-      select id, kind, entity_id, key, attributes from entity_records where kind in ('address', 'business') and entity_id is not null order by id`.execute(
-      this.db,
-    );
+  async placeRecords(): Promise<PlaceRow[]> {
+    const rows = await sql<PlaceRow>`
+      select id, kind, entity_id, key, attributes, search_text from entity_records
+      where kind in ('address', 'business') and entity_id is not null order by id`.execute(this.db);
     return rows.rows;
+  }
+
+  /** Stores how the search box finds records, as worked out again, with their terms in the dictionary. */
+  async setSearchText(rows: readonly { recordId: string; text: string }[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += 10_000) {
+      const slice = rows.slice(i, i + 10_000);
+      await sql`
+        update entity_records r set search_text = x.text
+        from unnest(${slice.map((k) => k.recordId)}::uuid[], ${slice.map((k) => k.text)}::text[]) as x(id, text) where r.id = x.id`.execute(this.db);
+      await sql`
+        insert into search_terms (text) select distinct t from unnest(${slice.map((k) => k.text)}::text[]) as x(t) where t <> ''
+        on conflict (text) do nothing`.execute(this.db);
+    }
   }
 
   /** Stores records' keys as worked out again. */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { personFeatures, planReconciliation, recordIdentity, type KeyedKind } from '@harbour/core';
+import { personFeatures, planReconciliation, recordIdentity, searchEntry, type KeyedKind } from '@harbour/core';
 import type { Repositories } from '@harbour/db';
 import { personBlockKeys } from './picture-bulk';
 
@@ -39,7 +39,8 @@ export const PLACE_KEYS_TASK = 'place-keys-post-town';
  * (core `recordIdentity`): records now of one identity come together in the entity holding most
  * of them; a record that says too little to be anywhere (a bare street) leaves for an entity of
  * its own; an entity an analyst shaped stays whole. Each move is a change without an author,
- * shown and undoable like the matching model's. One transaction.
+ * shown and undoable like the matching model's. Their search text is brought up to date too. One
+ * transaction.
  */
 export async function rekeyPlaces(repos: Repositories): Promise<{ records: number; moved: number; rekeyed: number }> {
   return repos.picture.transaction(async (picture, audit) => {
@@ -77,6 +78,12 @@ export async function rekeyPlaces(repos: Repositories): Promise<{ records: numbe
     );
     const changed = rows.flatMap((r, i) => ((identities[i]?.key ?? null) !== r.key ? [{ recordId: r.id, key: identities[i]?.key ?? null }] : []));
     await picture.setKeys(changed);
+    // And how the search box finds them (a postcode however written, a business by its words).
+    const searchable = rows.flatMap((r) => {
+      const text = searchEntry(r.kind, r.attributes).text;
+      return text !== r.search_text ? [{ recordId: r.id, text }] : [];
+    });
+    await picture.setSearchText(searchable);
     await picture.markUpkeepDone(PLACE_KEYS_TASK);
     const summary = { records: rows.length, moved: plan.moves.length, rekeyed: changed.length };
     await audit({ actorId: null, actorRole: null, action: 'picture.rekeyed', subjectType: 'picture', details: { places: summary } });
