@@ -427,10 +427,11 @@ export class PictureRepository {
   }
 
   /**
-   * Person entities an analyst has shaped (all, or of those given): merged, split or undone by
-   * hand, or holding a record of a pair an analyst decided. The model never breaks them up.
+   * Entities (people unless `kinds` says otherwise) an analyst has shaped, all or of those given:
+   * merged, split or undone by hand, or holding a record of a pair an analyst decided. The model
+   * never breaks them up.
    */
-  async shapedPeople(entityIds: readonly string[] | null, kinds: readonly EntityKind[] = ['person']): Promise<Set<string>> {
+  async shapedEntities(entityIds: readonly string[] | null, kinds: readonly EntityKind[] = ['person']): Promise<Set<string>> {
     const among = entityIds ? sql`and r.entity_id = any(${[...entityIds]}::uuid[])` : sql``;
     const rows = await sql<{ entity_id: string }>`
       select distinct r.entity_id from entity_records r
@@ -562,13 +563,13 @@ export class PictureRepository {
     await sql`insert into picture_upkeep (task) values (${task}) on conflict do nothing`.execute(this.db);
   }
 
-  /** People to compare with their neighbours soon (see ResolutionService \`compareChanged\`). */
+  /** People to compare with their neighbours soon (see ResolutionService `compareChanged`). */
   async queueComparison(entityIds: readonly string[]): Promise<void> {
     if (entityIds.length === 0) return;
     await sql`insert into people_to_compare (entity_id) select * from unnest(${[...entityIds]}::uuid[]) on conflict do nothing`.execute(this.db);
   }
 
-  /** Takes up to \`limit\` people queued for comparison, oldest first. */
+  /** Takes up to `limit` people queued for comparison, oldest first. */
   async takeComparisons(limit: number): Promise<string[]> {
     const rows = await sql<{ entity_id: string }>`
       delete from people_to_compare where entity_id in (

@@ -59,7 +59,7 @@ export async function comparePeople(
   const features = rows.map((r) => personFeatures({ id: r.id, ...r.attributes, context: personCoMentions(mentions.get(r.report_id), r.attributes) }, cache));
   const entityIds = [...new Set(rows.map((r) => r.entity_id))];
   const [shaped, apartIds] = await Promise.all([
-    picture.shapedPeople(scope === 'all' ? null : entityIds),
+    picture.shapedEntities(scope === 'all' ? null : entityIds),
     picture.keptApart(scope === 'all' ? null : rows.map((r) => r.id)),
   ]);
   const at = new Map(rows.map((r, i) => [r.id, i]));

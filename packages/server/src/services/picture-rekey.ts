@@ -58,7 +58,7 @@ export async function rekeyPlaces(repos: Repositories): Promise<{ records: numbe
       clusterOf.set(key, i);
       return i;
     });
-    const shaped = await picture.shapedPeople(null, ['address', 'business']);
+    const shaped = await picture.shapedEntities(null, ['address', 'business']);
     const at = new Map(rows.map((r, i) => [r.id, i]));
     const apart = (await picture.keptApart(null)).flatMap(([a, b]) => (at.has(a) && at.has(b) ? [[at.get(a)!, at.get(b)!] as const] : []));
     const plan = planReconciliation(

@@ -31,14 +31,14 @@ import {
   type PersonFeatures,
   type UserActor,
 } from '@harbour/core';
-import type { Assignment, NewReviewPair, PendingRecord, Repositories } from '@harbour/db';
+import type { Assignment, AuditEvent, NewReviewPair, PendingRecord, PictureRepository, Repositories } from '@harbour/db';
 import { auditEntry } from './audit.service';
 import { comparePeople, type ComparisonSummary } from './people-comparison';
 
 /** Candidates in the review band put before an analyst per new record (the best few, of different people). */
 export const REVIEW_PAIRS_PER_RECORD = 3;
 
-/** People compared with their neighbours per run of \`compareChanged\`. */
+/** People compared with their neighbours per run of `compareChanged`. */
 export const COMPARED_PER_RUN = 200;
 
 /** Review decisions made since the model in use was learnt that make it worth learning again. */
@@ -177,14 +177,10 @@ export class ResolutionService {
     const grown = counts.records >= MIN_RECORDS_TO_TRAIN && counts.records >= (stored?.records ?? 0) * 1.25;
     if (!grown && counts.decisions - (stored?.decisions ?? 0) < decisions) return { retrained: false, moved: 0 };
     await this.learnAndStore(null);
-    const model = await this.model();
-    const compared = await this.repos.picture.transaction(async (picture, audit) => {
-      await picture.lockResolution();
-      const summary = await comparePeople(picture, model, await picture.settings(), 'all');
-      await audit({ actorId: null, actorRole: null, action: 'picture.people-compared', subjectType: 'picture', details: { ...summary } });
-      return summary;
-    });
-    if (compared.moved > 0) this.options.changed?.();
+    const compared = await this.compare(
+      async () => 'all',
+      (summary) => ({ actorId: null, actorRole: null, action: 'picture.people-compared', subjectType: 'picture', details: { ...summary } }),
+    );
     return { retrained: true, moved: compared.moved };
   }
 
@@ -210,28 +206,19 @@ export class ResolutionService {
 
   /**
    * Compares the people new records have joined since the last run, each whole with everyone
-   * sharing a blocking key, and moves records to match (see \`comparePeople\`): the incremental
+   * sharing a blocking key, and moves records to match (see `comparePeople`): the incremental
    * half of comparing people with people, a background job's work a few seconds behind
    * resolution, so a new report is in the picture at once and refined just after.
    */
   async compareChanged(limit = COMPARED_PER_RUN): Promise<ComparisonSummary> {
-    const model = await this.model();
-    const summary = await this.repos.picture.transaction(async (picture, audit) => {
-      await picture.lockResolution();
-      const changed = await picture.takeComparisons(limit);
-      const compared = await comparePeople(picture, model, await picture.settings(), changed);
-      if (compared.records > 0)
-        await audit({
-          actorId: null,
-          actorRole: null,
-          action: 'picture.people-compared',
-          subjectType: 'picture',
-          details: { ...compared, changed: changed.length },
-        });
-      return compared;
-    });
-    if (summary.moved > 0) this.options.changed?.();
-    return summary;
+    let changed: readonly string[] = [];
+    return this.compare(
+      async (picture) => (changed = await picture.takeComparisons(limit)),
+      (summary) =>
+        summary.records > 0
+          ? { actorId: null, actorRole: null, action: 'picture.people-compared', subjectType: 'picture', details: { ...summary, changed: changed.length } }
+          : undefined,
+    );
   }
 
   /**
@@ -241,11 +228,27 @@ export class ResolutionService {
    */
   async compareAll(actor: Actor): Promise<ComparisonSummary> {
     const user = permittedUser(actor, PERMISSIONS.pictureConfigure, 'Only a supervisor or an analyst has the picture compared again');
+    return this.compare(
+      async () => 'all',
+      (summary) => auditEntry(user, 'picture.people-compared', { type: 'picture', id: null }, { ...summary }),
+    );
+  }
+
+  /**
+   * Compares the people `scope` names (taken inside the transaction) under the resolution lock,
+   * audits what `audited` makes of the result (nothing when it gives none), and lets the graph
+   * know when records moved.
+   */
+  private async compare(
+    scope: (picture: PictureRepository) => Promise<'all' | readonly string[]>,
+    audited: (summary: ComparisonSummary) => AuditEvent | undefined,
+  ): Promise<ComparisonSummary> {
     const model = await this.model();
     const summary = await this.repos.picture.transaction(async (picture, audit) => {
       await picture.lockResolution();
-      const compared = await comparePeople(picture, model, await picture.settings(), 'all');
-      await audit(auditEntry(user, 'picture.people-compared', { type: 'picture', id: null }, { ...compared }));
+      const compared = await comparePeople(picture, model, await picture.settings(), await scope(picture));
+      const event = audited(compared);
+      if (event) await audit(event);
       return compared;
     });
     if (summary.moved > 0) this.options.changed?.();
@@ -414,7 +417,7 @@ export class ResolutionService {
       await picture.addBlockKeys(blockKeys);
       await picture.addReviewPairs(reviewPairs);
       // The people these records went to are compared whole with the people around them soon
-      // after (see \`compareChanged\`): a record alone cannot show that two known people are one.
+      // after (see `compareChanged`): a record alone cannot show that two known people are one.
       const personRecords = new Set(people.map((p) => p.record.id));
       await picture.queueComparison([...new Set(assignments.filter((a) => personRecords.has(a.recordId)).map((a) => a.entityId))]);
       const summary = {
