@@ -197,6 +197,9 @@ export function ChartPage() {
       setSelected((s) => (s.includes(id) ? s : [...s, id]));
     });
 
+  /** The canvas reports what is selected in its own order; the analyst's order (path from, to) is kept. */
+  const keepOrder = useCallback((ids: string[]) => setSelected((s) => [...s.filter((x) => ids.includes(x)), ...ids.filter((x) => !s.includes(x))]), []);
+
   const change = (id: string, part: Partial<ChartNode>) => setNodes((all) => all.map((n) => (n.id === id ? { ...n, ...part } : n)));
   const drop = (id: string) => {
     setNodes((all) => all.filter((n) => n.id !== id));
@@ -309,7 +312,7 @@ export function ChartPage() {
           cutoff={cutoff}
           path={pathDrawn}
           selected={selected}
-          onSelect={setSelected}
+          onSelect={keepOrder}
           onExpand={(id) => void expand(id)}
           caption={caption}
           description={t('graph.chart.description', { entities: nodes.length, links: links.length })}
