@@ -87,6 +87,34 @@ describe('an analyst charts a planted network, finds the path between two suspec
     expect(await accessibilityProblems(page)).toEqual([]);
   });
 
+  it('links say what they are; one opened shows each report behind it, its grading and what it says', async () => {
+    const page = b.page;
+    // The key names each kind of line.
+    for (const words of ['controls', 'lives at', 'uses phone', 'mentioned together'])
+      expect(await page.locator('.app-chart-legend').innerText()).toContain(words);
+    await page.getByText(/^Links on the chart \(\d+\)$/).click();
+    const rows = page.getByRole('table', { name: 'Links on the chart, with what they say' }).locator('tbody tr');
+    const controls = rows.filter({ hasText: / controls / }).first();
+    await controls.waitFor();
+    const sentence = (await controls.locator('td').first().innerText()).trim();
+    const reports = Number(await controls.locator('td').nth(1).innerText());
+    await controls.getByRole('button', { name: `Evidence for the link: ${sentence}` }).click();
+
+    const panel = page.getByRole('region', { name: `The link: ${sentence}` });
+    await panel.waitFor();
+    // Focus lands on the opened link, for the keyboard and screen readers.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('link-evidence-heading');
+    await panel.getByText(new RegExp(`^${reports} reports? under the filter, seen `)).waitFor();
+    const sources = panel.locator('tbody tr');
+    expect(await sources.count()).toBeGreaterThanOrEqual(reports);
+    expect(await sources.first().innerText()).toMatch(/[A-Z]{2,}-\d{4}-\d+/);
+    expect((await sources.allInnerTexts()).some((r) => r.includes(sentence))).toBe(true);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await panel.getByRole('button', { name: 'Close the link' }).click();
+    await panel.waitFor({ state: 'detached' });
+    await page.getByText(/^Links on the chart \(\d+\)$/).click();
+  });
+
   it("the network's key players (brokers first) and communities, measured on the whole network", async () => {
     const page = b.page;
     await page.getByRole('button', { name: 'Analyse the network' }).click();

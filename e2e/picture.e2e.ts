@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityProblems, openBrowser, type Browser } from './support/browser';
+import { overflowWidth } from './support/layout';
 import { SignInFlow } from './support/pages';
 
 /** Sends a referral through the API as the signed-in user, as the web app does (session cookie and CSRF token). */
@@ -44,7 +45,7 @@ describe('an analyst clears a review pair; the entity page shows both sources', 
   it('two referrals name the same woman, one with her date of birth and one without, each with another phone', async () => {
     await investigator.page.goto(`${investigator.baseUrl}/?lang=en`);
     await new SignInFlow(investigator.page, investigator.baseUrl).asRole('investigator');
-    const base = { exploitationTypes: ['sexual'], location: { town: 'Abergavenny' } };
+    const base = { exploitationTypes: ['sexual'], location: { localAuthority: 'W06000021', town: 'Abergavenny' } };
     references.push(
       await refer(investigator.page, {
         ...base,
@@ -123,6 +124,8 @@ describe('an analyst clears a review pair; the entity page shows both sources', 
     const people = page.getByRole('region', { name: 'People' }).or(page.locator('section', { has: page.getByRole('heading', { name: 'People' }) }));
     await people.getByRole('link', { name: 'Teuta Berisha' }).first().waitFor();
     expect(await people.getByRole('link', { name: 'Teuta Berisha' }).count()).toBe(1);
+    // What tells her from any namesake, under her name: born, nationality, her part, where.
+    expect(await people.getByRole('row', { name: /Teuta Berisha/ }).innerText()).toMatch(/born 14 Jul 1999 · Albania · .*Monmouthshire/);
     expect(await accessibilityProblems(page)).toEqual([]);
 
     await people.getByRole('link', { name: 'Teuta Berisha' }).click();
@@ -148,6 +151,45 @@ describe('an analyst clears a review pair; the entity page shows both sources', 
     expect(await accessibilityProblems(page)).toEqual([]);
     await page.getByRole('button', { name: 'Back' }).click();
     await page.getByRole('heading', { level: 1, name: 'Teuta Berisha' }).waitFor();
+  });
+
+  it('on a phone, a word many reports use is counted, and all its reports are paged', async () => {
+    const page = analyst.page;
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${analyst.baseUrl}/search?lang=en`);
+    await page.getByLabel(/Search for a person/).fill('documents');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    const words = page.getByRole('region', { name: 'Words in reports' });
+    const count = words.getByText(/^(More than )?\d+ found$/);
+    await count.waitFor();
+    const found = Number(/\d+/.exec((await count.textContent())!)![0]);
+    // The demo's narratives speak of workers' documents kept from them in many more reports than a page shows.
+    expect(found).toBeGreaterThan(25);
+    expect(await words.getByRole('listitem').count()).toBe(10);
+    expect(await overflowWidth(page)).toBe(0);
+    expect(await accessibilityProblems(page)).toEqual([]);
+
+    await words.getByRole('link', { name: /^See (all|more than) \d+ reports found$/ }).click();
+    await page.getByRole('heading', { name: 'Words in reports matching “documents”' }).waitFor();
+    const pages = Math.ceil(Math.min(found, 500) / 25);
+    await page.getByText(`Page 1 of ${pages}`).waitFor();
+    const firstPage = await page
+      .getByRole('region', { name: /^Words in reports matching/ })
+      .getByRole('listitem')
+      .allInnerTexts();
+    expect(firstPage).toHaveLength(25);
+    await page.getByRole('link', { name: 'Next page' }).click();
+    await page.getByText(`Page 2 of ${pages}`).waitFor();
+    const secondPage = await page
+      .getByRole('region', { name: /^Words in reports matching/ })
+      .getByRole('listitem')
+      .allInnerTexts();
+    expect(secondPage.some((r) => firstPage.includes(r))).toBe(false);
+    expect(await overflowWidth(page)).toBe(0);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.getByRole('link', { name: 'All results for “documents”' }).click();
+    await words.getByText(/^(More than )?\d+ found$/).waitFor();
+    await page.setViewportSize({ width: 1280, height: 800 });
   });
 
   it('the advert she was sold through is found by its user name, and its page links to her', async () => {

@@ -547,6 +547,8 @@ export interface RecordLinksTable {
   to_record: string;
   report_id: string;
   seq: Generated<string>;
+  /** What the link says (contract LINK_RELATIONS), directed from `from_record`. */
+  relation: ColumnType<string, string | undefined, string>;
 }
 
 export interface PictureSettingsTable {

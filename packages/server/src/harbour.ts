@@ -7,7 +7,7 @@ import { seedDemo } from './demo';
 import { seedDemoCasework } from './demo-casework';
 import { services } from './services/index';
 import { buildPictureInBulk } from './services/picture-bulk';
-import { rekeyPlacesIfDue } from './services/picture-rekey';
+import { rekeyPlacesIfDue, typeLinksIfDue } from './services/picture-rekey';
 import { BackgroundJobs } from './jobs/background-jobs';
 import { harbourJobs } from './jobs/harbour-jobs';
 
@@ -42,6 +42,9 @@ export async function startHarbour(config: Config, progress: (line: string) => v
     // Addresses and businesses under today's rule for one place, once per store.
     const places = await rekeyPlacesIfDue(repos);
     if (places && places.moved > 0) progress(`Brought ${places.moved.toLocaleString('en-GB')} addresses and businesses under the rule for one place.`);
+    // Links stored before links said what they are, once per store.
+    const typed = await typeLinksIfDue(repos);
+    if (typed) progress(`Said what ${typed.toLocaleString('en-GB')} links are (controls, lives at, uses phone…).`);
     const sealed = await svc.secretKeys.checkAtStart();
     if (sealed.resealed > 0) progress(`Sealed ${sealed.resealed} authenticator secret(s) an older Harbour stored in clear.`);
     let seededDemo = false;

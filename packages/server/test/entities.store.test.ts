@@ -236,6 +236,68 @@ describe(`correcting and searching the picture on ${TEST_STORE}`, () => {
     await expect(entities.search(officer, 'Ardit')).rejects.toMatchObject({ status: 403 });
   });
 
+  it('counts what it finds, pages through one kind, and tells namesakes apart by birth, nationality, role and area', async () => {
+    // 27 different men of one name (born years, months and days apart), each reported once, on
+    // successive days, across two areas.
+    const areas = ['W06000022', 'W06000018'];
+    const two = (n: number) => String(n).padStart(2, '0');
+    const bornOf = (i: number) => `${1950 + i}-${two(((5 * i) % 12) + 1)}-${two(((7 * i) % 28) + 1)}`;
+    for (let i = 1; i <= 27; i++) {
+      const dob = bornOf(i);
+      await t.repos.intake.createReport(
+        newReport({
+          receivedAt: new Date(Date.UTC(2026, 9, i, 10)),
+          localAuthority: areas[i % 2]!,
+          summary: `He said his passport was kept by the boss (${i}).`,
+          persons: [
+            person({ givenName: 'Ardit', familyName: 'Hoxha', dob, nationality: i % 3 === 0 ? 'AL' : 'XK', role: i === 5 ? 'suspect' : 'potential_victim' }),
+          ],
+        }),
+        event,
+      );
+    }
+    await picture.drain();
+
+    const first = await entities.search(analyst, { q: 'Ardit Hoxha' });
+    const people = first.groups.find((g) => g.kind === 'person')!;
+    expect(people).toMatchObject({ total: 27, capped: false });
+    expect(people.items).toHaveLength(10);
+    expect(new Set(people.items.map((i) => i.details?.dob)).size).toBe(10);
+    expect(first.reportCount).toEqual({ total: 0, capped: false });
+
+    const pageOne = await entities.search(analyst, { q: 'Ardit Hoxha', kind: 'person' });
+    const pageTwo = await entities.search(analyst, { q: 'Ardit Hoxha', kind: 'person', page: 2 });
+    expect(pageOne).toMatchObject({ kind: 'person', page: 1, pageSize: 25, reports: [] });
+    expect(pageOne.groups[0]!.items).toHaveLength(25);
+    expect(pageTwo.groups[0]!.items).toHaveLength(2);
+    const all = [...pageOne.groups[0]!.items, ...pageTwo.groups[0]!.items];
+    expect(new Set(all.map((i) => i.id)).size).toBe(27);
+    expect(all.map((i) => i.details!.dob).sort()).toEqual(Array.from({ length: 27 }, (_, i) => bornOf(i + 1)).sort());
+    // The suspect among them (the fifth): Kosovan, reported in Caerphilly; the sixth Albanian, in Newport.
+    expect(all.find((i) => i.details!.dob === bornOf(5))!.details).toEqual({ dob: bornOf(5), nationality: 'XK', roles: ['suspect'], area: 'W06000018' });
+    expect(all.find((i) => i.details!.dob === bornOf(6))!.details).toEqual({
+      dob: bornOf(6),
+      nationality: 'AL',
+      roles: ['potential_victim'],
+      area: 'W06000022',
+    });
+    expect((await entities.search(analyst, { q: 'Ardit Hoxha', kind: 'person', page: 3 })).groups).toEqual([]);
+
+    // Report words: counted, ten first, then a page of that kind at a time.
+    const words = await entities.search(analyst, { q: 'passports' });
+    expect(words.reportCount).toEqual({ total: 27, capped: false });
+    expect(words.reports).toHaveLength(10);
+    const reportsTwo = await entities.search(analyst, { q: 'passports', kind: 'report', page: 2 });
+    expect(reportsTwo).toMatchObject({ groups: [], reportCount: { total: 27 } });
+    expect(reportsTwo.reports).toHaveLength(2);
+    const reportsOne = await entities.search(analyst, { q: 'passports', kind: 'report' });
+    expect(new Set([...reportsOne.reports, ...reportsTwo.reports].map((r) => r.id)).size).toBe(27);
+    // Only one kind is looked for on its own pages.
+    expect((await entities.search(analyst, { q: 'Ardit Hoxha', kind: 'phone' })).groups).toEqual([]);
+    const audited = await t.repos.audit.list({ action: 'picture.searched', limit: 1 });
+    expect(audited[0]!.details).toMatchObject({ kind: 'phone', page: 1 });
+  });
+
   it('resolves online accounts, bank accounts and documents written differently into one entity each, linked to the people, and finds them', async () => {
     const victim = person({ givenName: 'Mirela', familyName: 'Dumitru' });
     const suspect = person({ role: 'suspect', givenName: 'Adrian', familyName: 'Stan' });

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { GWENT, type Actor } from '@harbour/core';
 import { seedDatabase, type NewReport } from '@harbour/db';
 import { sql } from 'kysely';
@@ -9,6 +9,14 @@ import { newTestStore, TEST_STORE, type TestStore } from '../../../test/test-sto
 import { GraphService } from '../src/services/graph.service';
 import { newSecretKey, SecretBox } from '../src/auth/secret-box';
 import { services, type Services } from '../src/services/index';
+import { typeLinksIfDue } from '../src/services/picture-rekey';
+
+/** The id Postgres's md5(text)::uuid gives: how a person's own phone and address records are named. */
+const md5Uuid = (text: string) =>
+  createHash('md5')
+    .update(text)
+    .digest('hex')
+    .replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5');
 
 type Person = NewReport['persons'][number];
 const person = (givenName: string, familyName: string, role = 'potential_victim'): Person => ({
@@ -117,6 +125,81 @@ describe(`link analysis over the picture on ${TEST_STORE}`, () => {
     const peopleAndPhones = await svc.graph.network(analyst, phoneId, { kinds: ['person', 'phone'] });
     expect(peopleAndPhones.nodes.map((n) => n.label)).not.toContain('CU57ABC');
     expect(peopleAndPhones).toMatchObject({ size: 4, truncated: false });
+  });
+
+  it('says what each link is, from the one who acts, opens a link on its evidence, and restricts analysis to chosen kinds of link', async () => {
+    const victim: Person = { ...person('Ardit', 'Hoxha'), phone: '07700 900111', address: '12 Commercial Road' };
+    const controller = person('Besnik', 'Gashi', 'suspect');
+    const car = { id: randomUUID(), registration: 'CU57 ABC', make: null, colour: null };
+    const washer = { id: randomUUID(), name: 'Sparkle Hand Car Wash', kind: 'car wash', address: null };
+    const loose = phone('07700 900999');
+    const first = await report({ persons: [victim, controller], vehicles: [car], businesses: [washer], phones: [loose] });
+    const second = await report({
+      persons: [
+        { ...controller, id: randomUUID() },
+        { ...victim, id: randomUUID() },
+      ],
+      receivedAt: new Date('2026-11-03T10:00:00Z'),
+    });
+    const [victimId, controllerId, carId, washId, looseId] = (await Promise.all([victim, controller, car, washer, loose].map((r) => entityOf(r.id)))) as [
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
+    const [ownPhoneId, homeId] = await Promise.all([entityOf(md5Uuid(`${victim.id}:phone`)), entityOf(md5Uuid(`${victim.id}:address`))]);
+
+    const near = await svc.graph.neighbourhood(analyst, victimId, 1);
+    const says = (a: string, b: string) => {
+      const l = near.links.find((x) => (x.from === a && x.to === b) || (x.from === b && x.to === a))!;
+      // As a sentence from `a`: which way it runs, seen from a.
+      const way = l.direction === 'none' || l.direction === 'both' ? l.direction : (l.from === a) === (l.direction === 'forward') ? 'from' : 'to';
+      return `${l.relations.join('+')}:${way}`;
+    };
+    expect(says(controllerId, victimId)).toBe('controls:from');
+    expect(says(victimId, ownPhoneId)).toBe('uses_phone:from');
+    expect(says(victimId, homeId)).toBe('lives_at:from');
+    expect(says(victimId, washId)).toBe('works_at:from');
+    expect(says(victimId, looseId)).toBe('mentioned:none');
+    expect(says(victimId, carId)).toBe('mentioned:none');
+    const aroundController = await svc.graph.neighbourhood(analyst, controllerId, 1);
+    expect(aroundController.links.find((l) => [l.from, l.to].includes(carId))).toMatchObject({ relations: ['drives'] });
+
+    // Opened: each report behind the link, newest first, with what it says and who acts.
+    const evidence = await svc.graph.linkEvidence(analyst, victimId, controllerId);
+    expect(evidence.from.label).toBe('Ardit Hoxha');
+    expect(evidence.link).toMatchObject({ reports: 2, relations: ['controls'] });
+    expect(evidence.sources.map((s) => [s.id, s.relation, s.actor])).toEqual([
+      [second.id, 'controls', controllerId],
+      [first.id, 'controls', controllerId],
+    ]);
+    // Under a filter the link's reports are those passing it.
+    const later = await svc.graph.linkEvidence(analyst, victimId, controllerId, { from: new Date('2026-11-02T00:00:00Z') });
+    expect(later.sources.map((s) => s.id)).toEqual([second.id]);
+    expect((await svc.graph.linkEvidence(analyst, victimId, looseId, { relations: ['controls'] })).link).toBeNull();
+
+    // Analysis on chosen kinds of link: who controls whom, and nothing merely mentioned.
+    const controlled = await svc.graph.network(analyst, victimId, { relations: ['controls'] });
+    expect(controlled.nodes.map((n) => n.label).sort()).toEqual(['Ardit Hoxha', 'Besnik Gashi']);
+    expect(await sql<{ action: string }>`select action from audit_log where action = 'graph.link-evidence-viewed'`.execute(t.store.db)).toMatchObject({
+      rows: [{}, {}, {}],
+    });
+    await expect(svc.graph.linkEvidence(officer, victimId, controllerId)).rejects.toThrow(/does not allow/);
+  });
+
+  it('types the links a store held before links had types, once', async () => {
+    const [victim, controller] = [person('Ardit', 'Hoxha'), person('Besnik', 'Gashi', 'suspect')];
+    await report({ persons: [victim, controller] });
+    // As an older Harbour stored it: every link only a mention, in id order.
+    await sql`update record_links set relation = 'mentioned', from_record = least(from_record, to_record), to_record = greatest(from_record, to_record)`.execute(
+      t.store.db,
+    );
+    await sql`delete from picture_upkeep`.execute(t.store.db);
+    expect(await typeLinksIfDue(t.repos)).toBe(1);
+    expect(await typeLinksIfDue(t.repos)).toBeNull();
+    const links = await sql<{ from_record: string; relation: string }>`select from_record, relation from record_links`.execute(t.store.db);
+    expect(links.rows).toEqual([{ from_record: controller.id, relation: 'controls' }]);
   });
 
   it('marks a network that grew since the analyst last opened it, for that analyst only', async () => {

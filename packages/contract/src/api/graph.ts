@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EXPLOITATION_TYPES } from '../vocabulary/domain';
 import { INTELLIGENCE_ASSESSMENTS, SOURCE_EVALUATIONS } from '../vocabulary/grading';
-import { LINK_TYPES, RECORD_KINDS } from '../vocabulary/picture';
+import { LINK_RELATIONS, LINK_TYPES, RECORD_KINDS } from '../vocabulary/picture';
 import { uniqueList } from './fields';
 import { reportRefSchema } from './picture';
 
@@ -9,8 +9,21 @@ import { reportRefSchema } from './picture';
 
 export const nodeViewSchema = z.object({ id: z.string(), kind: z.string(), label: z.string(), reports: z.number() });
 export type NodeView = z.output<typeof nodeViewSchema>;
-/** A link between two entities as the analyst sees it: the reports (passing the filter) that make it. */
-export const linkViewSchema = z.object({ from: z.string(), to: z.string(), reports: z.number(), firstSeen: z.string(), lastSeen: z.string() });
+export const LINK_DIRECTIONS = ['forward', 'backward', 'both', 'none'] as const;
+/**
+ * A link between two entities as the analyst sees it: the reports (passing the filter) that make
+ * it, what they say of it (strongest first) and which way it runs: `forward` from `from` to `to`
+ * (the suspect controls the victim), `backward`, `both`, or `none` (only mentioned together).
+ */
+export const linkViewSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  reports: z.number(),
+  firstSeen: z.string(),
+  lastSeen: z.string(),
+  relations: z.array(z.enum(LINK_RELATIONS)),
+  direction: z.enum(LINK_DIRECTIONS),
+});
 export type LinkView = z.output<typeof linkViewSchema>;
 /** Entities and the links among them: what a chart draws. */
 export const chartDataSchema = z.object({ nodes: z.array(nodeViewSchema), links: z.array(linkViewSchema) });
@@ -36,6 +49,7 @@ export const linkFilterSchema = z
     exploitationTypes: uniqueList(z.enum(EXPLOITATION_TYPES), EXPLOITATION_TYPES.length).optional(),
     kinds: uniqueList(z.enum(RECORD_KINDS), RECORD_KINDS.length).optional(),
     linkTypes: z.array(linkType).max(LINK_TYPES.length).optional(),
+    relations: uniqueList(z.enum(LINK_RELATIONS), LINK_RELATIONS.length).optional(),
   })
   .refine(datesInOrder, datesOutOfOrder);
 export type LinkFilter = z.output<typeof linkFilterSchema>;
@@ -62,6 +76,7 @@ export const linkFilterQuery = z
     exploitationTypes: list(z.enum(EXPLOITATION_TYPES)),
     kinds: list(z.enum(RECORD_KINDS)),
     linkTypes: list(linkType),
+    relations: list(z.enum(LINK_RELATIONS)),
   })
   .refine(datesInOrder, datesOutOfOrder);
 
@@ -124,6 +139,20 @@ export const pathsSchema = z.object({
   paths: z.array(z.object({ nodes: z.array(nodeViewSchema), links: z.array(linkViewSchema.extend({ sources: z.array(reportRefSchema) })) })),
 });
 export type Paths = z.output<typeof pathsSchema>;
+
+/** One report behind a link: what it says of the two, and who acts (the entity the link runs from; none for a mention). */
+export const linkSourceSchema = reportRefSchema.extend({ relation: z.enum(LINK_RELATIONS), actor: z.string().nullable() });
+export type LinkSource = z.output<typeof linkSourceSchema>;
+
+export const linkEvidenceQuery = pathsQuery;
+/** A link opened: its two ends, the link as drawn under the filter, and every report behind it that passes, newest first. */
+export const linkEvidenceSchema = z.object({
+  from: nodeViewSchema,
+  to: nodeViewSchema,
+  link: linkViewSchema.nullable(),
+  sources: z.array(linkSourceSchema),
+});
+export type LinkEvidence = z.output<typeof linkEvidenceSchema>;
 
 export const CHART_LAYOUTS = ['cose', 'concentric', 'breadthfirst', 'circle', 'grid', 'preset'] as const;
 export type ChartLayout = (typeof CHART_LAYOUTS)[number];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RECORD_KINDS } from '../vocabulary/picture';
+import { RECORD_KINDS, SEARCH_KINDS } from '../vocabulary/picture';
 
 /** The intelligence picture: search, entities with their evidence, the review queue, matching settings. */
 
@@ -7,16 +7,38 @@ import { RECORD_KINDS } from '../vocabulary/picture';
 export const reportRefSchema = z.object({ id: z.string(), reference: z.string(), source: z.string(), receivedAt: z.string(), grading: z.string().nullable() });
 export type ReportRef = z.output<typeof reportRefSchema>;
 
-export const searchQuery = z.object({ q: z.string().trim().min(1, 'Enter something to search for').max(200, 'Use 200 characters or fewer') });
+export const searchQuery = z.object({
+  q: z.string().trim().min(1, 'Enter something to search for').max(200, 'Use 200 characters or fewer'),
+  /** One kind's results, a page at a time; without it, the first few of every kind. */
+  kind: z.enum(SEARCH_KINDS).optional(),
+  page: z.coerce.number().int('Give a whole page number').min(1, 'Pages start at 1').max(1000, 'Use a page number of 1000 or less').default(1),
+});
+export type SearchQuery = z.input<typeof searchQuery>;
+
+/** What tells namesakes apart: the details their records give most often, and where they were last reported. */
+export const personDetailsSchema = z.object({
+  dob: z.string().nullable(),
+  nationality: z.string().nullable(),
+  roles: z.array(z.string()),
+  area: z.string().nullable(),
+});
+export type PersonDetails = z.output<typeof personDetailsSchema>;
+
+const searchCount = { total: z.number(), capped: z.boolean() };
 export const searchResultsSchema = z.object({
   query: z.string(),
+  kind: z.enum(SEARCH_KINDS).nullable(),
+  page: z.number(),
+  pageSize: z.number(),
   groups: z.array(
     z.object({
       kind: z.enum(RECORD_KINDS),
-      items: z.array(z.object({ id: z.string(), label: z.string(), reports: z.number(), latest: z.string() })),
+      ...searchCount,
+      items: z.array(z.object({ id: z.string(), label: z.string(), reports: z.number(), latest: z.string(), details: personDetailsSchema.nullable() })),
     }),
   ),
   reports: z.array(reportRefSchema.extend({ snippet: z.string() })),
+  reportCount: z.object(searchCount),
 });
 export type SearchResults = z.output<typeof searchResultsSchema>;
 

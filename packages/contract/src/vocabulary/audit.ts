@@ -49,6 +49,7 @@ export const AUDIT_ACTIONS = [
   'graph.chart-opened',
   'graph.chart-saved',
   'graph.entities-viewed',
+  'graph.link-evidence-viewed',
   'graph.neighbourhood-viewed',
   'graph.network-analysed',
   'graph.network-viewed',

@@ -7,3 +7,19 @@ export type RecordKind = (typeof RECORD_KINDS)[number];
 
 /** Every kind of link, named by the kinds it joins ("person-phone"), each pair once. */
 export const LINK_TYPES: readonly string[] = RECORD_KINDS.flatMap((a, i) => RECORD_KINDS.slice(i).map((b) => `${a}-${b}`));
+
+/**
+ * What a link says, strongest first: worked out from the parts a report gives the people in it and
+ * whose phone or home is whose. Each but `mentioned` is directed (the suspect controls the
+ * victim; the person lives at the address); `mentioned` is only that two things were in one report.
+ */
+export const LINK_RELATIONS = ['controls', 'called', 'uses_phone', 'lives_at', 'works_at', 'drives', 'mentioned'] as const;
+export type LinkRelation = (typeof LINK_RELATIONS)[number];
+
+/** Results per kind on the first page of a search; a kind's own pages hold more. */
+export const SEARCH_PREVIEW = 10;
+export const SEARCH_PAGE_SIZE = 25;
+/** Matches are counted this far (a common name can match thousands); beyond it, "more than". */
+export const SEARCH_MOST_COUNTED = 500;
+export const SEARCH_KINDS = [...RECORD_KINDS, 'report'] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];

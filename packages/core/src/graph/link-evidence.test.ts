@@ -48,18 +48,58 @@ describe('link evidence', () => {
     expect(graph.nodeCount).toBe(5);
     expect(linked(evidence, {})).toEqual(['ann–phone', 'bob–flat', 'bob–phone']);
     const [bob, flat, ann, phone] = ['bob', 'flat', 'ann', 'phone'].map((id) => evidence.indexOf(id)!) as [number, number, number, number];
-    expect(link(bob, flat)).toEqual({ reports: 2, firstSeen: day(10).getTime(), lastSeen: day(20).getTime() });
+    expect(link(bob, flat)).toEqual({ reports: 2, firstSeen: day(10).getTime(), lastSeen: day(20).getTime(), relations: ['mentioned'], direction: 'none' });
     expect(link(flat, bob)).toEqual(link(bob, flat));
     expect(link(phone, ann)?.reports).toBe(1);
     expect(link(ann, bob)).toBeUndefined();
     expect(graph.weight(bob, flat)).toBe(2);
   });
 
+  it('says what a link is and which way it runs, from whichever end it is asked', () => {
+    const evidence = LinkEvidence.from(
+      [
+        { id: 'boss', kind: 'person' },
+        { id: 'ann', kind: 'person', victim: true },
+        { id: 'flat', kind: 'address' },
+        { id: 'p1', kind: 'phone' },
+        { id: 'p2', kind: 'phone' },
+      ],
+      new Map([
+        ['r1', { receivedAt: day(1), grading: null, exploitationTypes: [], involvesChild: false, area: null }],
+        ['r2', { receivedAt: day(2), grading: null, exploitationTypes: [], involvesChild: false, area: null }],
+        ['r3', { receivedAt: day(3), grading: null, exploitationTypes: [], involvesChild: false, area: null }],
+      ]),
+      [
+        { a: 'boss', b: 'ann', report: 'r1', relation: 'controls' },
+        { a: 'boss', b: 'ann', report: 'r2' },
+        { a: 'ann', b: 'flat', report: 'r1', relation: 'lives_at' },
+        { a: 'boss', b: 'flat', report: 'r1' },
+        { a: 'p1', b: 'p2', report: 'r2', relation: 'called' },
+        { a: 'p2', b: 'p1', report: 'r3', relation: 'called' },
+      ],
+    );
+    const [boss, ann, flat, p1, p2] = ['boss', 'ann', 'flat', 'p1', 'p2'].map((id) => evidence.indexOf(id)!) as [number, number, number, number, number];
+    const { link } = evidence.filtered();
+    expect(link(boss, ann)).toMatchObject({ reports: 2, relations: ['controls', 'mentioned'], direction: 'forward' });
+    expect(link(ann, boss)).toMatchObject({ relations: ['controls', 'mentioned'], direction: 'backward' });
+    expect(link(flat, ann)).toMatchObject({ relations: ['lives_at'], direction: 'backward' });
+    expect(link(boss, flat)).toMatchObject({ relations: ['mentioned'], direction: 'none' });
+    expect(link(p1, p2)).toMatchObject({ reports: 2, relations: ['called'], direction: 'both' });
+
+    // Restricted to what links say: only the reports saying it count, and only those links are left.
+    const controls = evidence.filtered({ relations: ['controls'] });
+    expect(controls.link(boss, ann)).toMatchObject({ reports: 1, relations: ['controls'], direction: 'forward' });
+    expect(controls.link(ann, flat)).toBeUndefined();
+    expect(linked(evidence, { relations: ['controls', 'lives_at'] })).toEqual(['ann–boss', 'ann–flat']);
+    expect(linked(evidence, { relations: ['called'], from: day(3) })).toEqual(['p1–p2']);
+    expect(evidence.filtered({ relations: ['called'], from: day(3) }).link(p2, p1)).toMatchObject({ reports: 1, direction: 'forward' });
+  });
+
   it('keeps only the reports within the dates', () => {
     const evidence = sample();
     expect(linked(evidence, { from: day(5), until: day(11) })).toEqual(['bob–flat', 'bob–phone']);
     const { link } = evidence.filtered({ from: day(15) });
-    expect(link(evidence.indexOf('bob')!, evidence.indexOf('flat')!)).toEqual({ reports: 1, firstSeen: day(20).getTime(), lastSeen: day(20).getTime() });
+    expect(link(evidence.indexOf('bob')!, evidence.indexOf('flat')!)).toMatchObject({ reports: 1, firstSeen: day(20).getTime(), lastSeen: day(20).getTime() });
   });
 
   it('filters by grading, counting ungraded reports unless told not to', () => {
@@ -95,7 +135,7 @@ describe('link evidence', () => {
       ],
     );
     const [a, b] = [evidence.indexOf('a')!, evidence.indexOf('b')!];
-    expect(evidence.filtered().link(a, b)).toEqual({ reports: 1, firstSeen: day(2).getTime(), lastSeen: day(9).getTime() });
+    expect(evidence.filtered().link(a, b)).toMatchObject({ reports: 1, firstSeen: day(2).getTime(), lastSeen: day(9).getTime() });
     expect(linked(evidence, { from: day(1), until: day(10) })).toEqual(['a–b']);
     expect(linked(evidence, { from: day(4), until: day(5) })).toEqual(['a–b']);
     expect(linked(evidence, { from: day(10) })).toEqual(['b–c']);

@@ -1,3 +1,4 @@
+import { LINK_RELATIONS, type LinkRelation } from '@harbour/contract';
 import { EXPLOITATION_TYPES, type ExploitationType } from '../domain';
 import { RECORD_KINDS, type RecordKind } from '../resolve/keys';
 import { LinkGraph } from './link-graph';
@@ -22,9 +23,11 @@ export interface GraphFilter {
   readonly kinds?: readonly RecordKind[];
   /** Links between these kinds of entity, named by the two kinds in `RECORD_KINDS` order ("person-phone"). */
   readonly linkTypes?: readonly string[];
+  /** Links saying one of these (a suspect controls a victim, a person lives at an address…). */
+  readonly relations?: readonly LinkRelation[];
 }
 
-export { LINK_TYPES } from '@harbour/contract';
+export { LINK_RELATIONS, LINK_TYPES } from '@harbour/contract';
 
 /** The kind of link between entities of two kinds. */
 export function linkType(a: RecordKind, b: RecordKind): string {
@@ -65,13 +68,29 @@ export interface LinkMention {
   /** When the link itself was seen, where the report says (the first and last of the calls in call data); else the report's date. */
   readonly first?: Date | null;
   readonly last?: Date | null;
+  /** What the report says of the two, from `a` to `b`; only mentioned together when not said. */
+  readonly relation?: LinkRelation;
+}
+
+/** Which way a link's relations run between the two ends asked about. */
+export type LinkDirection = 'forward' | 'backward' | 'both' | 'none';
+
+/** A link of a filtered graph: its reports passing the filter, when seen, and what they say of it. */
+export interface FilteredLink {
+  readonly reports: number;
+  readonly firstSeen: number;
+  readonly lastSeen: number;
+  /** Strongest first (`LINK_RELATIONS` order). */
+  readonly relations: readonly LinkRelation[];
+  /** Of the directed relations: from the first end asked about to the second, back, both or neither. */
+  readonly direction: LinkDirection;
 }
 
 /** The picture's graph as seen through one filter, with each link's reports counted under it. */
 export interface FilteredLinks {
   readonly graph: LinkGraph;
   /** Reports behind each link that pass the filter, and the first and last of them (ms), by graph edge slot. */
-  readonly link: (v: number, u: number) => { reports: number; firstSeen: number; lastSeen: number } | undefined;
+  readonly link: (v: number, u: number) => FilteredLink | undefined;
   /** The networks (connected components) of the filtered graph … */
   readonly networks: Components;
   /** … and, for each, what its reports say. */
@@ -100,6 +119,9 @@ export class LinkEvidence {
     /** When each mention was seen: its first and last time (ms). */
     private readonly seenFrom: Float64Array,
     private readonly seenTo: Float64Array,
+    /** What each mention says (one bit per relation, `LINK_RELATIONS` order) and which way: 1 lower node to higher, 2 back. */
+    private readonly relationBits: Uint8Array,
+    private readonly directionBits: Uint8Array,
     /** The span of each report's mentions (ms). */
     private readonly reportFrom: Float64Array,
     private readonly reportTo: Float64Array,
@@ -213,6 +235,10 @@ export class LinkEvidence {
     const mentionsOut = new Int32Array(count);
     const seenFrom = new Float64Array(count);
     const seenTo = new Float64Array(count);
+    const relationBits = new Uint8Array(count);
+    const directionBits = new Uint8Array(count);
+    const said = (i: number) => 1 << l.relation[i]!;
+    const way = (i: number) => (l.relation[i] === MENTIONED ? 0 : l.a[i]! < l.b[i]! ? 1 : 2);
     const startsOut = new Int32Array(pairs + 1);
     const lastPair = new Int32Array(reportCount).fill(-1);
     const slotOf = new Int32Array(reportCount);
@@ -223,14 +249,19 @@ export class LinkEvidence {
         const i = grouped[k]!;
         const r = l.report[i]!;
         if (lastPair[r] === p) {
-          seenFrom[slotOf[r]!] = Math.min(seenFrom[slotOf[r]!]!, l.from[i]!);
-          seenTo[slotOf[r]!] = Math.max(seenTo[slotOf[r]!]!, l.to[i]!);
+          const slot = slotOf[r]!;
+          seenFrom[slot] = Math.min(seenFrom[slot]!, l.from[i]!);
+          seenTo[slot] = Math.max(seenTo[slot]!, l.to[i]!);
+          relationBits[slot]! |= said(i);
+          directionBits[slot]! |= way(i);
           continue;
         }
         lastPair[r] = p;
         slotOf[r] = kept;
         seenFrom[kept] = l.from[i]!;
         seenTo[kept] = l.to[i]!;
+        relationBits[kept] = said(i);
+        directionBits[kept] = way(i);
         mentionsOut[kept++] = r;
       }
     }
@@ -256,6 +287,8 @@ export class LinkEvidence {
       mentionsOut.slice(0, kept),
       seenFrom.slice(0, kept),
       seenTo.slice(0, kept),
+      relationBits.slice(0, kept),
+      directionBits.slice(0, kept),
       reportFrom,
       reportTo,
       l.evaluation,
@@ -270,8 +303,7 @@ export class LinkEvidence {
 
   /** The graph of the links that have at least one report passing the filter, weighted by how many. */
   filtered(filter: GraphFilter = {}): FilteredLinks {
-    const passes = this.reportsPassing(filter);
-    const [since, until] = span(filter);
+    const counts = this.mentionFilter(filter);
     const kindOk = this.kindsPassing(filter);
     const pairs = this.pairA.length;
     const from = new Int32Array(pairs);
@@ -279,6 +311,8 @@ export class LinkEvidence {
     const weight = new Float64Array(pairs);
     const first = new Float64Array(pairs);
     const last = new Float64Array(pairs);
+    const relations = new Uint8Array(pairs);
+    const directions = new Uint8Array(pairs);
     const pairOf = new Int32Array(pairs);
     let kept = 0;
     for (let p = 0; p < pairs; p++) {
@@ -287,11 +321,15 @@ export class LinkEvidence {
       let reports = 0;
       let lo = Infinity;
       let hi = -Infinity;
+      let said = 0;
+      let way = 0;
       for (let k = this.starts[p]!; k < this.starts[p + 1]!; k++) {
-        if (!passes[this.mentions[k]!] || this.seenTo[k]! < since || this.seenFrom[k]! >= until) continue;
+        if (!counts(k)) continue;
         reports++;
         lo = Math.min(lo, this.seenFrom[k]!);
         hi = Math.max(hi, this.seenTo[k]!);
+        said |= this.relationBits[k]!;
+        way |= this.directionBits[k]!;
       }
       if (reports === 0) continue;
       from[kept] = a;
@@ -299,6 +337,8 @@ export class LinkEvidence {
       weight[kept] = reports;
       first[kept] = lo;
       last[kept] = hi;
+      relations[kept] = said;
+      directions[kept] = way;
       pairOf[kept++] = p;
     }
     const graph = LinkGraph.fromNumbered(this.ids, this.index, from.subarray(0, kept), to.subarray(0, kept), weight.subarray(0, kept));
@@ -306,12 +346,20 @@ export class LinkEvidence {
     return {
       graph,
       networks,
-      networkFacts: () => this.networkFacts(graph, networks, passes, [since, until], pairOf.subarray(0, kept)),
+      networkFacts: () => this.networkFacts(graph, networks, counts, pairOf.subarray(0, kept)),
       link(v, u) {
         for (let e = graph.offsets[v]!; e < graph.offsets[v + 1]!; e++)
           if (graph.targets[e] === u) {
             const i = graph.origins[e]!;
-            return { reports: weight[i]!, firstSeen: first[i]!, lastSeen: last[i]! };
+            // Directions are kept from the lower node to the higher: turned to run from v.
+            const way = v < u ? directions[i]! : ((directions[i]! & 1) << 1) | ((directions[i]! & 2) >> 1);
+            return {
+              reports: weight[i]!,
+              firstSeen: first[i]!,
+              lastSeen: last[i]!,
+              relations: LINK_RELATIONS.filter((_, r) => relations[i]! & (1 << r)),
+              direction: WAYS[way]!,
+            };
           }
         return undefined;
       },
@@ -319,7 +367,7 @@ export class LinkEvidence {
   }
 
   /** Each network's facts from the passing reports of its links (a report's links all lie in one network). */
-  private networkFacts(graph: LinkGraph, networks: Components, passes: Uint8Array, [since, until]: [number, number], pairs: Int32Array): NetworkFacts[] {
+  private networkFacts(graph: LinkGraph, networks: Components, counts: (mention: number) => boolean, pairs: Int32Array): NetworkFacts[] {
     const count = networks.sizes.length;
     const victims = new Int32Array(count);
     const degreeSum = new Float64Array(count);
@@ -335,8 +383,8 @@ export class LinkEvidence {
     for (const p of pairs) {
       const c = networks.of[this.pairA[p]!]!;
       for (let k = this.starts[p]!; k < this.starts[p + 1]!; k++) {
+        if (!counts(k)) continue;
         const r = this.mentions[k]!;
-        if (!passes[r] || this.seenTo[k]! < since || this.seenFrom[k]! >= until) continue;
         children[c]! |= this.child[r]!;
         exploitation[c]! |= this.exploitation[r]!;
         if (this.area[r]! >= 0 && this.area[r]! < 31) areas[c]! |= 1 << this.area[r]!;
@@ -354,6 +402,14 @@ export class LinkEvidence {
       firstSeen: first[c]!,
       lastSeen: last[c]!,
     }));
+  }
+
+  /** Whether a mention counts under the filter: its report passes, it was seen in the dates, it says what is asked for. */
+  private mentionFilter(filter: GraphFilter): (mention: number) => boolean {
+    const passes = this.reportsPassing(filter);
+    const [since, until] = span(filter);
+    const wanted = filter.relations ? filter.relations.reduce((bits, r) => bits | (1 << LINK_RELATIONS.indexOf(r)), 0) : 0xff;
+    return (k) => passes[this.mentions[k]!] === 1 && this.seenTo[k]! >= since && this.seenFrom[k]! < until && (this.relationBits[k]! & wanted) !== 0;
   }
 
   /** One flag per report: does it pass the filter's grading and exploitation parts? (Dates are checked per mention.) */
@@ -379,6 +435,10 @@ export class LinkEvidence {
     return (a, b) => (!kinds || (kinds.has(a) && kinds.has(b))) && (!types || types.has(linkType(RECORD_KINDS[a]!, RECORD_KINDS[b]!)));
   }
 }
+
+const MENTIONED = LINK_RELATIONS.indexOf('mentioned');
+/** Direction bits (1 forward, 2 back) as words. */
+const WAYS: readonly LinkDirection[] = ['none', 'forward', 'backward', 'both'];
 
 /** The filter's dates as a half-open range of ms. */
 function span(filter: GraphFilter): [number, number] {

@@ -1,4 +1,5 @@
 import { RECORD_KINDS, type RecordKind } from '../resolve/keys';
+import { LINK_RELATIONS } from '@harbour/contract';
 import { exploitationBits, LinkEvidence, type LinkMention, type ReportFacts } from './link-evidence';
 
 /** The ledger's contents as arrays, for `LinkEvidence.fromLedger`. */
@@ -22,7 +23,11 @@ export interface LedgerArrays {
   readonly report: Int32Array;
   readonly from: Float64Array;
   readonly to: Float64Array;
+  /** What each link says: its place in `LINK_RELATIONS`, from `a` to `b`. */
+  readonly relation: Uint8Array;
 }
+
+const MENTIONED = LINK_RELATIONS.indexOf('mentioned');
 
 type Typed = Int32Array<ArrayBuffer> | Float64Array<ArrayBuffer> | Uint8Array<ArrayBuffer> | Int16Array<ArrayBuffer>;
 
@@ -80,6 +85,7 @@ export class LinkLedger {
   private readonly reportOf = new Column(new Int32Array(1024), -1);
   private readonly from = new Column(new Float64Array(1024));
   private readonly to = new Column(new Float64Array(1024));
+  private readonly relation = new Column(new Uint8Array(1024), MENTIONED);
   /** Keys arrive in rising order, so a key is found by halving; a late one turns on a lookup table. */
   private sorted = true;
   private byKey: Map<number, number> | undefined;
@@ -154,6 +160,7 @@ export class LinkLedger {
     this.put(this.reportOf, i, r);
     this.put(this.from, i, mention.first?.getTime() ?? received);
     this.put(this.to, i, mention.last?.getTime() ?? mention.first?.getTime() ?? received);
+    this.put(this.relation, i, mention.relation ? LINK_RELATIONS.indexOf(mention.relation) : MENTIONED);
   }
 
   /** Sets one value, noting a change only when it is one (catching up reads some rows again). */
@@ -184,6 +191,7 @@ export class LinkLedger {
       report: this.reportOf.view(this.count),
       from: this.from.view(this.count),
       to: this.to.view(this.count),
+      relation: this.relation.view(this.count),
     });
     return this.built;
   }

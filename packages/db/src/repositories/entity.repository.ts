@@ -9,7 +9,13 @@ export interface EntitySearch {
   readonly text: string;
   readonly codeSets: readonly (readonly string[])[];
   readonly compact: string;
+  /** One kind only (a page of its results); otherwise every kind. */
+  readonly kind?: EntityKind | undefined;
+  /** Per kind: the hits after the first `offset`, at most `limit` of them. */
+  readonly offset: number;
   readonly limit: number;
+  /** Matching entities counted up to this many. */
+  readonly mostCounted: number;
 }
 
 export interface EntityHit {
@@ -19,6 +25,23 @@ export interface EntityHit {
   score: number;
   reports: number;
   latest: Date;
+}
+
+export interface EntitySearchResult {
+  readonly hits: EntityHit[];
+  /** Matching entities of each kind found, up to `mostCounted` in all. */
+  readonly counts: ReadonlyMap<EntityKind, number>;
+  /** More matched than were counted. */
+  readonly capped: boolean;
+}
+
+/** Of a person, what tells them from their namesakes: the commonest details of their records, roles, latest area. */
+export interface PersonDetailsRow {
+  entity_id: string;
+  dob: string | null;
+  nationality: string | null;
+  roles: string[] | null;
+  area: string | null;
 }
 
 export interface ReportHit {
@@ -115,24 +138,26 @@ export class EntityRepository {
   /**
    * Entities whose records match the query: the dictionary of distinct terms is searched by trigram
    * similarity, by a partial number or plate, or (people) by every word sounding alike; the best
-   * terms' records are then found by equality. Best first, each entity once, with how many reports
-   * mention it and the latest.
+   * terms' records are then found by equality. Per kind, best first, a page of them with how many
+   * reports mention each and the latest, and how many of each kind match.
    */
-  async search(query: EntitySearch): Promise<EntityHit[]> {
+  async search(query: EntitySearch): Promise<EntitySearchResult> {
+    const none = { hits: [], counts: new Map(), capped: false };
     const conditions: RawBuilder<unknown>[] = [];
     if (query.text.length >= 2) conditions.push(sql`t.text % ${query.text}::text`);
     // Words within a longer term: "Usk Vale Meats" or "meats" in "usk vale meats newport np10 8xg".
     if (query.text.length >= WORDS_FROM) conditions.push(sql`${query.text}::text <% t.text`);
     if (query.compact) conditions.push(sql`t.text like ${`%${escapeLike(query.compact)}%`}`);
     for (const set of query.codeSets) if (set.length > 0) conditions.push(sql`t.codes @> ${[...set]}::text[]`);
-    if (conditions.length === 0) return [];
+    if (conditions.length === 0) return none;
+    const ofKind = query.kind ? sql`and x.kind = ${query.kind}` : sql``;
     // Every condition is indexed; the embedded store's planner nevertheless prices a scan of the
     // whole dictionary lower (seen: 600 ms a search at 100k people), so scans are ruled out here.
     const rows = await this.db.transaction().execute(async (tx) => {
       await sql`set local enable_seqscan = off`.execute(tx);
       await sql.raw(`set local pg_trgm.similarity_threshold = ${SIMILAR}`).execute(tx);
       await sql.raw(`set local pg_trgm.word_similarity_threshold = ${SIMILAR_WORDS}`).execute(tx);
-      return sql<EntityHit>`
+      return sql<EntityHit & { total: number }>`
       with terms as (
         select t.text, case when ${query.compact}::text <> '' and t.text like ${`%${escapeLike(query.compact)}%`} then 1
                             else greatest(similarity(t.text, ${query.text}::text), 0.9 * word_similarity(${query.text}::text, t.text),
@@ -145,46 +170,81 @@ export class EntityRepository {
       hits as (
         -- Each term's records looked up by the index, at most a few hundred per term whatever
         -- the statistics say (a common name must never turn into a scan of every record).
-        select r.entity_id, max(terms.score) as score
+        select r.entity_id, r.kind, max(terms.score) as score
         from terms cross join lateral (
-          select x.entity_id from entity_records x where x.search_text = terms.text and x.entity_id is not null limit ${RECORDS_PER_TERM}
+          select x.entity_id, x.kind from entity_records x
+          where x.search_text = terms.text and x.entity_id is not null ${ofKind} limit ${RECORDS_PER_TERM}
         ) r
-        group by r.entity_id
+        group by r.entity_id, r.kind
         order by score desc, r.entity_id
-        limit ${query.limit}
+        limit ${query.mostCounted + 1}
+      ),
+      ranked as (
+        select h.*, row_number() over (partition by h.kind order by h.score desc, h.entity_id) as n,
+               count(*) over (partition by h.kind) as total
+        from hits h
       )
-      select e.id, e.kind, e.label, h.score, count(distinct x.report_id)::int as reports, max(p.received_at) as latest
-      from hits h join entities e on e.id = h.entity_id
+      select e.id, e.kind, e.label, h.score, h.total::int as total, count(distinct x.report_id)::int as reports, max(p.received_at) as latest
+      from ranked h join entities e on e.id = h.entity_id
         join entity_records x on x.entity_id = e.id join reports p on p.id = x.report_id
-      group by e.id, e.kind, e.label, h.score
-      order by h.score desc, latest desc`.execute(tx);
+      where h.n > ${query.offset} and h.n <= ${query.offset + query.limit}
+      group by e.id, e.kind, e.label, h.score, h.total, h.n
+      order by e.kind, h.n`.execute(tx);
     });
-    return rows.rows.map((r) => ({ ...r, score: Number(r.score) }));
+    const counts = new Map<EntityKind, number>();
+    for (const r of rows.rows) counts.set(r.kind, r.total);
+    const counted = [...counts.values()].reduce((a, b) => a + b, 0);
+    return {
+      hits: rows.rows.map(({ total: _, ...r }) => ({ ...r, score: Number(r.score) })),
+      counts,
+      capped: counted > query.mostCounted,
+    };
+  }
+
+  /** For each person, what tells them from namesakes: the commonest date of birth and nationality their records give, their roles, the area of their latest report. */
+  async personDetails(ids: readonly string[]): Promise<PersonDetailsRow[]> {
+    if (ids.length === 0) return [];
+    const rows = await sql<PersonDetailsRow>`
+      select x.entity_id,
+             mode() within group (order by x.attributes->>'dob') filter (where coalesce(x.attributes->>'dob', '') <> '') as dob,
+             mode() within group (order by x.attributes->>'nationality') filter (where coalesce(x.attributes->>'nationality', '') <> '') as nationality,
+             array_agg(distinct x.role) filter (where x.role is not null) as roles,
+             (array_agg(p.local_authority order by p.received_at desc) filter (where p.local_authority is not null))[1] as area
+      from entity_records x join reports p on p.id = x.report_id
+      where x.entity_id = any(${[...ids]}::uuid[]) and x.kind = 'person'
+      group by x.entity_id`.execute(this.db);
+    return rows.rows;
   }
 
   /**
-   * Reports whose words match, best first; a report's reference or its reporter's code, however
-   * typed, finds that report at the top.
+   * Reports whose words match, best first, a page at a time, with how many match (up to
+   * `mostCounted`); a report's reference or its reporter's code, however typed, finds that report
+   * at the top.
    */
-  async searchReports(text: string, limit: number): Promise<ReportHit[]> {
-    if (!text.trim()) return [];
-    const [byReference, rows] = await Promise.all([
+  async searchReports(text: string, page: { offset: number; limit: number; mostCounted: number }): Promise<{ hits: ReportHit[]; total: number }> {
+    if (!text.trim()) return { hits: [], total: 0 };
+    const matching = sql`
+      from (select p.*, websearch_to_tsquery('simple', ${text}) as qs, websearch_to_tsquery('english', ${text}) as qe from reports p) p
+      where to_tsvector('simple', summary) @@ qs or (numnode(qe) > 0 and to_tsvector('english', summary) @@ qe)`;
+    const [byReference, words, counted] = await Promise.all([
       sql<ReportHit>`
       select id, reference, received_at, source, grading, left(summary, 240) as snippet
       from reports where id in (${reportsByReference(text)})
-      order by received_at desc limit ${limit}`.execute(this.db),
+      order by received_at desc limit ${page.offset + page.limit}`.execute(this.db),
       // Every word as written (any language) or, in English, by its stem: "passports" finds
       // "passport", "nail bars" finds "nail bar"; a quoted phrase, the words in that order.
       sql<ReportHit>`
       select id, reference, received_at, source, grading,
              ts_headline('english', summary, qe, 'MaxWords=30, MinWords=10, StartSel=«, StopSel=»') as snippet
-      from (select p.*, websearch_to_tsquery('simple', ${text}) as qs, websearch_to_tsquery('english', ${text}) as qe from reports p) p
-      where to_tsvector('simple', summary) @@ qs or (numnode(qe) > 0 and to_tsvector('english', summary) @@ qe)
-      order by greatest(ts_rank(to_tsvector('simple', summary), qs), ts_rank(to_tsvector('english', summary), qe)) desc, received_at desc
-      limit ${limit}`.execute(this.db),
+      ${matching}
+      order by greatest(ts_rank(to_tsvector('simple', summary), qs), ts_rank(to_tsvector('english', summary), qe)) desc, received_at desc, id
+      limit ${page.offset + page.limit}`.execute(this.db),
+      sql<{ n: number }>`select count(*)::int as n from (select 1 ${matching} limit ${page.mostCounted + 1}) m`.execute(this.db),
     ]);
     const found = new Set(byReference.rows.map((r) => r.id));
-    return [...byReference.rows, ...rows.rows.filter((r) => !found.has(r.id))].slice(0, limit);
+    const all = [...byReference.rows, ...words.rows.filter((r) => !found.has(r.id))];
+    const alsoByWords = words.rows.filter((r) => found.has(r.id)).length;
+    return { hits: all.slice(page.offset, page.offset + page.limit), total: counted.rows[0]!.n + byReference.rows.length - alsoByWords };
   }
 
   /**

@@ -1,10 +1,13 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB, EntityKind } from '../schema';
 
-/** One report joining two entities: the source of a link. */
+/** One report joining two entities: the source of a link, and what it says of them. */
 export interface LinkSourceRow {
   readonly a: string;
   readonly b: string;
+  /** What the report says (contract LINK_RELATIONS), and who acts: `a`, `b`, or neither (mentioned). */
+  readonly relation: string;
+  readonly actor: string | null;
   readonly report_id: string;
   readonly reference: string;
   readonly source: string;
@@ -15,9 +18,12 @@ export interface LinkSourceRow {
 /** A link as it now stands, under its own change number. */
 export interface ChangedLink {
   readonly key: number;
+  /** The ends, the link running from `a` to `b`. */
   readonly a: string | null;
   readonly b: string | null;
   readonly report: string;
+  /** What the link says (contract LINK_RELATIONS). */
+  readonly relation: string;
   readonly first: Date | null;
   readonly last: Date | null;
   readonly stamp: number;
@@ -87,7 +93,7 @@ export class GraphRepository {
                   union select l.* from record_links l join moved m on l.from_record = m.id
                   union select l.* from record_links l join moved m on l.to_record = m.id)`
         }
-        select l.seq::float8 as key, a.entity_id as a, b.entity_id as b, l.report_id as report, c.first_at as first, c.last_at as last,
+        select l.seq::float8 as key, a.entity_id as a, b.entity_id as b, l.report_id as report, l.relation, c.first_at as first, c.last_at as last,
                greatest(l.seq, a.entity_seq, b.entity_seq)::float8 as stamp
         from changed l join entity_records a on a.id = l.from_record join entity_records b on b.id = l.to_record
           left join report_calls c on c.from_phone = l.from_record and c.to_phone = l.to_record
@@ -120,8 +126,10 @@ export class GraphRepository {
   async linkSources(pairs: readonly (readonly [string, string])[]): Promise<LinkSourceRow[]> {
     if (pairs.length === 0) return [];
     const rows = await sql<LinkSourceRow>`
-      select distinct least(a.entity_id, b.entity_id) as a, greatest(a.entity_id, b.entity_id) as b, p.id as report_id, p.reference,
-             p.source, p.received_at, p.grading
+      select distinct least(a.entity_id, b.entity_id) as a, greatest(a.entity_id, b.entity_id) as b, l.relation,
+             case when l.relation = 'mentioned' then null
+                  else (select f.entity_id from entity_records f where f.id = l.from_record) end as actor,
+             p.id as report_id, p.reference, p.source, p.received_at, p.grading
       from unnest(${pairs.map((p) => p[0])}::uuid[], ${pairs.map((p) => p[1])}::uuid[]) as w(x, y)
         join entity_records a on a.entity_id = w.x
         join record_links l on l.from_record = a.id or l.to_record = a.id

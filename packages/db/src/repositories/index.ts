@@ -78,7 +78,18 @@ export type { PendingRecord, StoredPersonRow, CandidateRecord, Assignment, NewRe
 export { DEFAULT_PICTURE_SETTINGS } from './picture.repository';
 export type { EntityRepository } from './entity.repository';
 export type { PictureRepository } from './picture.repository';
-export type { EntitySearch, EntityHit, ReportHit, SourceRecord, LinkedEntity, ChangeRow, ReviewPairRow, Move } from './entity.repository';
+export type {
+  EntitySearch,
+  EntitySearchResult,
+  EntityHit,
+  PersonDetailsRow,
+  ReportHit,
+  SourceRecord,
+  LinkedEntity,
+  ChangeRow,
+  ReviewPairRow,
+  Move,
+} from './entity.repository';
 export type { NewCallData, ImportedNumberRow } from './call-data.repository';
 export type { ChangedLink, GraphChanges, LinkReportRow, LinkSourceRow, NodeRow, SavedChartRow } from './graph.repository';
 export type { TallyFilter, TallyRow, ReportDimension, VictimDimension, ReportBehind, VictimForResearch } from './tally.repository';

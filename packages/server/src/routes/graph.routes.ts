@@ -15,6 +15,8 @@ import {
   okSchema,
   pathsQuery,
   pathsSchema,
+  linkEvidenceQuery,
+  linkEvidenceSchema,
   savedChartSchema,
   type LinkFilter,
 } from '@harbour/contract';
@@ -122,6 +124,20 @@ export function graphRoutes(svc: Services): FastifyPluginAsyncZod {
         },
       },
       async (request) => svc.graph.paths(request.actor, request.query.a, request.query.b, filterOf(request.query)),
+    );
+
+    app.get(
+      '/api/graph/links',
+      {
+        config: { permission: PERMISSIONS.pictureSearch },
+        schema: {
+          tags: ['graph'],
+          summary: 'The evidence of the link between entities a and b: each report behind it (passing the filter), what it says and who acts',
+          querystring: linkEvidenceQuery,
+          response: { 200: linkEvidenceSchema },
+        },
+      },
+      async (request) => svc.graph.linkEvidence(request.actor, request.query.a, request.query.b, filterOf(request.query)),
     );
 
     app.get(

@@ -32,7 +32,7 @@ export function pictureRoutes(svc: Services): FastifyPluginAsyncZod {
           response: { 200: searchResultsSchema },
         },
       },
-      async (request) => svc.entities.search(request.actor, request.query.q),
+      async (request) => svc.entities.search(request.actor, request.query),
     );
 
     app.get(

@@ -1,8 +1,10 @@
-import type { Agreement, EntityView, RecordView, ReportRef, ReviewView, SearchResults } from '@harbour/contract';
+import { SEARCH_MOST_COUNTED, SEARCH_PAGE_SIZE, SEARCH_PREVIEW } from '@harbour/contract';
+import type { Agreement, EntityView, RecordView, ReportRef, ReviewView, SearchQuery, SearchResults } from '@harbour/contract';
 import { randomUUID } from 'node:crypto';
 import {
   bestPersonLabel,
   Conflict,
+  countryOf,
   Invalid,
   NotFound,
   PERMISSIONS,
@@ -19,10 +21,8 @@ import {
 import type { EntityRepository, Move, Repositories, ReviewPairRow, SourceRecord } from '@harbour/db';
 import { auditEntry } from './audit.service';
 
-const SEARCH_LIMIT = 60;
 /** Open review pairs are counted this far and no further. */
 const MOST_COUNTED = 100;
-const PER_KIND = 10;
 
 /** What each evidence field shows of a person record, side by side. */
 const FIELD_VALUES: Record<string, (a: Record<string, string>) => string> = {
@@ -49,21 +49,42 @@ export class EntityService {
     private readonly changed: () => void = () => undefined,
   ) {}
 
-  async search(actor: Actor, raw: string): Promise<SearchResults> {
+  /**
+   * The search box: without a kind, the first few of every kind and of reports, each with how many
+   * match; with one, a page of that kind. People carry what tells namesakes apart.
+   */
+  async search(actor: Actor, asked: SearchQuery | string): Promise<SearchResults> {
     const user = this.allowed(actor, PERMISSIONS.pictureSearch);
-    const text = raw.trim();
-    const query = searchQuery(text);
-    const [hits, reports] = await Promise.all([
-      this.repos.entities.search({ ...query, limit: SEARCH_LIMIT }),
-      this.repos.entities.searchReports(text, PER_KIND),
+    const { q, kind = null, page = 1 } = typeof asked === 'string' ? { q: asked } : asked;
+    const text = q.trim();
+    const size = kind ? SEARCH_PAGE_SIZE : SEARCH_PREVIEW;
+    const window = { offset: (Number(page) - 1) * size, limit: size, mostCounted: SEARCH_MOST_COUNTED };
+    const none = { hits: [], counts: new Map(), capped: false, total: 0 };
+    const [found, reports] = await Promise.all([
+      kind === 'report' ? none : this.repos.entities.search({ ...searchQuery(text), ...window, kind: kind ?? undefined }),
+      kind === null || kind === 'report' ? this.repos.entities.searchReports(text, window) : none,
     ]);
-    const groups = RECORD_KINDS.map((kind) => ({
-      kind,
-      items: hits
-        .filter((h) => h.kind === kind)
-        .slice(0, PER_KIND)
-        .map((h) => ({ id: h.id, label: h.label, reports: h.reports, latest: new Date(h.latest).toISOString() })),
-    })).filter((g) => g.items.length > 0);
+    const details = new Map(
+      (await this.repos.entities.personDetails(found.hits.filter((h) => h.kind === 'person').map((h) => h.id))).map((d) => [d.entity_id, d]),
+    );
+    const counts: ReadonlyMap<string, number> = found.counts;
+    const groups = RECORD_KINDS.flatMap((k) => {
+      const total = counts.get(k) ?? 0;
+      if (total === 0) return [];
+      const items = found.hits
+        .filter((h) => h.kind === k)
+        .map((h) => {
+          const d = details.get(h.id);
+          return {
+            id: h.id,
+            label: h.label,
+            reports: h.reports,
+            latest: new Date(h.latest).toISOString(),
+            details: d ? { dob: d.dob, nationality: nationalityCode(d.nationality), roles: [...(d.roles ?? [])].sort(), area: d.area } : null,
+          };
+        });
+      return [{ kind: k, total: Math.min(total, SEARCH_MOST_COUNTED), capped: found.capped, items }];
+    });
     await this.repos.audit.append(
       auditEntry(
         user,
@@ -71,15 +92,20 @@ export class EntityService {
         { type: 'entity', id: null },
         {
           query: text,
+          ...(kind ? { kind, page } : {}),
           entities: groups.flatMap((g) => g.items.map((i) => i.id)),
-          reports: reports.map((r) => r.id),
+          reports: reports.hits.map((r) => r.id),
         },
       ),
     );
     return {
       query: text,
+      kind,
+      page: Number(page),
+      pageSize: size,
       groups,
-      reports: reports.map((r) => ({ ...reportRef(r), id: r.id, snippet: r.snippet })),
+      reports: reports.hits.map((r) => ({ ...reportRef(r), id: r.id, snippet: r.snippet })),
+      reportCount: { total: Math.min(reports.total, SEARCH_MOST_COUNTED), capped: reports.total > SEARCH_MOST_COUNTED },
     };
   }
 
@@ -371,4 +397,9 @@ function attributesOf(sources: readonly SourceRecord[]): EntityView['attributes'
   const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
   // Grouped by detail; within a detail, the value most reports agree on first.
   return [...byValue.values()].sort((a, b) => rank(a.name) - rank(b.name) || b.sources.length - a.sources.length || a.value.localeCompare(b.value));
+}
+
+/** A nationality as a country code where it names one ("Albanian", "ALB" → AL), so it reads in the reader's language; otherwise as written. */
+function nationalityCode(nationality: string | null): string | null {
+  return nationality ? (countryOf(nationality)?.code ?? nationality) : null;
 }

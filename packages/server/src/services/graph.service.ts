@@ -1,4 +1,4 @@
-import type { ChartData, LinkView, NetworkAnalysis, NetworkOrder, NetworkView, NodeView, ReportRef } from '@harbour/contract';
+import type { ChartData, LinkEvidence, LinkRelation, LinkView, NetworkAnalysis, NetworkOrder, NetworkView, NodeView, ReportRef } from '@harbour/contract';
 import {
   analyseGraph,
   neighbourhood,
@@ -241,6 +241,8 @@ export class GraphService {
     for (const row of await this.repos.graph.linkSources([...pairs.values()])) {
       if (!passes(row.report_id)) continue;
       const list = sources.get(pairKey(row.a, row.b)) ?? [];
+      // A report saying two things of the pair is one source.
+      if (list.some((r) => r.id === row.report_id)) continue;
       list.push({ id: row.report_id, reference: row.reference, source: row.source, receivedAt: new Date(row.received_at).toISOString(), grading: row.grading });
       sources.set(pairKey(row.a, row.b), list);
     }
@@ -252,6 +254,39 @@ export class GraphService {
     };
     await this.repos.audit.append(auditEntry(user, 'graph.paths-found', { type: 'entity', id: fromId }, { to: toId, paths: result.paths.length, filter }));
     return result;
+  }
+
+  /** A link opened: every report behind it passing the filter, with what each says and who acts. */
+  async linkEvidence(actor: Actor, aId: string, bId: string, filter: GraphFilter = {}): Promise<LinkEvidence> {
+    const user = this.allowed(actor);
+    const built = await this.cache.graph();
+    const view = this.cache.view(built, filter);
+    const [a, b] = [this.nodeOf(built, aId), this.nodeOf(built, bId)];
+    const views = await this.nodeViews(built, [a, b]);
+    if (!views.has(aId) || !views.has(bId)) throw new NotFound('No such entity in the picture');
+    const passes = built.evidence.reportFilter(filter);
+    const seen = new Set<string>();
+    const sources = (await this.repos.graph.linkSources([[aId, bId]])).flatMap((row) => {
+      const key = `${row.report_id}|${row.relation}|${row.actor ?? ''}`;
+      if (!passes(row.report_id) || seen.has(key)) return [];
+      seen.add(key);
+      return [
+        {
+          id: row.report_id,
+          reference: row.reference,
+          source: row.source,
+          receivedAt: new Date(row.received_at).toISOString(),
+          grading: row.grading,
+          relation: row.relation as LinkRelation,
+          actor: row.actor,
+        },
+      ];
+    });
+    const link = view.link(a, b) ? linkView(view, built.evidence.ids, a, b) : null;
+    await this.repos.audit.append(
+      auditEntry(user, 'graph.link-evidence-viewed', { type: 'entity', id: aId }, { to: bId, reports: sources.map((s) => s.id), filter }),
+    );
+    return { from: views.get(aId)!, to: views.get(bId)!, link, sources };
   }
 
   /**
@@ -319,6 +354,8 @@ function linkView(view: View, ids: readonly string[], v: number, u: number): Lin
     reports: link.reports,
     firstSeen: new Date(link.firstSeen).toISOString(),
     lastSeen: new Date(link.lastSeen).toISOString(),
+    relations: [...link.relations],
+    direction: link.direction,
   };
 }
 

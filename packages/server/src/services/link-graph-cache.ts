@@ -1,3 +1,4 @@
+import type { LinkRelation } from '@harbour/contract';
 import { degrees, LinkLedger, type FilteredLinks, type GraphFilter, type LinkEvidence, type NetworkFacts } from '@harbour/core';
 import type { GraphChanges, Repositories } from '@harbour/db';
 
@@ -118,5 +119,6 @@ export function takeChanges(ledger: LinkLedger, changes: GraphChanges): void {
       involvesChild: r.involves_child,
       area: r.local_authority,
     });
-  for (const l of changes.links) ledger.link(l.key, { a: l.a ?? '', b: l.b ?? '', report: l.report, first: l.first, last: l.last });
+  for (const l of changes.links)
+    ledger.link(l.key, { a: l.a ?? '', b: l.b ?? '', report: l.report, first: l.first, last: l.last, relation: l.relation as LinkRelation });
 }

@@ -96,3 +96,16 @@ export async function rekeyPlacesIfDue(repos: Repositories): Promise<{ records: 
   if (await repos.picture.upkeepDone(PLACE_KEYS_TASK)) return null;
   return rekeyPlaces(repos);
 }
+
+/** The upkeep task of saying what each stored link is (migration 0043). */
+export const LINK_RELATIONS_TASK = 'link-relations';
+
+/** Types the links stored before links had types, once per store; how many were typed, or null when done before. */
+export async function typeLinksIfDue(repos: Repositories): Promise<number | null> {
+  if (await repos.picture.upkeepDone(LINK_RELATIONS_TASK)) return null;
+  return repos.picture.transaction(async (picture) => {
+    const typed = await picture.typeLinks();
+    await picture.markUpkeepDone(LINK_RELATIONS_TASK);
+    return typed;
+  });
+}

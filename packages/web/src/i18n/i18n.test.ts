@@ -77,6 +77,7 @@ describe('translations', () => {
       '.cases.htcds.fieldProblem',
       '.pursue.documents.kind.pdf',
       '.pursue.links.unlinkWhom',
+      '.graph.link.sentence',
     ]);
     for (const [key, text] of flat(cy)) {
       expect(text.trim(), key).not.toBe('');

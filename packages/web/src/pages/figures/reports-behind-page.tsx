@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { PageLinks } from '../../components/page-links';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { useForceAreas } from '../../api/force-areas';
@@ -85,25 +86,7 @@ export function ReportsBehindPage() {
               </table>
             </TableScroll>
           )}
-          {pages > 1 && (
-            <nav className="govuk-pagination" aria-label={t('figures.behind.pages')}>
-              {page > 1 && (
-                <div className="govuk-pagination__prev">
-                  <Link className="govuk-link govuk-pagination__link" rel="prev" to={`/figures/reports?${queryOf(filter, { page: String(page - 1) })}`}>
-                    <span className="govuk-pagination__link-title">{t('figures.behind.previous')}</span>
-                  </Link>
-                </div>
-              )}
-              <p className="govuk-body govuk-!-margin-bottom-0">{t('figures.behind.page', { page, pages })}</p>
-              {page < pages && (
-                <div className="govuk-pagination__next">
-                  <Link className="govuk-link govuk-pagination__link" rel="next" to={`/figures/reports?${queryOf(filter, { page: String(page + 1) })}`}>
-                    <span className="govuk-pagination__link-title">{t('figures.behind.next')}</span>
-                  </Link>
-                </div>
-              )}
-            </nav>
-          )}
+          <PageLinks label={t('figures.behind.pages')} page={page} pages={pages} href={(n) => `/figures/reports?${queryOf(filter, { page: String(n) })}`} />
         </>
       )}
     </>

@@ -47,10 +47,12 @@ interface Props {
   selected: readonly string[];
   onSelect: (ids: string[]) => void;
   onExpand: (id: string) => void;
+  /** A link clicked: its evidence is opened. */
+  onOpenLink: (from: string, to: string) => void;
   /** Words for the picture as a whole, for screen readers (the table beside it carries the detail). */
   description: string;
-  /** A link's caption ("3 reports"). */
-  caption: (reports: number) => string;
+  /** A link's caption ("controls · 3 reports"). */
+  caption: (link: LinkView) => string;
 }
 
 const edgeId = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
@@ -92,8 +94,8 @@ function layoutOptions(name: ChartLayout, cy: Core): LayoutOptions {
 export const ChartCanvas = forwardRef<ChartCanvasHandle, Props>(function ChartCanvas(props, ref) {
   const container = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
-  const handlers = useRef({ onSelect: props.onSelect, onExpand: props.onExpand });
-  handlers.current = { onSelect: props.onSelect, onExpand: props.onExpand };
+  const handlers = useRef({ onSelect: props.onSelect, onExpand: props.onExpand, onOpenLink: props.onOpenLink });
+  handlers.current = { onSelect: props.onSelect, onExpand: props.onExpand, onOpenLink: props.onOpenLink };
 
   useEffect(() => {
     markCytoscapeStylesheet();
@@ -101,6 +103,10 @@ export const ChartCanvas = forwardRef<ChartCanvasHandle, Props>(function ChartCa
     const report = () => handlers.current.onSelect(cy.nodes(':selected').map((n) => n.id()));
     cy.on('select unselect', 'node', report);
     cy.on('dbltap', 'node', (event) => handlers.current.onExpand((event.target as cytoscape.NodeSingular).id()));
+    cy.on('tap', 'edge', (event) => {
+      const edge = event.target as cytoscape.EdgeSingular;
+      handlers.current.onOpenLink(edge.source().id(), edge.target().id());
+    });
     cyRef.current = cy;
     return () => {
       cy.destroy();
@@ -120,6 +126,8 @@ export const ChartCanvas = forwardRef<ChartCanvasHandle, Props>(function ChartCa
           to: e.target().position(),
           caption: e.data('caption') as string,
           reports: e.data('reports') as number,
+          relation: e.data('relation') as string,
+          direction: e.data('direction') as string,
           onPath: e.hasClass('on-path'),
         })),
         marking,
@@ -150,7 +158,16 @@ export const ChartCanvas = forwardRef<ChartCanvasHandle, Props>(function ChartCa
       const edges: ElementDefinition[] = [];
       for (const l of links) {
         const id = edgeId(l.from, l.to);
-        const data = { id, source: l.from, target: l.to, reports: l.reports, firstSeen: Date.parse(l.firstSeen), caption: caption(l.reports) };
+        const data = {
+          id,
+          source: l.from,
+          target: l.to,
+          reports: l.reports,
+          firstSeen: Date.parse(l.firstSeen),
+          caption: caption(l),
+          relation: l.relations[0] ?? 'mentioned',
+          direction: l.direction,
+        };
         const existing = cy.getElementById(id);
         if (existing.nonempty()) existing.data(data);
         else edges.push({ group: 'edges', data });

@@ -16,6 +16,8 @@ import { NetworkAnalysis } from './network-analysis';
 import { OpenCaseForm } from '../cases/open-case-form';
 import { hasPermission, useSession } from '../../session/session';
 import { TimeSlider } from './time-slider';
+import { LinkEvidencePanel } from './link-evidence-panel';
+import { linkSentence } from './link-words';
 import { cleanLinkFilter, linkFilterParams, protectiveMarking } from '@harbour/contract/vocabulary';
 import type { CallDataView, ChartData, ChartLayout, Created, LinkFilter, LinkView, Paths, SavedChart } from '@harbour/contract';
 import { dateLocale } from '../../i18n/locale';
@@ -23,7 +25,7 @@ import { dateLocale } from '../../i18n/locale';
 const LAYOUTS: ChartLayout[] = ['cose', 'concentric', 'breadthfirst', 'circle', 'grid'];
 
 /** Which filter keys a chart's address may carry (a network opened from the networks page keeps its filter). */
-const FILTER_KEYS = ['from', 'until', 'evaluations', 'assessments', 'ungraded', 'exploitationTypes', 'kinds'] as const;
+const FILTER_KEYS = ['from', 'until', 'evaluations', 'assessments', 'ungraded', 'exploitationTypes', 'kinds', 'relations'] as const;
 
 function filterFromParams(params: URLSearchParams): LinkFilter {
   const filter: Record<string, unknown> = {};
@@ -70,6 +72,7 @@ export function ChartPage() {
   const [layoutRun, setLayoutRun] = useState(0);
   const [hops, setHops] = useState(1);
   const [selected, setSelected] = useState<string[]>([]);
+  const [openLink, setOpenLink] = useState<{ from: string; to: string } | null>(null);
   const [paths, setPaths] = useState<Paths['paths'] | null>(null);
   const [pathShown, setPathShown] = useState(0);
   const [cutoff, setCutoff] = useState<number | null>(null);
@@ -235,7 +238,11 @@ export function ChartPage() {
     for (const l of links) for (const id of [l.from, l.to]) count.set(id, (count.get(id) ?? 0) + 1);
     return count;
   }, [links]);
-  const caption = useCallback((reports: number) => t('graph.chart.linkCaption', { count: reports }), [t]);
+  const caption = useCallback(
+    (link: LinkView) =>
+      [link.relations.map((r) => t(`graph.relation.${r}`)).join(', '), t('graph.chart.linkCaption', { count: link.reports })].filter(Boolean).join(' · '),
+    [t],
+  );
   const path = paths?.[pathShown];
   const pathDrawn = useMemo(() => (path ? { nodes: path.nodes.map((n) => n.id), links: path.links.map((l) => [l.from, l.to] as const) } : null), [path]);
   const labelOf = (id: string) => nodes.find((n) => n.id === id)?.label ?? id;
@@ -314,12 +321,16 @@ export function ChartPage() {
           selected={selected}
           onSelect={keepOrder}
           onExpand={(id) => void expand(id)}
+          onOpenLink={(from, to) => setOpenLink({ from, to })}
           caption={caption}
           description={t('graph.chart.description', { entities: nodes.length, links: links.length })}
         />
         <ChartLegend />
       </div>
       <p className="govuk-body-s">{t('graph.chart.mouseHint')}</p>
+      {openLink && (
+        <LinkEvidencePanel key={`${openLink.from}|${openLink.to}`} from={openLink.from} to={openLink.to} filter={filter} onClose={() => setOpenLink(null)} />
+      )}
 
       <h2 className="govuk-heading-m">{t('graph.chart.pathTitle')}</h2>
       <p className="govuk-body">
@@ -348,7 +359,7 @@ export function ChartPage() {
           <ol className="govuk-list govuk-list--number" data-testid="path">
             {path.links.map((l, i) => (
               <li key={`${l.from}|${l.to}`}>
-                {path.nodes[i]!.label} — {path.nodes[i + 1]!.label}:{' '}
+                {linkSentence(t, path.nodes[i]!.label, path.nodes[i + 1]!.label, l)}:{' '}
                 {l.sources.map((s, k) => (
                   <span key={s.id}>
                     {k > 0 && ', '}
@@ -363,6 +374,54 @@ export function ChartPage() {
 
       <NetworkAnalysis entityId={network ?? selected[0] ?? nodes[0]?.id} filter={filter} onSelect={(id) => void choose(id)} />
       {network && canOpenCase && <OpenCaseForm from={{ networkOf: network }} />}
+
+      <details className="govuk-details">
+        <summary className="govuk-details__summary">
+          <span className="govuk-details__summary-text">
+            {t('graph.link.listTitle')} ({links.length})
+          </span>
+        </summary>
+        <div className="govuk-details__text">
+          <p className="govuk-body-s">{t('graph.link.hint')}</p>
+          <table className="govuk-table app-table--small">
+            <caption className="govuk-table__caption govuk-visually-hidden">{t('graph.link.listCaption')}</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">
+                  {t('graph.link.link')}
+                </th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                  {t('graph.link.reports')}
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  <span className="govuk-visually-hidden">{t('graph.link.open')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody className="govuk-table__body">
+              {links.map((l) => {
+                const sentence = linkSentence(t, labelOf(l.from), labelOf(l.to), l);
+                return (
+                  <tr className="govuk-table__row" key={`${l.from}|${l.to}`}>
+                    <td className="govuk-table__cell">{sentence}</td>
+                    <td className="govuk-table__cell govuk-table__cell--numeric">{l.reports}</td>
+                    <td className="govuk-table__cell">
+                      <button
+                        type="button"
+                        className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                        aria-label={t('graph.link.openFor', { sentence })}
+                        onClick={() => setOpenLink({ from: l.from, to: l.to })}
+                      >
+                        {t('graph.link.open')}
+                      </button>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      </details>
 
       <h2 className="govuk-heading-m">{t('graph.chart.entities')}</h2>
       <table className="govuk-table app-table--small">

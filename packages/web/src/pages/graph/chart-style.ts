@@ -51,6 +51,21 @@ export const KIND_LOOK: Record<string, { colour: string; shape: string; icon: st
   },
 };
 
+/**
+ * How each kind of link is drawn: what a report says of two entities. The strongest relation of a
+ * link sets its line; an arrow points from the one who acts (the suspect, the person) to the other.
+ * Line style as well as colour tells them apart; being only mentioned together is the faintest.
+ */
+export const RELATION_LOOK: Record<string, { colour: string; line: 'solid' | 'dashed' | 'dotted'; width?: number }> = {
+  controls: { colour: '#d4351c', line: 'solid' },
+  called: { colour: '#D55E00', line: 'dashed' },
+  uses_phone: { colour: '#505a5f', line: 'solid' },
+  lives_at: { colour: '#505a5f', line: 'solid' },
+  works_at: { colour: '#505a5f', line: 'solid' },
+  drives: { colour: '#505a5f', line: 'solid' },
+  mentioned: { colour: '#8a969c', line: 'dotted', width: 2 },
+};
+
 const FALLBACK: { colour: string; shape: string; icon: string; ink?: string } = {
   colour: '#6F777B',
   shape: 'ellipse',
@@ -116,6 +131,18 @@ export function chartStyle(): StylesheetJson {
         'min-zoomed-font-size': 12,
       },
     },
+    ...Object.entries(RELATION_LOOK).map(([relation, look]) => ({
+      selector: `edge[relation = "${relation}"]`,
+      style: {
+        'line-color': look.colour,
+        'line-style': look.line,
+        'target-arrow-color': look.colour,
+        'source-arrow-color': look.colour,
+        ...(look.width ? { width: look.width } : {}),
+      },
+    })),
+    { selector: 'edge[direction = "forward"], edge[direction = "both"]', style: { 'target-arrow-shape': 'triangle', 'arrow-scale': 1.4 } },
+    { selector: 'edge[direction = "backward"], edge[direction = "both"]', style: { 'source-arrow-shape': 'triangle', 'arrow-scale': 1.4 } },
     // Selected: a thick yellow ring inside a black one (the GOV.UK focus colours).
     { selector: 'node:selected', style: { 'border-width': 6, 'border-color': '#ffdd00', 'outline-width': 3, 'outline-color': '#0b0c0c' } },
     // Pinned entities keep their place through layouts: a dashed double border says so.

@@ -9,8 +9,25 @@ describe('the chart as SVG', () => {
       { x: -100, y: 300, kind: 'vehicle', label: 'CU57ABC', onPath: false },
     ],
     [
-      { from: { x: 0, y: 0 }, to: { x: 200, y: 100 }, caption: '3 reports', reports: 3, onPath: true },
-      { from: { x: 0, y: 0 }, to: { x: -100, y: 300 }, caption: '1 report', reports: 1, onPath: false },
+      {
+        from: { x: 0, y: 0 },
+        to: { x: 200, y: 100 },
+        caption: 'uses phone · 3 reports',
+        reports: 3,
+        relation: 'uses_phone',
+        direction: 'forward',
+        onPath: true,
+      },
+      { from: { x: 0, y: 0 }, to: { x: -100, y: 300 }, caption: 'drives · 1 report', reports: 1, relation: 'drives', direction: 'backward', onPath: false },
+      {
+        from: { x: 200, y: 100 },
+        to: { x: -100, y: 300 },
+        caption: 'mentioned together · 1 report',
+        reports: 1,
+        relation: 'mentioned',
+        direction: 'none',
+        onPath: false,
+      },
     ],
     'OFFICIAL-SENSITIVE',
   );
@@ -19,13 +36,24 @@ describe('the chart as SVG', () => {
     expect(svg.match(/<g transform="translate\([^)]*\)">/g)).toHaveLength(3);
     expect(svg).toContain('Ardit &#60;Hoxha&#62; &#38; co');
     expect(svg).not.toContain('<Hoxha>');
-    expect(svg.match(/<line /g)).toHaveLength(2);
-    expect(svg).toContain('>3 reports</text>');
+    expect(svg.match(/<line /g)).toHaveLength(3);
+    expect(svg).toContain('>uses phone · 3 reports</text>');
   });
 
-  it('frames the drawing around the entities, and marks the path dashed', () => {
+  it('frames the drawing around the entities, marks the path dashed and a mere mention dotted', () => {
     expect(svg).toMatch(/viewBox="-180 -120 460 540"/);
-    expect(svg.match(/stroke-dasharray/g)).toHaveLength(1);
+    expect(svg.match(/stroke-dasharray="12 6"/g)).toHaveLength(1);
+    expect(svg.match(/stroke-dasharray="2 5"/g)).toHaveLength(1);
+  });
+
+  it('points an arrow from the one who acts: at the end of a forward link, the start of a backward one, none for a mention', () => {
+    const lines = svg.match(/<line [^>]*\/>/g)!;
+    expect(lines[0]).toContain('marker-end=');
+    expect(lines[0]).not.toContain('marker-start=');
+    expect(lines[1]).toContain('marker-start=');
+    expect(lines[1]).not.toContain('marker-end=');
+    expect(lines[2]).not.toMatch(/marker-/);
+    for (const id of [...svg.matchAll(/url\(#([^)]+)\)/g)].map((m) => m[1])) expect(svg).toContain(`<marker id="${id}"`);
   });
 
   it('carries its protective marking above and below the drawing', () => {

@@ -1,5 +1,5 @@
 import type { ProtectiveMarking } from '@harbour/contract';
-import { lookOf } from './chart-style';
+import { lookOf, RELATION_LOOK } from './chart-style';
 
 /** What an SVG export draws: the entities and links as they stand on the chart. */
 export interface SvgNode {
@@ -15,8 +15,16 @@ export interface SvgLink {
   readonly to: { x: number; y: number };
   readonly caption: string;
   readonly reports: number;
+  /** Its strongest relation (how its line is drawn) and which way it runs (its arrows). */
+  readonly relation: string;
+  readonly direction: string;
   readonly onPath: boolean;
 }
+
+const DASHES: Record<string, string> = { solid: '', dashed: ' stroke-dasharray="10 6"', dotted: ' stroke-dasharray="2 5"' };
+/** An arrow head, drawn at the end of a line and turned along it. */
+const ARROW =
+  '<marker id="arrow-{{c}}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="5" markerHeight="5" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z" fill="{{colour}}"/></marker>';
 
 const SIZE = 44;
 const PADDING = 80;
@@ -68,11 +76,24 @@ export function chartSvg(nodes: readonly SvgNode[], links: readonly SvgLink[], m
   const [minX, maxX, minY, maxY] = nodes.length ? [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)] : [0, 0, 0, 0];
   const [left, top] = [minX - PADDING, minY - PADDING];
   const [width, height] = [maxX - minX + 2 * PADDING, maxY - minY + 2 * PADDING];
+  const markers = Object.values(RELATION_LOOK)
+    .map((look) => look.colour)
+    .filter((c, i, all) => all.indexOf(c) === i)
+    .map((colour) => ARROW.replace('{{c}}', colour.slice(1)).replace('{{colour}}', colour));
   const lines = links.map((l) => {
-    const width = l.onPath ? 7 : Math.min(8, 2 + ((l.reports - 1) * 6) / 9);
+    const look = RELATION_LOOK[l.relation] ?? RELATION_LOOK['mentioned']!;
+    const width = l.onPath ? 7 : (look.width ?? Math.min(8, 2 + ((l.reports - 1) * 6) / 9));
     const [mx, my] = [(l.from.x + l.to.x) / 2, (l.from.y + l.to.y) / 2];
+    // Lines stop at the edge of each entity, so an arrow head is seen.
+    const [dx, dy] = [l.to.x - l.from.x, l.to.y - l.from.y];
+    const cut = Math.min(0.45, SIZE / 2 / Math.max(1, Math.hypot(dx, dy)));
+    const [x1, y1, x2, y2] = [l.from.x + dx * cut, l.from.y + dy * cut, l.to.x - dx * cut, l.to.y - dy * cut];
+    const arrow = `url(#arrow-${look.colour.slice(1)})`;
+    const heads =
+      (l.direction === 'forward' || l.direction === 'both' ? ` marker-end="${arrow}"` : '') +
+      (l.direction === 'backward' || l.direction === 'both' ? ` marker-start="${arrow}"` : '');
     return [
-      `<line x1="${l.from.x}" y1="${l.from.y}" x2="${l.to.x}" y2="${l.to.y}" stroke="${l.onPath ? '#0b0c0c' : '#505a5f'}" stroke-width="${width.toFixed(1)}"${l.onPath ? ' stroke-dasharray="12 6"' : ''}/>`,
+      `<line x1="${x1}" y1="${y1}" x2="${x2}" y2="${y2}" stroke="${l.onPath ? '#0b0c0c' : look.colour}" stroke-width="${width.toFixed(1)}"${l.onPath ? ' stroke-dasharray="12 6"' : DASHES[look.line]}${heads}/>`,
       `<text x="${mx}" y="${my}" font-size="10" text-anchor="middle" dominant-baseline="central" paint-order="stroke" stroke="#fff" stroke-width="3">${escape(l.caption)}</text>`,
     ].join('');
   });
@@ -93,6 +114,7 @@ export function chartSvg(nodes: readonly SvgNode[], links: readonly SvgLink[], m
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${left} ${frameTop} ${width} ${frameHeight}" width="${width}" height="${frameHeight}" font-family="Arial, sans-serif">`,
     `<rect x="${left}" y="${frameTop}" width="${width}" height="${frameHeight}" fill="#fff"/>`,
+    `<defs>${markers.join('')}</defs>`,
     markingAt(frameTop + BAND / 2),
     ...lines,
     ...shapes,

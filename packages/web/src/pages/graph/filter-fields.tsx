@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dateParts, isoDate, NO_DATE } from '../../components/form/date-parts';
 import { DateField } from '../../components/form/fields';
-import { EXPLOITATION_TYPES, RECORD_KINDS, SOURCE_EVALUATIONS, cleanLinkFilter } from '@harbour/contract/vocabulary';
+import { EXPLOITATION_TYPES, LINK_RELATIONS, RECORD_KINDS, SOURCE_EVALUATIONS, cleanLinkFilter } from '@harbour/contract/vocabulary';
 import type { LinkFilter } from '@harbour/contract';
 
 const DATE_ENDS = ['from', 'until'] as const;
@@ -56,7 +56,7 @@ export function Checkboxes<T extends string>({
 
 /**
  * What links count: reports received between two dates, of some gradings, about some kinds of
- * exploitation, between some kinds of entity. Nothing ticked in a group means all of it.
+ * exploitation, saying some things (controls, lives at…), between some kinds of entity. Nothing ticked in a group means all of it.
  */
 export function FilterFields({ filter, onApply }: { filter: LinkFilter; onApply: (filter: LinkFilter) => void }) {
   const { t } = useTranslation();
@@ -102,6 +102,13 @@ export function FilterFields({ filter, onApply }: { filter: LinkFilter; onApply:
           options={EXPLOITATION_TYPES.map((x) => [x, t(`referral.types.${x}`)])}
           chosen={draft.exploitationTypes}
           onChange={(exploitationTypes) => set({ exploitationTypes })}
+        />
+        <Checkboxes
+          name="filter-relations"
+          legend={t('graph.filter.relations')}
+          options={LINK_RELATIONS.map((r) => [r, t(`graph.relation.${r}`)])}
+          chosen={draft.relations}
+          onChange={(relations) => set({ relations })}
         />
         <Checkboxes
           name="filter-kinds"

@@ -8,7 +8,10 @@ import { problemsFrom } from '../../components/form/problems';
 import { Grading } from '../../components/grading';
 import { usePageTitle } from '../../components/page-title';
 import { ReportLink } from './report-link';
-import type { SearchResults } from '@harbour/contract';
+import type { PersonDetails, SearchKind, SearchResults } from '@harbour/contract';
+import { SEARCH_KINDS } from '@harbour/contract/vocabulary';
+import { PageLinks } from '../../components/page-links';
+import { useForceAreas } from '../../api/force-areas';
 import { dateLocale } from '../../i18n/locale';
 
 /** One box for the whole picture; the query lives in the address so a search can be shared or reopened. */
@@ -17,19 +20,51 @@ export function SearchPage() {
   usePageTitle(t('picture.search.title'));
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
+  const kind = SEARCH_KINDS.find((k) => k === params.get('kind')) ?? null;
+  const page = Math.max(1, Number(params.get('page') ?? 1) || 1);
   const [draft, setDraft] = useState(q);
   const results = useQuery({
-    queryKey: ['search', q],
-    queryFn: () => api<SearchResults>('GET', `/api/search?${new URLSearchParams({ q }).toString()}`),
+    queryKey: ['search', q, kind, page],
+    queryFn: () => api<SearchResults>('GET', `/api/search?${searchAddress(q, kind, page)}`),
     enabled: q.trim().length > 0,
     retry: false,
   });
   const when = new Intl.DateTimeFormat(dateLocale(i18n.language), { dateStyle: 'medium' });
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    // A new search starts from the first few of every kind.
     if (draft.trim()) setParams({ q: draft.trim() });
   };
-  const empty = results.data && results.data.groups.length === 0 && results.data.reports.length === 0;
+  const data = results.data;
+  const empty = data && data.groups.length === 0 && data.reports.length === 0;
+  const kindName = (k: SearchKind) => (k === 'report' ? t('picture.search.reportWords') : t(`picture.kinds.${k}`).toLowerCase());
+  /** How many were found, a link to all of them on the first page, page links on a kind's own pages. */
+  const more = (k: SearchKind, count: { total: number; capped: boolean }, shown: number) => {
+    if (kind)
+      return (
+        <PageLinks
+          label={t('picture.search.pages', { kind: kindName(k) })}
+          page={page}
+          pages={Math.ceil(count.total / (data?.pageSize ?? 1))}
+          href={(n) => `/search?${searchAddress(q, k, n)}`}
+        />
+      );
+    if (count.total <= shown) return null;
+    return (
+      <p className="govuk-body">
+        <Link className="govuk-link" to={`/search?${searchAddress(q, k, 1)}`}>
+          {count.capped
+            ? t('picture.search.seeMore', { count: count.total, kind: kindName(k) })
+            : t('picture.search.seeAll', { count: count.total, kind: kindName(k) })}
+        </Link>
+      </p>
+    );
+  };
+  const counted = (count: { total: number; capped: boolean }) => (
+    <p className="govuk-body-s govuk-!-margin-bottom-2">
+      {count.capped ? t('picture.search.countCapped', { count: count.total }) : t('picture.search.count', { count: count.total })}
+    </p>
+  );
 
   return (
     <>
@@ -51,13 +86,21 @@ export function SearchPage() {
           </div>
         </div>
       </form>
+      {kind && (
+        <p className="govuk-body">
+          <Link className="govuk-link" to={`/search?${searchAddress(q, null, 1)}`}>
+            {t('picture.search.allResults', { q })}
+          </Link>
+        </p>
+      )}
       {results.isFetching && <p className="govuk-body">{t('common.loading')}</p>}
       {empty && <p className="govuk-body">{t('picture.search.none', { q })}</p>}
-      {results.data?.groups.map((group) => (
+      {data?.groups.map((group) => (
         <section key={group.kind} aria-labelledby={`results-${group.kind}`}>
-          <h2 className="govuk-heading-m" id={`results-${group.kind}`}>
-            {t(`picture.kinds.${group.kind}`)}
+          <h2 className="govuk-heading-m govuk-!-margin-bottom-1" id={`results-${group.kind}`}>
+            {kind ? t('picture.search.kindTitle', { kind: t(`picture.kinds.${group.kind}`), q }) : t(`picture.kinds.${group.kind}`)}
           </h2>
+          {counted(group)}
           <table className="govuk-table">
             <caption className="govuk-table__caption govuk-visually-hidden">{t(`picture.kinds.${group.kind}`)}</caption>
             <thead className="govuk-table__head">
@@ -80,6 +123,7 @@ export function SearchPage() {
                     <Link className="govuk-link" to={`/entities/${item.id}`}>
                       {item.label === 'unnamed person' ? t('picture.entity.unnamed') : item.label}
                     </Link>
+                    {item.details && <PersonDetailsLine details={item.details} />}
                   </th>
                   <td className="govuk-table__cell govuk-table__cell--numeric">{item.reports}</td>
                   <td className="govuk-table__cell">{when.format(new Date(item.latest))}</td>
@@ -87,15 +131,17 @@ export function SearchPage() {
               ))}
             </tbody>
           </table>
+          {more(group.kind, group, group.items.length)}
         </section>
       ))}
-      {results.data && results.data.reports.length > 0 && (
+      {data && data.reports.length > 0 && (
         <section aria-labelledby="results-reports">
-          <h2 className="govuk-heading-m" id="results-reports">
-            {t('picture.search.reportsTitle')}
+          <h2 className="govuk-heading-m govuk-!-margin-bottom-1" id="results-reports">
+            {kind ? t('picture.search.kindTitle', { kind: t('picture.search.reportsTitle'), q }) : t('picture.search.reportsTitle')}
           </h2>
+          {counted(data.reportCount)}
           <ul className="govuk-list app-results">
-            {results.data.reports.map((r) => (
+            {data.reports.map((r) => (
               <li key={r.id}>
                 <p className="govuk-body govuk-!-margin-bottom-1">
                   <strong>
@@ -107,10 +153,37 @@ export function SearchPage() {
               </li>
             ))}
           </ul>
+          {more('report', data.reportCount, data.reports.length)}
         </section>
       )}
     </>
   );
+}
+
+function searchAddress(q: string, kind: SearchKind | null, page: number): string {
+  return new URLSearchParams({ q, ...(kind ? { kind } : {}), ...(page > 1 ? { page: String(page) } : {}) }).toString();
+}
+
+/** What tells a person from namesakes, on one line under the name: born, nationality, roles, area. */
+function PersonDetailsLine({ details }: { details: PersonDetails }) {
+  const { t, i18n } = useTranslation();
+  const forceAreas = useForceAreas();
+  const locale = dateLocale(i18n.language);
+  const born =
+    details.dob && /^\d{4}-\d{2}-\d{2}$/.test(details.dob)
+      ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${details.dob}T00:00:00Z`))
+      : details.dob;
+  const nationality =
+    details.nationality && /^[A-Z]{2}$/.test(details.nationality)
+      ? (new Intl.DisplayNames(locale, { type: 'region' }).of(details.nationality) ?? details.nationality)
+      : details.nationality;
+  const parts = [
+    born ? t('picture.search.born', { date: born }) : null,
+    nationality,
+    details.roles.map((r) => t(`reportView.roles.${r}`, { defaultValue: r })).join(', ') || null,
+    forceAreas.nameOf(details.area) ?? details.area,
+  ].filter(Boolean);
+  return parts.length > 0 ? <span className="app-table-hint">{parts.join(' · ')}</span> : null;
 }
 
 /** The server marks matched words «like this»; shown as <mark>, never as HTML. */

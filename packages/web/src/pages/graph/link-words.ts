@@ -1,0 +1,15 @@
+import type { TFunction } from 'i18next';
+import type { LinkView } from '@harbour/contract';
+
+/**
+ * A link as a sentence, from the one who acts: "Eni Rama controls Habtom Yonas", "Habtom Yonas
+ * lives at 12 Commercial Road", or, for a mere mention, "… and … mentioned together". `a` is the
+ * link's `from` end, `b` its `to`.
+ */
+export function linkSentence(t: TFunction, a: string, b: string, link: Pick<LinkView, 'relations' | 'direction'>): string {
+  const relation = link.relations[0] ?? 'mentioned';
+  const says = t(`graph.relation.${relation}`);
+  if (relation === 'mentioned' || link.direction === 'none') return t('graph.link.together', { a, b, relation: says });
+  if (link.direction === 'both') return t('graph.link.bothWays', { a, b, relation: says });
+  return link.direction === 'forward' ? t('graph.link.sentence', { a, b, relation: says }) : t('graph.link.sentence', { a: b, b: a, relation: says });
+}
