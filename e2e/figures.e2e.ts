@@ -32,6 +32,15 @@ describe('an analyst filters the figures, then lists and opens the reports behin
       expect(await page.locator(`#figure-${section} [role="img"]`).count(), section).toBe(1);
       expect(await page.locator(`#figure-${section} table tbody tr`).count(), section).toBeGreaterThan(0);
     }
+    // The default period runs to today: its last month is said to be counted so far, and labelled with its days.
+    const summary = await page.locator('#summary').innerText();
+    expect(summary).toMatch(/ is counted so far, not whole\./);
+    expect(await page.locator('#figure-trend tbody tr').last().innerText()).toMatch(/, 1–\d{1,2}\s/);
+    // Victims are people, each once; the times reports name them are a separate measure.
+    const people = Number(/([\d,]+) potential victims?/.exec(summary)![1]!.replace(/,/g, ''));
+    const named = Number(/the reports name them ([\d,]+) times?/.exec(summary)![1]!.replace(/,/g, ''));
+    expect(people).toBeLessThanOrEqual(named);
+    expect(summary).toMatch(/[\d,]+ suspects?\./);
     expect(await accessibilityProblems(page)).toEqual([]);
   });
 

@@ -117,6 +117,21 @@ export const analyticsBench: Benchmark = async (ctx) => {
         baseline: { metric: 'direct', value: direct },
       });
     }
+    // Potential victims as people: read from the reports and the picture (a tally cannot know two
+    // reports name one person). Here the picture is unbuilt, so every record counts as one person:
+    // the same rows are read and grouped as with a built one.
+    for (const by of ['gender', 'nationality'] as const) {
+      const p95 = await timed((f) => repos.tallies.people(f, 'potential_victim', by));
+      figures.push({
+        bench: 'analytics',
+        metric: `potential victims as people by ${by}, p95`,
+        value: p95,
+        unit: 'ms',
+        store: kind,
+        target: '< 200 ms',
+        baseline: { metric: 'direct', value: direct },
+      });
+    }
     // The problem profile for the last full year of data, in Welsh for the public, as a PDF:
     // every figure it needs (some thirty counts), suppression, charts and layout. The networks
     // it counts come from the picture, left unbuilt here: the graph bench measures that.

@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { localDate } from '@harbour/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newReport } from '../../../test/reports';
 import { TEST_STORE } from '../../../test/test-store';
@@ -22,7 +23,10 @@ interface Dashboard {
   byType: Count[];
   byAge: Count[];
   bySource: Count[];
+  partialThrough: string | null;
   victims: number;
+  victimMentions: number;
+  suspects: number;
   victimsByGender: Count[];
   victimsByNationality: (Count & { name: string })[];
 }
@@ -32,7 +36,17 @@ const SHARED_GEO = fileURLToPath(new URL('../../../../shared/data/geo', import.m
 const NEWPORT = 'W06000022';
 const TORFAEN = 'W06000020';
 const event = { actorId: null, actorRole: null, action: 'report.imported' as const, subjectType: 'report' };
-const victim = (gender: string, nationality: string) => ({ id: randomUUID(), role: 'potential_victim', givenName: 'A', familyName: 'B', gender, nationality });
+/** A potential victim; each a different person (a figure of people must not find two of them one). */
+const FAMILIES = ['Berisha', 'Kowalska', 'Nguyen', 'Popescu', 'Haile', 'Osei'];
+let named = 0;
+const victim = (gender: string, nationality: string) => ({
+  id: randomUUID(),
+  role: 'potential_victim',
+  givenName: 'Ana',
+  familyName: FAMILIES[named++ % FAMILIES.length]!,
+  gender,
+  nationality,
+});
 
 describe(`dashboard figures over HTTP on ${TEST_STORE}`, () => {
   let t: TestApp;
@@ -102,6 +116,35 @@ describe(`dashboard figures over HTTP on ${TEST_STORE}`, () => {
       { key: 'AL', n: 2, name: 'Albania' },
       { key: 'VN', n: 1, name: 'Vietnam' },
     ]);
+  });
+
+  it('counts potential victims and suspects as people, once each however many reports name them; the mentions apart', async () => {
+    // One woman in three reports of 2024 (her name and date of birth each time), with one suspect.
+    const her = () => ({ ...victim('female', 'Romanian'), givenName: 'Mirela', familyName: 'Dumitru', dob: '1994-03-02' });
+    const him = () => ({ ...victim('male', 'Romanian'), role: 'suspect', givenName: 'Adrian', familyName: 'Stan', dob: '1980-07-19' });
+    for (const month of ['01', '04', '09'])
+      await t.repos.intake.createReport(
+        newReport({ receivedAt: new Date(`2024-${month}-10T10:00:00Z`), localAuthority: NEWPORT, persons: [her(), him()] }),
+        event,
+      );
+    // Before the picture has them, each record is someone; once resolved, she is one person.
+    expect(await dashboard('from=2024-01&to=2024-12')).toMatchObject({ victims: 3, victimMentions: 3, suspects: 3 });
+    await t.svc.resolution.drain();
+    const d = await dashboard('from=2024-01&to=2024-12');
+    expect(d).toMatchObject({ reports: 3, victims: 1, victimMentions: 3, suspects: 1 });
+    expect(d.victimsByGender.find((c) => c.key === 'female')?.n).toBe(1);
+    expect(d.victimsByNationality).toEqual([{ key: 'RO', n: 1, name: 'Romania' }]);
+    expect(d.partialThrough).toBeNull();
+    // A quarter holds one of her reports: she is one there too.
+    expect(await dashboard('from=2024-04&to=2024-06')).toMatchObject({ reports: 1, victims: 1, victimMentions: 1 });
+  });
+
+  it('says when its last month is counted only so far, to the day', async () => {
+    const today = localDate(new Date(t.clock.now));
+    const thisMonth = today.slice(0, 7);
+    expect((await dashboard('')).partialThrough).toBe(today);
+    expect((await dashboard(`from=${thisMonth}`)).partialThrough).toBe(today);
+    expect((await dashboard('from=2024-01&to=2024-12')).partialThrough).toBeNull();
   });
 
   it('filters every figure alike, and rolls months into quarters', async () => {

@@ -84,6 +84,11 @@ export type Casework = z.output<typeof caseworkSchema>;
 
 export const dashboardSchema = z.object({
   filter: dashboardFilterSchema,
+  /**
+   * When the period runs into this month, the day (YYYY-MM-DD, Welsh time) its last month is
+   * counted to: that month is partial, and the figures say so. Null for a period of whole months.
+   */
+  partialThrough: z.string().nullable(),
   /** The first and last months with any report. */
   span: z.object({ first: z.string(), last: z.string() }).nullable(),
   reports: z.number(),
@@ -98,10 +103,19 @@ export const dashboardSchema = z.object({
   byType: z.array(countSchema),
   byAge: z.array(countSchema),
   bySource: z.array(countSchema),
+  /**
+   * Potential victims as people: each person once however many reports name them (a resolved
+   * person of the picture; a record not yet resolved counts as one), by gender and nationality
+   * under what their records say most often.
+   */
   victims: z.number(),
   victimsByGender: z.array(countSchema),
   /** ISO alpha-2 codes ('' when not known), most first. */
   victimsByNationality: z.array(countSchema.extend({ name: z.string() })),
+  /** Potential victims as the reports name them: one per report naming a person (a separate measure from people). */
+  victimMentions: z.number(),
+  /** Suspects as people, each once. */
+  suspects: z.number(),
   /**
    * The team's casework in the period (cases, arrests, charges, orders, NRM and Duty to Notify,
    * safeguarding), people counted once each. Casework is dated by what happened, not by report,

@@ -3,7 +3,7 @@ import { nationalityRegion, regionOfSubregion } from './nationality';
 
 /**
  * Case-level rows for research, in the manner of the Counter Trafficking Data Collaborative: one
- * row per potential victim named in a report, nothing that names or locates anyone (no names,
+ * row per potential victim (a person, however many reports name them: k counts people), nothing that names or locates anyone (no names,
  * dates finer than a year, towns or references), ages in bands, nationality as a region, and
  * k-anonymity over the fields someone could know from elsewhere (the quasi-identifiers).
  */

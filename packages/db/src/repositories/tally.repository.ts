@@ -79,6 +79,30 @@ export class TallyRepository {
     return this.count('tally_victims', sql`victims`, filter, by);
   }
 
+  /**
+   * People of a part (potential victims, suspects) in the reports a figure counts, each counted
+   * once however many reports name them: a resolved person is one, a record not yet resolved is
+   * one. Counted by gender or nationality, each person under what their records in these reports
+   * say most often; or in all (one row, key ''). Read from the reports and the picture, not the
+   * tallies: a tally cannot know two reports name one person.
+   */
+  async people(filter: TallyFilter, role: 'potential_victim' | 'suspect', by?: 'gender' | 'nationality'): Promise<TallyRow[]> {
+    const key =
+      by === 'gender'
+        ? sql`mode() within group (order by tally_gender(p.gender))`
+        : by === 'nationality'
+          ? sql`mode() within group (order by coalesce(p.nationality_code, ''))`
+          : sql`''`;
+    const rows = await sql<{ key: string; n: number }>`
+      select key, count(*)::int as n from (
+        select coalesce(x.entity_id, p.id) as person, ${key} as key
+        from report_persons p join reports r on r.id = p.report_id left join entity_records x on x.id = p.id
+        where p.role = ${role} and ${this.reportsWhere(filter)}
+        group by 1
+      ) people group by key order by key`.execute(this.db);
+    return rows.rows;
+  }
+
   /** The first and last months with any report, if any. */
   async span(): Promise<{ first: string; last: string } | undefined> {
     const row = await sql<{ first: string | null; last: string | null }>`
@@ -179,20 +203,28 @@ export class TallyRepository {
    * behind a number. The same filter as the tallies (months in Welsh time), so the count agrees.
    */
   async reportsBehind(filter: TallyFilter, limit: number, offset: number): Promise<{ total: number; rows: ReportBehind[] }> {
-    const parts: RawBuilder<unknown>[] = [sql`source <> 'call_data'`];
-    if (filter.from) parts.push(receivedFrom('received_at', filter.from));
-    if (filter.to) parts.push(receivedBefore('received_at', filter.to));
-    if (filter.area !== undefined) parts.push(filter.area === '' ? sql`local_authority is null` : sql`local_authority = ${filter.area}`);
-    if (filter.source) parts.push(sql`source = ${filter.source}`);
-    if (filter.child !== undefined) parts.push(sql`involves_child = ${filter.child}`);
-    if (filter.exploitationType === 'unknown') parts.push(sql`(cardinality(exploitation_types) = 0 or 'unknown' = any(exploitation_types))`);
-    else if (filter.exploitationType) parts.push(sql`${filter.exploitationType} = any(exploitation_types)`);
-    const where = sql.join(parts, sql` and `);
+    const where = this.reportsWhere(filter, '');
     const total = await sql<{ n: number }>`select count(*)::int as n from reports where ${where}`.execute(this.db);
     const rows = await sql<ReportBehind>`
       select id, reference, source, received_at, local_authority, exploitation_types, involves_child, status
       from reports where ${where} order by received_at desc, id limit ${limit} offset ${offset}`.execute(this.db);
     return { total: total.rows[0]?.n ?? 0, rows: rows.rows };
+  }
+
+  /** The reports a figure counts, as a condition on the reports table (aliased `r`, or unaliased with ''). */
+  private reportsWhere(filter: TallyFilter, alias = 'r.'): RawBuilder<unknown> {
+    const column = (name: string) => sql.ref(`${alias}${name}`);
+    const parts: RawBuilder<unknown>[] = [sql`${column('source')} <> 'call_data'`];
+    if (filter.from) parts.push(receivedFrom(`${alias}received_at`, filter.from));
+    if (filter.to) parts.push(receivedBefore(`${alias}received_at`, filter.to));
+    if (filter.area !== undefined)
+      parts.push(filter.area === '' ? sql`${column('local_authority')} is null` : sql`${column('local_authority')} = ${filter.area}`);
+    if (filter.source) parts.push(sql`${column('source')} = ${filter.source}`);
+    if (filter.child !== undefined) parts.push(sql`${column('involves_child')} = ${filter.child}`);
+    const types = column('exploitation_types');
+    if (filter.exploitationType === 'unknown') parts.push(sql`(cardinality(${types}) = 0 or 'unknown' = any(${types}))`);
+    else if (filter.exploitationType) parts.push(sql`${filter.exploitationType} = any(${types})`);
+    return sql.join(parts, sql` and `);
   }
 
   /** Whether any change waits to be folded into the tallies. */
@@ -214,16 +246,26 @@ export class TallyRepository {
   }
 
   /**
-   * Every potential victim of the reports received in a span of months (Welsh time), with only
-   * what a research export keeps of them: no name, no reference, no town.
+   * Every potential victim of the reports received in a span of months (Welsh time), once each
+   * however many reports name them (a resolved person of the picture; a record not yet resolved
+   * is one), with only what a research export keeps of them: no name, no reference, no town.
+   * Their details are what their records say most often; area, source and date are those of the
+   * first report naming them in the span; exploitation, every kind any of those reports gives.
    */
   async victimsForResearch(from: string, to: string): Promise<VictimForResearch[]> {
-    const rows = await sql<VictimForResearch>`
-      select r.received_at, p.dob::text as dob, p.gender, p.nationality_code, r.local_authority, r.exploitation_types, r.source
-      from report_persons p join reports r on r.id = p.report_id
+    const rows = await sql<Omit<VictimForResearch, 'exploitation_types'> & { types: string | null }>`
+      select min(r.received_at) as received_at,
+             mode() within group (order by p.dob::text) filter (where p.dob is not null) as dob,
+             mode() within group (order by p.gender) filter (where coalesce(p.gender, '') <> '') as gender,
+             mode() within group (order by p.nationality_code) filter (where p.nationality_code is not null) as nationality_code,
+             (array_agg(r.local_authority order by r.received_at, r.id))[1] as local_authority,
+             (array_agg(r.source order by r.received_at, r.id))[1] as source,
+             string_agg(array_to_string(r.exploitation_types, ','), ',') as types
+      from report_persons p join reports r on r.id = p.report_id left join entity_records x on x.id = p.id
       where p.role = 'potential_victim' and r.source <> 'call_data'
-        and ${receivedFrom('r.received_at', from)} and ${receivedBefore('r.received_at', to)}`.execute(this.db);
-    return rows.rows;
+        and ${receivedFrom('r.received_at', from)} and ${receivedBefore('r.received_at', to)}
+      group by coalesce(x.entity_id, p.id)`.execute(this.db);
+    return rows.rows.map(({ types, ...v }) => ({ ...v, exploitation_types: [...new Set((types ?? '').split(',').filter(Boolean))] }));
   }
 
   /** Deltas waiting to be folded in. */

@@ -77,16 +77,21 @@ export class FiguresService {
     const byType = await tallies.reports(tally, 'exploitation_type');
     const byAge = await tallies.reports(tally, 'child');
     const bySource = await tallies.reports(tally, 'source');
-    const byGender = await tallies.victims(tally, 'gender');
-    const byNationality = await tallies.victims(tally, 'nationality');
+    // Victims are people, not the reports naming them: one woman in 100 reports is one victim.
+    const byGender = await tallies.people(tally, 'potential_victim', 'gender');
+    const byNationality = await tallies.people(tally, 'potential_victim', 'nationality');
+    const mentions = await tallies.victims(tally, 'gender');
+    const suspects = await tallies.people(tally, 'suspect');
     const span = await tallies.span();
     const casework = await this.repos.protection.figures(`${filter.from}-01`, lastDayOf(filter.to), localDate(this.now()));
     const deleted = await this.repos.retention.deletedWithin(filter.from, filter.to);
 
     const total = sum(byMonth);
     const areaCounts = counts(byArea);
+    const today = localDate(this.now());
     return {
       filter,
+      partialThrough: filter.to >= today.slice(0, 7) && filter.from <= today.slice(0, 7) ? today : null,
       span: span ?? null,
       reports: total,
       previous: { ...before, change: changeBetween(sum(previousMonths), total) },
@@ -104,6 +109,8 @@ export class FiguresService {
       victimsByNationality: byNationality
         .map((r) => ({ ...r, name: r.key ? (countryByCode(r.key)?.name ?? r.key) : '' }))
         .sort((a, b) => b.n - a.n || a.key.localeCompare(b.key)),
+      victimMentions: sum(mentions),
+      suspects: sum(suspects),
       casework,
       deleted,
     };

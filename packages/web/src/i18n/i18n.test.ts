@@ -78,6 +78,7 @@ describe('translations', () => {
       '.pursue.documents.kind.pdf',
       '.pursue.links.unlinkWhom',
       '.graph.link.sentence',
+      '.figures.partialPeriod',
     ]);
     for (const [key, text] of flat(cy)) {
       expect(text.trim(), key).not.toBe('');

@@ -51,7 +51,15 @@ export function DashboardPage() {
   const region = new Intl.DisplayNames([welsh ? 'cy' : 'en'], { type: 'region' });
   const d = dashboard.data;
 
-  const periodLabel = (p: Dashboard['trend'][number]) => (d?.filter.granularity === 'month' ? monthName(p.from) : p.period);
+  // A month counted only so far is labelled with its days ("Dec 2026, 1–4"), never as if whole.
+  const partialDays = d?.partialThrough ? `1–${Number(d.partialThrough.slice(8))}` : null;
+  const periodLabel = (p: Dashboard['trend'][number]) => {
+    const label = d?.filter.granularity === 'month' ? monthName(p.from) : p.period;
+    return partialDays && d?.partialThrough && p.from <= d.partialThrough.slice(0, 7) && p.to >= d.partialThrough.slice(0, 7)
+      ? t('figures.partialPeriod', { period: label, days: partialDays })
+      : label;
+  };
+  const dayName = (day: string) => new Intl.DateTimeFormat(dateLocale(i18n.language), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
   const areaName = (key: string) => {
     return forceAreas.nameOf(key) ?? t('figures.areaUnknown');
   };
@@ -163,10 +171,18 @@ export function DashboardPage() {
                   t('figures.reports', { count: d.reports, formatted: number.format(d.reports) })
                 )}
               </p>
-              <p className="govuk-body">{t('figures.period', { from: monthName(d.filter.from), to: monthName(d.filter.to) })}</p>
+              <p className="govuk-body">
+                {d.partialThrough
+                  ? t('figures.periodPartial', { from: monthName(d.filter.from), through: dayName(d.partialThrough), month: monthName(d.partialThrough.slice(0, 7)) })
+                  : t('figures.period', { from: monthName(d.filter.from), to: monthName(d.filter.to) })}
+              </p>
             </div>
             <div className="govuk-grid-column-one-half">
               <p className="app-figure">{t('figures.victims', { count: d.victims, formatted: number.format(d.victims) })}</p>
+              <p className="govuk-body">
+                {t('figures.victimMentions', { count: d.victimMentions, formatted: number.format(d.victimMentions) })}{' '}
+                {t('figures.suspects', { count: d.suspects, formatted: number.format(d.suspects) })}
+              </p>
               <p className="govuk-body" id="change">
                 {change.count === 0
                   ? t('figures.changeNone', { from: monthName(d.previous.from), to: monthName(d.previous.to) })
