@@ -59,7 +59,8 @@ export function DashboardPage() {
       ? t('figures.partialPeriod', { period: label, days: partialDays })
       : label;
   };
-  const dayName = (day: string) => new Intl.DateTimeFormat(dateLocale(i18n.language), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+  const dayName = (day: string) =>
+    new Intl.DateTimeFormat(dateLocale(i18n.language), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
   const areaName = (key: string) => {
     return forceAreas.nameOf(key) ?? t('figures.areaUnknown');
   };
@@ -173,7 +174,11 @@ export function DashboardPage() {
               </p>
               <p className="govuk-body">
                 {d.partialThrough
-                  ? t('figures.periodPartial', { from: monthName(d.filter.from), through: dayName(d.partialThrough), month: monthName(d.partialThrough.slice(0, 7)) })
+                  ? t('figures.periodPartial', {
+                      from: monthName(d.filter.from),
+                      through: dayName(d.partialThrough),
+                      month: monthName(d.partialThrough.slice(0, 7)),
+                    })
                   : t('figures.period', { from: monthName(d.filter.from), to: monthName(d.filter.to) })}
               </p>
             </div>
