@@ -245,5 +245,9 @@ describe('an analyst filters the figures, then lists and opens the reports behin
     await page.getByRole('button', { name: 'Import the cases' }).click();
     await expect.poll(() => page.locator('#import-done').innerText()).toBe('1 case imported');
     expect(await accessibilityProblems(page)).toEqual([]);
+    // The same file again adds nothing, and says so.
+    await page.getByLabel('HTCDS file (JSON)').setInputFiles(join(dir, 'one.json'));
+    await page.getByRole('button', { name: 'Import the cases' }).click();
+    await expect.poll(() => page.locator('#import-done').innerText()).toMatch(/^0 cases imported\s+1 case was imported before and was not added again$/);
   });
 });

@@ -742,6 +742,13 @@ export interface ImportedRowsTable {
   line: number;
 }
 
+export interface HtcdsImportedTable {
+  agency_id: string;
+  case_key: string;
+  report_id: string;
+  imported_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
 export interface DB {
   agencies: AgenciesTable;
   users: UsersTable;
@@ -810,6 +817,7 @@ export interface DB {
   imports: ImportsTable;
   import_quarantine: ImportQuarantineTable;
   imported_rows: ImportedRowsTable;
+  htcds_imported: HtcdsImportedTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

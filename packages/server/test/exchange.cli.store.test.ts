@@ -44,6 +44,10 @@ describe(`export and import on the command line on ${TEST_STORE}`, () => {
     const imported = harbour(target, ['import', 'htcds', file, '--as', 'ds@gwent.police.example']);
     expect(imported.status, imported.stderr).toBe(0);
     expect(imported.stdout).toMatch(new RegExp(`^${cases} cases imported: HBR-`));
+    // The same file again adds nothing: each case is known to the agency's ledger.
+    const again = harbour(target, ['import', 'htcds', file, '--as', 'ds@gwent.police.example']);
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(new RegExp(`^0 cases imported; ${cases} imported before, not added again: HBR-`));
   });
 
   it('imports a CSV of referrals with a mapping, quarantines the bad row, and adds nothing the second time', () => {

@@ -41,11 +41,12 @@ export function exchangeCommands(program: Command): void {
         const { document } = await ctx.svc.caseExchange.export(actor, { from: month(options.from, 'from'), to: month(options.to, 'to') });
         await output(options.out, JSON.stringify(document, null, 2) + '\n');
         if (options.out) console.error(`${document.cases.length} cases written to ${options.out}`);
+        if (document.withheld) console.error(`${document.withheld} cases graded C (conditions apply) left out: they go out only under their conditions`);
       });
     });
   exportCommand
     .command('research')
-    .description('de-identified rows for research, one per potential victim, k-anonymous (CSV)')
+    .description('de-identified rows for research, one per potential victim as a person, k-anonymous over people (CSV)')
     .requiredOption('--as <email>', 'the account acting (a supervisor, a researcher or an analyst)')
     .option('--from <month>', 'first month, e.g. 2026-01')
     .option('--to <month>', 'last month')
@@ -93,7 +94,9 @@ export function exchangeCommands(program: Command): void {
   const importCommand = program.command('import').description('read cases from a file, as an account whose role allows it; audited');
   importCommand
     .command('htcds <file>')
-    .description('an HTCDS v2.0 file: checked against the standard first (nothing is stored if any field is wrong), then each case stored whole as a report')
+    .description(
+      'an HTCDS v2.0 file: checked against the standard first (nothing is stored if any field is wrong), then each case stored whole as a report; cases imported before are not added again',
+    )
     .requiredOption('--as <email>', 'the account acting (a supervisor or an analyst)')
     .action(async (file: string, options: { as: string }) => {
       let json: unknown;
@@ -112,8 +115,9 @@ export function exchangeCommands(program: Command): void {
       }
       await withStore(async (ctx) => {
         const actor = await actingAs(ctx, options.as);
-        const { references } = await ctx.svc.caseExchange.import(actor, checked.data.cases);
-        console.log(`${references.length} cases imported: ${references.join(', ')}`);
+        const { references, already } = await ctx.svc.caseExchange.import(actor, checked.data.cases);
+        const before = already.length > 0 ? `; ${already.length} imported before, not added again: ${already.join(', ')}` : '';
+        console.log(`${references.length} cases imported${references.length > 0 ? `: ${references.join(', ')}` : ''}${before}`);
       });
     });
   importCommand

@@ -4,7 +4,12 @@ import { JOB_NAMES } from '../vocabulary/jobs';
 
 /** The HTCDS exchange: a span of months out, a file's references in. */
 export const htcdsExportQuery = z.object({ from: monthSchema.optional(), to: monthSchema.optional() });
-export const htcdsImportedSchema = z.object({ references: z.array(z.string()) });
+export const htcdsImportedSchema = z.object({
+  /** The reports the file's new cases became, in the file's order. */
+  references: z.array(z.string()),
+  /** Cases imported before (the same file again), or Harbour's own: the reports they already are. */
+  already: z.array(z.string()),
+});
 export type HtcdsImported = z.output<typeof htcdsImportedSchema>;
 
 export const STORE_KINDS = ['pglite', 'postgres'] as const;

@@ -61,6 +61,12 @@ export interface HtcdsDocument {
   producer: string;
   /** Not a field of the standard: the file's handling, since it names people. */
   protectiveMarking?: ProtectiveMarking;
+  /**
+   * Not a field of the standard: how many cases of the span were left out because their grading
+   * says conditions apply to passing them on (handling code C): they go out only by the route
+   * their conditions name, never in a bulk file.
+   */
+  withheld?: number;
   cases: HtcdsCase[];
 }
 

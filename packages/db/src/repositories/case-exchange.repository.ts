@@ -1,11 +1,46 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { DB } from '../schema';
+import type { AuditEvent, AuditRepository } from './audit.repository';
+import { insertReports, type NewReport } from './intake.repository';
 import { receivedBefore, receivedFrom } from './received-in';
 
 /** Reports read as cases for exchange with other systems (HTCDS). */
 export class CaseExchangeRepository {
-  constructor(private readonly db: Kysely<DB>) {}
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly audit?: AuditRepository,
+  ) {}
+
+  /**
+   * Stores an imported case as a report with its status, whole or not at all, unless the agency's
+   * ledger knows its key: then the report it already is.
+   */
+  async importCase(
+    agencyId: string,
+    key: string,
+    item: { report: NewReport; status: string; auditEvent: AuditEvent },
+  ): Promise<{ reference: string; already: boolean }> {
+    return this.db.transaction().execute(async (tx) => {
+      const existing = async () =>
+        sql<{ reference: string }>`
+          select r.reference from htcds_imported l join reports r on r.id = l.report_id
+          where l.agency_id = ${agencyId} and l.case_key = ${key}`.execute(tx);
+      const known = (await existing()).rows[0];
+      if (known) return { reference: known.reference, already: true };
+      // The ledger's key decides, even against an import of the same file running alongside.
+      const taken = await tx
+        .insertInto('htcds_imported')
+        .values({ agency_id: agencyId, case_key: key, report_id: item.report.id })
+        .onConflict((oc) => oc.columns(['agency_id', 'case_key']).doNothing())
+        .returning('case_key')
+        .execute();
+      if (taken.length === 0) return { reference: (await existing()).rows[0]!.reference, already: true };
+      const [stored] = await insertReports(tx, this.audit!, [item]);
+      if (item.status !== 'new') await tx.updateTable('reports').set({ status: item.status }).where('id', '=', item.report.id).execute();
+      return { reference: stored!.reference, already: false };
+    });
+  }
 
   /**
    * Reports received in a span of months (Welsh time), oldest first, each with the people it
@@ -13,7 +48,7 @@ export class CaseExchangeRepository {
    */
   async received(from: string, to: string, limit: number): Promise<ExchangeCaseRow[]> {
     const reports = await sql<Omit<ExchangeCaseRow, 'persons'>>`
-      select id, reference, source, received_at, status, summary, local_authority, town, postcode, exploitation_types, involves_child
+      select id, reference, source, received_at, status, summary, local_authority, town, postcode, exploitation_types, involves_child, grading
       from reports
       where source <> 'call_data'
         and ${receivedFrom('received_at', from)} and ${receivedBefore('received_at', to)}
@@ -48,6 +83,8 @@ export interface ExchangeCaseRow {
   postcode: string | null;
   exploitation_types: string[];
   involves_child: boolean;
+  /** Its 3x5x2 grade, null before triage: the last letter says whether conditions apply to passing it on. */
+  grading: string | null;
   persons: {
     report_id: string;
     role: string;

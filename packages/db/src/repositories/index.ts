@@ -39,7 +39,7 @@ export function repositories(db: Kysely<DB>) {
     signInThrottle: new SignInThrottleRepository(db),
     audit,
     reports: new ReportRepository(db),
-    caseExchange: new CaseExchangeRepository(db),
+    caseExchange: new CaseExchangeRepository(db, audit),
     cases: new CaseRepository(db, audit),
     tasks: new TaskRepository(db, audit),
     documents: new DocumentRepository(db, audit),

@@ -17,7 +17,7 @@ export function caseExchangeRoutes(svc: Services): FastifyPluginAsyncZod {
         schema: {
           tags: ['cases'],
           summary:
-            'Reports received in a span of months as an HTCDS v2.0 file (cases, with the people they name), marked OFFICIAL-SENSITIVE in its protectiveMarking field; audited',
+            'Reports received in a span of months as an HTCDS v2.0 file (cases, with the people they name), marked OFFICIAL-SENSITIVE in its protectiveMarking field; reports graded with handling code C (conditions apply) are left out, counted in `withheld` and the X-Harbour-Withheld header; audited',
           querystring: htcdsExportQuery,
         },
       },
@@ -27,6 +27,7 @@ export function caseExchangeRoutes(svc: Services): FastifyPluginAsyncZod {
           .type('application/json; charset=utf-8')
           .header('content-disposition', `attachment; filename="harbour-htcds-${from}-to-${to}.json"`)
           .header('x-protective-marking', document.protectiveMarking ?? 'OFFICIAL-SENSITIVE')
+          .header('x-harbour-withheld', String(document.withheld ?? 0))
           .send(JSON.stringify(document, null, 2));
       },
     );

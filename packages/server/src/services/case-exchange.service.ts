@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import {
   EXPLOITATION_TYPES,
   REPORT_SOURCES,
@@ -40,7 +40,10 @@ export class CaseExchangeService {
     const user = permittedUser(actor, PERMISSIONS.casesExchange, 'Only a supervisor or an analyst exchanges cases with other systems');
     const to = span.to ?? this.now().toISOString().slice(0, 7);
     const from = span.from ?? addMonths(to, -11);
-    const rows = await this.repos.caseExchange.received(`${from}-01`, `${to}-01`, MOST_CASES);
+    const received = await this.repos.caseExchange.received(`${from}-01`, `${to}-01`, MOST_CASES);
+    // Intelligence graded C (conditions apply) goes out only under its conditions, not in a bulk file.
+    const rows = received.filter((r) => !r.grading?.endsWith('C'));
+    const withheld = received.length - rows.length;
     const names = new Map(this.area.localAuthorities.map((la) => [la.code, la.name]));
     const reports: CaseReport[] = rows.map((r) => ({
       reference: r.reference,
@@ -67,18 +70,28 @@ export class CaseExchangeService {
       })),
     }));
     await this.repos.audit.append(
-      auditEntry(user, 'cases.exported', { type: 'report', id: null }, { from, to, cases: reports.length, references: reports.map((r) => r.reference) }),
+      auditEntry(
+        user,
+        'cases.exported',
+        { type: 'report', id: null },
+        { from, to, cases: reports.length, withheld, references: reports.map((r) => r.reference) },
+      ),
     );
-    return { from, to, document: toHtcdsDocument(reports) };
+    return { from, to, document: { ...toHtcdsDocument(reports), withheld } };
   }
 
-  /** Stores each case as a report (whole, or not at all); returns the new references, in order. */
-  async import(actor: Actor, cases: readonly HtcdsCase[]): Promise<{ references: string[] }> {
+  /**
+   * Stores each case as a report (whole, or not at all), unless imported before: a case is known by
+   * a digest of its content, in the agency's ledger.
+   * Returns the new references, in order, and the reports the others already are.
+   */
+  async import(actor: Actor, cases: readonly HtcdsCase[]): Promise<{ references: string[]; already: string[] }> {
     const user = permittedUser(actor, PERMISSIONS.casesExchange, 'Only a supervisor or an analyst exchanges cases with other systems');
     const byName = new Map(
       this.area.localAuthorities.flatMap((la) => [[la.name.toLowerCase(), la.code] as const, [la.nameCy.toLowerCase(), la.code] as const]),
     );
     const references: string[] = [];
+    const already: string[] = [];
     for (const c of cases) {
       const report = fromHtcdsCase(c, (name) => byName.get(name.trim().toLowerCase()) ?? null);
       const scored = triageWithoutChecklist({
@@ -88,15 +101,35 @@ export class CaseExchangeService {
       });
       const stored = buildReport({ ...htcdsCaseFacts(report, scored), createdBy: user.userId, agencyId: user.agencyId }, randomUUID);
       const id = stored.id;
-      const { reference } = await this.repos.intake.createReport(
-        stored,
-        auditEntry(user, 'cases.imported', { type: 'report', id }, { standard: 'HTCDS 2.0', from: report.htcdsReference }),
-      );
-      if (report.status !== 'new') await this.repos.reports.setStatus(id, report.status);
-      references.push(reference);
+      // Known by content: a Harbour reference names a report only in the store that gave it (two
+      // forces' Harbours give the same numbers), so it cannot say two cases are one.
+      const key = `sha256:${caseDigest(c)}`;
+      const result = await this.repos.caseExchange.importCase(user.agencyId, key, {
+        report: stored,
+        status: report.status,
+        auditEvent: auditEntry(user, 'cases.imported', { type: 'report', id }, { standard: 'HTCDS 2.0', from: report.htcdsReference }),
+      });
+      (result.already ? already : references).push(result.reference);
     }
-    return { references };
+    return { references, already };
   }
+}
+
+/** A case's content as a digest: the same case in the same file twice has the same one, whatever the order of its fields. */
+function caseDigest(c: HtcdsCase): string {
+  const canonical = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(canonical)
+      : v !== null && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.entries(v)
+              .sort(([a], [b]) => a.localeCompare(b))
+              .map(([k, x]) => [k, canonical(x)]),
+          )
+        : v;
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(c)))
+    .digest('hex');
 }
 
 /** What an HTCDS case says, as the report builder takes it; a source HTCDS does not know is a partner's. */

@@ -62,12 +62,18 @@ export function HtcdsPage() {
       {upload.data && (
         <div className="govuk-panel govuk-panel--confirmation" id="import-done">
           <h3 className="govuk-panel__title">{t('cases.htcds.imported', { count: upload.data.references.length })}</h3>
+          {upload.data.already.length > 0 && (
+            <div className="govuk-panel__body govuk-!-font-size-19">{t('cases.htcds.already', { count: upload.data.already.length })}</div>
+          )}
         </div>
       )}
       {upload.data && (
         <ul className="govuk-list">
           {upload.data.references.map((reference) => (
             <li key={reference}>{reference}</li>
+          ))}
+          {upload.data.already.map((reference) => (
+            <li key={reference}>{t('cases.htcds.alreadyOne', { reference })}</li>
           ))}
         </ul>
       )}
