@@ -39,6 +39,14 @@ export interface VictimForResearch {
   readonly source: string;
 }
 
+/** People of a part, by the gender and nationality their records say most often. */
+export interface PeopleRow {
+  readonly role: 'potential_victim' | 'suspect';
+  readonly gender: string;
+  readonly nationality: string;
+  readonly n: number;
+}
+
 export interface TallyRow {
   readonly key: string;
   readonly n: number;
@@ -80,26 +88,22 @@ export class TallyRepository {
   }
 
   /**
-   * People of a part (potential victims, suspects) in the reports a figure counts, each counted
-   * once however many reports name them: a resolved person is one, a record not yet resolved is
-   * one. Counted by gender or nationality, each person under what their records in these reports
-   * say most often; or in all (one row, key ''). Read from the reports and the picture, not the
-   * tallies: a tally cannot know two reports name one person.
+   * Potential victims and suspects in the reports a figure counts, as people: each counted once
+   * however many reports name them (a resolved person is one, a record not yet resolved is one),
+   * under what their records in these reports say most often of gender and nationality. One pass
+   * over the reports for every breakdown the dashboard shows. Read from the reports and the
+   * picture, not the tallies: a tally cannot know two reports name one person.
    */
-  async people(filter: TallyFilter, role: 'potential_victim' | 'suspect', by?: 'gender' | 'nationality'): Promise<TallyRow[]> {
-    const key =
-      by === 'gender'
-        ? sql`mode() within group (order by tally_gender(p.gender))`
-        : by === 'nationality'
-          ? sql`mode() within group (order by coalesce(p.nationality_code, ''))`
-          : sql`''`;
-    const rows = await sql<{ key: string; n: number }>`
-      select key, count(*)::int as n from (
-        select coalesce(x.entity_id, p.id) as person, ${key} as key
+  async people(filter: TallyFilter): Promise<PeopleRow[]> {
+    const rows = await sql<PeopleRow>`
+      select role, gender, nationality, count(*)::int as n from (
+        select p.role, coalesce(x.entity_id, p.id) as person,
+               mode() within group (order by tally_gender(p.gender)) as gender,
+               mode() within group (order by coalesce(p.nationality_code, '')) as nationality
         from report_persons p join reports r on r.id = p.report_id left join entity_records x on x.id = p.id
-        where p.role = ${role} and ${this.reportsWhere(filter)}
-        group by 1
-      ) people group by key order by key`.execute(this.db);
+        where p.role in ('potential_victim', 'suspect') and ${this.reportsWhere(filter)}
+        group by 1, 2
+      ) people group by 1, 2, 3 order by 1, 2, 3`.execute(this.db);
     return rows.rows;
   }
 

@@ -20,7 +20,7 @@ import {
   type Month,
   type Place,
 } from '@harbour/core';
-import type { Repositories, TallyFilter, TallyRow } from '@harbour/db';
+import type { PeopleRow, Repositories, TallyFilter, TallyRow } from '@harbour/db';
 import type { Boundaries } from './boundaries';
 import { auditEntry } from './audit.service';
 
@@ -78,10 +78,12 @@ export class FiguresService {
     const byAge = await tallies.reports(tally, 'child');
     const bySource = await tallies.reports(tally, 'source');
     // Victims are people, not the reports naming them: one woman in 100 reports is one victim.
-    const byGender = await tallies.people(tally, 'potential_victim', 'gender');
-    const byNationality = await tallies.people(tally, 'potential_victim', 'nationality');
+    const people = await tallies.people(tally);
+    const victims = people.filter((p) => p.role === 'potential_victim');
+    const byGender = countBy(victims, (p) => p.gender);
+    const byNationality = countBy(victims, (p) => p.nationality);
     const mentions = await tallies.victims(tally, 'gender');
-    const suspects = await tallies.people(tally, 'suspect');
+    const suspects = people.filter((p) => p.role === 'suspect');
     const span = await tallies.span();
     const casework = await this.repos.protection.figures(`${filter.from}-01`, lastDayOf(filter.to), localDate(this.now()));
     const deleted = await this.repos.retention.deletedWithin(filter.from, filter.to);
@@ -214,7 +216,14 @@ export function resolveFiguresFilter(filter: FiguresFilter, now: Date): Dashboar
   return { ...filter, from, to, granularity: filter.granularity ?? 'month' };
 }
 
-function sum(rows: readonly TallyRow[]): number {
+/** People rows summed under one of their keys, as tally rows. */
+function countBy(rows: readonly PeopleRow[], key: (row: PeopleRow) => string): TallyRow[] {
+  const counted = new Map<string, number>();
+  for (const r of rows) counted.set(key(r), (counted.get(key(r)) ?? 0) + r.n);
+  return [...counted].map(([k, n]) => ({ key: k, n })).sort((a, b) => a.key.localeCompare(b.key));
+}
+
+function sum(rows: readonly { n: number }[]): number {
   return rows.reduce((a, r) => a + r.n, 0);
 }
 
