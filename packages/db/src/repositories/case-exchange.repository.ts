@@ -9,7 +9,7 @@ import { receivedBefore, receivedFrom } from './received-in';
 export class CaseExchangeRepository {
   constructor(
     private readonly db: Kysely<DB>,
-    private readonly audit?: AuditRepository,
+    private readonly audit: AuditRepository,
   ) {}
 
   /**
@@ -36,7 +36,7 @@ export class CaseExchangeRepository {
         .returning('case_key')
         .execute();
       if (taken.length === 0) return { reference: (await existing()).rows[0]!.reference, already: true };
-      const [stored] = await insertReports(tx, this.audit!, [item]);
+      const [stored] = await insertReports(tx, this.audit, [item]);
       if (item.status !== 'new') await tx.updateTable('reports').set({ status: item.status }).where('id', '=', item.report.id).execute();
       return { reference: stored!.reference, already: false };
     });

@@ -4,6 +4,35 @@ import type { DB, EntityKind } from '../schema';
 import type { AuditEvent, AuditRepository } from './audit.repository';
 import { auditedTransaction } from './audited-transaction';
 
+/**
+ * What a link between records `a` and `b` of report `p` says, and which way it runs
+ * (`from_record`, `to_record`): from the parts the report gives its people and whose phone and
+ * home is whose (a person's own phone and address records are derived from theirs). Call data:
+ * the caller called. A suspect controls a potential victim and drives a vehicle; a person uses
+ * their phone and lives at their address; a potential victim works at a business. Turned to run
+ * from the one who acts; anything else was only mentioned together, stored lower id first.
+ */
+const LINK_TYPING = sql`
+  select r.relation, x.actor as from_record, case when x.actor = a.id then b.id else a.id end as to_record
+  from (select case
+    when p.source = 'call_data' then 'called'
+    when a.kind = 'person' and b.id = md5(a.id::text || ':phone')::uuid then 'uses_phone'
+    when b.kind = 'person' and a.id = md5(b.id::text || ':phone')::uuid then 'uses_phone'
+    when a.kind = 'person' and b.id = md5(a.id::text || ':address')::uuid then 'lives_at'
+    when b.kind = 'person' and a.id = md5(b.id::text || ':address')::uuid then 'lives_at'
+    when a.role = 'suspect' and b.role = 'potential_victim' then 'controls'
+    when b.role = 'suspect' and a.role = 'potential_victim' then 'controls'
+    when a.role = 'potential_victim' and b.kind = 'business' then 'works_at'
+    when b.role = 'potential_victim' and a.kind = 'business' then 'works_at'
+    when a.role = 'suspect' and b.kind = 'vehicle' then 'drives'
+    when b.role = 'suspect' and a.kind = 'vehicle' then 'drives'
+    else 'mentioned' end as relation) r
+  cross join lateral (select case
+    when r.relation = 'mentioned' then least(a.id, b.id)
+    when r.relation = 'called' then a.id
+    when r.relation = 'controls' then (case when a.role = 'suspect' then a.id else b.id end)
+    else (case when a.kind = 'person' then a.id else b.id end) end as actor) x`;
+
 /** The advisory lock held while records are resolved (the audit and migration locks are 4_801_337-8). */
 const RESOLUTION_LOCK = 4_801_339;
 
@@ -140,67 +169,42 @@ export class PictureRepository {
         'type', type, 'number', number, 'country', country, 'holder', holder, 'description', description))
       from report_documents where ${which('report_id')}
       on conflict (id) do nothing`.execute(this.db);
+    // Each pair of a report's records, saying what the report makes of them (see LINK_TYPING).
     await sql`
-      insert into record_links (from_record, to_record, report_id)
-      select a.id, b.id, a.report_id from entity_records a join entity_records b on b.report_id = a.report_id and a.id < b.id
-      where ${which('a.report_id')} and a.report_id not in (select id from reports where source = 'call_data')
+      insert into record_links (from_record, to_record, report_id, relation)
+      select t.from_record, t.to_record, a.report_id, t.relation
+      from entity_records a join entity_records b on b.report_id = a.report_id and a.id < b.id
+        join reports p on p.id = a.report_id
+        cross join lateral (${LINK_TYPING}) t
+      where ${which('a.report_id')} and p.source <> 'call_data'
       on conflict do nothing`.execute(this.db);
     // Call data links only the numbers that called each other.
     await sql`
       insert into record_links (from_record, to_record, report_id, relation)
       select c.from_phone, c.to_phone, c.report_id, 'called' from report_calls c where ${which('c.report_id')}
       on conflict do nothing`.execute(this.db);
-    await this.typeLinks(which('a.report_id'));
   }
 
   /**
-   * Says what each link of the chosen reports is, from the parts the report gives its people and
-   * whose phone and home is whose (a person's own phone and address records are derived from
-   * theirs): a suspect controls a potential victim, drives a vehicle; a person uses their phone,
-   * lives at their address; a potential victim works at a business. Turned to run from the one who
-   * acts. Everything else was only mentioned together.
+   * Says again what each stored link of the chosen reports (a condition on `a.report_id`) is, by
+   * today's rule (LINK_TYPING): for links stored before links had types. Returns how many changed.
    */
   async typeLinks(reports: RawBuilder<unknown> = sql`true`): Promise<number> {
     const result = await sql`
       with typed as (
-        select l.from_record, l.to_record, x.relation, x.actor
+        select l.from_record as was_from, l.to_record as was_to, t.*
         from record_links l
           join entity_records a on a.id = l.from_record
           join entity_records b on b.id = l.to_record
           join reports p on p.id = l.report_id
-          cross join lateral (
-            select case
-              -- Call data links only numbers that called each other, the caller first.
-              when p.source = 'call_data' then 'called'
-              when a.kind = 'person' and b.id = md5(a.id::text || ':phone')::uuid then 'uses_phone'
-              when b.kind = 'person' and a.id = md5(b.id::text || ':phone')::uuid then 'uses_phone'
-              when a.kind = 'person' and b.id = md5(a.id::text || ':address')::uuid then 'lives_at'
-              when b.kind = 'person' and a.id = md5(b.id::text || ':address')::uuid then 'lives_at'
-              when a.role = 'suspect' and b.role = 'potential_victim' then 'controls'
-              when b.role = 'suspect' and a.role = 'potential_victim' then 'controls'
-              when a.role = 'potential_victim' and b.kind = 'business' then 'works_at'
-              when b.role = 'potential_victim' and a.kind = 'business' then 'works_at'
-              when a.role = 'suspect' and b.kind = 'vehicle' then 'drives'
-              when b.role = 'suspect' and a.kind = 'vehicle' then 'drives'
-              else 'mentioned' end as relation
-          ) r
-          -- The one who acts: the suspect, the person; for a mention, the lower id (as stored).
-          cross join lateral (
-            select r.relation,
-                   case when r.relation = 'mentioned' then least(a.id, b.id)
-                        when r.relation = 'called' then a.id
-                        when r.relation = 'controls' then (case when a.role = 'suspect' then a.id else b.id end)
-                        else (case when a.kind = 'person' then a.id else b.id end) end as actor
-          ) x
+          cross join lateral (${LINK_TYPING}) t
         where ${reports}
       )
       update record_links l
-      set relation = t.relation,
-          from_record = t.actor,
-          to_record = case when t.actor = t.from_record then t.to_record else t.from_record end
+      set relation = t.relation, from_record = t.from_record, to_record = t.to_record
       from typed t
-      where l.from_record = t.from_record and l.to_record = t.to_record
-        and (l.relation <> t.relation or l.from_record <> t.actor)`.execute(this.db);
+      where l.from_record = t.was_from and l.to_record = t.was_to
+        and (l.relation <> t.relation or l.from_record <> t.from_record)`.execute(this.db);
     return Number(result.numAffectedRows ?? 0);
   }
 

@@ -266,8 +266,7 @@ export class TallyRepository {
              (array_agg(r.source order by r.received_at, r.id))[1] as source,
              string_agg(array_to_string(r.exploitation_types, ','), ',') as types
       from report_persons p join reports r on r.id = p.report_id left join entity_records x on x.id = p.id
-      where p.role = 'potential_victim' and r.source <> 'call_data'
-        and ${receivedFrom('r.received_at', from)} and ${receivedBefore('r.received_at', to)}
+      where p.role = 'potential_victim' and ${this.reportsWhere({ from, to })}
       group by coalesce(x.entity_id, p.id)`.execute(this.db);
     return rows.rows.map(({ types, ...v }) => ({ ...v, exploitation_types: [...new Set((types ?? '').split(',').filter(Boolean))] }));
   }

@@ -85,12 +85,12 @@ export class FiguresService {
     const mentions = await tallies.victims(tally, 'gender');
     const suspects = people.filter((p) => p.role === 'suspect');
     const span = await tallies.span();
-    const casework = await this.repos.protection.figures(`${filter.from}-01`, lastDayOf(filter.to), localDate(this.now()));
+    const today = localDate(this.now());
+    const casework = await this.repos.protection.figures(`${filter.from}-01`, lastDayOf(filter.to), today);
     const deleted = await this.repos.retention.deletedWithin(filter.from, filter.to);
 
     const total = sum(byMonth);
     const areaCounts = counts(byArea);
-    const today = localDate(this.now());
     return {
       filter,
       partialThrough: filter.to >= today.slice(0, 7) && filter.from <= today.slice(0, 7) ? today : null,

@@ -11,7 +11,7 @@ import {
   type NetworkFacts,
   type UserActor,
 } from '@harbour/core';
-import type { NodeRow, Repositories } from '@harbour/db';
+import type { LinkSourceRow, NodeRow, Repositories } from '@harbour/db';
 import { auditEntry } from './audit.service';
 import { LinkGraphCache, type Built, type LinkGraphCacheOptions, type View } from './link-graph-cache';
 
@@ -243,7 +243,7 @@ export class GraphService {
       const list = sources.get(pairKey(row.a, row.b)) ?? [];
       // A report saying two things of the pair is one source.
       if (list.some((r) => r.id === row.report_id)) continue;
-      list.push({ id: row.report_id, reference: row.reference, source: row.source, receivedAt: new Date(row.received_at).toISOString(), grading: row.grading });
+      list.push(sourceRef(row));
       sources.set(pairKey(row.a, row.b), list);
     }
     const result = {
@@ -265,23 +265,10 @@ export class GraphService {
     const views = await this.nodeViews(built, [a, b]);
     if (!views.has(aId) || !views.has(bId)) throw new NotFound('No such entity in the picture');
     const passes = built.evidence.reportFilter(filter);
-    const seen = new Set<string>();
-    const sources = (await this.repos.graph.linkSources([[aId, bId]])).flatMap((row) => {
-      const key = `${row.report_id}|${row.relation}|${row.actor ?? ''}`;
-      if (!passes(row.report_id) || seen.has(key)) return [];
-      seen.add(key);
-      return [
-        {
-          id: row.report_id,
-          reference: row.reference,
-          source: row.source,
-          receivedAt: new Date(row.received_at).toISOString(),
-          grading: row.grading,
-          relation: row.relation as LinkRelation,
-          actor: row.actor,
-        },
-      ];
-    });
+    // One row per report and what it says (the store's rows are distinct), newest first.
+    const sources = (await this.repos.graph.linkSources([[aId, bId]]))
+      .filter((row) => passes(row.report_id))
+      .map((row) => ({ ...sourceRef(row), relation: row.relation as LinkRelation, actor: row.actor }));
     const link = view.link(a, b) ? linkView(view, built.evidence.ids, a, b) : null;
     await this.repos.audit.append(
       auditEntry(user, 'graph.link-evidence-viewed', { type: 'entity', id: aId }, { to: bId, reports: sources.map((s) => s.id), filter }),
@@ -357,6 +344,11 @@ function linkView(view: View, ids: readonly string[], v: number, u: number): Lin
     relations: [...link.relations],
     direction: link.direction,
   };
+}
+
+/** A report behind a link, as the analyst is shown it. */
+function sourceRef(row: LinkSourceRow): ReportRef {
+  return { id: row.report_id, reference: row.reference, source: row.source, receivedAt: new Date(row.received_at).toISOString(), grading: row.grading };
 }
 
 function pairKey(a: string, b: string): string {
