@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityProblems, openBrowser, type Browser } from './support/browser';
+import { overflowWidth } from './support/layout';
 import { SignInFlow } from './support/pages';
 
 /**
@@ -215,6 +216,29 @@ describe('an analyst charts a planted network, finds the path between two suspec
     await page.waitForURL(/\/chart\?calls=/);
     await page.getByText(/\d+ entities and \d+ links on the chart\./).waitFor();
     for (const number of [known!, '+447700900111', '+447700900222']) await page.getByRole('link', { name: number, exact: true }).waitFor();
+
+    // The middle number's page reads its calls: one made, one received, their hours, its two contacts.
+    await page.getByRole('link', { name: '+447700900111', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: '+447700900111' }).waitFor();
+    const calls = page.getByRole('region', { name: 'Calls in call data' });
+    const value = (key: string) => calls.locator('.govuk-summary-list__row', { hasText: key }).locator('dd').innerText();
+    await calls.getByText('Calls made').waitFor();
+    expect(await value('Calls made')).toBe('1');
+    expect(await value('Calls received')).toBe('1');
+    expect(await value('Time on calls')).toBe('3 mins');
+    expect(await value('Busiest hours')).toBe('09:00–10:00 (1 call); 21:00–22:00 (1 call)');
+    await calls.getByRole('heading', { name: '2 contacts, most calls first' }).waitFor();
+    const contacts = calls.getByRole('table', { name: '2 contacts, most calls first' });
+    expect(await contacts.getByRole('link', { name: known!, exact: true }).count()).toBe(1);
+    expect(await contacts.getByRole('link', { name: '+447700900222', exact: true }).count()).toBe(1);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    // On a phone in Welsh, the same, and nothing wider than the screen.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${page.url()}?lang=cy`);
+    await page.getByRole('region', { name: 'Galwadau yn y data galwadau' }).getByText('Galwadau a wnaed').waitFor();
+    expect(await overflowWidth(page)).toBe(0);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.setViewportSize({ width: 1200, height: 900 });
   });
 
   it('the networks page, a chart, an entity charted from its page and the call data page read in Welsh, without accessibility problems', async () => {

@@ -628,6 +628,8 @@ export interface ReportCallsTable {
   seconds: ColumnType<number, number | undefined, number>;
   first_at: Date | null;
   last_at: Date | null;
+  /** Timed calls by the UK hour they began in (24 counts); null for imports made before hours were kept. */
+  hours: ColumnType<number[] | null, number[] | null | undefined, number[] | null>;
 }
 
 export interface SavedChartsTable {

@@ -78,6 +78,7 @@ const EXPECTED: Record<string, 'public' | 'session' | readonly Role[]> = {
   'POST /api/referrals/sent/:id/messages': ['supervisor', 'investigator', 'officer', 'partner', 'partner_admin'],
   'GET /api/search': ['supervisor', 'investigator', 'analyst'],
   'GET /api/entities/:id': ['supervisor', 'investigator', 'analyst'],
+  'GET /api/entities/:id/calls': ['supervisor', 'investigator', 'analyst'],
   'POST /api/entities/:id/merge': ['supervisor', 'investigator', 'analyst'],
   'POST /api/entities/:id/split': ['supervisor', 'investigator', 'analyst'],
   'POST /api/entity-changes/:id/undo': ['supervisor', 'investigator', 'analyst'],
@@ -263,6 +264,14 @@ describe(`well-formed reads on ${TEST_STORE}: every allowed role is answered 2xx
       .orderBy('id')
       .limit(2)
       .execute();
+    const phone = await t.store.db
+      .selectFrom('entities')
+      .select('id')
+      .where('kind', '=', 'phone')
+      .where('merged_into', 'is', null)
+      .orderBy('id')
+      .limit(1)
+      .executeTakeFirstOrThrow();
     const supervisor = clients.get('supervisor')!;
     const network = (await supervisor.request('GET', '/api/graph/networks')).json<{ networks: { id: string }[] }>().networks[0];
     const [a, b] = people.map((p) => p.id);
@@ -287,6 +296,7 @@ describe(`well-formed reads on ${TEST_STORE}: every allowed role is answered 2xx
       'GET /api/reports/:id/photos': `/api/reports/${report.id}/photos`,
       'GET /api/reports/:id/messages': `/api/reports/${report.id}/messages`,
       'GET /api/entities/:id': `/api/entities/${a}`,
+      'GET /api/entities/:id/calls': `/api/entities/${phone.id}/calls`,
       'GET /api/graph/entities/:id': `/api/graph/entities/${a}`,
       'GET /api/graph/networks/:id': `/api/graph/networks/${network?.id}`,
       'GET /api/graph/networks/:id/analysis': `/api/graph/networks/${network?.id}/analysis`,

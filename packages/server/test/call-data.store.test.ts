@@ -4,7 +4,7 @@ import type { NewReport } from '@harbour/db';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { entityOf, signedInActors } from '../../../test/picture-helpers';
-import { newReport } from '../../../test/reports';
+import { newReport, reportedPerson } from '../../../test/reports';
 import { newTestStore, TEST_STORE, type TestStore } from '../../../test/test-store';
 import { newSecretKey, SecretBox } from '../src/auth/secret-box';
 import { services, type Services } from '../src/services/index';
@@ -100,6 +100,80 @@ describe(`call data imported into the picture on ${TEST_STORE}`, () => {
     expect((await t.repos.reports.overview(new Date(0))).total).toBe(before.total);
     const audited = await sql<{ action: string }>`select action from audit_log where action like 'call-data.%' order by seq`.execute(t.store.db);
     expect(audited.rows.map((r) => r.action)).toEqual(['call-data.imported', 'call-data.viewed', 'call-data.viewed']);
+  });
+
+  it("reads a number's calls: made and received, hours, users, and contacts as people, each once", async () => {
+    // Eni Rama uses two numbers; Ana and Ion Pop share one (a house with one phone); 0444 is nobody's.
+    const reported = async (...people: ReturnType<typeof reportedPerson>[]) => {
+      await t.repos.intake.createReport(newReport({ persons: people }), {
+        actorId: null,
+        actorRole: null,
+        action: 'referral.submitted' as const,
+        subjectType: 'report',
+      });
+    };
+    const besnik = reportedPerson({ role: 'suspect', givenName: 'Besnik', familyName: 'Gashi', phone: '07700900461' });
+    const eni1 = reportedPerson({ givenName: 'Eni', familyName: 'Rama', phone: '07700900111' });
+    const eni2 = reportedPerson({ givenName: 'Eni', familyName: 'Rama', phone: '07700900222' });
+    const ana = reportedPerson({ givenName: 'Ana', familyName: 'Pop', dob: '1990-01-01', phone: '07700900333' });
+    const ion = reportedPerson({ givenName: 'Ion', familyName: 'Pop', dob: '1992-05-05', phone: '07700900333' });
+    await reported(besnik);
+    await reported(eni1);
+    await reported(eni2);
+    await reported(ana, ion);
+    await svc.resolution.drain();
+    // Housemates on one phone stay two people.
+    expect(await entityOf(t, ana.id)).not.toBe(await entityOf(t, ion.id));
+    const [e1, e2] = [(await entityOf(t, eni1.id))!, (await entityOf(t, eni2.id))!];
+    if (e1 !== e2) await svc.entities.merge(analyst, e1, e2);
+
+    const csv = [
+      'caller,callee,start,duration',
+      // 21:30 UK time in March (GMT) three times out to Eni's first number, once in from her second.
+      '07700900461,07700900111,2026-03-01T21:30:00Z,60',
+      '07700900461,07700900111,2026-03-02T21:10:00Z,60',
+      '07700900461,07700900111,2026-03-03T21:50:00Z,60',
+      '07700900222,07700900461,2026-03-04T08:00:00Z,30',
+      '07700900333,07700900461,2026-03-05T08:15:00Z,30',
+      '07700900461,07700900444,2026-03-06T12:00:00Z,10',
+    ].join('\n');
+    await svc.callData.import(analyst, { name: 'Gashi, March', csv, columns, grading: '1AP', exploitationTypes: ['labour'] });
+    await svc.resolution.drain();
+    const phone = (await entityOf(t, (await sql<{ id: string }>`select md5(${besnik.id}::text || ':phone')::uuid as id`.execute(t.store.db)).rows[0]!.id))!;
+
+    const calls = await svc.entities.calls(analyst, phone);
+    expect(calls).toMatchObject({
+      label: '+447700900461',
+      callsOut: 4,
+      callsIn: 2,
+      seconds: 250,
+      first: '2026-03-01T21:30:00.000Z',
+      last: '2026-03-06T12:00:00.000Z',
+      timed: 6,
+      users: [{ label: 'Besnik Gashi' }],
+      contactCount: 3,
+    });
+    expect(calls.hours[21]).toBe(3);
+    expect(calls.hours[8]).toBe(2);
+    expect(calls.contacts.map((c) => [c.people.map((p) => p.label), c.numbers.map((n) => n.label), c.callsOut, c.callsIn])).toEqual([
+      [['Eni Rama'], ['+447700900111', '+447700900222'], 3, 1],
+      // One call each: the later first.
+      [[], ['+447700900444'], 1, 0],
+      [['Ana Pop', 'Ion Pop'], ['+447700900333'], 0, 1],
+    ]);
+    // Calls each way are one link on the chart, drawn both ways, carrying how many calls.
+    const eni = (await entityOf(t, eni1.id))!;
+    const second = calls.contacts[0]!.numbers[1]!.id;
+    const near = await svc.graph.neighbourhood(analyst, phone, 1);
+    const toFirst = near.links.find((l) => [l.from, l.to].includes(calls.contacts[0]!.numbers[0]!.id))!;
+    expect(toFirst).toMatchObject({ relations: ['called'], calls: 3 });
+    expect(near.links.find((l) => [l.from, l.to].includes(second))).toMatchObject({ calls: 1 });
+    expect(near.nodes.map((n) => n.id)).not.toContain(eni);
+
+    await expect(svc.entities.calls(analyst, eni)).rejects.toThrow(/No such phone/);
+    await expect(svc.entities.calls(officer, phone)).rejects.toThrow(/does not allow/);
+    const audited = await sql<{ action: string }>`select action from audit_log where action = 'entity.calls-viewed'`.execute(t.store.db);
+    expect(audited.rows).toHaveLength(1);
   });
 
   it('refuses a file without the named columns, or with no call in it, and stores nothing', async () => {

@@ -130,6 +130,23 @@ describe(`people compared with people in the store, on ${TEST_STORE}`, () => {
     expect(await duplicates()).toEqual([]);
   });
 
+  it('keeps apart people named in one report, and housemates on one phone, as records arrive', async () => {
+    // A couple reported together, sharing a phone and a home; a lodger on the same phone later.
+    const home = { phone: '07700900333', address: '12 Commercial Road', town: 'Newport', postcode: 'NP20 2DG' };
+    const ana = person({ givenName: 'Ana', familyName: 'Pop', dob: '1990-01-01', ...home });
+    const ion = person({ givenName: 'Ion', familyName: 'Pop', dob: '1992-05-05', ...home });
+    await report([ana, ion]);
+    const lodger = person({ givenName: 'Ionela', familyName: 'Pop', dob: '1979-11-30', ...home });
+    await report([lodger]);
+    // Ana again, from another report: she joins herself, not her husband or the lodger.
+    const again = person({ givenName: 'Ana', familyName: 'Pop', dob: '1990-01-01', ...home });
+    await report([again]);
+    await picture.compareChanged();
+    const [a, i, l, g] = await Promise.all([ana, ion, lodger, again].map((p) => entityOf(p.id)));
+    expect(new Set([a, i, l]).size).toBe(3);
+    expect(g).toBe(a);
+  });
+
   it('compares every person on demand: joins what records alone could not, keeps what analysts decided, and can be undone', async () => {
     // One person split in two by an analyst, and two people an analyst has said are one.
     const senait = [1, 2].map(() => person({ givenName: 'Senait', familyName: 'Tesfamariam', dob: '1994-03-08', gender: 'female' }));

@@ -47,3 +47,39 @@ export const callDataViewSchema = z.object({
   ),
 });
 export type CallDataView = z.output<typeof callDataViewSchema>;
+
+const named = z.object({ id: z.string(), label: z.string() });
+
+/**
+ * A number's calls across every import of call data: made and received, how long in all, first
+ * and last, the UK hours they began in, who uses it, and its contacts, each a person (or people
+ * sharing phones) with every number of theirs, most calls first.
+ */
+export const numberCallsSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  callsOut: z.number(),
+  callsIn: z.number(),
+  seconds: z.number(),
+  first: z.string().nullable(),
+  last: z.string().nullable(),
+  /** Calls by the hour of the day (0–23) they began in; `timed` says how many calls had a time. */
+  hours: z.array(z.number()).length(24),
+  timed: z.number(),
+  users: z.array(named),
+  contacts: z.array(
+    z.object({
+      people: z.array(named),
+      numbers: z.array(named),
+      callsOut: z.number(),
+      callsIn: z.number(),
+      seconds: z.number(),
+      first: z.string().nullable(),
+      last: z.string().nullable(),
+    }),
+  ),
+  /** Contacts in all; `contacts` holds the first `NUMBER_CONTACTS_SHOWN`. */
+  contactCount: z.number(),
+});
+export type NumberCallsView = z.output<typeof numberCallsSchema>;
+export const NUMBER_CONTACTS_SHOWN = 25;

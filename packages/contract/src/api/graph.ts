@@ -23,6 +23,8 @@ export const linkViewSchema = z.object({
   lastSeen: z.string(),
   relations: z.array(z.enum(LINK_RELATIONS)),
   direction: z.enum(LINK_DIRECTIONS),
+  /** Calls between the two in call data (either way); 0 when none. */
+  calls: z.number(),
 });
 export type LinkView = z.output<typeof linkViewSchema>;
 /** Entities and the links among them: what a chart draws. */

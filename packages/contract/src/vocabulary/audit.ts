@@ -41,6 +41,7 @@ export const AUDIT_ACTIONS = [
   'cases.exported',
   'cases.imported',
   'cases.listed',
+  'entity.calls-viewed',
   'entity.change-undone',
   'entity.merged',
   'entity.split',

@@ -6,3 +6,4 @@ export * from './analyse';
 export * from './link-evidence';
 export * from './link-rows';
 export * from './link-ledger';
+export * from './call-profile';

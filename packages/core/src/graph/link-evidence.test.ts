@@ -48,7 +48,14 @@ describe('link evidence', () => {
     expect(graph.nodeCount).toBe(5);
     expect(linked(evidence, {})).toEqual(['ann–phone', 'bob–flat', 'bob–phone']);
     const [bob, flat, ann, phone] = ['bob', 'flat', 'ann', 'phone'].map((id) => evidence.indexOf(id)!) as [number, number, number, number];
-    expect(link(bob, flat)).toEqual({ reports: 2, firstSeen: day(10).getTime(), lastSeen: day(20).getTime(), relations: ['mentioned'], direction: 'none' });
+    expect(link(bob, flat)).toEqual({
+      reports: 2,
+      firstSeen: day(10).getTime(),
+      lastSeen: day(20).getTime(),
+      relations: ['mentioned'],
+      direction: 'none',
+      calls: 0,
+    });
     expect(link(flat, bob)).toEqual(link(bob, flat));
     expect(link(phone, ann)?.reports).toBe(1);
     expect(link(ann, bob)).toBeUndefined();
@@ -74,8 +81,8 @@ describe('link evidence', () => {
         { a: 'boss', b: 'ann', report: 'r2' },
         { a: 'ann', b: 'flat', report: 'r1', relation: 'lives_at' },
         { a: 'boss', b: 'flat', report: 'r1' },
-        { a: 'p1', b: 'p2', report: 'r2', relation: 'called' },
-        { a: 'p2', b: 'p1', report: 'r3', relation: 'called' },
+        { a: 'p1', b: 'p2', report: 'r2', relation: 'called', calls: 5 },
+        { a: 'p2', b: 'p1', report: 'r3', relation: 'called', calls: 2 },
       ],
     );
     const [boss, ann, flat, p1, p2] = ['boss', 'ann', 'flat', 'p1', 'p2'].map((id) => evidence.indexOf(id)!) as [number, number, number, number, number];
@@ -84,7 +91,7 @@ describe('link evidence', () => {
     expect(link(ann, boss)).toMatchObject({ relations: ['controls', 'mentioned'], direction: 'backward' });
     expect(link(flat, ann)).toMatchObject({ relations: ['lives_at'], direction: 'backward' });
     expect(link(boss, flat)).toMatchObject({ relations: ['mentioned'], direction: 'none' });
-    expect(link(p1, p2)).toMatchObject({ reports: 2, relations: ['called'], direction: 'both' });
+    expect(link(p1, p2)).toMatchObject({ reports: 2, relations: ['called'], direction: 'both', calls: 7 });
 
     // Restricted to what links say: only the reports saying it count, and only those links are left.
     const controls = evidence.filtered({ relations: ['controls'] });
@@ -92,7 +99,7 @@ describe('link evidence', () => {
     expect(controls.link(ann, flat)).toBeUndefined();
     expect(linked(evidence, { relations: ['controls', 'lives_at'] })).toEqual(['ann–boss', 'ann–flat']);
     expect(linked(evidence, { relations: ['called'], from: day(3) })).toEqual(['p1–p2']);
-    expect(evidence.filtered({ relations: ['called'], from: day(3) }).link(p2, p1)).toMatchObject({ reports: 1, direction: 'forward' });
+    expect(evidence.filtered({ relations: ['called'], from: day(3) }).link(p2, p1)).toMatchObject({ reports: 1, direction: 'forward', calls: 2 });
   });
 
   it('keeps only the reports within the dates', () => {

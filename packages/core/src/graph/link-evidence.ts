@@ -70,6 +70,8 @@ export interface LinkMention {
   readonly last?: Date | null;
   /** What the report says of the two, from `a` to `b`; only mentioned together when not said. */
   readonly relation?: LinkRelation;
+  /** How many calls from `a` to `b` the report records (call data). */
+  readonly calls?: number;
 }
 
 /** Which way a link's relations run between the two ends asked about. */
@@ -84,6 +86,8 @@ export interface FilteredLink {
   readonly relations: readonly LinkRelation[];
   /** Of the directed relations: from the first end asked about to the second, back, both or neither. */
   readonly direction: LinkDirection;
+  /** Calls between the two in the passing call data, either way. */
+  readonly calls: number;
 }
 
 /** The picture's graph as seen through one filter, with each link's reports counted under it. */
@@ -122,6 +126,8 @@ export class LinkEvidence {
     /** What each mention says (one bit per relation, `LINK_RELATIONS` order) and which way: 1 lower node to higher, 2 back. */
     private readonly relationBits: Uint8Array,
     private readonly directionBits: Uint8Array,
+    /** Calls each mention records (call data; 0 for others). */
+    private readonly callCount: Float64Array,
     /** The span of each report's mentions (ms). */
     private readonly reportFrom: Float64Array,
     private readonly reportTo: Float64Array,
@@ -237,6 +243,7 @@ export class LinkEvidence {
     const seenTo = new Float64Array(count);
     const relationBits = new Uint8Array(count);
     const directionBits = new Uint8Array(count);
+    const callCount = new Float64Array(count);
     const said = (i: number) => 1 << l.relation[i]!;
     const way = (i: number) => (l.relation[i] === MENTIONED ? 0 : l.a[i]! < l.b[i]! ? 1 : 2);
     const startsOut = new Int32Array(pairs + 1);
@@ -254,6 +261,7 @@ export class LinkEvidence {
           seenTo[slot] = Math.max(seenTo[slot]!, l.to[i]!);
           relationBits[slot]! |= said(i);
           directionBits[slot]! |= way(i);
+          callCount[slot]! += l.calls[i]!;
           continue;
         }
         lastPair[r] = p;
@@ -262,6 +270,7 @@ export class LinkEvidence {
         seenTo[kept] = l.to[i]!;
         relationBits[kept] = said(i);
         directionBits[kept] = way(i);
+        callCount[kept] = l.calls[i]!;
         mentionsOut[kept++] = r;
       }
     }
@@ -289,6 +298,7 @@ export class LinkEvidence {
       seenTo.slice(0, kept),
       relationBits.slice(0, kept),
       directionBits.slice(0, kept),
+      callCount.slice(0, kept),
       reportFrom,
       reportTo,
       l.evaluation,
@@ -313,6 +323,7 @@ export class LinkEvidence {
     const last = new Float64Array(pairs);
     const relations = new Uint8Array(pairs);
     const directions = new Uint8Array(pairs);
+    const calls = new Float64Array(pairs);
     const pairOf = new Int32Array(pairs);
     let kept = 0;
     for (let p = 0; p < pairs; p++) {
@@ -323,6 +334,7 @@ export class LinkEvidence {
       let hi = -Infinity;
       let said = 0;
       let way = 0;
+      let called = 0;
       for (let k = this.starts[p]!; k < this.starts[p + 1]!; k++) {
         if (!counts(k)) continue;
         reports++;
@@ -330,6 +342,7 @@ export class LinkEvidence {
         hi = Math.max(hi, this.seenTo[k]!);
         said |= this.relationBits[k]!;
         way |= this.directionBits[k]!;
+        called += this.callCount[k]!;
       }
       if (reports === 0) continue;
       from[kept] = a;
@@ -339,6 +352,7 @@ export class LinkEvidence {
       last[kept] = hi;
       relations[kept] = said;
       directions[kept] = way;
+      calls[kept] = called;
       pairOf[kept++] = p;
     }
     const graph = LinkGraph.fromNumbered(this.ids, this.index, from.subarray(0, kept), to.subarray(0, kept), weight.subarray(0, kept));
@@ -359,6 +373,7 @@ export class LinkEvidence {
               lastSeen: last[i]!,
               relations: LINK_RELATIONS.filter((_, r) => relations[i]! & (1 << r)),
               direction: WAYS[way]!,
+              calls: calls[i]!,
             };
           }
         return undefined;

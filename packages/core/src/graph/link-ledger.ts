@@ -25,6 +25,8 @@ export interface LedgerArrays {
   readonly to: Float64Array;
   /** What each link says: its place in `LINK_RELATIONS`, from `a` to `b`. */
   readonly relation: Uint8Array;
+  /** Calls the link stands for (call data); 0 for others. */
+  readonly calls: Int32Array;
 }
 
 const MENTIONED = LINK_RELATIONS.indexOf('mentioned');
@@ -86,6 +88,7 @@ export class LinkLedger {
   private readonly from = new Column(new Float64Array(1024));
   private readonly to = new Column(new Float64Array(1024));
   private readonly relation = new Column(new Uint8Array(1024), MENTIONED);
+  private readonly calls = new Column(new Int32Array(1024));
   /** Keys arrive in rising order, so a key is found by halving; a late one turns on a lookup table. */
   private sorted = true;
   private byKey: Map<number, number> | undefined;
@@ -161,6 +164,7 @@ export class LinkLedger {
     this.put(this.from, i, mention.first?.getTime() ?? received);
     this.put(this.to, i, mention.last?.getTime() ?? mention.first?.getTime() ?? received);
     this.put(this.relation, i, mention.relation ? LINK_RELATIONS.indexOf(mention.relation) : MENTIONED);
+    this.put(this.calls, i, mention.calls ?? 0);
   }
 
   /** Sets one value, noting a change only when it is one (catching up reads some rows again). */
@@ -192,6 +196,7 @@ export class LinkLedger {
       from: this.from.view(this.count),
       to: this.to.view(this.count),
       relation: this.relation.view(this.count),
+      calls: this.calls.view(this.count),
     });
     return this.built;
   }

@@ -65,18 +65,27 @@ describe('reading a link list', () => {
     );
   });
 
-  it('gathers calls into pairs either way round, with counts, total time and first and last', () => {
-    const at = (d: number) => new Date(Date.UTC(2026, 2, d));
+  it('gathers calls by caller and callee, with counts, total time, first and last, and UK hours', () => {
+    const at = (d: number, hour = 0) => new Date(Date.UTC(2026, 2, d, hour));
+    const hours = (...set: [number, number][]) => {
+      const all = new Array<number>(24).fill(0);
+      for (const [h, n] of set) all[h] = n;
+      return all;
+    };
     expect(
       callPairs([
-        { from: 'x', to: 'y', at: at(3), seconds: 60 },
-        { from: 'y', to: 'x', at: at(1), seconds: 30 },
+        { from: 'x', to: 'y', at: at(3, 21), seconds: 60 },
+        { from: 'x', to: 'y', at: at(4, 21), seconds: 10, weight: 2 },
+        { from: 'y', to: 'x', at: at(1, 9), seconds: 30 },
         { from: 'x', to: 'z' },
         { from: 'z', to: 'z', at: at(2) },
       ]),
     ).toEqual([
-      { a: 'x', b: 'y', calls: 2, seconds: 90, first: at(1), last: at(3) },
-      { a: 'x', b: 'z', calls: 1, seconds: 0, first: null, last: null },
+      { from: 'x', to: 'y', calls: 3, seconds: 70, first: at(3, 21), last: at(4, 21), hours: hours([21, 3]) },
+      { from: 'y', to: 'x', calls: 1, seconds: 30, first: at(1, 9), last: at(1, 9), hours: hours([9, 1]) },
+      { from: 'x', to: 'z', calls: 1, seconds: 0, first: null, last: null, hours: hours() },
     ]);
+    // In summer the UK is an hour ahead of UTC: 20:30 UTC on 1 July is 21:30 in Newport.
+    expect(callPairs([{ from: 'x', to: 'y', at: new Date('2026-07-01T20:30:00Z') }])[0]!.hours[21]).toBe(1);
   });
 });

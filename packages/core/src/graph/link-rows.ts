@@ -127,38 +127,64 @@ export function isRowProblem(row: LinkRow | RowProblem): row is RowProblem {
   return 'reason' in row;
 }
 
-/** Two numbers' calls, either way: how many, how long in all, and the first and last (when timed). */
+/** One number's calls to another (one way): how many, how long in all, the first and last, and the hours they fell in. */
 export interface CallPair {
-  readonly a: string;
-  readonly b: string;
+  readonly from: string;
+  readonly to: string;
   readonly calls: number;
   readonly seconds: number;
   readonly first: Date | null;
   readonly last: Date | null;
+  /** Timed calls by the hour of the day they began in UK time (0–23); untimed calls are in none. */
+  readonly hours: readonly number[];
 }
 
-/** Gathers calls into pairs of numbers (either direction one pair); a call from a number to itself joins nothing and is left out. */
+/** The hour of the day in the UK, where a force reads call data: kept per clock hour, as zones change only on the hour. */
+const ukHour = (() => {
+  const format = new Intl.DateTimeFormat('en-GB', { hour: 'numeric', hourCycle: 'h23', timeZone: 'Europe/London' });
+  const known = new Map<number, number>();
+  return (at: Date): number => {
+    const slot = Math.floor(at.getTime() / 3_600_000);
+    let hour = known.get(slot);
+    if (hour === undefined) {
+      hour = Number(format.format(at)) % 24;
+      if (known.size > 100_000) known.clear();
+      known.set(slot, hour);
+    }
+    return hour;
+  };
+})();
+
+/**
+ * Gathers calls by caller and callee (each way its own pair, so calls made and received stay
+ * apart); a call from a number to itself joins nothing and is left out.
+ */
 export function callPairs(rows: Iterable<LinkRow>): CallPair[] {
-  const pairs = new Map<string, { a: string; b: string; calls: number; seconds: number; first: number; last: number }>();
+  const pairs = new Map<string, { from: string; to: string; calls: number; seconds: number; first: number; last: number; hours: number[] }>();
   for (const row of rows) {
     if (row.from === row.to) continue;
-    const [a, b] = row.from < row.to ? [row.from, row.to] : [row.to, row.from];
-    const key = `${a}\u0000${b}`;
-    const pair = pairs.get(key) ?? { a, b, calls: 0, seconds: 0, first: Infinity, last: -Infinity };
-    pair.calls += row.weight ?? 1;
+    const key = `${row.from}\u0000${row.to}`;
+    let pair = pairs.get(key);
+    if (!pair) {
+      pair = { from: row.from, to: row.to, calls: 0, seconds: 0, first: Infinity, last: -Infinity, hours: new Array<number>(24).fill(0) };
+      pairs.set(key, pair);
+    }
+    const calls = row.weight ?? 1;
+    pair.calls += calls;
     pair.seconds += row.seconds ?? 0;
     if (row.at) {
       pair.first = Math.min(pair.first, row.at.getTime());
       pair.last = Math.max(pair.last, row.at.getTime());
+      pair.hours[ukHour(row.at)]! += calls;
     }
-    pairs.set(key, pair);
   }
   return [...pairs.values()].map((p) => ({
-    a: p.a,
-    b: p.b,
+    from: p.from,
+    to: p.to,
     calls: p.calls,
     seconds: p.seconds,
     first: Number.isFinite(p.first) ? new Date(p.first) : null,
     last: Number.isFinite(p.last) ? new Date(p.last) : null,
+    hours: p.hours,
   }));
 }

@@ -80,7 +80,9 @@ function sharesGroup(a: readonly string[], b: readonly string[]): boolean {
 }
 
 function soundAlike(a: NameFeatures, b: NameFeatures): boolean {
-  if (a.metaphone !== '' && (a.metaphone === b.metaphone || a.metaphone === b.metaphoneAlt || a.metaphoneAlt === b.metaphone)) return true;
+  // A code of one or two sounds says little (Ana, Ion, Eni and Una are all "AN"): it needs the same first letter too.
+  const short = Math.min(a.metaphone.length, b.metaphone.length) < 3 && a.text[0] !== b.text[0];
+  if (a.metaphone !== '' && !short && (a.metaphone === b.metaphone || a.metaphone === b.metaphoneAlt || a.metaphoneAlt === b.metaphone)) return true;
   return (a.abjad || b.abjad) && a.skeleton.length >= 2 && a.skeleton === b.skeleton;
 }
 

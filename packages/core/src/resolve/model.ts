@@ -141,7 +141,10 @@ function independentWeight(model: MatchModel, levels: readonly number[]): number
  */
 export function fieldWeights(model: MatchModel, levels: readonly number[]): number[] {
   const shared = model.shared && sharesLocation(levels) ? model.shared : undefined;
-  const weights = levels.map((l, f) => (l === MISSING ? 0 : Math.log2(model.m[f]![l]! / (shared && !IS_LOCATION[f] ? shared.u : model.u)[f]![l]!)));
+  // Housemates' names and birthdays agree at least as often as strangers' do (siblings are called
+  // Ion and Ionela): an agreement rare among the training's housemates is no rarer than among strangers.
+  const uOf = (f: number, l: number) => (shared && !IS_LOCATION[f] ? Math.max(shared.u[f]![l]!, model.u[f]![l]!) : model.u[f]![l]!);
+  const weights = levels.map((l, f) => (l === MISSING ? 0 : Math.log2(model.m[f]![l]! / uOf(f, l))));
   // Gender and nationality record only disagreement (one level), which the model weighs apart.
   if (levels[GENDER] === 0) weights[GENDER] = model.contradiction?.gender ?? 0;
   if (levels[NATIONALITY] === 0) weights[NATIONALITY] = model.contradiction?.nationality ?? 0;

@@ -35,17 +35,21 @@ const [NAME, DOB, ID_NUMBER] = ['name', 'dob', 'id_number'].map((name) => FIELDS
 /** An identity number exact or one character out: one person, whatever else was mistyped. */
 const SAME_ID_NUMBER = new Set([0, 1]);
 
+/** Name levels where the given names agree (exactly or as a nickname), or a name is not recorded. */
+const GIVEN_AGREES = new Set([MISSING, 0, 1, 3, 5, 6, 10]);
+
 /**
  * Two people, whatever name they share: two recorded dates of birth further apart than a typo or
- * a year's slip (namesakes) in different homes; or, wherever they live, two different names with
- * dates of birth two digits apart or more. An identity number that agrees overrules both. Clusters
- * never hold such a pair.
+ * a year's slip (namesakes) in different homes, or at one home unless the given names agree
+ * (housemates Ion and Ionela); or, wherever they live, two different names with dates of birth
+ * two digits apart or more. An identity number that agrees overrules them all. Clusters never
+ * hold such a pair, and a record never joins a person holding one.
  */
-function differentPeople(pattern: number): boolean {
+export function differentPeople(pattern: number): boolean {
   const levels = unpackPattern(pattern);
   if (SAME_ID_NUMBER.has(levels[ID_NUMBER]!)) return false;
   // At one home, one name and two birthdays may be a father and son or one person's slip: weighed, not ruled.
-  if (levels[DOB] === DOB_DIFFERENT && !sharesLocation(levels)) return true;
+  if (levels[DOB] === DOB_DIFFERENT && (!sharesLocation(levels) || !GIVEN_AGREES.has(levels[NAME]!))) return true;
   return DIFFERENT_NAMES.has(levels[NAME]!) && DIFFERENT_DOBS.has(levels[DOB]!);
 }
 

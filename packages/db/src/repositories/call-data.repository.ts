@@ -13,7 +13,7 @@ export interface NewCallData {
   readonly agencyId: string;
   /** Each number once, with the id of its phone record. */
   readonly numbers: readonly { id: string; number: string }[];
-  readonly calls: readonly { from: string; to: string; calls: number; seconds: number; first: Date | null; last: Date | null }[];
+  readonly calls: readonly { from: string; to: string; calls: number; seconds: number; first: Date | null; last: Date | null; hours: readonly number[] }[];
 }
 
 /** A number of an import as the picture has resolved it. */
@@ -27,7 +27,26 @@ export interface ImportedNumberRow {
   readonly calls: number;
 }
 
-/** Stores call data imports, each whole or not at all. */
+/** One number's calls with another number (one way, one import), as stored. */
+export interface NumberCallRow {
+  readonly way: 'in' | 'out';
+  readonly other: string;
+  readonly other_label: string;
+  readonly calls: number;
+  readonly seconds: number;
+  readonly first_at: Date | null;
+  readonly last_at: Date | null;
+  readonly hours: number[] | null;
+}
+
+/** A person the picture says uses a phone (the phone of a person's own record). */
+export interface PhoneUserRow {
+  readonly phone: string;
+  readonly person: string;
+  readonly label: string;
+}
+
+/** Stores call data imports, each whole or not at all; reads a number's calls back. */
 export class CallDataRepository {
   constructor(
     private readonly db: Kysely<DB>,
@@ -73,6 +92,7 @@ export class CallDataRepository {
               seconds: c.seconds,
               first_at: c.first,
               last_at: c.last,
+              hours: [...c.hours],
             })),
           )
           .execute();
@@ -125,6 +145,35 @@ export class CallDataRepository {
         (select coalesce(sum(c.calls), 0) from report_calls c where c.from_phone = m.id or c.to_phone = m.id)::int as calls
       from mine m
       order by 3 desc, 5 desc, m.number`.execute(this.db);
+    return rows.rows;
+  }
+
+  /** Every call a phone entity's numbers made or received, in every import, with the other number's entity. */
+  async numberCalls(phone: string): Promise<NumberCallRow[]> {
+    const rows = await sql<NumberCallRow>`
+      with mine as (select id from entity_records where entity_id = ${phone} and kind = 'phone'),
+      calls as (
+        select 'out' as way, c.to_phone as other_record, c.calls, c.seconds, c.first_at, c.last_at, c.hours
+        from report_calls c join mine m on m.id = c.from_phone
+        union all
+        select 'in', c.from_phone, c.calls, c.seconds, c.first_at, c.last_at, c.hours
+        from report_calls c join mine m on m.id = c.to_phone
+      )
+      select c.way, e.id as other, e.label as other_label, c.calls, c.seconds::float8 as seconds, c.first_at, c.last_at, c.hours
+      from calls c join entity_records o on o.id = c.other_record join entities e on e.id = o.entity_id`.execute(this.db);
+    return rows.rows;
+  }
+
+  /** The people the picture says use these phones (their own phone on some report). */
+  async phoneUsers(phones: readonly string[]): Promise<PhoneUserRow[]> {
+    if (phones.length === 0) return [];
+    const rows = await sql<PhoneUserRow>`
+      select distinct p.entity_id as phone, e.id as person, e.label
+      from entity_records p
+        join record_links l on l.to_record = p.id and l.relation = 'uses_phone'
+        join entity_records q on q.id = l.from_record
+        join entities e on e.id = q.entity_id
+      where p.entity_id = any(${[...phones]}::uuid[]) and p.kind = 'phone'`.execute(this.db);
     return rows.rows;
   }
 }

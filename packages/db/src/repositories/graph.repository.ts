@@ -26,6 +26,8 @@ export interface ChangedLink {
   readonly relation: string;
   readonly first: Date | null;
   readonly last: Date | null;
+  /** Calls from `a` to `b` the link stands for (call data), else null. */
+  readonly calls: number | null;
   readonly stamp: number;
 }
 
@@ -93,7 +95,7 @@ export class GraphRepository {
                   union select l.* from record_links l join moved m on l.from_record = m.id
                   union select l.* from record_links l join moved m on l.to_record = m.id)`
         }
-        select l.seq::float8 as key, a.entity_id as a, b.entity_id as b, l.report_id as report, l.relation, c.first_at as first, c.last_at as last,
+        select l.seq::float8 as key, a.entity_id as a, b.entity_id as b, l.report_id as report, l.relation, c.first_at as first, c.last_at as last, c.calls,
                greatest(l.seq, a.entity_seq, b.entity_seq)::float8 as stamp
         from changed l join entity_records a on a.id = l.from_record join entity_records b on b.id = l.to_record
           left join report_calls c on c.from_phone = l.from_record and c.to_phone = l.to_record

@@ -90,7 +90,7 @@ export type {
   ReviewPairRow,
   Move,
 } from './entity.repository';
-export type { NewCallData, ImportedNumberRow } from './call-data.repository';
+export type { NewCallData, ImportedNumberRow, NumberCallRow, PhoneUserRow } from './call-data.repository';
 export type { ChangedLink, GraphChanges, LinkReportRow, LinkSourceRow, NodeRow, SavedChartRow } from './graph.repository';
 export type { TallyFilter, TallyRow, PeopleRow, ReportDimension, VictimDimension, ReportBehind, VictimForResearch } from './tally.repository';
 export type { ImportRow, ImportBatch, QuarantinedRow, RefusedRow } from './import.repository';

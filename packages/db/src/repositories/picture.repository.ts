@@ -62,6 +62,7 @@ export interface StoredPersonRow {
 export interface CandidateRecord {
   id: string;
   entity_id: string;
+  report_id: string;
   attributes: Record<string, string>;
 }
 
@@ -287,8 +288,8 @@ export class PictureRepository {
   async personCandidates(keys: readonly number[], perEntity = 3): Promise<(CandidateRecord & { key: number })[]> {
     if (keys.length === 0) return [];
     const rows = await sql<CandidateRecord & { key: number }>`
-      select key, id, entity_id, attributes from (
-        select k.key, r.id, r.entity_id, r.attributes,
+      select key, id, entity_id, report_id, attributes from (
+        select k.key, r.id, r.entity_id, r.report_id, r.attributes,
                row_number() over (partition by k.key, r.entity_id order by r.created_at desc, r.id) as n
         from person_block_keys k join entity_records r on r.id = k.record_id
         where k.key = any(${[...new Set(keys)]}::float8[]) and r.entity_id is not null

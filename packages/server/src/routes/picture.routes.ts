@@ -3,6 +3,7 @@ import {
   entityViewSchema,
   idParams,
   mergeBody,
+  numberCallsSchema,
   pictureSettingsBody,
   pictureSettingsSchema,
   peopleComparisonSchema,
@@ -47,6 +48,20 @@ export function pictureRoutes(svc: Services): FastifyPluginAsyncZod {
         },
       },
       async (request) => svc.entities.entity(request.actor, request.params.id),
+    );
+
+    app.get(
+      '/api/entities/:id/calls',
+      {
+        config: { permission: PERMISSIONS.pictureSearch },
+        schema: {
+          tags: ['picture'],
+          summary: "A phone's call data: calls made and received, duration, first and last, busiest hours, and its contacts as people",
+          params: idParams,
+          response: { 200: numberCallsSchema },
+        },
+      },
+      async (request) => svc.entities.calls(request.actor, request.params.id),
     );
 
     app.post(

@@ -63,7 +63,7 @@ export class CallDataService {
       ]);
 
     const ids = new Map<string, string>();
-    for (const p of pairs) for (const n of [p.a, p.b]) if (!ids.has(n)) ids.set(n, randomUUID());
+    for (const p of pairs) for (const n of [p.from, p.to]) if (!ids.has(n)) ids.set(n, randomUUID());
     const calls = pairs.reduce((sum, p) => sum + p.calls, 0);
     const times = pairs.flatMap((p) => [p.first, p.last]).filter((t) => t !== null);
     const span = times.length
@@ -80,7 +80,15 @@ export class CallDataService {
         createdBy: user.userId,
         agencyId: user.agencyId,
         numbers: [...ids].map(([number, phoneId]) => ({ id: phoneId, number })),
-        calls: pairs.map((p) => ({ from: ids.get(p.a)!, to: ids.get(p.b)!, calls: p.calls, seconds: p.seconds, first: p.first, last: p.last })),
+        calls: pairs.map((p) => ({
+          from: ids.get(p.from)!,
+          to: ids.get(p.to)!,
+          calls: p.calls,
+          seconds: p.seconds,
+          first: p.first,
+          last: p.last,
+          hours: p.hours,
+        })),
       },
       (ref) =>
         auditEntry(
@@ -96,7 +104,8 @@ export class CallDataService {
       rows: records.length - 1,
       calls,
       numbers: ids.size,
-      pairs: pairs.length,
+      // Pairs of numbers linked: calls each way round are one pair.
+      pairs: new Set(pairs.map((p) => (p.from < p.to ? `${p.from} ${p.to}` : `${p.to} ${p.from}`))).size,
       problems: problems.slice(0, PROBLEMS_LISTED),
       problemCount: problems.length,
     };

@@ -1,8 +1,9 @@
-import { SEARCH_MOST_COUNTED, SEARCH_PAGE_SIZE, SEARCH_PREVIEW } from '@harbour/contract';
-import type { Agreement, EntityView, RecordView, ReportRef, ReviewView, SearchQuery, SearchResults } from '@harbour/contract';
+import { NUMBER_CONTACTS_SHOWN, SEARCH_MOST_COUNTED, SEARCH_PAGE_SIZE, SEARCH_PREVIEW } from '@harbour/contract';
+import type { Agreement, EntityView, NumberCallsView, RecordView, ReportRef, ReviewView, SearchQuery, SearchResults } from '@harbour/contract';
 import { randomUUID } from 'node:crypto';
 import {
   bestPersonLabel,
+  callProfile,
   Conflict,
   countryOf,
   Invalid,
@@ -106,6 +107,39 @@ export class EntityService {
       groups,
       reports: reports.hits.map((r) => ({ ...reportRef(r), id: r.id, snippet: r.snippet })),
       reportCount: { total: Math.min(reports.total, SEARCH_MOST_COUNTED), capped: reports.total > SEARCH_MOST_COUNTED },
+    };
+  }
+
+  /** A phone's calls in call data: made and received, when, at which hours, and with whom (as people). */
+  async calls(actor: Actor, id: string): Promise<NumberCallsView> {
+    const user = this.allowed(actor, PERMISSIONS.pictureSearch);
+    const entity = await this.repos.entities.entity(id);
+    if (!entity || entity.kind !== 'phone') throw new NotFound('No such phone');
+    const rows = await this.repos.callData.numberCalls(id);
+    const users = await this.repos.callData.phoneUsers([id, ...new Set(rows.map((r) => r.other))]);
+    const profile = callProfile(
+      id,
+      rows.map((r) => ({ ...r, otherLabel: r.other_label, first: r.first_at, last: r.last_at })),
+      users.filter((u) => u.phone !== id),
+    );
+    const contacts = profile.contacts.slice(0, NUMBER_CONTACTS_SHOWN);
+    await this.repos.audit.append(
+      auditEntry(user, 'entity.calls-viewed', { type: 'entity', id }, { contacts: contacts.flatMap((c) => c.numbers.map((n) => n.id)) }),
+    );
+    const iso = (d: Date | null) => d?.toISOString() ?? null;
+    return {
+      id,
+      label: entity.label,
+      callsOut: profile.callsOut,
+      callsIn: profile.callsIn,
+      seconds: profile.seconds,
+      first: iso(profile.first),
+      last: iso(profile.last),
+      hours: [...profile.hours],
+      timed: profile.timed,
+      users: users.filter((u) => u.phone === id).map((u) => ({ id: u.person, label: u.label })),
+      contacts: contacts.map((c) => ({ ...c, people: [...c.people], numbers: [...c.numbers], first: iso(c.first), last: iso(c.last) })),
+      contactCount: profile.contacts.length,
     };
   }
 

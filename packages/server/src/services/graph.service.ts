@@ -343,6 +343,7 @@ function linkView(view: View, ids: readonly string[], v: number, u: number): Lin
     lastSeen: new Date(link.lastSeen).toISOString(),
     relations: [...link.relations],
     direction: link.direction,
+    calls: link.calls,
   };
 }
 

@@ -120,5 +120,13 @@ export function takeChanges(ledger: LinkLedger, changes: GraphChanges): void {
       area: r.local_authority,
     });
   for (const l of changes.links)
-    ledger.link(l.key, { a: l.a ?? '', b: l.b ?? '', report: l.report, first: l.first, last: l.last, relation: l.relation as LinkRelation });
+    ledger.link(l.key, {
+      a: l.a ?? '',
+      b: l.b ?? '',
+      report: l.report,
+      first: l.first,
+      last: l.last,
+      relation: l.relation as LinkRelation,
+      calls: l.calls ?? 0,
+    });
 }

@@ -6,6 +6,7 @@ import {
   can,
   coMentionWeightsOf,
   comparePersons,
+  differentPeople,
   Forbidden,
   hashKey,
   hasOnlyName,
@@ -328,13 +329,13 @@ export class ResolutionService {
           return { record, features, onlyName, keys: onlyName ? [...blocking, ...byName] : blocking, stored: onlyName ? blocking : [...blocking, ...byName] };
         });
       // One lookup for the whole batch: every known person sharing a key with any new record.
-      const byKey = new Map<number, { features: PersonFeatures; entityId: string; id: string }[]>();
+      const byKey = new Map<number, { features: PersonFeatures; entityId: string; id: string; reportId: string }[]>();
       for (const c of await picture.personCandidates(
         people.flatMap((p) => p.keys),
         CANDIDATES_PER_PERSON,
       )) {
         const list = byKey.get(c.key) ?? [];
-        list.push({ features: personFeatures({ id: c.id, ...c.attributes }), entityId: c.entity_id, id: c.id });
+        list.push({ features: personFeatures({ id: c.id, ...c.attributes }), entityId: c.entity_id, id: c.id, reportId: c.report_id });
         byKey.set(c.key, list);
       }
       // How many records each person found by name has (this batch's joins counted as they happen).
@@ -347,13 +348,25 @@ export class ResolutionService {
         const candidates = keys.flatMap((k) => byKey.get(k) ?? []).filter((c) => !seen.has(c.id) && (seen.add(c.id), true));
         // The best-scoring record of each known person.
         const perEntity = new Map<string, { id: string; pattern: number; weight: number; probability: number; evidence: unknown }>();
+        // People this record cannot be, whatever else agrees: someone else named in the same report,
+        // or someone plainly another person (another name and birthday: a housemate on one phone).
+        const apart = new Set<string>();
         for (const candidate of candidates) {
+          if (candidate.reportId === record.report_id) {
+            apart.add(candidate.entityId);
+            continue;
+          }
           const pattern = comparePersons(features, candidate.features);
+          if (differentPeople(pattern)) {
+            apart.add(candidate.entityId);
+            continue;
+          }
           const score = scorePattern(model, pattern);
           const known = perEntity.get(candidate.entityId);
           if (!known || score.probability > known.probability)
             perEntity.set(candidate.entityId, { id: candidate.id, pattern, weight: score.weight, probability: score.probability, evidence: score.evidence });
         }
+        for (const entityId of apart) perEntity.delete(entityId);
         let ranked = [...perEntity.entries()].sort((a, b) => b[1].probability - a[1].probability);
         if (onlyName) {
           // Of several people of the name, the one reported alongside the same phone, vehicle,
@@ -402,7 +415,7 @@ export class ResolutionService {
         for (const key of stored) {
           const list = byKey.get(key) ?? [];
           if (list.filter((c) => c.entityId === entityId).length >= CANDIDATES_PER_PERSON) continue;
-          list.push({ features, entityId, id: record.id });
+          list.push({ features, entityId, id: record.id, reportId: record.report_id });
           byKey.set(key, list);
           blockKeys.push({ key, recordId: record.id });
         }

@@ -240,7 +240,13 @@ export function ChartPage() {
   }, [links]);
   const caption = useCallback(
     (link: LinkView) =>
-      [link.relations.map((r) => t(`graph.relation.${r}`)).join(', '), t('graph.chart.linkCaption', { count: link.reports })].filter(Boolean).join(' · '),
+      [
+        link.relations.map((r) => t(`graph.relation.${r}`)).join(', '),
+        link.calls > 0 ? t('graph.chart.callCaption', { count: link.calls }) : '',
+        t('graph.chart.linkCaption', { count: link.reports }),
+      ]
+        .filter(Boolean)
+        .join(' · '),
     [t],
   );
   const path = paths?.[pathShown];
@@ -403,7 +409,10 @@ export function ChartPage() {
                 const sentence = linkSentence(t, labelOf(l.from), labelOf(l.to), l);
                 return (
                   <tr className="govuk-table__row" key={`${l.from}|${l.to}`}>
-                    <td className="govuk-table__cell">{sentence}</td>
+                    <td className="govuk-table__cell">
+                      {sentence}
+                      {l.calls > 0 && <span className="app-table-hint">{t('graph.chart.callCaption', { count: l.calls })}</span>}
+                    </td>
                     <td className="govuk-table__cell govuk-table__cell--numeric">{l.reports}</td>
                     <td className="govuk-table__cell">
                       <button

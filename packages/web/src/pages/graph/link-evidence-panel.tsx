@@ -49,6 +49,7 @@ export function LinkEvidencePanel({ from, to, filter, onClose }: { from: string;
                   last: when.format(new Date(data.link.lastSeen)),
                 })
               : t('graph.link.notUnderFilter')}
+            {data.link && data.link.calls > 0 && ` ${t('graph.link.calls', { count: data.link.calls })}`}
           </p>
           {data.sources.length > 0 && (
             <table className="govuk-table app-table--small">

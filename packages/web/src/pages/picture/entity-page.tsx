@@ -12,6 +12,7 @@ import { usePageTitle } from '../../components/page-title';
 import { SuccessBanner } from '../../components/success-banner';
 import { hasPermission, useSession } from '../../session/session';
 import { OpenCaseForm } from '../cases/open-case-form';
+import { PhoneCalls } from './phone-calls';
 import { ReportLink } from './report-link';
 import type { EntityChange, EntityView } from '@harbour/contract';
 import { dateLocale } from '../../i18n/locale';
@@ -260,6 +261,8 @@ export function EntityPage() {
           </table>
         </TableScroll>
       )}
+
+      {e.kind === 'phone' && !e.mergedInto && <PhoneCalls id={e.id} />}
 
       <h2 className="govuk-heading-m">{t('picture.entity.timeline')}</h2>
       <ol className="govuk-list app-timeline">
