@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityProblems, openBrowser, type Browser } from './support/browser';
+import { overflowWidth } from './support/layout';
 import { SignInFlow } from './support/pages';
 
 /** The number in a figure's table on the row of `what`. */
@@ -93,6 +94,40 @@ describe('an analyst filters the figures, then lists and opens the reports behin
     await page.getByRole('link', { name: 'Back to the figures' }).click();
     await page.getByRole('heading', { level: 1, name: 'Figures' }).waitFor();
     expect(page.url()).toMatch(/area=W06000022/);
+  });
+
+  it('opens the people behind a figure of people: each woman once, her page one click on; on a phone and in Welsh', async () => {
+    const page = b.page;
+    await page.goto(`${b.baseUrl}/figures?from=2020-01&lang=en`);
+    await page.locator('#figure-gender svg').waitFor();
+    for (const section of ['gender', 'victim-age', 'nationality'])
+      expect(await page.locator(`#figure-${section} table tbody tr`).count(), section).toBeGreaterThan(0);
+    const women = Number((await figure(b, 'gender', 'Female')).replace(/,/g, ''));
+    expect(women).toBeGreaterThan(0);
+    await page
+      .locator('#figure-gender')
+      .getByRole('link', { name: new RegExp(`^${women} (person|people), Female`) })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'The people behind a figure' }).waitFor();
+    await expect
+      .poll(() => page.locator('#people-total').innerText())
+      .toMatch(new RegExp(`^${women.toLocaleString('en-GB')} (person|people), each counted once`));
+    const rows = page.locator('table tbody tr');
+    expect(await rows.count()).toBe(Math.min(50, women));
+    const names = await rows.locator('th').allInnerTexts();
+    for (const text of await rows.allInnerTexts()) expect(text).toContain('Female');
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await rows.first().getByRole('link').click();
+    await page.getByRole('heading', { level: 1, name: names[0]!.trim() }).waitFor();
+    await page.goBack();
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${page.url()}&lang=cy`);
+    await page.getByRole('heading', { level: 1, name: 'Y bobl y tu ôl i ffigur' }).waitFor();
+    await page.locator('table tbody tr').first().waitFor();
+    expect(await overflowWidth(page)).toBe(0);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.setViewportSize({ width: 1200, height: 900 });
   });
 
   it('reads in Welsh, without accessibility problems', async () => {

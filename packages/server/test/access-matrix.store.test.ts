@@ -37,6 +37,7 @@ const EXPECTED: Record<string, 'public' | 'session' | readonly Role[]> = {
   'GET /api/overview': ['supervisor', 'investigator', 'researcher', 'analyst'],
   'GET /api/figures/dashboard': ['supervisor', 'investigator', 'researcher', 'analyst'],
   'GET /api/figures/reports': ['supervisor', 'investigator', 'analyst'],
+  'GET /api/figures/people': ['supervisor', 'investigator', 'analyst'],
   'GET /api/figures/map': ['supervisor', 'investigator', 'researcher', 'analyst'],
   'GET /api/cases/htcds': ['supervisor', 'analyst'],
   'POST /api/cases/htcds': ['supervisor', 'analyst'],

@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { PeopleBehind } from '@harbour/contract';
 import { localDate } from '@harbour/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newReport } from '../../../test/reports';
@@ -17,7 +18,7 @@ interface Count {
 }
 interface Dashboard {
   reports: number;
-  previous: { from: string; to: string; change: { before: number; after: number; count: number; percent: number | null } };
+  previous: { from: string; to: string; through: string | null; change: { before: number; after: number; count: number; percent: number | null } };
   trend: { period: string; n: number }[];
   byArea: (Count & { name: string })[];
   byType: Count[];
@@ -28,6 +29,7 @@ interface Dashboard {
   victimMentions: number;
   suspects: number;
   victimsByGender: Count[];
+  victimsByAge: Count[];
   victimsByNationality: (Count & { name: string })[];
 }
 
@@ -53,6 +55,8 @@ describe(`dashboard figures over HTTP on ${TEST_STORE}`, () => {
   let analyst: Client;
   beforeAll(async () => {
     t = await newTestApp({ reports: 0, geoDir: SHARED_GEO });
+    // Figures of 2026 read as a whole year, whatever day the tests run.
+    t.clock.now = Date.parse('2027-02-01T12:00:00Z');
     analyst = await signIn(t, 'analyst');
     const reports = [
       newReport({
@@ -92,7 +96,7 @@ describe(`dashboard figures over HTTP on ${TEST_STORE}`, () => {
   it('counts a year by every dimension, with the change since the year before', async () => {
     const d = await dashboard('from=2026-01&to=2026-12');
     expect(d.reports).toBe(3);
-    expect(d.previous).toEqual({ from: '2025-01', to: '2025-12', change: { before: 1, after: 3, count: 2, percent: 200 } });
+    expect(d.previous).toEqual({ from: '2025-01', to: '2025-12', through: null, change: { before: 1, after: 3, count: 2, percent: 200 } });
     expect(d.trend).toHaveLength(12);
     expect(d.trend.slice(0, 5).map((p) => p.n)).toEqual([1, 1, 0, 0, 1]);
     // Every local authority is listed, 0 where nothing was reported.
@@ -137,6 +141,34 @@ describe(`dashboard figures over HTTP on ${TEST_STORE}`, () => {
     expect(d.partialThrough).toBeNull();
     // A quarter holds one of her reports: she is one there too.
     expect(await dashboard('from=2024-04&to=2024-06')).toMatchObject({ reports: 1, victims: 1, victimMentions: 1 });
+    // Her age band: 30 on the day of her latest report (September 2024).
+    expect(d.victimsByAge.filter((c) => c.n > 0)).toEqual([{ key: '25_34', n: 1 }]);
+
+    // Each figure of people opens its people: her, once, with her three reports and her page.
+    const people = async (query: string, client = analyst) => client.request('GET', `/api/figures/people?${query}`);
+    const women = (await people('from=2024-01&to=2024-12&gender=female')).json<PeopleBehind>();
+    expect(women).toMatchObject({ total: 1, page: 1, pageSize: 50 });
+    expect(women.people).toEqual([
+      {
+        id: expect.any(String),
+        label: 'Mirela Dumitru',
+        gender: 'female',
+        nationality: 'RO',
+        ageBand: '25_34',
+        reports: 3,
+        latest: '2024-09-10T10:00:00.000Z',
+      },
+    ]);
+    expect((await analyst.request('GET', `/api/entities/${women.people[0]!.id}`)).statusCode).toBe(200);
+    expect((await people('from=2024-01&to=2024-12&nationality=RO&ageBand=25_34')).json<PeopleBehind>().total).toBe(1);
+    expect((await people('from=2024-01&to=2024-12&gender=male')).json<PeopleBehind>().total).toBe(0);
+    expect((await people('from=2024-01&to=2024-12&role=suspect')).json<PeopleBehind>().people.map((p) => [p.label, p.reports])).toEqual([['Adrian Stan', 3]]);
+    // Not for those who may count but not see people; a country is a code.
+    const researcher = await signIn(t, 'researcher');
+    expect((await people('from=2024-01&to=2024-12', researcher)).statusCode).toBe(403);
+    expect((await people('nationality=Romania')).statusCode).toBe(400);
+    const audited = await t.store.db.selectFrom('audit_log').select('details').where('action', '=', 'figures.people-listed').execute();
+    expect(audited.length).toBeGreaterThanOrEqual(4);
   });
 
   it('says when its last month is counted only so far, to the day', async () => {
@@ -145,6 +177,21 @@ describe(`dashboard figures over HTTP on ${TEST_STORE}`, () => {
     expect((await dashboard('')).partialThrough).toBe(today);
     expect((await dashboard(`from=${thisMonth}`)).partialThrough).toBe(today);
     expect((await dashboard('from=2024-01&to=2024-12')).partialThrough).toBeNull();
+  });
+
+  it('compares a year counted so far with the same days of the year before, not all of it', async () => {
+    const was = t.clock.now;
+    try {
+      // On 1 March 2026 the year before is counted to 1 March 2025: its report of 10 March is not yet due.
+      t.clock.now = Date.parse('2026-03-01T12:00:00Z');
+      const d = await dashboard('from=2026-01&to=2026-12');
+      expect(d.partialThrough).toBe('2026-03-01');
+      expect(d.previous).toEqual({ from: '2025-01', to: '2025-12', through: '2025-03-01', change: { before: 0, after: 3, count: 3, percent: null } });
+      t.clock.now = Date.parse('2026-03-11T12:00:00Z');
+      expect((await dashboard('from=2026-01&to=2026-12')).previous).toMatchObject({ through: '2025-03-11', change: { before: 1, after: 3 } });
+    } finally {
+      t.clock.now = was;
+    }
   });
 
   it('filters every figure alike, and rolls months into quarters', async () => {

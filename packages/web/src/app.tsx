@@ -40,6 +40,7 @@ import { hasPermission, useSession } from './session/session';
 
 // The chart brings Cytoscape.js: loaded only by those who open one.
 import { DashboardPage } from './pages/figures/dashboard-page';
+import { PeopleBehindPage } from './pages/figures/people-behind-page';
 import { ReportsBehindPage } from './pages/figures/reports-behind-page';
 import { MapPage } from './pages/figures/map-page';
 import { ProfilePage } from './pages/figures/profile-page';
@@ -145,6 +146,7 @@ export function App() {
         <Route path="/figures/research" element={<Staff permission="figures:export">{() => <ResearchExportPage />}</Staff>} />
         <Route path="/figures/map" element={<Staff permission="reports:overview">{() => <MapPage />}</Staff>} />
         <Route path="/figures/reports" element={<Staff permission="reports:read">{() => <ReportsBehindPage />}</Staff>} />
+        <Route path="/figures/people" element={<Staff permission="picture:search">{() => <PeopleBehindPage />}</Staff>} />
         <Route path="/review" element={<Staff permission="picture:resolve">{() => <ReviewPage />}</Staff>} />
         <Route path="/picture/settings" element={<Staff permission="picture:configure">{() => <PictureSettingsPage />}</Staff>} />
         <Route path="/referral" element={<Staff permission="referrals:create">{() => <ReferralPage />}</Staff>} />

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EXPLOITATION_TYPES, REPORT_SOURCES } from '../vocabulary/domain';
+import { AGE_BANDS, EXPLOITATION_TYPES, GENDERS, REPORT_SOURCES } from '../vocabulary/domain';
 import { PROTECTIVE_MARKINGS } from '../vocabulary/marking';
 
 /** The picture in numbers: dashboards, the reports behind a figure, the map and the problem profile. */
@@ -92,10 +92,11 @@ export const dashboardSchema = z.object({
   /** The first and last months with any report. */
   span: z.object({ first: z.string(), last: z.string() }).nullable(),
   reports: z.number(),
-  /** Against the period of the same length just before. */
+  /** Against the period of the same length just before (to the same day, `through`, when this one is partial). */
   previous: z.object({
     from: z.string(),
     to: z.string(),
+    through: z.string().nullable(),
     change: z.object({ before: z.number(), after: z.number(), count: z.number(), percent: z.number().nullable() }),
   }),
   trend: z.array(z.object({ period: z.string(), from: z.string(), to: z.string(), n: z.number() })),
@@ -112,6 +113,8 @@ export const dashboardSchema = z.object({
   victimsByGender: z.array(countSchema),
   /** ISO alpha-2 codes ('' when not known), most first. */
   victimsByNationality: z.array(countSchema.extend({ name: z.string() })),
+  /** Potential victims by their age band on the day of their latest report in the period (`AGE_BANDS` order). */
+  victimsByAge: z.array(countSchema),
   /** Potential victims as the reports name them: one per report naming a person (a separate measure from people). */
   victimMentions: z.number(),
   /** Suspects as people, each once. */
@@ -129,6 +132,36 @@ export const dashboardSchema = z.object({
   deleted: z.object({ reports: z.number().int(), potentialVictims: z.number().int() }),
 });
 export type Dashboard = z.output<typeof dashboardSchema>;
+
+export const PEOPLE_ROLES = ['potential_victim', 'suspect'] as const;
+/** The people a figure of people counts: the dashboard's filter, one part of people, and one of their gender, nationality or age band. */
+export const peopleBehindQuery = z
+  .object({
+    role: z.enum(PEOPLE_ROLES).default('potential_victim'),
+    gender: z.enum(GENDERS).optional(),
+    nationality: z
+      .string()
+      .regex(/^([A-Z]{2}|unknown)$/, 'Choose a country')
+      .optional()
+      .transform((n) => (n === 'unknown' ? '' : n)),
+    ageBand: z.enum(AGE_BANDS).optional(),
+    page: z.coerce.number().int().min(1).max(100_000).default(1),
+  })
+  .and(figuresQuery);
+export const personBehindSchema = z.object({
+  /** The person in the picture; null for a record the picture has not resolved yet. */
+  id: z.string().nullable(),
+  label: z.string(),
+  gender: z.enum(GENDERS),
+  /** ISO alpha-2 ('' when not known). */
+  nationality: z.string(),
+  ageBand: z.enum(AGE_BANDS),
+  /** Reports under the filter naming them in this part, and the latest of them. */
+  reports: z.number(),
+  latest: z.string(),
+});
+export const peopleBehindSchema = z.object({ total: z.number(), page: z.number(), pageSize: z.number(), people: z.array(personBehindSchema) });
+export type PeopleBehind = z.output<typeof peopleBehindSchema>;
 
 export const reportsBehindQuery = z.object({ page: z.coerce.number().int().min(1).max(100_000).default(1) }).and(figuresQuery);
 export const reportBehindSchema = z.object({

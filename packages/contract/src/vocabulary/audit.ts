@@ -46,6 +46,7 @@ export const AUDIT_ACTIONS = [
   'entity.merged',
   'entity.split',
   'entity.viewed',
+  'figures.people-listed',
   'graph.chart-deleted',
   'graph.chart-opened',
   'graph.chart-saved',

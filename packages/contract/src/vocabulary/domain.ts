@@ -43,5 +43,8 @@ export type IndicatorSource = (typeof INDICATOR_SOURCES)[number];
 /** An answer where "not known" is an answer too (a child involved, consent to the NRM). */
 export const YES_NO_UNKNOWN = ['yes', 'no', 'unknown'] as const;
 export const GENDERS = ['female', 'male', 'other', 'unknown'] as const;
+/** Age bands of people in figures, by their age on the report's day ('unknown' when no date of birth is recorded). */
+export const AGE_BANDS = ['under_18', '18_24', '25_34', '35_44', '45_54', '55_plus', 'unknown'] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];
 /** The parts a referral can give the other people it names. */
 export const REFERRAL_PERSON_ROLES = ['suspect', 'potential_victim', 'witness'] as const;

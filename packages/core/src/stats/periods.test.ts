@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addMonths, changeBetween, countsByPeriod, isMonth, monthsBetween, periodOf, previousPeriod } from './periods';
+import { addMonths, changeBetween, countsByPeriod, isMonth, monthsBetween, periodOf, previousPeriod, previousThrough } from './periods';
 
 describe('periods', () => {
   it('lists months across a year end, and none for a span that ends before it starts', () => {
@@ -45,6 +45,14 @@ describe('periods', () => {
   it('finds the previous period of the same length', () => {
     expect(previousPeriod('2026-01', '2026-12')).toEqual({ from: '2025-01', to: '2025-12' });
     expect(previousPeriod('2026-04', '2026-06')).toEqual({ from: '2026-01', to: '2026-03' });
+  });
+
+  it('stops the previous period on the same day when this one is counted only so far', () => {
+    expect(previousThrough('2026-01', '2026-12', '2026-12-04')).toBe('2025-12-04');
+    expect(previousThrough('2026-04', '2026-06', '2026-06-30')).toBe('2026-03-30');
+    // 31 May, three months back, is the last of February.
+    expect(previousThrough('2026-03', '2026-05', '2026-05-31')).toBe('2026-02-28');
+    expect(previousThrough('2024-03', '2024-05', '2024-05-31')).toBe('2024-02-29');
   });
 
   it('never loses or double-counts a month when rolling up', () => {

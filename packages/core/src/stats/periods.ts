@@ -80,6 +80,19 @@ export function changeBetween(before: number, after: number): Change {
   return { before, after, count: after - before, percent: before === 0 ? null : Math.round(((after - before) / before) * 1000) / 10 };
 }
 
+/**
+ * Where the previous period stops when this one is counted only up to a day (`through`,
+ * 'YYYY-MM-DD'): the same day as many months earlier as the period is long, or the last day of
+ * that month when it is shorter. So a year counted to 4 December is compared with the year before
+ * to 4 December, not with the whole of it.
+ */
+export function previousThrough(from: Month, to: Month, through: string): string {
+  const month = addMonths(through.slice(0, 7), -monthsBetween(from, to).length);
+  const [y, m] = parts(month);
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return `${month}-${String(Math.min(Number(through.slice(8, 10)), last)).padStart(2, '0')}`;
+}
+
 /** The period of the same length just before `from`–`to`: what "change since the previous period" compares with. */
 export function previousPeriod(from: Month, to: Month): { from: Month; to: Month } {
   const length = monthsBetween(from, to).length;

@@ -20,7 +20,8 @@ export interface ProfileFigures {
   readonly place: string;
   readonly from: string;
   readonly to: string;
-  readonly previous: { readonly from: string; readonly to: string; readonly reports: number };
+  /** The period before; `through` its last day counted when this period is counted only so far. */
+  readonly previous: { readonly from: string; readonly to: string; readonly through?: string | null; readonly reports: number };
   readonly reports: number;
   readonly victims: number;
   readonly trend: readonly PeriodCount[];
@@ -80,7 +81,11 @@ export function buildProblemProfile(figures: ProfileFigures, options: { language
 
   // Summary
   const change = figures.reports - figures.previous.reports;
-  const before = [month(figures.previous.from), month(figures.previous.to)] as const;
+  const day = (d: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${d}T00:00:00Z`));
+  const { through } = figures.previous;
+  const before = through
+    ? ([day(`${figures.previous.from}-01`), day(through)] as const)
+    : ([month(figures.previous.from), month(figures.previous.to)] as const);
   const percent = figures.previous.reports === 0 ? '' : `${number.format(Math.round((Math.abs(change) / figures.previous.reports) * 1000) / 10)}%`;
   // A change between small numbers would give them away: said only when both totals can be.
   const changeSaid =

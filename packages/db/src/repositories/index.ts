@@ -92,5 +92,5 @@ export type {
 } from './entity.repository';
 export type { NewCallData, ImportedNumberRow, NumberCallRow, PhoneUserRow } from './call-data.repository';
 export type { ChangedLink, GraphChanges, LinkReportRow, LinkSourceRow, NodeRow, SavedChartRow } from './graph.repository';
-export type { TallyFilter, TallyRow, PeopleRow, ReportDimension, VictimDimension, ReportBehind, VictimForResearch } from './tally.repository';
+export type { TallyFilter, TallyRow, PeopleRow, PersonBehindRow, ReportDimension, VictimDimension, ReportBehind, VictimForResearch } from './tally.repository';
 export type { ImportRow, ImportBatch, QuarantinedRow, RefusedRow } from './import.repository';

@@ -3,6 +3,8 @@ import {
   dashboardSchema,
   figuresMapSchema,
   figuresQuery,
+  peopleBehindQuery,
+  peopleBehindSchema,
   problemProfileSchema,
   profileQuery,
   reportsBehindQuery,
@@ -136,6 +138,25 @@ export function figuresRoutes(svc: Services): FastifyPluginAsyncZod {
         const { page, ...q } = request.query;
         const found = await svc.figures.reportsBehind(request.actor, toFilter(q), { limit: PAGE, offset: (page - 1) * PAGE });
         return { total: found.total, page, pageSize: PAGE, reports: found.reports };
+      },
+    );
+
+    app.get(
+      '/api/figures/people',
+      {
+        config: { permission: PERMISSIONS.pictureSearch },
+        schema: {
+          tags: ['figures'],
+          summary: 'The people a figure of people counts (potential victims by gender, nationality or age band), each once, 50 a page; audited',
+          querystring: peopleBehindQuery,
+          response: { 200: peopleBehindSchema },
+        },
+      },
+      async (request) => {
+        const { page, role, gender, nationality, ageBand, ...q } = request.query;
+        const person = { role, ...(gender ? { gender } : {}), ...(nationality !== undefined ? { nationality } : {}), ...(ageBand ? { ageBand } : {}) };
+        const found = await svc.figures.peopleBehind(request.actor, toFilter(q), person, { limit: PAGE, offset: (page - 1) * PAGE });
+        return { ...found, page, pageSize: PAGE };
       },
     );
 

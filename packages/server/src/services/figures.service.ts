@@ -1,5 +1,5 @@
-import { GENDERS } from '@harbour/contract';
-import type { AreaBoundaries, Count, Dashboard, FiguresMap as FiguresMapView, ReportBehind } from '@harbour/contract';
+import { AGE_BANDS, GENDERS } from '@harbour/contract';
+import type { AreaBoundaries, Count, Dashboard, FiguresMap as FiguresMapView, PeopleBehind, ReportBehind } from '@harbour/contract';
 import {
   localDate,
   EXPLOITATION_TYPES,
@@ -14,6 +14,7 @@ import {
   permittedUser,
   placeOf,
   previousPeriod,
+  previousThrough,
   type Actor,
   type ForceArea,
   type Granularity,
@@ -64,6 +65,14 @@ export class FiguresService {
     return resolveFiguresFilter(filter, this.now());
   }
 
+  /** Reports in the previous period: whole months from the tallies, and the days of a last month counted to `through`. */
+  private async previousTotal(tally: TallyFilter, before: { from: string; to: string }, through: string | null): Promise<number> {
+    const tallies = this.repos.tallies;
+    const lastWhole = through ? addMonths(through.slice(0, 7), -1) : before.to;
+    const months = lastWhole >= before.from ? sum(await tallies.reports({ ...tally, from: `${before.from}-01`, to: `${lastWhole}-01` }, 'month')) : 0;
+    return through ? months + (await tallies.reportsOnDays(tally, `${through.slice(0, 7)}-01`, through)) : months;
+  }
+
   async dashboard(actor: Actor, asked: FiguresFilter): Promise<Dashboard> {
     permittedUser(actor, PERMISSIONS.reportsOverview, 'You cannot see report figures');
     const filter = this.resolve(asked);
@@ -72,7 +81,11 @@ export class FiguresService {
     const tallies = this.repos.tallies;
     // One at a time: the embedded store has one connection, and a PostgreSQL pool gains little on counts this small.
     const byMonth = await tallies.reports(tally, 'month');
-    const previousMonths = await tallies.reports({ ...tally, from: `${before.from}-01`, to: `${before.to}-01` }, 'month');
+    const today = localDate(this.now());
+    const partialThrough = filter.to >= today.slice(0, 7) && filter.from <= today.slice(0, 7) ? today : null;
+    // A period counted only so far is compared with the same days of the one before, not all of it.
+    const through = partialThrough ? previousThrough(filter.from, filter.to, partialThrough) : null;
+    const previousTotal = await this.previousTotal(tally, before, through);
     const byArea = await tallies.reports(tally, 'area');
     const byType = await tallies.reports(tally, 'exploitation_type');
     const byAge = await tallies.reports(tally, 'child');
@@ -85,7 +98,6 @@ export class FiguresService {
     const mentions = await tallies.victims(tally, 'gender');
     const suspects = people.filter((p) => p.role === 'suspect');
     const span = await tallies.span();
-    const today = localDate(this.now());
     const casework = await this.repos.protection.figures(`${filter.from}-01`, lastDayOf(filter.to), today);
     const deleted = await this.repos.retention.deletedWithin(filter.from, filter.to);
 
@@ -93,10 +105,10 @@ export class FiguresService {
     const areaCounts = counts(byArea);
     return {
       filter,
-      partialThrough: filter.to >= today.slice(0, 7) && filter.from <= today.slice(0, 7) ? today : null,
+      partialThrough,
       span: span ?? null,
       reports: total,
-      previous: { ...before, change: changeBetween(sum(previousMonths), total) },
+      previous: { ...before, through, change: changeBetween(previousTotal, total) },
       trend: countsByPeriod(byMonth, filter.from, filter.to, filter.granularity),
       byArea: [
         ...this.area.localAuthorities.map((la) => ({ key: la.code, name: la.name, nameCy: la.nameCy, n: areaCounts.get(la.code) ?? 0 })),
@@ -108,6 +120,10 @@ export class FiguresService {
       bySource: every(REPORT_SOURCES, bySource),
       victims: sum(byGender),
       victimsByGender: every(GENDERS, byGender),
+      victimsByAge: every(
+        AGE_BANDS,
+        countBy(victims, (p) => p.age_band),
+      ),
       victimsByNationality: byNationality
         .map((r) => ({ ...r, name: r.key ? (countryByCode(r.key)?.name ?? r.key) : '' }))
         .sort((a, b) => b.n - a.n || a.key.localeCompare(b.key)),
@@ -176,6 +192,42 @@ export class FiguresService {
         exploitationTypes: r.exploitation_types,
         child: r.involves_child,
         status: r.status,
+      })),
+    };
+  }
+
+  /**
+   * The people behind a figure of people (potential victims by gender, say): each person once,
+   * as the figure counted them, most reports first. For those who may search the picture; audited.
+   */
+  async peopleBehind(
+    actor: Actor,
+    asked: FiguresFilter,
+    person: { role: 'potential_victim' | 'suspect'; gender?: string; nationality?: string; ageBand?: string },
+    page: { limit: number; offset: number },
+  ): Promise<Omit<PeopleBehind, 'page' | 'pageSize'>> {
+    permittedUser(actor, PERMISSIONS.reportsOverview, 'You cannot see report figures');
+    const user = permittedUser(actor, PERMISSIONS.pictureSearch, 'You cannot see the people in the picture');
+    const filter = this.resolve(asked);
+    const found = await this.repos.tallies.peopleBehind(this.tallyFilter(filter), person, page.limit, page.offset);
+    await this.repos.audit.append(
+      auditEntry(
+        user,
+        'figures.people-listed',
+        { type: 'entity', id: null },
+        { filter, ...person, offset: page.offset, total: found.total, entities: found.rows.flatMap((r) => (r.id ? [r.id] : [])) },
+      ),
+    );
+    return {
+      total: found.total,
+      people: found.rows.map((r) => ({
+        id: r.id,
+        label: r.label,
+        gender: r.gender as PeopleBehind['people'][number]['gender'],
+        nationality: r.nationality,
+        ageBand: r.age_band as PeopleBehind['people'][number]['ageBand'],
+        reports: r.reports,
+        latest: new Date(r.latest).toISOString(),
       })),
     };
   }

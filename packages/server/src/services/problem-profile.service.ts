@@ -53,7 +53,7 @@ export class ProblemProfileService {
         place: chosen ? (welsh ? chosen.nameCy : chosen.name) : welsh ? this.area.forceCy : this.area.force,
         from: filter.from,
         to: filter.to,
-        previous: { from: d.previous.from, to: d.previous.to, reports: d.previous.change.before },
+        previous: { from: d.previous.from, to: d.previous.to, through: d.previous.through, reports: d.previous.change.before },
         reports: d.reports,
         victims: d.victims,
         trend: d.trend,

@@ -15,12 +15,13 @@ import { dateLocale } from '../../i18n/locale';
 
 const EChart = lazy(() => import('./echart'));
 
-/** One row of a figure's table: what it counts, how many, and the filter that lists them. */
+/** One row of a figure's table: what it counts, how many, and the filter that lists them (with, for people, which of them). */
 interface Row {
   key: string;
   label: string;
   n: number;
   behind: FiguresParams;
+  people?: Record<string, string>;
 }
 
 /**
@@ -43,6 +44,7 @@ export function DashboardPage() {
   });
   const { data: session } = useSession();
   const canList = hasPermission(session, 'reports:read');
+  const canSeePeople = hasPermission(session, 'picture:search');
   const navigate = useNavigate();
   const welsh = i18n.language === 'cy';
   const number = new Intl.NumberFormat(dateLocale(i18n.language));
@@ -108,7 +110,15 @@ export function DashboardPage() {
           kind: 'bar',
           horizontal: true,
           victims: true,
-          rows: d.victimsByGender.map((c) => ({ key: c.key, label: t(`figures.gender.${c.key}`), n: c.n, behind: filter })),
+          rows: d.victimsByGender.map((c) => ({ key: c.key, label: t(`figures.gender.${c.key}`), n: c.n, behind: filter, people: { gender: c.key } })),
+        },
+        {
+          id: 'victim-age',
+          title: t('figures.victimsByAge'),
+          kind: 'bar',
+          horizontal: true,
+          victims: true,
+          rows: d.victimsByAge.map((c) => ({ key: c.key, label: t(`figures.ageBand.${c.key}`), n: c.n, behind: filter, people: { ageBand: c.key } })),
         },
         {
           id: 'nationality',
@@ -121,12 +131,22 @@ export function DashboardPage() {
             label: c.key ? (region.of(c.key) ?? c.name) : t('figures.nationalityUnknown'),
             n: c.n,
             behind: filter,
+            people: { nationality: c.key || 'unknown' },
           })),
         },
       ]
     : [];
 
+  // A count of reports opens its reports; a count of people, its people (for those who may see them).
+  const hrefOf = (r: Row): string | null =>
+    r.people ? (canSeePeople ? `/figures/people?${queryOf(r.behind, r.people)}` : null) : canList ? `/figures/reports?${queryOf(r.behind)}` : null;
   const change = d?.previous.change;
+  // The period compared with: its months, or its days when this one is counted only so far.
+  const before =
+    d &&
+    (d.previous.through
+      ? { from: dayName(`${d.previous.from}-01`), to: dayName(d.previous.through) }
+      : { from: monthName(d.previous.from), to: monthName(d.previous.to) });
   return (
     <>
       <h1 className="govuk-heading-l">{t('figures.title')}</h1>
@@ -190,14 +210,13 @@ export function DashboardPage() {
               </p>
               <p className="govuk-body" id="change">
                 {change.count === 0
-                  ? t('figures.changeNone', { from: monthName(d.previous.from), to: monthName(d.previous.to) })
+                  ? t('figures.changeNone', before)
                   : change.percent === null
-                    ? t('figures.changeFromNone', { count: change.count, from: monthName(d.previous.from), to: monthName(d.previous.to) })
+                    ? t('figures.changeFromNone', { count: change.count, ...before })
                     : t(change.count > 0 ? 'figures.changeUp' : 'figures.changeDown', {
                         count: Math.abs(change.count),
                         percent: `${number.format(Math.abs(change.percent))}%`,
-                        from: monthName(d.previous.from),
-                        to: monthName(d.previous.to),
+                        ...before,
                         before: number.format(change.before),
                       })}
               </p>
@@ -226,9 +245,7 @@ export function DashboardPage() {
                         labels={section.rows.map((r) => r.label)}
                         values={section.rows.map((r) => r.n)}
                         label={t('figures.chartLabel', { title: section.title })}
-                        {...(canList && !section.victims
-                          ? { onSelect: (i: number) => void navigate(`/figures/reports?${queryOf(section.rows[i]!.behind)}`) }
-                          : {})}
+                        {...(hrefOf(section.rows[0]!) !== null ? { onSelect: (i: number) => void navigate(hrefOf(section.rows[i]!)!) } : {})}
                       />
                     </Suspense>
                   </div>
@@ -237,7 +254,7 @@ export function DashboardPage() {
                       caption={section.title}
                       rows={section.rows}
                       format={(n) => number.format(n)}
-                      link={canList && !section.victims}
+                      hrefOf={hrefOf}
                       victims={section.victims ?? false}
                     />
                   </div>
@@ -257,13 +274,13 @@ function FigureTable({
   caption,
   rows,
   format,
-  link,
+  hrefOf,
   victims,
 }: {
   caption: string;
   rows: Row[];
   format: (n: number) => string;
-  link: boolean;
+  hrefOf: (r: Row) => string | null;
   victims: boolean;
 }) {
   const { t } = useTranslation();
@@ -287,8 +304,12 @@ function FigureTable({
               {r.label}
             </th>
             <td className="govuk-table__cell govuk-table__cell--numeric">
-              {link && r.n !== 0 ? (
-                <Link className="govuk-link" to={`/figures/reports?${queryOf(r.behind)}`} aria-label={t('figures.listLabel', { count: r.n, what: r.label })}>
+              {hrefOf(r) !== null && r.n !== 0 ? (
+                <Link
+                  className="govuk-link"
+                  to={hrefOf(r)!}
+                  aria-label={t(victims ? 'figures.people.listLabel' : 'figures.listLabel', { count: r.n, what: r.label })}
+                >
                   {format(r.n)}
                 </Link>
               ) : (

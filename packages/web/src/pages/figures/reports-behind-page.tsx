@@ -10,6 +10,7 @@ import { usePageTitle } from '../../components/page-title';
 import { TableScroll } from '../../components/table-scroll';
 import type { ReportsBehind } from '@harbour/contract';
 import { filterFrom, queryOf } from './filter-params';
+import { filterWords } from './filter-words';
 import { dateLocale } from '../../i18n/locale';
 
 /** The reports a figure counts, newest first, a page at a time; each opens whole. */
@@ -27,13 +28,7 @@ export function ReportsBehindPage() {
   const areaName = (code: string | null) => {
     return forceAreas.nameOf(code) ?? t('figures.areaUnknown');
   };
-  const described = [
-    filter.from || filter.to ? t('figures.behind.months', { from: filter.from ?? '…', to: filter.to ?? '…' }) : '',
-    filter.area ? areaName(filter.area === 'unknown' ? null : filter.area) : '',
-    filter.type ? t(`referral.types.${filter.type}`) : '',
-    filter.age ? t(`figures.age.${filter.age}`) : '',
-    filter.source ? t(`sources.${filter.source}`) : '',
-  ].filter(Boolean);
+  const described = filterWords(t, filter, areaName);
   const data = found.data;
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
 
