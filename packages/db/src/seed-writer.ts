@@ -61,6 +61,8 @@ export class SeedWriter {
           exploitation_types: ['text', r.map((x) => `{${x.exploitationTypes.join(',')}}`)],
           involves_child: ['bool', r.map((x) => x.involvesChild)],
           status: ['text', r.map((x) => x.status)],
+          grading: ['text', r.map((x) => x.grading)],
+          handling_conditions: ['text', r.map((x) => x.handlingConditions)],
         },
         { exploitation_types: 'text[]' },
       );

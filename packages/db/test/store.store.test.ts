@@ -65,6 +65,8 @@ describe(`store on ${TEST_STORE}`, () => {
           exploitationTypes: [],
           involvesChild: false,
           status: 'new' as const,
+          grading: null,
+          handlingConditions: null,
           networkId: null,
         },
       ],

@@ -1,5 +1,6 @@
 import type { ForceArea, LocalAuthority, Town } from '../area/force-area';
 import type { BusinessKind, ExploitationType, PersonRole, ReportSource } from '../domain';
+import { narrative } from './narratives';
 import { BUSINESS_NAMES, COLOURS, NATIONALITIES, STREETS, VEHICLE_MAKES, type NameForm, type NationalityNames } from './names';
 import {
   makeAccount,
@@ -50,6 +51,10 @@ export interface SeedReport {
   readonly exploitationTypes: ExploitationType[];
   readonly involvesChild: boolean;
   readonly status: 'new' | 'triaged' | 'closed';
+  /** 3x5x2, given at triage: null for reports not yet triaged (and a few older ones never graded). */
+  readonly grading: string | null;
+  /** What a C handling code asks of anyone sharing it. */
+  readonly handlingConditions: string | null;
   readonly networkId: string | null;
 }
 
@@ -198,7 +203,8 @@ const TYPE_WEIGHTS: readonly (readonly [ExploitationType, number])[] = [
   ['sexual', 20],
   ['domestic_servitude', 6],
   ['unknown', 13],
-  ['organ_harvesting', 1],
+  // Rare: a handful of referrals a year in the whole UK.
+  ['organ_harvesting', 0.1],
 ];
 
 const BUSINESS_FOR_TYPE: Record<ExploitationType, readonly BusinessKind[]> = {
@@ -229,6 +235,21 @@ export function generateSeed(options: SeedOptions): { networks: SeedNetwork[]; b
   const repeaterCount = Math.max(1, Math.round(options.reports / 25));
   // Accounts and documents draw from streams of their own, so adding them changed no one else's data.
   const extra = new Random(`harbour:${options.seed}:identifiers`);
+  // Words and gradings likewise: how reports are written changes no one's data.
+  const voice = new Random(`harbour:${options.seed}:voice`);
+  const words = (type: ExploitationType, source: ReportSource, business: TrueBusiness | null, vehicle: TrueVehicle | null, town: string, child: boolean) =>
+    narrative(voice, {
+      type,
+      source,
+      at: business ? `${business.name}, ${business.place.line}, ${business.place.town.name}` : `an address in ${town}`,
+      businessKind: business?.kind ?? null,
+      vehicle: vehicle ? `${vehicle.colour} ${vehicle.make} ${vehicle.model}` : null,
+      child,
+    });
+  const graded = (status: SeedReport['status']) => {
+    const grading = status === 'new' || voice.chance(0.04) ? null : seedGrading(voice);
+    return { grading, handlingConditions: grading?.endsWith('C') ? 'Not to be shared outside the force without the originator’s agreement.' : null };
+  };
   const networkExtras = new Map<string, { online: TrueOnline[]; accounts: TrueBankAccount[] }>();
   const passports = new Map<string, TrueDocument>();
 
@@ -267,10 +288,11 @@ export function generateSeed(options: SeedOptions): { networks: SeedNetwork[]; b
         localAuthority: network.place.la.code,
         town: network.place.town.name,
         postcode: network.place.postcode,
-        summary: describe(network.exploitationType, network.business, vehicle, network.place.town.name),
+        summary: words(network.exploitationType, source, network.business, vehicle, network.place.town.name, involvesChild),
         exploitationTypes: [network.exploitationType],
         involvesChild,
         status,
+        ...graded(status),
         networkId: network.id,
       });
       for (const v of victims) batch.persons.push(personRecord(v, reportId, 'potential_victim', network.id));
@@ -308,10 +330,11 @@ export function generateSeed(options: SeedOptions): { networks: SeedNetwork[]; b
       localAuthority: place.la.code,
       town: place.town.name,
       postcode: place.postcode,
-      summary: describe(type, business, null, place.town.name),
+      summary: words(type, source, business, null, place.town.name, ageAt(person.dob, receivedAt) < 18),
       exploitationTypes: rng.chance(0.08) && type !== 'unknown' ? [type, 'criminal' === type ? 'labour' : 'criminal'] : [type],
       involvesChild: ageAt(person.dob, receivedAt) < 18,
       status,
+      ...graded(status),
       networkId: null,
     });
     batch.persons.push(personRecord(person, reportId, 'potential_victim', null));
@@ -480,7 +503,8 @@ export function makePlace(rng: Random, area: ForceArea): Place {
 
 function makePerson(rng: Random, area: ForceArea, untilMs: number, child: boolean): TruePerson {
   const names = rng.weighted(NATIONALITIES.map((n) => [n, n.weight] as const));
-  const gender = rng.chance(0.55) ? 'male' : 'female';
+  // About three in four people referred in the UK are male (NRM 2023: 12,903 of 16,991).
+  const gender = rng.chance(0.74) ? 'male' : 'female';
   const age = child ? rng.int(13, 17) : rng.int(18, 58);
   const dob = new Date(untilMs - (age + rng.next()) * YEAR_MS);
   dob.setUTCHours(0, 0, 0, 0);
@@ -519,21 +543,19 @@ function ageAt(dob: Date, when: Date): number {
   return (when.getTime() - dob.getTime()) / YEAR_MS;
 }
 
-function describe(type: ExploitationType, business: TrueBusiness | null, vehicle: TrueVehicle | null, town: string): string {
-  const at = business ? `${business.name}, ${business.place.line}, ${business.place.town.name}` : `an address in ${town}`;
-  const van = vehicle ? ` A ${vehicle.colour} ${vehicle.make} ${vehicle.model} drops them off and collects them.` : '';
-  switch (type) {
-    case 'labour':
-      return `Workers at ${at} appear to work very long hours for little or no pay and seem to live on site. They do not hold their own documents.${van}`;
-    case 'sexual':
-      return `Young women are seen going in and out of ${at} at all hours; they appear frightened and do not speak to anyone.${van}`;
-    case 'criminal':
-      return `Teenagers not from the area are staying at ${at} and appear to be dealing drugs for older men who control their phones.${van}`;
-    case 'domestic_servitude':
-      return `A woman living at ${at} cooks and cleans for the household, is never allowed out alone and has no money of her own.`;
-    case 'organ_harvesting':
-      return `A person linked to ${at} says they were offered money to travel abroad for a medical operation to pay off a debt.`;
-    case 'unknown':
-      return `Concerns about people at ${at}: several people share one room, look tired and unwell, and an older man speaks for them.${van}`;
-  }
+/** A grading as a team gives one: mostly untested sources, mostly probably true, a few handled with conditions. */
+function seedGrading(rng: Random): string {
+  const evaluation = rng.weighted([
+    ['1', 20],
+    ['2', 65],
+    ['3', 15],
+  ] as const);
+  const assessment = rng.weighted([
+    ['A', 10],
+    ['B', 35],
+    ['C', 35],
+    ['D', 15],
+    ['E', 5],
+  ] as const);
+  return `${evaluation}${assessment}${rng.chance(0.08) ? 'C' : 'P'}`;
 }

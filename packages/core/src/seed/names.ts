@@ -798,7 +798,7 @@ export const BUSINESS_NAMES: Record<string, readonly string[]> = {
   hand_car_wash: ['Sparkle Hand Car Wash', 'Quick Shine Valeting', 'Diamond Car Wash', 'Eco Hand Wash', 'Supreme Valet'],
   nail_bar: ['Lovely Nails', 'Star Nails & Spa', 'Perfect Nails', 'Glamour Nails', 'Angel Nails'],
   farm: ['Ty Mawr Farm', 'Pen-y-Bryn Farm', 'Upper House Farm', 'Glebe Farm', 'Cwm Farm Produce'],
-  takeaway: ['Golden Dragon', 'Valley Kebab House', 'Jade Garden', 'Pizza Express Newport Road', 'Bengal Spice'],
+  takeaway: ['Golden Dragon', 'Valley Kebab House', 'Jade Garden', 'Napoli Pizza House', 'Bengal Spice'],
   factory: ['Severnside Packaging', 'Valleys Food Processing', 'Gwent Textiles', 'Usk Vale Meats'],
   hotel: ['Riverside Lodge', 'Station Hotel', 'Castle View Guest House', 'Bridge Inn Rooms'],
   recruitment_agency: ['Fast Track Staffing', 'Euro Workforce Solutions', 'Valleys Labour Hire'],
