@@ -242,7 +242,6 @@ export function generateSeed(options: SeedOptions): { networks: SeedNetwork[]; b
       type,
       source,
       at: business ? `${business.name}, ${business.place.line}, ${business.place.town.name}` : `an address in ${town}`,
-      businessKind: business?.kind ?? null,
       vehicle: vehicle ? `${vehicle.colour} ${vehicle.make} ${vehicle.model}` : null,
       child,
     });

@@ -7,8 +7,6 @@ export interface NarrativeFacts {
   readonly source: ReportSource;
   /** Where: a business with its address, or "an address in Newport". */
   readonly at: string;
-  /** The kind of business there, when there is one ('nail_bar'…). */
-  readonly businessKind: string | null;
   /** "white Ford Transit", when a vehicle is seen. */
   readonly vehicle: string | null;
   readonly child: boolean;

@@ -4,14 +4,11 @@ import { Link, useSearchParams } from 'react-router';
 import type { PeopleBehind } from '@harbour/contract';
 import { api } from '../../api/client';
 import { useForceAreas } from '../../api/force-areas';
-import { ErrorSummary } from '../../components/form/error-summary';
-import { problemsFrom } from '../../components/form/problems';
-import { PageLinks } from '../../components/page-links';
 import { usePageTitle } from '../../components/page-title';
-import { TableScroll } from '../../components/table-scroll';
 import { dateLocale } from '../../i18n/locale';
 import { filterFrom, queryOf } from './filter-params';
 import { filterWords } from './filter-words';
+import { BehindFrame } from './behind-frame';
 
 /** What of a person a figure of people is broken down by, as it stands in the address. */
 const PERSON_PARAMS = ['role', 'gender', 'nationality', 'ageBand'] as const;
@@ -43,70 +40,54 @@ export function PeopleBehindPage() {
     person['ageBand'] ? t(`figures.ageBand.${person['ageBand']}`) : '',
     ...filterWords(t, filter, (code) => forceAreas.nameOf(code) ?? t('figures.areaUnknown')),
   ].filter(Boolean);
-  const data = found.data;
-  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
-
   return (
-    <>
-      <Link className="govuk-back-link" to={`/figures?${queryOf(filter)}`}>
-        {t('figures.behind.back')}
-      </Link>
-      <h1 className="govuk-heading-l">{t('figures.people.title')}</h1>
-      <p className="govuk-body">{t('figures.behind.filter', { filter: described.join(' · ') })}</p>
-      {found.error && <ErrorSummary problems={problemsFrom(found.error, t)} />}
-      {found.isLoading && <p className="govuk-body">{t('common.loading')}</p>}
-      {data && (
+    <BehindFrame
+      title={t('figures.people.title')}
+      filter={filter}
+      described={described}
+      found={found}
+      total={{ id: 'people-total', text: (data) => t('figures.people.total', { count: data.total, formatted: number.format(data.total) }) }}
+      rows={(data) => data.people.length}
+      page={page}
+      pagesLabel={t('figures.people.pages')}
+      href={(n) => `/figures/people?${queryOf(filter, { ...person, page: String(n) })}`}
+    >
+      {(data) => (
         <>
-          <p className="govuk-body" id="people-total">
-            {t('figures.people.total', { count: data.total, formatted: number.format(data.total) })}
-          </p>
-          {data.people.length !== 0 && (
-            <TableScroll label={t('figures.people.title')}>
-              <table className="govuk-table app-table--small">
-                <caption className="govuk-table__caption govuk-visually-hidden">{t('figures.people.title')}</caption>
-                <thead className="govuk-table__head">
-                  <tr className="govuk-table__row">
-                    {['name', 'gender', 'nationality', 'age', 'reports', 'latest'].map((h) => (
-                      <th key={h} scope="col" className={`govuk-table__header${h === 'reports' ? ' govuk-table__header--numeric' : ''}`}>
-                        {t(`figures.people.${h}`)}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody className="govuk-table__body">
-                  {data.people.map((p, i) => (
-                    <tr className="govuk-table__row" key={p.id ?? `record-${i}`}>
-                      <th scope="row" className="govuk-table__header">
-                        {p.id ? (
-                          <Link className="govuk-link" to={`/entities/${p.id}`}>
-                            {p.label || t('picture.entity.unnamed')}
-                          </Link>
-                        ) : (
-                          <>
-                            {p.label || t('picture.entity.unnamed')}
-                            <span className="app-table-hint">{t('figures.people.notResolved')}</span>
-                          </>
-                        )}
-                      </th>
-                      <td className="govuk-table__cell">{t(`figures.gender.${p.gender}`)}</td>
-                      <td className="govuk-table__cell">{country(p.nationality)}</td>
-                      <td className="govuk-table__cell">{t(`figures.ageBand.${p.ageBand}`)}</td>
-                      <td className="govuk-table__cell govuk-table__cell--numeric">{number.format(p.reports)}</td>
-                      <td className="govuk-table__cell">{when.format(new Date(p.latest))}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
-          )}
-          <PageLinks
-            label={t('figures.people.pages')}
-            page={page}
-            pages={pages}
-            href={(n) => `/figures/people?${queryOf(filter, { ...person, page: String(n) })}`}
-          />
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              {['name', 'gender', 'nationality', 'age', 'reports', 'latest'].map((h) => (
+                <th key={h} scope="col" className={`govuk-table__header${h === 'reports' ? ' govuk-table__header--numeric' : ''}`}>
+                  {t(`figures.people.${h}`)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {data.people.map((p, i) => (
+              <tr className="govuk-table__row" key={p.id ?? `record-${i}`}>
+                <th scope="row" className="govuk-table__header">
+                  {p.id ? (
+                    <Link className="govuk-link" to={`/entities/${p.id}`}>
+                      {p.label || t('picture.entity.unnamed')}
+                    </Link>
+                  ) : (
+                    <>
+                      {p.label || t('picture.entity.unnamed')}
+                      <span className="app-table-hint">{t('figures.people.notResolved')}</span>
+                    </>
+                  )}
+                </th>
+                <td className="govuk-table__cell">{t(`figures.gender.${p.gender}`)}</td>
+                <td className="govuk-table__cell">{country(p.nationality)}</td>
+                <td className="govuk-table__cell">{t(`figures.ageBand.${p.ageBand}`)}</td>
+                <td className="govuk-table__cell govuk-table__cell--numeric">{number.format(p.reports)}</td>
+                <td className="govuk-table__cell">{when.format(new Date(p.latest))}</td>
+              </tr>
+            ))}
+          </tbody>
         </>
       )}
-    </>
+    </BehindFrame>
   );
 }

@@ -12,7 +12,7 @@ import { dateLocale } from '../../i18n/locale';
 const EChart = lazy(() => import('../figures/echart'));
 
 /** The hours with most calls, busiest first (ties by the clock), leaving out hours with none. */
-export function busiestHours(hours: readonly number[], most = 3): number[] {
+function busiestHours(hours: readonly number[], most = 3): number[] {
   return hours
     .map((n, h) => ({ n, h }))
     .filter((x) => x.n > 0)
