@@ -125,7 +125,7 @@ describe('an analyst clears a review pair; the entity page shows both sources', 
     await people.getByRole('link', { name: 'Teuta Berisha' }).first().waitFor();
     expect(await people.getByRole('link', { name: 'Teuta Berisha' }).count()).toBe(1);
     // What tells her from any namesake, under her name: born, nationality, her part, where.
-    expect(await people.getByRole('row', { name: /Teuta Berisha/ }).innerText()).toMatch(/born 14 Jul 1999 · Albania · .*Monmouthshire/);
+    await expect.poll(() => people.getByRole('row', { name: /Teuta Berisha/ }).innerText()).toMatch(/born 14 Jul 1999 · Albania · .*Monmouthshire/);
     expect(await accessibilityProblems(page)).toEqual([]);
 
     await people.getByRole('link', { name: 'Teuta Berisha' }).click();

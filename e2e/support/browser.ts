@@ -37,12 +37,19 @@ export async function openBrowser(): Promise<Browser> {
   return {
     context,
     page,
-    baseUrl: inject('baseUrl'),
+    baseUrl: harbourForThisWorker(),
     close: async () => {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** The Harbour this worker's files use: one per worker, so files side by side keep their data apart. */
+function harbourForThisWorker(): string {
+  const urls = inject('baseUrls');
+  const pool = Number(process.env.VITEST_POOL_ID ?? '1');
+  return urls[(pool - 1) % urls.length]!;
 }
 
 /** Runs axe-core for WCAG 2.2 A and AA; returns each violation as a readable line. */

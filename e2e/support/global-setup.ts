@@ -8,12 +8,27 @@ import { buildWebIfChanged } from '../../tools/build-web';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
+/** e2e files run two at a time (one per core), each worker on a Harbour of its own. */
+const E2E_WORKERS = 2;
+
 /**
  * Builds the web app (once for every e2e file, and not at all when it is built from these sources)
- * and starts Harbour as `npm start` does, on a fresh PGlite store with the demo.
+ * and starts Harbour as `npm start` does, once for each worker, each on a fresh PGlite store with
+ * the demo: files running side by side never see each other's reports in a queue or a count.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   buildWebIfChanged();
+  const servers = await Promise.all(Array.from({ length: E2E_WORKERS }, () => startHarbour()));
+  project.provide(
+    'baseUrls',
+    servers.map((s) => s.url),
+  );
+  return async () => {
+    await Promise.all(servers.map((s) => s.stop()));
+  };
+}
+
+async function startHarbour(): Promise<{ url: string; stop: () => Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'harbour-e2e-'));
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'packages/server/src/main.ts')], {
     cwd: ROOT,
@@ -31,11 +46,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await waitForUrl(child);
-  project.provide('baseUrl', url);
-  return async () => {
-    child.kill('SIGTERM');
-    await new Promise((resolve) => child.once('exit', resolve));
-    rmSync(dataDir, { recursive: true, force: true });
+  return {
+    url,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
   };
 }
 
@@ -59,6 +76,6 @@ function waitForUrl(child: ChildProcess): Promise<string> {
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    baseUrl: string;
+    baseUrls: string[];
   }
 }

@@ -17,6 +17,8 @@ export function useForceAreas() {
     areas,
     /** An area's name by its ONS code; undefined for no code or one the force does not have. */
     nameOf: (code: string | null | undefined) => (code ? areas.find((a) => a.code === code)?.name : undefined),
+    /** An area's name; a code the force does not know as itself; nothing while the names load, never a code in their place. */
+    shown: (code: string | null | undefined) => (!code || !force.data ? undefined : (areas.find((a) => a.code === code)?.name ?? code)),
     /** The areas as the options of a select. */
     options: areas.map((a) => ({ value: a.code, label: a.name })),
   };

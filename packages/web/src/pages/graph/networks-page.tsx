@@ -38,7 +38,7 @@ export function NetworksPage() {
     onSuccess: () => client.invalidateQueries({ queryKey: ['charts'] }),
   });
   const when = new Intl.DateTimeFormat(dateLocale(i18n.language), { dateStyle: 'medium' });
-  const area = (code: string) => forceAreas.nameOf(code) ?? code;
+  const area = (code: string) => forceAreas.shown(code) ?? '';
   const error = networks.error ?? charts.error ?? remove.error;
   const chartQuery = (id: string) => new URLSearchParams({ network: id, ...linkFilterParams(filter) }).toString();
 
@@ -113,7 +113,7 @@ export function NetworksPage() {
                 <td className="govuk-table__cell govuk-table__cell--numeric">{t('graph.networks.sizeValue', { entities: n.size, links: n.links })}</td>
                 <td className="govuk-table__cell govuk-table__cell--numeric">{n.victims}</td>
                 <td className="govuk-table__cell">{n.exploitationTypes.map((x) => t(`referral.types.${x}`)).join(', ')}</td>
-                <td className="govuk-table__cell">{n.areas.map(area).join(', ')}</td>
+                <td className="govuk-table__cell">{n.areas.map(area).filter(Boolean).join(', ')}</td>
                 <td className="govuk-table__cell">
                   {when.format(new Date(n.firstSeen))} – {when.format(new Date(n.lastSeen))}
                 </td>

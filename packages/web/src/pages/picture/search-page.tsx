@@ -181,7 +181,7 @@ function PersonDetailsLine({ details }: { details: PersonDetails }) {
     born ? t('picture.search.born', { date: born }) : null,
     nationality,
     details.roles.map((r) => t(`reportView.roles.${r}`, { defaultValue: r })).join(', ') || null,
-    forceAreas.nameOf(details.area) ?? details.area,
+    forceAreas.shown(details.area),
   ].filter(Boolean);
   return parts.length > 0 ? <span className="app-table-hint">{parts.join(' · ')}</span> : null;
 }
