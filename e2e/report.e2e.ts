@@ -20,6 +20,12 @@ import { HELPLINE_NUMBERS, overflowWidth, phoneNumberProblems, uncountedTextBoxe
 import { SignInFlow, waitForNextTotpPeriod } from './support/pages';
 
 const LANGUAGES = ['en', 'cy', 'pl', 'ro', 'sq', 'vi', 'ar', 'zh'] as const;
+/**
+ * What behaves alike in every language (what is kept on Back, a box's count) is tried in the two
+ * languages of Wales and in the two scripts least like English: right to left, and Chinese.
+ * Every language is walked, step by step, by the tests above them.
+ */
+const BEHAVIOUR_LANGUAGES = ['en', 'cy', 'ar', 'zh'] as const;
 /** The form's words in two of its languages, to find the reporter's choices on the page as they read them. */
 const WORDS = { en, ar } as const;
 
@@ -150,7 +156,7 @@ describe('the public reporting portal in Chromium', () => {
     });
   }
 
-  for (const lang of LANGUAGES) {
+  for (const lang of BEHAVIOUR_LANGUAGES) {
     it(`on a phone in ${lang}, nothing written is lost by Back, a reload or Escape in a text box; quick exit takes it all away`, async () => {
       const page = b.page;
       await page.setViewportSize({ width: 390, height: 844 });
@@ -203,7 +209,7 @@ describe('the public reporting portal in Chromium', () => {
     });
   }
 
-  for (const lang of LANGUAGES) {
+  for (const lang of BEHAVIOUR_LANGUAGES) {
     it(`on a phone in ${lang}, a text box says its limit and counts as the reporter types; too long is told as the limit`, async () => {
       const page = b.page;
       const say = await translator(lang);

@@ -632,6 +632,31 @@ export interface ReportCallsTable {
   hours: ColumnType<number[] | null, number[] | null | undefined, number[] | null>;
 }
 
+export interface ProblemProfilesTable {
+  id: string;
+  title: string;
+  period_from: string;
+  period_to: string;
+  area: string | null;
+  audience: string;
+  language: string;
+  key_judgements: ColumnType<string, string | undefined, string>;
+  intelligence_gaps: ColumnType<string, string | undefined, string>;
+  pursue: ColumnType<string, string | undefined, string>;
+  prevent: ColumnType<string, string | undefined, string>;
+  protect: ColumnType<string, string | undefined, string>;
+  prepare: ColumnType<string, string | undefined, string>;
+  status: ColumnType<string, string | undefined, string>;
+  version: ColumnType<number, number | undefined, number>;
+  author_id: string;
+  updated_by: string;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  issued_at: Date | null;
+  issued_by: string | null;
+  issued_document: ColumnType<unknown, string | null | undefined, string | null>;
+}
+
 export interface SavedChartsTable {
   id: string;
   owner_id: string;
@@ -809,6 +834,7 @@ export interface DB {
   entity_moves: EntityMovesTable;
   search_terms: SearchTermsTable;
   saved_charts: SavedChartsTable;
+  problem_profiles: ProblemProfilesTable;
   report_calls: ReportCallsTable;
   network_views: NetworkViewsTable;
   tally_reports: TallyReportsTable;

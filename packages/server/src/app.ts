@@ -23,6 +23,7 @@ import { pictureRoutes } from './routes/picture.routes';
 import { graphRoutes } from './routes/graph.routes';
 import { callDataRoutes } from './routes/call-data.routes';
 import { figuresRoutes } from './routes/figures.routes';
+import { profileRoutes } from './routes/profiles.routes';
 import { caseExchangeRoutes } from './routes/case-exchange.routes';
 import { caseRoutes } from './routes/case.routes';
 import { caseDocumentRoutes } from './routes/case-document.routes';
@@ -125,6 +126,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(graphRoutes(options.services));
   await app.register(callDataRoutes(options.services));
   await app.register(figuresRoutes(options.services));
+  await app.register(profileRoutes(options.services));
   await app.register(caseExchangeRoutes(options.services));
   await app.register(caseRoutes(options.services));
   await app.register(caseRecordRoutes(options.services));

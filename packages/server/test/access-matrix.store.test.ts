@@ -54,6 +54,12 @@ const EXPECTED: Record<string, 'public' | 'session' | readonly Role[]> = {
   'GET /api/figures/profile': ['supervisor', 'investigator', 'researcher', 'analyst'],
   'GET /api/figures/profile.pdf': ['supervisor', 'investigator', 'researcher', 'analyst'],
   'GET /api/figures/boundaries': ['supervisor', 'investigator', 'researcher', 'analyst'],
+  'GET /api/profiles': ['supervisor', 'investigator', 'researcher', 'analyst'],
+  'POST /api/profiles': ['supervisor', 'researcher', 'analyst'],
+  'GET /api/profiles/:id': ['supervisor', 'investigator', 'researcher', 'analyst'],
+  'PUT /api/profiles/:id': ['supervisor', 'researcher', 'analyst'],
+  'POST /api/profiles/:id/issue': ['supervisor', 'researcher', 'analyst'],
+  'GET /api/profiles/:id/pdf': ['supervisor', 'investigator', 'researcher', 'analyst'],
   'GET /api/public/form-token': 'public',
   'POST /api/public/reports': 'public',
   'POST /api/public/follow-up': 'public',
@@ -292,7 +298,14 @@ describe(`well-formed reads on ${TEST_STORE}: every allowed role is answered 2xx
     expect((await supervisor.request('POST', `/api/reports/${single.id}/triage`, { grading: '2BP' })).statusCode).toBe(200);
     const sharedReport = await supervisor.request('POST', `/api/reports/${single.id}/shares`, { agencyId: council.id, reason: 'Safeguarding visit' });
     expect(sharedReport.statusCode, sharedReport.body).toBe(200);
+    const profile = await clients
+      .get('analyst')!
+      .request('POST', '/api/profiles', { title: 'A profile to read', from: '2026-01', to: '2026-03', audience: 'internal', language: 'en' });
+    expect(profile.statusCode, profile.body).toBe(201);
+    const profileId = profile.json<{ id: string }>().id;
     const fill: Record<string, string> = {
+      'GET /api/profiles/:id': `/api/profiles/${profileId}`,
+      'GET /api/profiles/:id/pdf': `/api/profiles/${profileId}/pdf`,
       'GET /api/reports/:id': `/api/reports/${report.id}`,
       'GET /api/reports/:id/photos': `/api/reports/${report.id}/photos`,
       'GET /api/reports/:id/messages': `/api/reports/${report.id}/messages`,

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { PeopleBehind } from '@harbour/contract';
 import { localDate } from '@harbour/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { headAndFoot } from '../../../test/pdf';
 import { newReport } from '../../../test/reports';
 import { TEST_STORE } from '../../../test/test-store';
 import { newTestApp, signIn, type Client, type TestApp } from './test-app';
@@ -312,15 +313,9 @@ describe(`dashboard figures over HTTP on ${TEST_STORE}`, () => {
     expect(text).toMatch(/Casnewydd\s+2/);
     // The team's profile holds small counts as they are: marked OFFICIAL-SENSITIVE at the head and foot of every page.
     expect(response.headers['x-protective-marking']).toBe('OFFICIAL-SENSITIVE');
-    const pages = text.split('\f').filter((page) => page.trim() !== '');
-    expect(pages.length).toBeGreaterThan(1);
-    for (const page of pages) {
-      const lines = page
-        .split('\n')
-        .map((line) => line.trim())
-        .filter(Boolean);
-      expect([lines[0], lines.at(-1)]).toEqual(['OFFICIAL-SENSITIVE', 'OFFICIAL-SENSITIVE']);
-    }
+    const ends = headAndFoot(text);
+    expect(ends.length).toBeGreaterThan(1);
+    for (const end of ends) expect(end).toEqual(['OFFICIAL-SENSITIVE', 'OFFICIAL-SENSITIVE']);
   });
 
   it('marks the profile for the public OFFICIAL, its small counts suppressed', async () => {

@@ -44,6 +44,8 @@ import { PeopleBehindPage } from './pages/figures/people-behind-page';
 import { ReportsBehindPage } from './pages/figures/reports-behind-page';
 import { MapPage } from './pages/figures/map-page';
 import { ProfilePage } from './pages/figures/profile-page';
+import { WrittenProfilesPage } from './pages/figures/written-profiles-page';
+import { WrittenProfilePage } from './pages/figures/written-profile-page';
 import { ResearchExportPage } from './pages/figures/research-export-page';
 import { HtcdsPage } from './pages/cases/htcds-page';
 import { ImportsPage } from './pages/imports/imports-page';
@@ -139,6 +141,8 @@ export function App() {
         />
         <Route path="/figures" element={<Staff permission="reports:overview">{() => <DashboardPage />}</Staff>} />
         <Route path="/figures/profile" element={<Staff permission="reports:overview">{() => <ProfilePage />}</Staff>} />
+        <Route path="/figures/profiles" element={<Staff permission="reports:overview">{() => <WrittenProfilesPage />}</Staff>} />
+        <Route path="/figures/profiles/:id" element={<Staff permission="reports:overview">{() => <WrittenProfilePage />}</Staff>} />
         <Route path="/tasks" element={<Staff permission="tasks:work">{(s) => <TasksPage session={s} />}</Staff>} />
         <Route path="/cases" element={<Staff permission="cases:read">{() => <CasesPage />}</Staff>} />
         <Route path="/cases/:id" element={<Staff permission="cases:read">{() => <CasePage />}</Staff>} />

@@ -14,3 +14,4 @@ export * from './reports';
 export * from './session';
 export * from './system';
 export * from './sharing';
+export * from './profiles';

@@ -7,6 +7,7 @@ export * from './jobs';
 export * from './marking';
 export * from './picture';
 export * from './public-report';
+export * from './profiles';
 export * from './pursue';
 export * from './query-params';
 export * from './reasons';

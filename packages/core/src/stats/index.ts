@@ -5,4 +5,5 @@ export * from './periods';
 export * from './places';
 export * from './profile-words';
 export * from './problem-profile';
+export * from './authored-profile';
 export * from './research-export';

@@ -53,14 +53,18 @@ export function buildProblemProfile(figures: ProfileFigures, options: { language
   const say = (n: number) => (external && isSmall(n) ? w.suppressed : number.format(n));
   const cell = (n: number, withheld: Withheld | null) => (withheld === 'small' ? w.suppressed : withheld === 'secondary' ? w.withheld : number.format(n));
 
-  /** A one-column table with a total row, protected for the public. */
+  /**
+   * A one-column table with a total row, protected for the public. A row of none stays (none in
+   * an area is a finding); a table of nothing but noughts is no table.
+   */
   const listTable = (
     id: string,
     caption: string,
     heading: [string, string],
     rows: { label: string; n: number }[],
     options: { chart?: boolean; note?: string } = {},
-  ): ProfileTable => {
+  ): ProfileTable | null => {
+    if (!rows.some((r) => r.n > 0)) return null;
     const counts = rows.map((r) => r.n);
     const shown = external ? suppressList(counts) : { counts: [...counts, counts.reduce((a, b) => a + b, 0)], withheld: counts.map(() => null).concat([null]) };
     return {
@@ -74,6 +78,13 @@ export function buildProblemProfile(figures: ProfileFigures, options: { language
       ...(options.chart ? { chart: { labels: rows.map((r) => r.label), values: rows.map((r, i) => (shown.withheld[i] ? null : r.n)) } } : {}),
       ...(options.note ? { note: options.note } : {}),
     };
+  };
+
+  /** A section without the tables that had nothing to count; one left with none says so. */
+  const section = (s: { id: string; title: string; paragraphs: string[]; tables: (ProfileTable | null)[] }): ProfileSection => {
+    const tables = s.tables.filter((t): t is ProfileTable => t !== null);
+    const emptied = s.tables.length > 0 && tables.length === 0;
+    return { ...s, paragraphs: emptied ? [...s.paragraphs, w.noneInPeriod] : s.paragraphs, tables };
   };
 
   const typeLabel = (key: string) => w.types[key] ?? key;
@@ -114,7 +125,7 @@ export function buildProblemProfile(figures: ProfileFigures, options: { language
     tables: [],
   };
 
-  const trends: ProfileSection = {
+  const trends = section({
     id: 'trends',
     title: w.sections.trends,
     paragraphs: [],
@@ -127,33 +138,38 @@ export function buildProblemProfile(figures: ProfileFigures, options: { language
         { chart: true },
       ),
     ],
-  };
+  });
 
-  // Types, and types by area: a two-way table protected as a whole.
+  // Types, and types by area: a two-way table protected as a whole, without the types and areas
+  // that have nothing in them.
+  const typeRows = figures.byType.map((t, r) => ({ label: typeLabel(t.key), n: t.n, r })).filter((t) => figures.typesByArea[t.r]?.some((n) => n > 0));
+  const areaCols = figures.byArea.map((a, c) => ({ label: areaLabel(a), c })).filter((a) => typeRows.some((t) => figures.typesByArea[t.r]![a.c]! > 0));
+  const counted = typeRows.map((t) => areaCols.map((a) => figures.typesByArea[t.r]![a.c]!));
   const types = figures.byType.map((t) => ({ label: typeLabel(t.key), n: t.n }));
-  const areaColumns = figures.byArea.map(areaLabel);
   const crossTab = external
-    ? suppressTable(figures.typesByArea)
-    : { counts: withTotals(figures.typesByArea), withheld: withTotals(figures.typesByArea).map((row) => row.map((): Withheld | null => null)) };
-  const exploitation: ProfileSection = {
+    ? suppressTable(counted)
+    : { counts: withTotals(counted), withheld: withTotals(counted).map((row) => row.map((): Withheld | null => null)) };
+  const exploitation = section({
     id: 'exploitation',
     title: w.sections.exploitation,
     paragraphs: [w.typeNote],
     tables: [
       listTable('types', w.tables.types, [w.headings.type, w.headings.reports], types, { chart: true }),
-      {
-        id: 'types-by-area',
-        caption: w.tables.typesByArea,
-        headings: [w.headings.type, ...areaColumns, w.headings.total],
-        rows: crossTab.counts.map((row, r) => ({
-          label: r < types.length ? types[r]!.label : w.headings.total,
-          cells: row.map((n, c) => cell(n, crossTab.withheld[r]![c]!)),
-        })),
-      },
+      typeRows.length === 0
+        ? null
+        : {
+            id: 'types-by-area',
+            caption: w.tables.typesByArea,
+            headings: [w.headings.type, ...areaCols.map((a) => a.label), w.headings.total],
+            rows: crossTab.counts.map((row, r) => ({
+              label: r < typeRows.length ? typeRows[r]!.label : w.headings.total,
+              cells: row.map((n, c) => cell(n, crossTab.withheld[r]![c]!)),
+            })),
+          },
     ],
-  };
+  });
 
-  const areas: ProfileSection = {
+  const areas = section({
     id: 'areas',
     title: w.sections.areas,
     paragraphs: [],
@@ -166,12 +182,12 @@ export function buildProblemProfile(figures: ProfileFigures, options: { language
         { chart: true },
       ),
     ],
-  };
+  });
 
   const named = figures.victimsByNationality.filter((c) => c.key !== '').slice(0, NATIONALITIES_NAMED);
   const others = figures.victimsByNationality.filter((c) => c.key !== '').slice(NATIONALITIES_NAMED);
   const unknownNationality = figures.victimsByNationality.find((c) => c.key === '')?.n ?? 0;
-  const victims: ProfileSection = {
+  const victims = section({
     id: 'victims',
     title: w.sections.victims,
     paragraphs: [],
@@ -199,7 +215,7 @@ export function buildProblemProfile(figures: ProfileFigures, options: { language
         figures.byAge.map((a) => ({ label: w.ages[a.key] ?? a.key, n: a.n })),
       ),
     ],
-  };
+  });
 
   const networks: ProfileSection = {
     id: 'networks',
@@ -238,7 +254,7 @@ export function buildProblemProfile(figures: ProfileFigures, options: { language
     [w.fourP.prevent, w.fourP.publicReports, source('public')],
     [w.fourP.prepare, w.fourP.notRecorded, null],
   ];
-  const fourP: ProfileSection = {
+  const fourP = section({
     id: 'four-p',
     title: w.sections.fourP,
     paragraphs: [],
@@ -249,15 +265,17 @@ export function buildProblemProfile(figures: ProfileFigures, options: { language
         [w.headings.source, w.headings.reports],
         figures.bySource.map((s) => ({ label: w.sources[s.key] ?? s.key, n: s.n })),
       ),
-      {
-        id: 'four-p',
-        caption: w.tables.fourP,
-        headings: [w.headings.strand, w.headings.measure, w.headings.number],
-        // Each is a total of its own, not part of a table that adds up: small ones are "<5".
-        rows: fourPRows.map(([p, measure, n]) => ({ label: p, cells: [measure, n === null ? '—' : say(n)] })),
-      },
+      !fourPRows.some(([, , n]) => n !== null && n > 0)
+        ? null
+        : {
+            id: 'four-p',
+            caption: w.tables.fourP,
+            headings: [w.headings.strand, w.headings.measure, w.headings.number],
+            // Each is a total of its own, not part of a table that adds up: small ones are "<5".
+            rows: fourPRows.map(([p, measure, n]) => ({ label: p, cells: [measure, n === null ? '—' : say(n)] })),
+          },
     ],
-  };
+  });
 
   const caveats: ProfileSection = {
     id: 'caveats',

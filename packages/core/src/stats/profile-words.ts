@@ -60,6 +60,18 @@ export interface ProfileWords {
     readonly peopleWithPlans: string;
   };
   readonly caveats: readonly string[];
+  /** Said in place of a table with nothing to count in it. */
+  readonly noneInPeriod: string;
+  /** The analyst's own parts of a written profile, and who wrote and issued it. */
+  readonly authored: {
+    readonly keyJudgements: string;
+    readonly intelligenceGaps: string;
+    readonly recommendations: (strand: string) => string;
+    readonly notWritten: string;
+    readonly preparedBy: (author: string) => string;
+    readonly draft: string;
+    readonly issued: (when: string, by: string) => string;
+  };
   readonly suppressed: string;
   readonly withheld: string;
 }
@@ -171,11 +183,21 @@ export const PROFILE_WORDS: Readonly<Record<ProfileLanguage, ProfileWords>> = {
     },
     caveats: [
       'Reports are counted by the month they were received, in UK time. Call data imported for link analysis is not a report and is never counted.',
-      'A report can name several potential victims, and one person can be the subject of several reports: potential victims are counted per report.',
+      'A report can name several potential victims, and one person can be the subject of several reports: each potential victim is counted once, as the person the picture resolves their records to. Children and adults are counted by report.',
       'Nationality is read from what was written ("Albanian", "Albania", "ALB") and counted by country; what names no country is "Not known".',
       'Areas are the local authority a report was made about; a report with no area is counted as "Area not known".',
       'Casework (cases, arrests, charges, orders, NRM referrals and decisions, safeguarding plans) is counted by the date it happened, each person once; charges and orders are counted as made. Awareness events and training are not yet recorded in Harbour, and so are not counted here.',
     ],
+    noneInPeriod: 'Nothing of this kind was counted in the period.',
+    authored: {
+      keyJudgements: 'Key judgements',
+      intelligenceGaps: 'Intelligence gaps',
+      recommendations: (strand) => `Recommendations: ${strand}`,
+      notWritten: '[Not written yet]',
+      preparedBy: (author) => `Prepared by ${author}`,
+      draft: 'Draft, not issued: its figures are counted afresh each time it is read.',
+      issued: (when, by) => `Issued on ${when} by ${by}; its figures are as they were then.`,
+    },
     suppressed: '<5',
     withheld: '*',
   },
@@ -285,11 +307,21 @@ export const PROFILE_WORDS: Readonly<Record<ProfileLanguage, ProfileWords>> = {
     },
     caveats: [
       'Caiff adroddiadau eu cyfrif yn ôl y mis y daethant i law, yn amser y DU. Nid yw data galwadau a fewnforiwyd ar gyfer dadansoddi cysylltiadau yn adroddiad ac nid yw byth yn cael ei gyfrif.',
-      'Gall adroddiad enwi sawl dioddefwr posibl, a gall un person fod yn destun sawl adroddiad: caiff dioddefwyr posibl eu cyfrif fesul adroddiad.',
+      "Gall adroddiad enwi sawl dioddefwr posibl, a gall un person fod yn destun sawl adroddiad: caiff pob dioddefwr posibl ei gyfrif unwaith, fel y person y mae'r darlun yn cysylltu ei gofnodion ag ef. Caiff plant ac oedolion eu cyfrif fesul adroddiad.",
       'Darllenir cenedligrwydd o\'r hyn a ysgrifennwyd ("Albanian", "Albania", "ALB") a\'i gyfrif fesul gwlad; mae\'r hyn nad yw\'n enwi unrhyw wlad yn "Ddim yn hysbys".',
       'Yr ardaloedd yw\'r awdurdod lleol y gwnaed adroddiad amdano; caiff adroddiad heb ardal ei gyfrif fel "Ardal ddim yn hysbys".',
       "Caiff gwaith achos (achosion, arestiadau, cyhuddiadau, gorchmynion, atgyfeiriadau a phenderfyniadau NRM, cynlluniau diogelu) ei gyfrif yn ôl y dyddiad y digwyddodd, pob person unwaith; caiff cyhuddiadau a gorchmynion eu cyfrif fel y'u gwnaed. Nid yw digwyddiadau codi ymwybyddiaeth na hyfforddiant wedi'u cofnodi yn Harbour eto, ac felly nid ydynt yn cael eu cyfrif yma.",
     ],
+    noneInPeriod: "Ni chafodd dim o'r math hwn ei gyfrif yn y cyfnod.",
+    authored: {
+      keyJudgements: 'Dyfarniadau allweddol',
+      intelligenceGaps: 'Bylchau cudd-wybodaeth',
+      recommendations: (strand) => `Argymhellion: ${strand}`,
+      notWritten: '[Heb ei ysgrifennu eto]',
+      preparedBy: (author) => `Paratowyd gan ${author}`,
+      draft: "Drafft, heb ei ryddhau: caiff ei ffigurau eu cyfrif o'r newydd bob tro y caiff ei ddarllen.",
+      issued: (when, by) => `Rhyddhawyd ar ${when} gan ${by}; mae ei ffigurau fel yr oeddent bryd hynny.`,
+    },
     suppressed: '<5',
     withheld: '*',
   },

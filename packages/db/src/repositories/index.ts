@@ -22,6 +22,7 @@ import { IntakeRepository } from './intake.repository';
 import { PictureRepository } from './picture.repository';
 import { EntityRepository } from './entity.repository';
 import { GraphRepository } from './graph.repository';
+import { ProfileRepository } from './profile.repository';
 import { CallDataRepository } from './call-data.repository';
 import { TallyRepository } from './tally.repository';
 import { ImportRepository } from './import.repository';
@@ -51,6 +52,7 @@ export function repositories(db: Kysely<DB>) {
     picture: new PictureRepository(db, audit),
     entities: new EntityRepository(db, audit),
     graph: new GraphRepository(db),
+    profiles: new ProfileRepository(db),
     callData: new CallDataRepository(db, audit),
     tallies: new TallyRepository(db),
     imports: new ImportRepository(db, audit),
@@ -62,6 +64,7 @@ export function repositories(db: Kysely<DB>) {
 export type Repositories = ReturnType<typeof repositories>;
 export type { AuditEvent, AuditFilter, AgencyAuditFilter } from './audit.repository';
 export type { UserListRow } from './user.repository';
+export type { ProfileRow, ProfileText, ProfileChange } from './profile.repository';
 export type { AccessGrantRow } from './access-grant.repository';
 export type { JobRun } from './job-run.repository';
 export type { ReportCounts } from './report.repository';

@@ -24,6 +24,7 @@ import { CaseService } from './case.service';
 import { TaskService } from './task.service';
 import { ResearchExportService } from './research-export.service';
 import { ProblemProfileService } from './problem-profile.service';
+import { WrittenProfileService } from './written-profile.service';
 import { Boundaries } from './boundaries';
 import { CaseExchangeService } from './case-exchange.service';
 import { BulkImportService } from './bulk-import.service';
@@ -61,6 +62,7 @@ export function services(
   const sharing = new SharingService(repos, tasks, options.now);
   const documentSettings = options.documents ?? DOCUMENT_DEFAULTS;
   const figures = new FiguresService(repos, area, new Boundaries(options.geoDir, area), options.now);
+  const profile = new ProblemProfileService(repos, area, figures, graph, options.now);
   return {
     store: options.store,
     /** The force Harbour serves and its local authorities (configuration, not code). */
@@ -113,7 +115,8 @@ export function services(
     imports: new BulkImportService(repos, area, options.now),
     research: new ResearchExportService(repos, area, options.now),
     figures,
-    profile: new ProblemProfileService(repos, area, figures, graph, options.now),
+    profile,
+    writtenProfiles: new WrittenProfileService(repos, profile, options.now),
   };
 }
 

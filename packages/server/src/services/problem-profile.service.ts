@@ -33,6 +33,16 @@ export class ProblemProfileService {
    */
   async profile(actor: Actor, asked: FiguresFilter & { audience: Audience; language: ProfileLanguage }): Promise<ProblemProfile> {
     const user = permittedUser(actor, PERMISSIONS.reportsOverview, 'You cannot see report figures');
+    const profile = await this.build(actor, asked);
+    const filter = resolveFiguresFilter(asked, this.now());
+    await this.repos.audit.append(
+      auditEntry(user, 'profile.generated', { type: 'figures', id: null }, { filter, audience: asked.audience, language: asked.language }),
+    );
+    return profile;
+  }
+
+  /** The profile's figures and words, unaudited: for the caller to audit as what it is reading. */
+  async build(actor: Actor, asked: FiguresFilter & { audience: Audience; language: ProfileLanguage }): Promise<ProblemProfile> {
     const base = resolveFiguresFilter(asked, this.now());
     const span = monthsBetween(base.from, base.to).length;
     const filter = { ...base, granularity: asked.granularity ?? (span > 96 ? 'year' : span > 24 ? 'quarter' : 'month') } as const;
@@ -68,9 +78,6 @@ export class ProblemProfileService {
         casework: d.casework,
       },
       { language: asked.language, audience: asked.audience, generatedAt: this.now() },
-    );
-    await this.repos.audit.append(
-      auditEntry(user, 'profile.generated', { type: 'figures', id: null }, { filter, audience: asked.audience, language: asked.language }),
     );
     return profile;
   }

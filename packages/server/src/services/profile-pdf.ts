@@ -21,7 +21,7 @@ const BLUE = '#1d70b8';
 const MARGIN = 56;
 
 /** A chart of one series as SVG, drawn by ECharts on the server the way the web app draws it. */
-function chartSvg(chart: NonNullable<ProfileTable['chart']>, width: number, height: number, over: 'time' | 'categories'): string {
+export function chartSvg(chart: NonNullable<ProfileTable['chart']>, width: number, height: number, over: 'time' | 'categories'): string {
   const view = echarts.init(null, undefined, { renderer: 'svg', ssr: true, width, height });
   const line = over === 'time' && chart.labels.length > 12;
   // Categories (types, areas) lie as horizontal bars, so their names are read across.
@@ -34,7 +34,8 @@ function chartSvg(chart: NonNullable<ProfileTable['chart']>, width: number, heig
       fontSize: 9,
       interval: 0,
       rotate: !horizontal && chart.labels.length > 6 ? 40 : 0,
-      ...(horizontal ? { width: 150, overflow: 'break' } : {}),
+      // Never broken or cut short: the grid makes room for the longest name (containLabel).
+      overflow: 'none',
     },
   };
   const numbers = { type: 'value' as const, minInterval: 1, axisLabel: { color: INK, fontSize: 9 } };
