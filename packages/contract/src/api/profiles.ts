@@ -8,6 +8,8 @@ import { AUDIENCES, PROFILE_LANGUAGES, monthSchema, problemProfileSchema } from 
  * as a draft while written and frozen when issued.
  */
 
+/** A version as stored (a 4-byte integer), with room for the next. */
+const version = z.number().int().min(1).max(2_147_483_646);
 const authoredText = z.string().trim().max(PROFILE_TEXT_LIMIT, `Use at most ${PROFILE_TEXT_LIMIT} characters`);
 const title = z.string().trim().min(3, 'Give the profile a title of at least 3 characters').max(200, 'Use at most 200 characters');
 
@@ -32,7 +34,7 @@ export type Recommendations = z.output<typeof recommendationsSchema>;
 
 /** The analyst's words; `version` is the one the writer started from, so two writers never overwrite each other unseen. */
 export const profileWritingBody = z.object({
-  version: z.number().int().min(1),
+  version,
   title,
   keyJudgements: authoredText,
   intelligenceGaps: authoredText,
@@ -40,7 +42,7 @@ export const profileWritingBody = z.object({
 });
 export type ProfileWriting = z.input<typeof profileWritingBody>;
 
-export const profileIssueBody = z.object({ version: z.number().int().min(1) });
+export const profileIssueBody = z.object({ version });
 
 export const profileSummarySchema = z.object({
   id: z.string(),
