@@ -654,7 +654,7 @@ export interface ProblemProfilesTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
   issued_at: Date | null;
   issued_by: string | null;
-  issued_document: ColumnType<unknown | null, string | null | undefined, string | null>;
+  issued_document: ColumnType<object | null, string | null | undefined, string | null>;
 }
 
 export interface SavedChartsTable {
