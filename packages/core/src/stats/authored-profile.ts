@@ -21,12 +21,10 @@ export interface ProfileAuthoring {
 export function withAnalystsWords(profile: ProblemProfile, authoring: ProfileAuthoring): ProblemProfile {
   const w = PROFILE_WORDS[profile.language];
   const locale = profile.language === 'cy' ? 'cy-GB' : 'en-GB';
-  const written = (id: string, title: string, text: string): ProfileSection => ({
-    id,
-    title,
-    paragraphs: paragraphsOf(text).length > 0 ? paragraphsOf(text) : [w.authored.notWritten],
-    tables: [],
-  });
+  const written = (id: string, title: string, text: string): ProfileSection => {
+    const paragraphs = paragraphsOf(text);
+    return { id, title, paragraphs: paragraphs.length > 0 ? paragraphs : [w.authored.notWritten], tables: [] };
+  };
   const status = authoring.issued
     ? w.authored.issued(new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'Europe/London' }).format(authoring.issued.at), authoring.issued.by)
     : w.authored.draft;

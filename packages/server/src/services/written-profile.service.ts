@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AuthoredProfile, ProblemProfile, ProfileSummary, ProtectiveMarking } from '@harbour/contract';
+import type { AuthoredProfile, ProblemProfile, ProfileSummary, ProtectiveMarking, Recommendations } from '@harbour/contract';
 import { profileNewBody, profileWritingBody, problemProfileSchema } from '@harbour/contract';
 import { Conflict, Invalid, NotFound, PERMISSIONS, paragraphsOf, permittedUser, withAnalystsWords, type Actor, type FieldProblem } from '@harbour/core';
 import type { ProfileChange, ProfileRow, Repositories } from '@harbour/db';
@@ -77,7 +77,7 @@ export class WrittenProfileService {
     if (!row) throw new NotFound('No such problem profile');
     const missing: FieldProblem[] = [];
     if (paragraphsOf(row.key_judgements).length === 0) missing.push({ path: 'keyJudgements', message: 'Write the key judgements before issuing the profile' });
-    if ([row.pursue, row.prevent, row.protect, row.prepare].every((t) => paragraphsOf(t).length === 0))
+    if (Object.values(recommendationsOf(row)).every((t) => paragraphsOf(t).length === 0))
       missing.push({ path: 'recommendations.pursue', message: 'Write at least one recommendation before issuing the profile' });
     if (missing.length > 0) throw new Invalid('The profile is not ready to issue', missing);
     const at = this.now();
@@ -117,7 +117,7 @@ export class WrittenProfileService {
       version: row.version,
       keyJudgements: row.key_judgements,
       intelligenceGaps: row.intelligence_gaps,
-      recommendations: { pursue: row.pursue, prevent: row.prevent, protect: row.protect, prepare: row.prepare },
+      recommendations: recommendationsOf(row),
       document,
     };
   }
@@ -131,10 +131,15 @@ export class WrittenProfileService {
       author: row.author,
       keyJudgements: row.key_judgements,
       intelligenceGaps: row.intelligence_gaps,
-      recommendations: { pursue: row.pursue, prevent: row.prevent, protect: row.protect, prepare: row.prepare },
+      recommendations: recommendationsOf(row),
       issued,
     });
   }
+}
+
+/** The four strands' recommendations as stored, one column each. */
+function recommendationsOf(row: Row): Recommendations {
+  return { pursue: row.pursue, prevent: row.prevent, protect: row.protect, prepare: row.prepare };
 }
 
 function summaryOf(row: Row): ProfileSummary {
