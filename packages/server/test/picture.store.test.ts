@@ -191,6 +191,8 @@ describe(`the picture on ${TEST_STORE}`, () => {
     expect(await t.store.db.selectFrom('entities').selectAll().execute()).toHaveLength(1);
     const audits = await t.repos.audit.list({ action: 'picture.resolved', limit: 10 });
     expect(audits.length).toBeGreaterThanOrEqual(3);
-    expect(JSON.stringify(audits)).not.toContain('07700');
+    // The chain's hashes are hex and may hold the digits by chance: only what the entries say counts.
+    const said = audits.map((entry) => ({ ...entry, hash: '', prevHash: '' }));
+    expect(JSON.stringify(said)).not.toContain('07700');
   });
 });
