@@ -128,6 +128,43 @@ describe('an analyst charts a planted network, finds the path between two suspec
     expect(await accessibilityProblems(page)).toEqual([]);
   });
 
+  it('the analysis is drawn on the chart: sized by betweenness, communities ringed, key players named; one chosen is detailed beside it', async () => {
+    const page = b.page;
+    const drawn = page.getByRole('region', { name: 'Analysis on the chart' });
+    await drawn.getByLabel('Size entities by').selectOption({ label: 'Betweenness: brokers largest' });
+    await drawn.getByRole('button', { name: 'Draw the analysis' }).click();
+    const players = drawn.getByTestId('key-players').locator('li');
+    await players.first().waitFor();
+    await drawn.getByText(/^\d+ entities in \d+ communities\./).waitFor();
+    expect(await drawn.getByTestId('communities').innerText()).toMatch(/Community 1: \d+ entities/);
+    const first = (await players.first().innerText()).trim();
+
+    // What is drawn is what an export carries: the first key player named by rank, the largest
+    // community in its ring colour.
+    const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download SVG' }).click()]);
+    const text = Buffer.concat(await (await svg.createReadStream()).toArray()).toString('utf8');
+    expect(text).toContain(`>1 · ${first.replace(/&/g, '&#38;')}</text>`);
+    expect(text).toContain('stroke="#332288"');
+
+    // A key player chosen is detailed beside the chart: its rank, figures and links, each link opening its evidence.
+    await players.first().getByRole('button').click();
+    const details = page.getByRole('region', { name: first });
+    await details.getByText('Number 1, most between first').waitFor();
+    const links = details.getByTestId('entity-links').getByRole('button');
+    expect(await links.count()).toBeGreaterThan(0);
+    const sentence = (await links.first().innerText()).trim();
+    await links.first().click();
+    const panel = page.getByRole('region', { name: `The link: ${sentence}` });
+    await panel.waitFor();
+    expect(await overflowWidth(page)).toBe(0);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await panel.getByRole('button', { name: 'Close the link' }).click();
+    // On a phone, the chart and its side column stack, within the screen.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect.poll(() => overflowWidth(page)).toBe(0);
+    await page.setViewportSize({ width: 1200, height: 900 });
+  });
+
   it('the chart is saved by name and reopens from the networks page as it was', async () => {
     const page = b.page;
     const name = `Suspects path ${Date.now()}`;
@@ -146,6 +183,71 @@ describe('an analyst charts a planted network, finds the path between two suspec
     await page.getByText(entitiesOnChart).waitFor();
     expect(page.url()).toBe(chartUrl);
     expect(await accessibilityProblems(page)).toEqual([]);
+  });
+
+  it('a chart worked on is kept in the tab: left and reloaded, it is as it was; changes not saved are said, asked about, and can be discarded', async () => {
+    const page = b.page;
+    // The table of entities (rows with a box to select), not the list of links.
+    const entityRows = page.locator('table tbody tr', { has: page.locator('input[id^="select-"]') });
+    const row = entityRows.first();
+    const hidden = (await row.locator('a[href^="/entities/"]').innerText()).trim();
+    await row.getByRole('button', { name: `Hide ${hidden}` }).click();
+    await row.getByText('Hidden').waitFor();
+    // Off to the networks and back: the chart is as it was left, its change not yet saved said.
+    await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Networks' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Networks' }).waitFor();
+    await page.goBack();
+    const kept = page.getByTestId('kept-changes');
+    await kept.getByText('This chart has changes you have not saved').waitFor();
+    const hiddenRow = entityRows.filter({ hasText: hidden }).first();
+    await hiddenRow.getByText('Hidden').waitFor();
+    await page.getByText(entitiesOnChart).waitFor();
+    // Reloading asks first (changes not saved), and, reloaded, the chart is still as it was.
+    const asked = new Promise<string>((resolve) =>
+      page.once('dialog', (dialog) => {
+        resolve(dialog.type());
+        void dialog.accept();
+      }),
+    );
+    await page.reload();
+    expect(await asked).toBe('beforeunload');
+    await kept.waitFor();
+    await hiddenRow.getByText('Hidden').waitFor();
+    // Discarded: the chart as saved, nothing hidden, nothing more to ask about.
+    await kept.getByRole('button', { name: 'Discard the changes' }).click();
+    await kept.waitFor({ state: 'detached' });
+    await page.getByText(entitiesOnChart).waitFor();
+    expect(await entityRows.filter({ hasText: 'Hidden' }).count()).toBe(0);
+    expect(await accessibilityProblems(page)).toEqual([]);
+  });
+
+  it('shared with the team, the chart opens for a DC, saved by the analyst, to copy and not to change', async () => {
+    const page = b.page;
+    const name = (await page.getByRole('heading', { level: 1 }).innerText()).trim();
+    const share = page.getByRole('region', { name: 'Share with the team' });
+    await share.getByRole('button', { name: 'Share with the team' }).click();
+    await page.getByText(`${name} is shared with the team`).waitFor();
+    await share.getByRole('button', { name: 'Stop sharing' }).waitFor();
+
+    const dc = await openBrowser();
+    try {
+      await dc.page.goto(`${dc.baseUrl}/?lang=en`);
+      await new SignInFlow(dc.page, dc.baseUrl).asRole('investigator');
+      await dc.page.goto(`${dc.baseUrl}/networks`);
+      const item = dc.page.locator('li', { has: dc.page.getByRole('link', { name, exact: true }) });
+      await item.getByText('shared by Tom Price').waitFor();
+      // Not theirs to delete.
+      expect(await item.getByRole('button').count()).toBe(0);
+      await item.getByRole('link', { name, exact: true }).click();
+      await dc.page.getByText('Saved by Tom Price and shared with the team.').waitFor();
+      await dc.page.getByText(entitiesOnChart).waitFor();
+      await dc.page.getByRole('button', { name: 'Save a copy as yours' }).waitFor();
+      expect(await dc.page.getByRole('button', { name: 'Save changes' }).count()).toBe(0);
+      expect(await dc.page.getByRole('region', { name: 'Share with the team' }).count()).toBe(0);
+      expect(await accessibilityProblems(dc.page)).toEqual([]);
+    } finally {
+      await dc.close();
+    }
   });
 
   it('exports the chart as PNG and SVG, each marked OFFICIAL-SENSITIVE above and below', async () => {

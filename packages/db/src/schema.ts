@@ -664,6 +664,8 @@ export interface SavedChartsTable {
   chart: ColumnType<unknown, string, string>;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  /** When its owner shared it with the team; null while it is theirs alone. */
+  shared_at: Timestamp | null;
 }
 
 export interface NetworkViewsTable {

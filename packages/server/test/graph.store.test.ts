@@ -113,6 +113,17 @@ describe(`link analysis over the picture on ${TEST_STORE}`, () => {
       'graph.network-analysed',
     ]);
 
+    // A chart of three of them is analysed on its own: the phone is its only broker; an entity
+    // no longer in the picture is left out, and the chart's entities are audited as seen.
+    const onChart = await svc.graph.chartAnalysis(analyst, [controllerId, phoneId, driverId, randomUUID()]);
+    expect(onChart.entities.map((e) => e.id).sort()).toEqual([controllerId, phoneId, driverId].sort());
+    expect(onChart.entities.find((e) => e.id === phoneId)).toMatchObject({ degree: 2, betweenness: 1 });
+    expect(onChart.keyPlayers).toEqual([phoneId]);
+    expect(onChart.communities.reduce((a, b) => a + b, 0)).toBe(3);
+    const [chartAudit] = await t.repos.audit.list({ action: 'graph.chart-analysed', limit: 1 });
+    expect(chartAudit!.details).toMatchObject({ keyPlayers: [phoneId] });
+    expect((chartAudit!.details as { entities: string[] }).entities.sort()).toEqual([controllerId, phoneId, driverId].sort());
+
     // Filtered to the days of the second report, only the driver's link to the phone is left…
     const since = { from: new Date('2026-11-05T00:00:00Z') };
     const narrowed = await svc.graph.neighbourhood(analyst, phoneId, 1, since);
@@ -252,6 +263,54 @@ describe(`link analysis over the picture on ${TEST_STORE}`, () => {
     await svc.charts.remove(analyst, id);
     await expect(svc.charts.open(analyst, id)).rejects.toThrow(/No such chart/);
     await expect(svc.charts.create(officer, 'Mine', chart)).rejects.toThrow(/does not allow/);
+  });
+
+  it('a chart shared with the team opens for its members, to copy, not to change; another agency never sees it; unshared, it goes', async () => {
+    const [victim, controller] = [person('Ardit', 'Hoxha'), person('Besnik', 'Gashi', 'suspect')];
+    await report({ persons: [victim, controller] });
+    const ids = await Promise.all([entityOf(victim.id), entityOf(controller.id)]);
+    const chart = { entities: ids.map((id, i) => ({ id, x: i * 100, y: 0, pinned: false, hidden: false })), filter: {}, layout: 'preset' as const };
+    const { id } = await svc.charts.create(analyst, 'Gashi household', chart);
+    const elsewhere = await t.repos.agencies.create({ id: randomUUID(), name: 'Dyfed-Powys Police', kind: 'police' });
+    const other = await t.repos.users.create({
+      id: randomUUID(),
+      agency_id: elsewhere.id,
+      email: 'analyst@dyfed.example.org',
+      display_name: 'Another analyst',
+      role: 'analyst',
+      password_hash: 'x',
+    });
+    const outsider: Actor = { kind: 'user', userId: other.id, role: 'analyst', agencyId: elsewhere.id, sessionId: 's', stage: 'complete' };
+
+    // Not shared: the owner's alone.
+    expect(await svc.charts.list(investigator)).toEqual([]);
+    await expect(svc.charts.share(investigator, id, true)).rejects.toThrow(/No such chart/);
+
+    await svc.charts.share(analyst, id, true);
+    expect(await svc.charts.list(analyst)).toEqual([expect.objectContaining({ id, mine: true, shared: true, owner: 'An analyst' })]);
+    expect(await svc.charts.list(investigator)).toEqual([
+      expect.objectContaining({ id, name: 'Gashi household', mine: false, shared: true, owner: 'An analyst' }),
+    ]);
+    const opened = await svc.charts.open(investigator, id);
+    expect(opened).toMatchObject({ mine: false, shared: true, owner: 'An analyst', chart });
+    expect(opened.data.nodes).toHaveLength(2);
+    // A member of the team saves a copy of their own; the original is its owner's to change.
+    await svc.charts.create(investigator, 'Gashi household', opened.chart);
+    await expect(svc.charts.update(investigator, id, 'Gashi household', chart)).rejects.toThrow(/No such chart/);
+    await expect(svc.charts.remove(investigator, id)).rejects.toThrow(/No such chart/);
+    await expect(svc.charts.share(investigator, id, false)).rejects.toThrow(/No such chart/);
+    // Another agency: neither listed nor opened.
+    expect(await svc.charts.list(outsider)).toEqual([]);
+    await expect(svc.charts.open(outsider, id)).rejects.toThrow(/No such chart/);
+
+    await svc.charts.share(analyst, id, false);
+    expect((await svc.charts.list(investigator)).map((c) => c.mine)).toEqual([true]);
+    await expect(svc.charts.open(investigator, id)).rejects.toThrow(/No such chart/);
+    const audited = await sql<{ action: string; actor_id: string }>`
+      select action, actor_id from audit_log where action in ('graph.chart-shared', 'graph.chart-unshared', 'graph.chart-opened') order by seq`.execute(
+      t.store.db,
+    );
+    expect(audited.rows.map((r) => r.action)).toEqual(['graph.chart-shared', 'graph.chart-opened', 'graph.chart-unshared']);
   });
 
   it('follows a split: the records moved out take their links with them', async () => {

@@ -84,6 +84,8 @@ function Forbidden() {
 }
 
 const PUBLIC_PATHS = ['/', '/sign-in', '/report', '/report/follow-up'];
+/** Pages given the whole width of the screen: a link chart is worked on a canvas as wide as it can be. */
+const WIDE_PATHS = ['/chart'];
 
 export function App() {
   const location = useLocation();
@@ -91,7 +93,7 @@ export function App() {
   // The quick exit shows wherever someone who is not signed in might be reading.
   const isPublic = PUBLIC_PATHS.includes(location.pathname) || !session;
   return (
-    <Layout isPublic={isPublic}>
+    <Layout isPublic={isPublic} wide={WIDE_PATHS.includes(location.pathname)}>
       <Routes>
         <Route path="/" element={<PublicHomePage />} />
         <Route path="/report" element={<ReportPage />} />

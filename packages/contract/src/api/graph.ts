@@ -136,6 +136,20 @@ export const amongBody = z.object({ ids: z.array(z.uuid()).min(1).max(2_000), fi
 export const amongSchema = chartDataSchema.extend({ missing: z.array(z.string()) });
 export type Among = z.output<typeof amongSchema>;
 
+/**
+ * The analysis of what a chart shows, to draw on it: each entity's degree, betweenness (the
+ * brokers between its parts), PageRank and community (Louvain), measured on the chart's own
+ * entities and the links among them, and its key players, most between first.
+ */
+export const chartAnalysisSchema = z.object({
+  entities: z.array(z.object({ id: z.string(), degree: z.number(), betweenness: z.number(), pagerank: z.number(), community: z.number() })),
+  /** Entities in each community, largest first (numbered as `community` above). */
+  communities: z.array(z.number()),
+  modularity: z.number(),
+  keyPlayers: z.array(z.string()),
+});
+export type ChartAnalysis = z.output<typeof chartAnalysisSchema>;
+
 export const pathsQuery = linkFilterQuery.and(z.object({ a: z.uuid(), b: z.uuid() }));
 export const pathsSchema = z.object({
   paths: z.array(z.object({ nodes: z.array(nodeViewSchema), links: z.array(linkViewSchema.extend({ sources: z.array(reportRefSchema) })) })),
@@ -173,11 +187,22 @@ export type ChartEntity = ChartContent['entities'][number];
 
 const chartName = z.string().trim().min(1, 'Enter a name for the chart').max(120, 'Use 120 characters or fewer');
 export const chartBody = z.object({ name: chartName, chart: chartContentSchema });
-export const chartSummarySchema = z.object({ id: z.string(), name: z.string(), entities: z.number(), updatedAt: z.string() });
+/** Whose a saved chart is: the user's own (`mine`), or shared with the team by `owner`. */
+const chartOwnership = { owner: z.string(), mine: z.boolean(), shared: z.boolean() };
+export const chartSummarySchema = z.object({ id: z.string(), name: z.string(), entities: z.number(), updatedAt: z.string(), ...chartOwnership });
 export type ChartSummary = z.output<typeof chartSummarySchema>;
 export const chartListSchema = z.object({ charts: z.array(chartSummarySchema) });
 export type ChartList = z.output<typeof chartListSchema>;
 export const createdSchema = z.object({ id: z.string() });
 export type Created = z.output<typeof createdSchema>;
-export const savedChartSchema = z.object({ id: z.string(), name: z.string(), updatedAt: z.string(), chart: chartContentSchema, data: amongSchema });
+export const savedChartSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  updatedAt: z.string(),
+  ...chartOwnership,
+  chart: chartContentSchema,
+  data: amongSchema,
+});
+/** Sharing a chart of yours with your team, or no longer. */
+export const chartSharingBody = z.object({ shared: z.boolean() });
 export type SavedChart = z.output<typeof savedChartSchema>;

@@ -55,6 +55,9 @@ export interface SavedChartRow {
   readonly chart: unknown;
   readonly created_at: Date;
   readonly updated_at: Date;
+  readonly shared_at: Date | null;
+  /** Who saved it, as the team knows them. */
+  readonly owner_name: string;
 }
 
 export interface NodeRow {
@@ -154,6 +157,9 @@ export class GraphRepository {
 
   /** Replaces a chart's content (and name); false when it is not the owner's, or the name is taken. */
   async updateChart(chart: { id: string; ownerId: string; name: string; chart: unknown }): Promise<'updated' | 'missing' | 'name-taken'> {
+    // Another's chart (shared or not) is missing to this owner, whatever its name.
+    const own = await this.db.selectFrom('saved_charts').select('id').where('id', '=', chart.id).where('owner_id', '=', chart.ownerId).executeTakeFirst();
+    if (!own) return 'missing';
     const clash = await this.db
       .selectFrom('saved_charts')
       .select('id')
@@ -171,13 +177,34 @@ export class GraphRepository {
     return result.numUpdatedRows > 0n ? 'updated' : 'missing';
   }
 
-  async chart(id: string, ownerId: string): Promise<SavedChartRow | undefined> {
-    return this.db.selectFrom('saved_charts').selectAll().where('id', '=', id).where('owner_id', '=', ownerId).executeTakeFirst();
+  /** Charts a user may open: their own, and those shared by others of their agency. */
+  private openable(userId: string, agencyId: string) {
+    return this.db
+      .selectFrom('saved_charts as c')
+      .innerJoin('users as o', 'o.id', 'c.owner_id')
+      .selectAll('c')
+      .select('o.display_name as owner_name')
+      .where((eb) => eb.or([eb('c.owner_id', '=', userId), eb.and([eb('c.shared_at', 'is not', null), eb('o.agency_id', '=', agencyId)])]));
   }
 
-  /** A user's charts, most recently saved first. */
-  async charts(ownerId: string): Promise<SavedChartRow[]> {
-    return this.db.selectFrom('saved_charts').selectAll().where('owner_id', '=', ownerId).orderBy('updated_at', 'desc').orderBy('name').execute();
+  async chart(id: string, userId: string, agencyId: string): Promise<SavedChartRow | undefined> {
+    return this.openable(userId, agencyId).where('c.id', '=', id).executeTakeFirst();
+  }
+
+  /** A user's charts and those their team shared, most recently saved first. */
+  async charts(userId: string, agencyId: string): Promise<SavedChartRow[]> {
+    return this.openable(userId, agencyId).orderBy('c.updated_at', 'desc').orderBy('c.name').orderBy('c.id').execute();
+  }
+
+  /** Shares a chart with its owner's team, or stops; false when it is not the owner's. */
+  async shareChart(id: string, ownerId: string, shared: boolean, at: Date): Promise<boolean> {
+    const result = await this.db
+      .updateTable('saved_charts')
+      .set({ shared_at: shared ? at : null })
+      .where('id', '=', id)
+      .where('owner_id', '=', ownerId)
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
   }
 
   async deleteChart(id: string, ownerId: string): Promise<boolean> {

@@ -1,7 +1,9 @@
 import {
   amongBody,
   amongSchema,
+  chartAnalysisSchema,
   chartBody,
+  chartSharingBody,
   chartListSchema,
   createdSchema,
   idParams,
@@ -112,6 +114,20 @@ export function graphRoutes(svc: Services): FastifyPluginAsyncZod {
       async (request) => svc.graph.among(request.actor, request.body.ids, toGraphFilter(request.body.filter)),
     );
 
+    app.post(
+      '/api/graph/entities/analysis',
+      {
+        config: { permission: PERMISSIONS.pictureSearch },
+        schema: {
+          tags: ['graph'],
+          summary: 'Analyse given entities and the links among them: degree, betweenness, PageRank, community (Louvain) and key players, to draw on a chart',
+          body: amongBody,
+          response: { 200: chartAnalysisSchema },
+        },
+      },
+      async (request) => svc.graph.chartAnalysis(request.actor, request.body.ids, toGraphFilter(request.body.filter)),
+    );
+
     app.get(
       '/api/graph/paths',
       {
@@ -195,6 +211,24 @@ export function graphRoutes(svc: Services): FastifyPluginAsyncZod {
       },
       async (request) => {
         await svc.charts.update(request.actor, request.params.id, request.body.name, request.body.chart);
+        return { ok: true as const };
+      },
+    );
+
+    app.put(
+      '/api/graph/charts/:id/sharing',
+      {
+        config: { permission: PERMISSIONS.pictureSearch },
+        schema: {
+          tags: ['graph'],
+          summary: 'Share a chart of yours with your team (they may open it and save a copy), or stop sharing it',
+          params: idParams,
+          body: chartSharingBody,
+          response: { 200: okSchema },
+        },
+      },
+      async (request) => {
+        await svc.charts.share(request.actor, request.params.id, request.body.shared);
         return { ok: true as const };
       },
     );

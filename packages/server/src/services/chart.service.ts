@@ -1,14 +1,16 @@
-import type { ChartContent, ChartData, ChartSummary, LinkFilter } from '@harbour/contract';
+import type { ChartContent, ChartSummary, LinkFilter, SavedChart } from '@harbour/contract';
 import { randomUUID } from 'node:crypto';
 import { Conflict, NotFound, PERMISSIONS, permittedUser, type Actor, type GraphFilter, type UserActor } from '@harbour/core';
-import type { Repositories } from '@harbour/db';
+import type { Repositories, SavedChartRow } from '@harbour/db';
 import type { GraphService } from './graph.service';
 import { auditEntry } from './audit.service';
 
 /**
  * Saved charts: an analyst's own, by name, reopened against the picture as it is then (links
  * added since appear, entities merged away are reported missing). Opening one is audited as a
- * view of the entities on it.
+ * view of the entities on it. An owner may share a chart with their team (their agency's users
+ * who may chart the picture): the team opens it and may save a copy of its own; only the owner
+ * changes, shares or deletes it.
  */
 export class ChartService {
   constructor(
@@ -16,12 +18,19 @@ export class ChartService {
     private readonly graph: GraphService,
     /** Turns a stored filter back into one the graph takes. */
     private readonly filterOf: (stored: LinkFilter) => GraphFilter,
+    private readonly now: () => Date = () => new Date(),
   ) {}
 
   async list(actor: Actor): Promise<ChartSummary[]> {
     const user = this.allowed(actor);
-    const rows = await this.repos.graph.charts(user.userId);
-    return rows.map((r) => ({ id: r.id, name: r.name, entities: (r.chart as ChartContent).entities.length, updatedAt: r.updated_at.toISOString() }));
+    const rows = await this.repos.graph.charts(user.userId, user.agencyId);
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      entities: (r.chart as ChartContent).entities.length,
+      updatedAt: r.updated_at.toISOString(),
+      ...ownership(r, user),
+    }));
   }
 
   async create(actor: Actor, name: string, chart: ChartContent): Promise<{ id: string }> {
@@ -40,17 +49,26 @@ export class ChartService {
     await this.repos.audit.append(auditEntry(user, 'graph.chart-saved', { type: 'chart', id }, { name, entities: chart.entities.length }));
   }
 
-  async open(actor: Actor, id: string): Promise<{ id: string; name: string; chart: ChartContent; updatedAt: string; data: ChartData & { missing: string[] } }> {
+  async open(actor: Actor, id: string): Promise<SavedChart> {
     const user = this.allowed(actor);
-    const row = await this.repos.graph.chart(id, user.userId);
+    const row = await this.repos.graph.chart(id, user.userId, user.agencyId);
     if (!row) throw new NotFound('No such chart');
     const chart = row.chart as ChartContent;
     const data = await this.graph.amongUnaudited(
       chart.entities.map((e) => e.id),
       this.filterOf(chart.filter),
     );
-    await this.repos.audit.append(auditEntry(user, 'graph.chart-opened', { type: 'chart', id }, { name: row.name, entities: data.nodes.map((n) => n.id) }));
-    return { id: row.id, name: row.name, chart, updatedAt: row.updated_at.toISOString(), data };
+    await this.repos.audit.append(
+      auditEntry(user, 'graph.chart-opened', { type: 'chart', id }, { name: row.name, entities: data.nodes.map((n) => n.id), owner: row.owner_id }),
+    );
+    return { id: row.id, name: row.name, chart, updatedAt: row.updated_at.toISOString(), ...ownership(row, user), data };
+  }
+
+  /** The owner shares a chart with their team, or stops sharing it. */
+  async share(actor: Actor, id: string, shared: boolean): Promise<void> {
+    const user = this.allowed(actor);
+    if (!(await this.repos.graph.shareChart(id, user.userId, shared, this.now()))) throw new NotFound('No such chart of yours');
+    await this.repos.audit.append(auditEntry(user, shared ? 'graph.chart-shared' : 'graph.chart-unshared', { type: 'chart', id }, {}));
   }
 
   async remove(actor: Actor, id: string): Promise<void> {
@@ -66,4 +84,8 @@ export class ChartService {
 
 function nameTaken(name: string): Conflict {
   return new Conflict('You already have a chart of that name', [{ path: 'name', message: `You already have a chart called "${name}"`, reason: 'invalid' }]);
+}
+
+function ownership(row: SavedChartRow, user: UserActor): { owner: string; mine: boolean; shared: boolean } {
+  return { owner: row.owner_name, mine: row.owner_id === user.userId, shared: row.shared_at !== null };
 }

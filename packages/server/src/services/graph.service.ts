@@ -1,4 +1,15 @@
-import type { ChartData, LinkEvidence, LinkRelation, LinkView, NetworkAnalysis, NetworkOrder, NetworkView, NodeView, ReportRef } from '@harbour/contract';
+import type {
+  ChartAnalysis,
+  ChartData,
+  LinkEvidence,
+  LinkRelation,
+  LinkView,
+  NetworkAnalysis,
+  NetworkOrder,
+  NetworkView,
+  NodeView,
+  ReportRef,
+} from '@harbour/contract';
 import {
   analyseGraph,
   neighbourhood,
@@ -215,6 +226,35 @@ export class GraphService {
       found.filter((v) => v !== undefined),
     );
     return { ...chart, missing: entityIds.filter((_, i) => found[i] === undefined) };
+  }
+
+  /**
+   * What a chart shows, analysed on its own (its entities and the links among them under the
+   * filter, not the whole network): to size, colour and label it by. Audited as a view of them.
+   */
+  async chartAnalysis(actor: Actor, entityIds: readonly string[], filter: GraphFilter = {}): Promise<ChartAnalysis> {
+    const user = this.allowed(actor);
+    const built = await this.cache.graph();
+    const view = this.cache.view(built, filter);
+    const found = entityIds.map((id) => built.evidence.indexOf(id)).filter((v) => v !== undefined);
+    const analysis = analyseGraph(view.graph.induced([...new Set(found)]), { exactBelow: EXACT_BETWEENNESS_BELOW, sample: BETWEENNESS_SOURCES, seed: 'chart' });
+    const sizes = new Map<number, number>();
+    for (const n of analysis.nodes) sizes.set(n.community, (sizes.get(n.community) ?? 0) + 1);
+    const keyPlayers = [...analysis.nodes]
+      .filter((n) => n.betweenness > 0)
+      .sort((a, b) => b.betweenness - a.betweenness || b.degree - a.degree || a.id.localeCompare(b.id))
+      .slice(0, KEY_PLAYERS)
+      .map((n) => n.id);
+    const result = {
+      entities: analysis.nodes.map(({ id, degree, betweenness, pagerank, community }) => ({ id, degree, betweenness, pagerank, community })),
+      communities: [...sizes.keys()].sort((a, b) => a - b).map((c) => sizes.get(c)!),
+      modularity: analysis.modularity,
+      keyPlayers,
+    };
+    await this.repos.audit.append(
+      auditEntry(user, 'graph.chart-analysed', { type: 'entity', id: null }, { entities: result.entities.map((e) => e.id), keyPlayers, filter }),
+    );
+    return result;
   }
 
   /** The shortest paths (fewest links) between two entities, each link with the reports (passing the filter) that make it. */

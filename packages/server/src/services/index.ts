@@ -91,7 +91,7 @@ export function services(
     }),
     entities: new EntityService(repos, () => graph.changed()),
     graph,
-    charts: new ChartService(repos, graph, toGraphFilter),
+    charts: new ChartService(repos, graph, toGraphFilter, options.now),
     callData: new CallDataService(repos, options.now),
     caseExchange: new CaseExchangeService(repos, area, options.now),
     cases: new CaseService(

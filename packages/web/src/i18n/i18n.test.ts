@@ -79,6 +79,7 @@ describe('translations', () => {
       '.pursue.links.unlinkWhom',
       '.graph.link.sentence',
       '.figures.partialPeriod',
+      '.graph.drawn.keyLabel',
     ]);
     for (const [key, text] of flat(cy)) {
       expect(text.trim(), key).not.toBe('');

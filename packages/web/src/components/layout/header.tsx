@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../api/client';
 import { setLanguage, type Language } from '../../i18n';
+import { forgetAllCharts } from '../../pages/graph/working-chart';
 import { useSession, useSetSession } from '../../session/session';
 
 export function Header() {
@@ -17,6 +18,7 @@ export function Header() {
     await api('DELETE', '/api/session').catch(() => undefined);
     setSession(null);
     client.clear();
+    forgetAllCharts();
     await navigate('/sign-in');
   };
 

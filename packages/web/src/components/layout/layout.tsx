@@ -5,8 +5,8 @@ import { Header } from './header';
 import { Navigation } from './navigation';
 import { QuickExit } from './quick-exit';
 
-/** The page frame: skip link, header, navigation, quick exit on public pages, footer. */
-export function Layout({ children, isPublic }: { children: ReactNode; isPublic: boolean }) {
+/** The page frame: skip link, header, navigation, quick exit on public pages, footer; the content as wide as the screen where a page needs it. */
+export function Layout({ children, isPublic, wide = false }: { children: ReactNode; isPublic: boolean; wide?: boolean }) {
   const { t } = useTranslation();
   return (
     <>
@@ -16,7 +16,7 @@ export function Layout({ children, isPublic }: { children: ReactNode; isPublic: 
       <Header />
       <Navigation />
       {isPublic && <QuickExit />}
-      <div className="govuk-width-container">
+      <div className={wide ? 'govuk-width-container app-width-container--wide' : 'govuk-width-container'}>
         <main className="govuk-main-wrapper" id="main-content" tabIndex={-1}>
           {children}
         </main>

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { FOUR_P, PROFILE_TEXT_LIMIT } from '@harbour/contract/vocabulary';
@@ -9,6 +9,7 @@ import { ErrorSummary, type FormProblem } from '../../components/form/error-summ
 import { TextAreaField, TextField } from '../../components/form/fields';
 import { fieldError, problemsFrom } from '../../components/form/problems';
 import { usePageTitle } from '../../components/page-title';
+import { useUnsavedWarning } from '../../components/unsaved-warning';
 import { dateLocale } from '../../i18n/locale';
 import { hasPermission, useSession } from '../../session/session';
 import { ProfileArticle } from './profile-article';
@@ -164,14 +165,4 @@ function ProfileWritingForm({ profile, justSaved, onSaved }: { profile: Authored
       <p className="govuk-hint">{t('figures.written.issueHint')}</p>
     </form>
   );
-}
-
-/** Asks before the page is left (closed, reloaded, or another address typed) with words not saved. */
-function useUnsavedWarning(dirty: boolean): void {
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
 }

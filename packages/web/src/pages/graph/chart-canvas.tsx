@@ -4,6 +4,7 @@ import { chartStyle, iconUri } from './chart-style';
 import { chartSvg } from './chart-svg';
 import { markedPng } from './marked-png';
 import type { ChartLayout, LinkView, NodeView, ProtectiveMarking } from '@harbour/contract';
+import type { AnalysisLook } from './analysis-look';
 
 /**
  * Cytoscape adds a <style> element for its container unless one with this id exists; the
@@ -45,7 +46,13 @@ interface Props {
   cutoff: number | null;
   path: { nodes: readonly string[]; links: readonly (readonly [string, string])[] } | null;
   selected: readonly string[];
+  /** The analysis drawn on the chart (size, community ring, key-player rank), or null. */
+  analysis: ReadonlyMap<string, AnalysisLook> | null;
+  /** Words for a key player's label ("1 · Eni Rama"). */
+  keyLabel: (rank: number, label: string) => string;
   onSelect: (ids: string[]) => void;
+  /** Entities have new places: dragged by hand (the chart has changed), or laid out. */
+  onPlaced: (byHand: boolean) => void;
   onExpand: (id: string) => void;
   /** A link clicked: its evidence is opened. */
   onOpenLink: (from: string, to: string) => void;
@@ -94,14 +101,16 @@ function layoutOptions(name: ChartLayout, cy: Core): LayoutOptions {
 export const ChartCanvas = forwardRef<ChartCanvasHandle, Props>(function ChartCanvas(props, ref) {
   const container = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
-  const handlers = useRef({ onSelect: props.onSelect, onExpand: props.onExpand, onOpenLink: props.onOpenLink });
-  handlers.current = { onSelect: props.onSelect, onExpand: props.onExpand, onOpenLink: props.onOpenLink };
+  const handlers = useRef({ onSelect: props.onSelect, onExpand: props.onExpand, onOpenLink: props.onOpenLink, onPlaced: props.onPlaced });
+  handlers.current = { onSelect: props.onSelect, onExpand: props.onExpand, onOpenLink: props.onOpenLink, onPlaced: props.onPlaced };
 
   useEffect(() => {
     markCytoscapeStylesheet();
     const cy = cytoscape({ container: container.current, style: chartStyle(), elements: [], minZoom: 0.1, maxZoom: 4, boxSelectionEnabled: true });
     const report = () => handlers.current.onSelect(cy.nodes(':selected').map((n) => n.id()));
     cy.on('select unselect', 'node', report);
+    cy.on('dragfree', 'node', () => handlers.current.onPlaced(true));
+    cy.on('layoutstop', () => handlers.current.onPlaced(false));
     cy.on('dbltap', 'node', (event) => handlers.current.onExpand((event.target as cytoscape.NodeSingular).id()));
     cy.on('tap', 'edge', (event) => {
       const edge = event.target as cytoscape.EdgeSingular;
@@ -120,7 +129,14 @@ export const ChartCanvas = forwardRef<ChartCanvasHandle, Props>(function ChartCa
       const cy = cyRef.current!;
       const shown = cy.elements(':visible');
       return chartSvg(
-        shown.nodes().map((n) => ({ ...n.position(), kind: n.data('kind') as string, label: n.data('label') as string, onPath: n.hasClass('on-path') })),
+        shown.nodes().map((n) => ({
+          ...n.position(),
+          kind: n.data('kind') as string,
+          label: (n.hasClass('key-player') ? n.data('keyLabel') : n.data('label')) as string,
+          onPath: n.hasClass('on-path'),
+          ...(n.hasClass('sized') ? { size: n.data('size') as number } : {}),
+          ...(n.hasClass('ringed') ? { ring: n.data('ring') as string } : {}),
+        })),
         shown.edges().map((e) => ({
           from: e.source().position(),
           to: e.target().position(),
@@ -186,6 +202,23 @@ export const ChartCanvas = forwardRef<ChartCanvasHandle, Props>(function ChartCa
     // Only an explicit request lays the chart out again.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [props.layoutRun]);
+
+  // The analysis drawn: sizes, community rings, key players named by rank.
+  const { analysis, keyLabel } = props;
+  useEffect(() => {
+    const cy = cyRef.current!;
+    cy.batch(() => {
+      cy.nodes().forEach((node) => {
+        const look = analysis?.get(node.id());
+        node.toggleClass('sized', look?.size !== undefined);
+        node.toggleClass('ringed', look?.ring !== undefined);
+        node.toggleClass('key-player', look?.keyRank !== undefined);
+        if (look?.size !== undefined) node.data('size', look.size);
+        if (look?.ring !== undefined) node.data('ring', look.ring);
+        if (look?.keyRank !== undefined) node.data('keyLabel', keyLabel(look.keyRank, node.data('label') as string));
+      });
+    });
+  }, [nodes, analysis, keyLabel]);
 
   // What the analyst set: hidden, pinned, selected, the path, the time slider.
   const { cutoff, path, selected } = props;

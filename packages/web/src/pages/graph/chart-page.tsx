@@ -1,13 +1,15 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { ErrorSummary } from '../../components/form/error-summary';
 import { problemsFrom } from '../../components/form/problems';
 import { Grading } from '../../components/grading';
 import { usePageTitle } from '../../components/page-title';
 import { SuccessBanner } from '../../components/success-banner';
+import { TableScroll } from '../../components/table-scroll';
+import { useUnsavedWarning } from '../../components/unsaved-warning';
 import { ReportLink } from '../picture/report-link';
 import { ChartCanvas, type ChartCanvasHandle, type ChartNode } from './chart-canvas';
 import { ChartLegend } from './chart-legend';
@@ -18,8 +20,13 @@ import { hasPermission, useSession } from '../../session/session';
 import { TimeSlider } from './time-slider';
 import { LinkEvidencePanel } from './link-evidence-panel';
 import { linkSentence } from './link-words';
+import { analysisLook, type AnalysisDrawing } from './analysis-look';
+import { ChartAnalysisControls } from './chart-analysis-controls';
+import { EntityActions } from './entity-actions';
+import { EntityDetailsPanel } from './entity-details-panel';
+import { forgetChart, keepChart, keptChart } from './working-chart';
 import { cleanLinkFilter, linkFilterParams, protectiveMarking } from '@harbour/contract/vocabulary';
-import type { CallDataView, ChartData, ChartLayout, Created, LinkFilter, LinkView, Paths, SavedChart } from '@harbour/contract';
+import type { CallDataView, ChartAnalysis, ChartData, ChartLayout, Created, LinkFilter, LinkView, Paths, SavedChart } from '@harbour/contract';
 import { dateLocale } from '../../i18n/locale';
 
 const LAYOUTS: ChartLayout[] = ['cose', 'concentric', 'breadthfirst', 'circle', 'grid'];
@@ -56,12 +63,22 @@ function download(name: string, blob: Blob) {
  * (double-click, or the table), hide and pin them, lay the chart out, filter its links, play them
  * in the order they were first seen, find the path between two entities, save it by name, and
  * export it as PNG or SVG. The table of entities under the chart does all of it by keyboard.
+ * The entity selected is detailed beside the chart, with the analysis of what is drawn; the chart
+ * as worked is kept in the tab (see working-chart.ts), so leaving and coming back, or reloading,
+ * finds it as it was, and leaving the site with changes not saved asks first.
  */
 export function ChartPage() {
   const { t, i18n } = useTranslation();
   const { data: session } = useSession();
   const canOpenCase = hasPermission(session, 'cases:work');
   const [params] = useSearchParams();
+  // Where the working chart is kept: the address without the language asked for in it.
+  const search = useLocation().search;
+  const address = useMemo(() => {
+    const kept = new URLSearchParams(search);
+    kept.delete('lang');
+    return `?${kept.toString()}`;
+  }, [search]);
   const navigate = useNavigate();
   const client = useQueryClient();
   const canvas = useRef<ChartCanvasHandle>(null);
@@ -76,12 +93,20 @@ export function ChartPage() {
   const [paths, setPaths] = useState<Paths['paths'] | null>(null);
   const [pathShown, setPathShown] = useState(0);
   const [cutoff, setCutoff] = useState<number | null>(null);
-  const [saved, setSaved] = useState<{ id: string; name: string } | null>(null);
+  const [saved, setSaved] = useState<SavedAs | null>(null);
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [message, setMessage] = useState<string>();
   const [note, setNote] = useState<string>();
+  const [drawing, setDrawing] = useState<AnalysisDrawing | null>(null);
+  /** Changed since opened or saved: asked about before leaving the site, offered to discard. */
+  const [changed, setChanged] = useState(false);
+  const [restored, setRestored] = useState(false);
+  const [reopen, setReopen] = useState(0);
+  /** The address whose chart is on screen, once it is: where the working chart is kept. */
+  const openedAt = useRef<string | null>(null);
+  useUnsavedWarning(changed);
   const when = new Intl.DateTimeFormat(dateLocale(i18n.language), { dateStyle: 'medium' });
   usePageTitle(saved ? saved.name : t('graph.chart.title'));
 
@@ -119,20 +144,46 @@ export function ChartPage() {
   useEffect(() => {
     // A chart saved here is already on screen.
     if (savedId && savedId === justSaved.current) return;
+    openedAt.current = null;
     setNodes([]);
     setLinks([]);
     setPaths(null);
     setSelected([]);
     setNote(undefined);
+    setRestored(false);
+    setChanged(false);
+    setDrawing(null);
     void run(async () => {
+      const kept = keptChart(address);
+      if (kept) {
+        // Back on a chart worked on in this tab: as it was left, drawn from the picture as it is now.
+        setSaved(kept.saved);
+        setName(kept.name);
+        setFilter(kept.filter);
+        setLayout(kept.layout === 'preset' ? 'cose' : kept.layout);
+        setDrawing(kept.drawing);
+        setChanged(kept.changed);
+        setRestored(kept.changed);
+        const data = await among(
+          kept.entities.map((e) => e.id),
+          kept.filter,
+        );
+        take(data, new Map(kept.entities.map((e) => [e.id, e])));
+        if (data.missing.length) setNote(t('graph.chart.missing', { count: data.missing.length }));
+        openedAt.current = address;
+        return;
+      }
+      setSaved(null);
+      setName('');
       if (savedId) {
         const chart = await api<SavedChart>('GET', `/api/graph/charts/${savedId}`);
-        setSaved({ id: chart.id, name: chart.name });
+        setSaved({ id: chart.id, name: chart.name, mine: chart.mine, shared: chart.shared, owner: chart.owner });
         setName(chart.name);
         setFilter(chart.chart.filter);
         setLayout(chart.chart.layout === 'preset' ? 'cose' : chart.chart.layout);
         take(chart.data, new Map(chart.chart.entities.map((e) => [e.id, e])));
         if (chart.data.missing.length) setNote(t('graph.chart.missing', { count: chart.data.missing.length }));
+        openedAt.current = address;
         return;
       }
       const query = new URLSearchParams(linkFilterParams(filterFromParams(params)));
@@ -151,10 +202,52 @@ export function ChartPage() {
         const ids = [...new Set(calls.numbers.flatMap((n) => [...(n.entity_id ? [n.entity_id] : []), ...n.people.map((p) => p.id)]))];
         if (ids.length) take(await among(ids, filterFromParams(params)));
       }
+      openedAt.current = address;
     });
-    // The address alone decides what is opened.
+    // The address alone decides what is opened (or discarding changes, what it opens afresh).
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [network, entity, savedId, callsId]);
+  }, [network, entity, savedId, callsId, reopen]);
+
+  /** Keeps the chart as it stands in the tab, under the address that opened it. */
+  const keep = useRef(() => {});
+  useEffect(() => {
+    keep.current = () => {
+      if (openedAt.current === null || nodes.length === 0 || !canvas.current) return;
+      const positions = canvas.current.positions();
+      keepChart({
+        address: openedAt.current,
+        entities: nodes.map((n) => ({ id: n.id, ...(positions.get(n.id) ?? { x: n.x ?? 0, y: n.y ?? 0 }), hidden: n.hidden, pinned: n.pinned })),
+        filter: cleanLinkFilter(filter),
+        layout,
+        saved,
+        name,
+        drawing,
+        changed,
+      });
+    };
+  });
+  useEffect(() => keep.current(), [nodes, filter, layout, saved, name, drawing, changed]);
+  const placed = useCallback((byHand: boolean) => {
+    if (byHand) setChanged(true);
+    keep.current();
+  }, []);
+
+  const discard = () => {
+    if (openedAt.current) forgetChart(openedAt.current);
+    setReopen((r) => r + 1);
+  };
+
+  // The analysis drawn is of what is drawn: measured again when the entities or the filter change.
+  const idsKey = useMemo(() => [...new Set(nodes.map((n) => n.id))].sort().join(','), [nodes]);
+  const drawn = useQuery({
+    queryKey: ['chart-analysis', idsKey, filter],
+    enabled: drawing !== null && idsKey !== '',
+    queryFn: () => api<ChartAnalysis>('POST', '/api/graph/entities/analysis', { ids: idsKey.split(','), filter: cleanLinkFilter(filter) }),
+    staleTime: Infinity,
+    retry: false,
+  });
+  const look = useMemo(() => (drawing && drawn.data ? analysisLook(drawn.data, drawing) : null), [drawing, drawn.data]);
+  const keyLabel = useCallback((rank: number, label: string) => t('graph.drawn.keyLabel', { rank, label }), [t]);
 
   const expand = useCallback(
     (id: string) =>
@@ -165,6 +258,7 @@ export function ChartPage() {
         );
         const ids = [...new Set([...nodes.map((n) => n.id), ...near.nodes.map((n) => n.id)])];
         take(await among(ids, filter));
+        setChanged(true);
         setMessage(t('graph.chart.expanded', { count: ids.length - nodes.length }));
       }),
     [filter, hops, nodes, run, take, t],
@@ -173,6 +267,7 @@ export function ChartPage() {
   const applyFilter = (next: LinkFilter) =>
     run(async () => {
       setFilter(next);
+      setChanged(true);
       setPaths(null);
       if (nodes.length)
         take(
@@ -190,21 +285,31 @@ export function ChartPage() {
       setPaths(found.paths);
       setPathShown(0);
       const onPaths = found.paths.flatMap((p) => p.nodes.map((n) => n.id));
-      if (onPaths.some((id) => !nodes.some((n) => n.id === id))) take(await among([...new Set([...nodes.map((n) => n.id), ...onPaths])], filter));
+      if (onPaths.some((id) => !nodes.some((n) => n.id === id))) {
+        take(await among([...new Set([...nodes.map((n) => n.id), ...onPaths])], filter));
+        setChanged(true);
+      }
     });
 
   /** Selects an entity (brought onto the chart first if it is not there), e.g. a key player for a path. */
   const choose = (id: string) =>
     run(async () => {
-      if (!nodes.some((n) => n.id === id)) take(await among([...nodes.map((n) => n.id), id], filter));
+      if (!nodes.some((n) => n.id === id)) {
+        take(await among([...nodes.map((n) => n.id), id], filter));
+        setChanged(true);
+      }
       setSelected((s) => (s.includes(id) ? s : [...s, id]));
     });
 
   /** The canvas reports what is selected in its own order; the analyst's order (path from, to) is kept. */
   const keepOrder = useCallback((ids: string[]) => setSelected((s) => [...s.filter((x) => ids.includes(x)), ...ids.filter((x) => !s.includes(x))]), []);
 
-  const change = (id: string, part: Partial<ChartNode>) => setNodes((all) => all.map((n) => (n.id === id ? { ...n, ...part } : n)));
+  const change = (id: string, part: Partial<ChartNode>) => {
+    setNodes((all) => all.map((n) => (n.id === id ? { ...n, ...part } : n)));
+    setChanged(true);
+  };
   const drop = (id: string) => {
+    setChanged(true);
     setNodes((all) => all.filter((n) => n.id !== id));
     setLinks((all) => all.filter((l) => l.from !== id && l.to !== id));
     setSelected((s) => s.filter((x) => x !== id));
@@ -219,19 +324,32 @@ export function ChartPage() {
         filter: cleanLinkFilter(filter),
         layout: 'preset' as const,
       };
-      if (saved && !asNew) {
+      if (saved?.mine && !asNew) {
         await api('PUT', `/api/graph/charts/${saved.id}`, { name, chart });
-        setSaved({ id: saved.id, name: name.trim() });
+        setSaved({ ...saved, name: name.trim() });
       } else {
         const { id } = await api<Created>('POST', '/api/graph/charts', { name, chart });
-        setSaved({ id, name: name.trim() });
+        setSaved({ id, name: name.trim(), mine: true, shared: false, owner: '' });
         justSaved.current = id;
+        // Kept from now on as the saved chart; the address it was opened at starts afresh.
+        if (openedAt.current) forgetChart(openedAt.current);
+        openedAt.current = `?saved=${id}`;
         void navigate(`/chart?saved=${id}`, { replace: true });
       }
+      setChanged(false);
+      setRestored(false);
       await client.invalidateQueries({ queryKey: ['charts'] });
       setMessage(t('graph.chart.saved', { name: name.trim() }));
     });
   };
+
+  const share = (shared: boolean) =>
+    run(async () => {
+      await api('PUT', `/api/graph/charts/${saved!.id}/sharing`, { shared });
+      setSaved({ ...saved!, shared });
+      await client.invalidateQueries({ queryKey: ['charts'] });
+      setMessage(t(shared ? 'graph.chart.sharedNow' : 'graph.chart.unsharedNow', { name: saved!.name }));
+    });
 
   const degree = useMemo(() => {
     const count = new Map<string, number>();
@@ -252,6 +370,7 @@ export function ChartPage() {
   const path = paths?.[pathShown];
   const pathDrawn = useMemo(() => (path ? { nodes: path.nodes.map((n) => n.id), links: path.links.map((l) => [l.from, l.to] as const) } : null), [path]);
   const labelOf = (id: string) => nodes.find((n) => n.id === id)?.label ?? id;
+  const chosenNode = selected.length === 1 ? nodes.find((n) => n.id === selected[0]) : undefined;
   const problems = error ? problemsFrom(error, t, { name: t('graph.chart.nameError') }) : [];
 
   return (
@@ -260,9 +379,18 @@ export function ChartPage() {
         {t('graph.chart.back')}
       </Link>
       <h1 className="govuk-heading-l">{saved ? saved.name : t('graph.chart.title')}</h1>
+      {saved && !saved.mine && <p className="govuk-body">{t('graph.chart.sharedBy', { owner: saved.owner })}</p>}
       {message && <SuccessBanner message={message} />}
       {problems.length > 0 && <ErrorSummary problems={problems} />}
       {note && <div className="govuk-inset-text">{note}</div>}
+      {restored && (
+        <div className="govuk-inset-text" data-testid="kept-changes">
+          <p className="govuk-body">{t('graph.chart.restored')}</p>
+          <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={discard}>
+            {t('graph.chart.discard')}
+          </button>
+        </div>
+      )}
       <p className="govuk-body" aria-live="polite">
         {busy ? t('common.loading') : t('graph.chart.counts', { entities: nodes.length, links: links.length })}
       </p>
@@ -294,7 +422,14 @@ export function ChartPage() {
             ))}
           </select>
         </div>
-        <button type="button" className="govuk-button govuk-button--secondary" onClick={() => setLayoutRun((r) => r + 1)}>
+        <button
+          type="button"
+          className="govuk-button govuk-button--secondary"
+          onClick={() => {
+            setLayoutRun((r) => r + 1);
+            setChanged(true);
+          }}
+        >
           {t('graph.chart.relayout')}
         </button>
         <button
@@ -325,13 +460,43 @@ export function ChartPage() {
           cutoff={cutoff}
           path={pathDrawn}
           selected={selected}
+          analysis={look}
+          keyLabel={keyLabel}
+          onPlaced={placed}
           onSelect={keepOrder}
           onExpand={(id) => void expand(id)}
           onOpenLink={(from, to) => setOpenLink({ from, to })}
           caption={caption}
           description={t('graph.chart.description', { entities: nodes.length, links: links.length })}
         />
-        <ChartLegend />
+        <div className="app-chart-side">
+          {chosenNode ? (
+            <EntityDetailsPanel
+              node={chosenNode}
+              links={links.filter((l) => l.from === chosenNode.id || l.to === chosenNode.id)}
+              labelOf={labelOf}
+              figures={drawing ? drawn.data?.entities.find((e) => e.id === chosenNode.id) : undefined}
+              keyRank={look?.get(chosenNode.id)?.keyRank}
+              busy={busy}
+              onOpenLink={(from, to) => setOpenLink({ from, to })}
+              onExpand={() => void expand(chosenNode.id)}
+              onChange={(part) => change(chosenNode.id, part)}
+              onRemove={() => drop(chosenNode.id)}
+            />
+          ) : (
+            <p className="govuk-body-s">{t('graph.details.hint')}</p>
+          )}
+          <ChartAnalysisControls
+            drawing={drawing}
+            analysis={drawing ? drawn.data : undefined}
+            labelOf={labelOf}
+            onDraw={setDrawing}
+            onSelect={(id) => setSelected([id])}
+            disabled={busy || nodes.length === 0}
+          />
+          {drawn.error && <ErrorSummary problems={problemsFrom(drawn.error, t)} />}
+          <ChartLegend />
+        </div>
       </div>
       <p className="govuk-body-s">{t('graph.chart.mouseHint')}</p>
       {openLink && (
@@ -389,123 +554,118 @@ export function ChartPage() {
         </summary>
         <div className="govuk-details__text">
           <p className="govuk-body-s">{t('graph.link.hint')}</p>
-          <table className="govuk-table app-table--small">
-            <caption className="govuk-table__caption govuk-visually-hidden">{t('graph.link.listCaption')}</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  {t('graph.link.link')}
-                </th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                  {t('graph.link.reports')}
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  <span className="govuk-visually-hidden">{t('graph.link.open')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {links.map((l) => {
-                const sentence = linkSentence(t, labelOf(l.from), labelOf(l.to), l);
-                return (
-                  <tr className="govuk-table__row" key={`${l.from}|${l.to}`}>
-                    <td className="govuk-table__cell">
-                      {sentence}
-                      {l.calls > 0 && <span className="app-table-hint">{t('graph.chart.callCaption', { count: l.calls })}</span>}
-                    </td>
-                    <td className="govuk-table__cell govuk-table__cell--numeric">{l.reports}</td>
-                    <td className="govuk-table__cell">
-                      <button
-                        type="button"
-                        className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
-                        aria-label={t('graph.link.openFor', { sentence })}
-                        onClick={() => setOpenLink({ from: l.from, to: l.to })}
-                      >
-                        {t('graph.link.open')}
-                      </button>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <TableScroll label={t('graph.link.listCaption')}>
+            <table className="govuk-table app-table--small">
+              <caption className="govuk-table__caption govuk-visually-hidden">{t('graph.link.listCaption')}</caption>
+              <thead className="govuk-table__head">
+                <tr className="govuk-table__row">
+                  <th scope="col" className="govuk-table__header">
+                    {t('graph.link.link')}
+                  </th>
+                  <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                    {t('graph.link.reports')}
+                  </th>
+                  <th scope="col" className="govuk-table__header">
+                    <span className="govuk-visually-hidden">{t('graph.link.open')}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="govuk-table__body">
+                {links.map((l) => {
+                  const sentence = linkSentence(t, labelOf(l.from), labelOf(l.to), l);
+                  return (
+                    <tr className="govuk-table__row" key={`${l.from}|${l.to}`}>
+                      <td className="govuk-table__cell">
+                        {sentence}
+                        {l.calls > 0 && <span className="app-table-hint">{t('graph.chart.callCaption', { count: l.calls })}</span>}
+                      </td>
+                      <td className="govuk-table__cell govuk-table__cell--numeric">{l.reports}</td>
+                      <td className="govuk-table__cell">
+                        <button
+                          type="button"
+                          className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                          aria-label={t('graph.link.openFor', { sentence })}
+                          onClick={() => setOpenLink({ from: l.from, to: l.to })}
+                        >
+                          {t('graph.link.open')}
+                        </button>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </TableScroll>
         </div>
       </details>
 
       <h2 className="govuk-heading-m">{t('graph.chart.entities')}</h2>
-      <table className="govuk-table app-table--small">
-        <caption className="govuk-table__caption govuk-visually-hidden">{t('graph.chart.entitiesCaption')}</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              {t('graph.chart.select')}
-            </th>
-            <th scope="col" className="govuk-table__header">
-              {t('graph.chart.entity')}
-            </th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-              {t('graph.chart.links')}
-            </th>
-            <th scope="col" className="govuk-table__header">
-              {t('graph.chart.actions')}
-            </th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {[...nodes]
-            .sort((a, b) => (degree.get(b.id) ?? 0) - (degree.get(a.id) ?? 0) || a.label.localeCompare(b.label))
-            .map((n) => (
-              <tr className="govuk-table__row" key={n.id}>
-                <td className="govuk-table__cell">
-                  <div className="govuk-checkboxes govuk-checkboxes--small">
-                    <div className="govuk-checkboxes__item">
-                      <input
-                        className="govuk-checkboxes__input"
-                        id={`select-${n.id}`}
-                        type="checkbox"
-                        checked={selected.includes(n.id)}
-                        onChange={(e) => setSelected((s) => (e.target.checked ? [...s, n.id] : s.filter((x) => x !== n.id)))}
-                      />
-                      <label className="govuk-label govuk-checkboxes__label" htmlFor={`select-${n.id}`}>
-                        <span className="govuk-visually-hidden">{t('graph.chart.selectEntity', { name: n.label })}</span>
-                      </label>
+      <TableScroll label={t('graph.chart.entitiesCaption')}>
+        <table className="govuk-table app-table--small">
+          <caption className="govuk-table__caption govuk-visually-hidden">{t('graph.chart.entitiesCaption')}</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">
+                {t('graph.chart.select')}
+              </th>
+              <th scope="col" className="govuk-table__header">
+                {t('graph.chart.entity')}
+              </th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                {t('graph.chart.links')}
+              </th>
+              <th scope="col" className="govuk-table__header">
+                {t('graph.chart.actions')}
+              </th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {[...nodes]
+              .sort((a, b) => (degree.get(b.id) ?? 0) - (degree.get(a.id) ?? 0) || a.label.localeCompare(b.label))
+              .map((n) => (
+                <tr className="govuk-table__row" key={n.id}>
+                  <td className="govuk-table__cell">
+                    <div className="govuk-checkboxes govuk-checkboxes--small">
+                      <div className="govuk-checkboxes__item">
+                        <input
+                          className="govuk-checkboxes__input"
+                          id={`select-${n.id}`}
+                          type="checkbox"
+                          checked={selected.includes(n.id)}
+                          onChange={(e) => setSelected((s) => (e.target.checked ? [...s, n.id] : s.filter((x) => x !== n.id)))}
+                        />
+                        <label className="govuk-label govuk-checkboxes__label" htmlFor={`select-${n.id}`}>
+                          <span className="govuk-visually-hidden">{t('graph.chart.selectEntity', { name: n.label })}</span>
+                        </label>
+                      </div>
                     </div>
-                  </div>
-                </td>
-                <td className="govuk-table__cell">
-                  <span className="govuk-body-s">{t(`picture.kind.${n.kind}`)}</span>
-                  <br />
-                  <Link className="govuk-link" to={`/entities/${n.id}`}>
-                    {n.label}
-                  </Link>
-                  {n.hidden && <strong className="govuk-tag govuk-tag--grey govuk-!-margin-left-1">{t('graph.chart.hiddenTag')}</strong>}
-                  {n.pinned && <strong className="govuk-tag govuk-!-margin-left-1">{t('graph.chart.pinnedTag')}</strong>}
-                </td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{degree.get(n.id) ?? 0}</td>
-                <td className="govuk-table__cell">
-                  <div className="app-row-actions">
-                    <button type="button" className="app-link-button" onClick={() => void expand(n.id)} disabled={busy}>
-                      {t('graph.chart.expand')}
-                      <span className="govuk-visually-hidden"> {n.label}</span>
-                    </button>
-                    <button type="button" className="app-link-button" onClick={() => change(n.id, { hidden: !n.hidden })}>
-                      {t(n.hidden ? 'graph.chart.show' : 'graph.chart.hide')}
-                      <span className="govuk-visually-hidden"> {n.label}</span>
-                    </button>
-                    <button type="button" className="app-link-button" onClick={() => change(n.id, { pinned: !n.pinned })}>
-                      {t(n.pinned ? 'graph.chart.unpin' : 'graph.chart.pin')}
-                      <span className="govuk-visually-hidden"> {n.label}</span>
-                    </button>
-                    <button type="button" className="app-link-button" onClick={() => drop(n.id)}>
-                      {t('graph.chart.remove')}
-                      <span className="govuk-visually-hidden"> {n.label}</span>
-                    </button>
-                  </div>
-                </td>
-              </tr>
-            ))}
-        </tbody>
-      </table>
+                  </td>
+                  <td className="govuk-table__cell">
+                    <span className="govuk-body-s">{t(`picture.kind.${n.kind}`)}</span>
+                    <br />
+                    <Link className="govuk-link" to={`/entities/${n.id}`}>
+                      {n.label}
+                    </Link>
+                    {n.hidden && <strong className="govuk-tag govuk-tag--grey govuk-!-margin-left-1">{t('graph.chart.hiddenTag')}</strong>}
+                    {n.pinned && <strong className="govuk-tag govuk-!-margin-left-1">{t('graph.chart.pinnedTag')}</strong>}
+                  </td>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{degree.get(n.id) ?? 0}</td>
+                  <td className="govuk-table__cell">
+                    <div className="app-row-actions">
+                      <EntityActions
+                        node={n}
+                        busy={busy}
+                        onExpand={() => void expand(n.id)}
+                        onChange={(part) => change(n.id, part)}
+                        onRemove={() => drop(n.id)}
+                      />
+                    </div>
+                  </td>
+                </tr>
+              ))}
+          </tbody>
+        </table>
+      </TableScroll>
 
       <h2 className="govuk-heading-m">{t('graph.chart.saveTitle')}</h2>
       <form onSubmit={(e) => save(e, false)} noValidate>
@@ -524,17 +684,37 @@ export function ChartPage() {
         </div>
         <div className="govuk-button-group">
           <button type="submit" className="govuk-button" disabled={busy || nodes.length === 0}>
-            {t(saved ? 'graph.chart.saveChanges' : 'graph.chart.save')}
+            {t(saved?.mine ? 'graph.chart.saveChanges' : saved ? 'graph.chart.saveCopy' : 'graph.chart.save')}
           </button>
-          {saved && (
+          {saved?.mine && (
             <button type="button" className="govuk-button govuk-button--secondary" disabled={busy} onClick={(e) => save(e, true)}>
               {t('graph.chart.saveAsNew')}
             </button>
           )}
         </div>
       </form>
+      {saved?.mine && (
+        <section aria-labelledby="share-heading">
+          <h2 className="govuk-heading-m" id="share-heading">
+            {t('graph.chart.shareTitle')}
+          </h2>
+          <p className="govuk-body">{t(saved.shared ? 'graph.chart.sharedHint' : 'graph.chart.shareHint')}</p>
+          <button type="button" className="govuk-button govuk-button--secondary" disabled={busy} onClick={() => void share(!saved.shared)}>
+            {t(saved.shared ? 'graph.chart.unshare' : 'graph.chart.share')}
+          </button>
+        </section>
+      )}
     </>
   );
+}
+
+/** The saved chart on screen: whose it is, and whether its owner shares it with the team. */
+interface SavedAs {
+  id: string;
+  name: string;
+  mine: boolean;
+  shared: boolean;
+  owner: string;
 }
 
 /** What an analyst set on an entity, kept when the server draws it again. */

@@ -143,6 +143,10 @@ export function chartStyle(): StylesheetJson {
     })),
     { selector: 'edge[direction = "forward"], edge[direction = "both"]', style: { 'target-arrow-shape': 'triangle', 'arrow-scale': 1.4 } },
     { selector: 'edge[direction = "backward"], edge[direction = "both"]', style: { 'source-arrow-shape': 'triangle', 'arrow-scale': 1.4 } },
+    // The analysis drawn: size by a figure, a ring in the community's colour, key players named by rank.
+    { selector: 'node.sized', style: { width: 'data(size)', height: 'data(size)' } },
+    { selector: 'node.ringed', style: { 'border-color': 'data(ring)', 'border-width': 7 } },
+    { selector: 'node.key-player', style: { label: 'data(keyLabel)', 'font-weight': 'bold', 'font-size': 14, 'z-index': 5 } },
     // Selected: a thick yellow ring inside a black one (the GOV.UK focus colours).
     { selector: 'node:selected', style: { 'border-width': 6, 'border-color': '#ffdd00', 'outline-width': 3, 'outline-color': '#0b0c0c' } },
     // Pinned entities keep their place through layouts: a dashed double border says so.

@@ -8,6 +8,10 @@ export interface SvgNode {
   readonly kind: string;
   readonly label: string;
   readonly onPath: boolean;
+  /** Drawn larger or smaller than usual (the analysis, sized by a figure). */
+  readonly size?: number;
+  /** The ring of its community, when the analysis is drawn. */
+  readonly ring?: string;
 }
 
 export interface SvgLink {
@@ -99,12 +103,15 @@ export function chartSvg(nodes: readonly SvgNode[], links: readonly SvgLink[], m
   });
   const shapes = nodes.map((n) => {
     const look = lookOf(n.kind);
-    const scale = (SIZE * 0.7) / 24;
+    const size = n.size ?? SIZE;
+    const scale = (size * 0.7) / 24;
+    const stroke =
+      n.ring && !n.onPath ? `stroke="${n.ring}" stroke-width="${(7 * SIZE) / size}"` : `stroke="#0b0c0c" stroke-width="${((n.onPath ? 6 : 2) * SIZE) / size}"`;
     return [
       `<g transform="translate(${n.x} ${n.y})">`,
-      `<g fill="${look.colour}" stroke="#0b0c0c" stroke-width="${n.onPath ? 6 : 2}">${outline(look.shape)}</g>`,
+      `<g fill="${look.colour}" ${stroke} transform="scale(${size / SIZE})">${outline(look.shape)}</g>`,
       `<g transform="translate(${-12 * scale} ${-12 * scale}) scale(${scale})" fill="${look.ink ?? '#ffffff'}">${look.icon}</g>`,
-      `<text y="${SIZE / 2 + 14}" font-size="12" text-anchor="middle" paint-order="stroke" stroke="#fff" stroke-width="3" fill="#0b0c0c">${escape(n.label)}</text>`,
+      `<text y="${size / 2 + 14}" font-size="12" text-anchor="middle" paint-order="stroke" stroke="#fff" stroke-width="3" fill="#0b0c0c">${escape(n.label)}</text>`,
       '</g>',
     ].join('');
   });

@@ -133,9 +133,13 @@ export function NetworksPage() {
                 {c.name}
               </Link>{' '}
               <span className="govuk-body-s">{t('graph.charts.summary', { entities: c.entities, when: when.format(new Date(c.updatedAt)) })}</span>{' '}
-              <button type="button" className="app-link-button govuk-body-s" onClick={() => remove.mutate(c.id)}>
-                {t('graph.charts.delete', { name: c.name })}
-              </button>
+              {c.mine && c.shared && <strong className="govuk-tag govuk-tag--blue app-tag-gap">{t('graph.charts.sharedTag')}</strong>}
+              {!c.mine && <span className="govuk-body-s">{t('graph.charts.sharedBy', { owner: c.owner })}</span>}{' '}
+              {c.mine && (
+                <button type="button" className="app-link-button govuk-body-s" onClick={() => remove.mutate(c.id)}>
+                  {t('graph.charts.delete', { name: c.name })}
+                </button>
+              )}
             </li>
           ))}
         </ul>
