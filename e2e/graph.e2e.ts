@@ -250,8 +250,9 @@ describe('an analyst charts a planted network, finds the path between two suspec
     }
   });
 
-  it('exports the chart as PNG and SVG, each marked OFFICIAL-SENSITIVE above and below', async () => {
+  it('exports the chart as PNG and SVG, each with its title, date, author and key, and marked OFFICIAL-SENSITIVE above and below', async () => {
     const page = b.page;
+    const title = (await page.getByRole('heading', { level: 1 }).innerText()).trim();
     const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download PNG' }).click()]);
     expect(png.suggestedFilename()).toBe('harbour-chart-OFFICIAL-SENSITIVE.png');
     const image = sharp(Buffer.concat(await (await png.createReadStream()).toArray()));
@@ -266,11 +267,18 @@ describe('an analyst charts a planted network, finds the path between two suspec
     expect(inkIn(0, middle, 200)).toBeGreaterThan(100);
     expect(inkIn(info.height - 80, middle, 200)).toBeGreaterThan(100);
     expect(inkIn(0, 0, 20)).toBe(0);
+    // The title, under the marking, at the left.
+    expect(inkIn(90, 30, 300)).toBeGreaterThan(100);
     const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download SVG' }).click()]);
     expect(svg.suggestedFilename()).toBe('harbour-chart-OFFICIAL-SENSITIVE.svg');
     const text = Buffer.concat(await (await svg.createReadStream()).toArray()).toString('utf8');
     expect(text).toMatch(/^<svg[\s\S]*<\/svg>$/);
     expect(text.match(/>OFFICIAL-SENSITIVE<\/text>/g)).toHaveLength(2);
+    expect(text).toContain(`>${title}</text>`);
+    expect(text).toMatch(/>Drawn \d{1,2} [A-Z][a-z]{2} \d{4} by Tom Price<\/text>/);
+    for (const words of ['Key', 'Person', 'Phone', 'controls']) expect(text).toContain(`>${words}</text>`);
+    // The PNG is the same drawing, twice the size for print.
+    expect(info.width).toBe(Math.round(2 * Number(/^<svg [^>]*? width="([\d.]+)"/.exec(text)![1])));
   });
 
   it('the time slider replays the links in the order first seen, by keyboard', async () => {

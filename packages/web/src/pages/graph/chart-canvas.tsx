@@ -1,8 +1,8 @@
 import cytoscape, { type Core, type ElementDefinition, type LayoutOptions } from 'cytoscape';
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 import { chartStyle, iconUri } from './chart-style';
-import { chartSvg } from './chart-svg';
-import { markedPng } from './marked-png';
+import { chartSvg, type SvgFrame } from './chart-svg';
+import { svgAsPng } from './svg-png';
 import type { ChartLayout, LinkView, NodeView, ProtectiveMarking } from '@harbour/contract';
 import type { AnalysisLook } from './analysis-look';
 
@@ -29,9 +29,9 @@ export interface ChartNode extends NodeView {
 }
 
 export interface ChartCanvasHandle {
-  /** The chart as images, each carrying the protective marking of what it shows. */
-  png(marking: ProtectiveMarking): Promise<Blob>;
-  svg(marking: ProtectiveMarking): string;
+  /** The chart as images, each framed (title, byline, key) and carrying the protective marking of what it shows. */
+  png(marking: ProtectiveMarking, frame: SvgFrame): Promise<Blob>;
+  svg(marking: ProtectiveMarking, frame: SvgFrame): string;
   /** Where each entity is now (to save). */
   positions(): Map<string, { x: number; y: number }>;
 }
@@ -124,33 +124,37 @@ export const ChartCanvas = forwardRef<ChartCanvasHandle, Props>(function ChartCa
   }, []);
 
   useImperativeHandle(ref, () => ({
-    png: (marking) => markedPng(cyRef.current!.png({ output: 'blob', full: true, bg: '#ffffff', scale: 2 }), marking),
-    svg: (marking) => {
-      const cy = cyRef.current!;
-      const shown = cy.elements(':visible');
-      return chartSvg(
-        shown.nodes().map((n) => ({
-          ...n.position(),
-          kind: n.data('kind') as string,
-          label: (n.hasClass('key-player') ? n.data('keyLabel') : n.data('label')) as string,
-          onPath: n.hasClass('on-path'),
-          ...(n.hasClass('sized') ? { size: n.data('size') as number } : {}),
-          ...(n.hasClass('ringed') ? { ring: n.data('ring') as string } : {}),
-        })),
-        shown.edges().map((e) => ({
-          from: e.source().position(),
-          to: e.target().position(),
-          caption: e.data('caption') as string,
-          reports: e.data('reports') as number,
-          relation: e.data('relation') as string,
-          direction: e.data('direction') as string,
-          onPath: e.hasClass('on-path'),
-        })),
-        marking,
-      );
-    },
+    png: (marking, frame) => svgAsPng(drawSvg(marking, frame)),
+    svg: (marking, frame) => drawSvg(marking, frame),
     positions: () => new Map(cyRef.current!.nodes().map((n) => [n.id(), { ...n.position() }])),
   }));
+
+  /** What is shown (not hidden, not yet played in), as the export draws it. */
+  const drawSvg = (marking: ProtectiveMarking, frame: SvgFrame) => {
+    const cy = cyRef.current!;
+    const shown = cy.elements(':visible');
+    return chartSvg(
+      shown.nodes().map((n) => ({
+        ...n.position(),
+        kind: n.data('kind') as string,
+        label: (n.hasClass('key-player') ? n.data('keyLabel') : n.data('label')) as string,
+        onPath: n.hasClass('on-path'),
+        ...(n.hasClass('sized') ? { size: n.data('size') as number } : {}),
+        ...(n.hasClass('ringed') ? { ring: n.data('ring') as string } : {}),
+      })),
+      shown.edges().map((e) => ({
+        from: e.source().position(),
+        to: e.target().position(),
+        caption: e.data('caption') as string,
+        reports: e.data('reports') as number,
+        relation: e.data('relation') as string,
+        direction: e.data('direction') as string,
+        onPath: e.hasClass('on-path'),
+      })),
+      marking,
+      frame,
+    );
+  };
 
   // Entities and links: added, updated, removed, without disturbing what stays.
   const { nodes, links, caption, layout } = props;

@@ -13,6 +13,7 @@ import { useUnsavedWarning } from '../../components/unsaved-warning';
 import { ReportLink } from '../picture/report-link';
 import { ChartCanvas, type ChartCanvasHandle, type ChartNode } from './chart-canvas';
 import { ChartLegend } from './chart-legend';
+import type { SvgFrame } from './chart-svg';
 import { FilterFields } from './filter-fields';
 import { NetworkAnalysis } from './network-analysis';
 import { OpenCaseForm } from '../cases/open-case-form';
@@ -25,7 +26,7 @@ import { ChartAnalysisControls } from './chart-analysis-controls';
 import { EntityActions } from './entity-actions';
 import { EntityDetailsPanel } from './entity-details-panel';
 import { forgetChart, keepChart, keptChart } from './working-chart';
-import { cleanLinkFilter, linkFilterParams, protectiveMarking } from '@harbour/contract/vocabulary';
+import { cleanLinkFilter, LINK_RELATIONS, linkFilterParams, protectiveMarking } from '@harbour/contract/vocabulary';
 import type { CallDataView, ChartAnalysis, ChartData, ChartLayout, Created, LinkFilter, LinkView, Paths, SavedChart } from '@harbour/contract';
 import { dateLocale } from '../../i18n/locale';
 
@@ -343,6 +344,21 @@ export function ChartPage() {
     });
   };
 
+  /** What an export carries besides the drawing: its title, when and by whom, and a key to what it shows. */
+  const exportFrame = (): SvgFrame => {
+    const shown = nodes.filter((n) => !n.hidden);
+    return {
+      title: saved?.name ?? (name.trim() || t('graph.chart.title')),
+      byline: t('graph.chart.byline', { date: when.format(new Date()), name: session?.user.displayName ?? '' }),
+      keyTitle: t('graph.legend.title'),
+      kinds: [...new Set(shown.map((n) => n.kind))].sort().map((kind) => ({ kind, label: t(`picture.kind.${kind}`) })),
+      relations: LINK_RELATIONS.filter((r) => links.some((l) => (l.relations[0] ?? 'mentioned') === r)).map((relation) => ({
+        relation,
+        label: t(`graph.relation.${relation}`),
+      })),
+    };
+  };
+
   const share = (shared: boolean) =>
     run(async () => {
       await api('PUT', `/api/graph/charts/${saved!.id}/sharing`, { shared });
@@ -435,14 +451,16 @@ export function ChartPage() {
         <button
           type="button"
           className="govuk-button govuk-button--secondary"
-          onClick={() => void canvas.current!.png(CHART_MARKING).then((png) => download(`harbour-chart-${CHART_MARKING}.png`, png))}
+          onClick={() => void canvas.current!.png(CHART_MARKING, exportFrame()).then((png) => download(`harbour-chart-${CHART_MARKING}.png`, png))}
         >
           {t('graph.chart.png')}
         </button>
         <button
           type="button"
           className="govuk-button govuk-button--secondary"
-          onClick={() => download(`harbour-chart-${CHART_MARKING}.svg`, new Blob([canvas.current!.svg(CHART_MARKING)], { type: 'image/svg+xml' }))}
+          onClick={() =>
+            download(`harbour-chart-${CHART_MARKING}.svg`, new Blob([canvas.current!.svg(CHART_MARKING, exportFrame())], { type: 'image/svg+xml' }))
+          }
         >
           {t('graph.chart.svg')}
         </button>

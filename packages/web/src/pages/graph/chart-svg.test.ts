@@ -70,3 +70,39 @@ describe('the chart as SVG', () => {
     expect(svg).toMatch(/<polygon points="22.0,0.0 /);
   });
 });
+
+describe('the chart as SVG, framed to stand on its own', () => {
+  const svg = chartSvg(
+    [
+      { x: 0, y: 0, kind: 'person', label: 'Ardit Hoxha', onPath: false },
+      { x: 200, y: 100, kind: 'phone', label: '+447700900461', onPath: false },
+    ],
+    [{ from: { x: 0, y: 0 }, to: { x: 200, y: 100 }, caption: 'uses phone', reports: 1, relation: 'uses_phone', direction: 'forward', onPath: false }],
+    'OFFICIAL-SENSITIVE',
+    {
+      title: 'Gashi & phone',
+      byline: 'Drawn 4 Dec 2026 by Tom Price',
+      keyTitle: 'Key',
+      kinds: [
+        { kind: 'person', label: 'Person' },
+        { kind: 'phone', label: 'Phone' },
+      ],
+      relations: [{ relation: 'uses_phone', label: 'uses phone' }],
+    },
+  );
+
+  it('carries its title, when and by whom it was drawn, and a key to what it shows', () => {
+    expect(svg).toContain('>Gashi &#38; phone</text>');
+    expect(svg).toContain('>Drawn 4 Dec 2026 by Tom Price</text>');
+    for (const words of ['Key', 'Person', 'Phone', 'uses phone']) expect(svg).toContain(`>${words}</text>`);
+  });
+
+  it('keeps its marking first and last, outside the title and the key', () => {
+    const texts = [...svg.matchAll(/<text [^>]*y="(-?[\d.]+)"[^>]*>([^<]*)<\/text>/g)].map((m) => ({ y: Number(m[1]), words: m[2] }));
+    const ys = texts.map((x) => x.y);
+    expect(texts.find((x) => x.y === Math.min(...ys))!.words).toBe('OFFICIAL-SENSITIVE');
+    expect(texts.find((x) => x.y === Math.max(...ys))!.words).toBe('OFFICIAL-SENSITIVE');
+    // Wide enough for the title and key, however small the drawing.
+    expect(Number(/^<svg [^>]*? width="([\d.]+)"/.exec(svg)![1])).toBeGreaterThanOrEqual(640);
+  });
+});

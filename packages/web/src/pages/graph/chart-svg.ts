@@ -25,6 +25,19 @@ export interface SvgLink {
   readonly onPath: boolean;
 }
 
+/**
+ * What frames an export so it stands on its own, printed or sent: its title, when and by whom it
+ * was drawn, and a key to the kinds of entity and link it shows.
+ */
+export interface SvgFrame {
+  readonly title: string;
+  /** e.g. "Drawn 4 Dec 2026 by Tom Price". */
+  readonly byline: string;
+  readonly keyTitle: string;
+  readonly kinds: readonly { kind: string; label: string }[];
+  readonly relations: readonly { relation: string; label: string }[];
+}
+
 const DASHES: Record<string, string> = { solid: '', dashed: ' stroke-dasharray="10 6"', dotted: ' stroke-dasharray="2 5"' };
 /** An arrow head, drawn at the end of a line and turned along it. */
 const ARROW =
@@ -74,12 +87,13 @@ function escape(text: string): string {
  * (so it prints sharp at any size and its text can be searched and copied), its protective
  * marking centred above and below it.
  */
-export function chartSvg(nodes: readonly SvgNode[], links: readonly SvgLink[], marking: ProtectiveMarking): string {
+export function chartSvg(nodes: readonly SvgNode[], links: readonly SvgLink[], marking: ProtectiveMarking, frame?: SvgFrame): string {
   const xs = nodes.map((n) => n.x);
   const ys = nodes.map((n) => n.y);
   const [minX, maxX, minY, maxY] = nodes.length ? [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)] : [0, 0, 0, 0];
   const [left, top] = [minX - PADDING, minY - PADDING];
-  const [width, height] = [maxX - minX + 2 * PADDING, maxY - minY + 2 * PADDING];
+  const width = Math.max(maxX - minX + 2 * PADDING, frame ? MIN_FRAMED_WIDTH : 0);
+  const height = maxY - minY + 2 * PADDING;
   const markers = Object.values(RELATION_LOOK)
     .map((look) => look.colour)
     .filter((c, i, all) => all.indexOf(c) === i)
@@ -115,7 +129,9 @@ export function chartSvg(nodes: readonly SvgNode[], links: readonly SvgLink[], m
       '</g>',
     ].join('');
   });
-  const [frameTop, frameHeight] = [top - BAND, height + 2 * BAND];
+  const head = frame ? heading(frame, left, top) : { svg: '', height: 0 };
+  const key = frame ? keyOf(frame, left, top + height, width) : { svg: '', height: 0 };
+  const [frameTop, frameHeight] = [top - BAND - head.height, head.height + height + key.height + 2 * BAND];
   const markingAt = (y: number) =>
     `<text x="${left + width / 2}" y="${y}" font-size="16" font-weight="bold" text-anchor="middle" dominant-baseline="central" fill="#0b0c0c">${marking}</text>`;
   return [
@@ -123,9 +139,54 @@ export function chartSvg(nodes: readonly SvgNode[], links: readonly SvgLink[], m
     `<rect x="${left}" y="${frameTop}" width="${width}" height="${frameHeight}" fill="#fff"/>`,
     `<defs>${markers.join('')}</defs>`,
     markingAt(frameTop + BAND / 2),
+    head.svg,
     ...lines,
     ...shapes,
+    key.svg,
     markingAt(frameTop + frameHeight - BAND / 2),
     '</svg>',
   ].join('\n');
+}
+
+/** A framed export is at least this wide, so its title and key have room. */
+const MIN_FRAMED_WIDTH = 640;
+const HEAD = 64;
+const KEY_ROW = 28;
+const KEY_COLUMN = 210;
+
+/** The title and byline, above the drawing. */
+function heading(frame: SvgFrame, left: number, top: number): { svg: string; height: number } {
+  const x = left + 16;
+  return {
+    height: HEAD,
+    svg: [
+      `<text x="${x}" y="${top - HEAD + 24}" font-size="20" font-weight="bold" fill="#0b0c0c">${escape(frame.title)}</text>`,
+      `<text x="${x}" y="${top - HEAD + 48}" font-size="13" fill="#0b0c0c">${escape(frame.byline)}</text>`,
+    ].join(''),
+  };
+}
+
+/** The key under the drawing: each kind shown, by its colour and shape, and each kind of line. */
+function keyOf(frame: SvgFrame, left: number, top: number, width: number): { svg: string; height: number } {
+  const perRow = Math.max(1, Math.floor((width - 32) / KEY_COLUMN));
+  const items = [
+    ...frame.kinds.map(({ kind, label }) => {
+      const look = lookOf(kind);
+      const marker = `<g transform="translate(8 -5) scale(${16 / SIZE})" fill="${look.colour}" stroke="#0b0c0c" stroke-width="3">${outline(look.shape)}</g>`;
+      return { marker, label };
+    }),
+    ...frame.relations.map(({ relation, label }) => {
+      const look = RELATION_LOOK[relation] ?? RELATION_LOOK['mentioned']!;
+      return { marker: `<line x1="0" y1="-5" x2="20" y2="-5" stroke="${look.colour}" stroke-width="3"${DASHES[look.line]}/>`, label };
+    }),
+  ];
+  const rows = Math.ceil(items.length / perRow);
+  const body = items.map((item, i) => {
+    const [x, y] = [left + 16 + (i % perRow) * KEY_COLUMN, top + 48 + Math.floor(i / perRow) * KEY_ROW];
+    return `<g transform="translate(${x} ${y})">${item.marker}<text x="28" y="0" font-size="12" fill="#0b0c0c">${escape(item.label)}</text></g>`;
+  });
+  return {
+    height: 40 + rows * KEY_ROW,
+    svg: [`<text x="${left + 16}" y="${top + 20}" font-size="14" font-weight="bold" fill="#0b0c0c">${escape(frame.keyTitle)}</text>`, ...body].join(''),
+  };
 }
