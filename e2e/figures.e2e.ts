@@ -188,7 +188,8 @@ describe('an analyst filters the figures, then lists and opens the reports behin
     const cells = await page.locator('.app-profile td').allInnerTexts();
     expect(cells.length).toBeGreaterThan(20);
     for (const c of cells) expect(c.trim()).not.toMatch(/^[1-4]$/);
-    const areaTotal = (await page.locator('#profile-table-areas tbody tr').last().locator('td').innerText()).trim();
+    const readTotal = async () => (await page.locator('#profile-table-areas tbody tr').last().locator('td').innerText()).trim();
+    const areaTotal = await readTotal();
     expect(await accessibilityProblems(page)).toEqual([]);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download as PDF' }).click()]);
@@ -200,7 +201,15 @@ describe('an analyst filters the figures, then lists and opens the reports behin
     expect(text.trim().split('\n')[0]!.trim()).toBe('OFFICIAL');
     expect(text.replace(/\s+/g, ' ')).toContain('Modern slavery and human trafficking: problem profile for Gwent Police');
     expect(text).toContain('Reports by local authority');
-    expect(text).toMatch(new RegExp(`Total\\s+${areaTotal.replace(/[<*]/g, '\\$&')}`));
+    // The same total as the page; other files' work on this Harbour (a report whose intake finishes
+    // late) may add one between reading the page and making the PDF: then the page, made again, agrees.
+    const totalIn = (total: string) => new RegExp(`Total\\s+${total.replace(/[<*]/g, '\\$&')}`).test(text);
+    if (!totalIn(areaTotal)) {
+      await page.reload();
+      await page.getByRole('heading', { level: 2, name: /problem profile for Gwent Police/ }).waitFor();
+      const again = await readTotal();
+      expect(totalIn(again), `the PDF's total is neither ${areaTotal} nor ${again}`).toBe(true);
+    }
     expect(text).not.toMatch(/Newport\s+[1-4]\s*$/m);
     execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '1', file, join(dir, 'page')]);
     const png = readFileSync(join(dir, 'page-1.png'));

@@ -13,6 +13,7 @@ import { useUnsavedWarning } from '../../components/unsaved-warning';
 import { ReportLink } from '../picture/report-link';
 import { ChartCanvas, type ChartCanvasHandle, type ChartNode } from './chart-canvas';
 import { ChartLegend } from './chart-legend';
+import { ChartTimeline } from './chart-timeline';
 import type { SvgFrame } from './chart-svg';
 import { FilterFields } from './filter-fields';
 import { NetworkAnalysis } from './network-analysis';
@@ -616,6 +617,7 @@ export function ChartPage() {
           </TableScroll>
         </div>
       </details>
+      <ChartTimeline links={links} labelOf={labelOf} onOpenLink={(from, to) => setOpenLink({ from, to })} />
 
       <h2 className="govuk-heading-m">{t('graph.chart.entities')}</h2>
       <TableScroll label={t('graph.chart.entitiesCaption')}>
