@@ -162,12 +162,10 @@ export class GraphService {
       built,
       top.map((n) => built.evidence.indexOf(n.id)!),
     );
-    const sizes = new Map<number, number>();
-    for (const n of analysis.nodes) sizes.set(n.community, (sizes.get(n.community) ?? 0) + 1);
     const result = {
       size: members.length,
       keyPlayers: top.map((n) => ({ ...views.get(n.id)!, degree: n.degree, betweenness: n.betweenness, pagerank: n.pagerank, community: n.community })),
-      communities: [...sizes.keys()].sort((a, b) => a - b).map((c) => sizes.get(c)!),
+      communities: communitySizes(analysis.nodes),
       modularity: analysis.modularity,
       betweenness: analysis.betweenness,
     };
@@ -238,8 +236,6 @@ export class GraphService {
     const view = this.cache.view(built, filter);
     const found = entityIds.map((id) => built.evidence.indexOf(id)).filter((v) => v !== undefined);
     const analysis = analyseGraph(view.graph.induced([...new Set(found)]), { exactBelow: EXACT_BETWEENNESS_BELOW, sample: BETWEENNESS_SOURCES, seed: 'chart' });
-    const sizes = new Map<number, number>();
-    for (const n of analysis.nodes) sizes.set(n.community, (sizes.get(n.community) ?? 0) + 1);
     const keyPlayers = [...analysis.nodes]
       .filter((n) => n.betweenness > 0)
       .sort((a, b) => b.betweenness - a.betweenness || b.degree - a.degree || a.id.localeCompare(b.id))
@@ -247,7 +243,7 @@ export class GraphService {
       .map((n) => n.id);
     const result = {
       entities: analysis.nodes.map(({ id, degree, betweenness, pagerank, community }) => ({ id, degree, betweenness, pagerank, community })),
-      communities: [...sizes.keys()].sort((a, b) => a - b).map((c) => sizes.get(c)!),
+      communities: communitySizes(analysis.nodes),
       modularity: analysis.modularity,
       keyPlayers,
     };
@@ -394,4 +390,11 @@ function sourceRef(row: LinkSourceRow): ReportRef {
 
 function pairKey(a: string, b: string): string {
   return a < b ? `${a}|${b}` : `${b}|${a}`;
+}
+
+/** How many entities are in each community, by community number (Louvain numbers them largest first). */
+function communitySizes(nodes: readonly { community: number }[]): number[] {
+  const sizes = new Map<number, number>();
+  for (const n of nodes) sizes.set(n.community, (sizes.get(n.community) ?? 0) + 1);
+  return [...sizes.keys()].sort((a, b) => a - b).map((c) => sizes.get(c)!);
 }

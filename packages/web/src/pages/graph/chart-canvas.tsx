@@ -3,6 +3,7 @@ import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 import { chartStyle, iconUri } from './chart-style';
 import { chartSvg, type SvgFrame } from './chart-svg';
 import { svgAsPng } from './svg-png';
+import { strongestRelation } from './link-words';
 import type { ChartLayout, LinkView, NodeView, ProtectiveMarking } from '@harbour/contract';
 import type { AnalysisLook } from './analysis-look';
 
@@ -185,7 +186,7 @@ export const ChartCanvas = forwardRef<ChartCanvasHandle, Props>(function ChartCa
           reports: l.reports,
           firstSeen: Date.parse(l.firstSeen),
           caption: caption(l),
-          relation: l.relations[0] ?? 'mentioned',
+          relation: strongestRelation(l),
           direction: l.direction,
         };
         const existing = cy.getElementById(id);

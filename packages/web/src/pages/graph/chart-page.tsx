@@ -21,12 +21,12 @@ import { OpenCaseForm } from '../cases/open-case-form';
 import { hasPermission, useSession } from '../../session/session';
 import { TimeSlider } from './time-slider';
 import { LinkEvidencePanel } from './link-evidence-panel';
-import { linkSentence } from './link-words';
+import { linkSentence, strongestRelation } from './link-words';
 import { analysisLook, type AnalysisDrawing } from './analysis-look';
 import { ChartAnalysisControls } from './chart-analysis-controls';
 import { EntityActions } from './entity-actions';
 import { EntityDetailsPanel } from './entity-details-panel';
-import { forgetChart, keepChart, keptChart } from './working-chart';
+import { forgetChart, keepChart, keptChart, type SavedAs, type WorkingChart } from './working-chart';
 import { cleanLinkFilter, LINK_RELATIONS, linkFilterParams, protectiveMarking } from '@harbour/contract/vocabulary';
 import type { CallDataView, ChartAnalysis, ChartData, ChartLayout, Created, LinkFilter, LinkView, Paths, SavedChart } from '@harbour/contract';
 import { dateLocale } from '../../i18n/locale';
@@ -137,6 +137,15 @@ export function ChartPage() {
   const among = async (ids: string[], f: LinkFilter) =>
     api<ChartData & { missing: string[] }>('POST', '/api/graph/entities', { ids, filter: cleanLinkFilter(f) });
 
+  /** A chart whose entities have places (kept in the tab, or saved), as placed, under its own filter and layout. */
+  const showPlaced = (chart: Pick<WorkingChart, 'entities' | 'filter' | 'layout'>, data: ChartData & { missing: string[] }) => {
+    setFilter(chart.filter);
+    setLayout(chart.layout === 'preset' ? 'cose' : chart.layout);
+    take(data, new Map(chart.entities.map((e) => [e.id, e])));
+    if (data.missing.length) setNote(t('graph.chart.missing', { count: data.missing.length }));
+    openedAt.current = address;
+  };
+
   // Open what the address names: a network, an entity's neighbourhood, a saved chart, or call data.
   const network = params.get('network');
   const entity = params.get('entity');
@@ -161,18 +170,16 @@ export function ChartPage() {
         // Back on a chart worked on in this tab: as it was left, drawn from the picture as it is now.
         setSaved(kept.saved);
         setName(kept.name);
-        setFilter(kept.filter);
-        setLayout(kept.layout === 'preset' ? 'cose' : kept.layout);
         setDrawing(kept.drawing);
         setChanged(kept.changed);
         setRestored(kept.changed);
-        const data = await among(
-          kept.entities.map((e) => e.id),
-          kept.filter,
+        showPlaced(
+          kept,
+          await among(
+            kept.entities.map((e) => e.id),
+            kept.filter,
+          ),
         );
-        take(data, new Map(kept.entities.map((e) => [e.id, e])));
-        if (data.missing.length) setNote(t('graph.chart.missing', { count: data.missing.length }));
-        openedAt.current = address;
         return;
       }
       setSaved(null);
@@ -181,11 +188,7 @@ export function ChartPage() {
         const chart = await api<SavedChart>('GET', `/api/graph/charts/${savedId}`);
         setSaved({ id: chart.id, name: chart.name, mine: chart.mine, shared: chart.shared, owner: chart.owner });
         setName(chart.name);
-        setFilter(chart.chart.filter);
-        setLayout(chart.chart.layout === 'preset' ? 'cose' : chart.chart.layout);
-        take(chart.data, new Map(chart.chart.entities.map((e) => [e.id, e])));
-        if (chart.data.missing.length) setNote(t('graph.chart.missing', { count: chart.data.missing.length }));
-        openedAt.current = address;
+        showPlaced(chart.chart, chart.data);
         return;
       }
       const query = new URLSearchParams(linkFilterParams(filterFromParams(params)));
@@ -248,7 +251,9 @@ export function ChartPage() {
     staleTime: Infinity,
     retry: false,
   });
-  const look = useMemo(() => (drawing && drawn.data ? analysisLook(drawn.data, drawing) : null), [drawing, drawn.data]);
+  /** The analysis on the chart, while it is drawn. */
+  const measured = drawing ? drawn.data : undefined;
+  const look = useMemo(() => (drawing && measured ? analysisLook(measured, drawing) : null), [drawing, measured]);
   const keyLabel = useCallback((rank: number, label: string) => t('graph.drawn.keyLabel', { rank, label }), [t]);
 
   const expand = useCallback(
@@ -353,7 +358,7 @@ export function ChartPage() {
       byline: t('graph.chart.byline', { date: when.format(new Date()), name: session?.user.displayName ?? '' }),
       keyTitle: t('graph.legend.title'),
       kinds: [...new Set(shown.map((n) => n.kind))].sort().map((kind) => ({ kind, label: t(`picture.kind.${kind}`) })),
-      relations: LINK_RELATIONS.filter((r) => links.some((l) => (l.relations[0] ?? 'mentioned') === r)).map((relation) => ({
+      relations: LINK_RELATIONS.filter((r) => links.some((l) => strongestRelation(l) === r)).map((relation) => ({
         relation,
         label: t(`graph.relation.${relation}`),
       })),
@@ -387,6 +392,7 @@ export function ChartPage() {
   const path = paths?.[pathShown];
   const pathDrawn = useMemo(() => (path ? { nodes: path.nodes.map((n) => n.id), links: path.links.map((l) => [l.from, l.to] as const) } : null), [path]);
   const labelOf = (id: string) => nodes.find((n) => n.id === id)?.label ?? id;
+  const openEvidence = (from: string, to: string) => setOpenLink({ from, to });
   const chosenNode = selected.length === 1 ? nodes.find((n) => n.id === selected[0]) : undefined;
   const problems = error ? problemsFrom(error, t, { name: t('graph.chart.nameError') }) : [];
 
@@ -484,7 +490,7 @@ export function ChartPage() {
           onPlaced={placed}
           onSelect={keepOrder}
           onExpand={(id) => void expand(id)}
-          onOpenLink={(from, to) => setOpenLink({ from, to })}
+          onOpenLink={openEvidence}
           caption={caption}
           description={t('graph.chart.description', { entities: nodes.length, links: links.length })}
         />
@@ -494,10 +500,10 @@ export function ChartPage() {
               node={chosenNode}
               links={links.filter((l) => l.from === chosenNode.id || l.to === chosenNode.id)}
               labelOf={labelOf}
-              figures={drawing ? drawn.data?.entities.find((e) => e.id === chosenNode.id) : undefined}
+              figures={measured?.entities.find((e) => e.id === chosenNode.id)}
               keyRank={look?.get(chosenNode.id)?.keyRank}
               busy={busy}
-              onOpenLink={(from, to) => setOpenLink({ from, to })}
+              onOpenLink={openEvidence}
               onExpand={() => void expand(chosenNode.id)}
               onChange={(part) => change(chosenNode.id, part)}
               onRemove={() => drop(chosenNode.id)}
@@ -507,7 +513,7 @@ export function ChartPage() {
           )}
           <ChartAnalysisControls
             drawing={drawing}
-            analysis={drawing ? drawn.data : undefined}
+            analysis={measured}
             labelOf={labelOf}
             onDraw={setDrawing}
             onSelect={(id) => setSelected([id])}
@@ -617,7 +623,7 @@ export function ChartPage() {
           </TableScroll>
         </div>
       </details>
-      <ChartTimeline links={links} labelOf={labelOf} onOpenLink={(from, to) => setOpenLink({ from, to })} />
+      <ChartTimeline links={links} labelOf={labelOf} onOpenLink={openEvidence} />
 
       <h2 className="govuk-heading-m">{t('graph.chart.entities')}</h2>
       <TableScroll label={t('graph.chart.entitiesCaption')}>
@@ -726,15 +732,6 @@ export function ChartPage() {
       )}
     </>
   );
-}
-
-/** The saved chart on screen: whose it is, and whether its owner shares it with the team. */
-interface SavedAs {
-  id: string;
-  name: string;
-  mine: boolean;
-  shared: boolean;
-  owner: string;
 }
 
 /** What an analyst set on an entity, kept when the server draws it again. */

@@ -32,7 +32,9 @@ export function ChartTimeline({ links, labelOf, onOpenLink }: Props) {
   const months = new Map<string, typeof ordered>();
   for (const o of ordered) {
     const name = month.format(new Date(o.first));
-    months.set(name, [...(months.get(name) ?? []), o]);
+    const rows = months.get(name);
+    if (rows) rows.push(o);
+    else months.set(name, [o]);
   }
   return (
     <details className="govuk-details">

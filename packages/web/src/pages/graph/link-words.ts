@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { LinkView } from '@harbour/contract';
+import type { LinkRelation, LinkView } from '@harbour/contract';
 
 /**
  * A link as a sentence, from the one who acts: "Eni Rama controls Habtom Yonas", "Habtom Yonas
@@ -7,9 +7,14 @@ import type { LinkView } from '@harbour/contract';
  * link's `from` end, `b` its `to`.
  */
 export function linkSentence(t: TFunction, a: string, b: string, link: Pick<LinkView, 'relations' | 'direction'>): string {
-  const relation = link.relations[0] ?? 'mentioned';
+  const relation = strongestRelation(link);
   const says = t(`graph.relation.${relation}`);
   if (relation === 'mentioned' || link.direction === 'none') return t('graph.link.together', { a, b, relation: says });
   if (link.direction === 'both') return t('graph.link.bothWays', { a, b, relation: says });
   return link.direction === 'forward' ? t('graph.link.sentence', { a, b, relation: says }) : t('graph.link.sentence', { a: b, b: a, relation: says });
+}
+
+/** What a link is drawn and told as: the strongest thing its reports say (they come strongest first), or a mere mention. */
+export function strongestRelation(link: Pick<LinkView, 'relations'>): LinkRelation {
+  return link.relations[0] ?? 'mentioned';
 }

@@ -1,6 +1,15 @@
 import type { ChartLayout, LinkFilter } from '@harbour/contract';
 import type { AnalysisDrawing } from './analysis-look';
 
+/** A saved chart as the page holds it: whose it is, and whether its owner shares it with the team. */
+export interface SavedAs {
+  readonly id: string;
+  readonly name: string;
+  readonly mine: boolean;
+  readonly shared: boolean;
+  readonly owner: string;
+}
+
 /**
  * The charts an analyst is working on in this tab, kept in sessionStorage by the address that
  * opened them, so that going elsewhere (a report, an entity's page) and coming back, or reloading,
@@ -14,7 +23,7 @@ export interface WorkingChart {
   readonly entities: readonly { id: string; x: number; y: number; hidden: boolean; pinned: boolean }[];
   readonly filter: LinkFilter;
   readonly layout: ChartLayout;
-  readonly saved: { id: string; name: string; mine: boolean; shared: boolean; owner: string } | null;
+  readonly saved: SavedAs | null;
   readonly name: string;
   readonly drawing: AnalysisDrawing | null;
   /** Changed since it was opened or last saved. */
