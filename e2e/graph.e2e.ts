@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -250,7 +254,7 @@ describe('an analyst charts a planted network, finds the path between two suspec
     }
   });
 
-  it('exports the chart as PNG and SVG, each with its title, date, author and key, and marked OFFICIAL-SENSITIVE above and below', async () => {
+  it('exports the chart as PNG, SVG and PDF, each with its title, date, author and key, and marked OFFICIAL-SENSITIVE above and below', async () => {
     const page = b.page;
     const title = (await page.getByRole('heading', { level: 1 }).innerText()).trim();
     const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download PNG' }).click()]);
@@ -280,6 +284,26 @@ describe('an analyst charts a planted network, finds the path between two suspec
     // The PNG is the same drawing, twice the size for print.
     // (to a pixel or two: the browser takes the drawing's size in whole pixels)
     expect(Math.abs(info.width - 2 * Number(/^<svg [^>]*? width="([\d.]+)"/.exec(text)![1]))).toBeLessThanOrEqual(2);
+
+    // The PDF, made by the server from the same drawing: one page, marked at its head and foot, every label on it.
+    const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download PDF' }).click()]);
+    expect(pdf.suggestedFilename()).toBe('harbour-chart-OFFICIAL-SENSITIVE.pdf');
+    const file = join(mkdtempSync(join(tmpdir(), 'harbour-chart-')), 'chart.pdf');
+    writeFileSync(file, Buffer.concat(await (await pdf.createReadStream()).toArray()));
+    const lines = execFileSync('pdftotext', ['-layout', file, '-'])
+      .toString()
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
+    expect([lines[0], lines.at(-1)]).toEqual(['OFFICIAL-SENSITIVE', 'OFFICIAL-SENSITIVE']);
+    const words = execFileSync('pdftotext', ['-raw', file, '-']).toString().replace(/\s+/g, ' ');
+    expect(words).toContain(title);
+    expect(words).toMatch(/Drawn \d{1,2} [A-Z][a-z]{2} \d{4} by Tom Price/);
+    const labels = [...text.matchAll(/<text y="[\d.]+" font-size="1[24]"[^>]*>([^<]+)<\/text>/g)].map((m) =>
+      m[1]!.replace(/&#(\d+);/g, (_, c: string) => String.fromCharCode(Number(c))),
+    );
+    expect(labels.length).toBeGreaterThan(3);
+    for (const label of labels) expect(words).toContain(label);
   });
 
   it('the time slider replays the links in the order first seen, by keyboard', async () => {

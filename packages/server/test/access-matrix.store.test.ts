@@ -103,6 +103,7 @@ const EXPECTED: Record<string, 'public' | 'session' | readonly Role[]> = {
   'POST /api/graph/entities/analysis': ['supervisor', 'investigator', 'analyst'],
   'GET /api/graph/charts': ['supervisor', 'investigator', 'analyst'],
   'POST /api/graph/charts': ['supervisor', 'investigator', 'analyst'],
+  'POST /api/graph/charts/pdf': ['supervisor', 'investigator', 'analyst'],
   'GET /api/graph/charts/:id': ['supervisor', 'investigator', 'analyst'],
   'PUT /api/graph/charts/:id': ['supervisor', 'investigator', 'analyst'],
   'PUT /api/graph/charts/:id/sharing': ['supervisor', 'investigator', 'analyst'],

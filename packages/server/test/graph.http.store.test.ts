@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_STORE } from '../../../test/test-store';
 import { newTestApp, signIn, type Client, type TestApp } from './test-app';
@@ -67,5 +71,91 @@ describe(`link analysis over HTTP on ${TEST_STORE}`, () => {
     });
     expect(response.statusCode, response.body).toBe(201);
     expect(response.json()).toMatchObject({ rows: 40_000, calls: 40_000, numbers: 997 + 1009, problemCount: 0 });
+  });
+
+  /** A small chart as the web sends it: two people, an address, a controlling link and a mention. */
+  const drawnChart = {
+    title: 'Rhwydwaith Heol yr Orsaf — ŵyr a ŷd',
+    language: 'cy',
+    keyTitle: 'Allwedd',
+    kinds: [
+      { kind: 'person', label: 'Person' },
+      { kind: 'address', label: 'Cyfeiriad' },
+    ],
+    relations: [
+      { relation: 'controls', label: 'Yn rheoli' },
+      { relation: 'mentioned', label: 'Wedi’u crybwyll gyda’i gilydd' },
+    ],
+    nodes: [
+      { x: 0, y: 0, kind: 'person', label: 'Dafydd Ŵyn', onPath: false, size: 60, ring: '#4477AA' },
+      { x: 300, y: 40, kind: 'person', label: 'Anna Kowalska', onPath: false },
+      { x: 150, y: 260, kind: 'address', label: '40 Station Road, NP20 2DG', onPath: false },
+    ],
+    links: [
+      {
+        from: { x: 0, y: 0 },
+        to: { x: 300, y: 40 },
+        caption: 'Yn rheoli · 3 adroddiad',
+        reports: 3,
+        relation: 'controls',
+        direction: 'forward',
+        onPath: false,
+      },
+      { from: { x: 300, y: 40 }, to: { x: 150, y: 260 }, caption: '1 adroddiad', reports: 1, relation: 'mentioned', direction: 'none', onPath: false },
+    ],
+  };
+
+  it('makes a chart into a PDF marked on its page, signed by the analyst, and audits it', async () => {
+    const { user } = (await analyst.request('GET', '/api/session')).json<{ user: { displayName: string } }>();
+    const response = await analyst.request('POST', '/api/graph/charts/pdf', drawnChart);
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    expect(response.headers['x-protective-marking']).toBe('OFFICIAL-SENSITIVE');
+    expect(response.headers['content-disposition']).toBe('attachment; filename="harbour-chart-OFFICIAL-SENSITIVE.pdf"');
+    const file = join(mkdtempSync(join(tmpdir(), 'harbour-chart-')), 'chart.pdf');
+    writeFileSync(file, response.rawPayload);
+    const text = execFileSync('pdftotext', ['-layout', file, '-']).toString();
+    const lines = text
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
+    // The marking heads and foots the page, once each; the drawing carries none of its own.
+    expect(lines[0]).toBe('OFFICIAL-SENSITIVE');
+    expect(lines.at(-1)).toBe('OFFICIAL-SENSITIVE');
+    expect(text.match(/OFFICIAL-SENSITIVE/g)).toHaveLength(2);
+    // Everything the chart says, Welsh letters intact, and the byline from the server: its date, the signed-in name.
+    for (const words of [
+      'Rhwydwaith Heol yr Orsaf — ŵyr a ŷd',
+      'Dafydd Ŵyn',
+      'Anna Kowalska',
+      '40 Station Road, NP20 2DG',
+      'Yn rheoli · 3 adroddiad',
+      'Allwedd',
+      'Cyfeiriad',
+    ])
+      expect(text).toContain(words);
+    expect(text).toMatch(new RegExp(`Wedi'i lunio \\d{1,2} \\S+ \\d{4} gan ${user.displayName}`));
+    const info = execFileSync('pdfinfo', [file]).toString();
+    expect(info).toMatch(/Pages:\s+1\n/);
+    expect(info).toContain(`Author:          ${user.displayName}`);
+    const [entry] = await t.repos.audit.list({ action: 'graph.chart-exported', limit: 1 });
+    expect(entry?.details).toEqual({ format: 'pdf', entities: 3, links: 2 });
+  });
+
+  it('refuses a drawn chart whose colours or kinds are not what a chart draws, naming the field', async () => {
+    const response = await analyst.request('POST', '/api/graph/charts/pdf', {
+      ...drawnChart,
+      nodes: [
+        { ...drawnChart.nodes[0], ring: '"/><image href="/etc/passwd"/>' },
+        { ...drawnChart.nodes[1], kind: 'spaceship' },
+      ],
+    });
+    expect(response.statusCode).toBe(400);
+    expect(
+      response
+        .json<Fields>()
+        .error.fields.map((f) => f.path)
+        .sort(),
+    ).toEqual(['nodes.0.ring', 'nodes.1.kind']);
   });
 });

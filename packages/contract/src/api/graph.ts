@@ -170,6 +170,53 @@ export const linkEvidenceSchema = z.object({
 });
 export type LinkEvidence = z.output<typeof linkEvidenceSchema>;
 
+/** A place on the chart's canvas, in its own units. */
+const canvasPoint = z.object({ x: z.number().min(-1e6).max(1e6), y: z.number().min(-1e6).max(1e6) });
+const drawnWords = (most: number) => z.string().trim().max(most);
+/**
+ * A chart as the analyst sees it, sent to be made into a marked PDF: what the SVG export draws
+ * (each entity shown where it stands, each link between two places) and the words of its key, in
+ * the analyst's language. The server adds the protective marking, the date and the author.
+ */
+export const chartPdfBody = z.object({
+  title: drawnWords(120).min(1, 'Enter a title for the chart'),
+  language: z.enum(['en', 'cy']),
+  keyTitle: drawnWords(80),
+  kinds: z.array(z.object({ kind: z.enum(RECORD_KINDS), label: drawnWords(80) })).max(RECORD_KINDS.length),
+  relations: z.array(z.object({ relation: z.enum(LINK_RELATIONS), label: drawnWords(80) })).max(LINK_RELATIONS.length),
+  nodes: z
+    .array(
+      canvasPoint.extend({
+        kind: z.enum(RECORD_KINDS),
+        label: drawnWords(300),
+        onPath: z.boolean(),
+        size: z.number().min(8).max(200).optional(),
+        ring: z
+          .string()
+          .regex(/^#[0-9a-fA-F]{6}$/, 'A ring is a colour such as #4477aa')
+          .optional(),
+      }),
+    )
+    .min(1, 'A chart needs at least one entity')
+    .max(2_000, 'A chart can hold at most 2,000 entities'),
+  links: z
+    .array(
+      z.object({
+        from: canvasPoint,
+        to: canvasPoint,
+        caption: drawnWords(300),
+        reports: z.number().int().min(0).max(1e7),
+        relation: z.enum(LINK_RELATIONS),
+        direction: z.enum(LINK_DIRECTIONS),
+        onPath: z.boolean(),
+      }),
+    )
+    .max(20_000, 'A chart can show at most 20,000 links'),
+  /** The saved chart it is, if any (for the audit). */
+  chart: z.uuid().optional(),
+});
+export type ChartPdfRequest = z.output<typeof chartPdfBody>;
+
 export const CHART_LAYOUTS = ['cose', 'concentric', 'breadthfirst', 'circle', 'grid', 'preset'] as const;
 export type ChartLayout = (typeof CHART_LAYOUTS)[number];
 

@@ -15,6 +15,7 @@ import {
 import { PERMISSIONS } from '@harbour/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Services } from '../services/index';
+import { sendMarkedPdf } from './marked-file';
 
 const PAGE = 50;
 
@@ -86,12 +87,7 @@ export function figuresRoutes(svc: Services): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const { audience, lang, ...q } = request.query;
-        const { fileName, pdf, marking } = await svc.profile.pdf(request.actor, { ...toFilter(q), audience, language: lang });
-        return reply
-          .type('application/pdf')
-          .header('content-disposition', `attachment; filename="${fileName}"`)
-          .header('x-protective-marking', marking)
-          .send(pdf);
+        return sendMarkedPdf(reply, await svc.profile.pdf(request.actor, { ...toFilter(q), audience, language: lang }));
       },
     );
 

@@ -3,6 +3,7 @@ import {
   amongSchema,
   chartAnalysisSchema,
   chartBody,
+  chartPdfBody,
   chartSharingBody,
   chartListSchema,
   createdSchema,
@@ -26,6 +27,7 @@ import { PERMISSIONS } from '@harbour/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { toGraphFilter } from '../services/graph-filter';
 import type { Services } from '../services/index';
+import { sendMarkedPdf } from './marked-file';
 
 /** The filter part of a query, without absent keys (so equal filters share one cached graph). */
 function filterOf(query: Partial<LinkFilter>) {
@@ -181,6 +183,24 @@ export function graphRoutes(svc: Services): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => reply.code(201).send(await svc.charts.create(request.actor, request.body.name, request.body.chart)),
+    );
+
+    app.post(
+      '/api/graph/charts/pdf',
+      {
+        config: { permission: PERMISSIONS.pictureSearch },
+        // A chart of 2,000 entities and 20,000 links, as drawn.
+        bodyLimit: 8 * 1024 * 1024,
+        schema: {
+          tags: ['graph'],
+          summary:
+            'A chart as drawn (entities where they stand, links, the words of its key) made into a one-page PDF with its title, the date, your name and its protective marking on the page; audited',
+          body: chartPdfBody,
+        },
+      },
+      async (request, reply) => {
+        return sendMarkedPdf(reply, await svc.charts.pdf(request.actor, request.body));
+      },
     );
 
     app.get(

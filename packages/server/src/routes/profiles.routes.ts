@@ -3,6 +3,7 @@ import { PERMISSIONS } from '@harbour/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../services/index';
+import { sendMarkedPdf } from './marked-file';
 
 /** Problem profiles an analyst writes around the figures: listed, started, written, issued, printed. */
 export function profileRoutes(svc: Services): FastifyPluginAsyncZod {
@@ -86,12 +87,7 @@ export function profileRoutes(svc: Services): FastifyPluginAsyncZod {
         schema: { tags: ['figures'], summary: 'A written problem profile as a printable PDF (A4), its marking on every page; audited', params: idParams },
       },
       async (request, reply) => {
-        const { fileName, pdf, marking } = await svc.writtenProfiles.pdf(request.actor, request.params.id);
-        return reply
-          .type('application/pdf')
-          .header('content-disposition', `attachment; filename="${fileName}"`)
-          .header('x-protective-marking', marking)
-          .send(pdf);
+        return sendMarkedPdf(reply, await svc.writtenProfiles.pdf(request.actor, request.params.id));
       },
     );
   };

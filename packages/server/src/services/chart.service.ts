@@ -1,9 +1,10 @@
-import type { ChartContent, ChartSummary, LinkFilter, SavedChart } from '@harbour/contract';
+import { protectiveMarking, type ChartContent, type ChartPdfRequest, type ChartSummary, type LinkFilter, type SavedChart } from '@harbour/contract';
 import { randomUUID } from 'node:crypto';
 import { Conflict, NotFound, PERMISSIONS, permittedUser, type Actor, type GraphFilter, type UserActor } from '@harbour/core';
 import type { Repositories, SavedChartRow } from '@harbour/db';
 import type { GraphService } from './graph.service';
 import { auditEntry } from './audit.service';
+import { chartPdf } from './chart-pdf';
 
 /**
  * Saved charts: an analyst's own, by name, reopened against the picture as it is then (links
@@ -75,6 +76,25 @@ export class ChartService {
     const user = this.allowed(actor);
     if (!(await this.repos.graph.deleteChart(id, user.userId))) throw new NotFound('No such chart');
     await this.repos.audit.append(auditEntry(user, 'graph.chart-deleted', { type: 'chart', id }, {}));
+  }
+
+  /**
+   * A chart as the analyst has drawn it, made into a PDF marked as personal intelligence and
+   * signed with their name; audited, as the export of what it shows.
+   */
+  async pdf(actor: Actor, chart: ChartPdfRequest): Promise<{ fileName: string; pdf: Buffer; marking: string }> {
+    const user = this.allowed(actor);
+    const author = await this.repos.users.get(user.userId);
+    const marking = protectiveMarking({ personal: true, intelligence: true });
+    const pdf = await chartPdf(chart, author?.display_name ?? '', marking, this.now());
+    await this.repos.audit.append(
+      auditEntry(user, 'graph.chart-exported', chart.chart ? { type: 'chart', id: chart.chart } : null, {
+        format: 'pdf',
+        entities: chart.nodes.length,
+        links: chart.links.length,
+      }),
+    );
+    return { fileName: `harbour-chart-${marking}.pdf`, pdf, marking };
   }
 
   private allowed(actor: Actor): UserActor {

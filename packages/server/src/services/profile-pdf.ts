@@ -1,21 +1,14 @@
-import { createRequire } from 'node:module';
 import type { ProblemProfile, ProfileTable } from '@harbour/core';
 import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { LegacyGridContainLabel } from 'echarts/features';
 import { SVGRenderer } from 'echarts/renderers';
-import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
+import { INK, markedPdf, markEveryPage, svgFonts } from './pdf-pages';
 
 echarts.use([BarChart, LineChart, GridComponent, SVGRenderer, LegacyGridContainLabel]);
 
-const require = createRequire(import.meta.url);
-// DejaVu has every letter of Welsh (ŵ, ŷ) that the PDF standard fonts lack.
-const FONT = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
-const BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
-
-const INK = '#0b0c0c';
 const GREY = '#505a5f';
 const BLUE = '#1d70b8';
 const MARGIN = 56;
@@ -64,22 +57,11 @@ export function chartSvg(chart: NonNullable<ProfileTable['chart']>, width: numbe
  * charts and its tables, breaking pages between rows. The same model the web page shows.
  */
 export function profilePdf(profile: ProblemProfile): Promise<Buffer> {
-  const doc = new PDFDocument({
+  const { doc, done } = markedPdf({
     size: 'A4',
     margin: MARGIN,
     lang: profile.language === 'cy' ? 'cy-GB' : 'en-GB',
-    displayTitle: true,
-    // Kept so that every page can be marked once the content is laid out.
-    bufferPages: true,
     info: { Title: profile.title, Author: 'Harbour', Subject: profile.subtitle },
-  });
-  doc.registerFont('text', FONT);
-  doc.registerFont('bold', BOLD);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
   });
   const width = doc.page.width - 2 * MARGIN;
   const bottom = () => doc.page.height - MARGIN;
@@ -123,32 +105,15 @@ export function profilePdf(profile: ProblemProfile): Promise<Buffer> {
         const over = table.id === 'trend' ? 'time' : 'categories';
         const height = over === 'time' ? 190 : Math.max(120, table.chart.labels.length * 22 + 30);
         room(height + 6);
-        SVGtoPDF(doc, chartSvg(table.chart, 480, height, over), MARGIN, doc.y, { width: 480, height, assumePt: true, fontCallback: () => 'text' });
+        SVGtoPDF(doc, chartSvg(table.chart, 480, height, over), MARGIN, doc.y, { width: 480, height, assumePt: true, fontCallback: svgFonts });
         doc.y += height + 6;
       }
       drawTable(doc, table, width, room);
     }
   }
-  markEveryPage(doc, profile.marking);
+  markEveryPage(doc, profile.marking, MARGIN);
   doc.end();
   return done;
-}
-
-/** The protective marking centred at the head and foot of every page, as the Government Security Classifications ask. */
-function markEveryPage(doc: PDFKit.PDFDocument, marking: string): void {
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    const { width, height, margins } = doc.page;
-    // Writing inside the margins must not start a new page.
-    const bottomMargin = margins.bottom;
-    margins.bottom = 0;
-    const line = { width: width - 2 * MARGIN, align: 'center' as const, lineBreak: false };
-    doc.font('bold').fontSize(10).fillColor(INK);
-    doc.text(marking, MARGIN, MARGIN / 2 - 5, line);
-    doc.text(marking, MARGIN, height - MARGIN / 2 - 5, line);
-    margins.bottom = bottomMargin;
-  }
 }
 
 function drawTable(doc: PDFKit.PDFDocument, table: ProfileTable, width: number, room: (needed: number) => void): void {

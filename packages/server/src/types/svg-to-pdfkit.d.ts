@@ -5,6 +5,13 @@ declare module 'svg-to-pdfkit' {
     svg: string,
     x: number,
     y: number,
-    options?: { width?: number; height?: number; assumePt?: boolean; fontCallback?: (family: string, bold: boolean, italic: boolean) => string },
+    options?: {
+      width?: number;
+      height?: number;
+      assumePt?: boolean;
+      /** Fits the outer SVG into width × height as SVG's own attribute would, e.g. 'xMidYMid meet'. */
+      preserveAspectRatio?: string;
+      fontCallback?: (family: string, bold: boolean, italic: boolean) => string;
+    },
   ): void;
 }

@@ -46,7 +46,21 @@ export async function upload<T>(path: string, file: Blob, contentType: string, h
   return send<T>('POST', path, { ...headers, accept: 'application/json', 'content-type': contentType }, file);
 }
 
+/** A file the server makes from what is sent (a chart's PDF, say), to download. */
+export async function apiFile(path: string, body: unknown): Promise<Blob> {
+  const response = await request('POST', path, { accept: 'application/pdf, application/json', 'content-type': 'application/json' }, JSON.stringify(body));
+  return response.blob();
+}
+
 async function send<T>(method: string, path: string, headers: Record<string, string>, body: BodyInit | undefined): Promise<T> {
+  const response = await request(method, path, headers, body);
+  const text = await response.text();
+  // Text from reporters and imports is shown as sent, but never with controls that hide or reorder it.
+  return withInvisibleShown(text ? JSON.parse(text) : undefined) as T;
+}
+
+/** The server's answer, or its refusal as an ApiError with its code, reason and fields. */
+async function request(method: string, path: string, headers: Record<string, string>, body: BodyInit | undefined): Promise<Response> {
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
@@ -54,15 +68,14 @@ async function send<T>(method: string, path: string, headers: Record<string, str
   } catch {
     throw new ApiError(0, 'network', 'network');
   }
-  const text = await response.text();
-  const json: unknown = text ? JSON.parse(text) : undefined;
   if (!response.ok) {
+    const text = await response.text();
+    const json: unknown = text ? JSON.parse(text) : undefined;
     const error = (json as { error?: { code?: string; message?: string; fields?: FieldError[] } & ErrorWhy } | undefined)?.error;
     throw new ApiError(response.status, error?.code ?? 'unknown', error?.message ?? response.statusText, error?.fields ?? [], {
       ...(error?.reason ? { reason: error.reason } : {}),
       ...(error?.values ? { values: error.values } : {}),
     });
   }
-  // Text from reporters and imports is shown as sent, but never with controls that hide or reorder it.
-  return withInvisibleShown(json) as T;
+  return response;
 }

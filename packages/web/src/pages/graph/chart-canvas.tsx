@@ -1,7 +1,7 @@
 import cytoscape, { type Core, type ElementDefinition, type LayoutOptions } from 'cytoscape';
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 import { chartStyle, iconUri } from './chart-style';
-import { chartSvg, type SvgFrame } from './chart-svg';
+import { chartSvg, type SvgFrame, type SvgLink, type SvgNode } from '@harbour/contract/chart';
 import { svgAsPng } from './svg-png';
 import { strongestRelation } from './link-words';
 import type { ChartLayout, LinkView, NodeView, ProtectiveMarking } from '@harbour/contract';
@@ -33,6 +33,8 @@ export interface ChartCanvasHandle {
   /** The chart as images, each framed (title, byline, key) and carrying the protective marking of what it shows. */
   png(marking: ProtectiveMarking, frame: SvgFrame): Promise<Blob>;
   svg(marking: ProtectiveMarking, frame: SvgFrame): string;
+  /** What is shown, as the exports draw it (for the server to make a PDF of). */
+  drawing(): { nodes: SvgNode[]; links: SvgLink[] };
   /** Where each entity is now (to save). */
   positions(): Map<string, { x: number; y: number }>;
 }
@@ -127,15 +129,15 @@ export const ChartCanvas = forwardRef<ChartCanvasHandle, Props>(function ChartCa
   useImperativeHandle(ref, () => ({
     png: (marking, frame) => svgAsPng(drawSvg(marking, frame)),
     svg: (marking, frame) => drawSvg(marking, frame),
+    drawing,
     positions: () => new Map(cyRef.current!.nodes().map((n) => [n.id(), { ...n.position() }])),
   }));
 
-  /** What is shown (not hidden, not yet played in), as the export draws it. */
-  const drawSvg = (marking: ProtectiveMarking, frame: SvgFrame) => {
-    const cy = cyRef.current!;
-    const shown = cy.elements(':visible');
-    return chartSvg(
-      shown.nodes().map((n) => ({
+  /** What is shown (not hidden, not yet played in), as the exports draw it. */
+  const drawing = () => {
+    const shown = cyRef.current!.elements(':visible');
+    return {
+      nodes: shown.nodes().map((n) => ({
         ...n.position(),
         kind: n.data('kind') as string,
         label: (n.hasClass('key-player') ? n.data('keyLabel') : n.data('label')) as string,
@@ -143,7 +145,7 @@ export const ChartCanvas = forwardRef<ChartCanvasHandle, Props>(function ChartCa
         ...(n.hasClass('sized') ? { size: n.data('size') as number } : {}),
         ...(n.hasClass('ringed') ? { ring: n.data('ring') as string } : {}),
       })),
-      shown.edges().map((e) => ({
+      links: shown.edges().map((e) => ({
         from: e.source().position(),
         to: e.target().position(),
         caption: e.data('caption') as string,
@@ -152,9 +154,11 @@ export const ChartCanvas = forwardRef<ChartCanvasHandle, Props>(function ChartCa
         direction: e.data('direction') as string,
         onPath: e.hasClass('on-path'),
       })),
-      marking,
-      frame,
-    );
+    };
+  };
+  const drawSvg = (marking: ProtectiveMarking, frame: SvgFrame) => {
+    const { nodes, links } = drawing();
+    return chartSvg(nodes, links, marking, frame);
   };
 
   // Entities and links: added, updated, removed, without disturbing what stays.

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { LINK_RELATIONS } from '@harbour/contract/vocabulary';
-import { iconUri, KIND_LOOK, RELATION_LOOK } from './chart-style';
+import { KIND_LOOK, RELATION_LOOK } from '@harbour/contract/chart';
+import { iconUri } from './chart-style';
 
 const DASHES = { solid: undefined, dashed: '10 6', dotted: '2 5' } as const;
 

@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
-import { api } from '../../api/client';
+import { api, apiFile } from '../../api/client';
 import { ErrorSummary } from '../../components/form/error-summary';
 import { problemsFrom } from '../../components/form/problems';
 import { Grading } from '../../components/grading';
@@ -14,7 +14,7 @@ import { ReportLink } from '../picture/report-link';
 import { ChartCanvas, type ChartCanvasHandle, type ChartNode } from './chart-canvas';
 import { ChartLegend } from './chart-legend';
 import { ChartTimeline } from './chart-timeline';
-import type { SvgFrame } from './chart-svg';
+import type { SvgFrame } from '@harbour/contract/chart';
 import { FilterFields } from './filter-fields';
 import { NetworkAnalysis } from './network-analysis';
 import { OpenCaseForm } from '../cases/open-case-form';
@@ -365,6 +365,16 @@ export function ChartPage() {
     };
   };
 
+  /** The PDF is made by the server, which signs it with the analyst's name, marks it and audits it. */
+  const exportPdf = () =>
+    run(async () => {
+      const { title, keyTitle, kinds, relations } = exportFrame();
+      const drawn = canvas.current!.drawing();
+      const language = i18n.language === 'cy' ? 'cy' : 'en';
+      const body = { title, language, keyTitle, kinds, relations, ...drawn, ...(saved ? { chart: saved.id } : {}) };
+      download(`harbour-chart-${CHART_MARKING}.pdf`, await apiFile('/api/graph/charts/pdf', body));
+    });
+
   const share = (shared: boolean) =>
     run(async () => {
       await api('PUT', `/api/graph/charts/${saved!.id}/sharing`, { shared });
@@ -470,6 +480,9 @@ export function ChartPage() {
           }
         >
           {t('graph.chart.svg')}
+        </button>
+        <button type="button" className="govuk-button govuk-button--secondary" onClick={() => void exportPdf()}>
+          {t('graph.chart.pdf')}
         </button>
       </div>
 

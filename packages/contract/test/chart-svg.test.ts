@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartSvg } from './chart-svg';
+import { chartSvg } from '../src/chart/svg';
 
 describe('the chart as SVG', () => {
   const svg = chartSvg(
@@ -104,5 +104,26 @@ describe('the chart as SVG, framed to stand on its own', () => {
     expect(texts.find((x) => x.y === Math.max(...ys))!.words).toBe('OFFICIAL-SENSITIVE');
     // Wide enough for the title and key, however small the drawing.
     expect(Number(/^<svg [^>]*? width="([\d.]+)"/.exec(svg)![1])).toBeGreaterThanOrEqual(640);
+  });
+});
+
+describe('the chart as drawn for a PDF page', () => {
+  const node = { x: 0, y: 0, kind: 'person', label: 'Dafydd Ŵyn', onPath: false };
+  const link = {
+    from: { x: 0, y: 0 },
+    to: { x: 90, y: 90 },
+    caption: 'controls · 2 reports',
+    reports: 2,
+    relation: 'controls',
+    direction: 'forward',
+    onPath: false,
+  };
+  const svg = chartSvg([node, { ...node, x: 90, y: 90, label: 'Anna' }], [link], null, undefined, { halos: false });
+
+  it('leaves the marking to the page, and draws labels without the halo PDFKit would paint over them', () => {
+    expect(svg).not.toContain('OFFICIAL');
+    expect(svg).not.toContain('paint-order');
+    expect(svg).toContain('fill="#0b0c0c">Dafydd Ŵyn</text>');
+    expect(svg).toContain('fill="#0b0c0c">controls · 2 reports</text>');
   });
 });

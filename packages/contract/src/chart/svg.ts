@@ -1,5 +1,5 @@
-import type { ProtectiveMarking } from '@harbour/contract';
-import { lookOf, RELATION_LOOK } from './chart-style';
+import type { ProtectiveMarking } from '../vocabulary/marking';
+import { lookOf, RELATION_LOOK } from './look';
 
 /** What an SVG export draws: the entities and links as they stand on the chart. */
 export interface SvgNode {
@@ -85,9 +85,17 @@ function escape(text: string): string {
 /**
  * The chart as a standalone SVG document: the same shapes, colours, icons and labels, as vectors
  * (so it prints sharp at any size and its text can be searched and copied), its protective
- * marking centred above and below it.
+ * marking centred above and below it (`null` when the page it is printed on carries the marking).
  */
-export function chartSvg(nodes: readonly SvgNode[], links: readonly SvgLink[], marking: ProtectiveMarking, frame?: SvgFrame): string {
+export function chartSvg(
+  nodes: readonly SvgNode[],
+  links: readonly SvgLink[],
+  marking: ProtectiveMarking | null,
+  frame?: SvgFrame,
+  /** A white halo round labels, so they read over lines; off where paint-order is not drawn (PDFKit would draw the halo over the letters). */
+  { halos = true }: { halos?: boolean } = {},
+): string {
+  const halo = halos ? ' paint-order="stroke" stroke="#fff" stroke-width="3"' : '';
   const xs = nodes.map((n) => n.x);
   const ys = nodes.map((n) => n.y);
   const [minX, maxX, minY, maxY] = nodes.length ? [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)] : [0, 0, 0, 0];
@@ -112,7 +120,7 @@ export function chartSvg(nodes: readonly SvgNode[], links: readonly SvgLink[], m
       (l.direction === 'backward' || l.direction === 'both' ? ` marker-start="${arrow}"` : '');
     return [
       `<line x1="${x1}" y1="${y1}" x2="${x2}" y2="${y2}" stroke="${l.onPath ? '#0b0c0c' : look.colour}" stroke-width="${width.toFixed(1)}"${l.onPath ? ' stroke-dasharray="12 6"' : DASHES[look.line]}${heads}/>`,
-      `<text x="${mx}" y="${my}" font-size="10" text-anchor="middle" dominant-baseline="central" paint-order="stroke" stroke="#fff" stroke-width="3">${escape(l.caption)}</text>`,
+      `<text x="${mx}" y="${my}" font-size="10" text-anchor="middle" dominant-baseline="central" fill="#0b0c0c"${halo}>${escape(l.caption)}</text>`,
     ].join('');
   });
   const shapes = nodes.map((n) => {
@@ -125,27 +133,31 @@ export function chartSvg(nodes: readonly SvgNode[], links: readonly SvgLink[], m
       `<g transform="translate(${n.x} ${n.y})">`,
       `<g fill="${look.colour}" ${stroke} transform="scale(${size / SIZE})">${outline(look.shape)}</g>`,
       `<g transform="translate(${-12 * scale} ${-12 * scale}) scale(${scale})" fill="${look.ink ?? '#ffffff'}">${look.icon}</g>`,
-      `<text y="${size / 2 + 14}" font-size="12" text-anchor="middle" paint-order="stroke" stroke="#fff" stroke-width="3" fill="#0b0c0c">${escape(n.label)}</text>`,
+      `<text y="${size / 2 + 14}" font-size="12" text-anchor="middle" fill="#0b0c0c"${halo}>${escape(n.label)}</text>`,
       '</g>',
     ].join('');
   });
   const head = frame ? heading(frame, left, top) : { svg: '', height: 0 };
   const key = frame ? keyOf(frame, left, top + height, width) : { svg: '', height: 0 };
-  const [frameTop, frameHeight] = [top - BAND - head.height, head.height + height + key.height + 2 * BAND];
+  const band = marking ? BAND : 0;
+  const [frameTop, frameHeight] = [top - band - head.height, head.height + height + key.height + 2 * band];
   const markingAt = (y: number) =>
+    marking &&
     `<text x="${left + width / 2}" y="${y}" font-size="16" font-weight="bold" text-anchor="middle" dominant-baseline="central" fill="#0b0c0c">${marking}</text>`;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${left} ${frameTop} ${width} ${frameHeight}" width="${width}" height="${frameHeight}" font-family="Arial, sans-serif">`,
     `<rect x="${left}" y="${frameTop}" width="${width}" height="${frameHeight}" fill="#fff"/>`,
     `<defs>${markers.join('')}</defs>`,
-    markingAt(frameTop + BAND / 2),
+    markingAt(frameTop + band / 2),
     head.svg,
     ...lines,
     ...shapes,
     key.svg,
-    markingAt(frameTop + frameHeight - BAND / 2),
+    markingAt(frameTop + frameHeight - band / 2),
     '</svg>',
-  ].join('\n');
+  ]
+    .filter(Boolean)
+    .join('\n');
 }
 
 /** A framed export is at least this wide, so its title and key have room. */
