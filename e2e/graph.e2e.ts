@@ -92,7 +92,7 @@ describe('an analyst charts a planted network, finds the path between two suspec
     expect(await accessibilityProblems(page)).toEqual([]);
   });
 
-  it('links say what they are; one opened shows each report behind it, its grading and what it says', async () => {
+  it('links say what they are; one opened shows each report behind it; reports can be drawn as events instead', async () => {
     const page = b.page;
     // The key names each kind of line.
     for (const words of ['controls', 'lives at', 'uses phone', 'mentioned together'])
@@ -118,6 +118,25 @@ describe('an analyst charts a planted network, finds the path between two suspec
     await panel.getByRole('button', { name: 'Close the link' }).click();
     await panel.waitFor({ state: 'detached' });
     await page.getByText(/^Links on the chart \(\d+\)$/).click();
+
+    // Reports drawn as events: each one point joined to whom it names, listed for the keyboard too.
+    await page.getByLabel('Show reports as events').check();
+    const events = page.getByRole('table', { name: 'Reports drawn as events' });
+    await events.waitFor();
+    const counted = await page.getByText(/reports? drawn as events?\./).innerText();
+    expect(await events.locator('tbody tr').count()).toBe(Number(/(\d+) reports? drawn as/.exec(counted)![1]));
+    const row = events.locator('tbody tr').first();
+    const reference = (await row.locator('th').innerText()).trim();
+    expect((await row.locator('td').nth(2).innerText()).split('; ').length).toBeGreaterThanOrEqual(2);
+    await row.getByRole('button', { name: `Select on the chart ${reference}` }).click();
+    await page.getByRole('region', { name: reference }).getByText('Names on this chart').waitFor();
+    expect(await accessibilityProblems(page)).toEqual([]);
+    // Exported as drawn: the report among the entities, and in the key.
+    const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download SVG' }).click()]);
+    const drawn = Buffer.concat(await (await svg.createReadStream()).toArray()).toString('utf8');
+    for (const words of [reference, 'Report']) expect(drawn).toContain(`>${words}</text>`);
+    await page.getByLabel('Show reports as events').uncheck();
+    await events.waitFor({ state: 'detached' });
   });
 
   it("the network's key players (brokers first) and communities, measured on the whole network", async () => {

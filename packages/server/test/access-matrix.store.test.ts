@@ -101,6 +101,7 @@ const EXPECTED: Record<string, 'public' | 'session' | readonly Role[]> = {
   'GET /api/graph/entities/:id': ['supervisor', 'investigator', 'analyst'],
   'POST /api/graph/entities': ['supervisor', 'investigator', 'analyst'],
   'POST /api/graph/entities/analysis': ['supervisor', 'investigator', 'analyst'],
+  'POST /api/graph/entities/events': ['supervisor', 'investigator', 'analyst'],
   'GET /api/graph/charts': ['supervisor', 'investigator', 'analyst'],
   'POST /api/graph/charts': ['supervisor', 'investigator', 'analyst'],
   'POST /api/graph/charts/pdf': ['supervisor', 'investigator', 'analyst'],

@@ -138,6 +138,37 @@ describe(`link analysis over the picture on ${TEST_STORE}`, () => {
     expect(peopleAndPhones).toMatchObject({ size: 4, truncated: false });
   });
 
+  it("draws a chart's reports as events: each report once, newest first, naming the chart's entities it links, under the filter", async () => {
+    const [victim, controller, driver] = [person('Ardit', 'Hoxha'), person('Besnik', 'Gashi', 'suspect'), person('Dritan', 'Krasniqi', 'suspect')];
+    const shared = phone('07700 900461');
+    const first = await report({ persons: [victim, controller], phones: [shared], receivedAt: new Date('2026-11-01T10:00:00Z') });
+    const second = await report({ persons: [driver], phones: [phone('+44 7700 900461')], receivedAt: new Date('2026-11-05T09:00:00Z') });
+    const [victimId, controllerId, driverId, phoneId] = await Promise.all([
+      entityOf(victim.id),
+      entityOf(controller.id),
+      entityOf(driver.id),
+      entityOf(shared.id),
+    ]);
+
+    // Three links from the first report and one from the second: two events, not four links.
+    const all = await svc.graph.chartEvents(analyst, [victimId, controllerId, driverId, phoneId]);
+    expect(all.truncated).toBe(false);
+    expect(all.events.map((e) => [e.id, e.entities])).toEqual([
+      [second.id, [driverId, phoneId].sort()],
+      [first.id, [victimId, controllerId, phoneId].sort()],
+    ]);
+    expect(all.events[1]).toMatchObject({ id: first.id, receivedAt: '2026-11-01T10:00:00.000Z' });
+    // Only what links the chart's entities: without the phone, the driver's report joins nothing on it.
+    expect((await svc.graph.chartEvents(analyst, [victimId, controllerId, driverId])).events.map((e) => e.id)).toEqual([first.id]);
+    // The filter holds: from the 5th, only the second report.
+    const since = await svc.graph.chartEvents(analyst, [victimId, controllerId, driverId, phoneId], { from: new Date('2026-11-05T00:00:00Z') });
+    expect(since.events.map((e) => e.id)).toEqual([second.id]);
+    const [audited] = await t.repos.audit.list({ action: 'graph.chart-events-viewed', limit: 1 });
+    expect(audited!.details).toMatchObject({ reports: [second.id] });
+    // Only those who may chart the picture may see its reports this way.
+    await expect(svc.graph.chartEvents(officer, [victimId])).rejects.toThrow(/does not allow/);
+  });
+
   it('says what each link is, from the one who acts, opens a link on its evidence, and restricts analysis to chosen kinds of link', async () => {
     const victim: Person = { ...person('Ardit', 'Hoxha'), phone: '07700 900111', address: '12 Commercial Road' };
     const controller = person('Besnik', 'Gashi', 'suspect');

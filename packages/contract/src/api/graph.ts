@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EXPLOITATION_TYPES } from '../vocabulary/domain';
 import { INTELLIGENCE_ASSESSMENTS, SOURCE_EVALUATIONS } from '../vocabulary/grading';
-import { LINK_RELATIONS, LINK_TYPES, RECORD_KINDS } from '../vocabulary/picture';
+import { LINK_RELATIONS, LINK_TYPES, RECORD_KINDS, SEARCH_KINDS } from '../vocabulary/picture';
 import { uniqueList } from './fields';
 import { reportRefSchema } from './picture';
 
@@ -150,6 +150,20 @@ export const chartAnalysisSchema = z.object({
 });
 export type ChartAnalysis = z.output<typeof chartAnalysisSchema>;
 
+/** Reports on a chart at most, drawn as events: the newest, when more make its links. */
+export const MOST_CHART_EVENTS = 300;
+/**
+ * The reports that make a chart's links, each as an event the chart can draw in place of the
+ * links it makes (a report naming five entities is one node and five lines, not ten links): which
+ * of the chart's entities it names, newest first, at most MOST_CHART_EVENTS.
+ */
+export const chartEventsSchema = z.object({
+  events: z.array(reportRefSchema.extend({ entities: z.array(z.string()) })),
+  truncated: z.boolean(),
+});
+export type ChartEvents = z.output<typeof chartEventsSchema>;
+export type ChartEvent = ChartEvents['events'][number];
+
 export const pathsQuery = linkFilterQuery.and(z.object({ a: z.uuid(), b: z.uuid() }));
 export const pathsSchema = z.object({
   paths: z.array(z.object({ nodes: z.array(nodeViewSchema), links: z.array(linkViewSchema.extend({ sources: z.array(reportRefSchema) })) })),
@@ -182,12 +196,12 @@ export const chartPdfBody = z.object({
   title: drawnWords(120).min(1, 'Enter a title for the chart'),
   language: z.enum(['en', 'cy']),
   keyTitle: drawnWords(80),
-  kinds: z.array(z.object({ kind: z.enum(RECORD_KINDS), label: drawnWords(80) })).max(RECORD_KINDS.length),
+  kinds: z.array(z.object({ kind: z.enum(SEARCH_KINDS), label: drawnWords(80) })).max(SEARCH_KINDS.length),
   relations: z.array(z.object({ relation: z.enum(LINK_RELATIONS), label: drawnWords(80) })).max(LINK_RELATIONS.length),
   nodes: z
     .array(
       canvasPoint.extend({
-        kind: z.enum(RECORD_KINDS),
+        kind: z.enum(SEARCH_KINDS),
         label: drawnWords(300),
         onPath: z.boolean(),
         size: z.number().min(8).max(200).optional(),

@@ -47,6 +47,13 @@ export const KIND_LOOK: Record<string, { colour: string; shape: string; icon: st
     shape: 'barrel',
     icon: '<path d="M5 2h14v20H5zm7 4a4 4 0 1 0 0 8 4 4 0 0 0 0-8zM8 17v2h8v-2z"/>',
   },
+  // Not an entity: a report drawn as an event, joined to the entities it names.
+  report: {
+    colour: '#ffffff',
+    shape: 'rhomboid',
+    icon: '<path d="M5 1h10l5 5v17H5zm9 1.5V7h4.5zM8 11h9v1.5H8zm0 4h9v1.5H8zm0 4h6v1.5H8z"/>',
+    ink: '#0b0c0c',
+  },
 };
 
 /**

@@ -73,6 +73,8 @@ function outline(shape: string): string {
       return polygon(4, -Math.PI / 2);
     case 'octagon':
       return polygon(8, Math.PI / 8);
+    case 'rhomboid':
+      return `<polygon points="${-r + 8},${-r} ${r},${-r} ${r - 8},${r} ${-r},${r}"/>`;
     default:
       return `<circle r="${r}"/>`;
   }

@@ -49,6 +49,7 @@ export const AUDIT_ACTIONS = [
   'figures.people-listed',
   'graph.chart-analysed',
   'graph.chart-deleted',
+  'graph.chart-events-viewed',
   'graph.chart-exported',
   'graph.chart-opened',
   'graph.chart-saved',

@@ -2,6 +2,7 @@ import {
   amongBody,
   amongSchema,
   chartAnalysisSchema,
+  chartEventsSchema,
   chartBody,
   chartPdfBody,
   chartSharingBody,
@@ -128,6 +129,21 @@ export function graphRoutes(svc: Services): FastifyPluginAsyncZod {
         },
       },
       async (request) => svc.graph.chartAnalysis(request.actor, request.body.ids, toGraphFilter(request.body.filter)),
+    );
+
+    app.post(
+      '/api/graph/entities/events',
+      {
+        config: { permission: PERMISSIONS.pictureSearch },
+        schema: {
+          tags: ['graph'],
+          summary:
+            'The reports that make the links among given entities (under the filter), newest first, each with the entities it names among them: to draw reports as events rather than links; audited',
+          body: amongBody,
+          response: { 200: chartEventsSchema },
+        },
+      },
+      async (request) => svc.graph.chartEvents(request.actor, request.body.ids, toGraphFilter(request.body.filter)),
     );
 
     app.get(

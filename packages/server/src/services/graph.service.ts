@@ -1,6 +1,8 @@
+import { MOST_CHART_EVENTS } from '@harbour/contract';
 import type {
   ChartAnalysis,
   ChartData,
+  ChartEvents,
   LinkEvidence,
   LinkRelation,
   LinkView,
@@ -251,6 +253,39 @@ export class GraphService {
       auditEntry(user, 'graph.chart-analysed', { type: 'entity', id: null }, { entities: result.entities.map((e) => e.id), keyPlayers, filter }),
     );
     return result;
+  }
+
+  /**
+   * The reports that make the links among given entities (under the filter), each with the
+   * entities it names among them: the chart's links drawn as events. Audited as a view of them.
+   */
+  async chartEvents(actor: Actor, entityIds: readonly string[], filter: GraphFilter = {}): Promise<ChartEvents> {
+    const user = this.allowed(actor);
+    const built = await this.cache.graph();
+    const view = this.cache.view(built, filter);
+    const ids = built.evidence.ids;
+    const inside = new Set(entityIds.map((id) => built.evidence.indexOf(id)).filter((v) => v !== undefined));
+    const pairs: [string, string][] = [];
+    for (const v of inside) for (const u of view.graph.neighbours(v)) if (u > v && inside.has(u)) pairs.push([ids[v]!, ids[u]!]);
+    const passes = built.evidence.reportFilter(filter);
+    const events = new Map<string, ReportRef & { entities: Set<string> }>();
+    // Newest first, as the store gives them.
+    for (const row of await this.repos.graph.linkSources(pairs)) {
+      if (!passes(row.report_id)) continue;
+      const event = events.get(row.report_id) ?? { ...sourceRef(row), entities: new Set<string>() };
+      event.entities.add(row.a).add(row.b);
+      events.set(row.report_id, event);
+    }
+    const shown = [...events.values()].slice(0, MOST_CHART_EVENTS).map((e) => ({ ...e, entities: [...e.entities].sort() }));
+    await this.repos.audit.append(
+      auditEntry(
+        user,
+        'graph.chart-events-viewed',
+        { type: 'entity', id: null },
+        { entities: [...inside].map((v) => ids[v]!), reports: shown.map((e) => e.id), filter },
+      ),
+    );
+    return { events: shown, truncated: events.size > shown.length };
   }
 
   /** The shortest paths (fewest links) between two entities, each link with the reports (passing the filter) that make it. */

@@ -199,8 +199,23 @@ export const ChartCanvas = forwardRef<ChartCanvasHandle, Props>(function ChartCa
       }
       if (edges.length) cy.add(edges);
     });
+    // A report drawn as an event goes among the entities it names, leaving the analyst's layout as it is.
+    cy.nodes('[kind = "report"]').forEach((event, i) => {
+      if (event.data('placed')) return;
+      const named = event.neighborhood().nodes();
+      if (named.empty()) return;
+      let [x, y] = [0, 0];
+      named.forEach((n) => {
+        x += n.position('x') / named.length;
+        y += n.position('y') / named.length;
+      });
+      // Two reports naming the same entities do not sit on one another.
+      const turn = (i * 2.4) % (2 * Math.PI);
+      event.position({ x: x + 30 * Math.cos(turn), y: y + 30 * Math.sin(turn) });
+      event.data('placed', true);
+    });
     // New entities without a saved place are laid out (a saved chart keeps its places).
-    const unplaced = nodes.some((n) => n.x === undefined) && added;
+    const unplaced = nodes.some((n) => n.x === undefined && n.kind !== 'report') && added;
     if (unplaced) cy.layout(layoutOptions(layout === 'preset' ? 'cose' : layout, cy)).run();
     else if (added) cy.fit(undefined, 40);
   }, [nodes, links, caption, layout]);

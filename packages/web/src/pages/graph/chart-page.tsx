@@ -26,9 +26,12 @@ import { analysisLook, type AnalysisDrawing } from './analysis-look';
 import { ChartAnalysisControls } from './chart-analysis-controls';
 import { EntityActions } from './entity-actions';
 import { EntityDetailsPanel } from './entity-details-panel';
+import { EventDetailsPanel } from './event-details-panel';
+import { ChartEventsTable } from './chart-events-table';
+import { drawnAsEvents, eventId, isEvent } from './chart-events';
 import { forgetChart, keepChart, keptChart, type SavedAs, type WorkingChart } from './working-chart';
 import { cleanLinkFilter, LINK_RELATIONS, linkFilterParams, protectiveMarking } from '@harbour/contract/vocabulary';
-import type { CallDataView, ChartAnalysis, ChartData, ChartLayout, Created, LinkFilter, LinkView, Paths, SavedChart } from '@harbour/contract';
+import type { CallDataView, ChartAnalysis, ChartData, ChartEvents, ChartLayout, Created, LinkFilter, LinkView, Paths, SavedChart } from '@harbour/contract';
 import { dateLocale } from '../../i18n/locale';
 
 const LAYOUTS: ChartLayout[] = ['cose', 'concentric', 'breadthfirst', 'circle', 'grid'];
@@ -102,6 +105,8 @@ export function ChartPage() {
   const [message, setMessage] = useState<string>();
   const [note, setNote] = useState<string>();
   const [drawing, setDrawing] = useState<AnalysisDrawing | null>(null);
+  /** Reports drawn as events (nodes joined to the entities they name) in place of the links they make. */
+  const [asEvents, setAsEvents] = useState(false);
   /** Changed since opened or saved: asked about before leaving the site, offered to discard. */
   const [changed, setChanged] = useState(false);
   const [restored, setRestored] = useState(false);
@@ -164,6 +169,7 @@ export function ChartPage() {
     setRestored(false);
     setChanged(false);
     setDrawing(null);
+    setAsEvents(false);
     void run(async () => {
       const kept = keptChart(address);
       if (kept) {
@@ -171,6 +177,7 @@ export function ChartPage() {
         setSaved(kept.saved);
         setName(kept.name);
         setDrawing(kept.drawing);
+        setAsEvents(kept.asEvents === true);
         setChanged(kept.changed);
         setRestored(kept.changed);
         showPlaced(
@@ -227,11 +234,12 @@ export function ChartPage() {
         saved,
         name,
         drawing,
+        asEvents,
         changed,
       });
     };
   });
-  useEffect(() => keep.current(), [nodes, filter, layout, saved, name, drawing, changed]);
+  useEffect(() => keep.current(), [nodes, filter, layout, saved, name, drawing, asEvents, changed]);
   const placed = useCallback((byHand: boolean) => {
     if (byHand) setChanged(true);
     keep.current();
@@ -251,6 +259,16 @@ export function ChartPage() {
     staleTime: Infinity,
     retry: false,
   });
+  const eventsAsked = useQuery({
+    queryKey: ['chart-events', idsKey, filter],
+    enabled: asEvents && idsKey !== '',
+    queryFn: () => api<ChartEvents>('POST', '/api/graph/entities/events', { ids: idsKey.split(','), filter: cleanLinkFilter(filter) }),
+    staleTime: Infinity,
+    retry: false,
+  });
+  const events = asEvents ? eventsAsked.data : undefined;
+  /** What the canvas draws: the entities and their links, or the entities, the reports as events, and the calls. */
+  const onCanvas = useMemo(() => (events ? drawnAsEvents(nodes, links, events.events) : { nodes, links }), [events, nodes, links]);
   /** The analysis on the chart, while it is drawn. */
   const measured = drawing ? drawn.data : undefined;
   const look = useMemo(() => (drawing && measured ? analysisLook(measured, drawing) : null), [drawing, measured]);
@@ -287,7 +305,7 @@ export function ChartPage() {
 
   const findPath = () =>
     run(async () => {
-      const [a, b] = selected;
+      const [a, b] = chosen;
       const found = await api<Paths>('GET', `/api/graph/paths?${new URLSearchParams({ a: a!, b: b!, ...linkFilterParams(filter) }).toString()}`);
       setPaths(found.paths);
       setPathShown(0);
@@ -352,13 +370,13 @@ export function ChartPage() {
 
   /** What an export carries besides the drawing: its title, when and by whom, and a key to what it shows. */
   const exportFrame = (): SvgFrame => {
-    const shown = nodes.filter((n) => !n.hidden);
+    const shown = onCanvas.nodes.filter((n) => !n.hidden);
     return {
       title: saved?.name ?? (name.trim() || t('graph.chart.title')),
       byline: t('graph.chart.byline', { date: when.format(new Date()), name: session?.user.displayName ?? '' }),
       keyTitle: t('graph.legend.title'),
       kinds: [...new Set(shown.map((n) => n.kind))].sort().map((kind) => ({ kind, label: t(`picture.kind.${kind}`) })),
-      relations: LINK_RELATIONS.filter((r) => links.some((l) => strongestRelation(l) === r)).map((relation) => ({
+      relations: LINK_RELATIONS.filter((r) => onCanvas.links.some((l) => strongestRelation(l) === r)).map((relation) => ({
         relation,
         label: t(`graph.relation.${relation}`),
       })),
@@ -390,21 +408,45 @@ export function ChartPage() {
   }, [links]);
   const caption = useCallback(
     (link: LinkView) =>
-      [
-        link.relations.map((r) => t(`graph.relation.${r}`)).join(', '),
-        link.calls > 0 ? t('graph.chart.callCaption', { count: link.calls }) : '',
-        t('graph.chart.linkCaption', { count: link.reports }),
-      ]
-        .filter(Boolean)
-        .join(' · '),
+      // A report's line to an entity it names says nothing a caption would add.
+      isEvent(link.from)
+        ? ''
+        : [
+            link.relations.map((r) => t(`graph.relation.${r}`)).join(', '),
+            link.calls > 0 ? t('graph.chart.callCaption', { count: link.calls }) : '',
+            link.reports > 0 ? t('graph.chart.linkCaption', { count: link.reports }) : '',
+          ]
+            .filter(Boolean)
+            .join(' · '),
     [t],
   );
   const path = paths?.[pathShown];
   const pathDrawn = useMemo(() => (path ? { nodes: path.nodes.map((n) => n.id), links: path.links.map((l) => [l.from, l.to] as const) } : null), [path]);
-  const labelOf = (id: string) => nodes.find((n) => n.id === id)?.label ?? id;
+  const labelOf = (id: string) => onCanvas.nodes.find((n) => n.id === id)?.label ?? id;
   const openEvidence = (from: string, to: string) => setOpenLink({ from, to });
   const chosenNode = selected.length === 1 ? nodes.find((n) => n.id === selected[0]) : undefined;
+  const chosenEvent = selected.length === 1 ? events?.events.find((e) => eventId(e.id) === selected[0]) : undefined;
+  /** Entities chosen, for a path: a report drawn as an event is not one. */
+  const chosen = selected.filter((id) => !isEvent(id));
   const problems = error ? problemsFrom(error, t, { name: t('graph.chart.nameError') }) : [];
+  /** Beside the chart: the entity or the report chosen on it, or how to choose one. */
+  let details = <p className="govuk-body-s">{t('graph.details.hint')}</p>;
+  if (chosenEvent) details = <EventDetailsPanel event={chosenEvent} labelOf={labelOf} />;
+  if (chosenNode)
+    details = (
+      <EntityDetailsPanel
+        node={chosenNode}
+        links={links.filter((l) => l.from === chosenNode.id || l.to === chosenNode.id)}
+        labelOf={labelOf}
+        figures={measured?.entities.find((e) => e.id === chosenNode.id)}
+        keyRank={look?.get(chosenNode.id)?.keyRank}
+        busy={busy}
+        onOpenLink={openEvidence}
+        onExpand={() => void expand(chosenNode.id)}
+        onChange={(part) => change(chosenNode.id, part)}
+        onRemove={() => drop(chosenNode.id)}
+      />
+    );
 
   return (
     <>
@@ -426,7 +468,10 @@ export function ChartPage() {
       )}
       <p className="govuk-body" aria-live="polite">
         {busy ? t('common.loading') : t('graph.chart.counts', { entities: nodes.length, links: links.length })}
+        {events && ` ${t('graph.chart.events', { count: events.events.length })}`}
+        {events?.truncated && ` ${t('graph.chart.eventsTruncated', { count: events.events.length })}`}
       </p>
+      {eventsAsked.error && asEvents && <ErrorSummary problems={problemsFrom(eventsAsked.error, t)} />}
 
       <FilterFields key={JSON.stringify(filter)} filter={filter} onApply={(f) => void applyFilter(f)} />
 
@@ -465,6 +510,26 @@ export function ChartPage() {
         >
           {t('graph.chart.relayout')}
         </button>
+        <div className="govuk-form-group">
+          <div className="govuk-checkboxes govuk-checkboxes--small">
+            <div className="govuk-checkboxes__item">
+              <input
+                className="govuk-checkboxes__input"
+                id="as-events"
+                type="checkbox"
+                checked={asEvents}
+                aria-describedby="as-events-hint"
+                onChange={(e) => setAsEvents(e.target.checked)}
+              />
+              <label className="govuk-label govuk-checkboxes__label" htmlFor="as-events">
+                {t('graph.chart.asEvents')}
+              </label>
+              <div id="as-events-hint" className="govuk-hint govuk-checkboxes__hint">
+                {t('graph.chart.asEventsHint')}
+              </div>
+            </div>
+          </div>
+        </div>
         <button
           type="button"
           className="govuk-button govuk-button--secondary"
@@ -486,13 +551,13 @@ export function ChartPage() {
         </button>
       </div>
 
-      <TimeSlider links={links} cutoff={cutoff} onChange={setCutoff} format={(ms) => when.format(new Date(ms))} />
+      <TimeSlider links={onCanvas.links} cutoff={cutoff} onChange={setCutoff} format={(ms) => when.format(new Date(ms))} />
 
       <div className="app-chart-frame">
         <ChartCanvas
           ref={canvas}
-          nodes={nodes}
-          links={links}
+          nodes={onCanvas.nodes}
+          links={onCanvas.links}
           layout={layout}
           layoutRun={layoutRun}
           cutoff={cutoff}
@@ -502,28 +567,15 @@ export function ChartPage() {
           keyLabel={keyLabel}
           onPlaced={placed}
           onSelect={keepOrder}
-          onExpand={(id) => void expand(id)}
-          onOpenLink={openEvidence}
+          onExpand={(id) => {
+            if (!isEvent(id)) void expand(id);
+          }}
+          onOpenLink={(from, to) => (isEvent(from) ? setSelected([from]) : openEvidence(from, to))}
           caption={caption}
           description={t('graph.chart.description', { entities: nodes.length, links: links.length })}
         />
         <div className="app-chart-side">
-          {chosenNode ? (
-            <EntityDetailsPanel
-              node={chosenNode}
-              links={links.filter((l) => l.from === chosenNode.id || l.to === chosenNode.id)}
-              labelOf={labelOf}
-              figures={measured?.entities.find((e) => e.id === chosenNode.id)}
-              keyRank={look?.get(chosenNode.id)?.keyRank}
-              busy={busy}
-              onOpenLink={openEvidence}
-              onExpand={() => void expand(chosenNode.id)}
-              onChange={(part) => change(chosenNode.id, part)}
-              onRemove={() => drop(chosenNode.id)}
-            />
-          ) : (
-            <p className="govuk-body-s">{t('graph.details.hint')}</p>
-          )}
+          {details}
           <ChartAnalysisControls
             drawing={drawing}
             analysis={measured}
@@ -537,17 +589,18 @@ export function ChartPage() {
         </div>
       </div>
       <p className="govuk-body-s">{t('graph.chart.mouseHint')}</p>
+      {events && events.events.length > 0 && <ChartEventsTable events={events.events} labelOf={labelOf} onSelect={(id) => setSelected([eventId(id)])} />}
       {openLink && (
         <LinkEvidencePanel key={`${openLink.from}|${openLink.to}`} from={openLink.from} to={openLink.to} filter={filter} onClose={() => setOpenLink(null)} />
       )}
 
       <h2 className="govuk-heading-m">{t('graph.chart.pathTitle')}</h2>
       <p className="govuk-body">
-        {selected.length === 2
-          ? t('graph.chart.pathBetween', { a: labelOf(selected[0]!), b: labelOf(selected[1]!) })
-          : t('graph.chart.pathHint', { count: selected.length })}
+        {chosen.length === 2
+          ? t('graph.chart.pathBetween', { a: labelOf(chosen[0]!), b: labelOf(chosen[1]!) })
+          : t('graph.chart.pathHint', { count: chosen.length })}
       </p>
-      <button type="button" className="govuk-button" disabled={selected.length !== 2 || busy} onClick={() => void findPath()}>
+      <button type="button" className="govuk-button" disabled={chosen.length !== 2 || busy} onClick={() => void findPath()}>
         {t('graph.chart.findPath')}
       </button>
       {paths && paths.length === 0 && <p className="govuk-body">{t('graph.chart.noPath')}</p>}

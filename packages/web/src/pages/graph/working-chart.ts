@@ -14,7 +14,7 @@ export interface SavedAs {
  * The charts an analyst is working on in this tab, kept in sessionStorage by the address that
  * opened them, so that going elsewhere (a report, an entity's page) and coming back, or reloading,
  * finds each as it was left: its entities where they were put, hidden or pinned, its filter and
- * layout, its analysis drawn, and whether it has changes not yet saved. Only ids, places and
+ * layout, its analysis drawn, reports drawn as events or not, and whether it has changes not yet saved. Only ids, places and
  * settings are kept; names and links are asked of the server again on return. sessionStorage
  * goes when the tab closes; signing out and the quick exit clear it sooner.
  */
@@ -26,6 +26,8 @@ export interface WorkingChart {
   readonly saved: SavedAs | null;
   readonly name: string;
   readonly drawing: AnalysisDrawing | null;
+  /** Its reports drawn as events (absent in what older pages kept). */
+  readonly asEvents?: boolean;
   /** Changed since it was opened or last saved. */
   readonly changed: boolean;
 }
