@@ -188,8 +188,25 @@ describe('an analyst charts a planted network, finds the path between two suspec
     await page.setViewportSize({ width: 1200, height: 900 });
   });
 
-  it('the chart is saved by name and reopens from the networks page as it was', async () => {
+  it('the chart is saved by name, with a group and a note, and reopens from the networks page as it was', async () => {
     const page = b.page;
+    // Two entities grouped and a note on one, by keyboard: the table to choose, the side column to mark.
+    const boxes = page.locator('input[id^="select-"]');
+    for (const box of await boxes.all()) if (await box.isChecked()) await box.uncheck();
+    const [first, second] = [page.locator(`#${await boxes.nth(0).getAttribute('id')}`), page.locator(`#${await boxes.nth(1).getAttribute('id')}`)];
+    await first.check();
+    await second.check();
+    await page.getByLabel('Group the 2 chosen entities').fill('Night shift');
+    await page.getByRole('button', { name: 'Group them' }).click();
+    await second.uncheck();
+    await page.getByLabel('Note on the chart').fill('Seen at the plant gate at 5 am');
+    await page.getByRole('button', { name: 'Keep the note and group' }).click();
+    const marked = async () => {
+      const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download SVG' }).click()]);
+      return Buffer.concat(await (await svg.createReadStream()).toArray()).toString('utf8');
+    };
+    for (const words of ['Night shift', 'Seen at the plant gate at 5 am']) expect(await marked()).toContain(`>${words}</text>`);
+
     const name = `Suspects path ${Date.now()}`;
     await page.getByLabel('Name', { exact: true }).fill(name);
     await page.getByRole('button', { name: 'Save chart' }).click();
@@ -205,6 +222,11 @@ describe('an analyst charts a planted network, finds the path between two suspec
     await page.getByRole('heading', { level: 1, name }).waitFor();
     await page.getByText(entitiesOnChart).waitFor();
     expect(page.url()).toBe(chartUrl);
+    // The group and the note came back with it.
+    await first.check();
+    expect(await page.getByLabel('Note on the chart').inputValue()).toBe('Seen at the plant gate at 5 am');
+    expect(await page.getByLabel('Group', { exact: true }).inputValue()).toBe('Night shift');
+    for (const words of ['Night shift', 'Seen at the plant gate at 5 am']) expect(await marked()).toContain(`>${words}</text>`);
     expect(await accessibilityProblems(page)).toEqual([]);
   });
 

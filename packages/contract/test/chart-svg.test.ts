@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chartSvg } from '../src/chart/svg';
+import fc from 'fast-check';
+import { chartSvg, wrap } from '../src/chart/svg';
 
 describe('the chart as SVG', () => {
   const svg = chartSvg(
@@ -125,5 +126,45 @@ describe('the chart as drawn for a PDF page', () => {
     expect(svg).not.toContain('paint-order');
     expect(svg).toContain('fill="#0b0c0c">Dafydd Ŵyn</text>');
     expect(svg).toContain('fill="#0b0c0c">controls · 2 reports</text>');
+  });
+});
+
+describe("the analyst's groups and notes as drawn", () => {
+  const node = { x: 0, y: 0, kind: 'person', label: 'Besnik Gashi', onPath: false };
+  const svg = chartSvg([node, { ...node, x: 120, label: 'Ardit Hoxha' }], [], 'OFFICIAL-SENSITIVE', undefined, {
+    groups: [{ label: 'Gashi household', left: -40, top: -40, right: 160, bottom: 60 }],
+    notes: [{ x: 300, y: -100, text: 'Drives the workers to the plant at 5 am, seen by the night manager twice' }],
+  });
+
+  it('draws a box round a group, named, and a note wrapped in lines inside its paper', () => {
+    expect(svg).toContain('<rect x="-40" y="-40" width="200" height="100"');
+    expect(svg).toContain('>Gashi household</text>');
+    const noteLines = [...svg.matchAll(/font-size="11" fill="#0b0c0c">([^<]+)<\/text>/g)].map((m) => m[1]);
+    expect(noteLines.join(' ')).toBe('Drives the workers to the plant at 5 am, seen by the night manager twice');
+    expect(noteLines.every((line) => line!.length <= 30)).toBe(true);
+    // The note, far to the right, is inside the drawing.
+    const [left, , width] = /viewBox="([^"]+)"/.exec(svg)![1]!.split(' ').map(Number);
+    expect(left! + width!).toBeGreaterThan(300 + 90);
+  });
+});
+
+describe('words wrapped for a note', () => {
+  it('keeps every word, in order, in lines no longer than asked unless one word is', () => {
+    expect(wrap('one two three four', 9)).toEqual(['one two', 'three', 'four']);
+    expect(wrap('a\nb c', 10)).toEqual(['a', 'b c']);
+    expect(wrap('extraordinarily long', 5)).toEqual(['extraordinarily', 'long']);
+  });
+});
+
+describe('words wrapped, for any text', () => {
+  it('lose no word, reorder none, and break only where a word would cross the width', () => {
+    fc.assert(
+      fc.property(fc.array(fc.stringMatching(/^[a-zŵŷ]{1,12}$/), { maxLength: 40 }), fc.integer({ min: 1, max: 40 }), (words, most) => {
+        const lines = wrap(words.join(' '), most);
+        expect(lines.join(' ').split(' ').filter(Boolean)).toEqual(words);
+        for (const line of lines) expect(line.length <= most || !line.includes(' ')).toBe(true);
+        for (let i = 1; i < lines.length; i++) expect(lines[i - 1]!.length + 1 + lines[i]!.split(' ')[0]!.length).toBeGreaterThan(most);
+      }),
+    );
   });
 });

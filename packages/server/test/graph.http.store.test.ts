@@ -7,6 +7,12 @@ import { TEST_STORE } from '../../../test/test-store';
 import { newTestApp, signIn, type Client, type TestApp } from './test-app';
 
 type Fields = { error: { fields: { path: string; message: string }[] } };
+/** The fields a refusal names, in order. */
+const refusedPaths = (response: { json<T>(): T }) =>
+  response
+    .json<Fields>()
+    .error.fields.map((f) => f.path)
+    .sort();
 
 describe(`link analysis over HTTP on ${TEST_STORE}`, () => {
   let t: TestApp;
@@ -48,12 +54,15 @@ describe(`link analysis over HTTP on ${TEST_STORE}`, () => {
     const chart = { entities: [{ id: '6f1c7d2e-3b4a-4c5d-8e9f-0a1b2c3d4e5f', x: 0, y: 0, pinned: false, hidden: false }], filter: {}, layout: 'spiral' };
     const response = await analyst.request('POST', '/api/graph/charts', { name: ' ', chart });
     expect(response.statusCode).toBe(400);
-    expect(
-      response
-        .json<Fields>()
-        .error.fields.map((f) => f.path)
-        .sort(),
-    ).toEqual(['chart.layout', 'name']);
+    expect(refusedPaths(response)).toEqual(['chart.layout', 'name']);
+  });
+
+  it("refuses a chart's note or group longer than a chart can show, naming the entity's field", async () => {
+    const entity = { id: '6f1c7d2e-3b4a-4c5d-8e9f-0a1b2c3d4e5f', x: 0, y: 0, pinned: false, hidden: false };
+    const chart = { entities: [entity, { ...entity, note: 'n'.repeat(501), group: 'g'.repeat(81) }], filter: {}, layout: 'preset' };
+    const response = await analyst.request('POST', '/api/graph/charts', { name: 'Too much said', chart });
+    expect(response.statusCode).toBe(400);
+    expect(refusedPaths(response)).toEqual(['chart.entities.1.group', 'chart.entities.1.note']);
   });
 
   it('takes call data larger than an ordinary request, up to its own limit', async () => {
@@ -151,11 +160,6 @@ describe(`link analysis over HTTP on ${TEST_STORE}`, () => {
       ],
     });
     expect(response.statusCode).toBe(400);
-    expect(
-      response
-        .json<Fields>()
-        .error.fields.map((f) => f.path)
-        .sort(),
-    ).toEqual(['nodes.0.ring', 'nodes.1.kind']);
+    expect(refusedPaths(response)).toEqual(['nodes.0.ring', 'nodes.1.kind']);
   });
 });

@@ -266,7 +266,16 @@ describe(`link analysis over the picture on ${TEST_STORE}`, () => {
     await report({ persons: [victim, controller], phones: [shared] });
     const ids = await Promise.all([entityOf(victim.id), entityOf(controller.id), entityOf(shared.id)]);
     const chart = {
-      entities: ids.map((id, i) => ({ id, x: i * 100, y: 0, pinned: i === 0, hidden: false })),
+      // The analyst's marks are kept: a note on the controller, the two people drawn as one household.
+      entities: ids.map((id, i) => ({
+        id,
+        x: i * 100,
+        y: 0,
+        pinned: i === 0,
+        hidden: false,
+        ...(i === 1 ? { note: 'Drives the workers to the plant at 5 am' } : {}),
+        ...(i < 2 ? { group: 'Gashi household' } : {}),
+      })),
       filter: { from: '2026-01-01' },
       layout: 'preset' as const,
     };

@@ -184,6 +184,10 @@ export const linkEvidenceSchema = z.object({
 });
 export type LinkEvidence = z.output<typeof linkEvidenceSchema>;
 
+/** What an analyst writes on a chart: a note beside an entity, the name of the group it is drawn in. */
+const chartNote = z.string().trim().max(500, 'Keep a note to 500 characters or fewer');
+const chartGroup = z.string().trim().max(80, 'Keep a group name to 80 characters or fewer');
+
 /** A place on the chart's canvas, in its own units. */
 const canvasPoint = z.object({ x: z.number().min(-1e6).max(1e6), y: z.number().min(-1e6).max(1e6) });
 const drawnWords = (most: number) => z.string().trim().max(most);
@@ -226,6 +230,15 @@ export const chartPdfBody = z.object({
       }),
     )
     .max(20_000, 'A chart can show at most 20,000 links'),
+  /** The analyst's groups, each a box round its entities, and notes, each where it stands on the chart. */
+  groups: z
+    .array(z.object({ label: chartGroup, left: canvasPoint.shape.x, top: canvasPoint.shape.y, right: canvasPoint.shape.x, bottom: canvasPoint.shape.y }))
+    .max(2_000)
+    .default([]),
+  notes: z
+    .array(canvasPoint.extend({ text: chartNote }))
+    .max(2_000)
+    .default([]),
   /** The saved chart it is, if any (for the audit). */
   chart: z.uuid().optional(),
 });
@@ -234,10 +247,23 @@ export type ChartPdfRequest = z.output<typeof chartPdfBody>;
 export const CHART_LAYOUTS = ['cose', 'concentric', 'breadthfirst', 'circle', 'grid', 'preset'] as const;
 export type ChartLayout = (typeof CHART_LAYOUTS)[number];
 
-/** What a saved chart keeps: its entities as placed, the filter it was drawn with, and the layout. */
+/**
+ * What a saved chart keeps: its entities as placed (each with the analyst's note and group, if
+ * any: entities of one group name are drawn inside one box), the filter it was drawn with, and the layout.
+ */
 export const chartContentSchema = z.object({
   entities: z
-    .array(z.object({ id: z.uuid(), x: z.number().finite(), y: z.number().finite(), pinned: z.boolean(), hidden: z.boolean() }))
+    .array(
+      z.object({
+        id: z.uuid(),
+        x: z.number().finite(),
+        y: z.number().finite(),
+        pinned: z.boolean(),
+        hidden: z.boolean(),
+        note: chartNote.optional(),
+        group: chartGroup.optional(),
+      }),
+    )
     .min(1, 'A chart needs at least one entity')
     .max(2_000, 'A chart can hold at most 2,000 entities'),
   filter: linkFilterSchema,

@@ -25,6 +25,22 @@ export interface SvgLink {
   readonly onPath: boolean;
 }
 
+/** A group the analyst drew: a box round its entities, named at its top. */
+export interface SvgGroup {
+  readonly label: string;
+  readonly left: number;
+  readonly top: number;
+  readonly right: number;
+  readonly bottom: number;
+}
+
+/** A note the analyst wrote on the chart, where it stands (its middle). */
+export interface SvgNote {
+  readonly x: number;
+  readonly y: number;
+  readonly text: string;
+}
+
 /**
  * What frames an export so it stands on its own, printed or sent: its title, when and by whom it
  * was drawn, and a key to the kinds of entity and link it shows.
@@ -94,12 +110,15 @@ export function chartSvg(
   links: readonly SvgLink[],
   marking: ProtectiveMarking | null,
   frame?: SvgFrame,
-  /** A white halo round labels, so they read over lines; off where paint-order is not drawn (PDFKit would draw the halo over the letters). */
-  { halos = true }: { halos?: boolean } = {},
+  /**
+   * A white halo round labels, so they read over lines (off where paint-order is not drawn:
+   * PDFKit would draw the halo over the letters); the analyst's groups and notes.
+   */
+  { halos = true, groups = [], notes = [] }: { halos?: boolean; groups?: readonly SvgGroup[]; notes?: readonly SvgNote[] } = {},
 ): string {
   const halo = halos ? ' paint-order="stroke" stroke="#fff" stroke-width="3"' : '';
-  const xs = nodes.map((n) => n.x);
-  const ys = nodes.map((n) => n.y);
+  const xs = [...nodes.map((n) => n.x), ...groups.flatMap((g) => [g.left, g.right]), ...notes.flatMap((n) => [n.x - NOTE_WIDTH / 2, n.x + NOTE_WIDTH / 2])];
+  const ys = [...nodes.map((n) => n.y), ...groups.flatMap((g) => [g.top - 20, g.bottom]), ...notes.map((n) => n.y)];
   const [minX, maxX, minY, maxY] = nodes.length ? [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)] : [0, 0, 0, 0];
   const [left, top] = [minX - PADDING, minY - PADDING];
   const width = Math.max(maxX - minX + 2 * PADDING, frame ? MIN_FRAMED_WIDTH : 0);
@@ -139,6 +158,21 @@ export function chartSvg(
       '</g>',
     ].join('');
   });
+  const boxes = groups.map((g) =>
+    [
+      `<rect x="${g.left}" y="${g.top}" width="${g.right - g.left}" height="${g.bottom - g.top}" rx="12" fill="#f3f2f1" stroke="#505a5f" stroke-width="2" stroke-dasharray="8 4"/>`,
+      `<text x="${g.left + 10}" y="${g.top - 8}" font-size="13" font-weight="bold" fill="#0b0c0c">${escape(g.label)}</text>`,
+    ].join(''),
+  );
+  const stickies = notes.map((n) => {
+    const lines = wrap(n.text, NOTE_CHARACTERS);
+    const height = lines.length * NOTE_LINE + 12;
+    const [x, y] = [n.x - NOTE_WIDTH / 2, n.y - height / 2];
+    return [
+      `<rect x="${x}" y="${y}" width="${NOTE_WIDTH}" height="${height}" fill="#fff7bf" stroke="#0b0c0c" stroke-width="1"/>`,
+      ...lines.map((line, i) => `<text x="${x + 8}" y="${y + 6 + (i + 0.8) * NOTE_LINE}" font-size="11" fill="#0b0c0c">${escape(line)}</text>`),
+    ].join('');
+  });
   const head = frame ? heading(frame, left, top) : { svg: '', height: 0 };
   const key = frame ? keyOf(frame, left, top + height, width) : { svg: '', height: 0 };
   const band = marking ? BAND : 0;
@@ -152,14 +186,36 @@ export function chartSvg(
     `<defs>${markers.join('')}</defs>`,
     markingAt(frameTop + band / 2),
     head.svg,
+    ...boxes,
     ...lines,
     ...shapes,
+    ...stickies,
     key.svg,
     markingAt(frameTop + frameHeight - band / 2),
     '</svg>',
   ]
     .filter(Boolean)
     .join('\n');
+}
+
+const NOTE_WIDTH = 180;
+const NOTE_LINE = 14;
+const NOTE_CHARACTERS = 30;
+
+/** Words in lines of at most `most` characters (a longer word stands on its own line). */
+export function wrap(text: string, most: number): string[] {
+  const lines: string[] = [];
+  for (const paragraph of text.split(/\r?\n/)) {
+    let line = '';
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      if (line && line.length + 1 + word.length > most) {
+        lines.push(line);
+        line = word;
+      } else line = line ? `${line} ${word}` : word;
+    }
+    lines.push(line);
+  }
+  return lines;
 }
 
 /** A framed export is at least this wide, so its title and key have room. */

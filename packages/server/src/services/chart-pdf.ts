@@ -22,7 +22,7 @@ export function chartPdf(chart: ChartPdfRequest, author: string, marking: Protec
   const locale = chart.language === 'cy' ? 'cy-GB' : 'en-GB';
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'Europe/London' }).format(drawnAt);
   const frame = { title: chart.title, byline: BYLINE[chart.language](date, author), keyTitle: chart.keyTitle, kinds: chart.kinds, relations: chart.relations };
-  const svg = chartSvg(chart.nodes, chart.links, null, frame, { halos: false });
+  const svg = chartSvg(chart.nodes, chart.links, null, frame, { halos: false, groups: chart.groups, notes: chart.notes });
   // The drawing's own size, from the viewBox chartSvg writes first.
   const [, , width = 1, height = 1] = /viewBox="([^"]+)"/.exec(svg)![1]!.split(' ').map(Number);
   const size = Math.max(width, height) > A4_MOST ? 'A3' : 'A4';

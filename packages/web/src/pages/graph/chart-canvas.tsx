@@ -1,7 +1,7 @@
 import cytoscape, { type Core, type ElementDefinition, type LayoutOptions } from 'cytoscape';
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 import { chartStyle, iconUri } from './chart-style';
-import { chartSvg, type SvgFrame, type SvgLink, type SvgNode } from '@harbour/contract/chart';
+import { chartSvg, wrap, type SvgFrame, type SvgGroup, type SvgLink, type SvgNode, type SvgNote } from '@harbour/contract/chart';
 import { svgAsPng } from './svg-png';
 import { strongestRelation } from './link-words';
 import type { ChartLayout, LinkView, NodeView, ProtectiveMarking } from '@harbour/contract';
@@ -27,6 +27,10 @@ export interface ChartNode extends NodeView {
   /** Where it was saved, when reopening a chart laid out by hand. */
   x?: number;
   y?: number;
+  /** The analyst's note beside it on the chart. */
+  note?: string;
+  /** The group it is drawn in (entities of one group name share a box). */
+  group?: string;
 }
 
 export interface ChartCanvasHandle {
@@ -34,7 +38,7 @@ export interface ChartCanvasHandle {
   png(marking: ProtectiveMarking, frame: SvgFrame): Promise<Blob>;
   svg(marking: ProtectiveMarking, frame: SvgFrame): string;
   /** What is shown, as the exports draw it (for the server to make a PDF of). */
-  drawing(): { nodes: SvgNode[]; links: SvgLink[] };
+  drawing(): { nodes: SvgNode[]; links: SvgLink[]; groups: SvgGroup[]; notes: SvgNote[] };
   /** Where each entity is now (to save). */
   positions(): Map<string, { x: number; y: number }>;
 }
@@ -66,6 +70,10 @@ interface Props {
 }
 
 const edgeId = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
+/** The box an analyst's group is drawn as, and the note beside an entity and its line to it. */
+const groupId = (label: string) => `group:${label}`;
+const noteId = (entityId: string) => `note:${entityId}`;
+const noteLinkId = (entityId: string) => `note:${entityId}|link`;
 
 function layoutOptions(name: ChartLayout, cy: Core): LayoutOptions {
   const common = { animate: false, fit: true, padding: 40 };
@@ -137,7 +145,8 @@ export const ChartCanvas = forwardRef<ChartCanvasHandle, Props>(function ChartCa
   const drawing = () => {
     const shown = cyRef.current!.elements(':visible');
     return {
-      nodes: shown.nodes().map((n) => ({
+      // Entities and reports have a kind; the analyst's groups and notes do not.
+      nodes: shown.nodes('[kind]').map((n) => ({
         ...n.position(),
         kind: n.data('kind') as string,
         label: (n.hasClass('key-player') ? n.data('keyLabel') : n.data('label')) as string,
@@ -148,34 +157,55 @@ export const ChartCanvas = forwardRef<ChartCanvasHandle, Props>(function ChartCa
       links: shown.edges().map((e) => ({
         from: e.source().position(),
         to: e.target().position(),
-        caption: e.data('caption') as string,
-        reports: e.data('reports') as number,
-        relation: e.data('relation') as string,
-        direction: e.data('direction') as string,
+        caption: (e.data('caption') as string | undefined) ?? '',
+        reports: (e.data('reports') as number | undefined) ?? 0,
+        relation: (e.data('relation') as string | undefined) ?? 'mentioned',
+        direction: (e.data('direction') as string | undefined) ?? 'none',
         onPath: e.hasClass('on-path'),
       })),
+      groups: shown.nodes('.group').map((g) => {
+        const box = g.boundingBox({ includeLabels: false });
+        return { label: g.data('label') as string, left: box.x1, top: box.y1, right: box.x2, bottom: box.y2 };
+      }),
+      notes: shown.nodes('.note').map((n) => ({ ...n.position(), text: n.data('label') as string })),
     };
   };
   const drawSvg = (marking: ProtectiveMarking, frame: SvgFrame) => {
-    const { nodes, links } = drawing();
-    return chartSvg(nodes, links, marking, frame);
+    const { nodes, links, groups, notes } = drawing();
+    return chartSvg(nodes, links, marking, frame, { groups, notes });
   };
 
   // Entities and links: added, updated, removed, without disturbing what stays.
   const { nodes, links, caption, layout } = props;
   useEffect(() => {
     const cy = cyRef.current!;
-    const wanted = new Set([...nodes.map((n) => n.id), ...links.map((l) => edgeId(l.from, l.to))]);
+    const groups = [...new Set(nodes.flatMap((n) => (n.group ? [n.group] : [])))];
+    const noted = nodes.filter((n) => n.note);
+    const wanted = new Set([
+      ...nodes.map((n) => n.id),
+      ...links.map((l) => edgeId(l.from, l.to)),
+      ...groups.map(groupId),
+      ...noted.flatMap((n) => [noteId(n.id), noteLinkId(n.id)]),
+    ]);
     let added = false;
     cy.batch(() => {
+      // Groups first, so entities can move into them before an emptied group goes (taking nothing with it).
+      for (const g of groups)
+        if (cy.getElementById(groupId(g)).empty()) cy.add({ group: 'nodes', data: { id: groupId(g), label: g }, classes: 'group', selectable: false });
+      for (const n of nodes) {
+        const node = cy.getElementById(n.id);
+        const parent = node.parent();
+        const [want, has] = [n.group ? groupId(n.group) : null, parent.nonempty() ? parent.first().id() : null];
+        if (node.nonempty() && want !== has) node.move({ parent: want });
+      }
       cy.elements()
         .filter((e) => !wanted.has(e.id()))
         .remove();
       const fresh: ElementDefinition[] = [];
       for (const n of nodes) {
-        const data = { id: n.id, label: n.label, kind: n.kind, icon: iconUri(n.kind) };
+        const data = { id: n.id, label: n.label, kind: n.kind, icon: iconUri(n.kind), ...(n.group ? { parent: groupId(n.group) } : {}) };
         const existing = cy.getElementById(n.id);
-        if (existing.nonempty()) existing.data(data);
+        if (existing.nonempty()) existing.data({ label: n.label, kind: n.kind, icon: data.icon });
         else fresh.push({ group: 'nodes', data, ...(n.x !== undefined && n.y !== undefined ? { position: { x: n.x, y: n.y } } : {}) });
       }
       if (fresh.length) cy.add(fresh);
@@ -198,6 +228,19 @@ export const ChartCanvas = forwardRef<ChartCanvasHandle, Props>(function ChartCa
         else edges.push({ group: 'edges', data });
       }
       if (edges.length) cy.add(edges);
+      // Notes: beside their entity, joined to it by a thin line; moved like anything else.
+      for (const n of noted) {
+        const data = { id: noteId(n.id), label: n.note, height: wrap(n.note!, 30).length * 14 + 14 };
+        const existing = cy.getElementById(data.id);
+        if (existing.nonempty()) existing.data(data);
+        else {
+          const at = cy.getElementById(n.id).position();
+          cy.add([
+            { group: 'nodes', data, classes: 'note', selectable: false, position: { x: at.x + 110, y: at.y - 70 } },
+            { group: 'edges', data: { id: noteLinkId(n.id), source: data.id, target: n.id, firstSeen: 0 }, classes: 'note-link' },
+          ]);
+        }
+      }
     });
     // A report drawn as an event goes among the entities it names, leaving the analyst's layout as it is.
     cy.nodes('[kind = "report"]').forEach((event, i) => {
@@ -254,6 +297,7 @@ export const ChartCanvas = forwardRef<ChartCanvasHandle, Props>(function ChartCa
       for (const n of nodes) {
         const node = cy.getElementById(n.id);
         node.toggleClass('hidden', n.hidden);
+        cy.getElementById(noteId(n.id)).toggleClass('hidden', n.hidden);
         node.toggleClass('pinned', n.pinned);
         if (n.pinned) node.lock();
         else node.unlock();

@@ -28,6 +28,7 @@ import { EntityActions } from './entity-actions';
 import { EntityDetailsPanel } from './entity-details-panel';
 import { EventDetailsPanel } from './event-details-panel';
 import { ChartEventsTable } from './chart-events-table';
+import { GroupChosenForm, GroupNames, marksOf } from './chart-marks';
 import { drawnAsEvents, eventId, isEvent } from './chart-events';
 import { forgetChart, keepChart, keptChart, type SavedAs, type WorkingChart } from './working-chart';
 import { cleanLinkFilter, LINK_RELATIONS, linkFilterParams, protectiveMarking } from '@harbour/contract/vocabulary';
@@ -228,7 +229,7 @@ export function ChartPage() {
       const positions = canvas.current.positions();
       keepChart({
         address: openedAt.current,
-        entities: nodes.map((n) => ({ id: n.id, ...(positions.get(n.id) ?? { x: n.x ?? 0, y: n.y ?? 0 }), hidden: n.hidden, pinned: n.pinned })),
+        entities: nodes.map((n) => ({ id: n.id, ...(positions.get(n.id) ?? { x: n.x ?? 0, y: n.y ?? 0 }), hidden: n.hidden, pinned: n.pinned, ...marksOf(n) })),
         filter: cleanLinkFilter(filter),
         layout,
         saved,
@@ -345,7 +346,7 @@ export function ChartPage() {
     void run(async () => {
       const positions = canvas.current!.positions();
       const chart = {
-        entities: nodes.map((n) => ({ id: n.id, ...(positions.get(n.id) ?? { x: 0, y: 0 }), pinned: n.pinned, hidden: n.hidden })),
+        entities: nodes.map((n) => ({ id: n.id, ...(positions.get(n.id) ?? { x: 0, y: 0 }), pinned: n.pinned, hidden: n.hidden, ...marksOf(n) })),
         filter: cleanLinkFilter(filter),
         layout: 'preset' as const,
       };
@@ -428,9 +429,20 @@ export function ChartPage() {
   const chosenEvent = selected.length === 1 ? events?.events.find((e) => eventId(e.id) === selected[0]) : undefined;
   /** Entities chosen, for a path: a report drawn as an event is not one. */
   const chosen = selected.filter((id) => !isEvent(id));
+  const groupNames = [...new Set(nodes.flatMap((n) => (n.group ? [n.group] : [])))].sort();
   const problems = error ? problemsFrom(error, t, { name: t('graph.chart.nameError') }) : [];
   /** Beside the chart: the entity or the report chosen on it, or how to choose one. */
   let details = <p className="govuk-body-s">{t('graph.details.hint')}</p>;
+  if (chosen.length > 1)
+    details = (
+      <GroupChosenForm
+        count={chosen.length}
+        onGroup={(group) => {
+          setNodes((all) => all.map((n) => (chosen.includes(n.id) ? { ...n, group } : n)));
+          setChanged(true);
+        }}
+      />
+    );
   if (chosenEvent) details = <EventDetailsPanel event={chosenEvent} labelOf={labelOf} />;
   if (chosenNode)
     details = (
@@ -576,6 +588,7 @@ export function ChartPage() {
         />
         <div className="app-chart-side">
           {details}
+          <GroupNames groups={groupNames} />
           <ChartAnalysisControls
             drawing={drawing}
             analysis={measured}
@@ -802,5 +815,5 @@ export function ChartPage() {
 
 /** What an analyst set on an entity, kept when the server draws it again. */
 function pick(node: ChartNode | undefined): Partial<ChartNode> {
-  return node ? { hidden: node.hidden, pinned: node.pinned } : {};
+  return node ? { hidden: node.hidden, pinned: node.pinned, ...marksOf(node) } : {};
 }

@@ -79,6 +79,46 @@ export function chartStyle(): StylesheetJson {
     // A path: black, thick and dashed, so it stands out without colour.
     { selector: 'edge.on-path', style: { width: 7, 'line-color': '#0b0c0c', 'line-style': 'dashed', 'z-index': 10 } },
     { selector: 'node.on-path', style: { 'border-width': 6, 'border-color': '#0b0c0c' } },
+    // The analyst's own marks: a group's box, named at its top; a note in yellow, on a thin line to its entity.
+    {
+      selector: 'node.group',
+      style: {
+        shape: 'round-rectangle',
+        'background-color': '#f3f2f1',
+        'background-image': 'none',
+        'border-width': 2,
+        'border-style': 'dashed',
+        'border-color': '#505a5f',
+        label: 'data(label)',
+        'text-valign': 'top',
+        'text-halign': 'center',
+        'font-weight': 'bold',
+        'font-size': 13,
+        padding: '20px',
+      },
+    },
+    {
+      selector: 'node.note',
+      style: {
+        shape: 'rectangle',
+        width: 180,
+        height: 'data(height)',
+        'background-color': '#fff7bf',
+        'background-image': 'none',
+        'border-width': 1,
+        label: 'data(label)',
+        'text-valign': 'center',
+        'text-halign': 'center',
+        'text-wrap': 'wrap',
+        'text-max-width': '164px',
+        'font-size': 11,
+        'text-outline-width': 0,
+      },
+    },
+    {
+      selector: 'edge.note-link',
+      style: { width: 1, 'line-color': '#0b0c0c', 'line-style': 'solid', label: '', 'target-arrow-shape': 'none', 'source-arrow-shape': 'none' },
+    },
     { selector: '.faded', style: { opacity: 0.2 } },
     { selector: '.hidden, .later', style: { display: 'none' } },
   ];

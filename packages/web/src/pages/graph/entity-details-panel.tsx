@@ -4,6 +4,7 @@ import type { ChartAnalysis, LinkView } from '@harbour/contract';
 import { dateLocale } from '../../i18n/locale';
 import type { ChartNode } from './chart-canvas';
 import { EntityActions } from './entity-actions';
+import { EntityMarksForm } from './chart-marks';
 import { linkSentence } from './link-words';
 
 /** Links listed beside the chart, most reports first; the table of links under it has them all. */
@@ -83,6 +84,7 @@ export function EntityDetailsPanel({ node, links, labelOf, figures, keyRank, bus
           <span className="govuk-visually-hidden"> {node.label}</span>
         </Link>
         <EntityActions node={node} busy={busy} onExpand={onExpand} onChange={onChange} onRemove={onRemove} />
+        <EntityMarksForm key={node.id} node={node} onChange={onChange} />
       </div>
     </section>
   );

@@ -20,7 +20,7 @@ export interface SavedAs {
  */
 export interface WorkingChart {
   readonly address: string;
-  readonly entities: readonly { id: string; x: number; y: number; hidden: boolean; pinned: boolean }[];
+  readonly entities: readonly { id: string; x: number; y: number; hidden: boolean; pinned: boolean; note?: string; group?: string }[];
   readonly filter: LinkFilter;
   readonly layout: ChartLayout;
   readonly saved: SavedAs | null;
