@@ -45,6 +45,15 @@ const FIGURES: ProfileFigures = {
     { key: 'other', n: 0 },
     { key: 'unknown', n: 2 },
   ],
+  victimsByAge: [
+    { key: 'under_18', n: 12 },
+    { key: '18_24', n: 20 },
+    { key: '25_34', n: 25 },
+    { key: '35_44', n: 14 },
+    { key: '45_54', n: 6 },
+    { key: '55_plus', n: 3 },
+    { key: 'unknown', n: 3 },
+  ],
   victimsByNationality: [
     { key: 'GB', name: 'United Kingdom', n: 30 },
     { key: 'AL', name: 'Albania', n: 20 },
@@ -105,6 +114,19 @@ describe('a problem profile', () => {
       ['Total', '70'],
     ]);
     expect(table(p, 'types-by-area').rows[0]!.cells).toEqual(['1', '4', '3', '8', '4', '20']);
+    // Potential victims by age are people, adding up to the potential victims the summary counts.
+    const ages = table(p, 'age-bands');
+    expect(ages.headings).toEqual(['Age', 'Potential victims']);
+    expect(ages.rows.map((r) => [r.label, r.cells[0]])).toEqual([
+      ['Under 18', '12'],
+      ['18 to 24', '20'],
+      ['25 to 34', '25'],
+      ['35 to 44', '14'],
+      ['45 to 54', '6'],
+      ['55 and over', '3'],
+      ['Not known', '3'],
+      ['Total', '83'],
+    ]);
   });
 
   it('for the public, shows no number from 1 to 4 anywhere, in a table or in the text', () => {
@@ -136,6 +158,16 @@ describe('a problem profile', () => {
     expect(p.subtitle).toBe('Adroddiadau a ddaeth i law o Ionawr 2026 i Rhagfyr 2026');
     expect(p.sections[0]!.title).toBe('Crynodeb');
     expect(table(p, 'areas').rows.at(-1)!.label).toBe('Cyfanswm');
+    expect(table(p, 'age-bands').rows.map((r) => r.label)).toEqual([
+      'Dan 18',
+      '18 i 24',
+      '25 i 34',
+      '35 i 44',
+      '45 i 54',
+      '55 a hŷn',
+      'Ddim yn hysbys',
+      'Cyfanswm',
+    ]);
   });
 
   it('counts what the team recorded for Pursue and Protect, small numbers withheld for the public', () => {

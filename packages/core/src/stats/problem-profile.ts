@@ -31,6 +31,8 @@ export interface ProfileFigures {
   readonly byAge: readonly ProfileCount[];
   readonly bySource: readonly ProfileCount[];
   readonly victimsByGender: readonly ProfileCount[];
+  /** Potential victims (people, not reports) by age band. */
+  readonly victimsByAge: readonly ProfileCount[];
   /** Countries named in the profile's language, most first ('' key: not known). */
   readonly victimsByNationality: readonly (ProfileCount & { name: string })[];
   /** Reports by type (rows, in `byType` order) and area (columns, in `byArea` order). */
@@ -207,6 +209,13 @@ export function buildProblemProfile(figures: ProfileFigures, options: { language
           ...(others.length > 0 ? [{ label: w.otherNationalities, n: others.reduce((a, c) => a + c.n, 0) }] : []),
           { label: w.nationalityUnknown, n: unknownNationality },
         ],
+      ),
+      // People, by the age band each was given; then reports, by whether a child was involved.
+      listTable(
+        'age-bands',
+        w.tables.ageBands,
+        [w.headings.ageBand, w.headings.victims],
+        figures.victimsByAge.map((a) => ({ label: w.ageBands[a.key] ?? a.key, n: a.n })),
       ),
       listTable(
         'age',

@@ -20,13 +20,18 @@ export interface ProfileWords {
     readonly topArea: (area: string, count: string) => string;
   };
   readonly headings: Readonly<
-    Record<'period' | 'reports' | 'victims' | 'type' | 'area' | 'gender' | 'nationality' | 'age' | 'source' | 'total' | 'measure' | 'strand' | 'number', string>
+    Record<
+      'period' | 'reports' | 'victims' | 'type' | 'area' | 'gender' | 'nationality' | 'age' | 'ageBand' | 'source' | 'total' | 'measure' | 'strand' | 'number',
+      string
+    >
   >;
-  readonly tables: Readonly<Record<'trend' | 'types' | 'typesByArea' | 'areas' | 'gender' | 'nationality' | 'age' | 'sources' | 'fourP', string>>;
+  readonly tables: Readonly<Record<'trend' | 'types' | 'typesByArea' | 'areas' | 'gender' | 'nationality' | 'ageBands' | 'age' | 'sources' | 'fourP', string>>;
   readonly types: Readonly<Record<string, string>>;
   readonly sources: Readonly<Record<string, string>>;
   readonly genders: Readonly<Record<string, string>>;
   readonly ages: Readonly<Record<string, string>>;
+  /** Age bands of potential victims (AGE_BANDS), as the dashboard names them. */
+  readonly ageBands: Readonly<Record<string, string>>;
   readonly areaUnknown: string;
   readonly nationalityUnknown: string;
   readonly otherNationalities: string;
@@ -115,6 +120,7 @@ export const PROFILE_WORDS: Readonly<Record<ProfileLanguage, ProfileWords>> = {
       gender: 'Gender',
       nationality: 'Nationality',
       age: 'Children or adults',
+      ageBand: 'Age',
       source: 'Where reports came from',
       total: 'Total',
       measure: 'Measure',
@@ -128,6 +134,7 @@ export const PROFILE_WORDS: Readonly<Record<ProfileLanguage, ProfileWords>> = {
       areas: 'Reports by local authority',
       gender: 'Potential victims by gender',
       nationality: 'Potential victims by nationality',
+      ageBands: 'Potential victims by age',
       age: 'Reports about children and adults',
       sources: 'Reports by where they came from',
       fourP: 'Activity recorded in Harbour',
@@ -143,6 +150,15 @@ export const PROFILE_WORDS: Readonly<Record<ProfileLanguage, ProfileWords>> = {
     sources: { public: 'Public', officer: 'Officer', partner: 'Partner agency', nrm: 'National Referral Mechanism' },
     genders: { female: 'Female', male: 'Male', other: 'Other', unknown: 'Not known' },
     ages: { child: 'Children', adult: 'Adults only' },
+    ageBands: {
+      under_18: 'Under 18',
+      '18_24': '18 to 24',
+      '25_34': '25 to 34',
+      '35_44': '35 to 44',
+      '45_54': '45 to 54',
+      '55_plus': '55 and over',
+      unknown: 'Not known',
+    },
     areaUnknown: 'Area not known',
     nationalityUnknown: 'Not known',
     otherNationalities: 'Other nationalities',
@@ -239,6 +255,7 @@ export const PROFILE_WORDS: Readonly<Record<ProfileLanguage, ProfileWords>> = {
       gender: 'Rhywedd',
       nationality: 'Cenedligrwydd',
       age: 'Plant neu oedolion',
+      ageBand: 'Oedran',
       source: 'O ble y daeth adroddiadau',
       total: 'Cyfanswm',
       measure: 'Mesur',
@@ -252,6 +269,7 @@ export const PROFILE_WORDS: Readonly<Record<ProfileLanguage, ProfileWords>> = {
       areas: 'Adroddiadau fesul awdurdod lleol',
       gender: 'Dioddefwyr posibl yn ôl rhywedd',
       nationality: 'Dioddefwyr posibl yn ôl cenedligrwydd',
+      ageBands: 'Dioddefwyr posibl yn ôl oedran',
       age: 'Adroddiadau am blant ac oedolion',
       sources: 'Adroddiadau yn ôl o ble y daethant',
       fourP: 'Gweithgarwch a gofnodwyd yn Harbour',
@@ -267,6 +285,15 @@ export const PROFILE_WORDS: Readonly<Record<ProfileLanguage, ProfileWords>> = {
     sources: { public: 'Y cyhoedd', officer: 'Swyddog', partner: 'Asiantaeth bartner', nrm: 'Mecanwaith Atgyfeirio Cenedlaethol' },
     genders: { female: 'Benyw', male: 'Gwryw', other: 'Arall', unknown: 'Ddim yn hysbys' },
     ages: { child: 'Plant', adult: 'Oedolion yn unig' },
+    ageBands: {
+      under_18: 'Dan 18',
+      '18_24': '18 i 24',
+      '25_34': '25 i 34',
+      '35_44': '35 i 44',
+      '45_54': '45 i 54',
+      '55_plus': '55 a hŷn',
+      unknown: 'Ddim yn hysbys',
+    },
     areaUnknown: 'Ardal ddim yn hysbys',
     nationalityUnknown: 'Ddim yn hysbys',
     otherNationalities: 'Cenedligrwydd eraill',

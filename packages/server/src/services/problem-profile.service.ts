@@ -72,6 +72,7 @@ export class ProblemProfileService {
         byAge: d.byAge,
         bySource: d.bySource,
         victimsByGender: d.victimsByGender,
+        victimsByAge: d.victimsByAge,
         victimsByNationality: d.victimsByNationality.map((c) => ({ key: c.key, n: c.n, name: c.key ? (region.of(c.key) ?? c.name) : '' })),
         typesByArea,
         networks,
