@@ -105,6 +105,7 @@ const EXPECTED: Record<string, 'public' | 'session' | readonly Role[]> = {
   'GET /api/graph/charts': ['supervisor', 'investigator', 'analyst'],
   'POST /api/graph/charts': ['supervisor', 'investigator', 'analyst'],
   'POST /api/graph/charts/pdf': ['supervisor', 'investigator', 'analyst'],
+  'POST /api/graph/charts/exported': ['supervisor', 'investigator', 'analyst'],
   'GET /api/graph/charts/:id': ['supervisor', 'investigator', 'analyst'],
   'PUT /api/graph/charts/:id': ['supervisor', 'investigator', 'analyst'],
   'PUT /api/graph/charts/:id/sharing': ['supervisor', 'investigator', 'analyst'],

@@ -149,6 +149,13 @@ describe(`link analysis over HTTP on ${TEST_STORE}`, () => {
     expect(info).toContain(`Author:          ${user.displayName}`);
     const [entry] = await t.repos.audit.list({ action: 'graph.chart-exported', limit: 1 });
     expect(entry?.details).toEqual({ format: 'pdf', entities: 3, links: 2 });
+
+    // An image the browser draws is recorded as exported before the browser offers it.
+    const recorded = await analyst.request('POST', '/api/graph/charts/exported', { format: 'png', entities: 12, links: 30 });
+    expect(recorded.statusCode, recorded.body).toBe(200);
+    const [image] = await t.repos.audit.list({ action: 'graph.chart-exported', limit: 1 });
+    expect(image?.details).toEqual({ format: 'png', entities: 12, links: 30 });
+    expect((await analyst.request('POST', '/api/graph/charts/exported', { format: 'gif', entities: 1, links: 0 })).statusCode).toBe(400);
   });
 
   it('refuses a drawn chart whose colours or kinds are not what a chart draws, naming the field', async () => {

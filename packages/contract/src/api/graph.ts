@@ -244,6 +244,15 @@ export const chartPdfBody = z.object({
 });
 export type ChartPdfRequest = z.output<typeof chartPdfBody>;
 
+/** An image of a chart made in the browser (PNG or SVG), recorded before it is downloaded: what it shows, for the audit. */
+export const chartExportedBody = z.object({
+  format: z.enum(['png', 'svg']),
+  entities: z.number().int().min(0).max(10_000),
+  links: z.number().int().min(0).max(100_000),
+  chart: z.uuid().optional(),
+});
+export type ChartExported = z.output<typeof chartExportedBody>;
+
 export const CHART_LAYOUTS = ['cose', 'concentric', 'breadthfirst', 'circle', 'grid', 'preset'] as const;
 export type ChartLayout = (typeof CHART_LAYOUTS)[number];
 

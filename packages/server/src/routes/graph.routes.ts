@@ -4,6 +4,7 @@ import {
   chartAnalysisSchema,
   chartEventsSchema,
   chartBody,
+  chartExportedBody,
   chartPdfBody,
   chartSharingBody,
   chartListSchema,
@@ -216,6 +217,23 @@ export function graphRoutes(svc: Services): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         return sendMarkedPdf(reply, await svc.charts.pdf(request.actor, request.body));
+      },
+    );
+
+    app.post(
+      '/api/graph/charts/exported',
+      {
+        config: { permission: PERMISSIONS.pictureSearch },
+        schema: {
+          tags: ['graph'],
+          summary: 'Record a chart exported as an image the browser draws (PNG or SVG), before the file is offered: audited',
+          body: chartExportedBody,
+          response: { 200: okSchema },
+        },
+      },
+      async (request) => {
+        await svc.charts.exported(request.actor, request.body);
+        return { ok: true as const };
       },
     );
 

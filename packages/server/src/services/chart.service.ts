@@ -1,4 +1,12 @@
-import { protectiveMarking, type ChartContent, type ChartPdfRequest, type ChartSummary, type LinkFilter, type SavedChart } from '@harbour/contract';
+import {
+  protectiveMarking,
+  type ChartContent,
+  type ChartExported,
+  type ChartPdfRequest,
+  type ChartSummary,
+  type LinkFilter,
+  type SavedChart,
+} from '@harbour/contract';
 import { randomUUID } from 'node:crypto';
 import { Conflict, NotFound, PERMISSIONS, permittedUser, type Actor, type GraphFilter, type UserActor } from '@harbour/core';
 import type { Repositories, SavedChartRow } from '@harbour/db';
@@ -87,14 +95,18 @@ export class ChartService {
     const author = await this.repos.users.get(user.userId);
     const marking = protectiveMarking({ personal: true, intelligence: true });
     const pdf = await chartPdf(chart, author?.display_name ?? '', marking, this.now());
-    await this.repos.audit.append(
-      auditEntry(user, 'graph.chart-exported', chart.chart ? { type: 'chart', id: chart.chart } : null, {
-        format: 'pdf',
-        entities: chart.nodes.length,
-        links: chart.links.length,
-      }),
-    );
+    await this.exported(actor, { format: 'pdf', entities: chart.nodes.length, links: chart.links.length, ...(chart.chart ? { chart: chart.chart } : {}) });
     return { fileName: `harbour-chart-${marking}.pdf`, pdf, marking };
+  }
+
+  /**
+   * A chart exported, audited: by the server for a PDF; for a PNG or SVG, which the browser
+   * draws, as the browser says before it offers the file (it offers none if this fails).
+   */
+  async exported(actor: Actor, what: Omit<ChartExported, 'format'> & { format: ChartExported['format'] | 'pdf' }): Promise<void> {
+    const user = this.allowed(actor);
+    const { chart, ...details } = what;
+    await this.repos.audit.append(auditEntry(user, 'graph.chart-exported', chart ? { type: 'chart', id: chart } : null, details));
   }
 
   private allowed(actor: Actor): UserActor {

@@ -384,6 +384,18 @@ export function ChartPage() {
     };
   };
 
+  /** A PNG or SVG is drawn here; the export is recorded (audited) first, and offered only once it is. */
+  const exportImage = (format: 'png' | 'svg') =>
+    run(async () => {
+      const { nodes: shown, links: drawn } = canvas.current!.drawing();
+      await api('POST', '/api/graph/charts/exported', { format, entities: shown.length, links: drawn.length, ...(saved ? { chart: saved.id } : {}) });
+      const image =
+        format === 'png'
+          ? await canvas.current!.png(CHART_MARKING, exportFrame())
+          : new Blob([canvas.current!.svg(CHART_MARKING, exportFrame())], { type: 'image/svg+xml' });
+      download(`harbour-chart-${CHART_MARKING}.${format}`, image);
+    });
+
   /** The PDF is made by the server, which signs it with the analyst's name, marks it and audits it. */
   const exportPdf = () =>
     run(async () => {
@@ -542,20 +554,10 @@ export function ChartPage() {
             </div>
           </div>
         </div>
-        <button
-          type="button"
-          className="govuk-button govuk-button--secondary"
-          onClick={() => void canvas.current!.png(CHART_MARKING, exportFrame()).then((png) => download(`harbour-chart-${CHART_MARKING}.png`, png))}
-        >
+        <button type="button" className="govuk-button govuk-button--secondary" onClick={() => void exportImage('png')}>
           {t('graph.chart.png')}
         </button>
-        <button
-          type="button"
-          className="govuk-button govuk-button--secondary"
-          onClick={() =>
-            download(`harbour-chart-${CHART_MARKING}.svg`, new Blob([canvas.current!.svg(CHART_MARKING, exportFrame())], { type: 'image/svg+xml' }))
-          }
-        >
+        <button type="button" className="govuk-button govuk-button--secondary" onClick={() => void exportImage('svg')}>
           {t('graph.chart.svg')}
         </button>
         <button type="button" className="govuk-button govuk-button--secondary" onClick={() => void exportPdf()}>
