@@ -95,16 +95,17 @@ export class ChartService {
     const author = await this.repos.users.get(user.userId);
     const marking = protectiveMarking({ personal: true, intelligence: true });
     const pdf = await chartPdf(chart, author?.display_name ?? '', marking, this.now());
-    await this.exported(actor, { format: 'pdf', entities: chart.nodes.length, links: chart.links.length, ...(chart.chart ? { chart: chart.chart } : {}) });
+    await this.recordExport(user, { format: 'pdf', entities: chart.nodes.length, links: chart.links.length, ...(chart.chart ? { chart: chart.chart } : {}) });
     return { fileName: `harbour-chart-${marking}.pdf`, pdf, marking };
   }
 
-  /**
-   * A chart exported, audited: by the server for a PDF; for a PNG or SVG, which the browser
-   * draws, as the browser says before it offers the file (it offers none if this fails).
-   */
-  async exported(actor: Actor, what: Omit<ChartExported, 'format'> & { format: ChartExported['format'] | 'pdf' }): Promise<void> {
-    const user = this.allowed(actor);
+  /** A PNG or SVG the browser draws, recorded as the browser says, before it offers the file (it offers none if this fails). */
+  async exported(actor: Actor, what: ChartExported): Promise<void> {
+    await this.recordExport(this.allowed(actor), what);
+  }
+
+  /** A chart exported, audited: what it shows, and the saved chart it is, if any. */
+  private async recordExport(user: UserActor, what: Omit<ChartExported, 'format'> & { format: ChartExported['format'] | 'pdf' }): Promise<void> {
     const { chart, ...details } = what;
     await this.repos.audit.append(auditEntry(user, 'graph.chart-exported', chart ? { type: 'chart', id: chart } : null, details));
   }

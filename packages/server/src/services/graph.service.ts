@@ -265,8 +265,7 @@ export class GraphService {
     const view = this.cache.view(built, filter);
     const ids = built.evidence.ids;
     const inside = new Set(entityIds.map((id) => built.evidence.indexOf(id)).filter((v) => v !== undefined));
-    const pairs: [string, string][] = [];
-    for (const v of inside) for (const u of view.graph.neighbours(v)) if (u > v && inside.has(u)) pairs.push([ids[v]!, ids[u]!]);
+    const pairs = linkedPairs(view, inside).map(([v, u]) => [ids[v]!, ids[u]!] as const);
     const passes = built.evidence.reportFilter(filter);
     const events = new Map<string, ReportRef & { entities: Set<string> }>();
     // Newest first, as the store gives them.
@@ -376,8 +375,7 @@ export class GraphService {
 
   private async chartOf(built: Built, view: View, nodes: readonly number[]): Promise<ChartData> {
     const inside = new Set(nodes);
-    const links: LinkView[] = [];
-    for (const v of inside) for (const u of view.graph.neighbours(v)) if (u > v && inside.has(u)) links.push(linkView(view, built.evidence.ids, v, u));
+    const links = linkedPairs(view, inside).map(([v, u]) => linkView(view, built.evidence.ids, v, u));
     const views = await this.nodeViews(built, [...inside]);
     return { nodes: [...inside].map((v) => views.get(built.evidence.ids[v]!)!).filter((n) => n !== undefined), links };
   }
@@ -425,6 +423,13 @@ function sourceRef(row: LinkSourceRow): ReportRef {
 
 function pairKey(a: string, b: string): string {
   return a < b ? `${a}|${b}` : `${b}|${a}`;
+}
+
+/** Each pair of the given entities that the filtered graph links, once (the lower node first). */
+function linkedPairs(view: View, inside: ReadonlySet<number>): [number, number][] {
+  const pairs: [number, number][] = [];
+  for (const v of inside) for (const u of view.graph.neighbours(v)) if (u > v && inside.has(u)) pairs.push([v, u]);
+  return pairs;
 }
 
 /** How many entities are in each community, by community number (Louvain numbers them largest first). */

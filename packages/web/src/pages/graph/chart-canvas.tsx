@@ -6,6 +6,7 @@ import { svgAsPng } from './svg-png';
 import { strongestRelation } from './link-words';
 import type { ChartLayout, LinkView, NodeView, ProtectiveMarking } from '@harbour/contract';
 import type { AnalysisLook } from './analysis-look';
+import { groupsOf } from './chart-marks';
 
 /**
  * Cytoscape adds a <style> element for its container unless one with this id exists; the
@@ -179,7 +180,7 @@ export const ChartCanvas = forwardRef<ChartCanvasHandle, Props>(function ChartCa
   const { nodes, links, caption, layout } = props;
   useEffect(() => {
     const cy = cyRef.current!;
-    const groups = [...new Set(nodes.flatMap((n) => (n.group ? [n.group] : [])))];
+    const groups = groupsOf(nodes);
     const noted = nodes.filter((n) => n.note);
     const wanted = new Set([
       ...nodes.map((n) => n.id),

@@ -5,7 +5,6 @@ import type { ChartNode } from './chart-canvas';
 const EVENT = 'event:';
 export const eventId = (reportId: string) => `${EVENT}${reportId}`;
 export const isEvent = (id: string) => id.startsWith(EVENT);
-export const reportOf = (id: string) => id.slice(EVENT.length);
 
 /**
  * The chart with its reports drawn as events, as i2 analysts draw them: each report a node joined

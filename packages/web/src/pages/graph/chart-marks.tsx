@@ -10,6 +10,11 @@ export function marksOf(n: ChartMarks): ChartMarks {
   return { ...(n.note ? { note: n.note } : {}), ...(n.group ? { group: n.group } : {}) };
 }
 
+/** The groups the chart's entities are drawn in, each name once. */
+export function groupsOf(nodes: readonly ChartMarks[]): string[] {
+  return [...new Set(nodes.flatMap((n) => (n.group ? [n.group] : [])))];
+}
+
 /** The names of the chart's groups, for choosing one again. */
 export function GroupNames({ groups }: { groups: readonly string[] }) {
   return (

@@ -28,7 +28,7 @@ import { EntityActions } from './entity-actions';
 import { EntityDetailsPanel } from './entity-details-panel';
 import { EventDetailsPanel } from './event-details-panel';
 import { ChartEventsTable } from './chart-events-table';
-import { GroupChosenForm, GroupNames, marksOf } from './chart-marks';
+import { GroupChosenForm, GroupNames, groupsOf, marksOf } from './chart-marks';
 import { drawnAsEvents, eventId, isEvent } from './chart-events';
 import { forgetChart, keepChart, keptChart, type SavedAs, type WorkingChart } from './working-chart';
 import { cleanLinkFilter, LINK_RELATIONS, linkFilterParams, protectiveMarking } from '@harbour/contract/vocabulary';
@@ -441,7 +441,7 @@ export function ChartPage() {
   const chosenEvent = selected.length === 1 ? events?.events.find((e) => eventId(e.id) === selected[0]) : undefined;
   /** Entities chosen, for a path: a report drawn as an event is not one. */
   const chosen = selected.filter((id) => !isEvent(id));
-  const groupNames = [...new Set(nodes.flatMap((n) => (n.group ? [n.group] : [])))].sort();
+  const groupNames = groupsOf(nodes).sort();
   const problems = error ? problemsFrom(error, t, { name: t('graph.chart.nameError') }) : [];
   /** Beside the chart: the entity or the report chosen on it, or how to choose one. */
   let details = <p className="govuk-body-s">{t('graph.details.hint')}</p>;
