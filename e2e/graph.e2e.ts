@@ -497,4 +497,53 @@ describe('an analyst charts a planted network, finds the path between two suspec
     expect(new URL(request.url()).searchParams.get('from')).toBe('2026-04-03');
     expect(await accessibilityProblems(page)).toEqual([]);
   });
+
+  it('an analyst adds a link by hand to a phone no report names: drawn and keyed as an assertion, its evidence saying who and why; withdrawn, it goes', async () => {
+    const page = b.page;
+    await page.goto(`${chartUrl}&lang=en`);
+    await page.getByText(entitiesOnChart).waitFor();
+    const [suspect] = await suspectsOnChart(page);
+    for (const box of await page.locator('input[id^="select-"]').all()) if (await box.isChecked()) await box.uncheck();
+    await page.locator(`#select-${suspect!.id}`).check();
+    await page.getByText('Add a link by hand').click();
+    const form = page.getByRole('form', { name: `Add a link by hand from ${suspect!.label}` });
+    await form.getByLabel('What the link says').selectOption('uses_phone');
+    await form.getByLabel('Something no report names yet').check();
+    const digits = String(Date.now()).slice(-5);
+    await form.getByLabel('What it is').fill(`07700 9${digits}`);
+    // Part of a grade is no grade: refused, and nothing is added.
+    await form.locator('#assert-grade-source').selectOption('2');
+    await form.getByLabel('What it rests on').fill('Intelligence log 4471: seen using this phone at the car wash');
+    await form.getByRole('button', { name: 'Add the link' }).click();
+    await form.getByText('Choose the source evaluation, the intelligence assessment and the handling code').first().waitFor();
+    await form.locator('#assert-grade-assessment').selectOption('B');
+    await form.locator('#assert-grade-handling').selectOption('C');
+    await form.getByRole('button', { name: 'Add the link' }).click();
+    await page.getByText('Link and entity added by hand. They are shown as your assertion.').waitFor();
+
+    // Its evidence opens: no report, one assertion, by whom, graded, on what.
+    const phone = `+4477009${digits}`;
+    const panel = page.getByRole('region', { name: `The link: ${suspect!.label} uses phone ${phone}` });
+    await panel.waitFor();
+    await panel.getByText('No report under the filter links these two.').waitFor();
+    const asserted = panel.getByRole('table', { name: 'Asserted by hand (1)' });
+    const row = await asserted.locator('tbody tr').innerText();
+    for (const words of ['Tom Price on ', '2BC', `${suspect!.label} uses phone ${phone}`, 'Intelligence log 4471: seen using this phone at the car wash'])
+      expect(row).toContain(words);
+    expect(await page.locator('.app-chart-legend').innerText()).toContain('Asserted by hand: no report says it');
+    expect(await accessibilityProblems(page)).toEqual([]);
+    // Drawn as an assertion in the exported SVG: purple, dash-dot, and keyed.
+    const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download SVG' }).click()]);
+    const drawn = Buffer.concat(await (await svg.createReadStream()).toArray()).toString('utf8');
+    expect(drawn).toContain('stroke-dasharray="12 4 2 4"');
+    for (const words of [phone, 'uses phone · 1 assertion', 'Asserted by hand: no report says it']) expect(drawn).toContain(`>${words}</text>`);
+
+    const linksOnChart = async () => Number(/\((\d+)\)/.exec(await page.getByText(/^Links on the chart \(\d+\)$/).innerText())![1]);
+    const before = await linksOnChart();
+    await asserted.getByRole('button', { name: `Withdraw ${suspect!.label} uses phone ${phone}` }).click();
+    await asserted.waitFor({ state: 'detached' });
+    await expect.poll(linksOnChart).toBe(before - 1);
+    const [after] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download SVG' }).click()]);
+    expect(Buffer.concat(await (await after.createReadStream()).toArray()).toString('utf8')).not.toContain('12 4 2 4');
+  });
 });

@@ -108,6 +108,32 @@ describe('the chart as SVG, framed to stand on its own', () => {
   });
 });
 
+describe('a link asserted by hand, as drawn', () => {
+  const link = { from: { x: 0, y: 0 }, to: { x: 200, y: 100 }, caption: 'uses phone · 1 assertion', reports: 1, relation: 'uses_phone', direction: 'forward' };
+  const nodes = [
+    { x: 0, y: 0, kind: 'person', label: 'Eni Rama', onPath: false },
+    { x: 200, y: 100, kind: 'phone', label: '+447700900999', onPath: false },
+  ];
+  const frame = { title: 'T', byline: 'B', keyTitle: 'Key', kinds: [], relations: [], asserted: 'Asserted by hand' };
+  const svg = chartSvg(nodes, [{ ...link, onPath: false, asserted: true }], 'OFFICIAL-SENSITIVE', frame);
+
+  it('is purple and dash-dot whatever it says, its arrow purple, and keyed as asserted', () => {
+    const [line, keyed] = svg.match(/<line [^>]*\/>/g)!;
+    expect(line).toContain('stroke="#4c2c92"');
+    expect(line).toContain('stroke-dasharray="12 4 2 4"');
+    expect(line).toContain('marker-end="url(#arrow-4c2c92)"');
+    expect(svg).toContain('<marker id="arrow-4c2c92"');
+    expect(keyed).toContain('stroke-dasharray="12 4 2 4"');
+    expect(svg).toContain('>Asserted by hand</text>');
+  });
+
+  it('is drawn as what it says once a report says it too, and the key says nothing of assertions when none is drawn', () => {
+    const reported = chartSvg(nodes, [{ ...link, onPath: false }], 'OFFICIAL-SENSITIVE', { ...frame, asserted: undefined });
+    expect(reported).not.toContain('12 4 2 4');
+    expect(reported).not.toContain('Asserted by hand');
+  });
+});
+
 describe('the chart as drawn for a PDF page', () => {
   const node = { x: 0, y: 0, kind: 'person', label: 'Dafydd Ŵyn', onPath: false };
   const link = {

@@ -668,6 +668,22 @@ export interface SavedChartsTable {
   shared_at: Timestamp | null;
 }
 
+/** A link an analyst asserted by hand (migration 0048). */
+export interface LinkAssertionsTable {
+  id: string;
+  seq: Generated<string>;
+  from_entity: string;
+  to_entity: string;
+  relation: string;
+  grading: string;
+  note: string;
+  added_entity: ColumnType<boolean, boolean | undefined, boolean>;
+  asserted_by: string;
+  asserted_at: ColumnType<Date, Date | string, Date | string>;
+  withdrawn_by: string | null;
+  withdrawn_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
 export interface NetworkViewsTable {
   user_id: string;
   entity_id: string;
@@ -839,6 +855,7 @@ export interface DB {
   problem_profiles: ProblemProfilesTable;
   report_calls: ReportCallsTable;
   network_views: NetworkViewsTable;
+  link_assertions: LinkAssertionsTable;
   tally_reports: TallyReportsTable;
   tally_victims: TallyVictimsTable;
   tally_places: TallyPlacesTable;

@@ -106,6 +106,8 @@ const EXPECTED: Record<string, 'public' | 'session' | readonly Role[]> = {
   'POST /api/graph/charts': ['supervisor', 'investigator', 'analyst'],
   'POST /api/graph/charts/pdf': ['supervisor', 'investigator', 'analyst'],
   'POST /api/graph/charts/exported': ['supervisor', 'investigator', 'analyst'],
+  'POST /api/graph/assertions': ['supervisor', 'investigator', 'analyst'],
+  'POST /api/graph/assertions/:id/withdraw': ['supervisor', 'investigator', 'analyst'],
   'GET /api/graph/charts/:id': ['supervisor', 'investigator', 'analyst'],
   'PUT /api/graph/charts/:id': ['supervisor', 'investigator', 'analyst'],
   'PUT /api/graph/charts/:id/sharing': ['supervisor', 'investigator', 'analyst'],

@@ -50,6 +50,36 @@ describe(`link analysis over HTTP on ${TEST_STORE}`, () => {
     }
   });
 
+  it('restricts networks to links saying what the query string asks', async () => {
+    const all = (await analyst.request('GET', '/api/graph/networks?limit=500')).json<{ networks: { links: number }[] }>().networks;
+    const response = await analyst.request('GET', '/api/graph/networks?relations=lives_at&limit=500');
+    expect(response.statusCode).toBe(200);
+    const livesAt = response.json<{ networks: { links: number }[] }>().networks;
+    const links = (ns: { links: number }[]) => ns.reduce((sum, n) => sum + n.links, 0);
+    expect(links(livesAt)).toBeGreaterThan(0);
+    expect(links(livesAt)).toBeLessThan(links(all));
+  });
+
+  it('refuses a link asserted by hand without what it says, its grading, its reason or its far end, naming each field', async () => {
+    const response = await analyst.request('POST', '/api/graph/assertions', {
+      from: '6f1c7d2e-3b4a-4c5d-8e9f-0a1b2c3d4e5f',
+      relation: 'called',
+      grading: '2B',
+      note: '  ',
+    });
+    expect(response.statusCode).toBe(400);
+    expect(refusedPaths(response)).toEqual(['grading', 'note', 'relation', 'to']);
+    const both = await analyst.request('POST', '/api/graph/assertions', {
+      from: '6f1c7d2e-3b4a-4c5d-8e9f-0a1b2c3d4e5f',
+      to: '7a2d8e3f-4c5b-4d6e-9f0a-1b2c3d4e5f60',
+      newEntity: { kind: 'phone', label: '' },
+      relation: 'mentioned',
+      grading: '2BP',
+      note: 'Log 1',
+    });
+    expect(refusedPaths(both)).toEqual(['newEntity.label', 'to']);
+  });
+
   it('refuses a chart with no name or an unknown layout, naming the field', async () => {
     const chart = { entities: [{ id: '6f1c7d2e-3b4a-4c5d-8e9f-0a1b2c3d4e5f', x: 0, y: 0, pinned: false, hidden: false }], filter: {}, layout: 'spiral' };
     const response = await analyst.request('POST', '/api/graph/charts', { name: ' ', chart });
@@ -111,7 +141,18 @@ describe(`link analysis over HTTP on ${TEST_STORE}`, () => {
         onPath: false,
       },
       { from: { x: 300, y: 40 }, to: { x: 150, y: 260 }, caption: '1 adroddiad', reports: 1, relation: 'mentioned', direction: 'none', onPath: false },
+      {
+        from: { x: 0, y: 0 },
+        to: { x: 150, y: 260 },
+        caption: 'Yn byw yn · 1 honiad',
+        reports: 1,
+        relation: 'lives_at',
+        direction: 'forward',
+        onPath: false,
+        asserted: true,
+      },
     ],
+    assertedLabel: "Wedi'i honni â llaw",
   };
 
   it('makes a chart into a PDF marked on its page, signed by the analyst, and audits it', async () => {
@@ -139,6 +180,8 @@ describe(`link analysis over HTTP on ${TEST_STORE}`, () => {
       'Anna Kowalska',
       '40 Station Road, NP20 2DG',
       'Yn rheoli · 3 adroddiad',
+      'Yn byw yn · 1 honiad',
+      "Wedi'i honni â llaw",
       'Allwedd',
       'Cyfeiriad',
     ])
@@ -148,7 +191,7 @@ describe(`link analysis over HTTP on ${TEST_STORE}`, () => {
     expect(info).toMatch(/Pages:\s+1\n/);
     expect(info).toContain(`Author:          ${user.displayName}`);
     const [entry] = await t.repos.audit.list({ action: 'graph.chart-exported', limit: 1 });
-    expect(entry?.details).toEqual({ format: 'pdf', entities: 3, links: 2 });
+    expect(entry?.details).toEqual({ format: 'pdf', entities: 3, links: 3 });
 
     // An image the browser draws is recorded as exported before the browser offers it.
     const recorded = await analyst.request('POST', '/api/graph/charts/exported', { format: 'png', entities: 12, links: 30 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EXPLOITATION_TYPES } from '../vocabulary/domain';
-import { INTELLIGENCE_ASSESSMENTS, SOURCE_EVALUATIONS } from '../vocabulary/grading';
-import { LINK_RELATIONS, LINK_TYPES, RECORD_KINDS, SEARCH_KINDS } from '../vocabulary/picture';
+import { GRADING_PATTERN, INTELLIGENCE_ASSESSMENTS, SOURCE_EVALUATIONS } from '../vocabulary/grading';
+import { ASSERTED_RELATIONS, LINK_RELATIONS, LINK_TYPES, RECORD_KINDS, SEARCH_KINDS, type AssertedRelation } from '../vocabulary/picture';
 import { uniqueList } from './fields';
 import { reportRefSchema } from './picture';
 
@@ -25,6 +25,8 @@ export const linkViewSchema = z.object({
   direction: z.enum(LINK_DIRECTIONS),
   /** Calls between the two in call data (either way); 0 when none. */
   calls: z.number(),
+  /** Of `reports`, how many are an analyst's assertions, made by hand rather than read from a report. */
+  asserted: z.number(),
 });
 export type LinkView = z.output<typeof linkViewSchema>;
 /** Entities and the links among them: what a chart draws. */
@@ -174,15 +176,62 @@ export type Paths = z.output<typeof pathsSchema>;
 export const linkSourceSchema = reportRefSchema.extend({ relation: z.enum(LINK_RELATIONS), actor: z.string().nullable() });
 export type LinkSource = z.output<typeof linkSourceSchema>;
 
+/**
+ * A link an analyst asserted by hand: between which entities (as they now stand, after any merge),
+ * what it says, from `from` to `to`, its own 3x5x2 grading, why (the note), and who said it when.
+ */
+export const linkAssertionSchema = z.object({
+  id: z.string(),
+  from: z.string(),
+  to: z.string(),
+  relation: z.enum(Object.keys(ASSERTED_RELATIONS) as [AssertedRelation, ...AssertedRelation[]]),
+  grading: z.string(),
+  note: z.string(),
+  assertedBy: z.string(),
+  assertedAt: z.string(),
+});
+export type LinkAssertion = z.output<typeof linkAssertionSchema>;
+
 export const linkEvidenceQuery = pathsQuery;
-/** A link opened: its two ends, the link as drawn under the filter, and every report behind it that passes, newest first. */
+/**
+ * A link opened: its two ends, the link as drawn under the filter, every report behind it that
+ * passes (newest first), and the analysts' assertions of it that pass, each shown as such.
+ */
 export const linkEvidenceSchema = z.object({
   from: nodeViewSchema,
   to: nodeViewSchema,
   link: linkViewSchema.nullable(),
   sources: z.array(linkSourceSchema),
+  assertions: z.array(linkAssertionSchema),
 });
 export type LinkEvidence = z.output<typeof linkEvidenceSchema>;
+
+const anObject = (payload: { value: unknown }) => typeof payload.value === 'object' && payload.value !== null;
+/** An entity no report names, added by hand at the far end of an asserted link: its kind, and what it is (a number, a name…). */
+const entityByHand = z.object({
+  kind: z.enum(RECORD_KINDS),
+  label: z.string().trim().min(1, 'Enter what it is: a number, a name, an address').max(200, 'Use 200 characters or fewer'),
+});
+/**
+ * A link asserted by hand, from one entity to another already in the picture (`to`) or to one
+ * added with it (`newEntity`): what it says, graded as intelligence (3x5x2), and why.
+ */
+export const linkAssertionBody = z
+  .object({
+    from: z.uuid(),
+    to: z.uuid().optional(),
+    newEntity: entityByHand.optional(),
+    relation: z.enum(Object.keys(ASSERTED_RELATIONS) as [AssertedRelation, ...AssertedRelation[]], 'Choose what the link says'),
+    grading: z.string().regex(GRADING_PATTERN, 'Choose the grading: source, intelligence and handling, such as 2BP'),
+    note: z.string().trim().min(1, 'Say what this rests on').max(1_000, 'Use 1,000 characters or fewer'),
+  })
+  // Said beside any other field's problem, so the form shows every problem at once.
+  .refine((b) => (b.to === undefined) !== (b.newEntity === undefined), { path: ['to'], message: 'Choose the other entity, or add a new one', when: anObject })
+  .refine((b) => b.to === undefined || b.to !== b.from, { path: ['to'], message: 'Choose a different entity from the first', when: anObject });
+export type LinkAssertionRequest = z.output<typeof linkAssertionBody>;
+/** An assertion made: its id, and the entity at its far end (the one added, when it was new). */
+export const linkAssertedSchema = z.object({ id: z.string(), to: z.string(), added: z.boolean() });
+export type LinkAsserted = z.output<typeof linkAssertedSchema>;
 
 /** What an analyst writes on a chart: a note beside an entity, the name of the group it is drawn in. */
 const chartNote = z.string().trim().max(500, 'Keep a note to 500 characters or fewer');
@@ -227,9 +276,13 @@ export const chartPdfBody = z.object({
         relation: z.enum(LINK_RELATIONS),
         direction: z.enum(LINK_DIRECTIONS),
         onPath: z.boolean(),
+        /** Only analysts' assertions make it. */
+        asserted: z.boolean().default(false),
       }),
     )
     .max(20_000, 'A chart can show at most 20,000 links'),
+  /** The key's words for a link asserted by hand, when the chart shows one. */
+  assertedLabel: drawnWords(80).optional(),
   /** The analyst's groups, each a box round its entities, and notes, each where it stands on the chart. */
   groups: z
     .array(z.object({ label: chartGroup, left: canvasPoint.shape.x, top: canvasPoint.shape.y, right: canvasPoint.shape.x, bottom: canvasPoint.shape.y }))

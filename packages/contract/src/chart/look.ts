@@ -71,6 +71,12 @@ export const RELATION_LOOK: Record<string, { colour: string; line: 'solid' | 'da
   mentioned: { colour: '#8a969c', line: 'dotted', width: 2 },
 };
 
+/**
+ * A link that only analysts' assertions make (no report says it), whatever it says: purple and
+ * dash-dot, unlike any line a report makes, so a hand-made link is never taken for evidence.
+ */
+export const ASSERTED_LOOK = { colour: '#4c2c92', dashes: [12, 4, 2, 4] } as const;
+
 const FALLBACK: { colour: string; shape: string; icon: string; ink?: string } = {
   colour: '#6F777B',
   shape: 'ellipse',

@@ -1,5 +1,5 @@
 import type { ProtectiveMarking } from '../vocabulary/marking';
-import { lookOf, RELATION_LOOK } from './look';
+import { ASSERTED_LOOK, lookOf, RELATION_LOOK } from './look';
 
 /** What an SVG export draws: the entities and links as they stand on the chart. */
 export interface SvgNode {
@@ -23,6 +23,8 @@ export interface SvgLink {
   readonly relation: string;
   readonly direction: string;
   readonly onPath: boolean;
+  /** Only analysts' assertions make it: drawn as such. */
+  readonly asserted?: boolean;
 }
 
 /** A group the analyst drew: a box round its entities, named at its top. */
@@ -52,9 +54,19 @@ export interface SvgFrame {
   readonly keyTitle: string;
   readonly kinds: readonly { kind: string; label: string }[];
   readonly relations: readonly { relation: string; label: string }[];
+  /** The key's words for a link asserted by hand, when the chart shows one. */
+  readonly asserted?: string;
 }
 
-const DASHES: Record<string, string> = { solid: '', dashed: ' stroke-dasharray="10 6"', dotted: ' stroke-dasharray="2 5"' };
+const DASHES: Record<string, string> = {
+  solid: '',
+  dashed: ' stroke-dasharray="10 6"',
+  dotted: ' stroke-dasharray="2 5"',
+  asserted: ` stroke-dasharray="${ASSERTED_LOOK.dashes.join(' ')}"`,
+};
+/** How a link is drawn: an asserted one as such, any other by what it says. */
+const lineOf = (l: Pick<SvgLink, 'relation' | 'asserted'>): { colour: string; line: string; width?: number } =>
+  l.asserted ? { colour: ASSERTED_LOOK.colour, line: 'asserted' } : (RELATION_LOOK[l.relation] ?? RELATION_LOOK['mentioned']!);
 /** An arrow head, drawn at the end of a line and turned along it. */
 const ARROW =
   '<marker id="arrow-{{c}}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="5" markerHeight="5" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z" fill="{{colour}}"/></marker>';
@@ -123,12 +135,11 @@ export function chartSvg(
   const [left, top] = [minX - PADDING, minY - PADDING];
   const width = Math.max(maxX - minX + 2 * PADDING, frame ? MIN_FRAMED_WIDTH : 0);
   const height = maxY - minY + 2 * PADDING;
-  const markers = Object.values(RELATION_LOOK)
-    .map((look) => look.colour)
+  const markers = [...Object.values(RELATION_LOOK).map((look) => look.colour), ASSERTED_LOOK.colour]
     .filter((c, i, all) => all.indexOf(c) === i)
     .map((colour) => ARROW.replace('{{c}}', colour.slice(1)).replace('{{colour}}', colour));
   const lines = links.map((l) => {
-    const look = RELATION_LOOK[l.relation] ?? RELATION_LOOK['mentioned']!;
+    const look = lineOf(l);
     const width = l.onPath ? 7 : (look.width ?? Math.min(8, 2 + ((l.reports - 1) * 6) / 9));
     const [mx, my] = [(l.from.x + l.to.x) / 2, (l.from.y + l.to.y) / 2];
     // Lines stop at the edge of each entity, so an arrow head is seen.
@@ -249,6 +260,9 @@ function keyOf(frame: SvgFrame, left: number, top: number, width: number): { svg
       const look = RELATION_LOOK[relation] ?? RELATION_LOOK['mentioned']!;
       return { marker: `<line x1="0" y1="-5" x2="20" y2="-5" stroke="${look.colour}" stroke-width="3"${DASHES[look.line]}/>`, label };
     }),
+    ...(frame.asserted
+      ? [{ marker: `<line x1="0" y1="-5" x2="20" y2="-5" stroke="${ASSERTED_LOOK.colour}" stroke-width="3"${DASHES['asserted']}/>`, label: frame.asserted }]
+      : []),
   ];
   const rows = Math.ceil(items.length / perRow);
   const body = items.map((item, i) => {

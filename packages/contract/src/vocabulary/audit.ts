@@ -56,6 +56,8 @@ export const AUDIT_ACTIONS = [
   'graph.chart-shared',
   'graph.chart-unshared',
   'graph.entities-viewed',
+  'graph.link-asserted',
+  'graph.link-assertion-withdrawn',
   'graph.link-evidence-viewed',
   'graph.neighbourhood-viewed',
   'graph.network-analysed',

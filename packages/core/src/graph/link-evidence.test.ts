@@ -55,6 +55,7 @@ describe('link evidence', () => {
       relations: ['mentioned'],
       direction: 'none',
       calls: 0,
+      asserted: 0,
     });
     expect(link(flat, bob)).toEqual(link(bob, flat));
     expect(link(phone, ann)?.reports).toBe(1);

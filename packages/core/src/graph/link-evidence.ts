@@ -43,6 +43,8 @@ export interface ReportFacts {
   readonly involvesChild: boolean;
   /** The local authority (ONS code) it concerns, when known. */
   readonly area: string | null;
+  /** An analyst's assertion in the place of a report: no kind of exploitation of its own, so a filter by kind does not leave it out. */
+  readonly asserted?: boolean;
 }
 
 /** What the reports behind one network say, seen through the filter. */
@@ -88,6 +90,8 @@ export interface FilteredLink {
   readonly direction: LinkDirection;
   /** Calls between the two in the passing call data, either way. */
   readonly calls: number;
+  /** Of `reports`, the analysts' assertions. */
+  readonly asserted: number;
 }
 
 /** The picture's graph as seen through one filter, with each link's reports counted under it. */
@@ -137,6 +141,8 @@ export class LinkEvidence {
     /** Each report's kinds of exploitation, one bit each in `EXPLOITATION_TYPES` order. */
     private readonly exploitation: Uint8Array,
     private readonly child: Uint8Array,
+    /** 1 for an analyst's assertion in the place of a report. */
+    private readonly asserted: Uint8Array,
     /** Each report's area, as a position in `areaNames` (-1 when unknown). */
     private readonly area: Int16Array,
     private readonly areaNames: readonly string[],
@@ -305,6 +311,7 @@ export class LinkEvidence {
       l.assessment,
       l.exploitation,
       l.child,
+      l.asserted,
       l.area,
       l.areaNames,
       l.reportIndex,
@@ -324,6 +331,7 @@ export class LinkEvidence {
     const relations = new Uint8Array(pairs);
     const directions = new Uint8Array(pairs);
     const calls = new Float64Array(pairs);
+    const asserted = new Int32Array(pairs);
     const pairOf = new Int32Array(pairs);
     let kept = 0;
     for (let p = 0; p < pairs; p++) {
@@ -335,9 +343,11 @@ export class LinkEvidence {
       let said = 0;
       let way = 0;
       let called = 0;
+      let byHand = 0;
       for (let k = this.starts[p]!; k < this.starts[p + 1]!; k++) {
         if (!counts(k)) continue;
         reports++;
+        byHand += this.asserted[this.mentions[k]!]!;
         lo = Math.min(lo, this.seenFrom[k]!);
         hi = Math.max(hi, this.seenTo[k]!);
         said |= this.relationBits[k]!;
@@ -353,6 +363,7 @@ export class LinkEvidence {
       relations[kept] = said;
       directions[kept] = way;
       calls[kept] = called;
+      asserted[kept] = byHand;
       pairOf[kept++] = p;
     }
     const graph = LinkGraph.fromNumbered(this.ids, this.index, from.subarray(0, kept), to.subarray(0, kept), weight.subarray(0, kept));
@@ -374,6 +385,7 @@ export class LinkEvidence {
               relations: LINK_RELATIONS.filter((_, r) => relations[i]! & (1 << r)),
               direction: WAYS[way]!,
               calls: calls[i]!,
+              asserted: asserted[i]!,
             };
           }
         return undefined;
@@ -438,7 +450,7 @@ export class LinkEvidence {
       if (this.evaluation[r] === 0) {
         if (!ungraded) continue;
       } else if ((evaluations && !evaluations.has(this.evaluation[r]!)) || (assessments && !assessments.has(this.assessment[r]!))) continue;
-      if (wanted !== undefined && (this.exploitation[r]! & wanted) === 0) continue;
+      if (wanted !== undefined && (this.exploitation[r]! & wanted) === 0 && this.asserted[r] === 0) continue;
       passes[r] = 1;
     }
     return passes;

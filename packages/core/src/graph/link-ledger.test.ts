@@ -70,4 +70,35 @@ describe('the link ledger, kept up to date piece by piece', () => {
     expect(pairs(ledger, { ungraded: false })).toEqual(['ann–flat']);
     expect(ledger.evidence().filtered().networkFacts()[0]).toMatchObject({ size: 2, victims: 1 });
   });
+
+  it('counts a link asserted by hand beside the reports, under its own date and grading, and takes it away when withdrawn', () => {
+    const ledger = new LinkLedger();
+    for (const id of ['boss', 'worker']) ledger.entity(id, 'person', id === 'worker');
+    ledger.entity('phone', 'phone', false);
+    ledger.report('r1', facts(1));
+    ledger.link(5, { a: 'worker', b: 'phone', report: 'r1' });
+    const asserted = { receivedAt: day(20), grading: '2BC', exploitationTypes: [], involvesChild: false, area: null, asserted: true };
+    ledger.report('x1', asserted);
+    ledger.handLink('x1', { a: 'boss', b: 'phone', report: 'x1', relation: 'uses_phone' });
+    // A report link keyed after the assertion keeps its place: keys of reports' links stay in order.
+    ledger.link(6, { a: 'boss', b: 'worker', report: 'r1' });
+    expect(ledger.links).toBe(2);
+    expect(pairs(ledger)).toEqual(['boss–phone', 'boss–worker', 'phone–worker']);
+    const evidence = ledger.evidence();
+    const link = evidence.filtered().link(evidence.indexOf('boss')!, evidence.indexOf('phone')!)!;
+    expect(link).toMatchObject({ reports: 1, asserted: 1, relations: ['uses_phone'], direction: 'forward', firstSeen: day(20).getTime() });
+    expect(evidence.filtered().link(evidence.indexOf('worker')!, evidence.indexOf('phone')!)).toMatchObject({ reports: 1, asserted: 0 });
+    // Its grading and date filter it as a report's would; a filter by exploitation does not leave it out.
+    expect(pairs(ledger, { evaluations: ['3'] })).toEqual(['boss–worker', 'phone–worker']);
+    expect(pairs(ledger, { ungraded: false })).toEqual(['boss–phone']);
+    expect(pairs(ledger, { from: day(10) })).toEqual(['boss–phone']);
+    expect(pairs(ledger, { exploitationTypes: ['sexual'] })).toEqual(['boss–phone']);
+
+    // Read again unchanged: nothing rebuilt. Withdrawn: gone.
+    ledger.report('x1', asserted);
+    ledger.handLink('x1', { a: 'boss', b: 'phone', report: 'x1', relation: 'uses_phone' });
+    expect(ledger.evidence()).toBe(evidence);
+    ledger.handLink('x1', null);
+    expect(pairs(ledger)).toEqual(['boss–worker', 'phone–worker']);
+  });
 });

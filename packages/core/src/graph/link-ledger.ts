@@ -14,6 +14,8 @@ export interface LedgerArrays {
   readonly assessment: Uint8Array;
   readonly exploitation: Uint8Array;
   readonly child: Uint8Array;
+  /** 1 for an analyst's assertion standing in the place of a report. */
+  readonly asserted: Uint8Array;
   readonly area: Int16Array;
   readonly areaNames: readonly string[];
   /** Links: ends (-1 when not two known entities), report (-1 unknown), and when seen. */
@@ -77,6 +79,7 @@ export class LinkLedger {
   private readonly assessment = new Column(new Uint8Array(1024));
   private readonly exploitation = new Column(new Uint8Array(1024));
   private readonly child = new Column(new Uint8Array(1024));
+  private readonly asserted = new Column(new Uint8Array(1024));
   private readonly area = new Column(new Int16Array(1024), -1);
   private readonly areaNames: string[] = [];
 
@@ -89,6 +92,8 @@ export class LinkLedger {
   private readonly to = new Column(new Float64Array(1024));
   private readonly relation = new Column(new Uint8Array(1024), MENTIONED);
   private readonly calls = new Column(new Int32Array(1024));
+  /** Links asserted by hand, by assertion: few, kept apart so the report links' keys stay in order. */
+  private readonly byHand = new Map<string, LinkMention>();
   /** Keys arrive in rising order, so a key is found by halving; a late one turns on a lookup table. */
   private sorted = true;
   private byKey: Map<number, number> | undefined;
@@ -136,6 +141,7 @@ export class LinkLedger {
     this.put(this.assessment, r, grading ? grading[2]!.charCodeAt(0) - 64 : 0);
     this.put(this.exploitation, r, exploitationBits(facts.exploitationTypes));
     this.put(this.child, r, facts.involvesChild ? 1 : 0);
+    this.put(this.asserted, r, facts.asserted ? 1 : 0);
     this.put(this.area, r, area);
   }
 
@@ -167,6 +173,21 @@ export class LinkLedger {
     this.put(this.calls, i, mention.calls ?? 0);
   }
 
+  /**
+   * Adds, replaces or (given null: withdrawn) takes away a link an analyst asserted by hand. Its
+   * "report" is the assertion itself, added first with `report(id, { asserted: true, … })`.
+   */
+  handLink(id: string, mention: LinkMention | null): void {
+    const before = this.byHand.get(id);
+    if (mention === null) {
+      if (before && this.byHand.delete(id)) this.built = undefined;
+      return;
+    }
+    if (before && JSON.stringify(before) === JSON.stringify(mention)) return;
+    this.byHand.set(id, mention);
+    this.built = undefined;
+  }
+
   /** Sets one value, noting a change only when it is one (catching up reads some rows again). */
   private put<T extends Typed>(column: Column<T>, i: number, value: number): void {
     if (i < column.data.length && column.data[i] === value) return;
@@ -176,7 +197,22 @@ export class LinkLedger {
 
   /** The evidence as it stands (built again only after a change). */
   evidence(): LinkEvidence {
-    this.built ??= LinkEvidence.fromLedger({
+    if (this.built) return this.built;
+    const hand = [...this.byHand.values()];
+    const withHand = <T extends Typed>(column: Column<T>, value: (m: LinkMention) => number): T => {
+      const reports = column.view(this.count);
+      if (hand.length === 0) return reports;
+      const all = new (reports.constructor as new (length: number) => T)(this.count + hand.length);
+      all.set(reports);
+      hand.forEach((m, k) => (all[this.count + k] = value(m)));
+      return all;
+    };
+    const node = (id: string) => this.index.get(id) ?? -1;
+    const received = (m: LinkMention) => {
+      const r = this.reportIndex.get(m.report);
+      return r === undefined ? 0 : this.received.data[r]!;
+    };
+    this.built = LinkEvidence.fromLedger({
       ids: this.ids,
       index: this.index,
       kinds: this.kinds.view(this.ids.length),
@@ -187,16 +223,17 @@ export class LinkLedger {
       assessment: this.assessment.view(this.reportIndex.size),
       exploitation: this.exploitation.view(this.reportIndex.size),
       child: this.child.view(this.reportIndex.size),
+      asserted: this.asserted.view(this.reportIndex.size),
       area: this.area.view(this.reportIndex.size),
       areaNames: this.areaNames,
-      count: this.count,
-      a: this.a.view(this.count),
-      b: this.b.view(this.count),
-      report: this.reportOf.view(this.count),
-      from: this.from.view(this.count),
-      to: this.to.view(this.count),
-      relation: this.relation.view(this.count),
-      calls: this.calls.view(this.count),
+      count: this.count + hand.length,
+      a: withHand(this.a, (m) => node(m.a)),
+      b: withHand(this.b, (m) => node(m.b)),
+      report: withHand(this.reportOf, (m) => this.reportIndex.get(m.report) ?? -1),
+      from: withHand(this.from, (m) => m.first?.getTime() ?? received(m)),
+      to: withHand(this.to, (m) => m.last?.getTime() ?? m.first?.getTime() ?? received(m)),
+      relation: withHand(this.relation, (m) => (m.relation ? LINK_RELATIONS.indexOf(m.relation) : MENTIONED)),
+      calls: withHand(this.calls, () => 0),
     });
     return this.built;
   }

@@ -121,9 +121,13 @@ export class GraphRepository {
     if (ids.length === 0) return [];
     const rows = await sql<NodeRow>`
       select e.id, e.kind, e.label, count(distinct x.report_id)::int as reports
-      from entities e join entity_records x on x.entity_id = e.id
+      from entities e left join entity_records x on x.entity_id = e.id
       where e.id = any(${[...ids]}::uuid[])
-      group by e.id, e.kind, e.label`.execute(this.db);
+      group by e.id, e.kind, e.label
+      -- An entity without records is one merged away, or one an analyst added by hand.
+      having count(x.id) > 0 or (e.merged_into is null and exists (select 1 from link_assertions a where a.to_entity = e.id and a.added_entity))`.execute(
+      this.db,
+    );
     return rows.rows;
   }
 

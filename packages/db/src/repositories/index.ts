@@ -22,6 +22,7 @@ import { IntakeRepository } from './intake.repository';
 import { PictureRepository } from './picture.repository';
 import { EntityRepository } from './entity.repository';
 import { GraphRepository } from './graph.repository';
+import { AssertionRepository } from './assertion.repository';
 import { ProfileRepository } from './profile.repository';
 import { CallDataRepository } from './call-data.repository';
 import { TallyRepository } from './tally.repository';
@@ -52,6 +53,7 @@ export function repositories(db: Kysely<DB>) {
     picture: new PictureRepository(db, audit),
     entities: new EntityRepository(db, audit),
     graph: new GraphRepository(db),
+    assertions: new AssertionRepository(db, audit),
     profiles: new ProfileRepository(db),
     callData: new CallDataRepository(db, audit),
     tallies: new TallyRepository(db),
@@ -94,6 +96,7 @@ export type {
   Move,
 } from './entity.repository';
 export type { NewCallData, ImportedNumberRow, NumberCallRow, PhoneUserRow } from './call-data.repository';
+export type { AssertionRow, NewAssertion } from './assertion.repository';
 export type { ChangedLink, GraphChanges, LinkReportRow, LinkSourceRow, NodeRow, SavedChartRow } from './graph.repository';
 export type { TallyFilter, TallyRow, PeopleRow, PersonBehindRow, ReportDimension, VictimDimension, ReportBehind, VictimForResearch } from './tally.repository';
 export type { ImportRow, ImportBatch, QuarantinedRow, RefusedRow } from './import.repository';

@@ -20,6 +20,8 @@ import {
   okSchema,
   pathsQuery,
   pathsSchema,
+  linkAssertedSchema,
+  linkAssertionBody,
   linkEvidenceQuery,
   linkEvidenceSchema,
   savedChartSchema,
@@ -33,8 +35,10 @@ import { sendMarkedPdf } from './marked-file';
 
 /** The filter part of a query, without absent keys (so equal filters share one cached graph). */
 function filterOf(query: Partial<LinkFilter>) {
-  const { from, until, evaluations, assessments, ungraded, exploitationTypes, kinds, linkTypes } = query;
-  const present = Object.entries({ from, until, evaluations, assessments, ungraded, exploitationTypes, kinds, linkTypes }).filter(([, v]) => v !== undefined);
+  const { from, until, evaluations, assessments, ungraded, exploitationTypes, kinds, linkTypes, relations } = query;
+  const present = Object.entries({ from, until, evaluations, assessments, ungraded, exploitationTypes, kinds, linkTypes, relations }).filter(
+    ([, v]) => v !== undefined,
+  );
   return toGraphFilter(Object.fromEntries(present));
 }
 
@@ -217,6 +221,37 @@ export function graphRoutes(svc: Services): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         return sendMarkedPdf(reply, await svc.charts.pdf(request.actor, request.body));
+      },
+    );
+
+    app.post(
+      '/api/graph/assertions',
+      {
+        config: { permission: PERMISSIONS.linksImport },
+        schema: {
+          tags: ['graph'],
+          summary: 'Assert a link by hand, to an entity in the picture or to one added with it: what it says, its 3x5x2 grading and what it rests on; audited',
+          body: linkAssertionBody,
+          response: { 200: linkAssertedSchema },
+        },
+      },
+      async (request) => svc.assertions.assert(request.actor, request.body),
+    );
+
+    app.post(
+      '/api/graph/assertions/:id/withdraw',
+      {
+        config: { permission: PERMISSIONS.linksImport },
+        schema: {
+          tags: ['graph'],
+          summary: 'Withdraw a link asserted by hand: kept on record, it links nothing; audited',
+          params: idParams,
+          response: { 200: okSchema },
+        },
+      },
+      async (request) => {
+        await svc.assertions.withdraw(request.actor, request.params.id);
+        return { ok: true as const };
       },
     );
 

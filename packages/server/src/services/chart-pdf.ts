@@ -21,7 +21,14 @@ const BYLINE: Record<ChartPdfRequest['language'], (date: string, name: string) =
 export function chartPdf(chart: ChartPdfRequest, author: string, marking: ProtectiveMarking, drawnAt: Date): Promise<Buffer> {
   const locale = chart.language === 'cy' ? 'cy-GB' : 'en-GB';
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'Europe/London' }).format(drawnAt);
-  const frame = { title: chart.title, byline: BYLINE[chart.language](date, author), keyTitle: chart.keyTitle, kinds: chart.kinds, relations: chart.relations };
+  const frame = {
+    title: chart.title,
+    byline: BYLINE[chart.language](date, author),
+    keyTitle: chart.keyTitle,
+    kinds: chart.kinds,
+    relations: chart.relations,
+    asserted: chart.assertedLabel,
+  };
   const svg = chartSvg(chart.nodes, chart.links, null, frame, { halos: false, groups: chart.groups, notes: chart.notes });
   // The drawing's own size, from the viewBox chartSvg writes first.
   const [, , width = 1, height = 1] = /viewBox="([^"]+)"/.exec(svg)![1]!.split(' ').map(Number);

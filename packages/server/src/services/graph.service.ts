@@ -25,6 +25,7 @@ import {
   type UserActor,
 } from '@harbour/core';
 import type { LinkSourceRow, NodeRow, Repositories } from '@harbour/db';
+import { assertionView } from './assertion.service';
 import { auditEntry } from './audit.service';
 import { LinkGraphCache, type Built, type LinkGraphCacheOptions, type View } from './link-graph-cache';
 
@@ -339,11 +340,17 @@ export class GraphService {
     const sources = (await this.repos.graph.linkSources([[aId, bId]]))
       .filter((row) => passes(row.report_id))
       .map((row) => ({ ...sourceRef(row), relation: row.relation as LinkRelation, actor: row.actor }));
+    const assertions = (await this.repos.assertions.between(aId, bId)).filter((row) => passes(row.id)).map(assertionView);
     const link = view.link(a, b) ? linkView(view, built.evidence.ids, a, b) : null;
     await this.repos.audit.append(
-      auditEntry(user, 'graph.link-evidence-viewed', { type: 'entity', id: aId }, { to: bId, reports: sources.map((s) => s.id), filter }),
+      auditEntry(
+        user,
+        'graph.link-evidence-viewed',
+        { type: 'entity', id: aId },
+        { to: bId, reports: sources.map((s) => s.id), assertions: assertions.map((x) => x.id), filter },
+      ),
     );
-    return { from: views.get(aId)!, to: views.get(bId)!, link, sources };
+    return { from: views.get(aId)!, to: views.get(bId)!, link, sources, assertions };
   }
 
   /**
@@ -413,6 +420,7 @@ function linkView(view: View, ids: readonly string[], v: number, u: number): Lin
     relations: [...link.relations],
     direction: link.direction,
     calls: link.calls,
+    asserted: link.asserted,
   };
 }
 

@@ -17,6 +17,7 @@ import { ResolutionService } from './resolution.service';
 import { EntityService } from './entity.service';
 import { GraphService } from './graph.service';
 import { ChartService } from './chart.service';
+import { AssertionService } from './assertion.service';
 import { CallDataService } from './call-data.service';
 import { FiguresService } from './figures.service';
 import { JobRunService } from './job-run.service';
@@ -92,6 +93,7 @@ export function services(
     entities: new EntityService(repos, () => graph.changed()),
     graph,
     charts: new ChartService(repos, graph, toGraphFilter, options.now),
+    assertions: new AssertionService(repos, graph, options.now),
     callData: new CallDataService(repos, options.now),
     caseExchange: new CaseExchangeService(repos, area, options.now),
     cases: new CaseService(

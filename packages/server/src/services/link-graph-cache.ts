@@ -1,6 +1,6 @@
 import type { LinkRelation } from '@harbour/contract';
 import { degrees, LinkLedger, type FilteredLinks, type GraphFilter, type LinkEvidence, type NetworkFacts } from '@harbour/core';
-import type { GraphChanges, Repositories } from '@harbour/db';
+import type { AssertionRow, GraphChanges, Repositories } from '@harbour/db';
 
 /** The evidence of the picture as it stands, and the filtered graphs made from it since. */
 export interface Built {
@@ -89,6 +89,8 @@ export class LinkGraphCache {
     // A link's report may have been read (without links) before: its facts are needed now.
     const unread = [...new Set(changes.links.map((l) => l.report).filter((r) => !ledger.knowsReport(r)))];
     takeChanges(ledger, { ...changes, reports: [...changes.reports, ...(await this.repos.graph.linkReportsById(unread))] });
+    // Assertions are few and each may have moved with a merge: read whole every time.
+    takeAssertions(ledger, await this.repos.assertions.all());
     this.caught = { ledger, upTo: Math.max(changes.upTo, whole ? 0 : previous.upTo), version, at: now, wholeAt: whole ? now : previous.wholeAt };
   }
 
@@ -105,6 +107,19 @@ export class LinkGraphCache {
     }
     built.views.set(key, view);
     return view;
+  }
+}
+
+/**
+ * Puts the analysts' assertions into a ledger: each stands in the place of a report (its own date
+ * and grading) for a link of its own; a withdrawn one links nothing.
+ */
+export function takeAssertions(ledger: LinkLedger, assertions: readonly AssertionRow[]): void {
+  for (const x of assertions) {
+    ledger.entity(x.from, x.from_kind, false);
+    ledger.entity(x.to, x.to_kind, false);
+    ledger.report(x.id, { receivedAt: new Date(x.asserted_at), grading: x.grading, exploitationTypes: [], involvesChild: false, area: null, asserted: true });
+    ledger.handLink(x.id, x.live ? { a: x.from, b: x.to, report: x.id, relation: x.relation as LinkRelation } : null);
   }
 }
 

@@ -3,7 +3,7 @@ import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 import { chartStyle, iconUri } from './chart-style';
 import { chartSvg, wrap, type SvgFrame, type SvgGroup, type SvgLink, type SvgNode, type SvgNote } from '@harbour/contract/chart';
 import { svgAsPng } from './svg-png';
-import { strongestRelation } from './link-words';
+import { onlyAsserted, strongestRelation } from './link-words';
 import type { ChartLayout, LinkView, NodeView, ProtectiveMarking } from '@harbour/contract';
 import type { AnalysisLook } from './analysis-look';
 import { groupsOf } from './chart-marks';
@@ -163,6 +163,7 @@ export const ChartCanvas = forwardRef<ChartCanvasHandle, Props>(function ChartCa
         relation: (e.data('relation') as string | undefined) ?? 'mentioned',
         direction: (e.data('direction') as string | undefined) ?? 'none',
         onPath: e.hasClass('on-path'),
+        asserted: e.data('asserted') === true,
       })),
       groups: shown.nodes('.group').map((g) => {
         const box = g.boundingBox({ includeLabels: false });
@@ -223,6 +224,7 @@ export const ChartCanvas = forwardRef<ChartCanvasHandle, Props>(function ChartCa
           caption: caption(l),
           relation: strongestRelation(l),
           direction: l.direction,
+          asserted: onlyAsserted(l),
         };
         const existing = cy.getElementById(id);
         if (existing.nonempty()) existing.data(data);

@@ -9,8 +9,8 @@ export const isEvent = (id: string) => id.startsWith(EVENT);
 /**
  * The chart with its reports drawn as events, as i2 analysts draw them: each report a node joined
  * to the entities on the chart it names, in place of the links it makes between every pair of them
- * (a report naming five is one node and five lines, not ten links). Links from call data are not
- * reports: they stay, as calls.
+ * (a report naming five is one node and five lines, not ten links). Links from call data and
+ * analysts' assertions are not reports: they stay, as calls and as assertions.
  */
 export function drawnAsEvents(
   nodes: readonly ChartNode[],
@@ -31,8 +31,11 @@ export function drawnAsEvents(
         relations: ['mentioned' as const],
         direction: 'none' as const,
         calls: 0,
+        asserted: 0,
       })),
   );
-  const calls = links.filter((l) => l.calls > 0).map((l) => ({ ...l, reports: 0, relations: ['called' as const] }));
-  return { nodes: [...nodes, ...eventNodes], links: [...calls, ...eventLinks] };
+  const calls = links.filter((l) => l.calls > 0).map((l) => ({ ...l, reports: 0, asserted: 0, relations: ['called' as const] }));
+  // Assertions are no report's: they stay, drawn as asserted.
+  const asserted = links.filter((l) => l.asserted > 0 && l.calls === 0).map((l) => ({ ...l, reports: l.asserted }));
+  return { nodes: [...nodes, ...eventNodes], links: [...calls, ...asserted, ...eventLinks] };
 }

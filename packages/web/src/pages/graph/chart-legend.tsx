@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { LINK_RELATIONS } from '@harbour/contract/vocabulary';
-import { KIND_LOOK, RELATION_LOOK } from '@harbour/contract/chart';
+import { ASSERTED_LOOK, KIND_LOOK, RELATION_LOOK } from '@harbour/contract/chart';
 import { iconUri } from './chart-style';
 
 const DASHES = { solid: undefined, dashed: '10 6', dotted: '2 5' } as const;
@@ -30,6 +30,12 @@ export function ChartLegend() {
             </li>
           );
         })}
+        <li className="app-chart-legend__item">
+          <svg width="40" height="12" viewBox="0 0 40 12" aria-hidden="true" className="app-chart-legend__line">
+            <line x1="2" y1="6" x2="38" y2="6" stroke={ASSERTED_LOOK.colour} strokeWidth="3" strokeDasharray={ASSERTED_LOOK.dashes.join(' ')} />
+          </svg>
+          {t('graph.legend.asserted')}
+        </li>
         <li className="app-chart-legend__item">
           <span className="app-chart-legend__path" aria-hidden="true" />
           {t('graph.legend.path')}

@@ -21,7 +21,7 @@ import { OpenCaseForm } from '../cases/open-case-form';
 import { hasPermission, useSession } from '../../session/session';
 import { TimeSlider } from './time-slider';
 import { LinkEvidencePanel } from './link-evidence-panel';
-import { linkSentence, strongestRelation } from './link-words';
+import { linkSentence, onlyAsserted, strongestRelation } from './link-words';
 import { analysisLook, type AnalysisDrawing } from './analysis-look';
 import { ChartAnalysisControls } from './chart-analysis-controls';
 import { EntityActions } from './entity-actions';
@@ -32,7 +32,19 @@ import { GroupChosenForm, GroupNames, groupsOf, marksOf } from './chart-marks';
 import { drawnAsEvents, eventId, isEvent } from './chart-events';
 import { forgetChart, keepChart, keptChart, type SavedAs, type WorkingChart } from './working-chart';
 import { cleanLinkFilter, LINK_RELATIONS, linkFilterParams, protectiveMarking } from '@harbour/contract/vocabulary';
-import type { CallDataView, ChartAnalysis, ChartData, ChartEvents, ChartLayout, Created, LinkFilter, LinkView, Paths, SavedChart } from '@harbour/contract';
+import type {
+  CallDataView,
+  ChartAnalysis,
+  ChartData,
+  ChartEvents,
+  ChartLayout,
+  Created,
+  LinkAsserted,
+  LinkFilter,
+  LinkView,
+  Paths,
+  SavedChart,
+} from '@harbour/contract';
 import { dateLocale } from '../../i18n/locale';
 
 const LAYOUTS: ChartLayout[] = ['cose', 'concentric', 'breadthfirst', 'circle', 'grid'];
@@ -327,6 +339,28 @@ export function ChartPage() {
       setSelected((s) => (s.includes(id) ? s : [...s, id]));
     });
 
+  /** A link asserted by hand: drawn at once (with the entity it added), and its evidence opened to show it as such. */
+  const asserted = (made: LinkAsserted) =>
+    run(async () => {
+      const from = selected[0]!;
+      take(await among([...new Set([...nodes.map((n) => n.id), made.to])], filter));
+      setChanged(true);
+      setMessage(t(made.added ? 'graph.assert.madeWithEntity' : 'graph.assert.made'));
+      setOpenLink({ from, to: made.to });
+    });
+
+  /** The picture changed under the chart (an assertion withdrawn): drawn again as it now is. */
+  const redraw = () =>
+    run(async () => {
+      if (nodes.length)
+        take(
+          await among(
+            nodes.map((n) => n.id),
+            filter,
+          ),
+        );
+    });
+
   /** The canvas reports what is selected in its own order; the analyst's order (path from, to) is kept. */
   const keepOrder = useCallback((ids: string[]) => setSelected((s) => [...s.filter((x) => ids.includes(x)), ...ids.filter((x) => !s.includes(x))]), []);
 
@@ -377,10 +411,11 @@ export function ChartPage() {
       byline: t('graph.chart.byline', { date: when.format(new Date()), name: session?.user.displayName ?? '' }),
       keyTitle: t('graph.legend.title'),
       kinds: [...new Set(shown.map((n) => n.kind))].sort().map((kind) => ({ kind, label: t(`picture.kind.${kind}`) })),
-      relations: LINK_RELATIONS.filter((r) => onCanvas.links.some((l) => strongestRelation(l) === r)).map((relation) => ({
+      relations: LINK_RELATIONS.filter((r) => onCanvas.links.some((l) => !onlyAsserted(l) && strongestRelation(l) === r)).map((relation) => ({
         relation,
         label: t(`graph.relation.${relation}`),
       })),
+      ...(onCanvas.links.some(onlyAsserted) ? { asserted: t('graph.legend.asserted') } : {}),
     };
   };
 
@@ -399,10 +434,19 @@ export function ChartPage() {
   /** The PDF is made by the server, which signs it with the analyst's name, marks it and audits it. */
   const exportPdf = () =>
     run(async () => {
-      const { title, keyTitle, kinds, relations } = exportFrame();
+      const { title, keyTitle, kinds, relations, asserted } = exportFrame();
       const drawn = canvas.current!.drawing();
       const language = i18n.language === 'cy' ? 'cy' : 'en';
-      const body = { title, language, keyTitle, kinds, relations, ...drawn, ...(saved ? { chart: saved.id } : {}) };
+      const body = {
+        title,
+        language,
+        keyTitle,
+        kinds,
+        relations,
+        ...(asserted ? { assertedLabel: asserted } : {}),
+        ...drawn,
+        ...(saved ? { chart: saved.id } : {}),
+      };
       download(`harbour-chart-${CHART_MARKING}.pdf`, await apiFile('/api/graph/charts/pdf', body));
     });
 
@@ -427,7 +471,8 @@ export function ChartPage() {
         : [
             link.relations.map((r) => t(`graph.relation.${r}`)).join(', '),
             link.calls > 0 ? t('graph.chart.callCaption', { count: link.calls }) : '',
-            link.reports > 0 ? t('graph.chart.linkCaption', { count: link.reports }) : '',
+            link.reports > link.asserted ? t('graph.chart.linkCaption', { count: link.reports - link.asserted }) : '',
+            link.asserted > 0 ? t('graph.chart.assertedCaption', { count: link.asserted }) : '',
           ]
             .filter(Boolean)
             .join(' · '),
@@ -469,6 +514,7 @@ export function ChartPage() {
         onExpand={() => void expand(chosenNode.id)}
         onChange={(part) => change(chosenNode.id, part)}
         onRemove={() => drop(chosenNode.id)}
+        {...(hasPermission(session, 'links:import') ? { assert: { others: nodes, onAsserted: (made: LinkAsserted) => void asserted(made) } } : {})}
       />
     );
 
@@ -606,7 +652,14 @@ export function ChartPage() {
       <p className="govuk-body-s">{t('graph.chart.mouseHint')}</p>
       {events && events.events.length > 0 && <ChartEventsTable events={events.events} labelOf={labelOf} onSelect={(id) => setSelected([eventId(id)])} />}
       {openLink && (
-        <LinkEvidencePanel key={`${openLink.from}|${openLink.to}`} from={openLink.from} to={openLink.to} filter={filter} onClose={() => setOpenLink(null)} />
+        <LinkEvidencePanel
+          key={`${openLink.from}|${openLink.to}`}
+          from={openLink.from}
+          to={openLink.to}
+          filter={filter}
+          onClose={() => setOpenLink(null)}
+          {...(hasPermission(session, 'links:import') ? { onWithdrawn: () => void redraw() } : {})}
+        />
       )}
 
       <h2 className="govuk-heading-m">{t('graph.chart.pathTitle')}</h2>

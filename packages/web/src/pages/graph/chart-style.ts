@@ -1,5 +1,5 @@
 import type { StylesheetJson } from 'cytoscape';
-import { KIND_LOOK, lookOf, RELATION_LOOK } from '@harbour/contract/chart';
+import { ASSERTED_LOOK, KIND_LOOK, lookOf, RELATION_LOOK } from '@harbour/contract/chart';
 
 /** An icon as an image the chart can draw (and the legend can show). */
 export function iconUri(kind: string): string {
@@ -66,6 +66,17 @@ export function chartStyle(): StylesheetJson {
         ...(look.width ? { width: look.width } : {}),
       },
     })),
+    // Only analysts' assertions make it: purple and dash-dot, whatever it says.
+    {
+      selector: 'edge[?asserted]',
+      style: {
+        'line-color': ASSERTED_LOOK.colour,
+        'line-style': 'dashed',
+        'line-dash-pattern': [...ASSERTED_LOOK.dashes],
+        'target-arrow-color': ASSERTED_LOOK.colour,
+        'source-arrow-color': ASSERTED_LOOK.colour,
+      },
+    },
     { selector: 'edge[direction = "forward"], edge[direction = "both"]', style: { 'target-arrow-shape': 'triangle', 'arrow-scale': 1.4 } },
     { selector: 'edge[direction = "backward"], edge[direction = "both"]', style: { 'source-arrow-shape': 'triangle', 'arrow-scale': 1.4 } },
     // The analysis drawn: size by a figure, a ring in the community's colour, key players named by rank.

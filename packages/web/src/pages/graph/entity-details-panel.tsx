@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { ChartAnalysis, LinkView } from '@harbour/contract';
+import type { ChartAnalysis, LinkAsserted, LinkView } from '@harbour/contract';
 import { dateLocale } from '../../i18n/locale';
 import type { ChartNode } from './chart-canvas';
 import { EntityActions } from './entity-actions';
 import { EntityMarksForm } from './chart-marks';
+import { LinkAssertionForm } from './link-assertion-form';
 import { linkSentence } from './link-words';
 
 /** Links listed beside the chart, most reports first; the table of links under it has them all. */
@@ -23,6 +24,8 @@ interface Props {
   onExpand: () => void;
   onChange: (part: Partial<ChartNode>) => void;
   onRemove: () => void;
+  /** The chart's entities, and what to do once a link is asserted from this one: given only to those who may assert links. */
+  assert?: { others: readonly ChartNode[]; onAsserted: (made: LinkAsserted) => void };
 }
 
 /**
@@ -30,7 +33,7 @@ interface Props {
  * its figures when the analysis is drawn, and what can be done with it. Focus stays where it was:
  * an analyst choosing entities in the table by keyboard goes on choosing.
  */
-export function EntityDetailsPanel({ node, links, labelOf, figures, keyRank, busy, onOpenLink, onExpand, onChange, onRemove }: Props) {
+export function EntityDetailsPanel({ node, links, labelOf, figures, keyRank, busy, onOpenLink, onExpand, onChange, onRemove, assert }: Props) {
   const { t, i18n } = useTranslation();
   const number = new Intl.NumberFormat(dateLocale(i18n.language), { maximumFractionDigits: 1 });
   const strongest = [...links].sort((a, b) => b.reports - a.reports).slice(0, LISTED);
@@ -86,6 +89,7 @@ export function EntityDetailsPanel({ node, links, labelOf, figures, keyRank, bus
         <EntityActions node={node} busy={busy} onExpand={onExpand} onChange={onChange} onRemove={onRemove} />
         <EntityMarksForm key={node.id} node={node} onChange={onChange} />
       </div>
+      {assert && <LinkAssertionForm key={node.id} node={node} others={assert.others} onAsserted={assert.onAsserted} />}
     </section>
   );
 }

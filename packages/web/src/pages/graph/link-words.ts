@@ -18,3 +18,8 @@ export function linkSentence(t: TFunction, a: string, b: string, link: Pick<Link
 export function strongestRelation(link: Pick<LinkView, 'relations'>): LinkRelation {
   return link.relations[0] ?? 'mentioned';
 }
+
+/** Whether only analysts' assertions make a link (no report says it): drawn and keyed as such. */
+export function onlyAsserted(link: Pick<LinkView, 'reports' | 'asserted'>): boolean {
+  return link.asserted > 0 && link.asserted === link.reports;
+}
