@@ -266,6 +266,17 @@ describe('an analyst filters the figures, then lists and opens the reports behin
     const exported = JSON.parse(readFileSync(join(dir, 'all.json'), 'utf8')) as { standard: string; cases: { persons: unknown[] }[] };
     expect(exported.standard).toBe('HTCDS');
     expect(exported.cases.length).toBeGreaterThan(100);
+    // For a partner: what its agreement allows is said, and the file carries none of the force's references.
+    const council = (await page.locator('#htcds-for option').allInnerTexts()).find((o) => o.startsWith('Newport City Council ('))!;
+    await page.getByLabel('Who the file is for').selectOption({ label: council });
+    await page.getByText('The agreement with Newport City Council allows: suspects’ names, addresses.').waitFor();
+    const [shared] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download the HTCDS file' }).click()]);
+    expect(shared.suggestedFilename()).toMatch(/-shared\.json$/);
+    await shared.saveAs(join(dir, 'shared.json'));
+    const forCouncil = readFileSync(join(dir, 'shared.json'), 'utf8');
+    expect(JSON.parse(forCouncil)).toMatchObject({ standard: 'HTCDS' });
+    expect(forCouncil).not.toMatch(/HBR-\d{4}/);
+    expect(await accessibilityProblems(page)).toEqual([]);
 
     const wrong = { standard: 'HTCDS', version: '2.0', cases: [{ cas_IncomingReferralDate: '2026-05-01', persons: [{ prs_Gender: 'Woman' }] }] };
     writeFileSync(join(dir, 'wrong.json'), JSON.stringify(wrong));

@@ -538,6 +538,17 @@ describe('an analyst charts a planted network, finds the path between two suspec
     expect(drawn).toContain('stroke-dasharray="12 4 2 4"');
     for (const words of [phone, 'uses phone · 1 assertion', 'Asserted by hand: no report says it']) expect(drawn).toContain(`>${words}</text>`);
 
+    // The phone's own page says where it came from: no record, one link by hand.
+    await page.locator('table tbody a[href^="/entities/"]', { hasText: phone }).first().click();
+    await page.getByRole('heading', { level: 1, name: phone }).waitFor();
+    const byHand = await page.getByTestId('asserted-links').innerText();
+    for (const words of [suspect!.label, `${suspect!.label} uses phone ${phone}`, 'Tom Price on ', 'Intelligence log 4471']) expect(byHand).toContain(words);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.goBack();
+    await page.getByText(/^Links on the chart \(\d+\)$/).click();
+    await page.getByRole('button', { name: `Evidence for the link: ${suspect!.label} uses phone ${phone}` }).click();
+    await asserted.waitFor();
+
     const linksOnChart = async () => Number(/\((\d+)\)/.exec(await page.getByText(/^Links on the chart \(\d+\)$/).innerText())![1]);
     const before = await linksOnChart();
     await asserted.getByRole('button', { name: `Withdraw ${suspect!.label} uses phone ${phone}` }).click();

@@ -36,3 +36,4 @@ export * from './protect/safeguarding';
 export * from './access/sharing';
 export * from './access/shared-case';
 export * from './access/shared-intelligence';
+export * from './access/partner-cases';

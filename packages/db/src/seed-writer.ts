@@ -58,6 +58,7 @@ export class SeedWriter {
           town: ['text', r.map((x) => x.town)],
           postcode: ['text', r.map((x) => x.postcode)],
           summary: ['text', r.map((x) => x.summary)],
+          language: ['text', r.map((x) => x.language)],
           exploitation_types: ['text', r.map((x) => `{${x.exploitationTypes.join(',')}}`)],
           involves_child: ['bool', r.map((x) => x.involvesChild)],
           status: ['text', r.map((x) => x.status)],

@@ -67,6 +67,7 @@ describe(`store on ${TEST_STORE}`, () => {
           status: 'new' as const,
           grading: null,
           handlingConditions: null,
+          language: null,
           networkId: null,
         },
       ],

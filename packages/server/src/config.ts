@@ -17,7 +17,7 @@ const schema = z.object({
     .or(z.literal('').transform(() => undefined)),
   /** Seed demo data into an empty store: on by default outside production. */
   HARBOUR_DEMO: z.enum(['on', 'off']).optional(),
-  HARBOUR_DEMO_REPORTS: z.coerce.number().int().min(0).max(1_000_000).default(600),
+  HARBOUR_DEMO_REPORTS: z.coerce.number().int().min(0).max(1_000_000).default(3_000),
   HARBOUR_WEB_DIR: z.string().optional(),
   HARBOUR_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
   HARBOUR_SESSION_IDLE_MINUTES: z.coerce

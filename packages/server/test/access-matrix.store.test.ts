@@ -40,6 +40,7 @@ const EXPECTED: Record<string, 'public' | 'session' | readonly Role[]> = {
   'GET /api/figures/people': ['supervisor', 'investigator', 'analyst'],
   'GET /api/figures/map': ['supervisor', 'investigator', 'researcher', 'analyst'],
   'GET /api/cases/htcds': ['supervisor', 'analyst'],
+  'GET /api/cases/htcds/partners': ['supervisor', 'analyst'],
   'POST /api/cases/htcds': ['supervisor', 'analyst'],
   'GET /api/imports': ['supervisor', 'investigator', 'analyst', 'partner', 'partner_admin'],
   'POST /api/imports': ['supervisor', 'investigator', 'analyst', 'partner', 'partner_admin'],

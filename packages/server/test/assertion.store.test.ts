@@ -84,7 +84,7 @@ describe(`links asserted by hand on ${TEST_STORE}`, () => {
       details: { assertion: made.id, to: driverId, relation: 'controls', grading: '2BC', added: false },
     });
     // The reason is the analyst's own words: kept with the assertion, not copied into the audit.
-    expect(JSON.stringify(audited!.details)).not.toContain('4471');
+    expect(JSON.stringify(audited!.details)).not.toContain('Intelligence log');
 
     // Filtered as a report is, by its own date and grading; a filter by exploitation keeps it.
     expect((await svc.graph.paths(analyst, controllerId, driverId, { evaluations: ['1'] })).paths).toEqual([]);
@@ -123,6 +123,17 @@ describe(`links asserted by hand on ${TEST_STORE}`, () => {
     expect(near.links.find((l) => l.to === fresh.to || l.from === fresh.to)).toMatchObject({ asserted: 1, reports: 1, relations: ['uses_phone'] });
     const page = await svc.entities.entity(analyst, fresh.to);
     expect(page).toMatchObject({ kind: 'phone', label: '+447700900999', records: [] });
+    // Where it came from: the assertion, with the entity at its other end.
+    expect(page.asserted).toEqual([
+      expect.objectContaining({
+        id: fresh.id,
+        from: bossId,
+        to: fresh.to,
+        relation: 'uses_phone',
+        note: 'CHIS report 1182',
+        other: { id: bossId, kind: 'person', label: 'Eni Rama' },
+      }),
+    ]);
 
     // A person by hand: named as the analyst writes it.
     const added = await svc.assertions.assert(investigator, {

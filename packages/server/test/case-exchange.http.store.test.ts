@@ -157,4 +157,70 @@ describe(`HTCDS exchange over HTTP on ${TEST_STORE}`, () => {
     const audit = await from.repos.audit.list({ action: 'cases.exported', limit: 1 });
     expect(audit[0]?.details).toMatchObject({ withheld: document.withheld });
   });
+
+  it("for a partner agency, holds only the reports shared with it, as its agreement allows, and names none of the force's references", async () => {
+    const supervisor = await signIn(from, 'supervisor');
+    const council = await from.store.db.selectFrom('agencies').select('id').where('name', '=', 'Newport City Council').executeTakeFirstOrThrow();
+    // Reports naming both a potential victim and a suspect: one graded P, one graded C.
+    const both = await from.store.db
+      .selectFrom('reports as r')
+      .select(['r.id', 'r.reference'])
+      .where('r.source', '<>', 'call_data')
+      .where((eb) => eb.exists(eb.selectFrom('report_persons').select('id').whereRef('report_id', '=', 'r.id').where('role', '=', 'potential_victim')))
+      .where((eb) => eb.exists(eb.selectFrom('report_persons').select('id').whereRef('report_id', '=', 'r.id').where('role', '=', 'suspect')))
+      .orderBy('r.received_at', 'desc')
+      .limit(2)
+      .execute();
+    expect(both).toHaveLength(2);
+    const [open, conditional] = both as [(typeof both)[number], (typeof both)[number]];
+    await from.store.db.updateTable('reports').set({ grading: '1AP', handling_conditions: null }).where('id', '=', open.id).execute();
+    await from.store.db
+      .updateTable('reports')
+      .set({ grading: '2BC', handling_conditions: 'Council safeguarding team only.' })
+      .where('id', '=', conditional.id)
+      .execute();
+    // The P one shared on its own; the C one only inside a case shared with the council (a C report is not shared alone without intelligence_c).
+    const shared = await supervisor.request('POST', `/api/reports/${open.id}/shares`, { agencyId: council.id, reason: 'Joint safeguarding visit' });
+    expect(shared.statusCode, shared.body).toBe(200);
+    const opened = await supervisor.request('POST', '/api/cases', { kind: 'investigation', title: 'Dock Street', fromReportId: conditional.id });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const caseShared = await supervisor.request('POST', `/api/cases/${opened.json<{ id: string }>().id}/shares`, {
+      agencyId: council.id,
+      reason: 'Joint safeguarding',
+    });
+    expect(caseShared.statusCode, caseShared.body).toBe(200);
+
+    const partners = (await sender.request('GET', '/api/cases/htcds/partners')).json<{ partners: { id: string; categories: string[]; shared: number }[] }>();
+    expect(partners.partners.find((p) => p.id === council.id)).toEqual(expect.objectContaining({ categories: ['addresses', 'suspect_identity'], shared: 2 }));
+
+    const exported = await sender.request('GET', `/api/cases/htcds?from=2000-01&for=${council.id}`);
+    expect(exported.statusCode, exported.body).toBe(200);
+    expect(exported.headers['content-disposition']).toMatch(/-shared\.json"$/);
+    const document = exported.json<Document & { withheld: number }>();
+    // The C-graded one is not agreed (no intelligence_c): withheld.
+    expect(document.cases).toHaveLength(1);
+    expect(document.withheld).toBe(1);
+    expect(exported.body).not.toMatch(/HBR-\d{4}/);
+    expect(document.cases[0]!.harbour?.reference).toBe('shared-1');
+    const people = document.cases[0]!.persons as { prs_FirstName?: string; prs_MobilePhone?: string; harbour: { role: string } }[];
+    expect(people.every((p) => p.prs_MobilePhone === undefined)).toBe(true);
+    expect(people.every((p) => ['victim', 'perpetrator'].includes(p.harbour.role))).toBe(true);
+    // Suspects' names are agreed; potential victims' are not.
+    const named = await from.store.db
+      .selectFrom('report_persons')
+      .select(['role', 'given_name'])
+      .where('report_id', '=', open.id)
+      .where('given_name', 'is not', null)
+      .execute();
+    for (const p of named.filter((n) => n.role === 'suspect')) expect(people.some((x) => x.prs_FirstName === p.given_name)).toBe(true);
+    expect(people.filter((x) => x.harbour.role === 'victim').every((x) => x.prs_FirstName === undefined)).toBe(true);
+    const [audited] = await from.repos.audit.list({ action: 'cases.exported', limit: 1 });
+    expect(audited?.details).toMatchObject({ for: council.id, cases: 1, withheld: 1, references: [open.reference] });
+
+    // No agreement in force with an agency: no file for it.
+    const own = await from.store.db.selectFrom('agencies').select('id').where('name', '=', 'Gwent Police').executeTakeFirstOrThrow();
+    const refused = await sender.request('GET', `/api/cases/htcds?for=${own.id}`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json<{ error: { reason?: string } }>().error.reason).toBe('no_agreement_in_force');
+  });
 });

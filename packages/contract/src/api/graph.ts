@@ -3,7 +3,7 @@ import { EXPLOITATION_TYPES } from '../vocabulary/domain';
 import { GRADING_PATTERN, INTELLIGENCE_ASSESSMENTS, SOURCE_EVALUATIONS } from '../vocabulary/grading';
 import { ASSERTED_RELATIONS, LINK_RELATIONS, LINK_TYPES, RECORD_KINDS, SEARCH_KINDS, type AssertedRelation } from '../vocabulary/picture';
 import { uniqueList } from './fields';
-import { reportRefSchema } from './picture';
+import { linkAssertionSchema, reportRefSchema } from './picture';
 
 /** Link analysis: networks, neighbourhoods, paths and saved charts, and the filter they share. */
 
@@ -175,22 +175,6 @@ export type Paths = z.output<typeof pathsSchema>;
 /** One report behind a link: what it says of the two, and who acts (the entity the link runs from; none for a mention). */
 export const linkSourceSchema = reportRefSchema.extend({ relation: z.enum(LINK_RELATIONS), actor: z.string().nullable() });
 export type LinkSource = z.output<typeof linkSourceSchema>;
-
-/**
- * A link an analyst asserted by hand: between which entities (as they now stand, after any merge),
- * what it says, from `from` to `to`, its own 3x5x2 grading, why (the note), and who said it when.
- */
-export const linkAssertionSchema = z.object({
-  id: z.string(),
-  from: z.string(),
-  to: z.string(),
-  relation: z.enum(Object.keys(ASSERTED_RELATIONS) as [AssertedRelation, ...AssertedRelation[]]),
-  grading: z.string(),
-  note: z.string(),
-  assertedBy: z.string(),
-  assertedAt: z.string(),
-});
-export type LinkAssertion = z.output<typeof linkAssertionSchema>;
 
 export const linkEvidenceQuery = pathsQuery;
 /**

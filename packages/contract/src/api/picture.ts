@@ -1,10 +1,26 @@
 import { z } from 'zod';
-import { RECORD_KINDS, SEARCH_KINDS } from '../vocabulary/picture';
+import { ASSERTED_RELATIONS, RECORD_KINDS, SEARCH_KINDS, type AssertedRelation } from '../vocabulary/picture';
 
 /** The intelligence picture: search, entities with their evidence, the review queue, matching settings. */
 
 /** A report as a source of something in the picture, with its 3x5x2 grade. */
 export const reportRefSchema = z.object({ id: z.string(), reference: z.string(), source: z.string(), receivedAt: z.string(), grading: z.string().nullable() });
+
+/**
+ * A link an analyst asserted by hand: between which entities (as they now stand, after any merge),
+ * what it says, from `from` to `to`, its own 3x5x2 grading, why (the note), and who said it when.
+ */
+export const linkAssertionSchema = z.object({
+  id: z.string(),
+  from: z.string(),
+  to: z.string(),
+  relation: z.enum(Object.keys(ASSERTED_RELATIONS) as [AssertedRelation, ...AssertedRelation[]]),
+  grading: z.string(),
+  note: z.string(),
+  assertedBy: z.string(),
+  assertedAt: z.string(),
+});
+export type LinkAssertion = z.output<typeof linkAssertionSchema>;
 export type ReportRef = z.output<typeof reportRefSchema>;
 
 export const searchQuery = z.object({
@@ -65,6 +81,8 @@ export const entityViewSchema = z.object({
     z.object({ name: z.string(), value: z.string(), sources: z.array(reportRefSchema.extend({ recordId: z.string(), role: z.string().nullable() })) }),
   ),
   records: z.array(recordViewSchema),
+  /** Links analysts asserted by hand from or to it (standing ones), each with the entity at its other end. */
+  asserted: z.array(linkAssertionSchema.extend({ other: z.object({ id: z.string(), kind: z.string(), label: z.string() }) })),
   linked: z.array(z.object({ id: z.string(), kind: z.string(), label: z.string(), roles: z.array(z.string()), reports: z.array(reportRefSchema) })),
   timeline: z.array(
     z.object({

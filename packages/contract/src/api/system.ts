@@ -1,9 +1,18 @@
 import { z } from 'zod';
 import { monthSchema } from './figures';
 import { JOB_NAMES } from '../vocabulary/jobs';
+import { SHARING_CATEGORIES } from '../vocabulary/sharing';
 
-/** The HTCDS exchange: a span of months out, a file's references in. */
-export const htcdsExportQuery = z.object({ from: monthSchema.optional(), to: monthSchema.optional() });
+/**
+ * The HTCDS exchange: a span of months out (for the force's own use whole, or `for` a partner
+ * agency: only what is shared with it, as its agreement allows), a file's references in.
+ */
+export const htcdsExportQuery = z.object({ from: monthSchema.optional(), to: monthSchema.optional(), for: z.uuid().optional() });
+/** The partner agencies a file of cases can be made for now: each with an agreement in force, and what it allows. */
+export const htcdsPartnersSchema = z.object({
+  partners: z.array(z.object({ id: z.string(), name: z.string(), categories: z.array(z.enum(SHARING_CATEGORIES)), shared: z.number() })),
+});
+export type HtcdsPartners = z.output<typeof htcdsPartnersSchema>;
 export const htcdsImportedSchema = z.object({
   /** The reports the file's new cases became, in the file's order. */
   references: z.array(z.string()),

@@ -92,8 +92,10 @@ describe('synthetic force area', () => {
       parts.push(b.reports, b.persons, b.phones, b.vehicles, b.businesses);
     // The digest of the same data before accounts and documents were added (commit 0206c0b), as
     // changed on purpose since: reports graded and written many ways, three in four people male,
-    // organ harvesting rare. Every figure measured on seeded data rests on it: change it only on purpose.
-    expect(createHash('sha256').update(JSON.stringify(parts)).digest('hex')).toBe('3c69818b6f3418b839dab5665187667579a4b440616486502b6a826950e5492c');
+    // organ harvesting rare, one in twenty-five written in Welsh (only their words and language
+    // changed: people, phones and places are as they were). Every figure measured on seeded data
+    // rests on it: change it only on purpose.
+    expect(createHash('sha256').update(JSON.stringify(parts)).digest('hex')).toBe('87487473aeb6d124cb203912a310c4452e4c19f91fa0647db5ffb9cce7232b80');
   });
 
   it("reads like a force's year: graded, written many ways, mixed as the NRM figures are", () => {
@@ -122,6 +124,30 @@ describe('synthetic force area', () => {
     const known = [...victims.values()].filter((p) => p.gender !== null).length;
     expect(male / known).toBeGreaterThan(0.65);
     expect(male / known).toBeLessThan(0.85);
+  });
+
+  it('has some reports written in Welsh, as Welsh speakers write them, never an NRM form, and marked as Welsh', () => {
+    const data = all(3000, 'a-year');
+    const welsh = data.reports.filter((r) => r.language === 'cy');
+    const eligible = data.reports.filter((r) => r.source !== 'nrm').length;
+    expect(welsh.length / eligible).toBeGreaterThan(0.02);
+    expect(welsh.length / eligible).toBeLessThan(0.07);
+    expect(welsh.every((r) => r.source !== 'nrm')).toBe(true);
+    expect(data.reports.every((r) => r.language === null || r.language === 'cy')).toBe(true);
+    const atNoBusiness = welsh.filter((r) => r.summary.includes('cyfeiriad yn ardal '));
+    expect(atNoBusiness.length).toBeGreaterThan(10);
+    for (const r of atNoBusiness) {
+      // Welsh words throughout (a business's name aside): no English indicator, opener or closing.
+      expect(r.summary, r.summary).not.toMatch(/\b(the|they|and|that|says|workers|their)\b/);
+      expect(r.summary, r.summary).toMatch(/\b(bod|yn|Mae|Maen)\b/);
+    }
+    // Written many ways, not one sentence in Welsh.
+    expect(new Set(welsh.map((r) => r.summary.replace(r.town, 'TOWN'))).size).toBeGreaterThan(welsh.length * 0.8);
+    for (const type of ['labour', 'sexual', 'criminal'])
+      expect(
+        welsh.some((r) => r.exploitationTypes[0] === type),
+        type,
+      ).toBe(true);
   });
 
   it('at three years of reports, has about as many NRM referrals a year as Gwent sends (published figures)', () => {

@@ -1,6 +1,7 @@
 import type { ForceArea, LocalAuthority, Town } from '../area/force-area';
 import type { BusinessKind, ExploitationType, PersonRole, ReportSource } from '../domain';
 import { narrative } from './narratives';
+import { narrativeCy, writtenInWelshFrom } from './narratives-cy';
 import { BUSINESS_NAMES, COLOURS, NATIONALITIES, STREETS, VEHICLE_MAKES, type NameForm, type NationalityNames } from './names';
 import {
   makeAccount,
@@ -48,6 +49,8 @@ export interface SeedReport {
   readonly town: string;
   readonly postcode: string;
   readonly summary: string;
+  /** Written in Welsh ('cy'), or null: in English. */
+  readonly language: 'cy' | null;
   readonly exploitationTypes: ExploitationType[];
   readonly involvesChild: boolean;
   readonly status: 'new' | 'triaged' | 'closed';
@@ -216,6 +219,13 @@ const BUSINESS_FOR_TYPE: Record<ExploitationType, readonly BusinessKind[]> = {
   unknown: ['hand_car_wash', 'nail_bar', 'takeaway', 'barber'],
 };
 
+/**
+ * Reports written in Welsh, of those not sent on the NRM's English form: about one in twenty-five.
+ * Fewer than one in ten people in Gwent speak Welsh (2021 census), and most who do write to the
+ * police in English.
+ */
+const WELSH_SHARE = 0.04;
+
 const SOURCE_WEIGHTS: readonly (readonly [ReportSource, number])[] = [
   ['public', 30],
   ['officer', 35],
@@ -237,14 +247,29 @@ export function generateSeed(options: SeedOptions): { networks: SeedNetwork[]; b
   const extra = new Random(`harbour:${options.seed}:identifiers`);
   // Words and gradings likewise: how reports are written changes no one's data.
   const voice = new Random(`harbour:${options.seed}:voice`);
-  const words = (type: ExploitationType, source: ReportSource, business: TrueBusiness | null, vehicle: TrueVehicle | null, town: string, child: boolean) =>
-    narrative(voice, {
+  // Which reports are in Welsh, and their words, from a stream of their own: the English words of every other report stay as they were.
+  const welsh = new Random(`harbour:${options.seed}:welsh`);
+  const words = (
+    type: ExploitationType,
+    source: ReportSource,
+    business: TrueBusiness | null,
+    vehicle: TrueVehicle | null,
+    town: string,
+    child: boolean,
+  ): Pick<SeedReport, 'summary' | 'language'> => {
+    const facts = {
       type,
       source,
       at: business ? `${business.name}, ${business.place.line}, ${business.place.town.name}` : `an address in ${town}`,
       vehicle: vehicle ? `${vehicle.colour} ${vehicle.make} ${vehicle.model}` : null,
       child,
-    });
+    };
+    const english = narrative(voice, facts);
+    const inWelsh = welsh.chance(WELSH_SHARE) && writtenInWelshFrom(source);
+    return inWelsh
+      ? { summary: narrativeCy(welsh, { ...facts, source, town, named: business !== null }), language: 'cy' }
+      : { summary: english, language: null };
+  };
   const graded = (status: SeedReport['status']) => {
     const grading = status === 'new' || voice.chance(0.04) ? null : seedGrading(voice);
     return { grading, handlingConditions: grading?.endsWith('C') ? 'Not to be shared outside the force without the originator’s agreement.' : null };
@@ -287,7 +312,7 @@ export function generateSeed(options: SeedOptions): { networks: SeedNetwork[]; b
         localAuthority: network.place.la.code,
         town: network.place.town.name,
         postcode: network.place.postcode,
-        summary: words(network.exploitationType, source, network.business, vehicle, network.place.town.name, involvesChild),
+        ...words(network.exploitationType, source, network.business, vehicle, network.place.town.name, involvesChild),
         exploitationTypes: [network.exploitationType],
         involvesChild,
         status,
@@ -329,7 +354,7 @@ export function generateSeed(options: SeedOptions): { networks: SeedNetwork[]; b
       localAuthority: place.la.code,
       town: place.town.name,
       postcode: place.postcode,
-      summary: words(type, source, business, null, place.town.name, ageAt(person.dob, receivedAt) < 18),
+      ...words(type, source, business, null, place.town.name, ageAt(person.dob, receivedAt) < 18),
       exploitationTypes: rng.chance(0.08) && type !== 'unknown' ? [type, 'criminal' === type ? 'labour' : 'criminal'] : [type],
       involvesChild: ageAt(person.dob, receivedAt) < 18,
       status,

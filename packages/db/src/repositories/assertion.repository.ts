@@ -11,6 +11,8 @@ export interface AssertionRow {
   readonly to: string;
   readonly from_kind: EntityKind;
   readonly to_kind: EntityKind;
+  readonly from_label: string;
+  readonly to_label: string;
   readonly relation: string;
   readonly grading: string;
   readonly note: string;
@@ -47,6 +49,11 @@ export class AssertionRepository {
   /** The standing assertions between two entities as they now are, newest first. */
   async between(a: string, b: string): Promise<AssertionRow[]> {
     return this.read(sql`a.withdrawn_at is null and ((f.id = ${a} and t.id = ${b}) or (f.id = ${b} and t.id = ${a}))`);
+  }
+
+  /** The standing assertions from or to an entity as it now is, newest first. */
+  async touching(entityId: string): Promise<AssertionRow[]> {
+    return this.read(sql`a.withdrawn_at is null and (f.id = ${entityId} or t.id = ${entityId})`);
   }
 
   async get(id: string): Promise<AssertionRow | undefined> {
@@ -124,7 +131,7 @@ export class AssertionRepository {
         select c.start, e.id, e.merged_into, c.depth + 1 from chain c join entities e on e.id = c.merged_into where c.depth < 50
       ),
       current as (select distinct on (start) start, id from chain where merged_into is null order by start, depth desc)
-      select a.id, a.seq::float8 as key, f.id as "from", t.id as "to", fe.kind as from_kind, te.kind as to_kind, a.relation, a.grading, a.note,
+      select a.id, a.seq::float8 as key, f.id as "from", t.id as "to", fe.kind as from_kind, te.kind as to_kind, fe.label as from_label, te.label as to_label, a.relation, a.grading, a.note,
              a.asserted_at, u.display_name as asserted_by, a.withdrawn_at is null as live
       from link_assertions a
         join current f on f.start = a.from_entity join current t on t.start = a.to_entity

@@ -44,16 +44,44 @@ export class CaseExchangeRepository {
 
   /**
    * Reports received in a span of months (Welsh time), oldest first, each with the people it
-   * names: what an HTCDS export holds. Call data is not a case.
+   * names and the addresses it records: what an HTCDS export holds; with `sharedWith`, only those
+   * shared with that agency now. Call data is not a case.
    */
-  async received(from: string, to: string, limit: number): Promise<ExchangeCaseRow[]> {
-    const reports = await sql<Omit<ExchangeCaseRow, 'persons'>>`
-      select id, reference, source, received_at, status, summary, local_authority, town, postcode, exploitation_types, involves_child, grading
+  /** How many reports are shared with each agency now: on their own or in a case, not withdrawn. */
+  async sharedCounts(): Promise<Map<string, number>> {
+    const rows = await sql<{ agency_id: string; n: number }>`
+      select agency_id, count(distinct report_id)::int as n from (
+        select agency_id, report_id from report_shares where revoked_at is null
+        union all select cs.agency_id, cr.report_id from case_shares cs join case_reports cr on cr.case_id = cs.case_id where cs.revoked_at is null) s
+      group by agency_id`.execute(this.db);
+    return new Map(rows.rows.map((r) => [r.agency_id, r.n]));
+  }
+
+  async received(from: string, to: string, limit: number, sharedWith?: string): Promise<ExchangeCaseRow[]> {
+    // Shared with an agency: on its own, or in a case shared with it, and not withdrawn.
+    const shared = sharedWith
+      ? sql`and id in (
+          select report_id from report_shares where agency_id = ${sharedWith} and revoked_at is null
+          union select cr.report_id from case_reports cr join case_shares cs on cs.case_id = cr.case_id where cs.agency_id = ${sharedWith} and cs.revoked_at is null)`
+      : sql``;
+    const reports = await sql<Omit<ExchangeCaseRow, 'persons' | 'addresses'>>`
+      select id, reference, source, received_at, status, summary, local_authority, town, postcode, exploitation_types, involves_child, grading, handling_conditions
       from reports
       where source <> 'call_data'
-        and ${receivedFrom('received_at', from)} and ${receivedBefore('received_at', to)}
+        and ${receivedFrom('received_at', from)} and ${receivedBefore('received_at', to)} ${shared}
       order by received_at, id limit ${limit}`.execute(this.db);
     const ids = reports.rows.map((r) => r.id);
+    // Every address it records (its own, and its businesses'), to take out of its words for a partner not shared addresses.
+    const places =
+      ids.length === 0
+        ? []
+        : (
+            await sql<{ report_id: string; address: string; postcode: string | null }>`
+              select report_id, address, postcode from report_addresses where report_id = any(${ids}::uuid[])
+              union all select report_id, address, postcode from report_businesses where report_id = any(${ids}::uuid[]) and address is not null`.execute(
+              this.db,
+            )
+          ).rows;
     const persons =
       ids.length === 0
         ? []
@@ -67,7 +95,9 @@ export class CaseExchangeRepository {
             .execute();
     const byReport = new Map<string, ExchangeCaseRow['persons']>();
     for (const p of persons) byReport.set(p.report_id, [...(byReport.get(p.report_id) ?? []), p]);
-    return reports.rows.map((r) => ({ ...r, persons: byReport.get(r.id) ?? [] }));
+    const addressesOf = new Map<string, ExchangeCaseRow['addresses']>();
+    for (const a of places) addressesOf.set(a.report_id, [...(addressesOf.get(a.report_id) ?? []), { address: a.address, postcode: a.postcode }]);
+    return reports.rows.map((r) => ({ ...r, persons: byReport.get(r.id) ?? [], addresses: addressesOf.get(r.id) ?? [] }));
   }
 }
 
@@ -85,6 +115,9 @@ export interface ExchangeCaseRow {
   involves_child: boolean;
   /** Its 3x5x2 grade, null before triage: the last letter says whether conditions apply to passing it on. */
   grading: string | null;
+  /** What a C handling code asks of anyone passing it on. */
+  handling_conditions: string | null;
+  addresses: { address: string; postcode: string | null }[];
   persons: {
     report_id: string;
     role: string;

@@ -1,5 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
+import type { HtcdsPartners, SharingCategory } from '@harbour/contract';
 import {
+  Conflict,
+  casesForPartner,
+  localDate,
+  sharingTerms,
+  type GradedCaseReport,
   EXPLOITATION_TYPES,
   REPORT_SOURCES,
   PERMISSIONS,
@@ -18,8 +24,9 @@ import {
   type IntakeFacts,
   type TriageResult,
 } from '@harbour/core';
-import type { Repositories } from '@harbour/db';
+import type { ExchangeCaseRow, Repositories } from '@harbour/db';
 import { auditEntry } from './audit.service';
+import { agreementTerms } from './sharing-terms';
 
 /** Cases in one export at most: a year of a force's reports is well inside it. */
 const MOST_CASES = 20_000;
@@ -36,16 +43,73 @@ export class CaseExchangeService {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async export(actor: Actor, span: { from?: string | undefined; to?: string | undefined }): Promise<{ from: string; to: string; document: HtcdsDocument }> {
+  /**
+   * A span of months' reports as an HTCDS file: for the force's own use, every one but those graded
+   * C (conditions apply: they go out only under their conditions, not in a bulk file); `for` a
+   * partner agency, only what is shared with it, as its agreement in force allows (caseForPartner).
+   */
+  async export(
+    actor: Actor,
+    span: { from?: string | undefined; to?: string | undefined; for?: string | undefined },
+  ): Promise<{ from: string; to: string; document: HtcdsDocument }> {
     const user = permittedUser(actor, PERMISSIONS.casesExchange, 'Only a supervisor or an analyst exchanges cases with other systems');
     const to = span.to ?? this.now().toISOString().slice(0, 7);
     const from = span.from ?? addMonths(to, -11);
-    const received = await this.repos.caseExchange.received(`${from}-01`, `${to}-01`, MOST_CASES);
-    // Intelligence graded C (conditions apply) goes out only under its conditions, not in a bulk file.
-    const rows = received.filter((r) => !r.grading?.endsWith('C'));
-    const withheld = received.length - rows.length;
+    const categories = span.for ? this.partnerTerms(await agreementTerms(this.repos), span.for) : null;
+    const received = (await this.repos.caseExchange.received(`${from}-01`, `${to}-01`, MOST_CASES, span.for)).map((r) => this.caseReport(r));
+    const going = categories
+      ? casesForPartner(received, categories)
+      : received.filter((r) => !r.grading?.endsWith('C')).map((report) => ({ report, shared: report }));
+    const reports = going.map((g) => g.shared);
+    const withheld = received.length - reports.length;
+    await this.repos.audit.append(
+      auditEntry(
+        user,
+        'cases.exported',
+        { type: 'report', id: null },
+        {
+          from,
+          to,
+          cases: reports.length,
+          withheld,
+          ...(span.for ? { for: span.for, categories } : {}),
+          // A partner's file carries no references: the audit keeps which reports went.
+          references: going.map((g) => g.report.reference),
+        },
+      ),
+    );
+    return { from, to, document: { ...toHtcdsDocument(reports), withheld } };
+  }
+
+  /** The partner agencies a file can be made for today, each with what its agreements allow and how many reports are shared with it. */
+  async partners(actor: Actor): Promise<HtcdsPartners['partners']> {
+    permittedUser(actor, PERMISSIONS.casesExchange, 'Only a supervisor or an analyst exchanges cases with other systems');
+    const [agreements, shared] = await Promise.all([this.repos.sharing.agreements(), this.repos.caseExchange.sharedCounts()]);
+    const terms = await agreementTerms(this.repos);
+    const today = localDate(this.now());
+    const names = new Map(agreements.map((a) => [a.agency_id, a.agency_name]));
+    return [...names]
+      .flatMap(([id, name]) => {
+        const categories = sharingTerms(terms, id, today);
+        return categories ? [{ id, name, categories, shared: shared.get(id) ?? 0 }] : [];
+      })
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  private partnerTerms(terms: Awaited<ReturnType<typeof agreementTerms>>, agencyId: string): SharingCategory[] {
+    const categories = sharingTerms(terms, agencyId, localDate(this.now()));
+    if (categories === null)
+      throw new Conflict(
+        'There is no information-sharing agreement in force with this agency: an administrator records one first',
+        [],
+        'no_agreement_in_force',
+      );
+    return categories;
+  }
+
+  private caseReport(r: ExchangeCaseRow): GradedCaseReport {
     const names = new Map(this.area.localAuthorities.map((la) => [la.code, la.name]));
-    const reports: CaseReport[] = rows.map((r) => ({
+    return {
       reference: r.reference,
       source: r.source,
       receivedAt: new Date(r.received_at),
@@ -68,16 +132,10 @@ export class CaseExchangeService {
         phone: p.phone,
         address: p.address,
       })),
-    }));
-    await this.repos.audit.append(
-      auditEntry(
-        user,
-        'cases.exported',
-        { type: 'report', id: null },
-        { from, to, cases: reports.length, withheld, references: reports.map((r) => r.reference) },
-      ),
-    );
-    return { from, to, document: { ...toHtcdsDocument(reports), withheld } };
+      grading: r.grading,
+      handlingConditions: r.handling_conditions,
+      addresses: r.addresses,
+    };
   }
 
   /**

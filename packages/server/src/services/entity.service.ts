@@ -20,6 +20,7 @@ import {
   type UserActor,
 } from '@harbour/core';
 import type { EntityRepository, Move, Repositories, ReviewPairRow, SourceRecord } from '@harbour/db';
+import { assertionView } from './assertion.service';
 import { auditEntry } from './audit.service';
 
 /** Open review pairs are counted this far and no further. */
@@ -148,9 +149,16 @@ export class EntityService {
     const entities = this.repos.entities;
     const entity = await entities.entity(id);
     if (!entity) throw new NotFound('No such entity');
-    const [sources, linked, changes] = await Promise.all([entities.sources(id), entities.linked(id), entities.changes(id)]);
+    const [sources, linked, changes, asserted] = await Promise.all([
+      entities.sources(id),
+      entities.linked(id),
+      entities.changes(id),
+      this.repos.assertions.touching(id),
+    ]);
     const mergedInto = entity.merged_into ? await entities.mergedTarget(id) : null;
-    await this.repos.audit.append(auditEntry(user, 'entity.viewed', { type: 'entity', id }, { records: sources.map((s) => s.id) }));
+    await this.repos.audit.append(
+      auditEntry(user, 'entity.viewed', { type: 'entity', id }, { records: sources.map((s) => s.id), assertions: asserted.map((a) => a.id) }),
+    );
     return {
       id: entity.id,
       kind: entity.kind,
@@ -159,6 +167,10 @@ export class EntityService {
       mergedInto,
       attributes: attributesOf(sources),
       records: sources.map((s) => recordView(s, id)),
+      asserted: asserted.map((a) => ({
+        ...assertionView(a),
+        other: a.from === id ? { id: a.to, kind: a.to_kind, label: a.to_label } : { id: a.from, kind: a.from_kind, label: a.from_label },
+      })),
       linked: linked.map((l) => ({
         id: l.id,
         kind: l.kind,

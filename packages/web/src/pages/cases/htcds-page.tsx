@@ -1,9 +1,11 @@
-import type { HtcdsImported } from '@harbour/contract';
-import { useMutation } from '@tanstack/react-query';
+import type { HtcdsImported, HtcdsPartners } from '@harbour/contract';
+import { SHARING_CATEGORIES } from '@harbour/contract/vocabulary';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, ApiError } from '../../api/client';
+import { SelectField } from '../../components/form/fields';
 import { MonthRangeFields } from '../figures/filter-form';
 import { usePageTitle } from '../../components/page-title';
 
@@ -18,6 +20,9 @@ export function HtcdsPage() {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [file, setFile] = useState<File | null>(null);
+  const [audience, setAudience] = useState('');
+  const partners = useQuery({ queryKey: ['htcds-partners'], queryFn: () => api<HtcdsPartners>('GET', '/api/cases/htcds/partners') });
+  const partner = partners.data?.partners.find((p) => p.id === audience);
   const [unreadable, setUnreadable] = useState(false);
   const upload = useMutation({
     mutationFn: async (chosen: File) => api<HtcdsImported>('POST', '/api/cases/htcds', JSON.parse(await chosen.text()) as unknown),
@@ -28,7 +33,12 @@ export function HtcdsPage() {
     if (!file) return;
     upload.mutate(file, { onError: (error) => setUnreadable(error instanceof SyntaxError) });
   };
-  const query = new URLSearchParams(Object.entries({ from, to }).filter(([, v]) => v !== '')).toString();
+  const query = new URLSearchParams(Object.entries({ from, to, for: audience }).filter(([, v]) => v !== '')).toString();
+  const allows = partner
+    ? SHARING_CATEGORIES.filter((c) => partner.categories.includes(c))
+        .map((c) => t(`cases.htcds.allows.${c}`))
+        .join(', ') || t('cases.htcds.allowsNothingMore')
+    : '';
   const refused = upload.error instanceof ApiError ? upload.error : null;
 
   return (
@@ -40,6 +50,18 @@ export function HtcdsPage() {
       <div className="govuk-grid-row">
         <MonthRangeFields from={from} to={to} onFrom={setFrom} onTo={setTo} />
       </div>
+      <SelectField
+        id="htcds-for"
+        label={t('cases.htcds.for')}
+        hint={t('cases.htcds.forHint')}
+        value={audience}
+        onChange={setAudience}
+        options={[
+          { value: '', label: t('cases.htcds.forOwn') },
+          ...(partners.data?.partners ?? []).map((p) => ({ value: p.id, label: t('cases.htcds.forPartner', { name: p.name, count: p.shared }) })),
+        ]}
+      />
+      {partner && <p className="govuk-body">{t('cases.htcds.partnerTerms', { name: partner.name, allows })}</p>}
       <a className="govuk-button govuk-button--secondary" href={`/api/cases/htcds${query ? `?${query}` : ''}`} download>
         {t('cases.htcds.download')}
       </a>

@@ -12,6 +12,7 @@ import { usePageTitle } from '../../components/page-title';
 import { SuccessBanner } from '../../components/success-banner';
 import { hasPermission, useSession } from '../../session/session';
 import { OpenCaseForm } from '../cases/open-case-form';
+import { AssertedLinks } from './asserted-links';
 import { PhoneCalls } from './phone-calls';
 import { ReportLink } from './report-link';
 import type { EntityChange, EntityView } from '@harbour/contract';
@@ -213,7 +214,7 @@ export function EntityPage() {
       </form>
 
       <h2 className="govuk-heading-m">{t('picture.entity.linked')}</h2>
-      {e.linked.length !== 0 && !e.mergedInto && (
+      {(e.linked.length !== 0 || e.asserted.length !== 0) && !e.mergedInto && (
         <Link className="govuk-button govuk-button--secondary" to={`/chart?entity=${e.id}`}>
           {t('picture.entity.chart')}
         </Link>
@@ -261,6 +262,8 @@ export function EntityPage() {
           </table>
         </TableScroll>
       )}
+
+      <AssertedLinks entity={e} when={when} />
 
       {e.kind === 'phone' && !e.mergedInto && <PhoneCalls id={e.id} />}
 
