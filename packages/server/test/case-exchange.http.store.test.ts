@@ -218,9 +218,14 @@ describe(`HTCDS exchange over HTTP on ${TEST_STORE}`, () => {
     expect(audited?.details).toMatchObject({ for: council.id, cases: 1, withheld: 1, references: [open.reference] });
 
     // No agreement in force with an agency: no file for it.
-    const own = await from.store.db.selectFrom('agencies').select('id').where('name', '=', 'Gwent Police').executeTakeFirstOrThrow();
-    const refused = await sender.request('GET', `/api/cases/htcds?for=${own.id}`);
+    const glaa = await from.store.db.selectFrom('agencies').select('id').where('name', '=', 'Gangmasters and Labour Abuse Authority').executeTakeFirstOrThrow();
+    const refused = await sender.request('GET', `/api/cases/htcds?for=${glaa.id}`);
     expect(refused.statusCode).toBe(409);
     expect(refused.json<{ error: { reason?: string } }>().error.reason).toBe('no_agreement_in_force');
+    // Nor for the force itself: its own file is the one without `for`.
+    const own = await from.store.db.selectFrom('agencies').select('id').where('name', '=', 'Gwent Police').executeTakeFirstOrThrow();
+    const ownFile = await sender.request('GET', `/api/cases/htcds?for=${own.id}`);
+    expect(ownFile.statusCode).toBe(409);
+    expect(ownFile.json<{ error: { reason?: string } }>().error.reason).toBe('share_own_record');
   });
 });

@@ -60,18 +60,6 @@ export class AssertionRepository {
     return (await this.read(sql`a.id = ${id}`))[0];
   }
 
-  /** An entity of the picture, as it now stands (followed through merges), with its kind. */
-  async currentEntity(id: string): Promise<{ id: string; kind: EntityKind } | undefined> {
-    const rows = await sql<{ id: string; kind: EntityKind }>`
-      with recursive chain(id, merged_into, depth) as (
-        select id, merged_into, 0 from entities where id = ${id}
-        union all
-        select e.id, e.merged_into, c.depth + 1 from entities e join chain c on e.id = c.merged_into where c.depth < 50
-      )
-      select e.id, e.kind from chain c join entities e on e.id = c.id where c.merged_into is null`.execute(this.db);
-    return rows.rows[0];
-  }
-
   /** The entity a phone, vehicle or other keyed thing already is in the picture, if any report names it. */
   async entityByKey(kind: EntityKind, key: string): Promise<string | undefined> {
     const row = await this.db

@@ -42,28 +42,20 @@ export class CaseExchangeRepository {
     });
   }
 
+  /** How many reports are shared with each agency now: on their own or in a case, not withdrawn. */
+  async sharedCounts(): Promise<Map<string, number>> {
+    const rows = await sql<{ agency_id: string; n: number }>`
+      select agency_id, count(distinct report_id)::int as n from (${SHARED_NOW}) s group by agency_id`.execute(this.db);
+    return new Map(rows.rows.map((r) => [r.agency_id, r.n]));
+  }
+
   /**
    * Reports received in a span of months (Welsh time), oldest first, each with the people it
    * names and the addresses it records: what an HTCDS export holds; with `sharedWith`, only those
    * shared with that agency now. Call data is not a case.
    */
-  /** How many reports are shared with each agency now: on their own or in a case, not withdrawn. */
-  async sharedCounts(): Promise<Map<string, number>> {
-    const rows = await sql<{ agency_id: string; n: number }>`
-      select agency_id, count(distinct report_id)::int as n from (
-        select agency_id, report_id from report_shares where revoked_at is null
-        union all select cs.agency_id, cr.report_id from case_shares cs join case_reports cr on cr.case_id = cs.case_id where cs.revoked_at is null) s
-      group by agency_id`.execute(this.db);
-    return new Map(rows.rows.map((r) => [r.agency_id, r.n]));
-  }
-
   async received(from: string, to: string, limit: number, sharedWith?: string): Promise<ExchangeCaseRow[]> {
-    // Shared with an agency: on its own, or in a case shared with it, and not withdrawn.
-    const shared = sharedWith
-      ? sql`and id in (
-          select report_id from report_shares where agency_id = ${sharedWith} and revoked_at is null
-          union select cr.report_id from case_reports cr join case_shares cs on cs.case_id = cr.case_id where cs.agency_id = ${sharedWith} and cs.revoked_at is null)`
-      : sql``;
+    const shared = sharedWith ? sql`and id in (select report_id from (${SHARED_NOW}) s where s.agency_id = ${sharedWith})` : sql``;
     const reports = await sql<Omit<ExchangeCaseRow, 'persons' | 'addresses'>>`
       select id, reference, source, received_at, status, summary, local_authority, town, postcode, exploitation_types, involves_child, grading, handling_conditions
       from reports
@@ -100,6 +92,11 @@ export class CaseExchangeRepository {
     return reports.rows.map((r) => ({ ...r, persons: byReport.get(r.id) ?? [], addresses: addressesOf.get(r.id) ?? [] }));
   }
 }
+
+/** Each agency and a report shared with it now: on its own, or in a case shared with it; not withdrawn. */
+const SHARED_NOW = sql`
+  select agency_id, report_id from report_shares where revoked_at is null
+  union all select cs.agency_id, cr.report_id from case_shares cs join case_reports cr on cr.case_id = cs.case_id where cs.revoked_at is null`;
 
 export interface ExchangeCaseRow {
   id: string;

@@ -24,12 +24,12 @@ export class AssertionService {
 
   async assert(actor: Actor, body: LinkAssertionRequest): Promise<LinkAsserted> {
     const user = this.allowed(actor);
-    const from = await this.repos.assertions.currentEntity(body.from);
+    const from = await this.current(body.from);
     if (!from) throw new NotFound('No such entity in the picture');
     let to: { id: string; kind: EntityKind } | undefined;
     let added: { id: string; kind: EntityKind; label: string } | null = null;
     if (body.to) {
-      to = await this.repos.assertions.currentEntity(body.to);
+      to = await this.current(body.to);
       if (!to) throw new NotFound('No such entity in the picture');
     } else {
       const { kind, label } = body.newEntity!;
@@ -83,6 +83,12 @@ export class AssertionService {
     if (!identity) return { label };
     const id = await this.repos.assertions.entityByKey(kind, identity.key);
     return id ? { id, label: identity.label } : { label: identity.label };
+  }
+
+  /** An entity of the picture as it now stands (followed through merges), with its kind. */
+  private async current(id: string): Promise<{ id: string; kind: EntityKind } | undefined> {
+    const now = await this.repos.entities.mergedTarget(id);
+    return now === null ? undefined : this.repos.entities.entity(now);
   }
 
   private allowed(actor: Actor): UserActor {

@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { HtcdsPartners, SharingCategory } from '@harbour/contract';
+import type { HtcdsPartners } from '@harbour/contract';
 import {
-  Conflict,
   casesForPartner,
+  checkSharing,
   localDate,
   sharingTerms,
   type GradedCaseReport,
@@ -26,7 +26,7 @@ import {
 } from '@harbour/core';
 import type { ExchangeCaseRow, Repositories } from '@harbour/db';
 import { auditEntry } from './audit.service';
-import { agreementTerms } from './sharing-terms';
+import { agreementTerms, termsOf } from './sharing-terms';
 
 /** Cases in one export at most: a year of a force's reports is well inside it. */
 const MOST_CASES = 20_000;
@@ -41,7 +41,12 @@ export class CaseExchangeService {
     private readonly repos: Repositories,
     private readonly area: ForceArea,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.areaNames = new Map(area.localAuthorities.map((la) => [la.code, la.name]));
+  }
+
+  /** Each local authority's name by its code, for a case's place. */
+  private readonly areaNames: ReadonlyMap<string, string>;
 
   /**
    * A span of months' reports as an HTCDS file: for the force's own use, every one but those graded
@@ -55,7 +60,7 @@ export class CaseExchangeService {
     const user = permittedUser(actor, PERMISSIONS.casesExchange, 'Only a supervisor or an analyst exchanges cases with other systems');
     const to = span.to ?? this.now().toISOString().slice(0, 7);
     const from = span.from ?? addMonths(to, -11);
-    const categories = span.for ? this.partnerTerms(await agreementTerms(this.repos), span.for) : null;
+    const categories = span.for ? checkSharing(await agreementTerms(this.repos), span.for, user.agencyId, localDate(this.now())) : null;
     const received = (await this.repos.caseExchange.received(`${from}-01`, `${to}-01`, MOST_CASES, span.for)).map((r) => this.caseReport(r));
     const going = categories
       ? casesForPartner(received, categories)
@@ -85,7 +90,7 @@ export class CaseExchangeService {
   async partners(actor: Actor): Promise<HtcdsPartners['partners']> {
     permittedUser(actor, PERMISSIONS.casesExchange, 'Only a supervisor or an analyst exchanges cases with other systems');
     const [agreements, shared] = await Promise.all([this.repos.sharing.agreements(), this.repos.caseExchange.sharedCounts()]);
-    const terms = await agreementTerms(this.repos);
+    const terms = agreements.map(termsOf);
     const today = localDate(this.now());
     const names = new Map(agreements.map((a) => [a.agency_id, a.agency_name]));
     return [...names]
@@ -96,19 +101,7 @@ export class CaseExchangeService {
       .sort((a, b) => a.name.localeCompare(b.name));
   }
 
-  private partnerTerms(terms: Awaited<ReturnType<typeof agreementTerms>>, agencyId: string): SharingCategory[] {
-    const categories = sharingTerms(terms, agencyId, localDate(this.now()));
-    if (categories === null)
-      throw new Conflict(
-        'There is no information-sharing agreement in force with this agency: an administrator records one first',
-        [],
-        'no_agreement_in_force',
-      );
-    return categories;
-  }
-
   private caseReport(r: ExchangeCaseRow): GradedCaseReport {
-    const names = new Map(this.area.localAuthorities.map((la) => [la.code, la.name]));
     return {
       reference: r.reference,
       source: r.source,
@@ -116,7 +109,7 @@ export class CaseExchangeService {
       status: r.status as CaseReport['status'],
       summary: r.summary,
       localAuthority: r.local_authority,
-      localAuthorityName: r.local_authority ? (names.get(r.local_authority) ?? null) : null,
+      localAuthorityName: r.local_authority ? (this.areaNames.get(r.local_authority) ?? null) : null,
       town: r.town,
       postcode: r.postcode,
       exploitationTypes: r.exploitation_types,

@@ -1,16 +1,15 @@
 import type { ReportSharing } from '@harbour/contract';
 import type { AgreementTerms, CaseIntelligence } from '@harbour/core';
-import type { Repositories } from '@harbour/db';
+import type { AgreementRow, Repositories } from '@harbour/db';
 
 /** Every information-sharing agreement's terms, read afresh: an agreement ended a moment ago no longer counts. */
 export async function agreementTerms(repos: Repositories): Promise<AgreementTerms[]> {
-  return (await repos.sharing.agreements()).map((a) => ({
-    agencyId: a.agency_id,
-    categories: a.categories,
-    startsOn: a.starts_on,
-    endsOn: a.ends_on,
-    endedAt: a.ended_at,
-  }));
+  return (await repos.sharing.agreements()).map(termsOf);
+}
+
+/** An agreement's terms, as far as access goes. */
+export function termsOf(a: AgreementRow): AgreementTerms {
+  return { agencyId: a.agency_id, categories: a.categories, startsOn: a.starts_on, endsOn: a.ends_on, endedAt: a.ended_at };
 }
 
 type IntelligenceRow = Awaited<ReturnType<Repositories['cases']['reportsIntelligence']>>[number];

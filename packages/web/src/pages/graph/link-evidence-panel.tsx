@@ -7,7 +7,7 @@ import { problemsFrom } from '../../components/form/problems';
 import { Grading } from '../../components/grading';
 import { dateLocale } from '../../i18n/locale';
 import { ReportLink } from '../picture/report-link';
-import { linkSentence } from './link-words';
+import { assertionSentence, linkSentence } from './link-words';
 import { linkFilterParams } from '@harbour/contract/vocabulary';
 import type { LinkAssertion, LinkEvidence, LinkFilter } from '@harbour/contract';
 
@@ -79,12 +79,7 @@ export function LinkEvidencePanel({
           {data.assertions.length > 0 && (
             <AssertionsTable
               assertions={data.assertions}
-              sentence={(a) =>
-                linkSentence(t, labelOf(a.from) ?? '', labelOf(a.to) ?? '', {
-                  relations: [a.relation],
-                  direction: a.relation === 'mentioned' ? 'none' : 'forward',
-                })
-              }
+              sentence={(a) => assertionSentence(t, labelOf(a.from) ?? '', labelOf(a.to) ?? '', a.relation)}
               when={when}
               {...(onWithdrawn ? { onWithdraw: (id: string) => void withdraw(id) } : {})}
             />

@@ -14,6 +14,11 @@ export function linkSentence(t: TFunction, a: string, b: string, link: Pick<Link
   return link.direction === 'forward' ? t('graph.link.sentence', { a, b, relation: says }) : t('graph.link.sentence', { a: b, b: a, relation: says });
 }
 
+/** An analyst's assertion as a sentence: from the one it is said of, unless it is only "linked". */
+export function assertionSentence(t: TFunction, from: string, to: string, relation: LinkRelation): string {
+  return linkSentence(t, from, to, { relations: [relation], direction: relation === 'mentioned' ? 'none' : 'forward' });
+}
+
 /** What a link is drawn and told as: the strongest thing its reports say (they come strongest first), or a mere mention. */
 export function strongestRelation(link: Pick<LinkView, 'relations'>): LinkRelation {
   return link.relations[0] ?? 'mentioned';

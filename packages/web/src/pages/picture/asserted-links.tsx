@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import type { EntityView } from '@harbour/contract';
 import { Grading } from '../../components/grading';
 import { TableScroll } from '../../components/table-scroll';
-import { linkSentence } from '../graph/link-words';
+import { assertionSentence } from '../graph/link-words';
 
 /**
  * An entity's links that analysts asserted by hand, apart from the reports' links: what each says,
@@ -49,9 +49,7 @@ export function AssertedLinks({ entity, when }: { entity: EntityView; when: Intl
                     {a.other.label}
                   </Link>
                 </th>
-                <td className="govuk-table__cell">
-                  {linkSentence(t, labelOf(a.from), labelOf(a.to), { relations: [a.relation], direction: a.relation === 'mentioned' ? 'none' : 'forward' })}
-                </td>
+                <td className="govuk-table__cell">{assertionSentence(t, labelOf(a.from), labelOf(a.to), a.relation)}</td>
                 <td className="govuk-table__cell">{t('graph.assert.byWhen', { name: a.assertedBy, date: when.format(new Date(a.assertedAt)) })}</td>
                 <td className="govuk-table__cell">
                   <Grading code={a.grading} />
