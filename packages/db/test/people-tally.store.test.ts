@@ -261,6 +261,38 @@ describe(`people counted from the people tally on ${TEST_STORE}`, () => {
     await agreesWithBruteForce(40);
   });
 
+  it('stays exact while records move and reports change as it catches up', async () => {
+    const records = (await facts()).map((f) => f.record);
+    const entities = [...entityOf.values()];
+    const reports = (await t.store.db.selectFrom('reports').select('id').execute()).map((r) => r.id);
+    const sliced = new PeopleTallyRepository(t.store.db, 5);
+    const writes = Array.from({ length: 40 }, async (_, i) => {
+      const record = rng.pick(records);
+      if (i % 4 === 0)
+        await t.store.db
+          .updateTable('entity_records')
+          .set({ entity_id: rng.pick(entities) })
+          .where('id', '=', record)
+          .execute();
+      else if (i % 4 === 1) await t.store.db.updateTable('entity_records').set({ entity_id: null }).where('id', '=', record).execute();
+      else if (i % 4 === 2)
+        await t.store.db
+          .updateTable('reports')
+          .set({ local_authority: rng.pick(AREAS) })
+          .where('id', '=', rng.pick(reports))
+          .execute();
+      else
+        await t.store.db
+          .updateTable('report_persons')
+          .set({ nationality_code: rng.pick(['RO', 'VN', null]) })
+          .where('id', '=', record)
+          .execute();
+    });
+    const counts = Array.from({ length: 8 }, () => (rng.chance(0.5) ? sliced : t.repos.people).catchUp());
+    await Promise.all([...writes, ...counts]);
+    await agreesWithBruteForce(30);
+  });
+
   it('lists the people behind each figure, as many as it counts, under the same details', async () => {
     for (const filter of [{}, ...filters(10)]) {
       const counted = await t.repos.people.people(filter);

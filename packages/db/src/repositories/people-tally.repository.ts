@@ -143,8 +143,11 @@ export class PeopleTallyRepository {
                         (select max(id) from people_dirty))::text as id`.execute(tx);
       const upTo = last.rows[0]?.id;
       if (!upTo) return 0;
-      await sql`create temp table people_changed on commit drop as select distinct record_id from people_dirty where id <= ${upTo}::bigint`.execute(tx);
-      const taken = await sql`delete from people_dirty where id <= ${upTo}::bigint`.execute(tx);
+      // Taken in one statement: a change noted is either taken here or left for next time.
+      await sql`create temp table people_changed (record_id uuid primary key) on commit drop`.execute(tx);
+      const taken = await sql`
+        with gone as (delete from people_dirty where id <= ${upTo}::bigint returning record_id)
+        insert into people_changed select distinct record_id from gone`.execute(tx);
       // The people these records were counted under, and the people they belong to now.
       await sql`create temp table people_counted (person uuid primary key, slice integer) on commit drop`.execute(tx);
       await sql`
@@ -154,15 +157,23 @@ export class PeopleTallyRepository {
         select coalesce(x.entity_id, p.id) from report_persons p join people_changed c on c.record_id = p.id left join entity_records x on x.id = p.id`.execute(
         tx,
       );
-      // A record of theirs still counted under someone else (moved, its own change not yet
-      // noted) brings that person in too, so every person is counted from all their records.
+      // Their records as they stand now, read once: the tally and people_facts are both written
+      // from this, so they always agree, whatever is written meanwhile. A record of theirs still
+      // counted under someone else (moved, its own change not yet taken) brings that person in
+      // too, and their records are read again, so every person is counted from all their records.
+      await sql`create temp table people_now (like people_facts) on commit drop`.execute(tx);
       for (;;) {
+        await sql`truncate people_now`.execute(tx);
+        await sql`
+          insert into people_now (record_id, report_id, person, role, received_at, area, source, child, exploitation_types, gender, nationality, dob)
+          ${recordsOf(sql`select person from people_counted`)}`.execute(tx);
         const more = await sql`
           insert into people_counted (person)
-          select distinct c.person from (${recordsOf(sql`select person from people_counted`)}) f join people_facts c on c.record_id = f.record_id
+          select distinct c.person from people_now f join people_facts c on c.record_id = f.record_id and c.person <> f.person
           on conflict do nothing`.execute(tx);
         if (Number(more.numAffectedRows ?? 0) === 0) break;
       }
+      await sql`create index on people_now (person)`.execute(tx);
       await sql`
         update people_counted c set slice = s.n / ${this.perSlice}
         from (select person, (row_number() over (order by person) - 1)::int as n from people_counted) s where s.person = c.person`.execute(tx);
@@ -178,7 +189,7 @@ export class PeopleTallyRepository {
           from (
             (${rowsOf(sql`select f.* from people_facts f join (${persons}) c on c.person = f.person`, -1)})
             union all
-            (${rowsOf(recordsOf(persons), 1)})
+            (${rowsOf(sql`select f.* from people_now f join (${persons}) c on c.person = f.person`, 1)})
           ) change
           group by ${sql.raw(TALLY_KEY)} having sum(n) <> 0`.execute(tx);
       }
@@ -189,13 +200,9 @@ export class PeopleTallyRepository {
         on conflict (${sql.raw(TALLY_KEY)}) do update set n = t.n + excluded.n`.execute(tx);
       await sql`delete from tally_people where n = 0`.execute(tx);
       await sql`delete from people_facts where person in (select person from people_counted)`.execute(tx);
-      await sql`
-        insert into people_facts (record_id, report_id, person, role, received_at, area, source, child, exploitation_types, gender, nationality, dob)
-        ${recordsOf(sql`select person from people_counted`)}`.execute(tx);
+      await sql`insert into people_facts select * from people_now`.execute(tx);
       await sql`delete from people_attributes where person in (select person from people_counted)`.execute(tx);
-      await sql`
-        insert into people_attributes (person, gender, nationality, dob)
-        ${attributesOf(sql`(select f.* from people_facts f join people_counted c on c.person = f.person)`)}`.execute(tx);
+      await sql`insert into people_attributes (person, gender, nationality, dob) ${attributesOf(sql`people_now`)}`.execute(tx);
       return Number(taken.numAffectedRows ?? 0);
     });
     // A large change leaves the tables it rewrote full of dead rows until vacuumed, and every
