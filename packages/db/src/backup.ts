@@ -80,7 +80,16 @@ export const BACKUP_TABLES = [
 export const TRANSIENT_TABLES = ['sessions', 'sign_in_throttle', 'used_form_tokens', 'request_limits', 'job_runs'] as const satisfies readonly (keyof DB)[];
 
 /** Tables worked out from the others: a restore's inserts rebuild them, through their triggers. */
-export const DERIVED_TABLES = ['tally_reports', 'tally_victims', 'tally_places', 'tally_deltas'] as const satisfies readonly (keyof DB)[];
+export const DERIVED_TABLES = [
+  'tally_reports',
+  'tally_victims',
+  'tally_places',
+  'tally_deltas',
+  'people_facts',
+  'people_attributes',
+  'tally_people',
+  'people_dirty',
+] as const satisfies readonly (keyof DB)[];
 
 type BackupTable = (typeof BACKUP_TABLES)[number];
 

@@ -724,6 +724,52 @@ export interface TallyDeltasTable extends TallyDimensions {
   n: number;
 }
 
+/** A potential victim's or suspect's record as the people tally last counted it (migration 0049). */
+export interface PeopleFactsTable {
+  record_id: string;
+  report_id: string;
+  person: string;
+  role: string;
+  received_at: Timestamp;
+  area: string;
+  source: string;
+  child: boolean;
+  exploitation_types: string[];
+  gender: string;
+  nationality: string;
+  dob: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** What a person is counted as: what their records say most often (migration 0049). */
+export interface PeopleAttributesTable {
+  person: string;
+  gender: string;
+  nationality: string;
+  dob: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** People counted once in a period (migration 0049): summed over month <= to < next_month. */
+export interface TallyPeopleTable {
+  parts: number;
+  area: string;
+  source: string;
+  child: boolean;
+  exploitation_type: string;
+  month: DateOnly;
+  next_month: DateOnly;
+  role: string;
+  gender: string;
+  nationality: string;
+  age_band: string;
+  n: number;
+}
+
+/** Records whose people the tally has yet to count again. */
+export interface PeopleDirtyTable {
+  id: Generated<string>;
+  record_id: string;
+}
+
 export interface ImportMappingsTable {
   agency_id: string;
   columns: ColumnType<Record<string, string | null>, string, string>;
@@ -860,6 +906,10 @@ export interface DB {
   tally_victims: TallyVictimsTable;
   tally_places: TallyPlacesTable;
   tally_deltas: TallyDeltasTable;
+  people_facts: PeopleFactsTable;
+  people_attributes: PeopleAttributesTable;
+  tally_people: TallyPeopleTable;
+  people_dirty: PeopleDirtyTable;
   import_mappings: ImportMappingsTable;
   imports: ImportsTable;
   import_quarantine: ImportQuarantineTable;

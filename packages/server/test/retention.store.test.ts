@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { RetentionView } from '@harbour/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_STORE } from '../../../test/test-store';
@@ -114,12 +115,29 @@ describe(`records reviewed and deleted under the retention schedule on ${TEST_ST
   it('deletes the kept report once due again; nothing of either is left to find, and the audit names no one', async () => {
     await at('2027-06-02T10:00:00Z');
     expect((await due()).due.map((d) => d.id)).toEqual([lone]);
+    // Its people counted in a figure first, so the people tally holds them.
+    const analyst = await signIn(t, 'analyst');
+    expect((await analyst.request('GET', '/api/figures/dashboard?from=2019-01&to=2019-12')).json<{ victims: number }>().victims).toBeGreaterThan(0);
+    expect(
+      await t.store.db
+        .selectFrom('people_facts')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .executeTakeFirst(),
+    ).not.toEqual({ n: 0 });
     expect((await admin.request('POST', `/api/retention/report/${lone}/delete`, { reason: 'no_policing_purpose' })).statusCode).toBe(200);
     expect(await entityLabels()).toEqual([]);
+    // Nor anything the people tally kept of them (dates of birth, nationalities), before any figure is read.
+    for (const table of ['people_facts', 'people_attributes', 'tally_people'] as const)
+      expect(
+        await t.store.db
+          .selectFrom(table)
+          .select(sql<number>`count(*)::int`.as('n'))
+          .executeTakeFirst(),
+        table,
+      ).toEqual({ n: 0 });
     expect(await t.store.db.selectFrom('retention_reviews').select('id').execute()).toEqual([]);
     const terms = (await t.store.db.selectFrom('search_terms').select('text').execute()).map((s) => s.text).join(' ');
     expect(terms).not.toMatch(/popescu|vrabie|marinescu/i);
-    const analyst = await signIn(t, 'analyst');
     const search = await analyst.request('GET', '/api/search?q=Marinescu');
     expect(search.statusCode).toBe(200);
     const { query: _asked, ...found } = search.json<{ query: string }>();

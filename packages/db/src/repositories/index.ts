@@ -26,6 +26,7 @@ import { AssertionRepository } from './assertion.repository';
 import { ProfileRepository } from './profile.repository';
 import { CallDataRepository } from './call-data.repository';
 import { TallyRepository } from './tally.repository';
+import { PeopleTallyRepository } from './people-tally.repository';
 import { ImportRepository } from './import.repository';
 
 /** The one place data access is built. */
@@ -57,6 +58,7 @@ export function repositories(db: Kysely<DB>) {
     profiles: new ProfileRepository(db),
     callData: new CallDataRepository(db, audit),
     tallies: new TallyRepository(db),
+    people: new PeopleTallyRepository(db),
     imports: new ImportRepository(db, audit),
     /** Generated data only (demo, `harbour seed`, benchmarks). */
     seed: new SeedWriter(db),
@@ -98,5 +100,6 @@ export type {
 export type { NewCallData, ImportedNumberRow, NumberCallRow, PhoneUserRow } from './call-data.repository';
 export type { AssertionRow, NewAssertion } from './assertion.repository';
 export type { ChangedLink, GraphChanges, LinkReportRow, LinkSourceRow, NodeRow, SavedChartRow } from './graph.repository';
-export type { TallyFilter, TallyRow, PeopleRow, PersonBehindRow, ReportDimension, VictimDimension, ReportBehind, VictimForResearch } from './tally.repository';
+export type { TallyFilter, TallyRow, ReportDimension, VictimDimension, ReportBehind, VictimForResearch } from './tally.repository';
+export type { PeopleRow, PersonBehindRow } from './people-tally.repository';
 export type { ImportRow, ImportBatch, QuarantinedRow, RefusedRow } from './import.repository';

@@ -39,36 +39,6 @@ export interface VictimForResearch {
   readonly source: string;
 }
 
-/** People of a part, by the gender and nationality their records say most often. */
-export interface PeopleRow {
-  readonly role: 'potential_victim' | 'suspect';
-  readonly gender: string;
-  readonly nationality: string;
-  /** Contract AGE_BANDS. */
-  readonly age_band: string;
-  readonly n: number;
-}
-
-/** A person behind a figure of people. */
-export interface PersonBehindRow {
-  /** The person in the picture; null for a record not resolved yet. */
-  readonly id: string | null;
-  readonly label: string;
-  readonly gender: string;
-  readonly nationality: string;
-  readonly age_band: string;
-  readonly reports: number;
-  readonly latest: Date;
-}
-
-/** A person's age band on a report's day, from the date of birth it gives (contract AGE_BANDS). */
-const AGE_BAND = sql`case
-  when p.dob is null then 'unknown'
-  else (select case when y < 18 then 'under_18' when y < 25 then '18_24' when y < 35 then '25_34'
-                    when y < 45 then '35_44' when y < 55 then '45_54' else '55_plus' end
-        from (select date_part('year', age((r.received_at at time zone 'Europe/London')::date, p.dob))::int as y) a)
-  end`;
-
 export interface TallyRow {
   readonly key: string;
   readonly n: number;
@@ -107,60 +77,6 @@ export class TallyRepository {
   /** Potential victims counted by one dimension. */
   victims(filter: TallyFilter, by: VictimDimension): Promise<TallyRow[]> {
     return this.count('tally_victims', sql`victims`, filter, by);
-  }
-
-  /**
-   * Potential victims and suspects in the reports a figure counts, as people: each counted once
-   * however many reports name them (a resolved person is one, a record not yet resolved is one),
-   * under what their records in these reports say most often of gender and nationality, and their
-   * age band on the day of their latest report giving a date of birth. One pass over the reports
-   * for every breakdown the dashboard shows. Read from the reports and the picture, not the
-   * tallies: a tally cannot know two reports name one person.
-   */
-  async people(filter: TallyFilter): Promise<PeopleRow[]> {
-    const rows = await sql<PeopleRow>`
-      select role, gender, nationality, age_band, count(*)::int as n from (${this.personRows(filter, sql`('potential_victim', 'suspect')`)}) people
-      group by 1, 2, 3, 4 order by 1, 2, 3, 4`.execute(this.db);
-    return rows.rows;
-  }
-
-  /**
-   * The people behind a figure of people: those of one part (and, if asked, one gender,
-   * nationality or age band, as the figure counted them), most reports first, a page at a time,
-   * with how many there are in all.
-   */
-  async peopleBehind(
-    filter: TallyFilter,
-    person: { role: 'potential_victim' | 'suspect'; gender?: string; nationality?: string; ageBand?: string },
-    limit: number,
-    offset: number,
-  ): Promise<{ total: number; rows: PersonBehindRow[] }> {
-    const parts: RawBuilder<unknown>[] = [sql`true`];
-    if (person.gender !== undefined) parts.push(sql`q.gender = ${person.gender}`);
-    if (person.nationality !== undefined) parts.push(sql`q.nationality = ${person.nationality}`);
-    if (person.ageBand !== undefined) parts.push(sql`q.age_band = ${person.ageBand}`);
-    const rows = await sql<PersonBehindRow & { total: number }>`
-      select case when q.resolved then q.person end as id, coalesce(e.label, q.name, '') as label, q.gender, q.nationality, q.age_band,
-             q.reports, q.latest, count(*) over ()::int as total
-      from (${this.personRows(filter, sql`(${person.role})`)}) q left join entities e on q.resolved and e.id = q.person
-      where ${sql.join(parts, sql` and `)}
-      order by q.reports desc, q.latest desc, q.person
-      limit ${limit} offset ${offset}`.execute(this.db);
-    return { total: rows.rows[0]?.total ?? 0, rows: rows.rows.map(({ total: _, ...row }) => row) };
-  }
-
-  /** One row per person of the given parts named in the filter's reports (see `people`). */
-  private personRows(filter: TallyFilter, roles: RawBuilder<unknown>): RawBuilder<unknown> {
-    return sql`
-      select p.role, coalesce(x.entity_id, p.id) as person, x.entity_id is not null as resolved,
-             mode() within group (order by tally_gender(p.gender)) as gender,
-             mode() within group (order by coalesce(p.nationality_code, '')) as nationality,
-             (array_agg(${AGE_BAND} order by p.dob is null, r.received_at desc))[1] as age_band,
-             (array_agg(nullif(concat_ws(' ', p.given_name, p.family_name), '') order by r.received_at desc))[1] as name,
-             count(distinct r.id)::int as reports, max(r.received_at) as latest
-      from report_persons p join reports r on r.id = p.report_id left join entity_records x on x.id = p.id
-      where p.role in ${roles} and ${this.reportsWhere(filter)}
-      group by 1, 2, 3`;
   }
 
   /** Reports under the filter's other parts received from one day to another (both included, UK days): part of a month. */

@@ -45,12 +45,14 @@ export function harbourJobs(svc: Services, repos: Repositories, queue: JobQueue)
     },
     {
       // Figures read the tallies plus the deltas not yet folded in: folding keeps that sum short.
+      // Figures of people count changed records again before they are read: counting them
+      // here keeps that wait short.
       name: 'figures',
       everySeconds: 10,
       retries: 3,
       expireSeconds: 15 * 60,
-      due: async () => !reportersBusy() && (await repos.tallies.hasDeltas()),
-      run: async () => ({ folded: await svc.figures.fold() }),
+      due: async () => !reportersBusy() && ((await repos.tallies.hasDeltas()) || (await repos.people.waiting())),
+      run: async () => ({ folded: await svc.figures.fold(), people: await svc.figures.countPeople() }),
     },
     {
       // An import is read through by the process that started it; one left by a process that

@@ -91,7 +91,7 @@ export class FiguresService {
     const byAge = await tallies.reports(tally, 'child');
     const bySource = await tallies.reports(tally, 'source');
     // Victims are people, not the reports naming them: one woman in 100 reports is one victim.
-    const people = await tallies.people(tally);
+    const people = await this.repos.people.people(tally);
     const victims = people.filter((p) => p.role === 'potential_victim');
     const byGender = countBy(victims, (p) => p.gender);
     const byNationality = countBy(victims, (p) => p.nationality);
@@ -209,7 +209,7 @@ export class FiguresService {
     permittedUser(actor, PERMISSIONS.reportsOverview, 'You cannot see report figures');
     const user = permittedUser(actor, PERMISSIONS.pictureSearch, 'You cannot see the people in the picture');
     const filter = this.resolve(asked);
-    const found = await this.repos.tallies.peopleBehind(this.tallyFilter(filter), person, page.limit, page.offset);
+    const found = await this.repos.people.peopleBehind(this.tallyFilter(filter), person, page.limit, page.offset);
     await this.repos.audit.append(
       auditEntry(
         user,
@@ -235,6 +235,11 @@ export class FiguresService {
   /** Folds waiting deltas into the tallies (background work); returns how many. */
   fold(): Promise<number> {
     return this.repos.tallies.foldAll();
+  }
+
+  /** Counts again the people of changed records (background work); returns how many records. */
+  countPeople(): Promise<number> {
+    return this.repos.people.catchUp();
   }
 
   /** Reads the nationality of people stored before Harbour resolved nationalities (start-up work). */

@@ -103,6 +103,8 @@ export class RetentionService {
     const folder = this.hooks.documentFolder;
     if (folder) for (const document of deleted.folderDocuments) await rm(join(folder, document), { force: true });
     this.hooks.pictureChanged?.();
+    // What the people tally kept of the deleted people (dates of birth, nationalities) goes now, not at the next figure.
+    await this.repos.people.catchUp();
   }
 
   private today(): string {
