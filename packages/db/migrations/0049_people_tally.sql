@@ -64,6 +64,8 @@ create table people_dirty (
   id bigserial primary key,
   record_id uuid not null
 );
+-- Every change waiting of a person's records, taken together.
+create index people_dirty_record_idx on people_dirty (record_id);
 
 create function people_dirty_persons() returns trigger language plpgsql as $$
 begin

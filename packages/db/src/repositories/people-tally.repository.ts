@@ -6,8 +6,8 @@ import type { TallyFilter } from './tally.repository';
 /** The lock held while people are counted, so two workers never count one person twice. */
 const PEOPLE_LOCK = 4_801_341;
 
-/** Records counted again at once after which the tables are vacuumed. */
-const VACUUM_AFTER = 20_000;
+/** Changes taken after which the tally's tables are vacuumed. */
+const VACUUM_AFTER = 5_000;
 
 /** The columns a row of the people tally is known by, in its primary key's order. */
 const TALLY_KEY = 'parts, area, source, child, exploitation_type, month, next_month, role, gender, nationality, age_band';
@@ -70,15 +70,16 @@ function rowsOf(facts: RawBuilder<unknown>, sign: 1 | -1): RawBuilder<unknown> {
   return sql`
     with f as (${facts}),
     a as (${attributesOf(sql`f`)}),
+    -- Each record's month and types worked out once, not once for each set of parts.
+    r as (select f.*, tally_month(f.received_at) as month, array_remove(tally_types(f.exploitation_types), 'all') as types from f),
     s as (
       select f.person, f.role, d.parts,
              case when d.parts & ${PART.area} <> 0 then f.area else '*' end as area,
              case when d.parts & ${PART.source} <> 0 then f.source else '*' end as source,
              d.parts & ${PART.child} <> 0 and f.child as child,
-             t as exploitation_type, tally_month(f.received_at) as month, f.received_at
-      from f cross join generate_series(0, 15) d(parts)
-      cross join lateral unnest(case when d.parts & ${PART.exploitationType} <> 0
-                                     then array_remove(tally_types(f.exploitation_types), 'all') else array['*'] end) t
+             t as exploitation_type, f.month, f.received_at
+      from r f cross join generate_series(0, 15) d(parts)
+      cross join lateral unnest(case when d.parts & ${PART.exploitationType} <> 0 then f.types else array['*'] end) t
     ),
     m as (
       select person, role, parts, area, source, child, exploitation_type, month, max(received_at) as latest
@@ -115,48 +116,127 @@ function recordsOf(persons: RawBuilder<unknown>): RawBuilder<unknown> {
 }
 
 /**
+ * The people the records in `records` (a query of one column, `record_id`) were last counted
+ * under, and the people they belong to now (an unresolved record is a person of its own).
+ */
+function personsOf(records: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`
+    select f.person from people_facts f where f.record_id in (${records})
+    union
+    select coalesce(x.entity_id, p.id) from report_persons p left join entity_records x on x.id = p.id where p.id in (${records})`;
+}
+
+/** The records counted or to be counted under the people in `persons` (a query of one column, `person`). */
+function recordsOfPeople(persons: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql`
+    select f.record_id from people_facts f where f.person in (${persons})
+    union all
+    select x.id from entity_records x where x.entity_id in (${persons})
+    union all
+    ${persons}`;
+}
+
+/**
  * Potential victims and suspects counted as people: each once however many reports name them
  * (a resolved person is one, a record not yet resolved is one), from the people tally
  * (migration 0049), which catches up on changed records before any figure is read. Nothing here
  * is read from a report at figure time, so a figure over a million reports is a sum of a few
  * thousand rows.
  */
+/** How a catch-up divides its work. */
+export interface PeopleTallyOptions {
+  /**
+   * Changes taken in one transaction. PGlite has one connection, so a catch-up holding it holds
+   * up every request: in short transactions, requests go between them.
+   */
+  readonly perTransaction?: number;
+  /**
+   * Changes waiting above which they are all taken in one transaction (a store counted for the
+   * first time, a bulk load): each tally row is then written once, not once a transaction.
+   */
+  readonly bulkAbove?: number;
+  /** People counted again together, in one statement; bounds the memory a large change takes. */
+  readonly perSlice?: number;
+}
+
 export class PeopleTallyRepository {
-  /** `perSlice`: people counted again together, in one statement; bounds the memory a large change takes. */
+  private readonly perTransaction: number;
+  private readonly bulkAbove: number;
+  private readonly perSlice: number;
+  /** Changes taken by this process since it last vacuumed the tally's tables. */
+  private sinceVacuum = 0;
+
   constructor(
     private readonly db: Kysely<DB>,
-    private readonly perSlice = 50_000,
-  ) {}
+    options: PeopleTallyOptions = {},
+  ) {
+    this.perTransaction = options.perTransaction ?? 200;
+    this.bulkAbove = options.bulkAbove ?? 100_000;
+    this.perSlice = options.perSlice ?? 50_000;
+  }
 
   /**
-   * Counts again the people of every changed record (or of the first `limit` changes), in one
-   * transaction, each person once however many of their records changed; returns how many
-   * changes it took. One worker at a time; a figure waits for one in progress, so it is exact
-   * when read.
+   * Counts again the people of every record changed so far, each person once however many of
+   * their records changed; returns how many changes it took. A few hundred changes a transaction,
+   * or all at once when very many wait. Changes noted while it runs wait for the next catch-up, so
+   * a busy store cannot keep one going. One worker at a time; a figure waits for one in progress,
+   * so it is exact when read.
    */
-  async catchUp(limit?: number): Promise<number> {
-    if (!(await this.waiting())) return 0;
-    const taken = await this.db.transaction().execute(async (tx) => {
+  async catchUp(): Promise<number> {
+    const noted = await sql<{ last: string | null; waiting: number }>`
+      select max(id)::text as last, count(*)::int as waiting from people_dirty`.execute(this.db);
+    const { last, waiting } = noted.rows[0] ?? { last: null, waiting: 0 };
+    if (last === null) return 0;
+    let taken = 0;
+    for (;;) {
+      const once = await this.countAgain(last, waiting > this.bulkAbove ? undefined : this.perTransaction);
+      taken += once;
+      if (once === 0) break;
+    }
+    // Changes leave the tables they rewrote full of dead rows until vacuumed, and every figure
+    // reads them (the embedded store has no autovacuum).
+    this.sinceVacuum += taken;
+    if (this.sinceVacuum >= VACUUM_AFTER) {
+      this.sinceVacuum = 0;
+      await sql`vacuum (analyze) people_dirty, people_facts, people_attributes, tally_people`.execute(this.db);
+    }
+    return taken;
+  }
+
+  /**
+   * Counts again, in one transaction, the people of the changes noted up to `last` (the first
+   * `limit` of them, if given) not taken yet; returns how many it took.
+   */
+  private async countAgain(last: string, limit: number | undefined): Promise<number> {
+    return this.db.transaction().execute(async (tx) => {
       await sql`select pg_advisory_xact_lock(${PEOPLE_LOCK})`.execute(tx);
-      const last = await sql<{ id: string | null }>`
-        select coalesce(${limit ? sql`(select id from people_dirty order by id offset ${limit - 1} limit 1)` : sql`null`},
-                        (select max(id) from people_dirty))::text as id`.execute(tx);
-      const upTo = last.rows[0]?.id;
-      if (!upTo) return 0;
-      // Taken in one statement: a change noted is either taken here or left for next time.
-      await sql`create temp table people_changed (record_id uuid primary key) on commit drop`.execute(tx);
-      const taken = await sql`
-        with gone as (delete from people_dirty where id <= ${upTo}::bigint returning record_id)
-        insert into people_changed select distinct record_id from gone`.execute(tx);
-      // The people these records were counted under, and the people they belong to now.
-      await sql`create temp table people_counted (person uuid primary key, slice integer) on commit drop`.execute(tx);
-      await sql`
-        insert into people_counted (person)
-        select f.person from people_facts f join people_changed c on c.record_id = f.record_id
-        union
-        select coalesce(x.entity_id, p.id) from report_persons p join people_changed c on c.record_id = p.id left join entity_records x on x.id = p.id`.execute(
+      // Sorting and grouping a few hundred thousand rows in memory, not in files.
+      await sql`set local work_mem = '64MB'`.execute(tx);
+      const bound = await sql<{ id: string | null }>`
+        select ${limit ? sql`(select max(id) from (select id from people_dirty where id <= ${last}::bigint order by id limit ${limit}) f)` : sql`${last}::bigint`}::text as id`.execute(
         tx,
       );
+      const upTo = bound.rows[0]?.id;
+      if (!upTo) return 0;
+      await sql`create temp table people_counted (person uuid primary key, slice integer) on commit drop`.execute(tx);
+      await sql`create temp table people_changed (record_id uuid primary key) on commit drop`.execute(tx);
+      if (limit) {
+        // The people of the first changes waiting; every change waiting of any of their records is
+        // taken with them, so a person named in a hundred reports is counted again once, not once
+        // a transaction.
+        await sql`insert into people_counted (person) ${personsOf(sql`select record_id from people_dirty where id <= ${upTo}::bigint`)}`.execute(tx);
+      }
+      // Taken in one statement, before any record is read: a change noted is either taken here or
+      // left for next time.
+      const taken = await sql`
+        with gone as (
+          delete from people_dirty where id <= ${last}::bigint
+          ${limit ? sql`and (record_id in (select record_id from people_dirty where id <= ${upTo}::bigint) or record_id in (${recordsOfPeople(sql`select person from people_counted`)}))` : sql``}
+          returning record_id
+        )
+        insert into people_changed select distinct record_id from gone`.execute(tx);
+      // The people these records were counted under, and the people they belong to now.
+      await sql`insert into people_counted (person) ${personsOf(sql`select record_id from people_changed`)} on conflict do nothing`.execute(tx);
       // Their records as they stand now, read once: the tally and people_facts are both written
       // from this, so they always agree, whatever is written meanwhile. A record of theirs still
       // counted under someone else (moved, its own change not yet taken) brings that person in
@@ -174,6 +254,9 @@ export class PeopleTallyRepository {
         if (Number(more.numAffectedRows ?? 0) === 0) break;
       }
       await sql`create index on people_now (person)`.execute(tx);
+      // Temporary tables have no statistics until analysed: without them, a few hundred people
+      // may be planned as thousands, and every record of the store read to find theirs.
+      await sql`analyze people_counted, people_now`.execute(tx);
       await sql`
         update people_counted c set slice = s.n / ${this.perSlice}
         from (select person, (row_number() over (order by person) - 1)::int as n from people_counted) s where s.person = c.person`.execute(tx);
@@ -205,10 +288,6 @@ export class PeopleTallyRepository {
       await sql`insert into people_attributes (person, gender, nationality, dob) ${attributesOf(sql`people_now`)}`.execute(tx);
       return Number(taken.numAffectedRows ?? 0);
     });
-    // A large change leaves the tables it rewrote full of dead rows until vacuumed, and every
-    // figure reads them (the embedded store has no autovacuum).
-    if (taken >= VACUUM_AFTER) await sql`vacuum (analyze) people_dirty, people_facts, people_attributes, tally_people`.execute(this.db);
-    return taken;
   }
 
   /** Whether any record waits to be counted again. */
