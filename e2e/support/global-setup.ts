@@ -24,11 +24,16 @@ export default async function setup(project: TestProject): Promise<() => Promise
     servers.map((s) => s.url),
   );
   return async () => {
-    await Promise.all(servers.map((s) => s.stop()));
+    const refused = await Promise.all(servers.map((s) => s.stop()));
+    // A write the browser made but the test never saw land is read here: what Harbour refused.
+    if (project.vitest.state.getCountOfFailedTests() > 0)
+      refused.forEach((lines, i) => {
+        if (lines.length) console.error(`\nHarbour ${i + 1} of the e2e tests refused or failed:\n${lines.join('\n')}`);
+      });
   };
 }
 
-async function startHarbour(): Promise<{ url: string; stop: () => Promise<void> }> {
+async function startHarbour(): Promise<{ url: string; stop: () => Promise<string[]> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'harbour-e2e-'));
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'packages/server/src/main.ts')], {
     cwd: ROOT,
@@ -38,13 +43,18 @@ async function startHarbour(): Promise<{ url: string; stop: () => Promise<void> 
       HARBOUR_DATA_DIR: dataDir,
       DATABASE_URL: '',
       HARBOUR_DEMO_REPORTS: '300',
-      HARBOUR_LOG_LEVEL: 'warn',
+      // Each request's method, path and answer (never a body or a query), for refusedRequests.
+      HARBOUR_LOG_LEVEL: 'info',
       // Every test browser signs in from 127.0.0.1: more than a person would in a minute. Each
       // account's own lock-out still stands; the per-client limit is tested in the store tests.
       HARBOUR_SIGN_IN_PER_MINUTE: '600',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const log: string[] = [];
+  const keep = (chunk: Buffer) => log.push(chunk.toString());
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
   const url = await waitForUrl(child);
   return {
     url,
@@ -52,8 +62,41 @@ async function startHarbour(): Promise<{ url: string; stop: () => Promise<void> 
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));
       rmSync(dataDir, { recursive: true, force: true });
+      return refusedRequests(log.join(''));
     },
   };
+}
+
+/**
+ * From Harbour's log: every error, every request that failed on the server, and every write it
+ * refused (a refused read is often what a test asks for), each with when, method and path.
+ */
+export function refusedRequests(log: string): string[] {
+  const started = new Map<string, { method: string; path: string }>();
+  const found: string[] = [];
+  for (const line of log.split('\n')) {
+    let entry: {
+      level?: number;
+      time?: number;
+      reqId?: string;
+      msg?: string;
+      req?: { method: string; path: string };
+      res?: { statusCode: number };
+      err?: { message?: string };
+    };
+    try {
+      entry = JSON.parse(line) as typeof entry;
+    } catch {
+      continue;
+    }
+    const at = new Date(entry.time ?? 0).toISOString().slice(11, 23);
+    if (entry.req && entry.reqId) started.set(entry.reqId, entry.req);
+    const req = entry.reqId ? started.get(entry.reqId) : undefined;
+    const status = entry.res?.statusCode ?? 0;
+    if (status >= 500 || (status >= 400 && req && req.method !== 'GET')) found.push(`  ${at} ${status} ${req?.method ?? '?'} ${req?.path ?? '?'}`);
+    else if ((entry.level ?? 0) >= 50) found.push(`  ${at} error: ${entry.msg ?? ''} ${entry.err?.message ?? ''}`);
+  }
+  return found;
 }
 
 function waitForUrl(child: ChildProcess): Promise<string> {
