@@ -33,6 +33,8 @@ export * from './pursue/documents';
 export * from './records/retention';
 export * from './protect/nrm';
 export * from './protect/safeguarding';
+export * from './prepare/quiz';
+export * from './prepare/coverage';
 export * from './access/sharing';
 export * from './access/shared-case';
 export * from './access/shared-intelligence';

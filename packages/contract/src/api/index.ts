@@ -13,5 +13,6 @@ export * from './sent-referrals';
 export * from './reports';
 export * from './session';
 export * from './system';
+export * from './training';
 export * from './sharing';
 export * from './profiles';
