@@ -71,6 +71,13 @@ export const BACKUP_TABLES = [
   'report_shares',
   'retention_reviews',
   'retention_deletions',
+  'training_units',
+  'establishment',
+  'courses',
+  'course_versions',
+  'quiz_attempts',
+  'course_completions',
+  'course_assignments',
 ] as const satisfies readonly (keyof DB)[];
 
 /**
@@ -155,6 +162,13 @@ const ORDER: Record<BackupTable, string[]> = {
   report_shares: ['report_id', 'agency_id'],
   retention_reviews: ['id'],
   retention_deletions: ['id'],
+  training_units: ['id'],
+  establishment: ['id'],
+  courses: ['id'],
+  course_versions: ['id'],
+  quiz_attempts: ['id'],
+  course_completions: ['id'],
+  course_assignments: ['id'],
 };
 
 export interface BackupHeader {

@@ -840,7 +840,84 @@ export interface HtcdsImportedTable {
   imported_at: ColumnType<Date, Date | string | undefined, never>;
 }
 
+export interface TrainingUnitsTable {
+  id: string;
+  code: string;
+  name: string;
+  local_authority: string | null;
+  created_at: CreatedAt;
+}
+
+export interface EstablishmentTable {
+  id: string;
+  staff_number: string;
+  name: string;
+  email: string | null;
+  unit_id: string;
+  active: Generated<boolean>;
+  updated_at: Timestamp;
+}
+
+export interface CoursesTable {
+  id: string;
+  slug: string;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface CourseVersionsTable {
+  id: string;
+  course_id: string;
+  version: number;
+  /** The contract's CourseContent, as JSON. */
+  content: ColumnType<unknown, string, string>;
+  created_by: string | null;
+  created_at: Timestamp;
+  published_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  published_by: string | null;
+}
+
+export interface QuizAttemptsTable {
+  id: string;
+  user_id: string;
+  version_id: string;
+  questions: string[];
+  /** Question id to the option chosen (null: none), once sent. */
+  answers: ColumnType<Record<string, number | null> | null, string | null | undefined, string | null>;
+  score: number | null;
+  total: number | null;
+  passed: boolean | null;
+  started_at: Timestamp;
+  submitted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface CourseCompletionsTable {
+  id: string;
+  user_id: string;
+  course_id: string;
+  version_id: string;
+  attempt_id: string;
+  completed_on: DateOnly;
+  certificate: string;
+}
+
+export interface CourseAssignmentsTable {
+  id: string;
+  course_id: string;
+  unit_id: string;
+  due_on: DateOnly;
+  assigned_by: string | null;
+  assigned_at: Timestamp;
+}
+
 export interface DB {
+  training_units: TrainingUnitsTable;
+  establishment: EstablishmentTable;
+  courses: CoursesTable;
+  course_versions: CourseVersionsTable;
+  quiz_attempts: QuizAttemptsTable;
+  course_completions: CourseCompletionsTable;
+  course_assignments: CourseAssignmentsTable;
   agencies: AgenciesTable;
   users: UsersTable;
   recovery_codes: RecoveryCodesTable;

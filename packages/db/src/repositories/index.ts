@@ -27,6 +27,7 @@ import { ProfileRepository } from './profile.repository';
 import { CallDataRepository } from './call-data.repository';
 import { TallyRepository } from './tally.repository';
 import { PeopleTallyRepository } from './people-tally.repository';
+import { TrainingRepository } from './training.repository';
 import { ImportRepository } from './import.repository';
 
 /** The one place data access is built. */
@@ -59,6 +60,7 @@ export function repositories(db: Kysely<DB>) {
     callData: new CallDataRepository(db, audit),
     tallies: new TallyRepository(db),
     people: new PeopleTallyRepository(db),
+    training: new TrainingRepository(db, audit),
     imports: new ImportRepository(db, audit),
     /** Generated data only (demo, `harbour seed`, benchmarks). */
     seed: new SeedWriter(db),
@@ -102,4 +104,13 @@ export type { AssertionRow, NewAssertion } from './assertion.repository';
 export type { ChangedLink, GraphChanges, LinkReportRow, LinkSourceRow, NodeRow, SavedChartRow } from './graph.repository';
 export type { TallyFilter, TallyRow, ReportDimension, VictimDimension, ReportBehind, VictimForResearch } from './tally.repository';
 export type { PeopleRow, PersonBehindRow } from './people-tally.repository';
+export type {
+  ColleagueInput,
+  ColleagueStanding,
+  CourseAssignmentRow,
+  CourseCompletionRow,
+  CourseVersionRow,
+  QuizAttemptRow,
+  TrainingUnitRow,
+} from './training.repository';
 export type { ImportRow, ImportBatch, QuarantinedRow, RefusedRow } from './import.repository';
