@@ -30,6 +30,7 @@ import { caseDocumentRoutes } from './routes/case-document.routes';
 import { retentionRoutes } from './routes/retention.routes';
 import { caseRecordRoutes } from './routes/case-records.routes';
 import { sharingRoutes } from './routes/sharing.routes';
+import { trainingRoutes } from './routes/training.routes';
 import { importRoutes } from './routes/import.routes';
 import { sessionRoutes } from './routes/session.routes';
 import { webRoutes } from './routes/web.routes';
@@ -133,6 +134,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(caseDocumentRoutes(options.services));
   await app.register(retentionRoutes(options.services));
   await app.register(sharingRoutes(options.services));
+  await app.register(trainingRoutes(options.services));
   await app.register(importRoutes(options.services));
   app.get('/api/openapi.json', { config: { permission: options.apiDocsPublic === false ? 'self' : 'public' }, schema: { hide: true } }, () => app.swagger());
   await webRoutes(app, options.webDir, govukAssets);

@@ -30,6 +30,14 @@ const EXPECTED: Record<string, 'public' | 'session' | readonly Role[]> = {
   'POST /api/agencies': ['admin'],
   'PUT /api/agencies/:id/first-responder': ['admin'],
   'GET /api/access-grants': ['supervisor'],
+  'GET /api/training/courses': ['admin', 'supervisor', 'investigator', 'researcher', 'analyst', 'officer'],
+  'GET /api/training/courses/:id': ['admin', 'supervisor', 'investigator', 'researcher', 'analyst', 'officer'],
+  'POST /api/training/courses/:id/attempts': ['admin', 'supervisor', 'investigator', 'researcher', 'analyst', 'officer'],
+  'POST /api/training/attempts/:id': ['admin', 'supervisor', 'investigator', 'researcher', 'analyst', 'officer'],
+  'GET /api/training/authoring': ['supervisor', 'investigator'],
+  'POST /api/training/authoring': ['supervisor', 'investigator'],
+  'PUT /api/training/authoring/:id': ['supervisor', 'investigator'],
+  'POST /api/training/authoring/:id/publish': ['supervisor', 'investigator'],
   'POST /api/access-grants': ['supervisor'],
   'POST /api/access-grants/:id/revoke': ['supervisor'],
   'GET /api/audit': ['admin'],
@@ -311,7 +319,34 @@ describe(`well-formed reads on ${TEST_STORE}: every allowed role is answered 2xx
       .request('POST', '/api/profiles', { title: 'A profile to read', from: '2026-01', to: '2026-03', audience: 'internal', language: 'en' });
     expect(profile.statusCode, profile.body).toBe(201);
     const profileId = profile.json<{ id: string }>().id;
+    // A course published, for colleagues to read.
+    const both = (text: string) => ({ en: text, cy: text });
+    const course = await supervisor.request('POST', '/api/training/authoring', {
+      slug: 'a-course-to-read',
+      content: {
+        title: both('A course'),
+        summary: both('To read.'),
+        modules: [{ id: 'one', title: both('One'), body: both('Read this.') }],
+        questions: [
+          {
+            id: 'q',
+            prompt: both('Read it?'),
+            options: [
+              { text: both('Yes'), correct: true, feedback: both('Good.') },
+              { text: both('No'), correct: false, feedback: both('Read it.') },
+            ],
+          },
+        ],
+        passMark: 100,
+        questionsPerAttempt: 1,
+        refresherMonths: 12,
+      },
+    });
+    expect(course.statusCode, course.body).toBe(201);
+    const courseId = course.json<{ id: string }>().id;
+    expect((await supervisor.request('POST', `/api/training/authoring/${courseId}/publish`)).statusCode).toBe(200);
     const fill: Record<string, string> = {
+      'GET /api/training/courses/:id': `/api/training/courses/${courseId}`,
       'GET /api/profiles/:id': `/api/profiles/${profileId}`,
       'GET /api/profiles/:id/pdf': `/api/profiles/${profileId}/pdf`,
       'GET /api/reports/:id': `/api/reports/${report.id}`,

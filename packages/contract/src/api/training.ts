@@ -67,3 +67,96 @@ export const courseContentSchema = z
     when: anObject,
   });
 export type CourseContent = z.output<typeof courseContentSchema>;
+
+/** Where a colleague stands with a course: never taken, current, due within 30 days, or overdue. */
+export const TRAINING_STANDINGS = ['never', 'current', 'due_soon', 'overdue'] as const;
+
+const courseId = z.object({ id: z.uuid() });
+export const courseParams = courseId;
+export const attemptParams = courseId;
+
+/** A course as a colleague sees it in the list: its newest published version, and where they stand. */
+export const courseSummarySchema = z.object({
+  id: z.uuid(),
+  slug: z.string(),
+  version: z.int(),
+  title: bilingual(200),
+  summary: bilingual(2_000),
+  modules: z.array(z.object({ id: z.string(), title: bilingual(200) })),
+  questionsPerAttempt: z.int(),
+  passMark: z.int(),
+  standing: z.enum(TRAINING_STANDINGS),
+  completedOn: z.string().nullable(),
+  refresherDue: z.string().nullable(),
+  certificate: z.string().nullable(),
+});
+export type CourseSummary = z.output<typeof courseSummarySchema>;
+export const courseListSchema = z.object({ courses: z.array(courseSummarySchema) });
+export type CourseList = z.output<typeof courseListSchema>;
+
+/** A course to read: every module whole. The quiz's answers are not in it. */
+export const courseSchema = courseSummarySchema.extend({ modules: z.array(courseModuleSchema) });
+export type CourseView = z.output<typeof courseSchema>;
+
+/** An attempt begun: the questions drawn for it, without which answers are right. */
+export const attemptSchema = z.object({
+  id: z.uuid(),
+  courseId: z.uuid(),
+  version: z.int(),
+  questions: z.array(
+    z.object({
+      id: z.string(),
+      scenario: bilingual(4_000).optional(),
+      prompt: bilingual(1_000),
+      options: z.array(z.object({ text: bilingual(500) })),
+    }),
+  ),
+});
+export type AttemptView = z.output<typeof attemptSchema>;
+
+/** The answers sent: each question's id to the index of the option chosen (null: none). */
+export const attemptAnswersBody = z.object({ answers: z.record(z.string().max(60), z.int().min(0).max(5).nullable()) });
+export type AttemptAnswersRequest = z.input<typeof attemptAnswersBody>;
+
+/** An attempt marked: each question with what was chosen, every option's rightness and its feedback. */
+export const markedAttemptSchema = z.object({
+  id: z.uuid(),
+  score: z.int(),
+  total: z.int(),
+  percent: z.int(),
+  passMark: z.int(),
+  passed: z.boolean(),
+  questions: z.array(
+    z.object({
+      id: z.string(),
+      scenario: bilingual(4_000).optional(),
+      prompt: bilingual(1_000),
+      chosen: z.int().nullable(),
+      right: z.boolean(),
+      options: z.array(quizOptionSchema),
+    }),
+  ),
+  /** The certificate's number, when this attempt completed the course. */
+  certificate: z.string().nullable(),
+});
+export type MarkedAttemptView = z.output<typeof markedAttemptSchema>;
+
+/** A course as its authors see it: the newest version, draft or published, whole. */
+export const authoredCourseSchema = z.object({
+  id: z.uuid(),
+  slug: z.string(),
+  version: z.int(),
+  published: z.boolean(),
+  content: courseContentSchema,
+});
+export type AuthoredCourse = z.output<typeof authoredCourseSchema>;
+export const authoredCourseListSchema = z.object({ courses: z.array(authoredCourseSchema) });
+export type AuthoredCourseList = z.output<typeof authoredCourseListSchema>;
+
+export const newCourseBody = z.object({
+  slug: z.string().regex(/^[a-z0-9][a-z0-9-]{2,59}$/, 'Use 3 to 60 lower-case letters, digits and hyphens, like spotting-exploitation'),
+  content: courseContentSchema,
+});
+export type NewCourseRequest = z.input<typeof newCourseBody>;
+export const courseDraftBody = z.object({ content: courseContentSchema });
+export type CourseDraftRequest = z.input<typeof courseDraftBody>;

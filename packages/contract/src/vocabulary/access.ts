@@ -75,6 +75,10 @@ export const PERMISSIONS = {
   importsRun: 'imports:run',
   /** Grant a researcher named access for a purpose, for a while, and end it. */
   accessGrant: 'access:grant',
+  /** Take the force's courses on trafficking: read their modules, sit their quizzes, get a certificate. */
+  trainingTake: 'training:take',
+  /** Write the courses, in English and Welsh, and publish a new version. */
+  trainingAuthor: 'training:author',
 } as const;
 
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];

@@ -35,6 +35,8 @@ const GRANTS: Record<Exclude<Permission, 'public' | 'session:second-factor'>, re
   'cases:exchange': ['supervisor', 'analyst'],
   'imports:run': ['supervisor', 'investigator', 'analyst', 'partner', 'partner_admin'],
   'access:grant': ['supervisor'],
+  'training:take': ['admin', 'supervisor', 'investigator', 'researcher', 'analyst', 'officer'],
+  'training:author': ['supervisor', 'investigator'],
 };
 
 /**

@@ -173,6 +173,15 @@ export class TrainingRepository {
     return Number(done.numUpdatedRows) > 0 ? this.latest(courseId) : undefined;
   }
 
+  /** Every course's id, by name. */
+  async courseIds(): Promise<string[]> {
+    return (await this.db.selectFrom('courses').select('id').orderBy('slug').execute()).map((c) => c.id);
+  }
+
+  courseBySlug(slug: string): Promise<{ id: string } | undefined> {
+    return this.db.selectFrom('courses').select('id').where('slug', '=', slug).executeTakeFirst();
+  }
+
   /** The newest version of a course, draft or published. */
   latest(courseId: string): Promise<CourseVersionRow | undefined> {
     return this.versions().where('v.course_id', '=', courseId).orderBy('v.version', 'desc').limit(1).executeTakeFirst();

@@ -4,6 +4,7 @@ import { AuditService } from './audit.service';
 import { AuthService, type SessionPolicy } from './auth.service';
 import { UserService } from './user.service';
 import { AccessGrantService } from './access-grant.service';
+import { TrainingService } from './training.service';
 import { RequestLimits } from './request-limits';
 import { SecretKeyService } from './secret-key.service';
 import type { SecretBox } from '../auth/secret-box';
@@ -76,6 +77,7 @@ export function services(
     secretKeys: new SecretKeyService(repos, audit, options.secrets),
     users: new UserService(repos, audit, options.now),
     accessGrants: new AccessGrantService(repos, audit, options.now),
+    training: new TrainingService(repos, options.now),
     requestLimits: new RequestLimits(repos, options.now),
     agencies: new AgencyService(repos, audit),
     jobs: new JobRunService(repos),

@@ -1,0 +1,132 @@
+import type { AttemptView, AuthoredCourse, CourseList, CourseView, MarkedAttemptView, NewCourseRequest } from '@harbour/contract';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_STORE } from '../../../test/test-store';
+import { newTestApp, signIn, type Client, type TestApp } from './test-app';
+
+const words = (en: string, cy: string) => ({ en, cy });
+/** Six questions, each with its right answer first; a quiz asks three and passes at 100 %. */
+const COURSE: NewCourseRequest = {
+  slug: 'spotting-exploitation',
+  content: {
+    title: words('Spotting exploitation', 'Adnabod camfanteisio'),
+    summary: words('The three steps, the signs, and what to do.', 'Y tri cham, yr arwyddion, a beth i’w wneud.'),
+    modules: [
+      { id: 'three-steps', title: words('Act, Means, Purpose', 'Gweithred, Dull, Diben'), body: words('# Three steps\n\nAct, means, purpose.', '# Tri cham') },
+      { id: 'first-response', title: words('A first response', 'Ymateb cyntaf'), body: words('Use a professional interpreter.', 'Defnyddiwch gyfieithydd.') },
+    ],
+    questions: Array.from({ length: 6 }, (_, i) => ({
+      id: `q${i}`,
+      ...(i === 0 ? { scenario: words('A man at a car wash has no coat in winter.', 'Dyn mewn golchfa geir heb gôt yn y gaeaf.') } : {}),
+      prompt: words(`Question ${i}`, `Cwestiwn ${i}`),
+      options: [
+        { text: words('Right', 'Cywir'), correct: true, feedback: words(`Yes, ${i}.`, `Ie, ${i}.`) },
+        { text: words('Wrong', 'Anghywir'), correct: false, feedback: words(`No, ${i}.`, `Na, ${i}.`) },
+      ],
+    })),
+    passMark: 100,
+    questionsPerAttempt: 3,
+    refresherMonths: 24,
+  },
+};
+
+describe(`training on ${TEST_STORE}: a colleague takes a course the team wrote`, () => {
+  let t: TestApp;
+  let ds: Client;
+  let officer: Client;
+  let courseId: string;
+
+  beforeAll(async () => {
+    t = await newTestApp({ reports: 0 });
+    t.clock.advance(Date.parse('2026-12-02T10:00:00Z') - t.clock.now);
+    ds = await signIn(t, 'supervisor');
+    officer = await signIn(t, 'officer');
+  });
+  afterAll(async () => t?.close());
+
+  it('the DS writes a course in English and Welsh, refused with the field named when a Welsh text is missing', async () => {
+    const missing = structuredClone(COURSE);
+    (missing.content.modules[1]!.body as { cy: string }).cy = '';
+    const refused = await ds.request('POST', '/api/training/authoring', missing);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('content.modules.1.body.cy');
+    expect((await officer.request('POST', '/api/training/authoring', COURSE)).statusCode).toBe(403);
+
+    const created = await ds.request('POST', '/api/training/authoring', COURSE);
+    expect(created.statusCode).toBe(201);
+    const course = created.json<AuthoredCourse>();
+    expect(course).toMatchObject({ slug: 'spotting-exploitation', version: 1, published: false });
+    courseId = course.id;
+    expect((await ds.request('POST', '/api/training/authoring', COURSE)).statusCode).toBe(400);
+    // A draft is not the colleagues' to see.
+    expect((await officer.request('GET', '/api/training/courses')).json<CourseList>().courses).toEqual([]);
+    expect((await officer.request('GET', `/api/training/courses/${courseId}`)).statusCode).toBe(404);
+    expect((await ds.request('POST', `/api/training/authoring/${courseId}/publish`)).json<AuthoredCourse>()).toMatchObject({ published: true });
+    expect((await ds.request('POST', `/api/training/authoring/${courseId}/publish`)).statusCode).toBe(400);
+  });
+
+  it('the officer reads it whole, in both languages, with nothing of the quiz’s answers', async () => {
+    const [listed] = (await officer.request('GET', '/api/training/courses')).json<CourseList>().courses;
+    expect(listed).toMatchObject({ id: courseId, standing: 'never', completedOn: null, certificate: null, questionsPerAttempt: 3, passMark: 100 });
+    const read = await officer.request('GET', `/api/training/courses/${courseId}`);
+    const course = read.json<CourseView>();
+    expect(course.modules.map((m) => m.body.cy)).toEqual(['# Tri cham', 'Defnyddiwch gyfieithydd.']);
+    expect(read.body).not.toContain('correct');
+    expect(read.body).not.toContain('feedback');
+  });
+
+  it('fails, then passes a retake asked other questions, with feedback on every answer, and a certificate', async () => {
+    const first = await officer.request('POST', `/api/training/courses/${courseId}/attempts`);
+    expect(first.statusCode).toBe(201);
+    expect(first.body).not.toContain('correct');
+    const attempt = first.json<AttemptView>();
+    expect(attempt.questions).toHaveLength(3);
+    const [wrong, ...rest] = attempt.questions.map((q) => q.id);
+    const answers = { [wrong!]: 1, [rest[0]!]: 0, [rest[1]!]: null };
+    const marked = (await officer.request('POST', `/api/training/attempts/${attempt.id}`, { answers })).json<MarkedAttemptView>();
+    expect(marked).toMatchObject({ score: 1, total: 3, percent: 33, passed: false, certificate: null });
+    expect(marked.questions.find((q) => q.id === wrong)).toMatchObject({ chosen: 1, right: false });
+    for (const q of marked.questions) expect(q.options.map((o) => o.feedback.en)).toEqual([`Yes, ${q.id.slice(1)}.`, `No, ${q.id.slice(1)}.`]);
+    // Sent again, with other answers: the mark it was given stands.
+    const again = (await officer.request('POST', `/api/training/attempts/${attempt.id}`, { answers: { [wrong!]: 0 } })).json<MarkedAttemptView>();
+    expect(again).toMatchObject({ score: 1, passed: false });
+    // Not another colleague's to send, nor a question it did not ask.
+    expect((await ds.request('POST', `/api/training/attempts/${attempt.id}`, { answers: {} })).statusCode).toBe(404);
+
+    const retake = (await officer.request('POST', `/api/training/courses/${courseId}/attempts`)).json<AttemptView>();
+    expect(retake.questions.map((q) => q.id).filter((id) => attempt.questions.some((q) => q.id === id))).toEqual([]);
+    expect((await officer.request('POST', `/api/training/attempts/${retake.id}`, { answers: { q9: 0 } })).statusCode).toBe(400);
+    const passed = (
+      await officer.request('POST', `/api/training/attempts/${retake.id}`, { answers: Object.fromEntries(retake.questions.map((q) => [q.id, 0])) })
+    ).json<MarkedAttemptView>();
+    expect(passed).toMatchObject({ score: 3, total: 3, percent: 100, passed: true });
+    expect(passed.certificate).toMatch(/^HT-2026-/);
+    const [listed] = (await officer.request('GET', '/api/training/courses')).json<CourseList>().courses;
+    expect(listed).toMatchObject({ standing: 'current', completedOn: '2026-12-02', refresherDue: '2028-12-02', certificate: passed.certificate });
+  });
+
+  it('a new version drafted leaves colleagues on the published one until it is published; a partner takes no training', async () => {
+    const revised = structuredClone(COURSE.content);
+    (revised.title as { en: string }).en = 'Spotting exploitation (2027)';
+    expect((await ds.request('PUT', `/api/training/authoring/${courseId}`, { content: revised })).json<AuthoredCourse>()).toMatchObject({
+      version: 2,
+      published: false,
+    });
+    expect((await officer.request('GET', '/api/training/courses')).json<CourseList>().courses[0]).toMatchObject({ version: 1 });
+    await ds.request('POST', `/api/training/authoring/${courseId}/publish`);
+    const [now] = (await officer.request('GET', '/api/training/courses')).json<CourseList>().courses;
+    expect(now).toMatchObject({ version: 2, title: { en: 'Spotting exploitation (2027)' }, standing: 'current' });
+    const partner = await signIn(t, 'partner');
+    expect((await partner.request('GET', '/api/training/courses')).statusCode).toBe(403);
+    const audit = await t.store.db.selectFrom('audit_log').select('action').where('action', 'like', 'training.%').execute();
+    expect(new Set(audit.map((a) => a.action))).toEqual(
+      new Set([
+        'training.course-created',
+        'training.course-published',
+        'training.course-saved',
+        'training.courses-listed',
+        'training.attempt-started',
+        'training.attempt-marked',
+      ]),
+    );
+  });
+});
