@@ -71,7 +71,8 @@ export async function doSharedTaskAndNote(page: Page, words: Words, task: { titl
   const card = page.locator('section[data-task]', { hasText: task.title });
   await card.getByLabel(words.tasks.whatWasDone).fill(task.done);
   await card.getByRole('button', { name: words.tasks.save }).click();
-  await expect.poll(() => card.innerText()).toContain(words.tasks.status.done);
+  // The task's tag, not the card: the form's own choice "done" is on the card before it is saved.
+  await expect.poll(async () => (await card.locator('.govuk-tag').allInnerTexts()).join(' ')).toContain(words.tasks.status.done);
   await page.getByLabel(words.pursue.case.addNote).fill(task.note);
   await page.getByRole('button', { name: words.pursue.case.saveNote }).click();
   await expect.poll(() => page.locator('#case-notes').innerText()).toContain(task.note);
