@@ -1,4 +1,4 @@
-import { daysBetween } from '../pursue/calendar-dates';
+import { addCalendarMonths, daysBetween } from '../pursue/calendar-dates';
 
 /** Where a colleague stands with a course on a day. */
 export type TrainingStanding = 'never' | 'current' | 'due_soon' | 'overdue';
@@ -11,12 +11,7 @@ export const DUE_SOON_DAYS = 30;
  * the month or the month's last day (31 January + 1 month is 28 or 29 February).
  */
 export function refresherDue(completedOn: string, months: number): string {
-  const [y, m, d] = completedOn.split('-').map(Number) as [number, number, number];
-  const index = y * 12 + (m - 1) + months;
-  const year = Math.floor(index / 12);
-  const month = index - year * 12 + 1;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+  return addCalendarMonths(completedOn, months);
 }
 
 /** A colleague's standing on `today`, from the day of their latest completion (null: never). */

@@ -19,10 +19,18 @@ export function addDays(date: string, days: number): string {
 }
 
 export function addYears(date: string, years: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   // 29 February plus a year is 28 February, not 1 March: an order ends no later than the law says.
-  const last = new Date(Date.UTC(y + years, m, 0)).getUTCDate();
-  return `${String(y + years).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+  return addCalendarMonths(date, years * 12);
+}
+
+/** The same day `months` calendar months on, or the last day of a shorter month (31 January + 1 is 28 or 29 February). */
+export function addCalendarMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = index - year * 12 + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
 
 /** Days from `a` to `b` (negative when `b` is earlier). */

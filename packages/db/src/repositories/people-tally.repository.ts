@@ -136,13 +136,6 @@ function recordsOfPeople(persons: RawBuilder<unknown>): RawBuilder<unknown> {
     ${persons}`;
 }
 
-/**
- * Potential victims and suspects counted as people: each once however many reports name them
- * (a resolved person is one, a record not yet resolved is one), from the people tally
- * (migration 0049), which catches up on changed records before any figure is read. Nothing here
- * is read from a report at figure time, so a figure over a million reports is a sum of a few
- * thousand rows.
- */
 /** How a catch-up divides its work. */
 export interface PeopleTallyOptions {
   /**
@@ -159,6 +152,13 @@ export interface PeopleTallyOptions {
   readonly perSlice?: number;
 }
 
+/**
+ * Potential victims and suspects counted as people: each once however many reports name them
+ * (a resolved person is one, a record not yet resolved is one), from the people tally
+ * (migration 0049), which catches up on changed records before any figure is read. Nothing here
+ * is read from a report at figure time, so a figure over a million reports is a sum of a few
+ * thousand rows.
+ */
 export class PeopleTallyRepository {
   private readonly perTransaction: number;
   private readonly bulkAbove: number;

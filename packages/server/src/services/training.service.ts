@@ -8,6 +8,7 @@ import {
   type CourseSummary,
   type CourseView,
   type MarkedAttemptView,
+  type QuizQuestion,
 } from '@harbour/contract';
 import {
   Invalid,
@@ -80,7 +81,7 @@ export class TrainingService {
       version: version.version,
       questions: drawn.map((id) => {
         const q = byId.get(id)!;
-        return { id, ...(q.scenario ? { scenario: q.scenario } : {}), prompt: q.prompt, options: q.options.map((o) => ({ text: o.text })) };
+        return { ...asked(q), options: q.options.map((o) => ({ text: o.text })) };
       }),
     };
   }
@@ -131,7 +132,7 @@ export class TrainingService {
       passed: result.passed,
       questions: result.questions.map((m) => {
         const q = byId.get(m.questionId)!;
-        return { id: q.id, ...(q.scenario ? { scenario: q.scenario } : {}), prompt: q.prompt, chosen: m.chosen, right: m.right, options: q.options };
+        return { ...asked(q), chosen: m.chosen, right: m.right, options: q.options };
       }),
       certificate: completion?.certificate ?? null,
     };
@@ -142,8 +143,8 @@ export class TrainingService {
   /** Every course as its authors see it: the newest version, draft or published. */
   async authored(actor: Actor): Promise<AuthoredCourseList> {
     permittedUser(actor, PERMISSIONS.trainingAuthor, 'Only the team writes the courses');
-    const slugs = await this.repos.training.courseIds();
-    const latest = await Promise.all(slugs.map((id) => this.repos.training.latest(id)));
+    const ids = await this.repos.training.courseIds();
+    const latest = await Promise.all(ids.map((id) => this.repos.training.latest(id)));
     return { courses: latest.flatMap((v) => (v ? [authoredView(v)] : [])) };
   }
 
@@ -211,6 +212,11 @@ function contentOf(version: CourseVersionRow): CourseContent {
 
 function authoredView(version: CourseVersionRow): AuthoredCourse {
   return { id: version.course_id, slug: version.slug, version: version.version, published: version.published_at !== null, content: contentOf(version) };
+}
+
+/** A question as it is asked: its scenario, if any, and its prompt. */
+function asked(q: QuizQuestion): Pick<QuizQuestion, 'id' | 'scenario' | 'prompt'> {
+  return { id: q.id, ...(q.scenario ? { scenario: q.scenario } : {}), prompt: q.prompt };
 }
 
 /** The answers to the questions asked, each once; any other is left out. */
