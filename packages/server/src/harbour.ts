@@ -4,6 +4,7 @@ import { buildApp, loggerOptions } from './app';
 import type { Config } from './config';
 import { configuredSecretBox } from './auth/configured-secret-box';
 import { seedDemo } from './demo';
+import { publishStarterCourses } from './services/starter-courses';
 import { seedDemoCasework } from './demo-casework';
 import { services } from './services/index';
 import { buildPictureInBulk } from './services/picture-bulk';
@@ -47,6 +48,8 @@ export async function startHarbour(config: Config, progress: (line: string) => v
     if (typed) progress(`Said what ${typed.toLocaleString('en-GB')} links are (controls, lives at, uses phone…).`);
     const sealed = await svc.secretKeys.checkAtStart();
     if (sealed.resealed > 0) progress(`Sealed ${sealed.resealed} authenticator secret(s) an older Harbour stored in clear.`);
+    const courses = await publishStarterCourses(repos, new Date());
+    if (courses) progress(`Published ${courses} starter course(s) on modern slavery for colleagues to take.`);
     let seededDemo = false;
     if (config.demo && (await repos.users.count()) === 0) {
       // The demo's picture is built whole now, as after `harbour seed`: the first pages shown

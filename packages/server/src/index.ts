@@ -15,3 +15,4 @@ export { SecretBox, newSecretKey } from './auth/secret-box';
 export { configuredSecretBox } from './auth/configured-secret-box';
 export { SecretKeyNotConfigured } from './services/secret-key.service';
 export { anchorDocument, readAnchorDocument, AnchorRefused } from './services/audit-anchor-file';
+export { readStarterCourses, type StarterCourse } from './services/starter-courses';

@@ -1,6 +1,7 @@
-import type { AttemptView, AuthoredCourse, CourseList, CourseView, MarkedAttemptView, NewCourseRequest } from '@harbour/contract';
+import type { AttemptView, AuthoredCourse, AuthoredCourseList, CourseList, CourseView, MarkedAttemptView, NewCourseRequest } from '@harbour/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_STORE } from '../../../test/test-store';
+import { publishStarterCourses } from '../src/services/starter-courses';
 import { newTestApp, signIn, type Client, type TestApp } from './test-app';
 
 const words = (en: string, cy: string) => ({ en, cy });
@@ -128,5 +129,46 @@ describe(`training on ${TEST_STORE}: a colleague takes a course the team wrote`,
         'training.attempt-marked',
       ]),
     );
+  });
+});
+
+describe(`the starter courses on ${TEST_STORE}`, () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await newTestApp({ reports: 0 });
+  });
+  afterAll(async () => t?.close());
+
+  it('are published once into a store without them, in teaching order, as Harbour’s, and the team’s own changes kept', async () => {
+    const now = new Date('2026-12-02T10:00:00Z');
+    expect(await publishStarterCourses(t.repos, now)).toBe(3);
+    const officer = await signIn(t, 'officer');
+    const listed = (await officer.request('GET', '/api/training/courses')).json<CourseList>().courses;
+    expect(listed.map((c) => c.slug)).toEqual(['spotting-exploitation', 'first-response', 'partners-and-harbour']);
+    expect(listed.every((c) => c.version === 1 && c.standing === 'never')).toBe(true);
+    const created = await t.repos.audit.list({ action: 'training.course-created', limit: 10 });
+    expect(created.map((e) => [e.actorId, e.details?.['slug']])).toEqual(
+      expect.arrayContaining([
+        [null, 'spotting-exploitation'],
+        [null, 'first-response'],
+        [null, 'partners-and-harbour'],
+      ]),
+    );
+
+    // The team changes one: starting again publishes nothing over it.
+    const ds = await signIn(t, 'supervisor');
+    const first = listed[0]!;
+    const authored = (await ds.request('GET', '/api/training/authoring')).json<AuthoredCourseList>().courses.find((c) => c.id === first.id)!;
+    const changed = structuredClone(authored.content);
+    changed.title.en = 'Spotting modern slavery in Gwent';
+    expect((await ds.request('PUT', `/api/training/authoring/${first.id}`, { content: changed })).statusCode).toBe(200);
+    expect((await ds.request('POST', `/api/training/authoring/${first.id}/publish`)).statusCode).toBe(200);
+    expect(await publishStarterCourses(t.repos, now)).toBe(0);
+    const again = (await officer.request('GET', '/api/training/courses')).json<CourseList>().courses;
+    expect(again.map((c) => [c.slug, c.version, c.title.en])).toEqual([
+      ['spotting-exploitation', 2, 'Spotting modern slavery in Gwent'],
+      ['first-response', 1, 'Your first response'],
+      ['partners-and-harbour', 1, 'Working with partners, and recording in Harbour'],
+    ]);
   });
 });

@@ -50,6 +50,9 @@ import { ResearchExportPage } from './pages/figures/research-export-page';
 import { HtcdsPage } from './pages/cases/htcds-page';
 import { ImportsPage } from './pages/imports/imports-page';
 import { ImportPage } from './pages/imports/import-page';
+import { TrainingPage } from './pages/training/training-page';
+import { CoursePage } from './pages/training/course-page';
+import { QuizPage } from './pages/training/quiz-page';
 const ChartPage = lazy(() => import('./pages/graph/chart-page').then((m) => ({ default: m.ChartPage })));
 
 /** Staff pages: the server decides access; this only sends people to the right page first. */
@@ -160,6 +163,10 @@ export function App() {
         <Route path="/referrals/sent/:id" element={<Staff permission="referrals:create">{() => <SentReferralPage />}</Staff>} />
         <Route path="/imports" element={<Staff permission="imports:run">{() => <ImportsPage />}</Staff>} />
         <Route path="/imports/:id" element={<Staff permission="imports:run">{() => <ImportPage />}</Staff>} />
+        <Route path="/training" element={<Staff permission="training:take">{() => <TrainingPage />}</Staff>} />
+        <Route path="/training/:id" element={<Staff permission="training:take">{() => <CoursePage />}</Staff>} />
+        <Route path="/training/:id/modules/:moduleId" element={<Staff permission="training:take">{() => <CoursePage />}</Staff>} />
+        <Route path="/training/:id/quiz" element={<Staff permission="training:take">{() => <QuizPage />}</Staff>} />
         <Route path="/home" element={<Staff permission="self">{(s) => <StaffHomePage session={s} />}</Staff>} />
         <Route path="/account" element={<Staff permission="self">{(s) => <AccountPage session={s} />}</Staff>} />
         <Route path="/admin/accounts" element={<Staff permission="users:read">{(s) => <AccountsPage session={s} />}</Staff>} />

@@ -122,8 +122,8 @@ export class TrainingRepository {
 
   // Courses and their versions
 
-  /** A new course, its content the first version, a draft. */
-  async createCourse(slug: string, content: unknown, by: string, now: Date): Promise<CourseVersionRow> {
+  /** A new course, its content the first version, a draft; by nobody for a course Harbour ships. */
+  async createCourse(slug: string, content: unknown, by: string | null, now: Date): Promise<CourseVersionRow> {
     const courseId = crypto.randomUUID();
     await this.db.insertInto('courses').values({ id: courseId, slug, created_by: by, created_at: now }).execute();
     await this.db
@@ -163,7 +163,7 @@ export class TrainingRepository {
   }
 
   /** Publishes the draft: from now on colleagues take this version. Undefined when there is no draft. */
-  async publish(courseId: string, by: string, now: Date): Promise<CourseVersionRow | undefined> {
+  async publish(courseId: string, by: string | null, now: Date): Promise<CourseVersionRow | undefined> {
     const done = await this.db
       .updateTable('course_versions')
       .set({ published_at: now, published_by: by })
@@ -196,7 +196,7 @@ export class TrainingRepository {
     return this.versions().where('v.id', '=', versionId).executeTakeFirst();
   }
 
-  /** Every course's newest published version, for the course list. */
+  /** Every course's newest published version, for the course list: in the order the courses were made. */
   async publishedCourses(): Promise<CourseVersionRow[]> {
     return this.versions()
       .where('v.published_at', 'is not', null)
@@ -212,6 +212,7 @@ export class TrainingRepository {
           ),
         ),
       )
+      .orderBy('c.created_at')
       .orderBy('c.slug')
       .execute();
   }

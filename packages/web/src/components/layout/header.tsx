@@ -4,6 +4,7 @@ import { Link, useNavigate } from 'react-router';
 import { api } from '../../api/client';
 import { setLanguage, type Language } from '../../i18n';
 import { forgetAllCharts } from '../../pages/graph/working-chart';
+import { forgetAllQuizzes } from '../../pages/training/kept-quiz';
 import { useSession, useSetSession } from '../../session/session';
 
 export function Header() {
@@ -19,6 +20,7 @@ export function Header() {
     setSession(null);
     client.clear();
     forgetAllCharts();
+    forgetAllQuizzes();
     await navigate('/sign-in');
   };
 

@@ -16,6 +16,7 @@ export const NAV_ITEMS = [
   { to: '/picture/settings', key: 'nav.matching', permission: 'picture:configure' },
   { to: '/referral', key: 'nav.referral', permission: 'referrals:create' },
   { to: '/imports', key: 'nav.imports', permission: 'imports:run' },
+  { to: '/training', key: 'nav.training', permission: 'training:take' },
   { to: '/admin/accounts', key: 'nav.users', permission: 'users:read' },
   { to: '/admin/agencies', key: 'nav.agencies', permission: 'agencies:read' },
   { to: '/admin/audit', key: 'nav.audit', permission: 'audit:read' },

@@ -9,6 +9,7 @@ import { usePageTitle } from '../../components/page-title';
 import { hasPermission } from '../../session/session';
 import { dateLocale } from '../../i18n/locale';
 import { MyWorkSection } from './my-work';
+import { MyTrainingSection } from '../training/my-training-section';
 
 const TASKS: readonly { to: string; key: string; permission: string }[] = [
   { to: '/cases', key: 'staffHome.tasks.cases', permission: 'cases:read' },
@@ -49,6 +50,7 @@ export function StaffHomePage({ session }: { session: Session }) {
 
       {hasPermission(session, 'tasks:work') && <MyTasksSection />}
       {hasPermission(session, 'reports:triage') && <MyWorkSection />}
+      {hasPermission(session, 'training:take') && <MyTrainingSection />}
 
       {canSeeOverview && overview.data && (
         <section aria-labelledby="overview-title" className="govuk-!-margin-bottom-8">
