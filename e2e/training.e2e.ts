@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { readStarterCourses } from '@harbour/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -121,8 +122,11 @@ describe('a colleague takes a course on a phone: reads it, loses signal, fails, 
     await page.getByRole('heading', { level: 1, name: 'You passed' }).waitFor();
     const result = await page.getByTestId('quiz-result').innerText();
     expect(result).toContain('You scored 6 out of 6 (100%)');
-    expect(result).toMatch(/Certificate HT-\d{4}-[A-Z0-9]{10}/);
+    const number = /Certificate (HT-\d{4}-[A-Z0-9]{10})/.exec(result)![1]!;
     await pageIsSound(page);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download the certificate (PDF)' }).click()]);
+    expect(download.suggestedFilename()).toBe(`certificate-${number}.pdf`);
+    expect((await readFile((await download.path())!)).subarray(0, 5).toString()).toBe('%PDF-');
 
     await page.goto(`${b.baseUrl}/training`);
     const course = COURSES.find((c) => c.slug === 'partners-and-harbour')!.content;

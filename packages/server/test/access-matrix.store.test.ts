@@ -34,6 +34,7 @@ const EXPECTED: Record<string, 'public' | 'session' | readonly Role[]> = {
   'GET /api/training/courses/:id': ['admin', 'supervisor', 'investigator', 'researcher', 'analyst', 'officer'],
   'POST /api/training/courses/:id/attempts': ['admin', 'supervisor', 'investigator', 'researcher', 'analyst', 'officer'],
   'POST /api/training/attempts/:id': ['admin', 'supervisor', 'investigator', 'researcher', 'analyst', 'officer'],
+  'GET /api/training/certificates/:certificate': ['admin', 'supervisor', 'investigator', 'researcher', 'analyst', 'officer'],
   'GET /api/training/authoring': ['supervisor', 'investigator'],
   'POST /api/training/authoring': ['supervisor', 'investigator'],
   'PUT /api/training/authoring/:id': ['supervisor', 'investigator'],
@@ -266,6 +267,7 @@ const OWNED = new Set([
   'GET /api/reports/:id/photos/:photoId',
   'GET /api/cases/:id/documents/:documentId',
   'GET /api/referrals/sent/:id',
+  'GET /api/training/certificates/:certificate',
 ]);
 
 describe(`well-formed reads on ${TEST_STORE}: every allowed role is answered 2xx`, () => {

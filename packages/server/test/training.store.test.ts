@@ -1,4 +1,8 @@
 import type { AttemptView, AuthoredCourse, AuthoredCourseList, CourseList, CourseView, MarkedAttemptView, NewCourseRequest } from '@harbour/contract';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_STORE } from '../../../test/test-store';
 import { publishStarterCourses } from '../src/services/starter-courses';
@@ -105,6 +109,41 @@ describe(`training on ${TEST_STORE}: a colleague takes a course the team wrote`,
     expect(listed).toMatchObject({ standing: 'current', completedOn: '2026-12-02', refresherDue: '2028-12-02', certificate: passed.certificate });
   });
 
+  it('the certificate is a bilingual PDF the colleague downloads, and no one else can', async () => {
+    const [listed] = (await officer.request('GET', '/api/training/courses')).json<CourseList>().courses;
+    const number = listed!.certificate!;
+    const response = await officer.request('GET', `/api/training/certificates/${number}`);
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    expect(response.headers['content-disposition']).toBe(`attachment; filename="certificate-${number}.pdf"`);
+    const file = join(mkdtempSync(join(tmpdir(), 'harbour-certificate-')), 'certificate.pdf');
+    writeFileSync(file, response.rawPayload);
+    expect(execFileSync('pdfinfo', [file]).toString()).toMatch(/Pages:\s+1\b/);
+    const text = execFileSync('pdftotext', ['-layout', file, '-']).toString().replace(/\s+/g, ' ');
+    for (const words of [
+      'Heddlu Gwent',
+      'Gwent Police',
+      'Tystysgrif Cwblhau',
+      'Certificate of Completion',
+      'Adnabod camfanteisio',
+      'Spotting exploitation',
+      'Cwblhawyd ar 2 Rhagfyr 2026',
+      'Completed on 2 December 2026',
+      'Cwrs gloywi erbyn 2 Rhagfyr 2028',
+      'Refresher due by 2 December 2028',
+      `Certificate number ${number}`,
+    ])
+      expect(text).toContain(words);
+    const me = (await officer.request('GET', '/api/session')).json<{ user: { displayName: string } }>();
+    expect(text).toContain(me.user.displayName);
+    // Another colleague's, or one that never was: not found alike. A malformed number: refused, named.
+    expect((await ds.request('GET', `/api/training/certificates/${number}`)).statusCode).toBe(404);
+    expect((await officer.request('GET', '/api/training/certificates/HT-2026-0000000000')).statusCode).toBe(404);
+    const malformed = await officer.request('GET', '/api/training/certificates/nonsense');
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.body).toContain('certificate');
+  });
+
   it('a new version drafted leaves colleagues on the published one until it is published; a partner takes no training', async () => {
     const revised = structuredClone(COURSE.content);
     (revised.title as { en: string }).en = 'Spotting exploitation (2027)';
@@ -127,6 +166,7 @@ describe(`training on ${TEST_STORE}: a colleague takes a course the team wrote`,
         'training.courses-listed',
         'training.attempt-started',
         'training.attempt-marked',
+        'training.certificate-downloaded',
       ]),
     );
   });

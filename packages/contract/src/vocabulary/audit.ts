@@ -136,6 +136,7 @@ export const AUDIT_ACTIONS = [
   'tasks.listed',
   'training.attempt-marked',
   'training.attempt-started',
+  'training.certificate-downloaded',
   'training.course-created',
   'training.course-published',
   'training.course-saved',

@@ -2,6 +2,7 @@ import {
   attemptAnswersBody,
   attemptParams,
   attemptSchema,
+  certificateParams,
   authoredCourseListSchema,
   authoredCourseSchema,
   courseDraftBody,
@@ -14,6 +15,7 @@ import {
 import { PERMISSIONS } from '@harbour/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Services } from '../services/index';
+import { sendMarkedPdf } from './marked-file';
 
 /** The force's courses on trafficking: taken by colleagues, written by the team (issue 22). */
 export function trainingRoutes(svc: Services): FastifyPluginAsyncZod {
@@ -61,6 +63,19 @@ export function trainingRoutes(svc: Services): FastifyPluginAsyncZod {
         },
       },
       async (request) => svc.training.submitAttempt(request.actor, request.params.id, request.body.answers),
+    );
+
+    app.get(
+      '/api/training/certificates/:certificate',
+      {
+        ...take,
+        schema: {
+          tags,
+          summary: 'The colleague’s own certificate of completion, a bilingual PDF (A4), to download; audited',
+          params: certificateParams,
+        },
+      },
+      async (request, reply) => sendMarkedPdf(reply, await svc.training.certificate(request.actor, request.params.certificate)),
     );
 
     app.get(

@@ -77,7 +77,7 @@ export function services(
     secretKeys: new SecretKeyService(repos, audit, options.secrets),
     users: new UserService(repos, audit, options.now),
     accessGrants: new AccessGrantService(repos, audit, options.now),
-    training: new TrainingService(repos, options.now),
+    training: new TrainingService(repos, area, options.now),
     requestLimits: new RequestLimits(repos, options.now),
     agencies: new AgencyService(repos, audit),
     jobs: new JobRunService(repos),

@@ -22,10 +22,12 @@ import {
   refresherDue,
   trainingStanding,
   type Actor,
+  type ForceArea,
 } from '@harbour/core';
 import type { CourseVersionRow, Repositories } from '@harbour/db';
 import { randomUUID } from 'node:crypto';
 import { auditEntry } from './audit.service';
+import { certificatePdf } from './certificate-pdf';
 
 /**
  * The force's courses on trafficking (issue 22): colleagues read a course's modules and sit its
@@ -36,6 +38,7 @@ import { auditEntry } from './audit.service';
 export class TrainingService {
   constructor(
     private readonly repos: Repositories,
+    private readonly area: ForceArea,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -136,6 +139,29 @@ export class TrainingService {
       }),
       certificate: completion?.certificate ?? null,
     };
+  }
+
+  /**
+   * A colleague's certificate, as a bilingual PDF: their own only, as any other's existence is
+   * not theirs to learn. Downloading it is audited like any other file that leaves Harbour.
+   */
+  async certificate(actor: Actor, certificate: string): Promise<{ fileName: string; pdf: Buffer; marking: string }> {
+    const user = permittedUser(actor, PERMISSIONS.trainingTake, 'Training is for the force’s colleagues');
+    const completion = await this.repos.training.completion(certificate);
+    if (!completion || completion.user_id !== user.userId) throw new NotFound('No such certificate');
+    const [version, colleague] = await Promise.all([this.repos.training.version(completion.version_id), this.repos.users.get(user.userId)]);
+    const content = contentOf(version!);
+    const pdf = await certificatePdf({
+      certificate,
+      name: colleague!.display_name,
+      force: { en: this.area.force, cy: this.area.forceCy },
+      course: content.title,
+      version: version!.version,
+      completedOn: completion.completed_on,
+      refresherDue: refresherDue(completion.completed_on, content.refresherMonths),
+    });
+    await this.repos.audit.append(auditEntry(user, 'training.certificate-downloaded', { type: 'course', id: completion.course_id }, { certificate }));
+    return { fileName: `certificate-${certificate}.pdf`, pdf, marking: 'OFFICIAL' };
   }
 
   // Authoring
