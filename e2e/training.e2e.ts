@@ -126,7 +126,7 @@ describe('a colleague takes a course on a phone: reads it, loses signal, fails, 
     await pageIsSound(page);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download the certificate (PDF)' }).click()]);
     expect(download.suggestedFilename()).toBe(`certificate-${number}.pdf`);
-    expect((await readFile((await download.path())!)).subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await readFile(await download.path())).subarray(0, 5).toString()).toBe('%PDF-');
 
     await page.goto(`${b.baseUrl}/training`);
     const course = COURSES.find((c) => c.slug === 'partners-and-harbour')!.content;

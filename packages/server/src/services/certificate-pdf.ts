@@ -31,7 +31,11 @@ export async function certificatePdf(facts: CertificateFacts): Promise<Buffer> {
   });
   const { width, height } = doc.page;
   const inner = width - 2 * MARGIN;
-  doc.lineWidth(3).strokeColor(INK).rect(MARGIN / 2, MARGIN / 2, width - MARGIN, height - MARGIN).stroke();
+  doc
+    .lineWidth(3)
+    .strokeColor(INK)
+    .rect(MARGIN / 2, MARGIN / 2, width - MARGIN, height - MARGIN)
+    .stroke();
 
   const centred = (text: string, font: 'text' | 'bold', size: number, colour = INK) =>
     doc.font(font).fontSize(size).fillColor(colour).text(text, MARGIN, undefined, { width: inner, align: 'center' });
