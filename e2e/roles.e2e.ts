@@ -6,7 +6,7 @@ import cy from '../packages/web/src/i18n/cy.json';
 
 /** What each role sees in the main navigation once signed in. */
 const NAVIGATION: Record<Role, string[]> = {
-  admin: ['Home', 'Accounts', 'Agencies', 'Audit log', 'Sharing agreements', 'Background jobs', 'Records review', 'Your account'],
+  admin: ['Home', 'Training', 'Accounts', 'Agencies', 'Audit log', 'Sharing agreements', 'Background jobs', 'Records review', 'Your account'],
   supervisor: [
     'Home',
     'Triage queue',
@@ -19,17 +19,31 @@ const NAVIGATION: Record<Role, string[]> = {
     'Matching',
     'Make a referral',
     'Imports',
+    'Training',
     'Accounts',
     'Agencies',
     'Background jobs',
     'Records review',
     'Your account',
   ],
-  investigator: ['Home', 'Triage queue', 'Cases', 'Tasks', 'Search', 'Networks', 'Figures', 'Review matches', 'Make a referral', 'Imports', 'Your account'],
+  investigator: [
+    'Home',
+    'Triage queue',
+    'Cases',
+    'Tasks',
+    'Search',
+    'Networks',
+    'Figures',
+    'Review matches',
+    'Make a referral',
+    'Imports',
+    'Training',
+    'Your account',
+  ],
   // De-identified and aggregate figures only, unless a supervisor grants named access.
-  researcher: ['Home', 'Figures', 'Your account'],
-  analyst: ['Home', 'Cases', 'Search', 'Networks', 'Figures', 'Review matches', 'Matching', 'Imports', 'Your account'],
-  officer: ['Home', 'Make a referral', 'Your account'],
+  researcher: ['Home', 'Figures', 'Training', 'Your account'],
+  analyst: ['Home', 'Cases', 'Search', 'Networks', 'Figures', 'Review matches', 'Matching', 'Imports', 'Training', 'Your account'],
+  officer: ['Home', 'Make a referral', 'Training', 'Your account'],
   partner: ['Home', 'Shared cases', 'Tasks', 'Make a referral', 'Imports', 'Your account'],
   partner_admin: ['Home', 'Shared cases', 'Tasks', 'Make a referral', 'Imports', 'Your agency’s activity', 'Your account'],
 };
@@ -41,6 +55,7 @@ const PAGES: Record<string, string> = {
   Tasks: '/tasks',
   'Make a referral': '/referral',
   Imports: '/imports',
+  Training: '/training',
   Search: '/search',
   Networks: '/networks',
   Figures: '/figures',

@@ -175,3 +175,158 @@ describe('the same in Welsh, on a phone', () => {
     await pageIsSound(page);
   });
 });
+
+describe('the DS writes a course at a desk, in English and Welsh, previews it and publishes it', () => {
+  let b: Browser;
+  beforeAll(async () => {
+    b = await openBrowser();
+    await b.page.goto(`${b.baseUrl}/?lang=en`);
+    await new SignInFlow(b.page, b.baseUrl).asRole('supervisor');
+  });
+  afterAll(async () => b?.close());
+
+  const box = (page: Page, id: string) => page.locator(`[id="${id}"]`);
+
+  it('is refused with the missing Welsh named and linked, then saved, previewed, published and taken', async () => {
+    const page = b.page;
+    await page.goto(`${b.baseUrl}/training/authoring`);
+    await page.getByRole('heading', { level: 1, name: 'Write and publish courses' }).waitFor();
+    await expect.poll(() => page.getByTestId('authored-courses').locator('tbody tr').count()).toBe(COURSES.length);
+    await pageIsSound(page);
+    await page.getByRole('button', { name: 'Write a new course' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Write a new course' }).waitFor();
+    await pageIsSound(page);
+
+    await box(page, 'slug').fill('hotel-staff-briefing');
+    const fills: [string, string][] = [
+      ['content.title.en', 'Signs in hotels'],
+      ['content.title.cy', 'Arwyddion mewn gwestai'],
+      ['content.summary.en', 'What hotel staff may see.'],
+      ['content.summary.cy', 'Yr hyn y gall staff gwesty ei weld.'],
+      ['content.modules.0.title.en', 'At the front desk'],
+      ['content.modules.0.title.cy', 'Wrth y ddesg flaen'],
+      ['content.modules.0.body.en', '## Who books the room\n\n- Paid in cash by someone else\n- **Many** visitors'],
+      ['content.questions.0.prompt.en', 'Who paid for the room?'],
+      ['content.questions.0.prompt.cy', 'Pwy dalodd am yr ystafell?'],
+      ['content.questions.0.options.0.text.en', 'A man who did not stay'],
+      ['content.questions.0.options.0.text.cy', 'Dyn nad arhosodd'],
+      ['content.questions.0.options.0.feedback.en', 'Right: a sign of control.'],
+      ['content.questions.0.options.0.feedback.cy', 'Cywir: arwydd o reolaeth.'],
+      ['content.questions.0.options.1.text.en', 'The guest'],
+      ['content.questions.0.options.1.text.cy', 'Y gwestai'],
+      ['content.questions.0.options.1.feedback.en', 'Usual.'],
+      ['content.questions.0.options.1.feedback.cy', 'Arferol.'],
+    ];
+    for (const [id, text] of fills) await box(page, id).fill(text);
+    await box(page, 'content.questions.0.options.0.correct').check();
+    await page.getByRole('button', { name: 'Save the draft' }).click();
+    // The module's Welsh is missing: named in the summary, linked to its box, and nothing saved.
+    const summary = page.locator('.govuk-error-summary');
+    await expect.poll(() => summary.innerText()).toContain('Module 1, Text (Welsh)');
+    expect(await summary.getByRole('link').count()).toBe(1);
+    await summary.getByRole('link', { name: /Module 1, Text \(Welsh\)/ }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('content.modules.0.body.cy');
+    await pageIsSound(page);
+
+    await box(page, 'content.modules.0.body.cy').fill('## Pwy sy’n archebu’r ystafell\n\n- Wedi’i thalu ag arian parod gan rywun arall');
+    await page.getByText('Preview the Welsh').first().click();
+    const preview = page.getByTestId('preview-content.modules.0.body.cy');
+    await expect.poll(() => preview.getByRole('heading', { level: 2 }).innerText()).toBe('Pwy sy’n archebu’r ystafell');
+    expect(await preview.locator('li').innerText()).toBe('Wedi’i thalu ag arian parod gan rywun arall');
+    await page.getByRole('button', { name: 'Save the draft' }).click();
+    await page.getByText('The draft is saved.').waitFor();
+    await expect.poll(() => page.getByTestId('editing-version').innerText()).toContain('Version 1 is a draft');
+    await page.getByRole('button', { name: 'Save and publish' }).click();
+    await page.getByText('The course is published').waitFor();
+    await pageIsSound(page);
+
+    await page.goto(`${b.baseUrl}/training`);
+    await page.getByRole('link', { name: 'Signs in hotels' }).click();
+    await page.getByRole('link', { name: 'At the front desk' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Who books the room' }).waitFor();
+  });
+
+  it('the authoring pages in Welsh, every one accessible', async () => {
+    const page = b.page;
+    await page.goto(`${b.baseUrl}/training/authoring?lang=cy`);
+    await page.getByRole('heading', { level: 1, name: 'Ysgrifennu a chyhoeddi cyrsiau' }).waitFor();
+    await pageIsSound(page);
+    await page.getByRole('link', { name: 'Arwyddion mewn gwestai' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Golygu’r cwrs' }).waitFor();
+    expect(await page.getByTestId('editing-version').innerText()).toContain('Mae fersiwn 1 wedi’i chyhoeddi');
+    await pageIsSound(page);
+  });
+});
+
+describe('the DS records the establishment, sets a course for a unit, and sees who is trained and who is overdue', () => {
+  let b: Browser;
+  beforeAll(async () => {
+    b = await openBrowser();
+    await b.page.goto(`${b.baseUrl}/?lang=en`);
+    await new SignInFlow(b.page, b.baseUrl).asRole('supervisor');
+  });
+  afterAll(async () => b?.close());
+
+  const csv = (name: string, text: string) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+  const prepare = (page: Page, measure: string) => page.locator(`#figure-fourp tr[data-measure="${measure}"] td`).last();
+
+  it('the Prepare figure waits for an establishment; the files are taken, a bad one refused by line', async () => {
+    const page = b.page;
+    await page.goto(`${b.baseUrl}/figures`);
+    await expect.poll(() => prepare(page, 'trained').innerText()).toBe('Not yet recorded: record the establishment');
+
+    await page.goto(`${b.baseUrl}/training/coverage`);
+    await page.getByRole('heading', { level: 1, name: 'Who is trained' }).waitFor();
+    await pageIsSound(page);
+    await page
+      .getByLabel('Units file (CSV)')
+      .setInputFiles(csv('units.csv', 'code,name,local authority\nNPT-RESP,Newport response,Newport\nHQ,Headquarters,\n'));
+    await page.getByRole('button', { name: 'Send the units file' }).click();
+    await page.getByText('2 units saved.').waitFor();
+
+    const colleagues = [
+      'Staff number,Name,Email,Unit',
+      'G1,PC Sian Davies,pc.davies@gwent.police.example,NPT-RESP',
+      'G2,PC Tom Lewis,,NPT-RESP',
+      'G3,DS Carys Jones,ds.jones@gwent.police.example,HQ',
+    ];
+    await page
+      .getByLabel('Establishment file of the whole force (CSV)')
+      .setInputFiles(csv('staff.csv', [...colleagues, 'G4,PC New Starter,,NOWHERE'].join('\n')));
+    await page.getByRole('button', { name: 'Send the establishment file' }).click();
+    await expect.poll(() => page.locator('.govuk-error-summary').innerText()).toContain('Line 5, Unit: No unit has the code NOWHERE');
+    await page.getByLabel('Establishment file of the whole force (CSV)').setInputFiles(csv('staff.csv', colleagues.join('\n')));
+    await page.getByRole('button', { name: 'Send the establishment file' }).click();
+    await page.getByText('3 added, 0 changed, 0 marked as having left.').waitFor();
+    await expect.poll(() => page.getByTestId('establishment-size').innerText()).toBe('3 colleagues in 2 units.');
+  });
+
+  it('the course the officer passed counts her; set for her unit by a day gone, it shows overdue and who is outstanding', async () => {
+    const page = b.page;
+    const course = COURSES.find((c) => c.slug === 'partners-and-harbour')!.content;
+    await page.locator('#course').selectOption({ label: course.title.en });
+    await expect.poll(() => page.getByTestId('coverage-total').innerText()).toBe('1 of 3 colleagues trained and in date (33%).');
+    await page.getByLabel('Unit', { exact: true }).selectOption({ label: 'Newport response' });
+    await page.getByLabel('Day').fill('1');
+    await page.getByLabel('Month').fill('1');
+    await page.getByLabel('Year').fill('2026');
+    await page.getByRole('button', { name: 'Set the course' }).click();
+    const unit = page.getByTestId('coverage-units').locator('tr[data-unit="NPT-RESP"]');
+    await expect.poll(() => unit.innerText()).toContain('1 still to complete');
+    expect(await unit.locator('.govuk-tag--red').innerText()).toBe('Overdue');
+    const outstanding = page.getByTestId('coverage-colleagues');
+    expect(await outstanding.innerText()).toContain('PC Tom Lewis');
+    expect(await outstanding.innerText()).toContain('No Harbour account with their email');
+    expect(await outstanding.innerText()).not.toContain('PC Sian Davies');
+    await pageIsSound(page);
+
+    await page.goto(`${b.baseUrl}/figures`);
+    await expect.poll(() => prepare(page, 'trainedInAny').innerText()).toBe('1');
+    expect(await prepare(page, 'trained').innerText()).toBe('0');
+
+    await page.goto(`${b.baseUrl}/training/coverage?lang=cy`);
+    await page.getByRole('heading', { level: 1, name: 'Pwy sydd wedi’u hyfforddi' }).waitFor();
+    await page.getByTestId('coverage-total').waitFor();
+    await pageIsSound(page);
+  });
+});

@@ -39,3 +39,4 @@ export * from './access/sharing';
 export * from './access/shared-case';
 export * from './access/shared-intelligence';
 export * from './access/partner-cases';
+export * from './prepare/establishment-file';

@@ -36,6 +36,11 @@ const EXPECTED: Record<string, 'public' | 'session' | readonly Role[]> = {
   'POST /api/training/attempts/:id': ['admin', 'supervisor', 'investigator', 'researcher', 'analyst', 'officer'],
   'GET /api/training/certificates/:certificate': ['admin', 'supervisor', 'investigator', 'researcher', 'analyst', 'officer'],
   'GET /api/training/authoring': ['supervisor', 'investigator'],
+  'GET /api/training/units': ['admin', 'supervisor'],
+  'POST /api/training/units': ['admin', 'supervisor'],
+  'POST /api/training/establishment': ['admin', 'supervisor'],
+  'GET /api/training/coverage': ['admin', 'supervisor'],
+  'POST /api/training/assignments': ['admin', 'supervisor'],
   'POST /api/training/authoring': ['supervisor', 'investigator'],
   'PUT /api/training/authoring/:id': ['supervisor', 'investigator'],
   'POST /api/training/authoring/:id/publish': ['supervisor', 'investigator'],
@@ -349,6 +354,7 @@ describe(`well-formed reads on ${TEST_STORE}: every allowed role is answered 2xx
     expect((await supervisor.request('POST', `/api/training/authoring/${courseId}/publish`)).statusCode).toBe(200);
     const fill: Record<string, string> = {
       'GET /api/training/courses/:id': `/api/training/courses/${courseId}`,
+      'GET /api/training/coverage': `/api/training/coverage?course=${courseId}`,
       'GET /api/profiles/:id': `/api/profiles/${profileId}`,
       'GET /api/profiles/:id/pdf': `/api/profiles/${profileId}/pdf`,
       'GET /api/reports/:id': `/api/reports/${report.id}`,

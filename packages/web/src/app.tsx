@@ -53,6 +53,9 @@ import { ImportPage } from './pages/imports/import-page';
 import { TrainingPage } from './pages/training/training-page';
 import { CoursePage } from './pages/training/course-page';
 import { QuizPage } from './pages/training/quiz-page';
+import { AuthoringPage } from './pages/training/authoring-page';
+import { CourseEditorPage } from './pages/training/course-editor-page';
+import { CoveragePage } from './pages/training/coverage-page';
 const ChartPage = lazy(() => import('./pages/graph/chart-page').then((m) => ({ default: m.ChartPage })));
 
 /** Staff pages: the server decides access; this only sends people to the right page first. */
@@ -164,6 +167,10 @@ export function App() {
         <Route path="/imports" element={<Staff permission="imports:run">{() => <ImportsPage />}</Staff>} />
         <Route path="/imports/:id" element={<Staff permission="imports:run">{() => <ImportPage />}</Staff>} />
         <Route path="/training" element={<Staff permission="training:take">{() => <TrainingPage />}</Staff>} />
+        <Route path="/training/coverage" element={<Staff permission="training:manage">{() => <CoveragePage />}</Staff>} />
+        <Route path="/training/authoring" element={<Staff permission="training:author">{() => <AuthoringPage />}</Staff>} />
+        <Route path="/training/authoring/new" element={<Staff permission="training:author">{() => <CourseEditorPage />}</Staff>} />
+        <Route path="/training/authoring/:id" element={<Staff permission="training:author">{() => <CourseEditorPage />}</Staff>} />
         <Route path="/training/:id" element={<Staff permission="training:take">{() => <CoursePage />}</Staff>} />
         <Route path="/training/:id/modules/:moduleId" element={<Staff permission="training:take">{() => <CoursePage />}</Staff>} />
         <Route path="/training/:id/quiz" element={<Staff permission="training:take">{() => <QuizPage />}</Staff>} />

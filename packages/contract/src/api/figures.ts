@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { preparedSchema } from './training';
 import { AGE_BANDS, EXPLOITATION_TYPES, GENDERS, REPORT_SOURCES } from '../vocabulary/domain';
 import { PROTECTIVE_MARKINGS } from '../vocabulary/marking';
 
@@ -125,6 +126,11 @@ export const dashboardSchema = z.object({
    * so the report filters (area, type, age, source) do not narrow it.
    */
   casework: caseworkSchema,
+  /**
+   * Colleagues trained, today (training is not dated by the period): those of the establishment
+   * in date with every published course. Null until the force's establishment is recorded.
+   */
+  prepared: preparedSchema,
   /**
    * Deleted under the retention schedule, so no longer counted: deletions that took reports
    * received within the period (a deletion spanning its edge counts whole).

@@ -161,3 +161,87 @@ export const newCourseBody = z.object({
 export type NewCourseRequest = z.input<typeof newCourseBody>;
 export const courseDraftBody = z.object({ content: courseContentSchema });
 export type CourseDraftRequest = z.input<typeof courseDraftBody>;
+
+// The force's units and establishment, and coverage (training:manage)
+
+export const trainingUnitSchema = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  name: z.string(),
+  localAuthority: z.string().nullable(),
+  headcount: z.int(),
+});
+export type TrainingUnit = z.output<typeof trainingUnitSchema>;
+export const trainingUnitListSchema = z.object({ units: z.array(trainingUnitSchema), establishment: z.int() });
+export type TrainingUnitList = z.output<typeof trainingUnitListSchema>;
+
+/** What a units or establishment file changed: taken whole, or refused naming every problem. */
+export const establishmentChangeSchema = z.object({ units: z.int(), added: z.int(), changed: z.int(), left: z.int() });
+export type EstablishmentChange = z.output<typeof establishmentChangeSchema>;
+
+const coverageCounts = {
+  headcount: z.int(),
+  current: z.int(),
+  dueSoon: z.int(),
+  overdue: z.int(),
+  never: z.int(),
+  /** Trained and in date (current or due soon), as a whole percentage of the headcount. */
+  percentTrained: z.int(),
+};
+
+/** A course's coverage: by unit (with the unit's latest assignment), by area, and the colleagues not up to date. */
+export const coverageSchema = z.object({
+  course: z.object({ id: z.uuid(), title: bilingual(200), refresherMonths: z.int() }),
+  today: z.string(),
+  total: z.object(coverageCounts),
+  units: z.array(
+    z.object({
+      id: z.uuid(),
+      code: z.string(),
+      name: z.string(),
+      localAuthority: z.string().nullable(),
+      ...coverageCounts,
+      assignment: z.object({ dueOn: z.string(), outstanding: z.int(), overdue: z.boolean() }).nullable(),
+    }),
+  ),
+  /** By the local authority each unit serves; null: units serving the whole force. */
+  areas: z.array(z.object({ localAuthority: z.string().nullable(), ...coverageCounts })),
+  /** Colleagues not up to date, those overdue first. */
+  colleagues: z.array(
+    z.object({
+      staffNumber: z.string(),
+      name: z.string(),
+      unit: z.string(),
+      standing: z.enum(TRAINING_STANDINGS),
+      completedOn: z.string().nullable(),
+      refresherDue: z.string().nullable(),
+      /** Whether a Harbour account has their email address: without one they cannot take a course. */
+      hasAccount: z.boolean(),
+    }),
+  ),
+});
+export type CoverageView = z.output<typeof coverageSchema>;
+export const coverageQuery = z.object({ course: z.uuid() });
+
+export const assignmentBody = z.object({
+  courseId: z.uuid(),
+  unitId: z.uuid(),
+  dueOn: z.iso.date('Give the day it is due by, as YYYY-MM-DD'),
+});
+export type AssignmentRequest = z.input<typeof assignmentBody>;
+export const assignmentSchema = z.object({ id: z.uuid(), courseId: z.uuid(), unitId: z.uuid(), dueOn: z.string() });
+
+/** The Prepare figure of the 4P view and the problem profile: colleagues of the establishment in date with every course. */
+export const preparedSchema = z
+  .object({
+    establishment: z.int(),
+    /** In date with every published course. */
+    trained: z.int(),
+    /** In date with at least one. */
+    trainedInAny: z.int(),
+    /** Colleagues with at least one refresher overdue. */
+    overdue: z.int(),
+    courses: z.int(),
+  })
+  .nullable();
+export type Prepared = z.output<typeof preparedSchema>;

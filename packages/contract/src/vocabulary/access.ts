@@ -79,6 +79,8 @@ export const PERMISSIONS = {
   trainingTake: 'training:take',
   /** Write the courses, in English and Welsh, and publish a new version. */
   trainingAuthor: 'training:author',
+  /** The force's units and establishment, courses set for units, and who is trained: the DS and the administrator. */
+  trainingManage: 'training:manage',
 } as const;
 
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];

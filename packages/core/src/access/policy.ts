@@ -37,6 +37,7 @@ const GRANTS: Record<Exclude<Permission, 'public' | 'session:second-factor'>, re
   'access:grant': ['supervisor'],
   'training:take': ['admin', 'supervisor', 'investigator', 'researcher', 'analyst', 'officer'],
   'training:author': ['supervisor', 'investigator'],
+  'training:manage': ['admin', 'supervisor'],
 };
 
 /**

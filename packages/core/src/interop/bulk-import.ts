@@ -98,7 +98,7 @@ const HEADINGS: Record<ImportField, readonly string[]> = {
   business: ['business', 'business name', 'premises name', 'company', 'employer', 'busnes'],
 };
 
-function headingKey(heading: string): string {
+export function headingKey(heading: string): string {
   return heading
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

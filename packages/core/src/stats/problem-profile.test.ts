@@ -86,6 +86,7 @@ const FIGURES: ProfileFigures = {
     plansReviewOverdue: 2,
     referralsAwaitingReasonableGrounds: 3,
   },
+  prepared: { establishment: 1240, trained: 930, trainedInAny: 1102, overdue: 3, courses: 3 },
 };
 
 const build = (audience: 'internal' | 'external', language: 'en' | 'cy' = 'en') =>
@@ -194,5 +195,24 @@ describe('a problem profile', () => {
     });
     expect(Object.keys(rows(build('internal', 'cy')))).toContain('Pobl a atgyfeiriodd y tîm i’r NRM');
     expect(text(build('internal'))).not.toMatch(/Arrests, charges.*not yet recorded/);
+  });
+
+  it('counts colleagues trained today, or says the establishment is not yet recorded', () => {
+    const rows = (p: ProblemProfile) =>
+      table(p, 'four-p')
+        .rows.filter((r) => r.label === 'Prepare' || r.label === 'Paratoi')
+        .map((r) => r.cells);
+    expect(rows(build('internal'))).toEqual([
+      ['Colleagues trained, in date with every course (of 1,240 in the establishment, today)', '930'],
+      ['Colleagues in date with at least one course (today)', '1,102'],
+      ['Colleagues with a refresher overdue (today)', '3'],
+    ]);
+    expect(rows(build('external'))[2]).toEqual(['Colleagues with a refresher overdue (today)', '<5']);
+    expect(rows(build('internal', 'cy'))[0]).toEqual(['Cydweithwyr wedi’u hyfforddi, yn gyfredol gyda phob cwrs (o 1,240 yn y sefydliad, heddiw)', '930']);
+    const unrecorded = buildProblemProfile(
+      { ...FIGURES, prepared: null },
+      { audience: 'internal', language: 'en', generatedAt: new Date('2027-01-15T12:00:00Z') },
+    );
+    expect(rows(unrecorded)).toEqual([['Not yet recorded in Harbour', '—']]);
   });
 });

@@ -1,4 +1,4 @@
-import { protectiveMarking, type Audience, type Casework, type ProblemProfile, type ProfileSection, type ProfileTable } from '@harbour/contract';
+import { protectiveMarking, type Audience, type Casework, type Prepared, type ProblemProfile, type ProfileSection, type ProfileTable } from '@harbour/contract';
 import type { PeriodCount } from './periods';
 import { PROFILE_WORDS, type ProfileLanguage, type ProfileWords } from './profile-words';
 import { isSmall, suppressList, suppressTable, type Withheld } from './suppression';
@@ -40,6 +40,8 @@ export interface ProfileFigures {
   readonly networks: { readonly count: number; readonly withChildren: number; readonly largest: number };
   /** The team's casework in the period, people counted once each. */
   readonly casework: Casework;
+  /** Colleagues trained today; null until the establishment is recorded. */
+  readonly prepared: Prepared;
 }
 
 /** Nationalities shown by name before the rest are put together as "other". */
@@ -261,7 +263,13 @@ export function buildProblemProfile(figures: ProfileFigures, options: { language
     [w.fourP.protect, w.fourP.cgPositive, work.conclusiveGrounds.positive],
     [w.fourP.protect, w.fourP.peopleWithPlans, work.peopleWithPlans],
     [w.fourP.prevent, w.fourP.publicReports, source('public')],
-    [w.fourP.prepare, w.fourP.notRecorded, null],
+    ...(figures.prepared
+      ? ([
+          [w.fourP.prepare, w.fourP.trained(number.format(figures.prepared.establishment)), figures.prepared.trained],
+          [w.fourP.prepare, w.fourP.trainedInAny, figures.prepared.trainedInAny],
+          [w.fourP.prepare, w.fourP.refresherOverdue, figures.prepared.overdue],
+        ] as [string, string, number][])
+      : ([[w.fourP.prepare, w.fourP.notRecorded, null]] as [string, string, null][])),
   ];
   const fourP = section({
     id: 'four-p',

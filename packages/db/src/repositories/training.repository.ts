@@ -69,6 +69,19 @@ export class TrainingRepository {
     return this.db.selectFrom('training_units').selectAll().orderBy('name').orderBy('code').execute();
   }
 
+  /** Every unit with how many colleagues of the establishment are in it now. */
+  async unitsWithHeadcount(): Promise<(Omit<TrainingUnitRow, 'created_at'> & { headcount: number })[]> {
+    const rows = await this.db
+      .selectFrom('training_units as u')
+      .leftJoin('establishment as e', (j) => j.onRef('e.unit_id', '=', 'u.id').on('e.active', '=', true))
+      .select(['u.id', 'u.code', 'u.name', 'u.local_authority', (eb) => eb.fn.count<number>('e.id').as('headcount')])
+      .groupBy(['u.id', 'u.code', 'u.name', 'u.local_authority'])
+      .orderBy('u.name')
+      .orderBy('u.code')
+      .execute();
+    return rows.map((r) => ({ ...r, headcount: Number(r.headcount) }));
+  }
+
   /**
    * Takes a file of the whole establishment: each colleague added or brought up to date by staff
    * number, and anyone the file no longer names marked as having left (kept, for their history).

@@ -1,3 +1,4 @@
+import { preparedFigure } from './training-coverage.service';
 import { AGE_BANDS, GENDERS } from '@harbour/contract';
 import type { AreaBoundaries, Count, Dashboard, FiguresMap as FiguresMapView, PeopleBehind, ReportBehind } from '@harbour/contract';
 import {
@@ -100,6 +101,7 @@ export class FiguresService {
     const span = await tallies.span();
     const casework = await this.repos.protection.figures(`${filter.from}-01`, lastDayOf(filter.to), today);
     const deleted = await this.repos.retention.deletedWithin(filter.from, filter.to);
+    const prepared = await preparedFigure(this.repos, today);
 
     const total = sum(byMonth);
     const areaCounts = counts(byArea);
@@ -130,6 +132,7 @@ export class FiguresService {
       victimMentions: sum(mentions),
       suspects: sum(suspects),
       casework,
+      prepared,
       deleted,
     };
   }

@@ -5,6 +5,7 @@ import { AuthService, type SessionPolicy } from './auth.service';
 import { UserService } from './user.service';
 import { AccessGrantService } from './access-grant.service';
 import { TrainingService } from './training.service';
+import { TrainingCoverageService } from './training-coverage.service';
 import { RequestLimits } from './request-limits';
 import { SecretKeyService } from './secret-key.service';
 import type { SecretBox } from '../auth/secret-box';
@@ -78,6 +79,7 @@ export function services(
     users: new UserService(repos, audit, options.now),
     accessGrants: new AccessGrantService(repos, audit, options.now),
     training: new TrainingService(repos, area, options.now),
+    trainingCoverage: new TrainingCoverageService(repos, area, options.now),
     requestLimits: new RequestLimits(repos, options.now),
     agencies: new AgencyService(repos, audit),
     jobs: new JobRunService(repos),

@@ -77,6 +77,7 @@ export class ProblemProfileService {
         typesByArea,
         networks,
         casework: d.casework,
+        prepared: d.prepared,
       },
       { language: asked.language, audience: asked.audience, generatedAt: this.now() },
     );

@@ -164,7 +164,8 @@ export function TextAreaField({
   onChange,
   rows = 6,
   limit,
-}: FieldProps & { value: string; onChange: (value: string) => void; rows?: number; limit?: number }) {
+  lang,
+}: FieldProps & { value: string; onChange: (value: string) => void; rows?: number; limit?: number; lang?: string }) {
   const over = limit !== undefined && value.length > limit;
   return (
     <FormGroup id={id} label={label} hint={hint} error={error} counted={limit !== undefined}>
@@ -176,6 +177,7 @@ export function TextAreaField({
         aria-describedby={describedBy(id, hint, error, limit)}
         value={value}
         onChange={(e) => onChange(e.target.value)}
+        lang={lang}
       />
       {limit !== undefined && <CharacterCount id={id} value={value} limit={limit} />}
     </FormGroup>

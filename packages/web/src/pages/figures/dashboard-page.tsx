@@ -262,7 +262,14 @@ export function DashboardPage() {
               )}
             </section>
           ))}
-          <FourPView dashboard={d} filter={filter} canList={canList} canSearch={hasPermission(session, 'picture:search')} format={(n) => number.format(n)} />
+          <FourPView
+            dashboard={d}
+            filter={filter}
+            canList={canList}
+            canSearch={hasPermission(session, 'picture:search')}
+            canManageTraining={hasPermission(session, 'training:manage')}
+            format={(n) => number.format(n)}
+          />
           <p className="govuk-body-s">{t('figures.callDataNote')}</p>
         </>
       )}
@@ -333,12 +340,14 @@ function FourPView({
   filter,
   canList,
   canSearch,
+  canManageTraining,
   format,
 }: {
   dashboard: Dashboard;
   filter: FiguresParams;
   canList: boolean;
   canSearch: boolean;
+  canManageTraining: boolean;
   format: (n: number) => string;
 }) {
   const { t } = useTranslation();
@@ -389,7 +398,20 @@ function FourPView({
       ],
     ],
     ['prevent', [{ key: 'publicReports', n: source('public'), behind: { ...filter, source: 'public' } }, { key: 'awareness' }]],
-    ['prepare', [{ key: 'trained' }]],
+    [
+      'prepare',
+      d.prepared
+        ? [
+            {
+              key: 'trained',
+              label: t('figures.fourP.measures.trainedOf', { establishment: format(d.prepared.establishment) }),
+              n: d.prepared.trained,
+            },
+            { key: 'trainedInAny', n: d.prepared.trainedInAny },
+            { key: 'refresherOverdue', n: d.prepared.overdue },
+          ]
+        : [{ key: 'trained', ...(canManageTraining ? { link: { to: '/training/coverage', label: t('figures.fourP.establishmentLink') } } : {}) }],
+    ],
   ];
   return (
     <section id="figure-fourp" aria-labelledby="figure-fourp-title" className="govuk-!-margin-bottom-8">

@@ -42,6 +42,13 @@ export function TrainingPage() {
           </li>
         ))}
       </ul>
+      {hasPermission(session, 'training:manage') && (
+        <p className="govuk-body">
+          <Link className="govuk-link" to="/training/coverage">
+            {t('training.toCoverage')}
+          </Link>
+        </p>
+      )}
       {hasPermission(session, 'training:author') && (
         <p className="govuk-body">
           <Link className="govuk-link" to="/training/authoring">
