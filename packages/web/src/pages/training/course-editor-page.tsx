@@ -2,7 +2,6 @@ import type { AuthoredCourse, AuthoredCourseList, CourseContent, QuizQuestion } 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { api } from '../../api/client';
 import { AddAnother } from '../../components/form/add-another';
@@ -13,6 +12,7 @@ import { usePageTitle } from '../../components/page-title';
 import { SuccessBanner } from '../../components/success-banner';
 import { useUnsavedWarning } from '../../components/unsaved-warning';
 import { BilingualField } from './bilingual-field';
+import { whereIs } from './content-path';
 
 const blank = () => ({ en: '', cy: '' });
 const blankOption = (): QuizQuestion['options'][number] => ({ text: blank(), correct: false, feedback: blank() });
@@ -266,45 +266,6 @@ function CourseEditor({ existing }: { existing: AuthoredCourse | undefined }) {
     </>
   );
 }
-
-/** A box named by its place in the course, as the server names it: content.questions.2.options.1.feedback.cy is "Question 3, answer 2: Feedback (Welsh)". */
-function whereIs(path: string, t: TFunction): string {
-  const parts = path.split('.');
-  const language = parts.at(-1) === 'en' || parts.at(-1) === 'cy' ? parts.pop() : undefined;
-  const field = (key: string) => {
-    const label = t(`training.authoring.${FIELD_LABELS[key] ?? key}`);
-    return language ? t(`training.authoring.inLanguage.${language}`, { label }) : label;
-  };
-  const [, list, i, ...rest] = parts;
-  if (parts[0] !== 'content' || list === undefined) return field(parts[0] ?? path);
-  if (list === 'modules' && i !== undefined) return `${t('training.authoring.moduleN', { n: Number(i) + 1 })}, ${field(rest[0] ?? 'modulesTitle')}`;
-  if (list === 'questions' && i !== undefined) {
-    const question = t('training.authoring.questionN', { n: Number(i) + 1 });
-    if (rest[0] === 'options' && rest[1] !== undefined)
-      return `${question}, ${t('training.authoring.optionN', { n: Number(rest[1]) + 1 }).toLowerCase()}, ${field(rest[2] ?? 'optionText')}`;
-    return `${question}, ${field(rest[0] ?? 'prompt')}`;
-  }
-  return field(list);
-}
-
-/** The label each part of a course's content is written under, by its name in the content. */
-const FIELD_LABELS: Record<string, string> = {
-  title: 'courseTitle',
-  summary: 'summary',
-  id: 'contentId',
-  body: 'moduleBody',
-  scenario: 'scenario',
-  prompt: 'prompt',
-  options: 'optionText',
-  text: 'optionText',
-  correct: 'correct',
-  feedback: 'feedback',
-  modules: 'modulesTitle',
-  questions: 'questionsTitle',
-  passMark: 'settings.passMark',
-  questionsPerAttempt: 'settings.questionsPerAttempt',
-  refresherMonths: 'settings.refresherMonths',
-};
 
 /** A question's fields: its id, a scenario if it has one, its prompt, and its answers each with feedback. */
 function QuestionFields({

@@ -61,7 +61,10 @@ function EstablishmentSection() {
       </h2>
       {units.data && (
         <p className="govuk-body" data-testid="establishment-size">
-          {t('training.coverage.establishmentSize', { count: units.data.establishment, units: units.data.units.length })}
+          {t('training.coverage.establishmentSize', {
+            colleagues: t('training.coverage.colleagueCount', { count: units.data.establishment }),
+            units: t('training.coverage.unitCount', { count: units.data.units.length }),
+          })}
         </p>
       )}
       <div className="govuk-grid-row">
