@@ -179,9 +179,11 @@ describe(`the starter courses on ${TEST_STORE}`, () => {
   });
   afterAll(async () => t?.close());
 
-  it('are published once into a store without them, in teaching order, as Harbour’s, and the team’s own changes kept', async () => {
+  it('are published once into a store without them, even by two processes at once, in teaching order, as Harbour’s, and the team’s own changes kept', async () => {
     const now = new Date('2026-12-02T10:00:00Z');
-    expect(await publishStarterCourses(t.repos, now)).toBe(3);
+    // Two Harbour processes starting at once against one database: each course published once, neither fails.
+    const [once, twice] = await Promise.all([publishStarterCourses(t.repos, now), publishStarterCourses(t.repos, now)]);
+    expect(once + twice).toBe(3);
     const officer = await signIn(t, 'officer');
     const listed = (await officer.request('GET', '/api/training/courses')).json<CourseList>().courses;
     expect(listed.map((c) => c.slug)).toEqual(['spotting-exploitation', 'first-response', 'partners-and-harbour']);

@@ -63,13 +63,19 @@ export async function publishStarterCourses(repos: Repositories, now: Date, cour
     if (await repos.training.courseBySlug(course.slug)) continue;
     // A millisecond apart, so the course list shows them in teaching order.
     const at = new Date(now.getTime() + i);
-    await repos.training.transaction(async (training, audit) => {
-      const created = await training.createCourse(course.slug, course.content, null, at);
-      await training.publish(created.course_id, null, at);
-      const subject = { actorId: null, actorRole: null, subjectType: 'course', subjectId: created.course_id } as const;
-      await audit({ ...subject, action: 'training.course-created', details: { slug: course.slug, starter: true } });
-      await audit({ ...subject, action: 'training.course-published', details: { version: created.version, starter: true } });
-    });
+    try {
+      await repos.training.transaction(async (training, audit) => {
+        const created = await training.createCourse(course.slug, course.content, null, at);
+        await training.publish(created.course_id, null, at);
+        const subject = { actorId: null, actorRole: null, subjectType: 'course', subjectId: created.course_id } as const;
+        await audit({ ...subject, action: 'training.course-created', details: { slug: course.slug, starter: true } });
+        await audit({ ...subject, action: 'training.course-published', details: { version: created.version, starter: true } });
+      });
+    } catch (error) {
+      // Another Harbour process starting against the same database published it first.
+      if (await repos.training.courseBySlug(course.slug)) continue;
+      throw error;
+    }
     published += 1;
   }
   return published;

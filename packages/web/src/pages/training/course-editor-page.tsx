@@ -102,7 +102,8 @@ function CourseEditor({ existing }: { existing: AuthoredCourse | undefined }) {
       if (isNew) saved = await api<AuthoredCourse>('POST', '/api/training/authoring', { slug, ...body() });
       else if (dirty || !existing?.published) saved = await api<AuthoredCourse>('PUT', `/api/training/authoring/${id}`, body());
       if (publish) saved = await api<AuthoredCourse>('POST', `/api/training/authoring/${saved?.id ?? id}/publish`);
-      return { saved: saved!, publish };
+      // A published course saved unchanged: nothing to send, and nothing lost.
+      return { saved: (saved ?? existing)!, publish };
     },
     onSuccess: ({ saved, publish }) => {
       setProblems([]);
