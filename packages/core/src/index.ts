@@ -40,3 +40,4 @@ export * from './access/shared-case';
 export * from './access/shared-intelligence';
 export * from './access/partner-cases';
 export * from './prepare/establishment-file';
+export * from './prevent/around-events';

@@ -12,3 +12,4 @@ export * from './pursue';
 export * from './query-params';
 export * from './reasons';
 export * from './sharing';
+export * from './prevent';
