@@ -76,39 +76,82 @@ function findColumns<K extends string>(
   };
 }
 
-const cell = (record: readonly string[], i: number | undefined) => (i === undefined ? '' : (record[i] ?? '').trim());
+/** One row as a file's reader sees it: its cells by field, and a way to say what is wrong with one. */
+interface Row<K extends string> {
+  cell(field: K): string;
+  problem(field: K, reason: string): void;
+}
+
+/**
+ * The skeleton both files share: the header read for its columns, each row read by `readRow`,
+ * every problem gathered, and the file taken whole or (with any problem) not at all.
+ */
+function readWholeFile<K extends string, T>(
+  rows: readonly { record: readonly string[]; line: number }[],
+  file: { columns: Columns<K>; required: readonly NoInfer<K>[]; what: string; nothing: string },
+  readRow: (row: Row<K>, line: number) => T,
+): { items: T[]; problems: FileProblem[] } {
+  const [head, ...body] = rows;
+  if (!head) return { items: [], problems: [{ line: 1, column: null, reason: 'The file is empty' }] };
+  const { at, problems } = findColumns(head.record, file.columns, file.required, file.what);
+  if (problems.length) return { items: [], problems };
+  const items = body.map(({ record, line }) =>
+    readRow(
+      {
+        cell: (field) => (at[field] === undefined ? '' : (record[at[field]] ?? '').trim()),
+        problem: (field, reason) => problems.push({ line, column: head.record[at[field]!]!.trim(), reason }),
+      },
+      line,
+    ),
+  );
+  if (items.length === 0 && problems.length === 0) problems.push({ line: 2, column: null, reason: file.nothing });
+  return problems.length ? { items: [], problems } : { items, problems };
+}
+
+/** A row's key (a unit's code, a staff number): well formed and given once in the file; upper case. */
+function keyOf<K extends string>(
+  row: Row<K>,
+  field: K,
+  line: number,
+  seen: Map<string, number>,
+  key: { pattern: RegExp; kind: string; called: string; missing: string; shape: string },
+): string {
+  const value = row.cell(field);
+  const upper = value.toUpperCase();
+  if (!key.pattern.test(value)) row.problem(field, value ? `"${value}" is not a ${key.kind}: ${key.shape}` : key.missing);
+  else if (seen.has(upper)) row.problem(field, `The ${key.called} ${value} is given already, on line ${seen.get(upper)}`);
+  else seen.set(upper, line);
+  return upper;
+}
+
+/** A row's name: given, and not too long. */
+function nameOf<K extends string>(row: Row<K>, field: K, whose: string): string {
+  const name = row.cell(field);
+  if (!name) row.problem(field, `Give the ${whose} name`);
+  else if (name.length > MOST_NAME) row.problem(field, `The name is longer than ${MOST_NAME} characters`);
+  return name;
+}
 
 /** The units file: code, name and (optionally) the local authority each serves. */
 export function readUnitsFile(rows: readonly { record: readonly string[]; line: number }[], area: ForceArea): { units: UnitInput[]; problems: FileProblem[] } {
-  const [head, ...body] = rows;
-  if (!head) return { units: [], problems: [{ line: 1, column: null, reason: 'The file is empty' }] };
-  const { at, problems } = findColumns(head.record, UNIT_COLUMNS, REQUIRED_UNIT, 'units');
-  if (problems.length) return { units: [], problems };
-  const column = (field: keyof typeof UNIT_COLUMNS) => head.record[at[field]!]!.trim();
   const localAuthority = localAuthorityReader(area);
-  const units: UnitInput[] = [];
   const seen = new Map<string, number>();
-  for (const { record, line } of body) {
-    const code = cell(record, at.code);
-    const name = cell(record, at.name);
-    const la = cell(record, at.localAuthority);
-    if (!CODE.test(code))
-      problems.push({ line, column: column('code'), reason: code ? `"${code}" is not a unit code: up to 30 letters, digits, - or _` : 'Give the unit’s code' });
-    else if (seen.has(code.toUpperCase()))
-      problems.push({ line, column: column('code'), reason: `The code ${code} is given already, on line ${seen.get(code.toUpperCase())}` });
-    else seen.set(code.toUpperCase(), line);
-    if (!name) problems.push({ line, column: column('name'), reason: 'Give the unit’s name' });
-    else if (name.length > MOST_NAME) problems.push({ line, column: column('name'), reason: `The name is longer than ${MOST_NAME} characters` });
-    let laCode: string | null = null;
-    if (la) {
-      const read = localAuthority(la);
-      if ('problem' in read) problems.push({ line, column: column('localAuthority'), reason: read.problem });
-      else laCode = read.code;
-    }
-    units.push({ code: code.toUpperCase(), name, localAuthority: laCode });
-  }
-  if (units.length === 0 && problems.length === 0) problems.push({ line: 2, column: null, reason: 'The file names no unit' });
-  return problems.length ? { units: [], problems } : { units, problems };
+  const file = { columns: UNIT_COLUMNS, required: REQUIRED_UNIT, what: 'units', nothing: 'The file names no unit' };
+  const { items, problems } = readWholeFile(rows, file, (row, line): UnitInput => {
+    const code = keyOf(row, 'code', line, seen, {
+      pattern: CODE,
+      kind: 'unit code',
+      called: 'code',
+      missing: 'Give the unit’s code',
+      shape: 'up to 30 letters, digits, - or _',
+    });
+    const name = nameOf(row, 'name', 'unit’s');
+    const la = row.cell('localAuthority');
+    const read = la ? localAuthority(la) : null;
+    if (read && 'problem' in read) row.problem('localAuthority', read.problem);
+    return { code, name, localAuthority: read && 'code' in read ? read.code : null };
+  });
+  return { units: items, problems };
 }
 
 /** The establishment file: staff number, name, email (to match their Harbour account) and unit code. */
@@ -116,39 +159,23 @@ export function readEstablishmentFile(
   rows: readonly { record: readonly string[]; line: number }[],
   unitCodes: ReadonlySet<string>,
 ): { colleagues: ColleagueRow[]; problems: FileProblem[] } {
-  const [head, ...body] = rows;
-  if (!head) return { colleagues: [], problems: [{ line: 1, column: null, reason: 'The file is empty' }] };
-  const { at, problems } = findColumns(head.record, COLLEAGUE_COLUMNS, REQUIRED_COLLEAGUE, 'establishment');
-  if (problems.length) return { colleagues: [], problems };
-  const column = (field: keyof typeof COLLEAGUE_COLUMNS) => head.record[at[field]!]!.trim();
-  const colleagues: ColleagueRow[] = [];
   const seen = new Map<string, number>();
-  for (const { record, line } of body) {
-    const staffNumber = cell(record, at.staffNumber);
-    const name = cell(record, at.name);
-    const email = cell(record, at.email);
-    const unitCode = cell(record, at.unitCode).toUpperCase();
-    if (!STAFF_NUMBER.test(staffNumber))
-      problems.push({
-        line,
-        column: column('staffNumber'),
-        reason: staffNumber ? `"${staffNumber}" is not a staff number: up to 20 letters, digits, / or -` : 'Give the colleague’s staff number',
-      });
-    else if (seen.has(staffNumber.toUpperCase()))
-      problems.push({
-        line,
-        column: column('staffNumber'),
-        reason: `The staff number ${staffNumber} is given already, on line ${seen.get(staffNumber.toUpperCase())}`,
-      });
-    else seen.set(staffNumber.toUpperCase(), line);
-    if (!name) problems.push({ line, column: column('name'), reason: 'Give the colleague’s name' });
-    else if (name.length > MOST_NAME) problems.push({ line, column: column('name'), reason: `The name is longer than ${MOST_NAME} characters` });
-    if (email && !EMAIL.test(email)) problems.push({ line, column: column('email'), reason: `"${email}" is not an email address` });
-    if (!unitCode) problems.push({ line, column: column('unitCode'), reason: 'Give the code of the colleague’s unit' });
-    else if (!unitCodes.has(unitCode))
-      problems.push({ line, column: column('unitCode'), reason: `No unit has the code ${unitCode}: add it to the units first` });
-    colleagues.push({ staffNumber: staffNumber.toUpperCase(), name, email: email ? email.toLowerCase() : null, unitCode });
-  }
-  if (colleagues.length === 0 && problems.length === 0) problems.push({ line: 2, column: null, reason: 'The file names no colleague' });
-  return problems.length ? { colleagues: [], problems } : { colleagues, problems };
+  const file = { columns: COLLEAGUE_COLUMNS, required: REQUIRED_COLLEAGUE, what: 'establishment', nothing: 'The file names no colleague' };
+  const { items, problems } = readWholeFile(rows, file, (row, line): ColleagueRow => {
+    const staffNumber = keyOf(row, 'staffNumber', line, seen, {
+      pattern: STAFF_NUMBER,
+      kind: 'staff number',
+      called: 'staff number',
+      missing: 'Give the colleague’s staff number',
+      shape: 'up to 20 letters, digits, / or -',
+    });
+    const name = nameOf(row, 'name', 'colleague’s');
+    const email = row.cell('email');
+    if (email && !EMAIL.test(email)) row.problem('email', `"${email}" is not an email address`);
+    const unitCode = row.cell('unitCode').toUpperCase();
+    if (!unitCode) row.problem('unitCode', 'Give the code of the colleague’s unit');
+    else if (!unitCodes.has(unitCode)) row.problem('unitCode', `No unit has the code ${unitCode}: add it to the units first`);
+    return { staffNumber, name, email: email ? email.toLowerCase() : null, unitCode };
+  });
+  return { colleagues: items, problems };
 }
