@@ -128,8 +128,12 @@ export class TrainingCoverageService {
     const latest = new Map<string, string>();
     for (const a of assignments) if ((latest.get(a.unit_id) ?? '') < a.due_on) latest.set(a.unit_id, a.due_on);
     const empty = { headcount: 0, current: 0, dueSoon: 0, overdue: 0, never: 0, percentTrained: 0 };
-    const countsOf = (c: typeof total) =>
-      c ? { headcount: c.headcount, current: c.current, dueSoon: c.dueSoon, overdue: c.overdue, never: c.never, percentTrained: c.percentTrained } : empty;
+    // A group's counts without its name; a unit of nobody counts noughts.
+    const countsOf = (c: typeof total) => {
+      if (!c) return empty;
+      const { unit: _name, ...counts } = c;
+      return counts;
+    };
     const rank: Record<TrainingStanding, number> = { overdue: 0, never: 1, due_soon: 2, current: 3 };
     await this.repos.audit.append(auditEntry(user, 'training.coverage-viewed', { type: 'course', id: courseId }, { colleagues: colleagues.length }));
     return {

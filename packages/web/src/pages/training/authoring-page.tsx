@@ -13,7 +13,7 @@ import { inLanguage } from './in-language';
 export function AuthoringPage() {
   const { t, i18n } = useTranslation();
   usePageTitle(t('training.authoring.title'));
-  const list = useQuery({ queryKey: ['training-authoring'], queryFn: () => api<AuthoredCourseList>('GET', '/api/training/authoring'), retry: false });
+  const list = useAuthoredCourses();
   return (
     <>
       <Link className="govuk-back-link" to="/training">
@@ -64,4 +64,9 @@ export function AuthoringPage() {
       )}
     </>
   );
+}
+
+/** The courses as their authors see them, shared by the list and the editor (which updates it on saving). */
+export function useAuthoredCourses(enabled = true) {
+  return useQuery({ queryKey: ['training-authoring'], queryFn: () => api<AuthoredCourseList>('GET', '/api/training/authoring'), enabled, retry: false });
 }

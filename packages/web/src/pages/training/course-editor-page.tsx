@@ -1,5 +1,5 @@
 import type { AuthoredCourse, AuthoredCourseList, CourseContent, QuizQuestion } from '@harbour/contract';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
@@ -11,6 +11,7 @@ import { fieldError, problemsFrom } from '../../components/form/problems';
 import { usePageTitle } from '../../components/page-title';
 import { SuccessBanner } from '../../components/success-banner';
 import { useUnsavedWarning } from '../../components/unsaved-warning';
+import { useAuthoredCourses } from './authoring-page';
 import { BilingualField } from './bilingual-field';
 import { whereIs } from './content-path';
 
@@ -44,12 +45,7 @@ const asNumber = (typed: string): number | string => (/^\d+$/.test(typed.trim())
 export function CourseEditorPage() {
   const { id } = useParams();
   const { t } = useTranslation();
-  const list = useQuery({
-    queryKey: ['training-authoring'],
-    queryFn: () => api<AuthoredCourseList>('GET', '/api/training/authoring'),
-    enabled: id !== undefined,
-    retry: false,
-  });
+  const list = useAuthoredCourses(id !== undefined);
   const existing = list.data?.courses.find((c) => c.id === id);
   if (id !== undefined && list.isLoading) return <p className="govuk-body">{t('common.loading')}</p>;
   if (id !== undefined && !existing)

@@ -1,4 +1,4 @@
-import type { CourseList, CoverageView, EstablishmentChange, TrainingUnitList } from '@harbour/contract';
+import type { CoverageView, EstablishmentChange, TrainingUnitList } from '@harbour/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import { SuccessBanner } from '../../components/success-banner';
 import { TableScroll } from '../../components/table-scroll';
 import { inLanguage } from './in-language';
 import { StandingTag, useDay } from './standing';
+import { useCourses } from './training-page';
 
 /**
  * Who in the force is trained, for the team's supervisors: the force's units and establishment
@@ -23,7 +24,7 @@ import { StandingTag, useDay } from './standing';
 export function CoveragePage() {
   const { t, i18n } = useTranslation();
   usePageTitle(t('training.coverage.title'));
-  const courses = useQuery({ queryKey: ['training-courses'], queryFn: () => api<CourseList>('GET', '/api/training/courses'), retry: false });
+  const courses = useCourses();
   const [chosen, setChosen] = useState('');
   const courseId = chosen || courses.data?.courses[0]?.id || '';
   return (
