@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { currentTotp, DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET } from '@harbour/server';
 import type { Role } from '@harbour/core';
+import { openBrowser, type Browser } from './browser';
 
 /** Page objects: how a person signs in and moves about, in one place. */
 export class SignInFlow {
@@ -74,4 +75,13 @@ export async function navigationItems(page: Page): Promise<string[]> {
 /** Sleeps until the authenticator shows a new code. */
 export async function waitForNextTotpPeriod(): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 30_000 - (Date.now() % 30_000) + 500));
+}
+
+/** A browser signed in as a demo account, reading in a language, at a desk or on a phone (390 px wide). */
+export async function signedInBrowser(role: Role, { lang = 'en', phone = false }: { lang?: 'en' | 'cy'; phone?: boolean } = {}): Promise<Browser> {
+  const b = await openBrowser();
+  if (phone) await b.page.setViewportSize({ width: 390, height: 844 });
+  await b.page.goto(`${b.baseUrl}/?lang=${lang}`);
+  await new SignInFlow(b.page, b.baseUrl).asRole(role);
+  return b;
 }
