@@ -23,3 +23,14 @@ export const AWARENESS_AUDIENCES = [
   'other',
 ] as const;
 export type AwarenessAudience = (typeof AWARENESS_AUDIENCES)[number];
+
+/**
+ * The places a poster, leaflet or self-check is made for, each with its own signs to look for
+ * (core `SIGNS_BY_SETTING`); `anywhere` carries the signs common to every kind of exploitation.
+ */
+export const AWARENESS_SETTINGS = ['anywhere', 'car_wash', 'nail_bar', 'farm', 'hotel', 'private_home'] as const;
+export type AwarenessSetting = (typeof AWARENESS_SETTINGS)[number];
+
+/** A poster is A4, a leaflet A5. */
+export const MATERIAL_SIZES = ['A4', 'A5'] as const;
+export type MaterialSize = (typeof MATERIAL_SIZES)[number];
