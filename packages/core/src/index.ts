@@ -42,3 +42,4 @@ export * from './access/partner-cases';
 export * from './prepare/establishment-file';
 export * from './prevent/around-events';
 export * from './prevent/setting-signs';
+export * from './prevent/campaign-code';

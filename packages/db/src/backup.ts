@@ -78,6 +78,9 @@ export const BACKUP_TABLES = [
   'quiz_attempts',
   'course_completions',
   'course_assignments',
+  'awareness_campaigns',
+  'awareness_materials',
+  'awareness_events',
 ] as const satisfies readonly (keyof DB)[];
 
 /**
@@ -169,6 +172,9 @@ const ORDER: Record<BackupTable, string[]> = {
   quiz_attempts: ['id'],
   course_completions: ['id'],
   course_assignments: ['id'],
+  awareness_campaigns: ['code'],
+  awareness_materials: ['id'],
+  awareness_events: ['id'],
 };
 
 export interface BackupHeader {

@@ -369,6 +369,8 @@ export interface ReportsTable {
   facts_seq: Generated<string>;
   /** Someone is in danger now (the public form's first question; a referral's risk to life). */
   danger_now: ColumnType<boolean, boolean | undefined, boolean>;
+  /** The awareness campaign whose QR code a public report came by. */
+  campaign: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ReportAddressesTable {
@@ -910,7 +912,45 @@ export interface CourseAssignmentsTable {
   assigned_at: Timestamp;
 }
 
+export interface AwarenessCampaignsTable {
+  code: string;
+  name: string;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface AwarenessMaterialsTable {
+  id: string;
+  campaign_code: string;
+  setting: string;
+  language: string;
+  size: string;
+  made_by: string | null;
+  made_at: Timestamp;
+}
+
+export interface AwarenessEventsTable {
+  id: string;
+  held_on: DateOnly;
+  title: string;
+  place: string;
+  local_authority: string;
+  latitude: number | null;
+  longitude: number | null;
+  audiences: string[];
+  partners: string[];
+  attendance: number;
+  handed_out: number;
+  campaign_code: string | null;
+  notes: string | null;
+  recorded_by: string | null;
+  recorded_at: Timestamp;
+}
+
 export interface DB {
+  awareness_campaigns: AwarenessCampaignsTable;
+  awareness_materials: AwarenessMaterialsTable;
+  awareness_events: AwarenessEventsTable;
   training_units: TrainingUnitsTable;
   establishment: EstablishmentTable;
   courses: CoursesTable;

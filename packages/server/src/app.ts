@@ -32,6 +32,7 @@ import { caseRecordRoutes } from './routes/case-records.routes';
 import { sharingRoutes } from './routes/sharing.routes';
 import { trainingRoutes } from './routes/training.routes';
 import { trainingCoverageRoutes } from './routes/training-coverage.routes';
+import { preventRoutes } from './routes/prevent.routes';
 import { importRoutes } from './routes/import.routes';
 import { sessionRoutes } from './routes/session.routes';
 import { webRoutes } from './routes/web.routes';
@@ -137,6 +138,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(sharingRoutes(options.services));
   await app.register(trainingRoutes(options.services));
   await app.register(trainingCoverageRoutes(options.services));
+  await app.register(preventRoutes(options.services));
   await app.register(importRoutes(options.services));
   app.get('/api/openapi.json', { config: { permission: options.apiDocsPublic === false ? 'self' : 'public' }, schema: { hide: true } }, () => app.swagger());
   await webRoutes(app, options.webDir, govukAssets);

@@ -17,6 +17,11 @@ const schema = z.object({
     .or(z.literal('').transform(() => undefined)),
   /** Seed demo data into an empty store: on by default outside production. */
   HARBOUR_DEMO: z.enum(['on', 'off']).optional(),
+  /** Where the public reach the reporting form: printed on posters and in their QR codes. */
+  HARBOUR_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' })
+    .transform((url) => url.replace(/\/+$/, ''))
+    .optional(),
   HARBOUR_DEMO_REPORTS: z.coerce.number().int().min(0).max(1_000_000).default(3_000),
   HARBOUR_WEB_DIR: z.string().optional(),
   HARBOUR_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
@@ -101,6 +106,8 @@ export interface Config {
   readonly databaseUrl: string | undefined;
   readonly demo: boolean;
   readonly demoReports: number;
+  /** The public reporting site's address (outside production, this Harbour's own); none, and no posters are made. */
+  readonly publicUrl: string | undefined;
   readonly webDir: string;
   readonly logLevel: string;
   readonly session: { readonly idleMinutes: number; readonly maxHours: number; readonly secureCookies: boolean };
@@ -143,6 +150,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: c.DATABASE_URL,
     demo: (c.HARBOUR_DEMO ?? (production ? 'off' : 'on')) === 'on',
     demoReports: c.HARBOUR_DEMO_REPORTS,
+    publicUrl: c.HARBOUR_PUBLIC_URL ?? (production ? undefined : `http://localhost:${c.PORT}`),
     webDir: resolve(c.HARBOUR_WEB_DIR ?? new URL('../../web/dist', import.meta.url).pathname),
     logLevel: c.HARBOUR_LOG_LEVEL,
     session: {

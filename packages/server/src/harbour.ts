@@ -35,6 +35,7 @@ export async function startHarbour(config: Config, progress: (line: string) => v
       store: store.kind,
       session: config.session,
       geoDir: config.geoDir,
+      publicUrl: config.publicUrl,
       nrm: config.nrm,
       documents: config.documents,
       retention: config.retention,

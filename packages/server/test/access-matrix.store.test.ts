@@ -43,6 +43,13 @@ const EXPECTED: Record<string, 'public' | 'session' | readonly Role[]> = {
   'POST /api/training/assignments': ['admin', 'supervisor'],
   'POST /api/training/authoring': ['supervisor', 'investigator'],
   'PUT /api/training/authoring/:id': ['supervisor', 'investigator'],
+  'GET /api/prevent/campaigns': ['supervisor', 'investigator', 'researcher', 'analyst', 'officer'],
+  'POST /api/prevent/campaigns': ['supervisor', 'investigator', 'researcher', 'analyst', 'officer'],
+  'GET /api/prevent/materials': ['supervisor', 'investigator', 'researcher', 'analyst', 'officer'],
+  'POST /api/prevent/materials': ['supervisor', 'investigator', 'researcher', 'analyst', 'officer'],
+  'GET /api/prevent/materials/:material': ['supervisor', 'investigator', 'researcher', 'analyst', 'officer'],
+  'GET /api/prevent/events': ['supervisor', 'investigator', 'researcher', 'analyst', 'officer'],
+  'POST /api/prevent/events': ['supervisor', 'investigator', 'researcher', 'analyst', 'officer'],
   'POST /api/training/authoring/:id/publish': ['supervisor', 'investigator'],
   'POST /api/access-grants': ['supervisor'],
   'POST /api/access-grants/:id/revoke': ['supervisor'],
@@ -352,7 +359,13 @@ describe(`well-formed reads on ${TEST_STORE}: every allowed role is answered 2xx
     expect(course.statusCode, course.body).toBe(201);
     const courseId = course.json<{ id: string }>().id;
     expect((await supervisor.request('POST', `/api/training/authoring/${courseId}/publish`)).statusCode).toBe(200);
+    // A poster in the resource library.
+    const campaign = await supervisor.request('POST', '/api/prevent/campaigns', { name: 'Car washes 2026' });
+    const code = campaign.json<{ code: string }>().code;
+    const material = await supervisor.request('POST', '/api/prevent/materials', { campaign: code, setting: 'car_wash', language: 'cy', size: 'A5' });
+    expect(material.statusCode, material.body).toBe(201);
     const fill: Record<string, string> = {
+      'GET /api/prevent/materials/:material': `/api/prevent/materials/${material.json<{ id: string }>().id}`,
       'GET /api/training/courses/:id': `/api/training/courses/${courseId}`,
       'GET /api/training/coverage': `/api/training/coverage?course=${courseId}`,
       'GET /api/profiles/:id': `/api/profiles/${profileId}`,

@@ -28,6 +28,9 @@ export interface TestApp extends TestStore {
 }
 
 /** A real app on a real store of the kind under test, with the demo agencies and accounts. */
+/** The public reporting site's address test posters lead to. */
+export const TEST_PORTAL = 'https://report.gwent.police.example';
+
 export async function newTestApp(options: { reports?: number; idleMinutes?: number; geoDir?: string; apiDocsPublic?: boolean } = {}): Promise<TestApp> {
   const t = await newTestStore();
   const clock = {
@@ -41,6 +44,7 @@ export async function newTestApp(options: { reports?: number; idleMinutes?: numb
     session: { idleMinutes: options.idleMinutes ?? 30, maxHours: 12 },
     now: () => new Date(clock.now),
     geoDir: options.geoDir,
+    publicUrl: TEST_PORTAL,
     secrets: new SecretBox(newSecretKey()),
   });
   await seedDemo(t.repos, svc, options.reports ?? 20, new Date('2026-11-01T00:00:00Z'));

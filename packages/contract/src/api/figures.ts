@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { preparedSchema } from './training';
+import { preventedSchema } from './prevent';
 import { AGE_BANDS, EXPLOITATION_TYPES, GENDERS, REPORT_SOURCES } from '../vocabulary/domain';
 import { PROTECTIVE_MARKINGS } from '../vocabulary/marking';
 
@@ -131,6 +132,11 @@ export const dashboardSchema = z.object({
    * in date with every published course. Null until the force's establishment is recorded.
    */
   prepared: preparedSchema,
+  /**
+   * Awareness work in the period: events held, people reached, materials handed out, and public
+   * reports that came by a campaign's QR code. Narrowed by area; reports by campaign are public.
+   */
+  prevented: preventedSchema,
   /**
    * Deleted under the retention schedule, so no longer counted: deletions that took reports
    * received within the period (a deletion spanning its edge counts whole).

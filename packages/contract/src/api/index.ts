@@ -14,5 +14,6 @@ export * from './reports';
 export * from './session';
 export * from './system';
 export * from './training';
+export * from './prevent';
 export * from './sharing';
 export * from './profiles';

@@ -10,6 +10,7 @@ import {
   YES_NO_UNKNOWN,
 } from '../vocabulary/domain';
 import { PUBLIC_PERSON_ROLES, PUBLIC_SIGNS, REPORTER_RELATIONS, REPORT_LANGUAGES } from '../vocabulary/public-report';
+import { CAMPAIGN_CODE } from '../vocabulary/prevent';
 import { AGE_CONTRADICTION_CODES } from '../vocabulary/reasons';
 import { documentSchema, optional, phoneSchema, postcodeSchema, text, uniqueList } from './fields';
 
@@ -73,6 +74,8 @@ export const publicReportBody = (checks: IntakeChecks) =>
       .max(10)
       .default([]),
     online: z.array(checks.online).max(10).default([]),
+    /** The campaign tag of the QR code the reporter scanned; a tag that is not one is dropped, never the report. */
+    campaign: z.string().regex(CAMPAIGN_CODE).optional().catch(undefined),
     formToken: z.string().max(200),
     /** A field people never see; machines fill it in. */
     leaveBlank: z.string().max(500).optional(),

@@ -69,6 +69,8 @@ export const reportViewSchema = z.object({
   status: z.string(),
   receivedAt: z.string(),
   language: z.string().nullable(),
+  /** The awareness campaign whose QR code a public report came by. */
+  campaign: z.string().nullable(),
   relation: z.string().nullable(),
   summary: z.string(),
   occurred: z.string().nullable(),

@@ -81,6 +81,8 @@ export const PERMISSIONS = {
   trainingAuthor: 'training:author',
   /** The force's units and establishment, courses set for units, and who is trained: the DS and the administrator. */
   trainingManage: 'training:manage',
+  /** Awareness work: campaigns, posters and leaflets (the resource library), and the events held. */
+  preventRecord: 'prevent:record',
 } as const;
 
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];

@@ -34,3 +34,6 @@ export type AwarenessSetting = (typeof AWARENESS_SETTINGS)[number];
 /** A poster is A4, a leaflet A5. */
 export const MATERIAL_SIZES = ['A4', 'A5'] as const;
 export type MaterialSize = (typeof MATERIAL_SIZES)[number];
+
+/** A campaign's code, the tag a QR code's address carries: lower-case letters, digits and hyphens. */
+export const CAMPAIGN_CODE = /^[a-z0-9][a-z0-9-]{1,39}$/;

@@ -23,8 +23,8 @@ describe('policy', () => {
     );
   });
 
-  it('gives partners and officers nothing but their own account and making referrals (officers also take the training; partners work their agency’s tasks and import their spreadsheets)', () => {
-    expect(permissionsOf('officer')).toEqual(['public', 'session:second-factor', 'self', 'referrals:create', 'training:take']);
+  it('gives partners and officers nothing but their own account and making referrals (officers also take the training and record awareness work, which holds no one’s details; partners work their agency’s tasks and import their spreadsheets)', () => {
+    expect(permissionsOf('officer')).toEqual(['public', 'session:second-factor', 'self', 'referrals:create', 'training:take', 'prevent:record']);
     expect(permissionsOf('partner')).toEqual(['public', 'session:second-factor', 'self', 'referrals:create', 'cases:shared', 'tasks:work', 'imports:run']);
   });
 

@@ -38,6 +38,7 @@ const GRANTS: Record<Exclude<Permission, 'public' | 'session:second-factor'>, re
   'training:take': ['admin', 'supervisor', 'investigator', 'researcher', 'analyst', 'officer'],
   'training:author': ['supervisor', 'investigator'],
   'training:manage': ['admin', 'supervisor'],
+  'prevent:record': ['supervisor', 'investigator', 'researcher', 'analyst', 'officer'],
 };
 
 /**

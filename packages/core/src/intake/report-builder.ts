@@ -34,6 +34,8 @@ export interface IntakeFacts {
   readonly receivedAt: Date;
   readonly language?: string | undefined;
   readonly relation?: ReporterRelation | undefined;
+  /** The awareness campaign whose QR code a public report came by. */
+  readonly campaign?: string | null | undefined;
   readonly summary: string;
   readonly occurred?: Text;
   readonly place?: { readonly localAuthority?: Text; readonly town?: Text; readonly postcode?: Text; readonly description?: Text } | undefined;
@@ -67,6 +69,7 @@ export interface StoredReport {
   readonly receivedAt: Date;
   readonly language: string;
   readonly relation: ReporterRelation;
+  readonly campaign?: string | null;
   readonly summary: string;
   readonly occurred: string | null;
   readonly localAuthority: string | null;
@@ -161,6 +164,7 @@ export function buildReport(facts: IntakeFacts, newId: () => string): StoredRepo
     receivedAt: facts.receivedAt,
     language: facts.language ?? 'en',
     relation: facts.relation ?? 'someone_else',
+    campaign: facts.campaign ?? null,
     summary: storedProse(facts.summary) ?? '',
     occurred: storedText(facts.occurred),
     localAuthority: storedText(place.localAuthority),

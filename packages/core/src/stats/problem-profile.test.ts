@@ -87,6 +87,7 @@ const FIGURES: ProfileFigures = {
     referralsAwaitingReasonableGrounds: 3,
   },
   prepared: { establishment: 1240, trained: 930, trainedInAny: 1102, overdue: 3, courses: 3 },
+  prevented: { events: 14, reached: 512, handedOut: 2300, campaignReports: 9 },
 };
 
 const build = (audience: 'internal' | 'external', language: 'en' | 'cy' = 'en') =>
@@ -171,7 +172,7 @@ describe('a problem profile', () => {
     ]);
   });
 
-  it('counts what the team recorded for Pursue and Protect, small numbers withheld for the public', () => {
+  it('counts what the team recorded for Pursue, Protect and Prevent, small numbers withheld for the public', () => {
     const rows = (p: ProblemProfile): Record<string, string> =>
       Object.fromEntries(table(p, 'four-p').rows.map((r) => [String(r.cells[0]), String(r.cells[1])]));
     const team = rows(build('internal'));
@@ -185,6 +186,10 @@ describe('a problem profile', () => {
       'Adults notified to the Home Office (Duty to Notify)': '4',
       'Positive Reasonable Grounds decisions': '25',
       'People given a safeguarding plan': '19',
+      'Awareness events held': '14',
+      'People at awareness events': '512',
+      'Posters and leaflets handed out at events': '2,300',
+      'Public reports made from a campaign’s QR code': '9',
     });
     const publicRows = rows(build('external'));
     expect(publicRows).toMatchObject({

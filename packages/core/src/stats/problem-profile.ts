@@ -1,4 +1,13 @@
-import { protectiveMarking, type Audience, type Casework, type Prepared, type ProblemProfile, type ProfileSection, type ProfileTable } from '@harbour/contract';
+import {
+  protectiveMarking,
+  type Audience,
+  type Casework,
+  type Prepared,
+  type Prevented,
+  type ProblemProfile,
+  type ProfileSection,
+  type ProfileTable,
+} from '@harbour/contract';
 import type { PeriodCount } from './periods';
 import { PROFILE_WORDS, type ProfileLanguage, type ProfileWords } from './profile-words';
 import { isSmall, suppressList, suppressTable, type Withheld } from './suppression';
@@ -42,6 +51,8 @@ export interface ProfileFigures {
   readonly casework: Casework;
   /** Colleagues trained today; null until the establishment is recorded. */
   readonly prepared: Prepared;
+  /** Awareness work in the period. */
+  readonly prevented: Prevented;
 }
 
 /** Nationalities shown by name before the rest are put together as "other". */
@@ -263,6 +274,10 @@ export function buildProblemProfile(figures: ProfileFigures, options: { language
     [w.fourP.protect, w.fourP.cgPositive, work.conclusiveGrounds.positive],
     [w.fourP.protect, w.fourP.peopleWithPlans, work.peopleWithPlans],
     [w.fourP.prevent, w.fourP.publicReports, source('public')],
+    [w.fourP.prevent, w.fourP.awarenessEvents, figures.prevented.events],
+    [w.fourP.prevent, w.fourP.peopleReached, figures.prevented.reached],
+    [w.fourP.prevent, w.fourP.handedOut, figures.prevented.handedOut],
+    [w.fourP.prevent, w.fourP.campaignReports, figures.prevented.campaignReports],
     ...(figures.prepared
       ? ([
           [w.fourP.prepare, w.fourP.trained(number.format(figures.prepared.establishment)), figures.prepared.trained],

@@ -51,6 +51,10 @@ export interface ProfileWords {
     readonly victims: string;
     readonly childReports: string;
     readonly publicReports: string;
+    readonly awarenessEvents: string;
+    readonly peopleReached: string;
+    readonly handedOut: string;
+    readonly campaignReports: string;
     readonly notRecorded: string;
     /** Colleagues in date with every course, of the establishment's headcount. */
     readonly trained: (establishment: string) => string;
@@ -183,6 +187,10 @@ export const PROFILE_WORDS: Readonly<Record<ProfileLanguage, ProfileWords>> = {
       victims: 'Potential victims reported',
       childReports: 'Reports concerning children',
       publicReports: 'Reports from the public',
+      awarenessEvents: 'Awareness events held',
+      peopleReached: 'People at awareness events',
+      handedOut: 'Posters and leaflets handed out at events',
+      campaignReports: 'Public reports made from a campaign’s QR code',
       notRecorded: 'Not yet recorded in Harbour',
       trained: (n) => `Colleagues trained, in date with every course (of ${n} in the establishment, today)`,
       trainedInAny: 'Colleagues in date with at least one course (today)',
@@ -209,7 +217,7 @@ export const PROFILE_WORDS: Readonly<Record<ProfileLanguage, ProfileWords>> = {
       'A report can name several potential victims, and one person can be the subject of several reports: each potential victim is counted once, as the person the picture resolves their records to. Children and adults are counted by report.',
       'Nationality is read from what was written ("Albanian", "Albania", "ALB") and counted by country; what names no country is "Not known".',
       'Areas are the local authority a report was made about; a report with no area is counted as "Area not known".',
-      'Casework (cases, arrests, charges, orders, NRM referrals and decisions, safeguarding plans) is counted by the date it happened, each person once; charges and orders are counted as made. Training is counted as it stands on the day the profile is made, not within the period: colleagues of the force’s establishment in date with every published course. Awareness events are not yet recorded in Harbour, and so are not counted here.',
+      'Casework (cases, arrests, charges, orders, NRM referrals and decisions, safeguarding plans) is counted by the date it happened, each person once; charges and orders are counted as made. Training is counted as it stands on the day the profile is made, not within the period: colleagues of the force’s establishment in date with every published course. Awareness events are counted by the day they were held; public reports made from a campaign’s QR code are counted by the campaign’s tag, the same for everyone who scans it, so no reporter is identified by it.',
     ],
     noneInPeriod: 'Nothing of this kind was counted in the period.',
     authored: {
@@ -321,6 +329,10 @@ export const PROFILE_WORDS: Readonly<Record<ProfileLanguage, ProfileWords>> = {
       victims: 'Dioddefwyr posibl a adroddwyd',
       childReports: 'Adroddiadau am blant',
       publicReports: 'Adroddiadau gan y cyhoedd',
+      awarenessEvents: 'Digwyddiadau codi ymwybyddiaeth a gynhaliwyd',
+      peopleReached: 'Pobl mewn digwyddiadau codi ymwybyddiaeth',
+      handedOut: 'Posteri a thaflenni a roddwyd mewn digwyddiadau',
+      campaignReports: 'Adroddiadau gan y cyhoedd drwy god QR ymgyrch',
       notRecorded: 'Heb ei gofnodi yn Harbour eto',
       trained: (n) => `Cydweithwyr wedi’u hyfforddi, yn gyfredol gyda phob cwrs (o ${n} yn y sefydliad, heddiw)`,
       trainedInAny: 'Cydweithwyr sy’n gyfredol gydag o leiaf un cwrs (heddiw)',
@@ -347,7 +359,7 @@ export const PROFILE_WORDS: Readonly<Record<ProfileLanguage, ProfileWords>> = {
       "Gall adroddiad enwi sawl dioddefwr posibl, a gall un person fod yn destun sawl adroddiad: caiff pob dioddefwr posibl ei gyfrif unwaith, fel y person y mae'r darlun yn cysylltu ei gofnodion ag ef. Caiff plant ac oedolion eu cyfrif fesul adroddiad.",
       'Darllenir cenedligrwydd o\'r hyn a ysgrifennwyd ("Albanian", "Albania", "ALB") a\'i gyfrif fesul gwlad; mae\'r hyn nad yw\'n enwi unrhyw wlad yn "Ddim yn hysbys".',
       'Yr ardaloedd yw\'r awdurdod lleol y gwnaed adroddiad amdano; caiff adroddiad heb ardal ei gyfrif fel "Ardal ddim yn hysbys".',
-      "Caiff gwaith achos (achosion, arestiadau, cyhuddiadau, gorchmynion, atgyfeiriadau a phenderfyniadau NRM, cynlluniau diogelu) ei gyfrif yn ôl y dyddiad y digwyddodd, pob person unwaith; caiff cyhuddiadau a gorchmynion eu cyfrif fel y'u gwnaed. Caiff hyfforddiant ei gyfrif fel y mae ar y diwrnod y gwneir y proffil, nid o fewn y cyfnod: cydweithwyr o sefydliad yr heddlu sy'n gyfredol gyda phob cwrs a gyhoeddwyd. Nid yw digwyddiadau codi ymwybyddiaeth wedi'u cofnodi yn Harbour eto, ac felly nid ydynt yn cael eu cyfrif yma.",
+      "Caiff gwaith achos (achosion, arestiadau, cyhuddiadau, gorchmynion, atgyfeiriadau a phenderfyniadau NRM, cynlluniau diogelu) ei gyfrif yn ôl y dyddiad y digwyddodd, pob person unwaith; caiff cyhuddiadau a gorchmynion eu cyfrif fel y'u gwnaed. Caiff hyfforddiant ei gyfrif fel y mae ar y diwrnod y gwneir y proffil, nid o fewn y cyfnod: cydweithwyr o sefydliad yr heddlu sy'n gyfredol gyda phob cwrs a gyhoeddwyd. Caiff digwyddiadau codi ymwybyddiaeth eu cyfrif yn ôl y diwrnod y'u cynhaliwyd; caiff adroddiadau gan y cyhoedd drwy god QR ymgyrch eu cyfrif yn ôl tag yr ymgyrch, sydd yr un fath i bawb sy'n ei sganio, felly nid yw'n adnabod neb a adroddodd.",
     ],
     noneInPeriod: "Ni chafodd dim o'r math hwn ei gyfrif yn y cyfnod.",
     authored: {

@@ -29,6 +29,7 @@ import { TallyRepository } from './tally.repository';
 import { PeopleTallyRepository } from './people-tally.repository';
 import { TrainingRepository } from './training.repository';
 import { ImportRepository } from './import.repository';
+import { PreventRepository } from './prevent.repository';
 
 /** The one place data access is built. */
 export function repositories(db: Kysely<DB>) {
@@ -62,6 +63,7 @@ export function repositories(db: Kysely<DB>) {
     people: new PeopleTallyRepository(db),
     training: new TrainingRepository(db, audit),
     imports: new ImportRepository(db, audit),
+    prevent: new PreventRepository(db, audit),
     /** Generated data only (demo, `harbour seed`, benchmarks). */
     seed: new SeedWriter(db),
   };
@@ -114,3 +116,4 @@ export type {
   TrainingUnitRow,
 } from './training.repository';
 export type { ImportRow, ImportBatch, QuarantinedRow, RefusedRow } from './import.repository';
+export type { AwarenessEventRow, CampaignRow, MaterialRow, NewAwarenessEvent, PreventSpan } from './prevent.repository';

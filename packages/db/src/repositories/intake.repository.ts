@@ -383,6 +383,7 @@ export async function insertReports(
         status: 'new',
         reporter_relation: report.relation,
         language: report.language,
+        campaign: report.campaign ?? null,
         occurred: report.occurred,
         location_description: report.locationDescription,
         triage_score: report.triageScore,

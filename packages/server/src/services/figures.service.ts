@@ -1,4 +1,5 @@
 import { preparedFigure } from './training-coverage.service';
+import { preventedFigure } from './prevent.service';
 import { AGE_BANDS, GENDERS } from '@harbour/contract';
 import type { AreaBoundaries, Count, Dashboard, FiguresMap as FiguresMapView, PeopleBehind, ReportBehind } from '@harbour/contract';
 import {
@@ -102,6 +103,7 @@ export class FiguresService {
     const casework = await this.repos.protection.figures(`${filter.from}-01`, lastDayOf(filter.to), today);
     const deleted = await this.repos.retention.deletedWithin(filter.from, filter.to);
     const prepared = await preparedFigure(this.repos, today);
+    const prevented = await preventedFigure(this.repos, { from: `${filter.from}-01`, to: lastDayOf(filter.to), area: filter.area });
 
     const total = sum(byMonth);
     const areaCounts = counts(byArea);
@@ -133,6 +135,7 @@ export class FiguresService {
       suspects: sum(suspects),
       casework,
       prepared,
+      prevented,
       deleted,
     };
   }

@@ -6,6 +6,7 @@ import { UserService } from './user.service';
 import { AccessGrantService } from './access-grant.service';
 import { TrainingService } from './training.service';
 import { TrainingCoverageService } from './training-coverage.service';
+import { PreventService } from './prevent.service';
 import { RequestLimits } from './request-limits';
 import { SecretKeyService } from './secret-key.service';
 import type { SecretBox } from '../auth/secret-box';
@@ -56,6 +57,8 @@ export function services(
     nrm?: NrmSettings | undefined;
     documents?: DocumentSettings | undefined;
     retention?: RetentionSchedule | undefined;
+    /** The public reporting site's address, for posters' QR codes. */
+    publicUrl?: string | undefined;
   },
 ) {
   const area = options.area ?? GWENT;
@@ -80,6 +83,7 @@ export function services(
     accessGrants: new AccessGrantService(repos, audit, options.now),
     training: new TrainingService(repos, area, options.now),
     trainingCoverage: new TrainingCoverageService(repos, area, options.now),
+    prevent: new PreventService(repos, area, options.publicUrl, options.now),
     requestLimits: new RequestLimits(repos, options.now),
     agencies: new AgencyService(repos, audit),
     jobs: new JobRunService(repos),

@@ -78,6 +78,7 @@ export class ProblemProfileService {
         networks,
         casework: d.casework,
         prepared: d.prepared,
+        prevented: d.prevented,
       },
       { language: asked.language, audience: asked.audience, generatedAt: this.now() },
     );

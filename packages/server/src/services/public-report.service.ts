@@ -96,8 +96,10 @@ export class PublicReportService {
     // 16 random characters (about 79 bits): strong enough that a keyed fast hash protects it,
     // which keeps the portal quick under load where a slow password hash would not.
     const passphrase = newCode(4);
+    // A QR code's campaign tag, kept when it names a campaign; an unknown one is dropped, never the report.
+    const campaign = input.campaign && (await this.repos.prevent.campaignExists(input.campaign)) ? input.campaign : null;
     const report = buildReport(
-      { ...publicReportFacts(input, result, this.now()), followUp: { referenceCode, passphraseHash: await this.passphraseHash(passphrase) } },
+      { ...publicReportFacts(input, result, this.now()), campaign, followUp: { referenceCode, passphraseHash: await this.passphraseHash(passphrase) } },
       randomUUID,
     );
     await this.repos.intake.createReport(report, {

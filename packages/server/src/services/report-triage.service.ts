@@ -25,6 +25,7 @@ export class ReportTriageService {
       status: r.status,
       receivedAt: new Date(r.received_at).toISOString(),
       language: r.language,
+      campaign: r.campaign,
       relation: r.reporter_relation,
       summary: r.summary,
       occurred: r.occurred,

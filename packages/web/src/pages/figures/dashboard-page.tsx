@@ -397,7 +397,16 @@ function FourPView({
         { key: 'plansReviewOverdue', n: w.plansReviewOverdue },
       ],
     ],
-    ['prevent', [{ key: 'publicReports', n: source('public'), behind: { ...filter, source: 'public' } }, { key: 'awareness' }]],
+    [
+      'prevent',
+      [
+        { key: 'publicReports', n: source('public'), behind: { ...filter, source: 'public' } },
+        { key: 'awarenessEvents', n: d.prevented.events },
+        { key: 'peopleReached', n: d.prevented.reached },
+        { key: 'handedOut', n: d.prevented.handedOut },
+        { key: 'campaignReports', n: d.prevented.campaignReports },
+      ],
+    ],
     [
       'prepare',
       d.prepared

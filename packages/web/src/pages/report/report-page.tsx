@@ -1,4 +1,4 @@
-import { PUBLIC_PERSON_ROLES, PUBLIC_SIGNS, REPORT_LANGUAGES } from '@harbour/contract/vocabulary';
+import { CAMPAIGN_CODE, PUBLIC_PERSON_ROLES, PUBLIC_SIGNS, REPORT_LANGUAGES } from '@harbour/contract/vocabulary';
 import type { FormToken, PublicReportRequest, ReportReceipt } from '@harbour/contract';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
@@ -87,6 +87,11 @@ export function ReportPage() {
   const [sent, setSent] = useState<ReportReceipt | null>(null);
   const [busy, setBusy] = useState(false);
   const token = useRef<string | null>(null);
+  // The campaign tag of a poster's QR code, as the form was opened: the same for everyone who scans it.
+  const [campaign] = useState(() => {
+    const tag = new URLSearchParams(location.search).get('c');
+    return tag && CAMPAIGN_CODE.test(tag) ? tag : undefined;
+  });
   const heading = useRef<HTMLHeadingElement>(null);
   usePageTitle(sent ? t('report.sent.title') : t(`report.steps.${step}.title`), problems.length > 0);
 
@@ -168,6 +173,7 @@ export function ReportPage() {
         vehicles: draft.vehicle.trim() ? [{ registration: draft.vehicle, description: draft.vehicleDescription }] : [],
         businesses: draft.business.trim() ? [{ name: draft.business, address: draft.businessAddress }] : [],
         online: draft.online.trim() ? [{ identifier: draft.online }] : [],
+        campaign,
       };
       const result = await api<ReportReceipt>('POST', '/api/public/reports', body);
       forgetDraft();
