@@ -106,7 +106,7 @@ export interface Config {
   readonly databaseUrl: string | undefined;
   readonly demo: boolean;
   readonly demoReports: number;
-  /** The public reporting site's address (outside production, this Harbour's own); none, and no posters are made. */
+  /** The public reporting site's address (none: outside production, this Harbour's own once listening; in production, no posters). */
   readonly publicUrl: string | undefined;
   readonly webDir: string;
   readonly logLevel: string;
@@ -150,7 +150,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: c.DATABASE_URL,
     demo: (c.HARBOUR_DEMO ?? (production ? 'off' : 'on')) === 'on',
     demoReports: c.HARBOUR_DEMO_REPORTS,
-    publicUrl: c.HARBOUR_PUBLIC_URL ?? (production ? undefined : `http://localhost:${c.PORT}`),
+    publicUrl: c.HARBOUR_PUBLIC_URL,
     webDir: resolve(c.HARBOUR_WEB_DIR ?? new URL('../../web/dist', import.meta.url).pathname),
     logLevel: c.HARBOUR_LOG_LEVEL,
     session: {

@@ -31,11 +31,14 @@ export async function startHarbour(config: Config, progress: (line: string) => v
     const migrated = await migrate(store.db);
     if (migrated.applied.length > 0) progress(`Brought the store's schema up to date (${migrated.applied.length} migrations).`);
     const repos = repositories(store.db);
+    // Posters lead to the public site; outside production, with none configured, to this Harbour.
+    const own: { url?: string } = {};
+    const publicUrl = () => config.publicUrl ?? (config.env === 'production' ? undefined : own.url);
     const svc = services(repos, {
       store: store.kind,
       session: config.session,
       geoDir: config.geoDir,
-      publicUrl: config.publicUrl,
+      publicUrl,
       nrm: config.nrm,
       documents: config.documents,
       retention: config.retention,
@@ -80,6 +83,7 @@ export async function startHarbour(config: Config, progress: (line: string) => v
     // People written down before nationalities were read are counted under theirs from now on.
     await svc.figures.fillNationalities();
     const address = await app.listen({ port: config.port, host: config.host });
+    own.url = address.replace('127.0.0.1', 'localhost');
     // Background work runs as named jobs queued in the store, shared by every process on it.
     const queue = await JobQueue.open(store, (error) => app.log.error({ err: { message: error.message } }, 'job queue upkeep failed'));
     const jobs = new BackgroundJobs(queue, repos.jobRuns, harbourJobs(svc, repos, queue), {

@@ -48,6 +48,7 @@ const EXPECTED: Record<string, 'public' | 'session' | readonly Role[]> = {
   'GET /api/prevent/materials': ['supervisor', 'investigator', 'researcher', 'analyst', 'officer'],
   'POST /api/prevent/materials': ['supervisor', 'investigator', 'researcher', 'analyst', 'officer'],
   'GET /api/prevent/materials/:material': ['supervisor', 'investigator', 'researcher', 'analyst', 'officer'],
+  'GET /api/prevent/boundaries': ['supervisor', 'investigator', 'researcher', 'analyst', 'officer'],
   'GET /api/prevent/events': ['supervisor', 'investigator', 'researcher', 'analyst', 'officer'],
   'POST /api/prevent/events': ['supervisor', 'investigator', 'researcher', 'analyst', 'officer'],
   'POST /api/training/authoring/:id/publish': ['supervisor', 'investigator'],

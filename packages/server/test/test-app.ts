@@ -44,7 +44,7 @@ export async function newTestApp(options: { reports?: number; idleMinutes?: numb
     session: { idleMinutes: options.idleMinutes ?? 30, maxHours: 12 },
     now: () => new Date(clock.now),
     geoDir: options.geoDir,
-    publicUrl: TEST_PORTAL,
+    publicUrl: () => TEST_PORTAL,
     secrets: new SecretBox(newSecretKey()),
   });
   await seedDemo(t.repos, svc, options.reports ?? 20, new Date('2026-11-01T00:00:00Z'));

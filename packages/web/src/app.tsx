@@ -56,6 +56,8 @@ import { QuizPage } from './pages/training/quiz-page';
 import { AuthoringPage } from './pages/training/authoring-page';
 import { CourseEditorPage } from './pages/training/course-editor-page';
 import { CoveragePage } from './pages/training/coverage-page';
+import { PreventPage } from './pages/prevent/prevent-page';
+import { EventsPage, RecordEventPage } from './pages/prevent/events-page';
 const ChartPage = lazy(() => import('./pages/graph/chart-page').then((m) => ({ default: m.ChartPage })));
 
 /** Staff pages: the server decides access; this only sends people to the right page first. */
@@ -166,6 +168,9 @@ export function App() {
         <Route path="/referrals/sent/:id" element={<Staff permission="referrals:create">{() => <SentReferralPage />}</Staff>} />
         <Route path="/imports" element={<Staff permission="imports:run">{() => <ImportsPage />}</Staff>} />
         <Route path="/imports/:id" element={<Staff permission="imports:run">{() => <ImportPage />}</Staff>} />
+        <Route path="/prevent" element={<Staff permission="prevent:record">{() => <PreventPage />}</Staff>} />
+        <Route path="/prevent/events" element={<Staff permission="prevent:record">{() => <EventsPage />}</Staff>} />
+        <Route path="/prevent/events/new" element={<Staff permission="prevent:record">{() => <RecordEventPage />}</Staff>} />
         <Route path="/training" element={<Staff permission="training:take">{() => <TrainingPage />}</Staff>} />
         <Route path="/training/coverage" element={<Staff permission="training:manage">{() => <CoveragePage />}</Staff>} />
         <Route path="/training/authoring" element={<Staff permission="training:author">{() => <AuthoringPage />}</Staff>} />

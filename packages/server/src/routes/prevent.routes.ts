@@ -1,4 +1,5 @@
 import {
+  areaBoundariesSchema,
   campaignBody,
   campaignListSchema,
   campaignSchema,
@@ -73,6 +74,15 @@ export function preventRoutes(svc: Services): FastifyPluginAsyncZod {
         const { pdf, filename } = await svc.prevent.materialPdf(request.actor, request.params.material);
         return reply.type('application/pdf').header('content-disposition', `attachment; filename="${filename}"`).send(pdf);
       },
+    );
+
+    app.get(
+      '/api/prevent/boundaries',
+      {
+        ...record,
+        schema: { tags, summary: 'The force’s local-authority boundaries as GeoJSON, to place an event on the map', response: { 200: areaBoundariesSchema } },
+      },
+      async (request) => svc.prevent.areaBoundaries(request.actor),
     );
 
     app.get(

@@ -57,8 +57,8 @@ export function services(
     nrm?: NrmSettings | undefined;
     documents?: DocumentSettings | undefined;
     retention?: RetentionSchedule | undefined;
-    /** The public reporting site's address, for posters' QR codes. */
-    publicUrl?: string | undefined;
+    /** The public reporting site's address, for posters' QR codes, as it stands when asked. */
+    publicUrl?: () => string | undefined;
   },
 ) {
   const area = options.area ?? GWENT;
@@ -67,7 +67,8 @@ export function services(
   const tasks = new TaskService(repos, options.now);
   const sharing = new SharingService(repos, tasks, options.now);
   const documentSettings = options.documents ?? DOCUMENT_DEFAULTS;
-  const figures = new FiguresService(repos, area, new Boundaries(options.geoDir, area), options.now);
+  const boundaries = new Boundaries(options.geoDir, area);
+  const figures = new FiguresService(repos, area, boundaries, options.now);
   const profile = new ProblemProfileService(repos, area, figures, graph, options.now);
   return {
     store: options.store,
@@ -83,7 +84,7 @@ export function services(
     accessGrants: new AccessGrantService(repos, audit, options.now),
     training: new TrainingService(repos, area, options.now),
     trainingCoverage: new TrainingCoverageService(repos, area, options.now),
-    prevent: new PreventService(repos, area, options.publicUrl, options.now),
+    prevent: new PreventService(repos, area, boundaries, options.publicUrl ?? (() => undefined), options.now),
     requestLimits: new RequestLimits(repos, options.now),
     agencies: new AgencyService(repos, audit),
     jobs: new JobRunService(repos),

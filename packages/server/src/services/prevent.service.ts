@@ -3,6 +3,7 @@ import type {
   AwarenessEvent,
   AwarenessEventList,
   AwarenessEventRequest,
+  AreaBoundaries,
   AwarenessSetting,
   Campaign,
   CampaignList,
@@ -29,6 +30,7 @@ import {
 } from '@harbour/core';
 import type { AwarenessEventRow, MaterialRow, PreventSpan, Repositories } from '@harbour/db';
 import { auditEntry } from './audit.service';
+import type { Boundaries } from './boundaries';
 import { posterPdf } from './poster-pdf';
 
 /** Reports counted either side of an event: four weeks, long enough for word to spread. */
@@ -47,8 +49,9 @@ export class PreventService {
   constructor(
     private readonly repos: Repositories,
     private readonly area: ForceArea,
-    /** The public reporting site's address; none, and no posters can be made. */
-    private readonly portal: string | undefined,
+    private readonly boundaries: Boundaries,
+    /** The public reporting site's address as it stands; none, and no posters can be made. */
+    private readonly portal: () => string | undefined,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -68,9 +71,15 @@ export class PreventService {
     return { code, name, createdAt: this.now().toISOString(), materials: 0, events: 0, reports: 0 };
   }
 
+  /** The force's boundaries, to place an event on the map (open data, for anyone recording awareness work). */
+  areaBoundaries(actor: Actor): Promise<AreaBoundaries> {
+    permittedUser(actor, PERMISSIONS.preventRecord, WHO);
+    return this.boundaries.get();
+  }
+
   async materials(actor: Actor): Promise<MaterialList> {
     permittedUser(actor, PERMISSIONS.preventRecord, WHO);
-    return { materials: (await this.repos.prevent.materials()).map(toMaterial), portal: this.portal ?? null };
+    return { materials: (await this.repos.prevent.materials()).map(toMaterial), portal: this.portal() ?? null };
   }
 
   /** A poster or leaflet added to the library; its PDF is made whenever it is fetched. */
@@ -164,11 +173,12 @@ export class PreventService {
   }
 
   private portalAddress(): string {
-    if (!this.portal)
+    const portal = this.portal();
+    if (!portal)
       throw new Conflict('Posters need the public reporting site’s address: set HARBOUR_PUBLIC_URL', [
         { path: 'portal', message: 'Ask the administrator to set HARBOUR_PUBLIC_URL' },
       ]);
-    return this.portal;
+    return portal;
   }
 }
 

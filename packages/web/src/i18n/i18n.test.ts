@@ -78,6 +78,7 @@ describe('translations', () => {
       '.pursue.documents.kind.pdf',
       '.pursue.links.unlinkWhom',
       '.graph.link.sentence',
+      '.prevent.make.sizes.A4',
       '.figures.partialPeriod',
       '.graph.drawn.keyLabel',
     ]);

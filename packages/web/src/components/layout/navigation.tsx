@@ -17,6 +17,7 @@ export const NAV_ITEMS = [
   { to: '/referral', key: 'nav.referral', permission: 'referrals:create' },
   { to: '/imports', key: 'nav.imports', permission: 'imports:run' },
   { to: '/training', key: 'nav.training', permission: 'training:take' },
+  { to: '/prevent', key: 'nav.prevent', permission: 'prevent:record' },
   { to: '/admin/accounts', key: 'nav.users', permission: 'users:read' },
   { to: '/admin/agencies', key: 'nav.agencies', permission: 'agencies:read' },
   { to: '/admin/audit', key: 'nav.audit', permission: 'audit:read' },

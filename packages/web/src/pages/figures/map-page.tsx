@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
@@ -7,11 +7,14 @@ import { ErrorSummary } from '../../components/form/error-summary';
 import { problemsFrom } from '../../components/form/problems';
 import { usePageTitle } from '../../components/page-title';
 import { FilterForm } from './filter-form';
-import type { AreaBoundaries, FiguresMap } from '@harbour/contract';
+import type { AreaBoundaries, AwarenessEvent, FiguresMap } from '@harbour/contract';
+import { hasPermission, useSession } from '../../session/session';
+import { useAwarenessEvents } from '../prevent/events-page';
 import { filterFrom, queryOf } from './filter-params';
 import { dateLocale } from '../../i18n/locale';
 
 const MapView = lazy(() => import('./map-view'));
+const NO_EVENTS: AwarenessEvent[] = [];
 
 /**
  * Reports on a map of the force area, under the same filter as the figures: places sized by
@@ -29,6 +32,24 @@ export function MapPage() {
   const [showPlaces, setShowPlaces] = useState(true);
   const [showHotspots, setShowHotspots] = useState(true);
   const [selected, setSelected] = useState<string | undefined>();
+  const { data: session } = useSession();
+  const canSeeEvents = hasPermission(session, 'prevent:record');
+  const [showEvents, setShowEvents] = useState(params.get('events') === '1');
+  const events = useAwarenessEventsOf(filter.from, filter.to, canSeeEvents && showEvents);
+  const shownEvents = useMemo(() => (events.data?.events ?? []).filter((e) => !filter.area || e.localAuthority === filter.area), [events.data, filter.area]);
+  const day = new Intl.DateTimeFormat(dateLocale(i18n.language), { dateStyle: 'medium' });
+  const eventLabel = useCallback(
+    (e: AwarenessEvent) =>
+      t('figures.map.eventLabel', {
+        title: e.title,
+        day: day.format(new Date(`${e.heldOn}T12:00:00Z`)),
+        before: e.around.before,
+        after: e.around.after,
+        days: e.around.days,
+      }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the day's format follows the language, as t does
+    [t],
+  );
   const figures = useQuery({ queryKey: ['figures-map', query], queryFn: () => api<FiguresMap>('GET', `/api/figures/map?${query}`), retry: false });
   const boundaries = useQuery({
     queryKey: ['figures-boundaries'],
@@ -55,30 +76,9 @@ export function MapPage() {
       {map && boundaries.data && (
         <>
           <div className="govuk-checkboxes govuk-checkboxes--small govuk-!-margin-bottom-4" data-module="govuk-checkboxes">
-            <div className="govuk-checkboxes__item">
-              <input
-                className="govuk-checkboxes__input"
-                id="show-places"
-                type="checkbox"
-                checked={showPlaces}
-                onChange={(e) => setShowPlaces(e.target.checked)}
-              />
-              <label className="govuk-label govuk-checkboxes__label" htmlFor="show-places">
-                {t('figures.map.showPlaces')}
-              </label>
-            </div>
-            <div className="govuk-checkboxes__item">
-              <input
-                className="govuk-checkboxes__input"
-                id="show-hotspots"
-                type="checkbox"
-                checked={showHotspots}
-                onChange={(e) => setShowHotspots(e.target.checked)}
-              />
-              <label className="govuk-label govuk-checkboxes__label" htmlFor="show-hotspots">
-                {t('figures.map.showHotspots')}
-              </label>
-            </div>
+            <LayerToggle id="show-places" label={t('figures.map.showPlaces')} checked={showPlaces} onChange={setShowPlaces} />
+            <LayerToggle id="show-hotspots" label={t('figures.map.showHotspots')} checked={showHotspots} onChange={setShowHotspots} />
+            {canSeeEvents && <LayerToggle id="show-events" label={t('figures.map.showEvents')} checked={showEvents} onChange={setShowEvents} />}
           </div>
           <Suspense fallback={<p className="govuk-body">{t('common.loading')}</p>}>
             <MapView
@@ -87,6 +87,8 @@ export function MapPage() {
               welsh={welsh}
               showPlaces={showPlaces}
               showHotspots={showHotspots}
+              events={showEvents ? shownEvents : NO_EVENTS}
+              eventLabel={eventLabel}
               label={t('figures.map.label')}
               placeLabel={placeLabel}
               selected={selected}
@@ -97,6 +99,18 @@ export function MapPage() {
           <p className="govuk-body-s">{t('figures.map.placedNote')}</p>
           {map.unplaced !== 0 && <p className="govuk-body-s">{t('figures.map.unplaced', { count: map.unplaced })}</p>}
 
+          {showEvents && shownEvents.length > 0 && (
+            <table className="govuk-table app-table--small" id="map-events">
+              <caption className="govuk-table__caption govuk-table__caption--s">{t('figures.map.showEvents')}</caption>
+              <tbody className="govuk-table__body">
+                {shownEvents.map((e) => (
+                  <tr className="govuk-table__row" key={e.id}>
+                    <td className="govuk-table__cell">{eventLabel(e)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
           <div aria-live="polite" id="area-figures">
             {area && (
               <div className="govuk-inset-text">
@@ -173,5 +187,26 @@ export function MapPage() {
         </>
       )}
     </>
+  );
+}
+
+/** The awareness events held within a dashboard filter's months (the last year when it names none). */
+function useAwarenessEventsOf(from: string | undefined, to: string | undefined, wanted: boolean) {
+  const lastDay = (month: string) => {
+    const [year, m] = month.split('-').map(Number);
+    return new Date(Date.UTC(year!, m, 0)).toISOString().slice(0, 10);
+  };
+  return useAwarenessEvents(from ? `${from}-01` : undefined, to ? lastDay(to) : undefined, wanted);
+}
+
+/** A layer of the map shown or hidden. */
+function LayerToggle({ id, label, checked, onChange }: { id: string; label: string; checked: boolean; onChange: (checked: boolean) => void }) {
+  return (
+    <div className="govuk-checkboxes__item">
+      <input className="govuk-checkboxes__input" id={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      <label className="govuk-label govuk-checkboxes__label" htmlFor={id}>
+        {label}
+      </label>
+    </div>
   );
 }

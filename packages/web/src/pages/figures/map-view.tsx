@@ -1,7 +1,8 @@
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { useEffect, useRef } from 'react';
-import type { AreaBoundaries, FiguresMap } from '@harbour/contract';
+import type { AreaBoundaries, AwarenessEvent, FiguresMap } from '@harbour/contract';
+import { eventIcon } from '../prevent/point-picker';
 
 export interface MapViewProps {
   map: FiguresMap;
@@ -9,6 +10,9 @@ export interface MapViewProps {
   welsh: boolean;
   showPlaces: boolean;
   showHotspots: boolean;
+  /** Awareness events placed on the map, beside the reports: did reports follow them? */
+  events?: readonly AwarenessEvent[];
+  eventLabel?: (event: AwarenessEvent) => string;
   /** What the map shows, read out in place of the picture; the tables below have the numbers. */
   label: string;
   placeLabel: (name: string, n: number) => string;
@@ -17,6 +21,7 @@ export interface MapViewProps {
 }
 
 const INK = '#0b0c0c';
+const NO_EVENTS: readonly AwarenessEvent[] = [];
 const AREA_FILL = '#f3f2f1';
 const SELECTED_FILL = '#ffdd00';
 const PLACE = '#1d70b8';
@@ -27,14 +32,28 @@ const HOT = '#d4351c';
  * surface (red, stronger where denser, so it reads in grey-scale as darker) and each place as a
  * circle sized by its reports. Clicking an area chooses it.
  */
-export default function MapView({ map, boundaries, welsh, showPlaces, showHotspots, label, placeLabel, selected, onArea }: MapViewProps) {
+export default function MapView({
+  map,
+  boundaries,
+  welsh,
+  showPlaces,
+  showHotspots,
+  events = NO_EVENTS,
+  eventLabel,
+  label,
+  placeLabel,
+  selected,
+  onArea,
+}: MapViewProps) {
   const element = useRef<HTMLDivElement>(null);
   const choose = useRef(onArea);
   const describe = useRef(placeLabel);
+  const describeEvent = useRef(eventLabel);
   useEffect(() => {
     choose.current = onArea;
     describe.current = placeLabel;
-  }, [onArea, placeLabel]);
+    describeEvent.current = eventLabel;
+  }, [onArea, placeLabel, eventLabel]);
 
   useEffect(() => {
     const view = L.map(element.current!, { zoomSnap: 0.25, attributionControl: true, scrollWheelZoom: false });
@@ -89,6 +108,13 @@ export default function MapView({ map, boundaries, welsh, showPlaces, showHotspo
         bounds.extend([place.lat, place.lon]);
       }
     }
+    for (const event of events) {
+      if (!event.point) continue;
+      const marker = L.marker([event.point.latitude, event.point.longitude], { icon: eventIcon(), keyboard: false });
+      marker.bindTooltip(describeEvent.current?.(event) ?? event.title);
+      layers.push(marker);
+      bounds.extend([event.point.latitude, event.point.longitude]);
+    }
     view.invalidateSize();
     if (bounds.isValid()) view.fitBounds(bounds, { paddingTopLeft: [12, 12], paddingBottomRight: [12, 40] });
     else view.setView([51.65, -3.05], 10);
@@ -96,7 +122,7 @@ export default function MapView({ map, boundaries, welsh, showPlaces, showHotspo
     return () => {
       view.remove();
     };
-  }, [map, boundaries, welsh, showPlaces, showHotspots, selected]);
+  }, [map, boundaries, welsh, showPlaces, showHotspots, events, selected]);
 
   return (
     <div role="region" aria-label={label}>
