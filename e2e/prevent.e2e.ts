@@ -97,6 +97,34 @@ describe('awareness work on a phone: a campaign, a leaflet whose QR code brings 
     await expect.poll(async () => (await row.locator('td').allInnerTexts()).map((s) => s.trim())).toEqual([CODE, '1', '0', '1']);
   });
 
+  it('a customer of a car wash ticks what they saw on its self-check page, in Polish, on a phone', async () => {
+    const customer = await openBrowser();
+    try {
+      const page = customer.page;
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(`${customer.baseUrl}/check/car-wash?lang=pl&c=${CODE}`);
+      await page.getByRole('heading', { level: 1, name: 'Czy zauważyłeś coś z poniższych?' }).waitFor();
+      const opened = Date.now();
+      await pageIsSound(page);
+      // Sent with nothing ticked or written: asked, in Polish, for either.
+      await page.getByRole('button', { name: 'Wyślij zgłoszenie' }).click();
+      await page.locator('.govuk-error-summary').getByText('Zaznacz, co zauważyłeś, albo opisz to własnymi słowami').waitFor();
+      await pageIsSound(page);
+      await page.getByLabel('Mieszkają tam, gdzie pracują').check();
+      await page.getByLabel('Ktoś wozi ich do pracy i z pracy').check();
+      await page.waitForTimeout(Math.max(0, 4000 - (Date.now() - opened)));
+      await page.getByRole('button', { name: 'Wyślij zgłoszenie' }).click();
+      await page.getByTestId('reference').waitFor();
+      await pageIsSound(page);
+    } finally {
+      await customer.close();
+    }
+    const page = b.page;
+    await page.reload();
+    const row = page.locator(`tr[data-campaign="${CODE}"]`);
+    await expect.poll(async () => (await row.locator('td').allInnerTexts()).map((s) => s.trim())).toEqual([CODE, '1', '0', '2']);
+  });
+
   it('records an event held today, placed on the map, and lists it with the reports around it', async () => {
     const page = b.page;
     await page.getByRole('link', { name: 'Awareness events' }).click();

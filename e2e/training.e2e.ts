@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { readStarterCourses } from '@harbour/server';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityProblems, type Browser } from './support/browser';
 import { overflowWidth } from './support/layout';
@@ -229,6 +230,23 @@ describe('the DS, at a desk', () => {
     const preview = page.getByTestId('preview-content.modules.0.body.cy');
     await expect.poll(() => preview.getByRole('heading', { level: 2 }).innerText()).toBe('Pwy sy’n archebu’r ystafell');
     expect(await preview.locator('li').innerText()).toBe('Wedi’i thalu ag arian parod gan rywun arall');
+
+    // A picture for the English text: asked for what it shows first, then added and previewed.
+    const english = 'content.modules.0.body.en';
+    await page.getByText('Add a picture').first().click();
+    const png = await sharp({ create: { width: 120, height: 80, channels: 3, background: '#00703c' } })
+      .png()
+      .toBuffer();
+    await page.locator(`[id="${english}-picture"]`).setInputFiles({ name: 'front-desk.png', mimeType: 'image/png', buffer: png });
+    await page.getByRole('button', { name: 'Add the picture' }).first().click();
+    await page.getByText('Say what the picture shows').first().waitFor();
+    await page.locator(`[id="${english}-picture-alt"]`).fill('A hotel front desk with a bell');
+    await page.getByRole('button', { name: 'Add the picture' }).first().click();
+    await expect.poll(() => box(page, english).inputValue()).toMatch(/!\[A hotel front desk with a bell\]\(\/api\/training\/images\/[0-9a-f-]{36}\)\n$/);
+    await page.getByText('Preview the English').first().click();
+    const picture = page.getByTestId(`preview-${english}`).getByRole('img', { name: 'A hotel front desk with a bell' });
+    await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(120);
+    await pageIsSound(page);
     await page.getByRole('button', { name: 'Save the draft' }).click();
     await page.getByText('The draft is saved.').waitFor();
     await expect.poll(() => page.getByTestId('editing-version').innerText()).toContain('Version 1 is a draft');
@@ -240,6 +258,8 @@ describe('the DS, at a desk', () => {
     await page.getByRole('link', { name: 'Signs in hotels' }).click();
     await page.getByRole('link', { name: 'At the front desk' }).click();
     await page.getByRole('heading', { level: 2, name: 'Who books the room' }).waitFor();
+    // The colleague taking the course sees the picture, described for a screen reader.
+    await expect.poll(() => page.getByRole('img', { name: 'A hotel front desk with a bell' }).evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(120);
   });
 
   it('the authoring pages in Welsh, every one accessible', async () => {

@@ -41,5 +41,4 @@ export * from './access/shared-intelligence';
 export * from './access/partner-cases';
 export * from './prepare/establishment-file';
 export * from './prevent/around-events';
-export * from './prevent/setting-signs';
 export * from './prevent/campaign-code';

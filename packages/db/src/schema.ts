@@ -371,6 +371,8 @@ export interface ReportsTable {
   danger_now: ColumnType<boolean, boolean | undefined, boolean>;
   /** The awareness campaign whose QR code a public report came by. */
   campaign: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The kind of place a self-check was made at (car wash, nail bar…). */
+  setting: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ReportAddressesTable {
@@ -947,7 +949,19 @@ export interface AwarenessEventsTable {
   recorded_at: Timestamp;
 }
 
+export interface CourseImagesTable {
+  id: string;
+  content_type: string;
+  bytes: Buffer;
+  width: number;
+  height: number;
+  sha256: string;
+  uploaded_by: string | null;
+  uploaded_at: Timestamp;
+}
+
 export interface DB {
+  course_images: CourseImagesTable;
   awareness_campaigns: AwarenessCampaignsTable;
   awareness_materials: AwarenessMaterialsTable;
   awareness_events: AwarenessEventsTable;

@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { ROLES, type Role } from '@harbour/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_STORE } from '../../../test/test-store';
@@ -36,6 +37,8 @@ const EXPECTED: Record<string, 'public' | 'session' | readonly Role[]> = {
   'POST /api/training/attempts/:id': ['admin', 'supervisor', 'investigator', 'researcher', 'analyst', 'officer'],
   'GET /api/training/certificates/:certificate': ['admin', 'supervisor', 'investigator', 'researcher', 'analyst', 'officer'],
   'GET /api/training/authoring': ['supervisor', 'investigator'],
+  'POST /api/training/images': ['supervisor', 'investigator'],
+  'GET /api/training/images/:image': ['admin', 'supervisor', 'investigator', 'researcher', 'analyst', 'officer'],
   'GET /api/training/units': ['admin', 'supervisor'],
   'POST /api/training/units': ['admin', 'supervisor'],
   'POST /api/training/establishment': ['admin', 'supervisor'],
@@ -365,7 +368,19 @@ describe(`well-formed reads on ${TEST_STORE}: every allowed role is answered 2xx
     const code = campaign.json<{ code: string }>().code;
     const material = await supervisor.request('POST', '/api/prevent/materials', { campaign: code, setting: 'car_wash', language: 'cy', size: 'A5' });
     expect(material.statusCode, material.body).toBe(201);
+    // A picture for a module.
+    const png = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#1d70b8' } })
+      .png()
+      .toBuffer();
+    const image = await t.app.inject({
+      method: 'POST',
+      url: '/api/training/images',
+      headers: { cookie: supervisor.cookie, 'x-csrf-token': supervisor.csrf, 'content-type': 'image/png' },
+      payload: png,
+    });
+    expect(image.statusCode, image.body).toBe(201);
     const fill: Record<string, string> = {
+      'GET /api/training/images/:image': image.json<{ url: string }>().url,
       'GET /api/prevent/materials/:material': `/api/prevent/materials/${material.json<{ id: string }>().id}`,
       'GET /api/training/courses/:id': `/api/training/courses/${courseId}`,
       'GET /api/training/coverage': `/api/training/coverage?course=${courseId}`,

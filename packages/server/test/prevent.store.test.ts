@@ -86,6 +86,41 @@ describe(`awareness work on ${TEST_STORE}`, () => {
     expect(listed).toMatchObject({ materials: 1, events: 0, reports: 1 });
   });
 
+  it('takes a self-check for a car wash as a public report: the place and the signs ticked, with or without words', async () => {
+    const send = async (body: object) => {
+      const formToken = (await t.app.inject({ method: 'GET', url: '/api/public/form-token' })).json<{ token: string }>().token;
+      t.clock.advance(20_000);
+      return t.app.inject({ method: 'POST', url: '/api/public/reports', payload: { formToken, language: 'pl', description: '', ...body } });
+    };
+    const ticked = await send({ setting: 'car_wash', signs: ['ho.lives_at_workplace', 'ilo.withholding_wages'], postcode: 'NP20 1AB' });
+    expect(ticked.statusCode, ticked.body).toBe(201);
+    const stored = await t.store.db
+      .selectFrom('reports')
+      .select(['id', 'summary', 'setting', 'indicator_ids', 'language', 'postcode'])
+      .where('setting', '=', 'car_wash')
+      .executeTakeFirstOrThrow();
+    expect(stored).toMatchObject({
+      summary: 'Self-check for a hand car wash: 2 signs ticked, nothing written.',
+      indicator_ids: ['ho.lives_at_workplace', 'ilo.withholding_wages'],
+      language: 'pl',
+      postcode: 'NP20 1AB',
+    });
+    const view = (await (await signIn(t, 'supervisor')).request('GET', `/api/reports/${stored.id}`)).json<ReportView>();
+    expect(view.setting).toBe('car_wash');
+
+    // Words written are kept as written; nothing ticked and nothing written is refused, naming the words.
+    const written = await send({ setting: 'nail_bar', description: 'Dziewczyny śpią na zapleczu salonu.' });
+    expect(written.statusCode).toBe(201);
+    expect((await t.store.db.selectFrom('reports').select('summary').where('setting', '=', 'nail_bar').executeTakeFirstOrThrow()).summary).toBe(
+      'Dziewczyny śpią na zapleczu salonu.',
+    );
+    const empty = await send({ setting: 'hotel', signs: [] });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json<{ error: { fields: { path: string }[] } }>().error.fields.map((f) => f.path)).toEqual(['description']);
+    // The full form still needs words: ticking alone is for a self-check.
+    expect((await send({ signs: ['ilo.debt_bondage'] })).statusCode).toBe(400);
+  });
+
   it('records an event, with the reports in its area four weeks either side', async () => {
     // Newport: two reports in the four weeks before 10 November (12 October is a day too early), three in the
     // four weeks from it (to 7 December); Torfaen's is not counted.

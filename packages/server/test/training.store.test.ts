@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_STORE } from '../../../test/test-store';
 import { publishStarterCourses } from '../src/services/starter-courses';
@@ -144,6 +145,40 @@ describe(`training on ${TEST_STORE}: a colleague takes a course the team wrote`,
     expect(malformed.body).toContain('certificate');
   });
 
+  it('a picture added to a module keeps only its pixels, for colleagues to see; what is not a picture is refused', async () => {
+    const upload = (client: Client, bytes: Buffer, type = 'image/jpeg') =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/training/images',
+        headers: { cookie: client.cookie, 'x-csrf-token': client.csrf, 'content-type': type },
+        payload: bytes,
+      });
+    // A photo from a phone: the camera, the place and the time in its EXIF.
+    const photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#00703c' } })
+      .jpeg()
+      .withExif({ IFD0: { Make: 'PhoneMaker', Model: 'Phone 12' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '51/1 35/1 0/1' } })
+      .toBuffer();
+    expect((await sharp(photo).metadata()).exif).toBeDefined();
+    const added = await upload(ds, photo);
+    expect(added.statusCode, added.body).toBe(201);
+    const image = added.json<{ url: string; width: number; height: number }>();
+    expect(image).toMatchObject({ width: 64, height: 48 });
+    expect(image.url).toMatch(/^\/api\/training\/images\/[0-9a-f-]{36}$/);
+
+    const seen = await officer.request('GET', image.url);
+    expect(seen.statusCode).toBe(200);
+    expect(seen.headers['content-type']).toBe('image/jpeg');
+    const kept = await sharp(seen.rawPayload).metadata();
+    expect(kept.exif).toBeUndefined();
+    expect([kept.width, kept.height]).toEqual([64, 48]);
+
+    const lying = await upload(ds, Buffer.from('<svg onload="alert(1)"></svg>'), 'image/png');
+    expect(lying.statusCode).toBe(400);
+    expect(lying.json<{ error: { fields: { path: string }[] } }>().error.fields.map((f) => f.path)).toEqual(['image']);
+    expect((await upload(officer, photo)).statusCode).toBe(403);
+    expect((await (await signIn(t, 'partner')).request('GET', image.url)).statusCode).toBe(403);
+  });
+
   it('a new version drafted leaves colleagues on the published one until it is published; a partner takes no training', async () => {
     const revised = structuredClone(COURSE.content);
     (revised.title as { en: string }).en = 'Spotting exploitation (2027)';
@@ -167,6 +202,7 @@ describe(`training on ${TEST_STORE}: a colleague takes a course the team wrote`,
         'training.attempt-started',
         'training.attempt-marked',
         'training.certificate-downloaded',
+        'training.image-added',
       ]),
     );
   });

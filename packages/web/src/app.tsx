@@ -19,6 +19,7 @@ import { CasesPage } from './pages/cases/cases-page';
 import { CasePage } from './pages/cases/case-page';
 import { TasksPage } from './pages/tasks/tasks-page';
 import { NotFoundPage } from './pages/not-found/not-found-page';
+import { SelfCheckPage } from './pages/self-check/self-check-page';
 import { PublicHomePage } from './pages/public-home/public-home-page';
 import { FollowUpPage } from './pages/report/follow-up-page';
 import { ReportPage } from './pages/report/report-page';
@@ -92,6 +93,8 @@ function Forbidden() {
 }
 
 const PUBLIC_PATHS = ['/', '/sign-in', '/report', '/report/follow-up'];
+/** Self-check pages (`/check/car-wash`) are public too. */
+const isPublicPath = (path: string) => PUBLIC_PATHS.includes(path) || path.startsWith('/check/');
 /** Pages given the whole width of the screen: a link chart is worked on a canvas as wide as it can be. */
 const WIDE_PATHS = ['/chart'];
 
@@ -99,12 +102,13 @@ export function App() {
   const location = useLocation();
   const { data: session } = useSession();
   // The quick exit shows wherever someone who is not signed in might be reading.
-  const isPublic = PUBLIC_PATHS.includes(location.pathname) || !session;
+  const isPublic = isPublicPath(location.pathname) || !session;
   return (
     <Layout isPublic={isPublic} wide={WIDE_PATHS.includes(location.pathname)}>
       <Routes>
         <Route path="/" element={<PublicHomePage />} />
         <Route path="/report" element={<ReportPage />} />
+        <Route path="/check/:setting" element={<SelfCheckPage />} />
         <Route path="/report/follow-up" element={<FollowUpPage />} />
         <Route
           path="/sign-in"

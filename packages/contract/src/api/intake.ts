@@ -10,7 +10,7 @@ import {
   YES_NO_UNKNOWN,
 } from '../vocabulary/domain';
 import { PUBLIC_PERSON_ROLES, PUBLIC_SIGNS, REPORTER_RELATIONS, REPORT_LANGUAGES } from '../vocabulary/public-report';
-import { CAMPAIGN_CODE } from '../vocabulary/prevent';
+import { AWARENESS_SETTINGS, CAMPAIGN_CODE } from '../vocabulary/prevent';
 import { AGE_CONTRADICTION_CODES } from '../vocabulary/reasons';
 import { documentSchema, optional, phoneSchema, postcodeSchema, text, uniqueList } from './fields';
 
@@ -40,46 +40,60 @@ export interface IntakeChecks {
 }
 
 export const publicReportBody = (checks: IntakeChecks) =>
-  z.object({
-    language: z.enum(REPORT_LANGUAGES),
-    description: text(10_000).min(1, 'Tell us what is happening'),
-    relation: z.enum(REPORTER_RELATIONS).default('not_said'),
-    signs: uniqueList(z.enum(PUBLIC_SIGNS), PUBLIC_SIGNS.length).default([]),
-    dangerNow: z.boolean().default(false),
-    childInvolved: z.enum(YES_NO_UNKNOWN).default('unknown'),
-    when: optional(200),
-    localAuthority: z.enum(checks.areaCodes).optional(),
-    town: optional(100),
-    postcode: postcodeSchema,
-    locationDescription: optional(1000),
-    people: z
-      .array(
-        z.object({
-          role: z.enum(PUBLIC_PERSON_ROLES).default('unknown'),
-          name: optional(200),
-          gender: optional(40),
-          nationality: optional(80),
-          description: optional(1000),
-        }),
-      )
-      .max(20)
-      .default([]),
-    phones: z.array(phoneSchema).max(10).default([]),
-    vehicles: z
-      .array(z.object({ registration: text(12).min(2), description: optional(200) }))
-      .max(10)
-      .default([]),
-    businesses: z
-      .array(z.object({ name: text(200).min(1), address: optional(300) }))
-      .max(10)
-      .default([]),
-    online: z.array(checks.online).max(10).default([]),
-    /** The campaign tag of the QR code the reporter scanned; a tag that is not one is dropped, never the report. */
-    campaign: z.string().regex(CAMPAIGN_CODE).optional().catch(undefined),
-    formToken: z.string().max(200),
-    /** A field people never see; machines fill it in. */
-    leaveBlank: z.string().max(500).optional(),
-  });
+  z
+    .object({
+      language: z.enum(REPORT_LANGUAGES),
+      /** The reporter's words: required, unless a self-check for a setting ticks what was seen. */
+      description: text(10_000),
+      relation: z.enum(REPORTER_RELATIONS).default('not_said'),
+      signs: uniqueList(z.enum(PUBLIC_SIGNS), PUBLIC_SIGNS.length).default([]),
+      dangerNow: z.boolean().default(false),
+      childInvolved: z.enum(YES_NO_UNKNOWN).default('unknown'),
+      when: optional(200),
+      localAuthority: z.enum(checks.areaCodes).optional(),
+      town: optional(100),
+      postcode: postcodeSchema,
+      locationDescription: optional(1000),
+      people: z
+        .array(
+          z.object({
+            role: z.enum(PUBLIC_PERSON_ROLES).default('unknown'),
+            name: optional(200),
+            gender: optional(40),
+            nationality: optional(80),
+            description: optional(1000),
+          }),
+        )
+        .max(20)
+        .default([]),
+      phones: z.array(phoneSchema).max(10).default([]),
+      vehicles: z
+        .array(z.object({ registration: text(12).min(2), description: optional(200) }))
+        .max(10)
+        .default([]),
+      businesses: z
+        .array(z.object({ name: text(200).min(1), address: optional(300) }))
+        .max(10)
+        .default([]),
+      online: z.array(checks.online).max(10).default([]),
+      /** A self-check's place: the kind of business or home the signs were seen at. */
+      setting: z.enum(AWARENESS_SETTINGS).optional(),
+      /** The campaign tag of the QR code the reporter scanned; a tag that is not one is dropped, never the report. */
+      campaign: z.string().regex(CAMPAIGN_CODE).optional().catch(undefined),
+      formToken: z.string().max(200),
+      /** A field people never see; machines fill it in. */
+      leaveBlank: z.string().max(500).optional(),
+    })
+    .refine(
+      (r) => (typeof r.description === 'string' && r.description.length > 0) || (r.setting !== undefined && Array.isArray(r.signs) && r.signs.length > 0),
+      {
+        path: ['description'],
+        message: 'Tell us what is happening',
+        params: { reason: 'required' },
+        // Whatever else is wrong, but only once the words are text: a missing one is already named.
+        when: (payload) => typeof (payload.value as { description?: unknown } | null)?.description === 'string',
+      },
+    );
 export type PublicReportInput = z.output<ReturnType<typeof publicReportBody>>;
 export type PublicReportRequest = z.input<ReturnType<typeof publicReportBody>>;
 

@@ -71,6 +71,8 @@ export const reportViewSchema = z.object({
   language: z.string().nullable(),
   /** The awareness campaign whose QR code a public report came by. */
   campaign: z.string().nullable(),
+  /** The kind of place a self-check was made at (car wash, nail bar…). */
+  setting: z.string().nullable(),
   relation: z.string().nullable(),
   summary: z.string(),
   occurred: z.string().nullable(),

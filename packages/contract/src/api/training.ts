@@ -74,6 +74,11 @@ export const TRAINING_STANDINGS = ['never', 'current', 'due_soon', 'overdue'] as
 const courseId = z.object({ id: z.uuid() });
 export const courseParams = courseId;
 export const attemptParams = courseId;
+/** A picture uploaded for a module, to put in its Markdown as `![what it shows](url)`. */
+export const courseImageSchema = z.object({ id: z.uuid(), url: z.string(), width: z.int(), height: z.int() });
+export type CourseImage = z.output<typeof courseImageSchema>;
+export const courseImageParams = z.object({ image: z.uuid() });
+
 export const certificateParams = z.object({ certificate: z.string().regex(/^HT-\d{4}-[A-Z0-9]{10}$/, 'A certificate number is like HT-2026-ABCDEFGHJK') });
 
 /** A course as a colleague sees it in the list: its newest published version, and where they stand. */

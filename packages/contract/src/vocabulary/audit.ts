@@ -148,6 +148,7 @@ export const AUDIT_ACTIONS = [
   'training.courses-listed',
   'training.coverage-viewed',
   'training.establishment-imported',
+  'training.image-added',
   'training.units-imported',
   'triage.listed',
   'user.created',

@@ -36,6 +36,8 @@ export interface IntakeFacts {
   readonly relation?: ReporterRelation | undefined;
   /** The awareness campaign whose QR code a public report came by. */
   readonly campaign?: string | null | undefined;
+  /** The kind of place a self-check was made at. */
+  readonly setting?: string | null | undefined;
   readonly summary: string;
   readonly occurred?: Text;
   readonly place?: { readonly localAuthority?: Text; readonly town?: Text; readonly postcode?: Text; readonly description?: Text } | undefined;
@@ -70,6 +72,7 @@ export interface StoredReport {
   readonly language: string;
   readonly relation: ReporterRelation;
   readonly campaign?: string | null;
+  readonly setting?: string | null;
   readonly summary: string;
   readonly occurred: string | null;
   readonly localAuthority: string | null;
@@ -165,6 +168,7 @@ export function buildReport(facts: IntakeFacts, newId: () => string): StoredRepo
     language: facts.language ?? 'en',
     relation: facts.relation ?? 'someone_else',
     campaign: facts.campaign ?? null,
+    setting: facts.setting ?? null,
     summary: storedProse(facts.summary) ?? '',
     occurred: storedText(facts.occurred),
     localAuthority: storedText(place.localAuthority),

@@ -384,6 +384,7 @@ export async function insertReports(
         reporter_relation: report.relation,
         language: report.language,
         campaign: report.campaign ?? null,
+        setting: report.setting ?? null,
         occurred: report.occurred,
         location_description: report.locationDescription,
         triage_score: report.triageScore,

@@ -331,6 +331,30 @@ export class TrainingRepository {
       .orderBy('id')
       .execute();
   }
+
+  // Pictures in modules
+
+  async addImage(image: { contentType: string; bytes: Buffer; width: number; height: number; sha256: string }, by: string, at: Date): Promise<string> {
+    const id = crypto.randomUUID();
+    await this.db
+      .insertInto('course_images')
+      .values({
+        id,
+        content_type: image.contentType,
+        bytes: image.bytes,
+        width: image.width,
+        height: image.height,
+        sha256: image.sha256,
+        uploaded_by: by,
+        uploaded_at: at,
+      })
+      .execute();
+    return id;
+  }
+
+  image(id: string): Promise<{ content_type: string; bytes: Buffer } | undefined> {
+    return this.db.selectFrom('course_images').select(['content_type', 'bytes']).where('id', '=', id).executeTakeFirst();
+  }
 }
 
 /** A certificate's number: the year it was earned and a part of the attempt that earned it, easy to read out. */

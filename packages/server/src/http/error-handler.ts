@@ -72,9 +72,10 @@ export function reasonFor(code: string, params: Record<string, unknown>, message
   }
   if (code === 'invalid_type' && /received undefined/.test(message)) return { reason: 'required' };
   if (code === 'invalid_format' && (params['format'] === 'email' || params['format'] === 'date')) return { reason: params['format'] };
-  // A refinement names the shape it checks: .refine(ok, { message, params: { reason: 'postcode' } }).
+  // A refinement names the shape it checks: .refine(ok, { message, params: { reason: 'postcode' } }),
+  // or that an answer is needed when the rule for needing it is more than one box's.
   const named = (params['params'] as { reason?: unknown } | undefined)?.reason;
-  if (code === 'custom' && isFormatReason(named)) return { reason: named };
+  if (code === 'custom' && (isFormatReason(named) || named === 'required')) return { reason: named };
   return { reason: 'invalid' };
 }
 

@@ -6,6 +6,8 @@ import {
   authoredCourseListSchema,
   authoredCourseSchema,
   courseDraftBody,
+  courseImageParams,
+  courseImageSchema,
   courseListSchema,
   courseParams,
   courseSchema,
@@ -15,6 +17,8 @@ import {
 import { PERMISSIONS } from '@harbour/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Services } from '../services/index';
+import { sendError } from '../http/error-handler';
+import { PHOTO_MAX_BYTES, PHOTO_TYPES } from '../services/photo-cleaner';
 import { sendMarkedPdf } from './marked-file';
 
 /** The force's courses on trafficking: taken by colleagues, written by the team (issue 22). */
@@ -76,6 +80,35 @@ export function trainingRoutes(svc: Services): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => sendMarkedPdf(reply, await svc.training.certificate(request.actor, request.params.certificate)),
+    );
+
+    // Pictures arrive as the raw image, as a reporter's photo does.
+    app.addContentTypeParser([...PHOTO_TYPES], { parseAs: 'buffer', bodyLimit: PHOTO_MAX_BYTES }, (_request, body, done) => done(null, body));
+
+    app.post(
+      '/api/training/images',
+      {
+        ...author,
+        bodyLimit: PHOTO_MAX_BYTES,
+        schema: {
+          tags,
+          summary: 'Add a picture for a module (JPEG, PNG or WebP, up to 8 MB): re-encoded so nothing but its pixels is kept; its address goes in the Markdown',
+          response: { 201: courseImageSchema },
+        },
+      },
+      async (request, reply) => {
+        if (!Buffer.isBuffer(request.body)) return sendError(reply, 415, 'unsupported_media_type', 'Send the picture as image/jpeg, image/png or image/webp');
+        return reply.status(201).send(await svc.training.addImage(request.actor, request.body));
+      },
+    );
+
+    app.get(
+      '/api/training/images/:image',
+      { ...take, schema: { tags, summary: 'A picture in a module', params: courseImageParams } },
+      async (request, reply) => {
+        const image = await svc.training.image(request.actor, request.params.image);
+        return reply.type(image.contentType).send(image.bytes);
+      },
     );
 
     app.get(

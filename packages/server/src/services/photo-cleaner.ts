@@ -19,9 +19,9 @@ export interface CleanPhoto {
  * GPS position, time), no XMP, IPTC or comments. The orientation is applied first so the picture
  * still stands the right way up. Anything that does not decode as an image is refused.
  */
-export async function cleanPhoto(input: Buffer): Promise<CleanPhoto> {
+export async function cleanPhoto(input: Buffer, field = 'photo'): Promise<CleanPhoto> {
   const notAnImage = new Invalid('This file is not a photo we can take. Send a JPEG or PNG picture.', [
-    { path: 'photo', message: 'is not a JPEG, PNG or WebP image' },
+    { path: field, message: 'is not a JPEG, PNG or WebP image' },
   ]);
   let meta: Metadata;
   try {

@@ -1,6 +1,5 @@
 import { createRequire } from 'node:module';
-import type { AwarenessSetting, ReportLanguage } from '@harbour/contract';
-import { SIGNS_BY_SETTING } from '@harbour/core';
+import { SIGNS_BY_SETTING, type AwarenessSetting, type ReportLanguage } from '@harbour/contract';
 
 /** Everything a poster or leaflet says, in one language, in the order it is printed. */
 export interface PosterWords {

@@ -1,4 +1,4 @@
-import type { FollowUp, PublicReportInput } from '@harbour/contract';
+import type { AwarenessSetting, FollowUp, PublicReportInput } from '@harbour/contract';
 import { PUBLIC_SIGNS } from '@harbour/contract';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import {
@@ -242,7 +242,9 @@ export function publicReportFacts(input: PublicReportInput, result: TriageResult
     receivedAt,
     language: input.language,
     relation: input.relation,
-    summary: input.description,
+    // A self-check may tick signs and write nothing: the summary then says so, in the team's words.
+    summary: input.description || selfCheckSummary(input),
+    setting: input.setting,
     occurred: input.when,
     place: { localAuthority: input.localAuthority, town: input.town, postcode: input.postcode, description: input.locationDescription },
     involvesChild: input.childInvolved === 'yes',
@@ -257,4 +259,19 @@ export function publicReportFacts(input: PublicReportInput, result: TriageResult
     businesses: input.businesses,
     online: input.online,
   };
+}
+
+/** The kinds of place a self-check is made at, as the summary of a report with no words names them. */
+const SETTING_WORDS: Record<AwarenessSetting, string> = {
+  anywhere: 'a place of work or a home',
+  car_wash: 'a hand car wash',
+  nail_bar: 'a nail bar',
+  farm: 'a farm or food processing site',
+  hotel: 'a hotel',
+  private_home: 'a private home',
+};
+
+function selfCheckSummary(input: PublicReportInput): string {
+  const signs = input.signs.length;
+  return `Self-check for ${SETTING_WORDS[input.setting ?? 'anywhere']}: ${signs} ${signs === 1 ? 'sign' : 'signs'} ticked, nothing written.`;
 }

@@ -26,6 +26,7 @@ export class ReportTriageService {
       receivedAt: new Date(r.received_at).toISOString(),
       language: r.language,
       campaign: r.campaign,
+      setting: r.setting,
       relation: r.reporter_relation,
       summary: r.summary,
       occurred: r.occurred,

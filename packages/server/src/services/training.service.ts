@@ -4,6 +4,7 @@ import {
   type AuthoredCourse,
   type AuthoredCourseList,
   type CourseContent,
+  type CourseImage,
   type CourseList,
   type CourseSummary,
   type CourseView,
@@ -28,6 +29,7 @@ import type { CourseVersionRow, Repositories } from '@harbour/db';
 import { randomUUID } from 'node:crypto';
 import { auditEntry } from './audit.service';
 import { certificatePdf } from './certificate-pdf';
+import { cleanPhoto } from './photo-cleaner';
 
 /**
  * The force's courses on trafficking (issue 22): colleagues read a course's modules and sit its
@@ -145,6 +147,26 @@ export class TrainingService {
    * A colleague's certificate, as a bilingual PDF: their own only, as any other's existence is
    * not theirs to learn. Downloading it is audited like any other file that leaves Harbour.
    */
+  /** A picture for a module: decoded and re-encoded, so only its pixels are kept, and given an address for the Markdown. */
+  async addImage(actor: Actor, bytes: Buffer): Promise<CourseImage> {
+    const user = permittedUser(actor, PERMISSIONS.trainingAuthor, 'Only the team’s authors add pictures to courses');
+    const image = await cleanPhoto(bytes, 'image');
+    const id = await this.repos.training.transaction(async (training, audit) => {
+      const added = await training.addImage(image, user.userId, this.now());
+      await audit(auditEntry(user, 'training.image-added', { type: 'course-image', id: added }, { width: image.width, height: image.height }));
+      return added;
+    });
+    return { id, url: `/api/training/images/${id}`, width: image.width, height: image.height };
+  }
+
+  /** A module's picture, for any colleague taking the courses. */
+  async image(actor: Actor, id: string): Promise<{ contentType: string; bytes: Buffer }> {
+    permittedUser(actor, PERMISSIONS.trainingTake, 'Only the force’s colleagues take its courses');
+    const image = await this.repos.training.image(id);
+    if (!image) throw new NotFound('No such picture');
+    return { contentType: image.content_type, bytes: image.bytes };
+  }
+
   async certificate(actor: Actor, certificate: string): Promise<{ fileName: string; pdf: Buffer; marking: string }> {
     const user = permittedUser(actor, PERMISSIONS.trainingTake, 'Training is for the force’s colleagues');
     const completion = await this.repos.training.completion(certificate);

@@ -41,6 +41,7 @@ export function PreventPage() {
       <CampaignsSection campaigns={campaigns.data?.campaigns} />
       {campaigns.data && materials.data && <MakeSection campaigns={campaigns.data.campaigns} portal={materials.data.portal} />}
       {materials.data && <LibrarySection materials={materials.data.materials} />}
+      {materials.data?.portal && <SelfCheckSection portal={materials.data.portal} />}
     </>
   );
 }
@@ -272,6 +273,30 @@ function LibrarySection({ materials }: { materials: readonly Material[] }) {
           </table>
         </TableScroll>
       )}
+    </section>
+  );
+}
+
+/** The public self-check page of each place, its address to print on what businesses are given. */
+function SelfCheckSection({ portal }: { portal: string }) {
+  const { t } = useTranslation();
+  return (
+    <section className="govuk-!-margin-top-8">
+      <h2 className="govuk-heading-m">{t('prevent.selfCheck.title')}</h2>
+      <p className="govuk-body">{t('prevent.selfCheck.lead')}</p>
+      <ul className="govuk-list" id="self-checks">
+        {AWARENESS_SETTINGS.map((setting) => {
+          const address = `${portal}/check/${setting.replace(/_/g, '-')}`;
+          return (
+            <li key={setting}>
+              {t(`prevent.setting.${setting}`)}:{' '}
+              <a className="govuk-link app-break-anywhere" href={address}>
+                {address}
+              </a>
+            </li>
+          );
+        })}
+      </ul>
     </section>
   );
 }

@@ -1,8 +1,8 @@
-import { CAMPAIGN_CODE, PUBLIC_PERSON_ROLES, PUBLIC_SIGNS, REPORT_LANGUAGES } from '@harbour/contract/vocabulary';
-import type { FormToken, PublicReportRequest, ReportReceipt } from '@harbour/contract';
+import { PUBLIC_PERSON_ROLES, PUBLIC_SIGNS, REPORT_LANGUAGES } from '@harbour/contract/vocabulary';
+import type { PublicReportRequest, ReportReceipt } from '@harbour/contract';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
-import { Link, useLocation, useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { api } from '../../api/client';
 import { ErrorSummary, type FormProblem } from '../../components/form/error-summary';
 import { RadiosField, SelectField, TextAreaField, TextField } from '../../components/form/fields';
@@ -10,9 +10,9 @@ import { fieldError, problemsFrom, tooLongMessage } from '../../components/form/
 import { Helplines } from '../../components/layout/helplines';
 import { usePageTitle } from '../../components/page-title';
 import { PHONE_MARKUP } from '../../components/phone-number';
-import { SecretText } from '../../components/secret-text';
 import { LanguagePicker } from '../../components/language-picker';
-import { PhotoUpload } from './photo-upload';
+import { ReportSent } from './report-sent';
+import { usePublicForm } from './public-form';
 import { EMPTY, forgetDraft, keepDraft, loadDraft, type Draft, type Person } from './report-draft';
 import { REPORT_LIMITS as LIMIT } from './report-limits';
 import { useForceAreas } from '../../api/force-areas';
@@ -86,18 +86,10 @@ export function ReportPage() {
   const [problems, setProblems] = useState<FormProblem[]>([]);
   const [sent, setSent] = useState<ReportReceipt | null>(null);
   const [busy, setBusy] = useState(false);
-  const token = useRef<string | null>(null);
-  // The campaign tag of a poster's QR code, as the form was opened: the same for everyone who scans it.
-  const [campaign] = useState(() => {
-    const tag = new URLSearchParams(location.search).get('c');
-    return tag && CAMPAIGN_CODE.test(tag) ? tag : undefined;
-  });
+  const { campaign, formToken, renewToken } = usePublicForm();
   const heading = useRef<HTMLHeadingElement>(null);
   usePageTitle(sent ? t('report.sent.title') : t(`report.steps.${step}.title`), problems.length > 0);
 
-  useEffect(() => {
-    void api<FormToken>('GET', '/api/public/form-token').then((r) => (token.current = r.token));
-  }, []);
   // Each step opens at its top: the browser's own restoring of scroll on Back would leave the reader
   // mid-page, under the quick exit bar, with an error summary out of sight.
   useEffect(() => {
@@ -155,7 +147,7 @@ export function ReportPage() {
     const phones = draft.phones.map((p, at) => ({ p: p.trim(), at })).filter(({ p }) => p);
     try {
       const body: PublicReportRequest = {
-        formToken: token.current ?? '',
+        formToken: formToken(),
         leaveBlank: draft.leaveBlank || undefined,
         language: REPORT_LANGUAGES.find((l) => l === i18n.language) ?? 'en',
         description: draft.description,
@@ -196,7 +188,7 @@ export function ReportPage() {
       setProblems(found);
       if (found.some((p) => p.field === 'formToken')) {
         // A fresh token; nothing the reporter wrote is lost.
-        token.current = (await api<FormToken>('GET', '/api/public/form-token')).token;
+        await renewToken();
       }
       const fieldStep = found.map((p) => stepOf(p.field ?? '')).find(Boolean);
       if (fieldStep) go(fieldStep, true);
@@ -205,42 +197,7 @@ export function ReportPage() {
     }
   };
 
-  if (sent) {
-    return (
-      <div className="govuk-grid-row">
-        <div className="govuk-grid-column-two-thirds">
-          <div className="govuk-panel govuk-panel--confirmation">
-            <h1 className="govuk-panel__title" ref={heading} tabIndex={-1}>
-              {t('report.sent.title')}
-            </h1>
-            <div className="govuk-panel__body">
-              {t('report.sent.reference')}
-              <br />
-              <strong data-testid="reference">{sent.reference}</strong>
-            </div>
-          </div>
-          <p className="govuk-body">{t('report.sent.passphraseIntro')}</p>
-          <p className="app-secret govuk-!-font-size-36" data-testid="passphrase">
-            <SecretText value={sent.passphrase} />
-          </p>
-          <div className="govuk-warning-text">
-            <span className="govuk-warning-text__icon" aria-hidden="true">
-              !
-            </span>
-            <strong className="govuk-warning-text__text">{t('report.sent.keepSafe')}</strong>
-          </div>
-          <PhotoUpload reference={sent.reference} passphrase={sent.passphrase} />
-          <p className="govuk-body">{t('report.sent.next')}</p>
-          <p className="govuk-body">
-            <Link className="govuk-link" to="/report/follow-up">
-              {t('report.sent.followUpLink')}
-            </Link>
-          </p>
-          <Helplines />
-        </div>
-      </div>
-    );
-  }
+  if (sent) return <ReportSent sent={sent} />;
 
   return (
     <div className="govuk-grid-row">

@@ -4,6 +4,7 @@ import type { FormProblem } from '../../components/form/error-summary';
 import { TextAreaField, TextField } from '../../components/form/fields';
 import { fieldError } from '../../components/form/problems';
 import { MarkdownText } from '../../components/markdown';
+import { AddPicture } from './add-picture';
 
 /**
  * One text of a course in both languages, side by side on a desk and one above the other on a
@@ -51,6 +52,9 @@ export function BilingualField({
               <TextAreaField {...props} rows={rows} value={value[language]} onChange={(text) => onChange({ ...value, [language]: text })} />
             ) : (
               <TextField {...props} value={value[language]} onChange={(e) => onChange({ ...value, [language]: e.target.value })} />
+            )}
+            {markdown && rows && (
+              <AddPicture id={id} onAdded={(picture) => onChange({ ...value, [language]: `${value[language].trimEnd()}\n\n${picture}\n` })} />
             )}
             {markdown && (
               <details className="govuk-details">

@@ -99,6 +99,7 @@ export function ReportViewPage() {
   if (r.victim?.ageYears !== undefined) rows.push([t('reportView.age'), String(r.victim.ageYears)]);
   if (r.victim?.consentToNrm) rows.push([t('reportView.consent'), t(`reportView.consents.${r.victim.consentToNrm}`, { defaultValue: r.victim.consentToNrm })]);
   if (r.language) rows.push([t('reportView.language'), language ? `${language.name} (${language.code})` : r.language]);
+  if (r.setting) rows.push([t('reportView.setting'), t(`prevent.setting.${r.setting}`, { defaultValue: r.setting })]);
   if (r.campaign) rows.push([t('reportView.campaign'), r.campaign]);
   if (r.referenceCode) rows.push([t('reportView.referenceCode'), r.referenceCode]);
 
