@@ -192,6 +192,28 @@ describe('awareness in Welsh, and beside the reports on the analyst’s map', ()
     }
   });
 
+  it('the self-check pages read in English and Welsh on a phone, without accessibility problems', async () => {
+    const visitor = await openBrowser();
+    try {
+      const page = visitor.page;
+      await page.setViewportSize({ width: 390, height: 844 });
+      for (const [lang, heading] of [
+        ['en', 'Did you notice any of these?'],
+        ['cy', "Wnaethoch chi sylwi ar unrhyw un o'r rhain?"],
+      ] as const) {
+        await page.goto(`${visitor.baseUrl}/check/nail-bar?lang=${lang}`);
+        await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+        // A customer who may be watched can leave at once.
+        await page.getByRole('button', { name: /Leave this site quickly|Gadael y wefan hon yn gyflym/ }).waitFor();
+        await pageIsSound(page);
+      }
+      await page.goto(`${visitor.baseUrl}/check/no-such-place?lang=en`);
+      await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+    } finally {
+      await visitor.close();
+    }
+  });
+
   it('the analyst sees the event on the map of reports, and counted in the 4P view', async () => {
     const b = await signedInBrowser('analyst');
     try {
