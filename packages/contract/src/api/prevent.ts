@@ -62,6 +62,8 @@ export const eventBody = z.object({
   notes: optional(2_000),
 });
 export type AwarenessEventRequest = z.input<typeof eventBody>;
+/** An event as the route hands it on, checked and with its defaults. */
+export type AwarenessEventInput = z.output<typeof eventBody>;
 
 export const eventSchema = z.object({
   id: z.uuid(),

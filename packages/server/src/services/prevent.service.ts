@@ -2,7 +2,7 @@ import type {
   AwarenessAudience,
   AwarenessEvent,
   AwarenessEventList,
-  AwarenessEventRequest,
+  AwarenessEventInput,
   AreaBoundaries,
   AwarenessSetting,
   Campaign,
@@ -14,7 +14,6 @@ import type {
   Prevented,
   ReportLanguage,
 } from '@harbour/contract';
-import { eventBody } from '@harbour/contract';
 import {
   Conflict,
   Invalid,
@@ -115,9 +114,8 @@ export class PreventService {
     return { pdf, filename: `${material.campaign}-${kind}-${material.setting.replace(/_/g, '-')}-${material.language}.pdf` };
   }
 
-  async recordEvent(actor: Actor, request: AwarenessEventRequest): Promise<AwarenessEvent> {
+  async recordEvent(actor: Actor, event: AwarenessEventInput): Promise<AwarenessEvent> {
     const user = permittedUser(actor, PERMISSIONS.preventRecord, WHO);
-    const event = eventBody.parse(request);
     const today = localDate(this.now());
     if (event.heldOn > today) throw new Invalid('Not held yet', [{ path: 'heldOn', message: 'Record an event once it has been held' }]);
     if (!this.area.localAuthorities.some((la) => la.code === event.localAuthority))
