@@ -7,6 +7,7 @@ import { erBench } from './er.bench';
 import { pictureBench } from './picture.bench';
 import { graphBench } from './graph.bench';
 import { analyticsBench } from './analytics.bench';
+import { crashBench } from './crash.bench';
 
 /** `npm run bench` runs every benchmark; `npm run bench -- NAME` runs one. */
 const BENCHMARKS: Record<string, Benchmark> = {
@@ -17,6 +18,7 @@ const BENCHMARKS: Record<string, Benchmark> = {
   picture: pictureBench,
   graph: graphBench,
   analytics: analyticsBench,
+  crash: crashBench,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

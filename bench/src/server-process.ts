@@ -14,14 +14,20 @@ const MAIN = fileURLToPath(new URL('../../packages/server/src/main.ts', import.m
 export interface ServerProcess {
   readonly url: string;
   stop(): Promise<void>;
+  /** SIGKILL: the process ends mid-write, as in a crash or an out-of-memory kill. */
+  kill(): Promise<void>;
 }
 
 /**
  * Harbour as it is deployed: its own process (`npm start` in production mode, no demo data), so the
  * load generator in the bench process does not share the server's event loop.
  */
-export async function startServer(location: { dataDir: string; databaseUrl: string | undefined }, env: Record<string, string> = {}): Promise<ServerProcess> {
-  const port = await freePort();
+export async function startServer(
+  location: { dataDir: string; databaseUrl: string | undefined },
+  env: Record<string, string> = {},
+  options: { port?: number } = {},
+): Promise<ServerProcess> {
+  const port = options.port ?? (await freePort());
   const webDir = mkdtempSync(join(tmpdir(), 'harbour-bench-web-'));
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
     env: {
@@ -59,10 +65,15 @@ export async function startServer(location: { dataDir: string; databaseUrl: stri
       await exited;
       rmSync(webDir, { recursive: true, force: true });
     },
+    async kill() {
+      child.kill('SIGKILL');
+      await exited;
+      rmSync(webDir, { recursive: true, force: true });
+    },
   };
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);

@@ -86,9 +86,18 @@ export const BACKUP_TABLES = [
 
 /**
  * Short-lived tables left out: sessions (a restore signs everyone out), password delays and used
- * form tokens (both matter for a day at most), and request counts (a minute).
+ * form tokens (both matter for a day at most), request counts (a minute), and the background
+ * runs and the processes holding them (those of the running processes only).
  */
-export const TRANSIENT_TABLES = ['sessions', 'sign_in_throttle', 'used_form_tokens', 'request_limits', 'job_runs'] as const satisfies readonly (keyof DB)[];
+export const TRANSIENT_TABLES = [
+  'sessions',
+  'sign_in_throttle',
+  'used_form_tokens',
+  'request_limits',
+  'job_runs',
+  'job_workers',
+  'job_holds',
+] as const satisfies readonly (keyof DB)[];
 
 /** Tables worked out from the others: a restore's inserts rebuild them, through their triggers. */
 export const DERIVED_TABLES = [

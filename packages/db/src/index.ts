@@ -5,3 +5,4 @@ export * from './job-queue';
 export * from './backup';
 export * from './repositories/index';
 export { seedDatabase, type SeedResult } from './seed';
+export { FolderInUse, LOCK_FILE } from './folder-lock';

@@ -66,6 +66,19 @@ export interface RequestLimitsTable {
   window_ends: Timestamp;
 }
 
+export interface JobWorkersTable {
+  id: string;
+  started_at: CreatedAt;
+  seen_at: CreatedAt;
+}
+
+export interface JobHoldsTable {
+  job_id: string;
+  job_name: string;
+  worker_id: string;
+  taken_at: CreatedAt;
+}
+
 export interface JobRunsTable {
   name: string;
   every_seconds: number;
@@ -981,6 +994,8 @@ export interface DB {
   access_grants: AccessGrantsTable;
   request_limits: RequestLimitsTable;
   job_runs: JobRunsTable;
+  job_workers: JobWorkersTable;
+  job_holds: JobHoldsTable;
   cases: CasesTable;
   case_status_changes: CaseStatusChangesTable;
   case_reports: CaseReportsTable;

@@ -5,6 +5,7 @@ import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { lockFolder } from './folder-lock';
 import type { DB } from './schema';
 
 export type StoreKind = 'pglite' | 'postgres';
@@ -50,7 +51,14 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     return { kind: 'postgres', db, executeSql: plainSql(pool), close: once(() => db.destroy()) };
   }
 
-  const pglite = await PGlite.create(options.dataDir, { extensions: { pg_trgm, fuzzystrmatch, unaccent } });
+  const unlock = lockFolder(options.dataDir);
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create(options.dataDir, { extensions: { pg_trgm, fuzzystrmatch, unaccent } });
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   // PGlite has a single connection: the pool must hand out exactly one client at a time.
   const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
@@ -59,8 +67,12 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     db,
     executeSql: plainSql(pool),
     close: once(async () => {
-      await db.destroy();
-      await pglite.close();
+      try {
+        await db.destroy();
+        await pglite.close();
+      } finally {
+        unlock();
+      }
     }),
   };
 }

@@ -84,8 +84,17 @@ export async function startHarbour(config: Config, progress: (line: string) => v
     await svc.figures.fillNationalities();
     const address = await app.listen({ port: config.port, host: config.host });
     own.url = address.replace('127.0.0.1', 'localhost');
+    // The embedded store is this process's alone (its folder is locked): an import's lease is a
+    // stopped process's, and the import goes on now rather than when the lease runs out.
+    if (store.kind === 'pglite') await repos.imports.releaseAll();
     // Background work runs as named jobs queued in the store, shared by every process on it.
-    const queue = await JobQueue.open(store, (error) => app.log.error({ err: { message: error.message } }, 'job queue upkeep failed'));
+    const queue = await JobQueue.open(store, {
+      onError: (error) => app.log.error({ err: { message: error.message } }, 'job queue upkeep failed'),
+      onTakenOver: (job) => {
+        app.log.warn({ job }, 'a background run whose process stopped will be tried again');
+        void repos.jobRuns.failed(job, new Date(), 'the process running it stopped').catch(() => undefined);
+      },
+    });
     const jobs = new BackgroundJobs(queue, repos.jobRuns, harbourJobs(svc, repos, queue), {
       failed: (job, reason) => app.log.error({ job, reason }, 'background job failed'),
     });

@@ -16,3 +16,4 @@ export { configuredSecretBox } from './auth/configured-secret-box';
 export { SecretKeyNotConfigured } from './services/secret-key.service';
 export { anchorDocument, readAnchorDocument, AnchorRefused } from './services/audit-anchor-file';
 export { readStarterCourses, type StarterCourse } from './services/starter-courses';
+export { AuditService } from './services/audit.service';

@@ -37,7 +37,7 @@ describe(`background jobs queued in the store (${TEST_STORE})`, () => {
   });
 
   async function processOn(store: Store, job: BackgroundJob): Promise<BackgroundJobs> {
-    const queue = await JobQueue.open(store, () => undefined);
+    const queue = await JobQueue.open(store, { onError: () => undefined });
     const jobs = new BackgroundJobs(queue, repositories(store.db).jobRuns, [job], quiet);
     await jobs.start();
     running.push(jobs);
@@ -126,6 +126,51 @@ describe(`background jobs queued in the store (${TEST_STORE})`, () => {
     // Tried again after a wait, and a longer wait the second time (backoff).
     expect(triedAt[1]! - triedAt[0]!).toBeGreaterThanOrEqual(900);
     expect(triedAt[2]! - triedAt[1]!).toBeGreaterThan(triedAt[1]! - triedAt[0]!);
+  });
+
+  it('a run whose process fell silent is failed and tried again by a live one, not left until it expires', async () => {
+    let release = () => undefined as void;
+    const stuck = new Promise<void>((resolve) => (release = resolve));
+    let started = 0;
+    let finished = 0;
+    const job: BackgroundJob = {
+      name: 'imports',
+      everySeconds: 1,
+      retries: 3,
+      // An hour: without the take-over, the second run would wait that long.
+      expireSeconds: 3600,
+      due: async () => finished === 0,
+      run: async () => {
+        started++;
+        // The first run hangs, as a run does in a process that was killed.
+        if (started === 1) await stuck;
+        finished++;
+        return {};
+      },
+    };
+    const dying = await JobQueue.open(t.store, { onError: () => undefined });
+    const dyingJobs = new BackgroundJobs(dying, t.repos.jobRuns, [job], quiet);
+    const taken: string[] = [];
+    const live = await JobQueue.open(second, { onError: () => undefined, onTakenOver: (name) => taken.push(name) });
+    const liveJobs = new BackgroundJobs(live, repositories(second.db).jobRuns, [job], quiet);
+    await dyingJobs.start();
+    await until(async () => started === 1, 'the first run');
+    // The dying process's last sign of life, a minute ago.
+    await t.store.db
+      .updateTable('job_workers')
+      .set({ seen_at: new Date(Date.now() - 60_000) })
+      .where('id', 'in', (eb) => eb.selectFrom('job_holds').select('worker_id').where('job_name', '=', 'imports'))
+      .execute();
+    expect(await live.takeOverStopped(false)).toEqual(['imports']);
+    expect(taken).toEqual(['imports']);
+    // The live process works the queue too (the dying one is busy with its hung run).
+    await liveJobs.start();
+    // Retried after its delay, while the first run still hangs.
+    await until(async () => finished === 1, 'the run tried again');
+    expect(started).toBe(2);
+    release();
+    await dyingJobs.stop();
+    await liveJobs.stop();
   });
 
   it('only an administrator or a supervisor sees the jobs', async () => {

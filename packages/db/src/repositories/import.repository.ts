@@ -241,6 +241,17 @@ export class ImportRepository {
     await this.db.updateTable('imports').set({ lease_until: null }).where('id', '=', id).where('status', '=', 'running').execute();
   }
 
+  /** Lets go of every running import: for a store no other process can hold (the embedded one, at start), whose leases are all a dead process's. */
+  async releaseAll(): Promise<number> {
+    const released = await this.db
+      .updateTable('imports')
+      .set({ lease_until: null })
+      .where('status', '=', 'running')
+      .where('lease_until', 'is not', null)
+      .executeTakeFirst();
+    return Number(released.numUpdatedRows);
+  }
+
   async quarantine(importId: string, limit: number, offset: number): Promise<QuarantinedRow[]> {
     return this.db
       .selectFrom('import_quarantine')

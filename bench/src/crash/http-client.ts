@@ -1,0 +1,65 @@
+import { CSRF_HEADER, currentTotp, DEMO_PASSWORD, DEMO_TOTP_SECRET, SESSION_COOKIE } from '@harbour/server';
+
+/** An answer read whole: status and body text (JSON parsed on demand). */
+export interface Answer {
+  readonly status: number;
+  readonly text: string;
+  json<T>(): T;
+}
+
+/**
+ * A signed-in account over real HTTP: its session cookie and anti-forgery token, kept across
+ * server restarts (sessions live in the store, so a restarted Harbour still knows them).
+ */
+export class StaffClient {
+  private constructor(
+    private readonly base: () => string,
+    private readonly cookie: string,
+    private readonly csrf: string,
+  ) {}
+
+  /** Password, then (for an enrolled account) the demo authenticator's current code. */
+  static async signIn(base: () => string, email: string): Promise<StaffClient> {
+    const first = await fetch(`${base()}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+    });
+    const session = (await first.json()) as { stage: string; csrfToken: string };
+    if (first.status !== 200) throw new Error(`sign-in as ${email} answered ${first.status}`);
+    const client = new StaffClient(base, cookieOf(first), session.csrfToken);
+    if (session.stage === 'complete') return client;
+    const second = await client.request('POST', '/api/session/second-factor', { code: currentTotp(DEMO_TOTP_SECRET) });
+    if (second.status !== 200) throw new Error(`second factor for ${email} answered ${second.status}: ${second.text}`);
+    return new StaffClient(base, second.cookie ?? client.cookie, second.json<{ csrfToken: string }>().csrfToken);
+  }
+
+  async request(method: 'GET' | 'POST', path: string, body?: unknown, contentType = 'application/json'): Promise<Answer & { cookie?: string }> {
+    const raw = typeof body === 'string';
+    const response = await fetch(`${this.base()}${path}`, {
+      method,
+      headers: {
+        cookie: this.cookie,
+        [CSRF_HEADER]: this.csrf,
+        ...(body === undefined ? {} : { 'content-type': raw ? contentType : 'application/json' }),
+      },
+      body: body === undefined ? undefined : raw ? body : JSON.stringify(body),
+    });
+    const text = await response.text();
+    const setCookie = response.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`));
+    return { status: response.status, text, json: <T>() => JSON.parse(text) as T, ...(setCookie ? { cookie: setCookie.split(';')[0]! } : {}) };
+  }
+}
+
+function cookieOf(response: Response): string {
+  const cookie = response.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`));
+  if (!cookie) throw new Error('no session cookie was set');
+  return cookie.split(';')[0]!;
+}
+
+/** A public request: no cookie, no token. */
+export async function publicPost(base: string, path: string, body: unknown): Promise<Answer> {
+  const response = await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const text = await response.text();
+  return { status: response.status, text, json: <T>() => JSON.parse(text) as T };
+}
