@@ -8,6 +8,7 @@ import { pictureBench } from './picture.bench';
 import { graphBench } from './graph.bench';
 import { analyticsBench } from './analytics.bench';
 import { crashBench } from './crash.bench';
+import { backupBench } from './backup.bench';
 
 /** `npm run bench` runs every benchmark; `npm run bench -- NAME` runs one. */
 const BENCHMARKS: Record<string, Benchmark> = {
@@ -19,6 +20,7 @@ const BENCHMARKS: Record<string, Benchmark> = {
   graph: graphBench,
   analytics: analyticsBench,
   crash: crashBench,
+  backup: backupBench,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -34,6 +34,8 @@ export async function startServer(
       ...process.env,
       NODE_ENV: 'production',
       HARBOUR_DEMO: 'off',
+      // A scheduled backup at start would be measured with everything else.
+      HARBOUR_BACKUP_DIR: 'off',
       PORT: String(port),
       HARBOUR_DATA_DIR: location.dataDir,
       DATABASE_URL: location.databaseUrl ?? '',

@@ -1,4 +1,5 @@
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, renameSync, rmSync } from 'node:fs';
+import { AuditChainVerifier, type ChainedAuditEntry } from '@harbour/core';
 import { createInterface } from 'node:readline';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
@@ -190,52 +191,115 @@ const ORDER: Record<BackupTable, string[]> = {
 
 export interface BackupHeader {
   readonly format: 'harbour-backup';
-  readonly version: 1;
+  readonly version: 2;
   readonly createdAt: string;
   readonly migrations: string[];
+}
+
+/** The last line: the rows each table holds. A file without it was cut short. */
+interface BackupTrailer {
+  readonly end: 'harbour-backup';
+  readonly rows: Record<string, number>;
 }
 
 export interface BackupSummary {
   readonly rows: Record<string, number>;
 }
 
+/** A backup that cannot be read whole: the reason names the line. */
+export class BackupDamaged extends Error {}
+
+const PAGE = 5000;
+
+/**
+ * Writes the whole store as it stood at one moment (one repeatable-read snapshot: a write made
+ * while the backup runs is in all of it or none of it), to `file.partial`, renamed to `file`
+ * only once whole: an interrupted backup never leaves a file that looks complete. On the
+ * embedded store the snapshot holds its one connection, so requests wait until it is written.
+ */
 export async function writeBackup(db: Kysely<DB>, file: string): Promise<BackupSummary> {
-  const migrations = (await db.selectFrom('schema_migrations').select('name').orderBy('name').execute()).map((r) => r.name);
-  const rows: Record<string, number> = {};
-  async function* lines(): AsyncGenerator<string> {
-    const header: BackupHeader = { format: 'harbour-backup', version: 1, createdAt: new Date().toISOString(), migrations };
-    yield JSON.stringify(header) + '\n';
-    for (const table of BACKUP_TABLES) {
-      rows[table] = 0;
-      const keys = ORDER[table];
-      let offset = 0;
-      const page = 5000;
-      for (;;) {
-        // to_jsonb keeps every value exactly (timestamps to the microsecond, arrays, jsonb).
-        const result = await sql<{
-          r: Record<string, unknown>;
-        }>`select to_jsonb(t) as r from ${sql.table(table)} t order by ${sql.join(keys.map((k) => sql.ref(`t.${k}`)))} limit ${page} offset ${offset}`.execute(
-          db,
-        );
-        for (const row of result.rows) yield JSON.stringify({ t: table, r: row.r }) + '\n';
-        rows[table] += result.rows.length;
-        offset += result.rows.length;
-        if (result.rows.length < page) break;
-      }
-    }
+  const partial = `${file}.partial`;
+  try {
+    const rows = await db
+      .transaction()
+      .setIsolationLevel('repeatable read')
+      .setAccessMode('read only')
+      .execute(async (tx) => {
+        const migrations = (await tx.selectFrom('schema_migrations').select('name').orderBy('name').execute()).map((r) => r.name);
+        const rows: Record<string, number> = {};
+        async function* lines(): AsyncGenerator<string> {
+          const header: BackupHeader = { format: 'harbour-backup', version: 2, createdAt: new Date().toISOString(), migrations };
+          yield JSON.stringify(header) + '\n';
+          for (const table of BACKUP_TABLES) {
+            rows[table] = 0;
+            // A cursor walks the table once (an offset would read every earlier page again for each page).
+            // to_jsonb keeps every value exactly (timestamps to the microsecond, arrays, jsonb).
+            await sql`declare backup_rows no scroll cursor for select to_jsonb(t) as r from ${sql.table(table)} t order by ${sql.join(
+              ORDER[table].map((k) => sql.ref(`t.${k}`)),
+            )}`.execute(tx);
+            for (;;) {
+              const page = await sql<{ r: Record<string, unknown> }>`fetch ${sql.raw(String(PAGE))} from backup_rows`.execute(tx);
+              let chunk = '';
+              for (const row of page.rows) chunk += JSON.stringify({ t: table, r: row.r }) + '\n';
+              if (chunk) yield chunk;
+              rows[table] += page.rows.length;
+              if (page.rows.length < PAGE) break;
+            }
+            await sql`close backup_rows`.execute(tx);
+          }
+          const trailer: BackupTrailer = { end: 'harbour-backup', rows };
+          yield JSON.stringify(trailer) + '\n';
+        }
+        await pipeline(Readable.from(lines()), createGzip(), createWriteStream(partial, { mode: 0o600 }));
+        return rows;
+      });
+    renameSync(partial, file);
+    return { rows };
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw error;
   }
-  await pipeline(Readable.from(lines()), createGzip(), createWriteStream(file));
-  return { rows };
+}
+
+/** Rows each backed-up table holds now (to check a restore against its backup). */
+export async function countBackedUpRows(db: Kysely<DB>): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of BACKUP_TABLES) {
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(db);
+    counts[table] = rows[0]!.n;
+  }
+  return counts;
 }
 
 export async function readBackupHeader(file: string): Promise<BackupHeader> {
   const input = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
   try {
     for await (const line of input) return parseHeader(line);
-    throw new Error('the backup file is empty');
+    throw new BackupDamaged('the backup file is empty');
   } finally {
     input.close();
   }
+}
+
+/** What `harbour backup verify` found: the file read whole, its counts, its audit chain. */
+export interface BackupVerification extends BackupSummary {
+  readonly header: BackupHeader;
+  readonly auditEntries: number;
+}
+
+/**
+ * Reads a backup through without a store: every line whole, tables in the order a restore needs,
+ * each table's rows as many as the last line says, and the audit log's entries chaining from the
+ * first to the last. Throws BackupDamaged naming the first problem.
+ */
+export async function verifyBackup(file: string): Promise<BackupVerification> {
+  const chain = new AuditChainVerifier();
+  const result = await readBackup(file, async (table, row) => {
+    if (table !== 'audit_log') return;
+    const broken = chain.push(auditEntryOf(row));
+    if (broken) throw new BackupDamaged(`the audit log in the backup is broken at entry ${broken.seq}: ${broken.explanation}`);
+  });
+  return { ...result, auditEntries: chain.count };
 }
 
 /** Restores into a store whose tables are empty; refuses otherwise, so nothing is overwritten. */
@@ -245,11 +309,9 @@ export async function restoreBackup(db: Kysely<DB>, file: string): Promise<Backu
     if (found.rows.length > 0) throw new Error(`cannot restore: table ${table} already has data (restore into an empty store)`);
   }
   const migrations = (await db.selectFrom('schema_migrations').select('name').orderBy('name').execute()).map((r) => r.name);
-  const rows: Record<string, number> = {};
-  let header: BackupHeader | undefined;
   let pending: { table: BackupTable; rows: Record<string, unknown>[] } | undefined;
 
-  await db.transaction().execute(async (tx) => {
+  return db.transaction().execute(async (tx) => {
     const flush = async () => {
       if (!pending || pending.rows.length === 0) return;
       const { table, rows: batch } = pending;
@@ -257,35 +319,22 @@ export async function restoreBackup(db: Kysely<DB>, file: string): Promise<Backu
       await sql`insert into ${sql.table(table)} select * from jsonb_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(batch)}::jsonb)`.execute(tx);
       pending = { table, rows: [] };
     };
-    let lineNumber = 0;
-    // Opened only now: lines read before iteration starts would be lost.
-    const input = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
-    for await (const line of input) {
-      lineNumber += 1;
-      if (!header) {
-        header = parseHeader(line);
+    const summary = await readBackup(
+      file,
+      async (table, row) => {
+        if (!pending || pending.table !== table) {
+          await flush();
+          pending = { table, rows: [] };
+        }
+        pending.rows.push(row);
+        if (pending.rows.length >= 500) await flush();
+      },
+      (header) => {
         const missing = header.migrations.filter((m) => !migrations.includes(m));
         if (missing.length > 0) throw new Error(`the backup needs migrations this store does not have: ${missing.join(', ')}`);
-        continue;
-      }
-      if (line.trim() === '') continue;
-      let parsed: { t: BackupTable; r: Record<string, unknown> };
-      try {
-        parsed = JSON.parse(line) as { t: BackupTable; r: Record<string, unknown> };
-      } catch {
-        throw new Error(`the backup is damaged at line ${lineNumber}`);
-      }
-      if (!(BACKUP_TABLES as readonly string[]).includes(parsed.t)) throw new Error(`unknown table ${parsed.t} at line ${lineNumber}`);
-      if (!pending || pending.table !== parsed.t) {
-        await flush();
-        pending = { table: parsed.t, rows: [] };
-      }
-      pending.rows.push(parsed.r);
-      rows[parsed.t] = (rows[parsed.t] ?? 0) + 1;
-      if (pending.rows.length >= 500) await flush();
-    }
+      },
+    );
     await flush();
-    if (!header) throw new Error('the backup file is empty');
     // Live report and case numbers continue after the highest restored ones.
     // Link analysis reads changes numbered after the highest restored one.
     await sql`select setval('graph_change_seq', greatest(1, (select max(m) from (select max(seq) as m from record_links
@@ -296,19 +345,97 @@ export async function restoreBackup(db: Kysely<DB>, file: string): Promise<Backu
     await sql`select setval('case_numbers', greatest(1, coalesce((select max(substring(reference from '[0-9]+$')::bigint) from cases where reference ~ '^HBC-[0-9]{4}-[0-9]+$'), 0)), true)`.execute(
       tx,
     );
+    return { rows: summary.rows };
   });
-  return { rows };
+}
+
+/**
+ * Reads a backup line by line, handing each row on; checks the header, the tables' order, and
+ * the last line's counts (a file cut short, or with rows added or taken away, is refused).
+ */
+async function readBackup(
+  file: string,
+  onRow: (table: BackupTable, row: Record<string, unknown>) => Promise<void>,
+  onHeader: (header: BackupHeader) => void = () => undefined,
+): Promise<{ header: BackupHeader; rows: Record<string, number> }> {
+  const rows: Record<string, number> = {};
+  let header: BackupHeader | undefined;
+  let trailer: BackupTrailer | undefined;
+  let lineNumber = 0;
+  let lastTable = -1;
+  // Opened only now: lines read before iteration starts would be lost.
+  const input = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
+  try {
+    for await (const line of input) {
+      lineNumber += 1;
+      if (!header) {
+        header = parseHeader(line);
+        onHeader(header);
+        continue;
+      }
+      if (line.trim() === '') continue;
+      if (trailer) throw new BackupDamaged(`the backup goes on after its last line, at line ${lineNumber}`);
+      let parsed: { t?: unknown; r?: unknown; end?: unknown; rows?: unknown };
+      try {
+        parsed = JSON.parse(line) as typeof parsed;
+      } catch {
+        throw new BackupDamaged(`the backup is damaged at line ${lineNumber}`);
+      }
+      if (parsed.end === 'harbour-backup' && typeof parsed.rows === 'object' && parsed.rows !== null) {
+        trailer = parsed as BackupTrailer;
+        continue;
+      }
+      const at = BACKUP_TABLES.indexOf(parsed.t as BackupTable);
+      if (at < 0) throw new BackupDamaged(`unknown table ${String(parsed.t)} at line ${lineNumber}`);
+      if (at < lastTable) throw new BackupDamaged(`table ${String(parsed.t)} out of order at line ${lineNumber}`);
+      if (typeof parsed.r !== 'object' || parsed.r === null) throw new BackupDamaged(`the backup is damaged at line ${lineNumber}`);
+      lastTable = at;
+      const table = BACKUP_TABLES[at]!;
+      rows[table] = (rows[table] ?? 0) + 1;
+      await onRow(table, parsed.r as Record<string, unknown>);
+    }
+  } catch (error) {
+    // gunzip's own words for a cut or corrupted file, said plainly.
+    if (error instanceof Error && 'code' in error && String(error.code).startsWith('Z_'))
+      throw new BackupDamaged(`the backup file is damaged or cut short (${error.message}) after line ${lineNumber}`);
+    throw error;
+  } finally {
+    input.close();
+  }
+  if (!header) throw new BackupDamaged('the backup file is empty');
+  if (!trailer) throw new BackupDamaged(`the backup was cut short: it ends at line ${lineNumber} without its last line`);
+  for (const table of BACKUP_TABLES) {
+    const said = trailer.rows[table] ?? 0;
+    if ((rows[table] ?? 0) !== said) throw new BackupDamaged(`table ${table}: the backup says ${said} rows but holds ${rows[table] ?? 0}`);
+  }
+  return { header, rows };
+}
+
+/** An audit row as to_jsonb wrote it, as the chain hashed it (times to the millisecond). */
+function auditEntryOf(row: Record<string, unknown>): ChainedAuditEntry {
+  return {
+    seq: Number(row.seq),
+    at: new Date(String(row.at)).toISOString(),
+    actorId: (row.actor_id as string | null) ?? null,
+    actorRole: (row.actor_role as string | null) ?? null,
+    action: row.action as ChainedAuditEntry['action'],
+    subjectType: (row.subject_type as string | null) ?? null,
+    subjectId: (row.subject_id as string | null) ?? null,
+    reason: (row.reason as string | null) ?? null,
+    details: (row.details as Record<string, unknown>) ?? {},
+    prevHash: String(row.prev_hash),
+    hash: String(row.hash),
+  };
 }
 
 function parseHeader(line: string): BackupHeader {
-  let header: Partial<BackupHeader>;
+  let header: Partial<Omit<BackupHeader, 'version'>> & { version?: unknown };
   try {
-    header = JSON.parse(line) as Partial<BackupHeader>;
+    header = JSON.parse(line) as typeof header;
   } catch {
-    throw new Error('not a Harbour backup (the first line is not a header)');
+    throw new BackupDamaged('not a Harbour backup (the first line is not a header)');
   }
-  if (header.format !== 'harbour-backup' || header.version !== 1 || !Array.isArray(header.migrations)) {
-    throw new Error('not a Harbour backup, or a version this Harbour cannot read');
-  }
+  if (header.format !== 'harbour-backup' || !Array.isArray(header.migrations)) throw new BackupDamaged('not a Harbour backup');
+  if (header.version !== 2) throw new BackupDamaged(`a backup of version ${String(header.version)}, which this Harbour cannot read (it reads version 2)`);
   return header as BackupHeader;
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GWENT } from '@harbour/core';
@@ -7,7 +8,7 @@ import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { harbour } from '../../../test/cli';
 import { newStoreLocation, newTestStore, openAt, TEST_STORE, type StoreLocation, type TestStore } from '../../../test/test-store';
-import { BACKUP_TABLES, DERIVED_TABLES, seedDatabase, TRANSIENT_TABLES, type DB } from '../src/index';
+import { BACKUP_TABLES, DERIVED_TABLES, seedDatabase, TRANSIENT_TABLES, verifyBackup, type DB } from '../src/index';
 
 /** A digest of every row of every backed-up table, in a stable order. */
 async function fingerprint(db: Kysely<DB>): Promise<Record<string, string>> {
@@ -80,8 +81,40 @@ describe(`backup and restore on ${TEST_STORE}`, () => {
     expect(rest).toEqual(restExpected);
     expect(Number(actual.audit_log!.split(':')[0])).toBe(Number(expected.audit_log!.split(':')[0]) + 1);
 
+    expect(restore.stdout).toMatch(/checked: every table holds the rows the backup counts; the audit chain of \d+ entries verifies/);
     const verify = harbour(target, ['audit', 'verify']);
     expect(verify.status).toBe(0);
+  });
+
+  it('verifies a backup without a store: every line, every count and the audit chain; names what is wrong with a damaged one', async () => {
+    const good = harbour(target, ['backup', 'verify', file]);
+    expect(good.stderr).toBe('');
+    expect(good.stdout).toMatch(/a whole backup of .*250 reports/);
+    expect(good.stdout).toMatch(/the audit chain of \d+ entries verifies/);
+
+    const lines = gunzipSync(readFileSync(file)).toString('utf8').trimEnd().split('\n');
+    // The command line once (above); the damaged files through the function it calls.
+    const damaged = async (name: string, edited: string[]) => {
+      const path = join(dir, name);
+      writeFileSync(path, gzipSync(edited.join('\n') + '\n'));
+      return verifyBackup(path).then(
+        () => ({ stderr: '' }),
+        (error: Error) => ({ stderr: error.message }),
+      );
+    };
+    // Cut short: the last line, which counts the rows, is missing.
+    expect((await damaged('cut.gz', lines.slice(0, -1))).stderr).toMatch(/cut short: it ends at line \d+ without its last line/);
+    // A report taken out: the counts no longer agree.
+    const report = lines.findIndex((l) => l.startsWith('{"t":"reports"'));
+    expect((await damaged('less.gz', lines.toSpliced(report, 1))).stderr).toMatch(/table reports: the backup says 250 rows but holds 249/);
+    // An audit entry altered: the chain says where.
+    const entry = lines.findIndex((l) => l.startsWith('{"t":"audit_log"') && l.includes('store.seeded'));
+    const altered = lines.with(entry, lines[entry]!.replace('"store.seeded"', '"store.restored"'));
+    expect((await damaged('altered.gz', altered)).stderr).toMatch(/audit log in the backup is broken at entry \d+: its contents do not match its hash/);
+    // Bytes cut from the compressed file itself.
+    const bytes = readFileSync(file);
+    writeFileSync(join(dir, 'torn.gz'), bytes.subarray(0, Math.floor(bytes.length / 2)));
+    await expect(verifyBackup(join(dir, 'torn.gz'))).rejects.toThrow(/damaged or cut short/);
   });
 
   it('refuses to restore over data, and says why', async () => {
@@ -106,10 +139,8 @@ describe(`backup and restore on ${TEST_STORE}`, () => {
     const empty = await newStoreLocation({ migrated: true });
     const store = await openAt(empty);
     // A damaged file: valid header, then a line that is not JSON.
-    const { writeFileSync } = await import('node:fs');
-    const { gzipSync } = await import('node:zlib');
     const damaged = join(dir, 'damaged.gz');
-    const header = JSON.stringify({ format: 'harbour-backup', version: 1, createdAt: new Date().toISOString(), migrations: [] });
+    const header = JSON.stringify({ format: 'harbour-backup', version: 2, createdAt: new Date().toISOString(), migrations: [] });
     writeFileSync(
       damaged,
       gzipSync(

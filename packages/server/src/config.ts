@@ -66,6 +66,14 @@ const schema = z.object({
   HARBOUR_DOCUMENT_MAX_MB: z.coerce.number().int().min(1).max(500).default(20),
   /** A folder to keep case documents in; without it they are kept in the store (and its backups). */
   HARBOUR_DOCUMENT_DIR: z.string().optional(),
+  /** Scheduled backups: the folder they are written to (`off`: none). On by default in production, in the data folder's `backups`. */
+  HARBOUR_BACKUP_DIR: z.string().optional(),
+  HARBOUR_BACKUP_EVERY_HOURS: z.coerce
+    .number()
+    .min(0.01)
+    .max(24 * 7)
+    .default(24),
+  HARBOUR_BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(14),
   /** Years to each record type's first review, e.g. `report=6,case=6,case_convicted=10` (any left out keep their default). */
   HARBOUR_RETENTION_YEARS: z
     .string()
@@ -119,6 +127,8 @@ export interface Config {
   readonly retention: RetentionSchedule;
   /** How large a case document may be, and the folder documents are kept in (none: the store). */
   readonly documents: { readonly maxBytes: number; readonly folder: string | undefined };
+  /** Scheduled backups: where (none: off), how often, and how many kept. */
+  readonly backups: { readonly folder: string | undefined; readonly everyHours: number; readonly keep: number };
   /** Where the map's boundaries are read from; without them the map still draws places and hotspots. */
   readonly geoDir: string | undefined;
   /** The key secrets are sealed with (none: one kept in the data folder, outside production) and those rotated away from. */
@@ -167,6 +177,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     retention: c.HARBOUR_RETENTION_YEARS,
     documents: { maxBytes: c.HARBOUR_DOCUMENT_MAX_MB * 1024 * 1024, folder: c.HARBOUR_DOCUMENT_DIR ? resolve(c.HARBOUR_DOCUMENT_DIR) : undefined },
+    backups: {
+      folder:
+        c.HARBOUR_BACKUP_DIR === 'off'
+          ? undefined
+          : c.HARBOUR_BACKUP_DIR
+            ? resolve(c.HARBOUR_BACKUP_DIR)
+            : production
+              ? resolve(c.HARBOUR_DATA_DIR, 'backups')
+              : undefined,
+      everyHours: c.HARBOUR_BACKUP_EVERY_HOURS,
+      keep: c.HARBOUR_BACKUP_KEEP,
+    },
     geoDir: c.HARBOUR_GEO_DIR ? resolve(c.HARBOUR_GEO_DIR) : !production && existsSync(SHARED_GEO) ? SHARED_GEO : undefined,
     secretKeys: { current: c.HARBOUR_SECRET_KEY, previous: c.HARBOUR_PREVIOUS_SECRET_KEYS },
   };

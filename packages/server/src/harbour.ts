@@ -4,6 +4,7 @@ import { buildApp, loggerOptions } from './app';
 import type { Config } from './config';
 import { configuredSecretBox } from './auth/configured-secret-box';
 import { seedDemo } from './demo';
+import { ScheduledBackups } from './services/scheduled-backups';
 import { publishStarterCourses } from './services/starter-courses';
 import { seedDemoCasework } from './demo-casework';
 import { services } from './services/index';
@@ -95,9 +96,19 @@ export async function startHarbour(config: Config, progress: (line: string) => v
         void repos.jobRuns.failed(job, new Date(), 'the process running it stopped').catch(() => undefined);
       },
     });
-    const jobs = new BackgroundJobs(queue, repos.jobRuns, harbourJobs(svc, repos, queue), {
-      failed: (job, reason) => app.log.error({ job, reason }, 'background job failed'),
-    });
+    const jobs = new BackgroundJobs(
+      queue,
+      repos.jobRuns,
+      harbourJobs(
+        svc,
+        repos,
+        queue,
+        config.backups.folder ? new ScheduledBackups(store.db, svc.audit, { ...config.backups, folder: config.backups.folder }) : undefined,
+      ),
+      {
+        failed: (job, reason) => app.log.error({ job, reason }, 'background job failed'),
+      },
+    );
     await jobs.start();
     return {
       app,

@@ -1,5 +1,6 @@
 import type { JobQueue, Repositories } from '@harbour/db';
 import type { Services } from '../services/index';
+import type { ScheduledBackups } from '../services/scheduled-backups';
 import type { BackgroundJob } from './background-jobs';
 
 /** Reports resolved per batch: small, so requests are served between batches. */
@@ -9,9 +10,22 @@ const RESOLUTION_BATCH = 50;
  * Harbour's background jobs. Resolution and folding give way while reports are pouring in
  * (they share the store, and reporters come first); imports and housekeeping do not.
  */
-export function harbourJobs(svc: Services, repos: Repositories, queue: JobQueue): BackgroundJob[] {
+export function harbourJobs(svc: Services, repos: Repositories, queue: JobQueue, backups?: ScheduledBackups): BackgroundJob[] {
   const reportersBusy = () => svc.publicReports.reportersBusy();
   return [
+    ...(backups
+      ? [
+          {
+            // A whole backup into the configured folder when the newest there is older than the schedule.
+            name: 'backup' as const,
+            everySeconds: 5 * 60,
+            retries: 2,
+            expireSeconds: 6 * 3600,
+            due: async () => backups.due(),
+            run: () => backups.run(),
+          },
+        ]
+      : []),
     {
       // New reports' people, phones… join the picture within seconds, outside the intake transaction.
       name: 'resolution',
