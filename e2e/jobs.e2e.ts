@@ -44,6 +44,8 @@ describe('an administrator reads the background jobs on a phone, in Welsh', () =
     await expect.poll(() => resolution.textContent(), { timeout: 30_000 }).toMatch(/Cofnodion wedi'u datrys: [1-9]/);
     // Housekeeping runs as Harbour starts.
     await expect.poll(() => b.page.locator('[data-job="housekeeping"] [data-state]').getAttribute('data-state'), { timeout: 30_000 }).toBe('working');
+    // The scheduled backup runs as Harbour starts with an empty backup folder, and says what it wrote.
+    await expect.poll(() => b.page.locator('[data-job="backup"]').textContent(), { timeout: 30_000 }).toMatch(/Rhesi wedi'u cadw wrth gefn: [1-9]/);
     expect(await resolution.textContent()).toContain(cy.jobs.descriptions.resolution);
     expect(await resolution.textContent()).toContain('Bob 2 eiliad');
     // Dates day first, in the 24-hour clock, though this browser has no Welsh data of its own.

@@ -35,6 +35,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
 async function startHarbour(): Promise<{ url: string; stop: () => Promise<string[]> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'harbour-e2e-'));
+  const backupDir = mkdtempSync(join(tmpdir(), 'harbour-e2e-backups-'));
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'packages/server/src/main.ts')], {
     cwd: ROOT,
     env: {
@@ -43,6 +44,8 @@ async function startHarbour(): Promise<{ url: string; stop: () => Promise<string
       HARBOUR_DATA_DIR: dataDir,
       DATABASE_URL: '',
       HARBOUR_DEMO_REPORTS: '300',
+      // Scheduled backups, as in production: the jobs page shows their card and what they did.
+      HARBOUR_BACKUP_DIR: backupDir,
       // Each request's method, path and answer (never a body or a query), for refusedRequests.
       HARBOUR_LOG_LEVEL: 'info',
       // Every test browser signs in from 127.0.0.1: more than a person would in a minute. Each
@@ -62,6 +65,7 @@ async function startHarbour(): Promise<{ url: string; stop: () => Promise<string
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));
       rmSync(dataDir, { recursive: true, force: true });
+      rmSync(backupDir, { recursive: true, force: true });
       return refusedRequests(log.join(''));
     },
   };
