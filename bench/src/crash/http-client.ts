@@ -27,7 +27,9 @@ export class StaffClient {
     });
     const session = (await first.json()) as { stage: string; csrfToken: string };
     if (first.status !== 200) throw new Error(`sign-in as ${email} answered ${first.status}`);
-    const client = new StaffClient(base, cookieOf(first), session.csrfToken);
+    const cookie = cookieOf(first);
+    if (!cookie) throw new Error('no session cookie was set');
+    const client = new StaffClient(base, cookie, session.csrfToken);
     if (session.stage === 'complete') return client;
     const second = await client.request('POST', '/api/session/second-factor', { code: currentTotp(DEMO_TOTP_SECRET) });
     if (second.status !== 200) throw new Error(`second factor for ${email} answered ${second.status}: ${second.text}`);
@@ -46,15 +48,17 @@ export class StaffClient {
       body: body === undefined ? undefined : raw ? body : JSON.stringify(body),
     });
     const text = await response.text();
-    const setCookie = response.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`));
-    return { status: response.status, text, json: <T>() => JSON.parse(text) as T, ...(setCookie ? { cookie: setCookie.split(';')[0]! } : {}) };
+    const cookie = cookieOf(response);
+    return { status: response.status, text, json: <T>() => JSON.parse(text) as T, ...(cookie ? { cookie } : {}) };
   }
 }
 
-function cookieOf(response: Response): string {
-  const cookie = response.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`));
-  if (!cookie) throw new Error('no session cookie was set');
-  return cookie.split(';')[0]!;
+/** The session cookie an answer sets (name=value), if it sets one. */
+function cookieOf(response: Response): string | undefined {
+  return response.headers
+    .getSetCookie()
+    .find((c) => c.startsWith(`${SESSION_COOKIE}=`))
+    ?.split(';')[0];
 }
 
 /** A public request: no cookie, no token. */

@@ -146,6 +146,15 @@ export class Workload {
     };
   }
 
+  /** The phones, vehicles and businesses a report is sent with, as many as its counts say. */
+  private things(c: Counts, plateLetters: string, businessName: string) {
+    return {
+      phones: Array.from({ length: c.phones }, (_, i) => `07700 9${String(Math.floor(this.next() * 9000) + 1000 + i).padStart(5, '0')}`),
+      vehicles: Array.from({ length: c.vehicles }, () => ({ registration: `CF${10 + Math.floor(this.next() * 80)} ${plateLetters}` })),
+      businesses: Array.from({ length: c.businesses }, () => ({ name: `${businessName} ${Math.floor(this.next() * 100)}` })),
+    };
+  }
+
   private ok(kind: WriteKind, status: number, expected: number, text: string): boolean {
     if (status === expected) return true;
     if (!this.stopped) this.refused.push({ kind, status, text: text.slice(0, 300) });
@@ -165,9 +174,7 @@ export class Workload {
       localAuthority: AREAS[Math.floor(this.next() * AREAS.length)],
       postcode: 'NP20 1AB',
       people: Array.from({ length: c.people }, (_, i) => ({ name: NAMES[(i + Math.floor(this.next() * 8)) % 8], nationality: 'Albanian' })),
-      phones: Array.from({ length: c.phones }, (_, i) => `07700 9${String(Math.floor(this.next() * 9000) + 1000 + i).padStart(5, '0')}`),
-      vehicles: Array.from({ length: c.vehicles }, () => ({ registration: `CF${10 + Math.floor(this.next() * 80)} ABC` })),
-      businesses: Array.from({ length: c.businesses }, () => ({ name: `Sparkle Hand Car Wash ${Math.floor(this.next() * 100)}` })),
+      ...this.things(c, 'ABC', 'Sparkle Hand Car Wash'),
       formToken,
     };
     const answer = await publicPost(this.base(), '/api/public/reports', body);
@@ -192,9 +199,7 @@ export class Workload {
       location: { localAuthority: AREAS[Math.floor(this.next() * AREAS.length)], town: 'Newport', postcode: 'np190aa' },
       summary: `Found at a flat with cash and two phones; owes money to older men. ${marker(id, c)}`,
       otherPeople: Array.from({ length: c.people - 1 }, (_, i) => ({ role: 'suspect', givenName: NAMES[i % 8]!.split(' ')[0], nationality: 'British' })),
-      phones: Array.from({ length: c.phones }, (_, i) => `07700 9${String(Math.floor(this.next() * 9000) + 1000 + i).padStart(5, '0')}`),
-      vehicles: Array.from({ length: c.vehicles }, () => ({ registration: `CF${10 + Math.floor(this.next() * 80)} XYZ` })),
-      businesses: Array.from({ length: c.businesses }, () => ({ name: `Maindee Nails ${Math.floor(this.next() * 100)}` })),
+      ...this.things(c, 'XYZ', 'Maindee Nails'),
     };
     const answer = await this.accounts.officer.request('POST', '/api/referrals', body);
     if (this.ok('referral', answer.status, 201, answer.text)) this.acknowledged.push({ kind: 'referral', marker: id, expected: c });

@@ -1,11 +1,12 @@
 import { createReadStream, createWriteStream, renameSync, rmSync } from 'node:fs';
-import { AuditChainVerifier, type ChainedAuditEntry } from '@harbour/core';
+import { AuditChainVerifier } from '@harbour/core';
+import { toEntry } from './repositories/audit.repository';
 import { createInterface } from 'node:readline';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { createGunzip, createGzip } from 'node:zlib';
 import { sql, type Kysely } from 'kysely';
-import type { DB } from './schema';
+import type { AuditRow, DB } from './schema';
 
 /**
  * Logical backups: gzip'd JSON lines, one row a line, tables in dependency order. The same file
@@ -296,7 +297,7 @@ export async function verifyBackup(file: string): Promise<BackupVerification> {
   const chain = new AuditChainVerifier();
   const result = await readBackup(file, async (table, row) => {
     if (table !== 'audit_log') return;
-    const broken = chain.push(auditEntryOf(row));
+    const broken = chain.push(toEntry(row as unknown as AuditRow));
     if (broken) throw new BackupDamaged(`the audit log in the backup is broken at entry ${broken.seq}: ${broken.explanation}`);
   });
   return { ...result, auditEntries: chain.count };
@@ -409,23 +410,6 @@ async function readBackup(
     if ((rows[table] ?? 0) !== said) throw new BackupDamaged(`table ${table}: the backup says ${said} rows but holds ${rows[table] ?? 0}`);
   }
   return { header, rows };
-}
-
-/** An audit row as to_jsonb wrote it, as the chain hashed it (times to the millisecond). */
-function auditEntryOf(row: Record<string, unknown>): ChainedAuditEntry {
-  return {
-    seq: Number(row.seq),
-    at: new Date(String(row.at)).toISOString(),
-    actorId: (row.actor_id as string | null) ?? null,
-    actorRole: (row.actor_role as string | null) ?? null,
-    action: row.action as ChainedAuditEntry['action'],
-    subjectType: (row.subject_type as string | null) ?? null,
-    subjectId: (row.subject_id as string | null) ?? null,
-    reason: (row.reason as string | null) ?? null,
-    details: (row.details as Record<string, unknown>) ?? {},
-    prevHash: String(row.prev_hash),
-    hash: String(row.hash),
-  };
 }
 
 function parseHeader(line: string): BackupHeader {

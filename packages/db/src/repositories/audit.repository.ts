@@ -161,7 +161,8 @@ export class AuditRepository {
   }
 }
 
-function toEntry(row: AuditRow): ChainedAuditEntry {
+/** A row of audit_log as the chain hashed it (times to the millisecond); also a row as to_jsonb wrote it into a backup. */
+export function toEntry(row: AuditRow): ChainedAuditEntry {
   return {
     seq: Number(row.seq),
     at: new Date(row.at).toISOString(),
