@@ -14,16 +14,8 @@ export interface Cluster {
 }
 
 export async function startCluster(): Promise<Cluster> {
-  const bin = findPostgresBin();
-  const dir = mkdtempSync(join(tmpdir(), 'harbour-pg-'));
-  chmodSync(dir, 0o777);
-  const asRoot = process.getuid?.() === 0;
-  const run = (tool: string, args: string[]) => {
-    const command = asRoot ? 'runuser' : join(bin, tool);
-    const fullArgs = asRoot ? ['-u', 'postgres', '--', join(bin, tool), ...args] : args;
-    const result = spawnSync(command, fullArgs, { encoding: 'utf8' });
-    if (result.status !== 0) throw new Error(`${tool} failed: ${result.stderr || result.stdout}`);
-  };
+  const run = postgresTools();
+  const dir = clusterFolder();
   const data = join(dir, 'data');
   run('initdb', ['-D', data, '-A', 'trust', '-U', 'harbour', '-E', 'UTF8', '--no-locale']);
   const port = await freePort();
@@ -41,6 +33,26 @@ export async function startCluster(): Promise<Cluster> {
   };
 }
 
+/** Runs one of PostgreSQL's tools, as `postgres` when this process is root (initdb refuses root). */
+export function postgresTools(): (tool: string, args: string[]) => string {
+  const bin = findPostgresBin();
+  const asRoot = process.getuid?.() === 0;
+  return (tool, args) => {
+    const command = asRoot ? 'runuser' : join(bin, tool);
+    const fullArgs = asRoot ? ['-u', 'postgres', '--', join(bin, tool), ...args] : args;
+    const result = spawnSync(command, fullArgs, { encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`${tool} failed: ${result.stderr || result.stdout}`);
+    return result.stdout;
+  };
+}
+
+/** A throw-away folder the `postgres` user can write in. */
+export function clusterFolder(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'harbour-pg-'));
+  chmodSync(dir, 0o777);
+  return dir;
+}
+
 function findPostgresBin(): string {
   const root = '/usr/lib/postgresql';
   if (existsSync(root)) {
@@ -54,7 +66,7 @@ function findPostgresBin(): string {
   }
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {

@@ -9,6 +9,7 @@ import { graphBench } from './graph.bench';
 import { analyticsBench } from './analytics.bench';
 import { crashBench } from './crash.bench';
 import { backupBench } from './backup.bench';
+import { failoverBench } from './failover.bench';
 
 /** `npm run bench` runs every benchmark; `npm run bench -- NAME` runs one. */
 const BENCHMARKS: Record<string, Benchmark> = {
@@ -21,6 +22,7 @@ const BENCHMARKS: Record<string, Benchmark> = {
   analytics: analyticsBench,
   crash: crashBench,
   backup: backupBench,
+  failover: failoverBench,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -16,6 +16,10 @@ export interface ServerProcess {
   stop(): Promise<void>;
   /** SIGKILL: the process ends mid-write, as in a crash or an out-of-memory kill. */
   kill(): Promise<void>;
+  /** Whether the process has ended (on its own, if neither stop nor kill was called). */
+  exited(): boolean;
+  /** What it wrote to stderr, for a failure's message. */
+  stderr(): string;
 }
 
 /**
@@ -72,6 +76,8 @@ export async function startServer(
       await exited;
       rmSync(webDir, { recursive: true, force: true });
     },
+    exited: () => child.exitCode !== null || child.signalCode !== null,
+    stderr: () => stderr,
   };
 }
 

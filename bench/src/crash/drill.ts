@@ -38,7 +38,7 @@ export interface DrillResult {
 }
 
 /** A demo Harbour with its accounts, the per-client report limit lifted: the drill is one client. */
-const DRILL_ENV = {
+export const DRILL_ENV = {
   NODE_ENV: 'development',
   HARBOUR_DEMO: 'on',
   HARBOUR_DEMO_REPORTS: '20',
@@ -77,12 +77,7 @@ export async function crashDrill(options: DrillOptions): Promise<DrillResult> {
 
   let server: ServerProcess = await startServer(options.location, DRILL_ENV);
   const base = () => server.url;
-  const accounts: Accounts = {
-    officer: await StaffClient.signIn(base, ACCOUNTS.officer),
-    supervisor: await StaffClient.signIn(base, ACCOUNTS.supervisor),
-    analyst: await StaffClient.signIn(base, ACCOUNTS.analyst),
-    partner: await StaffClient.signIn(base, ACCOUNTS.partner),
-  };
+  const accounts = await signInDrillAccounts(base);
   const tokens = new FormTokens();
   let pairs: [string, string][] = [];
   try {
@@ -140,15 +135,25 @@ export async function crashDrill(options: DrillOptions): Promise<DrillResult> {
   };
 }
 
+/** The demo accounts the drill writes as, each signed in (second factor included). */
+export async function signInDrillAccounts(base: () => string): Promise<Accounts> {
+  return {
+    officer: await StaffClient.signIn(base, ACCOUNTS.officer),
+    supervisor: await StaffClient.signIn(base, ACCOUNTS.supervisor),
+    analyst: await StaffClient.signIn(base, ACCOUNTS.analyst),
+    partner: await StaffClient.signIn(base, ACCOUNTS.partner),
+  };
+}
+
 /** Waits (up to three minutes) until no acknowledged import is still running. */
-async function importsFinished(partner: StaffClient, acknowledged: readonly Acknowledged[], log: (line: string) => void): Promise<void> {
+export async function importsFinished(partner: StaffClient, acknowledged: readonly Acknowledged[], log: (line: string) => void): Promise<void> {
   const ids = acknowledged.flatMap((a) => (a.kind === 'import' ? [a.importId] : []));
   const deadline = Date.now() + 180_000;
   for (;;) {
     const statuses = await Promise.all(ids.map(async (id) => (await partner.request('GET', `/api/imports/${id}`)).json<{ status: string }>().status));
     const running = statuses.filter((s) => s === 'running').length;
     if (running === 0 || Date.now() > deadline) return;
-    log(`waiting for ${running} imports a killed worker left (its lease runs out within a minute)`);
-    await new Promise((r) => setTimeout(r, 5_000));
+    log(`waiting for ${running} imports a killed worker or a lost connection left (a lease runs out within a minute)`);
+    await new Promise((r) => setTimeout(r, 2_000));
   }
 }

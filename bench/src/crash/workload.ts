@@ -104,12 +104,15 @@ export class Workload {
   private async loop(): Promise<void> {
     while (!this.stopped) {
       const kind = this.pick();
+      const refusedBefore = this.refused.length;
       try {
         await this.send(kind);
       } catch {
         // The connection failed: the server died with this write in flight. Not acknowledged.
         return;
       }
+      // Refused (the database changing over, say): a person waits a moment before sending again.
+      if (this.refused.length > refusedBefore) await new Promise((r) => setTimeout(r, 250));
     }
   }
 
@@ -155,6 +158,10 @@ export class Workload {
     };
   }
 
+  private acknowledge(write: Acknowledged): void {
+    this.acknowledged.push(write);
+  }
+
   private ok(kind: WriteKind, status: number, expected: number, text: string): boolean {
     if (status === expected) return true;
     if (!this.stopped) this.refused.push({ kind, status, text: text.slice(0, 300) });
@@ -178,7 +185,7 @@ export class Workload {
       formToken,
     };
     const answer = await publicPost(this.base(), '/api/public/reports', body);
-    if (this.ok('public-report', answer.status, 201, answer.text)) this.acknowledged.push({ kind: 'public-report', marker: id, expected: c });
+    if (this.ok('public-report', answer.status, 201, answer.text)) this.acknowledge({ kind: 'public-report', marker: id, expected: c });
   }
 
   private async referral(): Promise<void> {
@@ -202,7 +209,7 @@ export class Workload {
       ...this.things(c, 'XYZ', 'Maindee Nails'),
     };
     const answer = await this.accounts.officer.request('POST', '/api/referrals', body);
-    if (this.ok('referral', answer.status, 201, answer.text)) this.acknowledged.push({ kind: 'referral', marker: id, expected: c });
+    if (this.ok('referral', answer.status, 201, answer.text)) this.acknowledge({ kind: 'referral', marker: id, expected: c });
   }
 
   /** A partner's spreadsheet: 50 to 1,500 rows (up to three of the importer's batches), one in 17 refused. */
@@ -231,7 +238,7 @@ export class Workload {
       source: 'partner',
       remember: false,
     });
-    if (this.ok('import', started.status, 202, started.text)) this.acknowledged.push({ kind: 'import', importId, rows, refused });
+    if (this.ok('import', started.status, 202, started.text)) this.acknowledge({ kind: 'import', importId, rows, refused });
   }
 
   private async merge(): Promise<void> {
@@ -239,7 +246,7 @@ export class Workload {
     if (!pair) return;
     const [target, other] = pair;
     const answer = await this.accounts.analyst.request('POST', `/api/entities/${target}/merge`, { entityId: other });
-    if (this.ok('merge', answer.status, 200, answer.text)) this.acknowledged.push({ kind: 'merge', target, other });
+    if (this.ok('merge', answer.status, 200, answer.text)) this.acknowledge({ kind: 'merge', target, other });
   }
 
   /** A supervisor opens an operation, moves it to investigating and writes a note: three writes. */
@@ -249,13 +256,13 @@ export class Workload {
     const opened = await supervisor.request('POST', '/api/cases', { kind: 'operation', title: `Op Drill ${id.slice(0, 8)}`, summary: `drill ${id}` });
     if (!this.ok('case', opened.status, 201, opened.text)) return;
     const caseId = opened.json<{ id: string }>().id;
-    this.acknowledged.push({ kind: 'case-opened', caseId });
+    this.acknowledge({ kind: 'case-opened', caseId });
     const reason = `Drill ${id}: enough to investigate`;
     const moved = await supervisor.request('POST', `/api/cases/${caseId}/status`, { to: 'investigating', reason });
     if (!this.ok('case', moved.status, 200, moved.text)) return;
-    this.acknowledged.push({ kind: 'case-status', caseId, to: 'investigating', reason });
+    this.acknowledge({ kind: 'case-status', caseId, to: 'investigating', reason });
     const body = `Drill note ${id}: visited the car wash, four men seen.`;
     const noted = await supervisor.request('POST', `/api/cases/${caseId}/notes`, { body });
-    if (this.ok('case', noted.status, 200, noted.text)) this.acknowledged.push({ kind: 'case-note', caseId, body });
+    if (this.ok('case', noted.status, 200, noted.text)) this.acknowledge({ kind: 'case-note', caseId, body });
   }
 }

@@ -1,5 +1,7 @@
 export * from './schema';
 export * from './store';
+export { parseDatabaseUrl, InvalidDatabaseUrl } from './database-url';
+export { StoreUnavailable, isStoreUnavailable } from './writable-pool';
 export * from './migrate';
 export * from './job-queue';
 export * from './backup';

@@ -43,6 +43,8 @@ export interface QueueSettings {
 export class JobQueue {
   /** This process, as job_workers knows it. */
   private readonly workerId = randomUUID();
+  /** The runs this process is running now (by job id). */
+  private readonly inHand = new Set<string>();
   private heartbeat: NodeJS.Timeout | undefined;
 
   private constructor(
@@ -95,13 +97,16 @@ export class JobQueue {
       (await this.store.executeSql(`delete from job_workers where id <> $1 and ($2 or seen_at < now() - ${silent}) returning id`, [this.workerId, everyOther]))
         .rows as { id: string }[]
     ).map((r) => r.id);
-    // Also runs whose worker's row is gone (a process that took over from it died half way).
+    // Also runs whose worker's row is gone (a process that took over from it died half way), and
+    // this process's own runs that ended while the database was unreachable: their ending was
+    // never written, so the queue still counts them as running.
     const held = (
       await this.store.executeSql(
         `update job_holds h set worker_id = $1
          where h.worker_id = any($2::uuid[]) or (h.worker_id <> $1 and not exists (select 1 from job_workers w where w.id = h.worker_id))
+           or (h.worker_id = $1 and not h.job_id = any($3::uuid[]))
          returning job_id, job_name`,
-        [this.workerId, gone],
+        [this.workerId, gone, [...this.inHand]],
       )
     ).rows as Hold[];
     // A process killed between taking a run and noting it left a run no one holds.
@@ -152,16 +157,20 @@ export class JobQueue {
   /** Runs the job here whenever a run is waiting; a run that throws is retried, with backoff, up to its limit. */
   async work(settings: QueueSettings, run: () => Promise<void>): Promise<void> {
     await this.boss.work(settings.name, { pollingIntervalSeconds: settings.pollSeconds, batchSize: 1 }, async ([job]) => {
-      // Noted first, so that if this process dies mid-run, a live one knows whose run it was.
-      await this.store.executeSql('insert into job_holds (job_id, job_name, worker_id) values ($1, $2, $3) on conflict (job_id) do update set worker_id = $3', [
-        job!.id,
-        settings.name,
-        this.workerId,
-      ]);
+      this.inHand.add(job!.id);
       try {
-        await run();
+        // Noted first, so that if this process dies mid-run, a live one knows whose run it was.
+        await this.store.executeSql(
+          'insert into job_holds (job_id, job_name, worker_id) values ($1, $2, $3) on conflict (job_id) do update set worker_id = $3',
+          [job!.id, settings.name, this.workerId],
+        );
+        try {
+          await run();
+        } finally {
+          await this.store.executeSql('delete from job_holds where job_id = $1', [job!.id]);
+        }
       } finally {
-        await this.store.executeSql('delete from job_holds where job_id = $1', [job!.id]);
+        this.inHand.delete(job!.id);
       }
     });
   }

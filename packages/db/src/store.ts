@@ -6,12 +6,16 @@ import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { lockFolder } from './folder-lock';
+import { WritablePool } from './writable-pool';
 import type { DB } from './schema';
 
 export type StoreKind = 'pglite' | 'postgres';
 
 export interface StoreOptions {
-  /** A postgres:// URL selects a PostgreSQL server; otherwise PGlite in `dataDir`. */
+  /**
+   * A postgres:// URL selects a PostgreSQL server (or several, libpq style: the one that takes
+   * writes is used; see writable-pool.ts); otherwise PGlite in `dataDir`.
+   */
   readonly databaseUrl?: string | undefined;
   readonly dataDir: string;
   /** Connections to a PostgreSQL server (PGlite always has one). */
@@ -37,9 +41,7 @@ pg.types.setTypeParser(1082, (v) => v);
  */
 export async function openStore(options: StoreOptions): Promise<Store> {
   if (options.databaseUrl) {
-    if (!/^postgres(ql)?:\/\//.test(options.databaseUrl)) throw new Error('DATABASE_URL must start with postgres:// or postgresql://');
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, connectionTimeoutMillis: 10_000 });
-    pool.on('error', () => undefined); // an idle client's error is reported on the next query
+    const pool = new WritablePool(options.databaseUrl, { max: options.poolSize ?? 10, connectionTimeoutMillis: 10_000 });
     try {
       const client = await pool.connect();
       client.release();
@@ -65,7 +67,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   return {
     kind: 'pglite',
     db,
-    executeSql: plainSql(pool),
+    executeSql: plainSql({ query: (text, values) => pool.query(text, values) }),
     close: once(async () => {
       try {
         await db.destroy();
@@ -77,7 +79,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   };
 }
 
-function plainSql(pool: pg.Pool): Store['executeSql'] {
+function plainSql(pool: { query(text: string, values?: unknown[]): Promise<pg.QueryResult | pg.QueryResult[]> }): Store['executeSql'] {
   return async (text, values) => {
     const result = await pool.query(text, values ? [...values] : undefined);
     // Several statements in one text answer with one result each: the last is the answer.

@@ -1,3 +1,4 @@
+import { isStoreUnavailable } from '@harbour/db';
 import { loadConfig } from './config';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET } from './demo-accounts';
 import { startHarbour } from './harbour';
@@ -28,6 +29,19 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
 }
+
+// The job library settles a finished job (done or failed) without waiting for the database's
+// answer: while the database changes over to its standby that refusal is nobody's, and would end
+// the process. The job is run again once its lease ends. Anything else unheard is a defect: it
+// ends the process, as Node does by default.
+process.on('unhandledRejection', (reason) => {
+  if (isStoreUnavailable(reason)) {
+    console.error(`a background job's bookkeeping was refused while the database was unavailable; the job will run again`);
+    return;
+  }
+  console.error(reason);
+  process.exit(1);
+});
 
 main().catch((error: unknown) => {
   console.error(`Harbour could not start: ${error instanceof Error ? error.message : String(error)}`);

@@ -173,6 +173,30 @@ describe(`background jobs queued in the store (${TEST_STORE})`, () => {
     await liveJobs.stop();
   });
 
+  it('a run of its own whose end could not be written (the database was changing over) is failed and tried again, not left running', async () => {
+    const workers = async () => (await t.store.executeSql('select id from job_workers')).rows.map((r) => (r as { id: string }).id);
+    const others = await workers();
+    const queue = await JobQueue.open(t.store, { onError: () => undefined });
+    try {
+      const workerId = (await workers()).find((id) => !others.includes(id))!;
+      await queue.declare({ name: 'figures', retries: 3, retryDelaySeconds: 1, expireSeconds: 3600, pollSeconds: 1 });
+      expect(await queue.request('figures')).toBe(true);
+      // What the queue holds after a run ended while the database was unreachable: the job still
+      // active, its hold still this live process's, and nothing here running it.
+      const job = await t.store.executeSql(
+        `update pgboss.job set state = 'active', started_on = now() where name = 'figures' and state = 'created' returning id`,
+      );
+      const jobId = (job.rows[0] as { id: string }).id;
+      await t.store.executeSql('insert into job_holds (job_id, job_name, worker_id) values ($1, $2, $3)', [jobId, 'figures', workerId]);
+      expect(await queue.takeOverStopped(false)).toEqual(['figures']);
+      const after = await t.store.executeSql('select state from pgboss.job where id = $1', [jobId]);
+      expect((after.rows[0] as { state: string }).state).toBe('retry');
+      expect((await t.store.executeSql('select 1 from job_holds where job_id = $1', [jobId])).rows).toEqual([]);
+    } finally {
+      await queue.stop();
+    }
+  });
+
   it('only an administrator or a supervisor sees the jobs', async () => {
     const view = new JobRunService(t.repos);
     await expect(view.list(actor('officer'))).rejects.toThrow(/administrator or a supervisor/);

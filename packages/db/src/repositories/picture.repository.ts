@@ -351,8 +351,10 @@ export class PictureRepository {
         .execute();
   }
 
-  async assign(assignments: readonly Assignment[]): Promise<void> {
-    if (assignments.length === 0) return;
+  async assign(chosen: readonly Assignment[]): Promise<void> {
+    if (chosen.length === 0) return;
+    const forwarded = await this.lockTargets([...new Set(chosen.map((a) => a.entityId))]);
+    const assignments = chosen.map((a) => (forwarded.has(a.entityId) ? { ...a, entityId: forwarded.get(a.entityId)! } : a));
     await sql`
       update entity_records r set entity_id = a.entity_id, key = a.key, resolved_by = a.resolved_by, match_probability = a.probability,
         search_text = a.search_text, search_codes = string_to_array(a.search_codes, ' ')
@@ -368,6 +370,28 @@ export class PictureRepository {
       )}::text[]) as x(t, c)
       where t <> '' order by t
       on conflict (text) do nothing`.execute(this.db);
+  }
+
+  /**
+   * The entities records are about to join were chosen from an earlier read, and an analyst's merge
+   * may have committed since: a record given to a merged-away entity would be stranded there. Locks
+   * them (a merge waits for this transaction, then moves these records along with the rest) and
+   * returns, for each one already merged away, the entity it now lives on as.
+   */
+  private async lockTargets(ids: readonly string[]): Promise<Map<string, string>> {
+    const forwarded = new Map<string, string>();
+    let looking = [...ids];
+    for (let depth = 0; looking.length > 0 && depth < 50; depth++) {
+      const rows = await sql<{ id: string; merged_into: string | null }>`
+        select id, merged_into from entities where id = any(${looking}::uuid[]) order by id for share`.execute(this.db);
+      const mergedAway = rows.rows.filter((r) => r.merged_into !== null);
+      for (const { id, merged_into } of mergedAway) {
+        for (const [from, to] of forwarded) if (to === id) forwarded.set(from, merged_into!);
+        if (ids.includes(id)) forwarded.set(id, merged_into!);
+      }
+      looking = [...new Set(mergedAway.map((r) => r.merged_into!))];
+    }
+    return forwarded;
   }
 
   /**

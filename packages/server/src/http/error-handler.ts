@@ -1,4 +1,5 @@
 import { FORMAT_REASONS, HarbourError, type ErrorReason, type FieldProblem, type FieldReason } from '@harbour/core';
+import { isStoreUnavailable } from '@harbour/db';
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 
@@ -34,6 +35,12 @@ export function installErrorHandling(app: FastifyInstance): void {
         ...reasonFor(v.keyword, v.params, v.message),
       }));
       return sendError(reply, 400, 'invalid', 'Some of what was sent is not valid', fields);
+    }
+    // The database is down or changing over to its standby: nothing was kept; try again shortly.
+    if (isStoreUnavailable(error)) {
+      request.log.warn({ err: { type: error.name, code: error.code } }, 'store unavailable');
+      void reply.header('retry-after', '5');
+      return sendError(reply, 503, 'store_unavailable', 'Harbour cannot reach its database just now; nothing was saved. Try again in a moment.');
     }
     const status = error.statusCode ?? 500;
     if (status === 413) return sendError(reply, 413, 'too_large', 'What was sent is too large');

@@ -83,6 +83,7 @@ export const ERROR_REASON_KEYS: Partial<Record<string, string>> = {
 const CODE_KEYS: Partial<Record<string, string>> = {
   too_large: 'errors.code.tooLarge',
   too_many_requests: 'errors.code.tooManyRequests',
+  store_unavailable: 'errors.code.storeUnavailable',
   internal: 'errors.generic',
   forbidden: 'errors.forbidden',
 };
