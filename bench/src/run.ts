@@ -10,6 +10,7 @@ import { analyticsBench } from './analytics.bench';
 import { crashBench } from './crash.bench';
 import { backupBench } from './backup.bench';
 import { failoverBench } from './failover.bench';
+import { hostileBench } from './hostile.bench';
 
 /** `npm run bench` runs every benchmark; `npm run bench -- NAME` runs one. */
 const BENCHMARKS: Record<string, Benchmark> = {
@@ -23,6 +24,7 @@ const BENCHMARKS: Record<string, Benchmark> = {
   crash: crashBench,
   backup: backupBench,
   failover: failoverBench,
+  hostile: hostileBench,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

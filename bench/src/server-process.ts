@@ -13,6 +13,8 @@ const MAIN = fileURLToPath(new URL('../../packages/server/src/main.ts', import.m
 
 export interface ServerProcess {
   readonly url: string;
+  /** The process id, to read its memory from /proc. */
+  readonly pid: number;
   stop(): Promise<void>;
   /** SIGKILL: the process ends mid-write, as in a crash or an out-of-memory kill. */
   kill(): Promise<void>;
@@ -66,6 +68,7 @@ export async function startServer(
   }
   return {
     url,
+    pid: child.pid!,
     async stop() {
       child.kill('SIGTERM');
       await exited;

@@ -37,7 +37,7 @@ export class StaffClient {
   }
 
   async request(method: 'GET' | 'POST', path: string, body?: unknown, contentType = 'application/json'): Promise<Answer & { cookie?: string }> {
-    const raw = typeof body === 'string';
+    const raw = typeof body === 'string' || body instanceof Uint8Array;
     const response = await fetch(`${this.base()}${path}`, {
       method,
       headers: {
@@ -45,7 +45,7 @@ export class StaffClient {
         [CSRF_HEADER]: this.csrf,
         ...(body === undefined ? {} : { 'content-type': raw ? contentType : 'application/json' }),
       },
-      body: body === undefined ? undefined : raw ? body : JSON.stringify(body),
+      body: body === undefined ? undefined : raw ? (body as BodyInit) : JSON.stringify(body),
     });
     const text = await response.text();
     const cookie = cookieOf(response);

@@ -41,6 +41,46 @@ describe(`hostile input on ${TEST_STORE}: a clear 400, never a server error, not
     expect(response.statusCode).toBe(400);
   });
 
+  it('a JSON body not in UTF-8 (a Windows-1252 file), refused as such rather than stored with its letters broken', async () => {
+    const before = await reports();
+    const body = Buffer.from(JSON.stringify({ summary: 'Seen at the café on Heol y Frenhines', victim: { givenName: 'Zoë' } }), 'latin1');
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/referrals',
+      headers: { cookie: officer.cookie, 'x-csrf-token': officer.csrf, 'content-type': 'application/json' },
+      payload: body,
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.fields[0]).toMatchObject({ path: 'body', message: expect.stringMatching(/not UTF-8 text/) });
+    expect(await reports()).toBe(before);
+  });
+
+  it('an HTCDS file too large, nested a hundred thousand deep, or holding one case the standard refuses: a clear answer, nothing stored', async () => {
+    const before = await reports();
+    const htcds = (payload: string | Buffer) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/cases/htcds',
+        headers: { cookie: supervisor.cookie, 'x-csrf-token': supervisor.csrf, 'content-type': 'application/json' },
+        payload,
+      });
+    const huge = await htcds(Buffer.alloc(33 * 1024 * 1024, 0x20));
+    expect(huge.statusCode).toBe(413);
+    expect(huge.json().error.code).toBe('too_large');
+    const deep = await htcds(`{"cases":${'['.repeat(100_000)}${']'.repeat(100_000)}}`);
+    expect(deep.statusCode).toBe(400);
+    const wrongShape = await htcds(JSON.stringify({ cases: [{ caseId: 1, victims: 'many' }] }));
+    expect(wrongShape.statusCode).toBe(400);
+    expect(wrongShape.json().error.fields.length).toBeGreaterThan(0);
+    // Thousands of cases each wrong: the first hundred problems named, the rest counted.
+    const manyWrong = await htcds(JSON.stringify({ cases: Array.from({ length: 3_000 }, (_, i) => ({ caseId: i, victims: 'many' })) }));
+    expect(manyWrong.statusCode).toBe(400);
+    const fields = manyWrong.json().error.fields as { message: string }[];
+    expect(fields).toHaveLength(101);
+    expect(fields.at(-1)!.message).toMatch(/^… and \d+ more problems like these$/);
+    expect(await reports()).toBe(before);
+  });
+
   it('__proto__ and constructor as query names or values', async () => {
     for (const query of ['__proto__=x', '__proto__[polluted]=1', 'constructor[prototype][polluted]=1', 'status=__proto__', 'q=__proto__']) {
       for (const path of ['/api/triage', '/api/search', '/api/audit', '/api/figures/dashboard']) {

@@ -318,6 +318,38 @@ describe(`CSV bulk import on ${TEST_STORE}`, () => {
     expect(headerOnly.json<{ error: { fields: { message: string }[] } }>().error.fields[0]!.message).toBe('The file has a header row but no rows under it');
   });
 
+  it('refuses a file that is not a CSV, naming what it is, and keeps nothing of it', async () => {
+    const imports = async () => (await t.store.db.selectFrom('imports').select('id').execute()).length;
+    const before = await imports();
+    const xlsx = Buffer.concat([
+      Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 6, 0]),
+      Buffer.from('[Content_Types].xml xl/workbook.xml'),
+      Buffer.alloc(4096, 7),
+    ]);
+    const cases: [string, Buffer, RegExp][] = [
+      ['referrals.xlsx', xlsx, /an Excel workbook \(\.xlsx\), not a CSV file: open it and save it as CSV/],
+      ['referrals.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]), /an Excel 97–2003 workbook/],
+      ['referrals.pdf', Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj'), /a PDF, not a CSV file/],
+      // A photo sent as text/csv (the type says CSV; the bytes say otherwise).
+      ['referrals.csv', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46]), /a picture, not a CSV file/],
+      ['referrals.csv.gz', Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0]), /a compressed archive/],
+      // UTF-16 without its byte-order mark: half its bytes are NUL.
+      ['referrals.csv', iconv.encode(`${HEADER}\r\n${ROWS[0]}\r\n`, 'utf-16le'), /not a text file/],
+    ];
+    for (const [name, bytes, reason] of cases) {
+      const answer = await upload(t, partner, bytes, name);
+      expect(answer.statusCode, name).toBe(400);
+      const fields = answer.json<{ error: { fields: { path: string; message: string }[] } }>().error.fields;
+      expect(fields[0]!.path).toBe('file');
+      expect(fields[0]!.message, name).toMatch(reason);
+    }
+    // The same text with its byte-order mark is read as the UTF-16 it is.
+    const marked = await upload(t, partner, iconv.encode(`\ufeff${HEADER}\r\n${ROWS[0]}\r\n`, 'utf-16le'));
+    expect(marked.statusCode).toBe(201);
+    expect(marked.json<Summary>()).toMatchObject({ encoding: 'utf-16le', rowsTotal: 1 });
+    expect(await imports()).toBe(before + 1);
+  });
+
   it('puts the imported people, phones and places through entity resolution', async () => {
     await t.svc.resolution.drain(500);
     const records = await t.store.db

@@ -3,6 +3,9 @@ import { isStoreUnavailable } from '@harbour/db';
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 
+/** Field problems listed in one answer; more are counted in a last line. */
+const MOST_FIELDS_LISTED = 100;
+
 /** The one JSON error shape (DESIGN §7). */
 export interface ErrorBody {
   error: { code: string; reason?: ErrorReason; values?: Readonly<Record<string, number>>; message: string; fields: FieldProblem[] };
@@ -29,11 +32,15 @@ export function installErrorHandling(app: FastifyInstance): void {
       return sendError(reply, error.status, error.code, error.message, error.fields, { reason: error.reason, values: error.values });
     if (hasZodFastifySchemaValidationErrors(error)) {
       const where = error.validationContext ?? 'body';
-      const fields = error.validation.map((v) => ({
+      // A file of a hundred thousand cases each wrong would list a hundred thousand problems: the
+      // first hundred say what is wrong, and the rest are counted.
+      const fields: FieldProblem[] = error.validation.slice(0, MOST_FIELDS_LISTED).map((v) => ({
         path: [where === 'body' ? '' : where, ...v.instancePath.split('/').filter(Boolean)].filter(Boolean).join('.') || where,
         message: v.message ?? 'is not valid',
         ...reasonFor(v.keyword, v.params, v.message),
       }));
+      const more = error.validation.length - fields.length;
+      if (more > 0) fields.push({ path: where, message: `… and ${more} more problems like these`, reason: 'invalid' });
       return sendError(reply, 400, 'invalid', 'Some of what was sent is not valid', fields);
     }
     // The database is down or changing over to its standby: nothing was kept; try again shortly.

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { unstorablePath } from './json-body';
+import { MOST_JSON_DEPTH, unstorablePath } from './json-body';
 
 describe('strings a store cannot hold', () => {
   it('are found wherever they sit, by path; well-formed text passes', () => {
@@ -20,5 +20,14 @@ describe('strings a store cannot hold', () => {
         expect(unstorablePath({ wrapper: [value, 'a\u0000'] })).toBe('wrapper.1');
       }),
     );
+  });
+
+  it('a body nested deeper than any request is refused at once, however deep (not walked step by step)', () => {
+    const nest = (depth: number): unknown => JSON.parse('['.repeat(depth) + ']'.repeat(depth));
+    expect(unstorablePath(nest(MOST_JSON_DEPTH))).toBeNull();
+    expect(unstorablePath(nest(MOST_JSON_DEPTH + 1))).toEqual({ tooDeep: true });
+    // Walked with a copied path at each level, this (a 2 MB body) took minutes, past the test's limit.
+    expect(unstorablePath(nest(1_000_000))).toEqual({ tooDeep: true });
+    expect(unstorablePath({ a: { b: [{ c: 'x\u0000' }] } })).toBe('a.b.0.c');
   });
 });

@@ -5,6 +5,7 @@ import {
   NotFound,
   PERMISSIONS,
   decodeText,
+  refuseIfNotText,
   detectDelimiter,
   localAuthorityReader,
   mappingProblems,
@@ -59,6 +60,7 @@ export class BulkImportService {
     const user = this.allowed(actor);
     if (file.bytes.byteLength === 0)
       throw new Invalid('The file is empty', [{ path: 'file', message: 'The file is empty: it needs a header row', reason: 'required' }]);
+    refuseIfNotText(file.bytes);
     const { text, encoding } = decodeText(file.bytes, file.encoding);
     const delimiter = detectDelimiter(text);
     let header: string[] | undefined;

@@ -11,6 +11,7 @@ import {
   NotFound,
   PERMISSIONS,
   decodeText,
+  refuseIfNotText,
   detectDelimiter,
   localDate,
   permittedUser,
@@ -206,6 +207,7 @@ export async function preparedFigure(repos: Repositories, today: string): Promis
 
 /** A CSV file's rows, whatever its encoding (UTF-8 or Windows-1252) and separator. */
 async function rowsOf(bytes: Uint8Array): Promise<{ record: string[]; line: number }[]> {
+  refuseIfNotText(bytes);
   const { text } = decodeText(bytes, 'auto');
   const rows: { record: string[]; line: number }[] = [];
   for await (const row of records(text, detectDelimiter(text))) rows.push(row);
