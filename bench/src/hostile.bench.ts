@@ -24,7 +24,7 @@ function referralsCsv(size: number): Buffer {
   const parts = [header];
   let length = header.length;
   for (let i = 0; length < size; i++) {
-    const row = `NCC-${i},14/02/2026,Labour,Newport,Newport,NP20 1AB,"Nowak, Zoë ${i}",03/05/1999,F,Polish,07700 9${String(i % 100_000).padStart(5, '0')},Seen at a car wash on the Corporation Road; paid twenty pounds a day and lives above the unit with three other men who say the same${' .'.repeat(60)}\r\n`;
+    const row = `NCC-${i},14/02/2026,Labour,Newport,Newport,NP20 1AB,"Nowak, Zoë ${i}",03/05/1999,F,Polish,07700 9${String(i % 100_000).padStart(5, '0')},Seen at a car wash on the Corporation Road; paid twenty pounds a day and lives above the unit with three other men who say the same${' .'.repeat(110)}\r\n`;
     parts.push(row);
     length += Buffer.byteLength(row);
   }
@@ -33,7 +33,7 @@ function referralsCsv(size: number): Buffer {
 
 const FILES: HostileFile[] = [
   {
-    name: 'CSV of 100 MB (about 230,000 rows)',
+    name: 'CSV of 100 MB (about 217,000 rows)',
     as: 'partner',
     path: '/api/imports?name=big.csv',
     contentType: 'text/csv',

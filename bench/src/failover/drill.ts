@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { openStore } from '@harbour/db';
-import { startReplicatedPair } from '../../../tools/pg-replication';
+import { startReplicatedPair, type ReplicatedPair } from '../../../tools/pg-replication';
 import { DRILL_ENV, importsFinished, signInDrillAccounts } from '../crash/drill';
 import type { StaffClient } from '../crash/http-client';
 import { checkStore, mergeCandidates } from '../crash/store-checks';
@@ -43,10 +43,19 @@ export interface FailoverResult {
  * every write Harbour acknowledged, whole, with an audit chain that verifies.
  */
 export async function failoverDrill(options: FailoverOptions): Promise<FailoverResult> {
-  const log = options.log ?? (() => undefined);
-  const next = random(options.seed);
   const pair = await startReplicatedPair();
   const dataDir = mkdtempSync(join(tmpdir(), 'harbour-failover-'));
+  try {
+    return await drillOn(pair, dataDir, options);
+  } finally {
+    pair.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function drillOn(pair: ReplicatedPair, dataDir: string, options: FailoverOptions): Promise<FailoverResult> {
+  const log = options.log ?? (() => undefined);
+  const next = random(options.seed);
   const location = { dataDir, databaseUrl: pair.url };
   const acknowledged: Acknowledged[] = [];
   const refused: FailoverResult['refusedOther'] = [];
@@ -67,6 +76,7 @@ export async function failoverDrill(options: FailoverOptions): Promise<FailoverR
       const killedAt = performance.now();
       pair.killPrimary();
       const served = firstServedAfter(accounts.supervisor, killedAt, 60_000);
+      served.catch(() => undefined); // awaited below; a failure before then is not unhandled
       await sleep(options.promoteAfterMs ?? 2_000);
       await pair.promoteStandby();
       const { at: recovered, answers } = await served;
@@ -90,25 +100,20 @@ export async function failoverDrill(options: FailoverOptions): Promise<FailoverR
   } finally {
     await server.stop();
   }
-  try {
-    const findings = await withStore(pair.url, (store) => checkStore(store, acknowledged, { importsDone: true }));
-    const refusedByStatus: Record<string, number> = {};
-    for (const r of refused) refusedByStatus[r.status] = (refusedByStatus[r.status] ?? 0) + 1;
-    return {
-      rounds: options.rounds,
-      acknowledged: acknowledged.length,
-      recoveryMs,
-      lost: findings.lost,
-      halfWritten: findings.halfWritten,
-      auditBreaks: findings.auditBreak ? [findings.auditBreak] : [],
-      refusedByStatus,
-      refusedOther: refused.filter((r) => r.status !== 503),
-      probeAnswers,
-    };
-  } finally {
-    pair.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  const findings = await withStore(pair.url, (store) => checkStore(store, acknowledged, { importsDone: true }));
+  const refusedByStatus: Record<string, number> = {};
+  for (const r of refused) refusedByStatus[r.status] = (refusedByStatus[r.status] ?? 0) + 1;
+  return {
+    rounds: options.rounds,
+    acknowledged: acknowledged.length,
+    recoveryMs,
+    lost: findings.lost,
+    halfWritten: findings.halfWritten,
+    auditBreaks: findings.auditBreak ? [findings.auditBreak] : [],
+    refusedByStatus,
+    refusedOther: refused.filter((r) => r.status !== 503),
+    probeAnswers,
+  };
 }
 
 async function withStore<T>(databaseUrl: string, use: (store: Awaited<ReturnType<typeof openStore>>) => Promise<T>): Promise<T> {
