@@ -57,7 +57,9 @@ describe(`backup and restore on ${TEST_STORE}`, () => {
     ).toEqual([...BACKUP_TABLES].sort());
   });
 
-  it('round-trips every row through `harbour backup` and `harbour restore`, keeping the audit chain intact', async () => {
+  // Three command-line runs (each loads Harbour and, on PGlite, compiles its WebAssembly): about
+  // 30 s alone, twice that beside a heavy file in the other worker.
+  it('round-trips every row through `harbour backup` and `harbour restore`, keeping the audit chain intact', { timeout: 180_000 }, async () => {
     const backup = harbour(source.location, ['backup', file]);
     expect(backup.stderr).toBe('');
     expect(backup.status).toBe(0);
