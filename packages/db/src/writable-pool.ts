@@ -34,11 +34,6 @@ export class WritablePool {
     });
   }
 
-  /** How many servers DATABASE_URL names. */
-  get serverCount(): number {
-    return this.servers.length;
-  }
-
   async connect(): Promise<pg.PoolClient> {
     const refusals: string[] = [];
     for (let i = 0; i < this.servers.length; i++) {
