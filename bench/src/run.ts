@@ -11,6 +11,7 @@ import { crashBench } from './crash.bench';
 import { backupBench } from './backup.bench';
 import { failoverBench } from './failover.bench';
 import { hostileBench } from './hostile.bench';
+import { soakBench } from './soak.bench';
 
 /** `npm run bench` runs every benchmark; `npm run bench -- NAME` runs one. */
 const BENCHMARKS: Record<string, Benchmark> = {
@@ -25,6 +26,7 @@ const BENCHMARKS: Record<string, Benchmark> = {
   backup: backupBench,
   failover: failoverBench,
   hostile: hostileBench,
+  soak: soakBench,
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -125,7 +125,8 @@ export class Workload {
     return 'import';
   }
 
-  private async send(kind: WriteKind): Promise<void> {
+  /** Sends one write of the kind; true when Harbour acknowledged it (false: refused, or no form token left). */
+  async send(kind: WriteKind): Promise<boolean> {
     switch (kind) {
       case 'public-report':
         return this.publicReport();
@@ -168,9 +169,9 @@ export class Workload {
     return false;
   }
 
-  private async publicReport(): Promise<void> {
+  private async publicReport(): Promise<boolean> {
     const formToken = await this.tokens.take();
-    if (!formToken || this.stopped) return;
+    if (!formToken || this.stopped) return false;
     const id = randomUUID();
     const c = this.counts(4);
     const body = {
@@ -185,10 +186,12 @@ export class Workload {
       formToken,
     };
     const answer = await publicPost(this.base(), '/api/public/reports', body);
-    if (this.ok('public-report', answer.status, 201, answer.text)) this.acknowledge({ kind: 'public-report', marker: id, expected: c });
+    if (!this.ok('public-report', answer.status, 201, answer.text)) return false;
+    this.acknowledge({ kind: 'public-report', marker: id, expected: c });
+    return true;
   }
 
-  private async referral(): Promise<void> {
+  private async referral(): Promise<boolean> {
     const id = randomUUID();
     const c = this.counts(3);
     const body = {
@@ -209,11 +212,13 @@ export class Workload {
       ...this.things(c, 'XYZ', 'Maindee Nails'),
     };
     const answer = await this.accounts.officer.request('POST', '/api/referrals', body);
-    if (this.ok('referral', answer.status, 201, answer.text)) this.acknowledge({ kind: 'referral', marker: id, expected: c });
+    if (!this.ok('referral', answer.status, 201, answer.text)) return false;
+    this.acknowledge({ kind: 'referral', marker: id, expected: c });
+    return true;
   }
 
   /** A partner's spreadsheet: 50 to 1,500 rows (up to three of the importer's batches), one in 17 refused. */
-  private async importFile(): Promise<void> {
+  private async importFile(): Promise<boolean> {
     const rows = 50 + Math.floor(this.next() * 1450);
     const id = randomUUID().slice(0, 8);
     const lines = ['Our ID,Date received,Type,Local authority,Town,Postcode,Client name,Gender,Nationality,Notes'];
@@ -227,10 +232,10 @@ export class Workload {
       );
     }
     const uploaded = await this.accounts.partner.request('POST', `/api/imports?name=drill-${id}.csv`, lines.join('\r\n') + '\r\n', 'text/csv');
-    if (!this.ok('import', uploaded.status, 201, uploaded.text)) return;
+    if (!this.ok('import', uploaded.status, 201, uploaded.text)) return false;
     const importId = uploaded.json<{ id: string }>().id;
     const preview = await this.accounts.partner.request('GET', `/api/imports/${importId}/preview`);
-    if (!this.ok('import', preview.status, 200, preview.text)) return;
+    if (!this.ok('import', preview.status, 200, preview.text)) return false;
     const suggested = preview.json<{ suggested: (string | null)[] }>().suggested;
     const started = await this.accounts.partner.request('POST', `/api/imports/${importId}/start`, {
       columns: suggested.map((field, at) => (at === 0 ? 'reference' : field)),
@@ -238,31 +243,37 @@ export class Workload {
       source: 'partner',
       remember: false,
     });
-    if (this.ok('import', started.status, 202, started.text)) this.acknowledge({ kind: 'import', importId, rows, refused });
+    if (!this.ok('import', started.status, 202, started.text)) return false;
+    this.acknowledge({ kind: 'import', importId, rows, refused });
+    return true;
   }
 
-  private async merge(): Promise<void> {
+  private async merge(): Promise<boolean> {
     const pair = this.pairs.shift();
-    if (!pair) return;
+    if (!pair) return false;
     const [target, other] = pair;
     const answer = await this.accounts.analyst.request('POST', `/api/entities/${target}/merge`, { entityId: other });
-    if (this.ok('merge', answer.status, 200, answer.text)) this.acknowledge({ kind: 'merge', target, other });
+    if (!this.ok('merge', answer.status, 200, answer.text)) return false;
+    this.acknowledge({ kind: 'merge', target, other });
+    return true;
   }
 
   /** A supervisor opens an operation, moves it to investigating and writes a note: three writes. */
-  private async caseWork(): Promise<void> {
+  private async caseWork(): Promise<boolean> {
     const id = randomUUID();
     const supervisor = this.accounts.supervisor;
     const opened = await supervisor.request('POST', '/api/cases', { kind: 'operation', title: `Op Drill ${id.slice(0, 8)}`, summary: `drill ${id}` });
-    if (!this.ok('case', opened.status, 201, opened.text)) return;
+    if (!this.ok('case', opened.status, 201, opened.text)) return false;
     const caseId = opened.json<{ id: string }>().id;
     this.acknowledge({ kind: 'case-opened', caseId });
     const reason = `Drill ${id}: enough to investigate`;
     const moved = await supervisor.request('POST', `/api/cases/${caseId}/status`, { to: 'investigating', reason });
-    if (!this.ok('case', moved.status, 200, moved.text)) return;
+    if (!this.ok('case', moved.status, 200, moved.text)) return false;
     this.acknowledge({ kind: 'case-status', caseId, to: 'investigating', reason });
     const body = `Drill note ${id}: visited the car wash, four men seen.`;
     const noted = await supervisor.request('POST', `/api/cases/${caseId}/notes`, { body });
-    if (this.ok('case', noted.status, 200, noted.text)) this.acknowledge({ kind: 'case-note', caseId, body });
+    if (!this.ok('case', noted.status, 200, noted.text)) return false;
+    this.acknowledge({ kind: 'case-note', caseId, body });
+    return true;
   }
 }
