@@ -117,10 +117,12 @@ export async function startHarbour(config: Config, progress: (line: string) => v
       seededDemo,
       close: async () => {
         // An import in hand stops after its batch, so the queue's wait for its runs is short.
+        // So does a run resolving records into the picture.
         const importsStopped = svc.imports.stop();
+        const resolutionStopped = svc.resolution.stop();
         await jobs.stop();
         await importsStopped;
-        await svc.resolution.settled();
+        await resolutionStopped;
         await app.close();
         await store.close();
       },

@@ -54,6 +54,17 @@ describe(`the picture on ${TEST_STORE}`, () => {
     expect(await vacuums()).toBe(before + 1);
   });
 
+  it('a run asked to stop ends after its batch, and the next run takes the records left', async () => {
+    for (let i = 0; i < 6; i++) await t.repos.intake.createReport(newReport({ phones: [{ id: randomUUID(), number: `07700 90010${i}` }] }), event);
+    const run = picture.drain(1);
+    await picture.stop();
+    expect((await run).records).toBe(1);
+    const resolved = () => t.store.db.selectFrom('entity_records').select('id').where('entity_id', 'is not', null).execute();
+    expect(await resolved()).toHaveLength(1);
+    expect((await new ResolutionService(t.repos).drain(1)).records).toBe(5);
+    expect(await resolved()).toHaveLength(6);
+  });
+
   it('the report, read whole, names the entity each person and thing became (none before the picture takes it in)', async () => {
     const victim = person({ givenName: 'Ardit', familyName: 'Hoxha' });
     const phone = { id: randomUUID(), number: '07700 900461' };

@@ -67,6 +67,7 @@ export interface ResolveSummary {
  */
 export class ResolutionService {
   private draining: Promise<ResolveSummary> | undefined;
+  private stopping = false;
   /** The model in use and the id of the stored model it came from (none: the fallback). */
   private current: { id: string | undefined; model: MatchModel } | undefined;
   private resolvedSinceTidy = 0;
@@ -91,7 +92,8 @@ export class ResolutionService {
     this.draining ??= (async () => {
       const total = { records: 0, newEntities: 0, joined: 0, reviewPairs: 0 };
       try {
-        for (;;) {
+        // A process stopping leaves the rest to the next run (the records wait in the store).
+        while (!this.stopping) {
           const extracted = await this.repos.picture.transaction((picture) => picture.extractPending(batch));
           const done = await this.resolvePending(batch * 4);
           total.records += done.records;
@@ -259,6 +261,16 @@ export class ResolutionService {
   /** Waits for a run in progress, so the store is not closed under it. */
   async settled(): Promise<void> {
     await this.draining?.catch(() => undefined);
+  }
+
+  /**
+   * Ends a run in progress after its batch, and waits for that: a process asked to stop stops
+   * within seconds, not when a backlog of a thousand imported reports is resolved (the failover
+   * drill's Harbour took minutes).
+   */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await this.settled();
   }
 
   /**
