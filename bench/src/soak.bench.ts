@@ -4,8 +4,11 @@ import { RESULTS_DIR, type Benchmark, type Figure } from './harness';
 import { soak, type PhaseResult, type SoakPhase } from './soak/soak';
 import { SOAK_KINDS } from './soak/traffic';
 
-/** Phases as `rate:minutes`, comma-separated: 30 minutes at the steady rate, then 30 at twice it. */
-const PHASES = parsePhases(process.env.HARBOUR_BENCH_SOAK ?? '1:30,2:30');
+/**
+ * Phases as `rate:minutes`, comma-separated: 30 minutes at the steady rate, 30 at twice it, then
+ * 5 at four times it, to see what gives first if nothing did at twice.
+ */
+const PHASES = parsePhases(process.env.HARBOUR_BENCH_SOAK ?? '1:30,2:30,4:5');
 const DEMO_REPORTS = Number(process.env.HARBOUR_BENCH_SOAK_REPORTS ?? 2_000);
 
 /**
