@@ -100,7 +100,7 @@ function whatBends(steady: PhaseResult, heavier: PhaseResult): string {
     `); ` +
     (failures.length === 0 && heavier.shed === 0
       ? 'nothing failed'
-      : `first failures in minute ${firstFailing?.minute}: ${failures.map(([what, n]) => `${what} ×${n}`).join(', ')}, ${heavier.shed} shed`)
+      : `first failures or requests shed in minute ${firstFailing?.minute}: ${failures.map(([what, n]) => `${what} ×${n}`).join(', ') || 'none failed'}; ${heavier.shed} shed`)
   );
 }
 

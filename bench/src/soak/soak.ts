@@ -84,15 +84,17 @@ export async function soak(options: SoakOptions): Promise<SoakResult> {
   try {
     // The first seeds the demo store; the second finds it seeded.
     servers.push(await startServer(options.location, { ...DRILL_ENV, HARBOUR_DEMO_REPORTS: String(options.demoReports) }));
+    // Tokens old enough to send with from the first second (the time a reporter takes to write
+    // is not Harbour's), ageing while the second process starts.
+    const aged = sleep(3_600);
+    await tokens.topUp(servers[0]!.url, 20);
     servers.push(await startServer(options.location, DRILL_ENV));
+    await aged;
     const urls = servers.map((s) => s.url);
     const base = () => urls[Math.floor(next() * urls.length)]!;
     const accounts = await signInDrillAccounts(base);
     workload = new Workload(base, accounts, tokens, [], next);
     const traffic = new SteadyTraffic(accounts, workload, tokens, urls, next);
-    // Tokens old enough to send with from the first second: the time a reporter takes to write is not Harbour's.
-    await tokens.topUp(urls[0]!, 20);
-    await sleep(3_600);
     for (const phase of options.phases) {
       const begun = traffic.now();
       const wallBegun = new Date();
