@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import iconv from 'iconv-lite';
 import { DRILL_ENV, signInDrillAccounts } from './crash/drill';
 import type { StaffClient } from './crash/http-client';
 import type { Benchmark, Figure } from './harness';
-import { startServer } from './server-process';
+import { residentBytes, startServer } from './server-process';
 
 const MB = 1_000_000;
 
@@ -117,15 +116,15 @@ export const hostileBench: Benchmark = async (ctx) => {
       for (const file of FILES) {
         const bytes = file.bytes();
         await sleep(2_000); // what the last file left is collected, as far as it will be
-        const before = rssOf(server.pid);
+        const before = residentBytes(server.pid);
         let peak = before;
-        const sampler = setInterval(() => (peak = Math.max(peak, rssOf(server.pid))), 20);
+        const sampler = setInterval(() => (peak = Math.max(peak, residentBytes(server.pid))), 20);
         const started = performance.now();
         const client: StaffClient = accounts[file.as];
         const answer = await client.request('POST', file.path, bytes, file.contentType);
         const ms = performance.now() - started;
         clearInterval(sampler);
-        peak = Math.max(peak, rssOf(server.pid));
+        peak = Math.max(peak, residentBytes(server.pid));
         const reason =
           answer.status === 201
             ? 'accepted'
@@ -154,8 +153,3 @@ export const hostileBench: Benchmark = async (ctx) => {
   }
   return figures;
 };
-
-function rssOf(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
-}

@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { openStore } from '@harbour/db';
 import { DRILL_ENV, importsFinished, signInDrillAccounts } from '../crash/drill';
 import { checkStore } from '../crash/store-checks';
 import { FormTokens, random, Workload } from '../crash/workload';
 import { percentile } from '../harness';
-import { startServer, type ServerProcess } from '../server-process';
+import { residentBytes, startServer, type ServerProcess } from '../server-process';
 import { SOAK_KINDS, SteadyTraffic, type Sent, type SoakKind } from './traffic';
 
 export interface SoakPhase {
@@ -79,7 +78,7 @@ export async function soak(options: SoakOptions): Promise<SoakResult> {
   const servers: ServerProcess[] = [];
   const tokens = new FormTokens();
   let workload: Workload | undefined;
-  const phases: PhaseResult[] = [];
+  const phases: Omit<PhaseResult, 'importLagMs'>[] = [];
   const spans: { from: Date; to: Date }[] = [];
   try {
     // The first seeds the demo store; the second finds it seeded.
@@ -99,7 +98,7 @@ export async function soak(options: SoakOptions): Promise<SoakResult> {
       const begun = traffic.now();
       const wallBegun = new Date();
       const samples: { at: number; rss: number[] }[] = [];
-      const sampling = setInterval(() => samples.push({ at: traffic.now() - begun, rss: servers.map((s) => rssMb(s.pid)) }), SAMPLE_EVERY_MS);
+      const sampling = setInterval(() => samples.push({ at: traffic.now() - begun, rss: servers.map((s) => residentBytes(s.pid) / 2 ** 20) }), SAMPLE_EVERY_MS);
       const reporting = setInterval(() => {
         const minute = Math.round((traffic.now() - begun) / 60_000) - 1;
         const row = minuteRow(phase.rate, minute, traffic, begun, samples);
@@ -148,7 +147,7 @@ function lagOf(imports: { started_at: Date | null; finished_at: Date | null }[],
   return { p50: percentile(lags, 50), max: lags.at(-1) ?? NaN };
 }
 
-function phaseResult(phase: SoakPhase, traffic: SteadyTraffic, begun: number, samples: { at: number; rss: number[] }[]): PhaseResult {
+function phaseResult(phase: SoakPhase, traffic: SteadyTraffic, begun: number, samples: { at: number; rss: number[] }[]): Omit<PhaseResult, 'importLagMs'> {
   const sent = traffic.sent.filter((s) => s.at >= begun);
   const shed = traffic.shed.filter((s) => s.at >= begun);
   const minutes = Array.from({ length: Math.ceil(phase.ms / 60_000) }, (_, m) => minuteRow(phase.rate, m, traffic, begun, samples));
@@ -170,7 +169,6 @@ function phaseResult(phase: SoakPhase, traffic: SteadyTraffic, begun: number, sa
     rssSlopeMbPerMinute: Array.from({ length: processes }, (_, p) => slope(fitted.map((s) => [s.at / 60_000, s.rss[p]!]))),
     rssFirstMb: samples[0]?.rss ?? [],
     rssLastMb: samples.at(-1)?.rss ?? [],
-    importLagMs: { p50: NaN, max: NaN },
   };
 }
 
@@ -213,12 +211,4 @@ export function slope(points: readonly (readonly [number, number])[]): number {
 function describe(l: Latency & { rssMb?: number[] }): string {
   const memory = l.rssMb && l.rssMb.length > 0 ? `; memory ${l.rssMb.map((m) => Math.round(m)).join(' / ')} MB` : '';
   return `${l.n} requests, ${l.failed} failed, p50 ${Math.round(l.p50)} ms, p99 ${Math.round(l.p99)} ms${memory}`;
-}
-
-function rssMb(pid: number): number {
-  try {
-    return Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-  } catch {
-    return 0; // the process has ended
-  }
 }
