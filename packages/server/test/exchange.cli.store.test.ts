@@ -1,20 +1,40 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { RESEARCH_QUASI_IDENTIFIERS, equivalenceClasses } from '@harbour/core';
+import { GWENT, RESEARCH_QUASI_IDENTIFIERS, equivalenceClasses, type Role } from '@harbour/core';
+import { repositories, seedDatabase } from '@harbour/db';
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { harbour } from '../../../test/cli';
-import { newStoreLocation, TEST_STORE, type StoreLocation } from '../../../test/test-store';
+import { newStoreLocation, openAt, TEST_STORE, type StoreLocation } from '../../../test/test-store';
+import { buildPictureInBulk, configuredSecretBox, loadConfig, services } from '../src/index';
 
-const PASSWORD = 'correct horse battery staple\n';
-const addUser = (location: StoreLocation, email: string, role: string) =>
-  harbour(
-    location,
-    ['user', 'add', '--email', email, '--name', role, '--role', role, '--agency', 'Gwent Police', '--agency-kind', 'police', '--password-stdin'],
-    PASSWORD,
-  );
+const PASSWORD = 'correct horse battery staple';
+
+/**
+ * Gives a store its reports and accounts in this process, as `harbour seed` and `harbour user add`
+ * would (those commands have their own test): each command line run opens the store afresh and
+ * costs seconds, so only the commands under test run as a user would run them.
+ */
+async function prepare(location: StoreLocation, options: { reports?: number; accounts: [email: string, role: Role][] }): Promise<void> {
+  const store = await openAt(location);
+  try {
+    const repos = repositories(store.db);
+    const config = loadConfig({ ...process.env, ...location.env });
+    const svc = services(repos, { store: store.kind, session: config.session, secrets: configuredSecretBox(config) });
+    if (options.reports) {
+      await seedDatabase(repos, { reports: options.reports, seed: 7, area: GWENT, until: new Date('2026-10-01T00:00:00Z') });
+      await buildPictureInBulk(repos);
+    }
+    const agency = await svc.agencies.create(null, { name: 'Gwent Police', kind: 'police' });
+    for (const [email, role] of options.accounts) {
+      await svc.users.create(null, { email, displayName: role, role, agencyId: agency.id, password: PASSWORD });
+    }
+  } finally {
+    await store.close();
+  }
+}
 
 describe(`export and import on the command line on ${TEST_STORE}`, () => {
   let source: StoreLocation;
@@ -23,11 +43,14 @@ describe(`export and import on the command line on ${TEST_STORE}`, () => {
   beforeAll(async () => {
     source = await newStoreLocation({ migrated: true });
     target = await newStoreLocation({ migrated: true });
-    expect(harbour(source, ['seed', '--reports', '120', '--seed', '7', '--until', '2026-10-01']).status).toBe(0);
-    expect(addUser(source, 'analyst@gwent.police.example', 'analyst').status).toBe(0);
-    expect(addUser(source, 'dc@gwent.police.example', 'investigator').status).toBe(0);
-    expect(harbour(target, ['migrate']).status).toBe(0);
-    expect(addUser(target, 'ds@gwent.police.example', 'supervisor').status).toBe(0);
+    await prepare(source, {
+      reports: 120,
+      accounts: [
+        ['analyst@gwent.police.example', 'analyst'],
+        ['dc@gwent.police.example', 'investigator'],
+      ],
+    });
+    await prepare(target, { accounts: [['ds@gwent.police.example', 'supervisor']] });
   }, 180_000);
   afterAll(async () => {
     await source?.drop();
