@@ -235,7 +235,9 @@ export async function writeBackup(db: Kysely<DB>, file: string): Promise<BackupS
             rows[table] = 0;
             // A cursor walks the table once (an offset would read every earlier page again for each page).
             // to_jsonb keeps every value exactly (timestamps to the microsecond, arrays, jsonb).
-            await sql`declare backup_rows no scroll cursor for select to_jsonb(t) as r from ${sql.table(table)} t order by ${sql.join(
+            // Columns PostgreSQL computes (the reports' search words) are left out: the restore computes them again.
+            const { generated } = await tableColumns(tx, table);
+            await sql`declare backup_rows no scroll cursor for select to_jsonb(t) - ${generated}::text[] as r from ${sql.table(table)} t order by ${sql.join(
               ORDER[table].map((k) => sql.ref(`t.${k}`)),
             )}`.execute(tx);
             for (;;) {
@@ -311,13 +313,20 @@ export async function restoreBackup(db: Kysely<DB>, file: string): Promise<Backu
   }
   const migrations = (await db.selectFrom('schema_migrations').select('name').orderBy('name').execute()).map((r) => r.name);
   let pending: { table: BackupTable; rows: Record<string, unknown>[] } | undefined;
+  const storedColumns = new Map<BackupTable, string[]>();
 
   return db.transaction().execute(async (tx) => {
     const flush = async () => {
       if (!pending || pending.rows.length === 0) return;
       const { table, rows: batch } = pending;
-      // The inverse of to_jsonb: PostgreSQL turns each object back into a row of the table's types.
-      await sql`insert into ${sql.table(table)} select * from jsonb_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(batch)}::jsonb)`.execute(tx);
+      // The inverse of to_jsonb: PostgreSQL turns each object back into a row of the table's types,
+      // every column but those it computes itself (which refuse a value).
+      const stored = storedColumns.get(table) ?? (await tableColumns(tx, table)).stored;
+      storedColumns.set(table, stored);
+      const columns = sql.join(stored.map((c) => sql.ref(c)));
+      await sql`insert into ${sql.table(table)} (${columns}) select ${columns} from jsonb_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(batch)}::jsonb)`.execute(
+        tx,
+      );
       pending = { table, rows: [] };
     };
     const summary = await readBackup(
@@ -348,6 +357,14 @@ export async function restoreBackup(db: Kysely<DB>, file: string): Promise<Backu
     );
     return { rows: summary.rows };
   });
+}
+
+/** A table's columns: those stored as written, and those PostgreSQL generates from the others. */
+async function tableColumns(db: Kysely<DB>, table: BackupTable): Promise<{ stored: string[]; generated: string[] }> {
+  const rows = await sql<{ name: string; generated: boolean }>`
+    select attname as name, attgenerated <> '' as generated from pg_attribute
+    where attrelid = ${table}::regclass and attnum > 0 and not attisdropped order by attnum`.execute(db);
+  return { stored: rows.rows.filter((r) => !r.generated).map((r) => r.name), generated: rows.rows.filter((r) => r.generated).map((r) => r.name) };
 }
 
 /**

@@ -16,7 +16,7 @@ import type {
   SupportStatus,
   TaskStatus,
 } from '@harbour/core';
-import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, GeneratedAlways, Insertable, Selectable } from 'kysely';
 
 /** Typed view of the tables the migrations create; `schema-in-step.store.test.ts` checks it against the migrated store. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -386,6 +386,9 @@ export interface ReportsTable {
   campaign: ColumnType<string | null, string | null | undefined, string | null>;
   /** The kind of place a self-check was made at (car wash, nail bar…). */
   setting: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The summary's words as written and by their English stems, kept by PostgreSQL for search. */
+  summary_words: GeneratedAlways<string>;
+  summary_stems: GeneratedAlways<string>;
 }
 
 export interface ReportAddressesTable {

@@ -39,10 +39,10 @@ function declaredTables(): Map<string, Map<string, boolean>> {
   return tables;
 }
 
-/** `T | null`, or a kysely ColumnType/Generated whose selected type is. */
+/** `T | null`, or a kysely ColumnType/Generated/GeneratedAlways whose selected type is. */
 function admitsNull(type: ts.TypeNode): boolean {
   if (ts.isUnionTypeNode(type)) return type.types.some((t) => ts.isLiteralTypeNode(t) && t.literal.kind === ts.SyntaxKind.NullKeyword);
-  if (ts.isTypeReferenceNode(type) && ['ColumnType', 'Generated'].includes(type.typeName.getText()) && type.typeArguments?.[0]) {
+  if (ts.isTypeReferenceNode(type) && ['ColumnType', 'Generated', 'GeneratedAlways'].includes(type.typeName.getText()) && type.typeArguments?.[0]) {
     return admitsNull(type.typeArguments[0]);
   }
   return false;

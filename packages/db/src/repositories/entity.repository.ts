@@ -225,7 +225,7 @@ export class EntityRepository {
     if (!text.trim()) return { hits: [], total: 0 };
     const matching = sql`
       from (select p.*, websearch_to_tsquery('simple', ${text}) as qs, websearch_to_tsquery('english', ${text}) as qe from reports p) p
-      where to_tsvector('simple', summary) @@ qs or (numnode(qe) > 0 and to_tsvector('english', summary) @@ qe)`;
+      where summary_words @@ qs or (numnode(qe) > 0 and summary_stems @@ qe)`;
     const [byReference, words, counted] = await Promise.all([
       sql<ReportHit>`
       select id, reference, received_at, source, grading, left(summary, 240) as snippet
@@ -237,7 +237,7 @@ export class EntityRepository {
       select id, reference, received_at, source, grading,
              ts_headline('english', summary, qe, 'MaxWords=30, MinWords=10, StartSel=«, StopSel=»') as snippet
       ${matching}
-      order by greatest(ts_rank(to_tsvector('simple', summary), qs), ts_rank(to_tsvector('english', summary), qe)) desc, received_at desc, id
+      order by greatest(ts_rank(summary_words, qs), ts_rank(summary_stems, qe)) desc, received_at desc, id
       limit ${page.offset + page.limit}`.execute(this.db),
       sql<{ n: number }>`select count(*)::int as n from (select 1 ${matching} limit ${page.mostCounted + 1}) m`.execute(this.db),
     ]);
