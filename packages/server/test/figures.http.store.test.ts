@@ -29,6 +29,7 @@ interface Dashboard {
   victims: number;
   victimMentions: number;
   suspects: number;
+  peopleCounting: boolean;
   victimsByGender: Count[];
   victimsByAge: Count[];
   victimsByNationality: (Count & { name: string })[];
@@ -170,6 +171,21 @@ describe(`dashboard figures over HTTP on ${TEST_STORE}`, () => {
     expect((await people('nationality=Romania')).statusCode).toBe(400);
     const audited = await t.store.db.selectFrom('audit_log').select('details').where('action', '=', 'figures.people-listed').execute();
     expect(audited.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('reads a burst of changes to people as counted so far, says so, and takes it in once the figures job has counted it', async () => {
+    expect((await dashboard('from=2023-01&to=2023-12')).peopleCounting).toBe(false);
+    // A partner's spreadsheet of 2023, say: 250 people named at once, more than a figure counts itself.
+    const many = Array.from({ length: 250 }, (_, i) => ({ ...victim('female', 'Vietnamese'), givenName: `Lan${i}` }));
+    for (let i = 0; i < many.length; i += 50)
+      await t.repos.intake.createReport(
+        newReport({ receivedAt: new Date('2023-06-10T10:00:00Z'), localAuthority: NEWPORT, persons: many.slice(i, i + 50) }),
+        event,
+      );
+    const meanwhile = await dashboard('from=2023-01&to=2023-12');
+    expect(meanwhile).toMatchObject({ reports: 5, victimMentions: 250, victims: 0, peopleCounting: true });
+    await t.svc.figures.countPeople();
+    expect(await dashboard('from=2023-01&to=2023-12')).toMatchObject({ reports: 5, victimMentions: 250, victims: 250, peopleCounting: false });
   });
 
   it('says when its last month is counted only so far, to the day', async () => {

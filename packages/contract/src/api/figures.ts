@@ -122,6 +122,12 @@ export const dashboardSchema = z.object({
   /** Suspects as people, each once. */
   suspects: z.number(),
   /**
+   * Recent changes to people (an import, a merge) are still being counted in the background (the
+   * figures job, every few seconds): the figures of people take them in once counted. False when
+   * every change is counted.
+   */
+  peopleCounting: z.boolean(),
+  /**
    * The team's casework in the period (cases, arrests, charges, orders, NRM and Duty to Notify,
    * safeguarding), people counted once each. Casework is dated by what happened, not by report,
    * so the report filters (area, type, age, source) do not narrow it.

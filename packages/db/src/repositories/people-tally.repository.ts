@@ -4,7 +4,7 @@ import { receivedBefore, receivedFrom } from './received-in';
 import type { TallyFilter } from './tally.repository';
 
 /** The lock held while people are counted, so two workers never count one person twice. */
-const PEOPLE_LOCK = 4_801_341;
+export const PEOPLE_LOCK = 4_801_341;
 
 /** Changes taken after which the tally's tables are vacuumed. */
 const VACUUM_AFTER = 5_000;
@@ -179,8 +179,8 @@ export class PeopleTallyRepository {
    * Counts again the people of every record changed so far, each person once however many of
    * their records changed; returns how many changes it took. A few hundred changes a transaction,
    * or all at once when very many wait. Changes noted while it runs wait for the next catch-up, so
-   * a busy store cannot keep one going. One worker at a time; a figure waits for one in progress,
-   * so it is exact when read.
+   * a busy store cannot keep one going. One worker at a time: the figures job (every few seconds),
+   * and work that needs every person counted first (retention, a problem profile).
    */
   async catchUp(): Promise<number> {
     const noted = await sql<{ last: string | null; waiting: number }>`
@@ -204,12 +204,39 @@ export class PeopleTallyRepository {
   }
 
   /**
-   * Counts again, in one transaction, the people of the changes noted up to `last` (the first
-   * `limit` of them, if given) not taken yet; returns how many it took.
+   * What a figure of people does before it is read: counts the people of a few changed records
+   * (at most one transaction's worth, tens of milliseconds), so a figure is exact after ordinary
+   * work; a larger burst (an import, a big merge), or a count another worker is running, is left
+   * to the background catch-up rather than waited for (the soak of issue 23 found dashboards
+   * queueing for seconds behind each other's counts as the store grew). Never vacuums. Returns
+   * whether changes still wait to be counted, for the figure to say so.
    */
-  private async countAgain(last: string, limit: number | undefined): Promise<number> {
+  async catchUpBriefly(): Promise<boolean> {
+    const noted = await sql<{ last: string | null; waiting: number }>`
+      select (select max(id) from people_dirty)::text as last,
+             (select count(*) from (select 1 from people_dirty limit ${this.perTransaction + 1}) w)::int as waiting`.execute(this.db);
+    const { last, waiting } = noted.rows[0] ?? { last: null, waiting: 0 };
+    if (last === null) return false;
+    if (waiting > this.perTransaction) return true;
+    if ((await this.countAgain(last, this.perTransaction, { wait: false })) === undefined) return true;
+    return this.waiting();
+  }
+
+  /**
+   * Counts again, in one transaction, the people of the changes noted up to `last` (the first
+   * `limit` of them, if given) not taken yet; returns how many it took, or undefined when told not
+   * to wait and another worker is counting.
+   */
+  private async countAgain(last: string, limit: number | undefined): Promise<number>;
+  private async countAgain(last: string, limit: number | undefined, options: { wait: false }): Promise<number | undefined>;
+  private async countAgain(last: string, limit: number | undefined, options: { wait: boolean } = { wait: true }): Promise<number | undefined> {
     return this.db.transaction().execute(async (tx) => {
-      await sql`select pg_advisory_xact_lock(${PEOPLE_LOCK})`.execute(tx);
+      if (!options.wait) {
+        const taken = await sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(${PEOPLE_LOCK}) as locked`.execute(tx);
+        if (!taken.rows[0]?.locked) return undefined;
+      } else {
+        await sql`select pg_advisory_xact_lock(${PEOPLE_LOCK})`.execute(tx);
+      }
       // Sorting and grouping a few hundred thousand rows in memory, not in files.
       await sql`set local work_mem = '64MB'`.execute(tx);
       const bound = await sql<{ id: string | null }>`
@@ -298,10 +325,10 @@ export class PeopleTallyRepository {
 
   /**
    * Potential victims and suspects in the reports a figure counts, as people, under their gender,
-   * nationality and their age band on the day of their latest report of the period.
+   * nationality and their age band on the day of their latest report of the period, as counted so
+   * far (catchUp or catchUpBriefly first).
    */
   async people(filter: TallyFilter): Promise<PeopleRow[]> {
-    await this.catchUp();
     const parts =
       (filter.area !== undefined ? PART.area : 0) |
       (filter.source ? PART.source : 0) |
@@ -327,7 +354,7 @@ export class PeopleTallyRepository {
   /**
    * The people behind a figure of people: those of one part (and, if asked, one gender,
    * nationality or age band, as the figure counted them), most reports first, a page at a time,
-   * with how many there are in all.
+   * with how many there are in all, as counted so far (catchUp or catchUpBriefly first).
    */
   async peopleBehind(
     filter: TallyFilter,
@@ -335,7 +362,6 @@ export class PeopleTallyRepository {
     limit: number,
     offset: number,
   ): Promise<{ total: number; rows: PersonBehindRow[] }> {
-    await this.catchUp();
     const parts: RawBuilder<unknown>[] = [sql`true`];
     if (person.gender !== undefined) parts.push(sql`q.gender = ${person.gender}`);
     if (person.nationality !== undefined) parts.push(sql`q.nationality = ${person.nationality}`);

@@ -75,9 +75,15 @@ export class FiguresService {
     return through ? months + (await tallies.reportsOnDays(tally, `${through.slice(0, 7)}-01`, through)) : months;
   }
 
-  async dashboard(actor: Actor, asked: FiguresFilter): Promise<Dashboard> {
+  /**
+   * The figures for a period. People are counted as far as the figures job has counted them, and
+   * the few changes since counted here first; `everyone` counts every change first (a problem
+   * profile, a document that must be exact, waits for that).
+   */
+  async dashboard(actor: Actor, asked: FiguresFilter, options: { everyone?: boolean } = {}): Promise<Dashboard> {
     permittedUser(actor, PERMISSIONS.reportsOverview, 'You cannot see report figures');
     const filter = this.resolve(asked);
+    const peopleCounting = options.everyone ? (await this.repos.people.catchUp(), false) : await this.repos.people.catchUpBriefly();
     const before = previousPeriod(filter.from, filter.to);
     const tally = this.tallyFilter(filter);
     const tallies = this.repos.tallies;
@@ -133,6 +139,7 @@ export class FiguresService {
         .sort((a, b) => b.n - a.n || a.key.localeCompare(b.key)),
       victimMentions: sum(mentions),
       suspects: sum(suspects),
+      peopleCounting,
       casework,
       prepared,
       prevented,
@@ -215,6 +222,7 @@ export class FiguresService {
     permittedUser(actor, PERMISSIONS.reportsOverview, 'You cannot see report figures');
     const user = permittedUser(actor, PERMISSIONS.pictureSearch, 'You cannot see the people in the picture');
     const filter = this.resolve(asked);
+    await this.repos.people.catchUpBriefly();
     const found = await this.repos.people.peopleBehind(this.tallyFilter(filter), person, page.limit, page.offset);
     await this.repos.audit.append(
       auditEntry(

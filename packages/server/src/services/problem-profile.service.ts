@@ -46,7 +46,8 @@ export class ProblemProfileService {
     const base = resolveFiguresFilter(asked, this.now());
     const span = monthsBetween(base.from, base.to).length;
     const filter = { ...base, granularity: asked.granularity ?? (span > 96 ? 'year' : span > 24 ? 'quarter' : 'month') } as const;
-    const d = await this.figures.dashboard(actor, filter);
+    // A profile is a document others rely on: every person counted, however recent the change.
+    const d = await this.figures.dashboard(actor, filter, { everyone: true });
     const tally = tallyFilterOf(filter);
     const typesByArea: number[][] = [];
     for (const type of d.byType) {

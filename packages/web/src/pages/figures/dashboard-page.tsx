@@ -208,6 +208,11 @@ export function DashboardPage() {
                 {t('figures.victimMentions', { count: d.victimMentions, formatted: number.format(d.victimMentions) })}{' '}
                 {t('figures.suspects', { count: d.suspects, formatted: number.format(d.suspects) })}
               </p>
+              {d.peopleCounting && (
+                <p className="govuk-body-s" id="people-counting">
+                  {t('figures.peopleCounting')}
+                </p>
+              )}
               <p className="govuk-body" id="change">
                 {change.count === 0
                   ? t('figures.changeNone', before)
