@@ -83,7 +83,9 @@ export class FiguresService {
   async dashboard(actor: Actor, asked: FiguresFilter, options: { everyone?: boolean } = {}): Promise<Dashboard> {
     permittedUser(actor, PERMISSIONS.reportsOverview, 'You cannot see report figures');
     const filter = this.resolve(asked);
-    const peopleCounting = options.everyone ? (await this.repos.people.catchUp(), false) : await this.repos.people.catchUpBriefly();
+    let peopleCounting = false;
+    if (options.everyone) await this.repos.people.catchUp();
+    else peopleCounting = await this.repos.people.catchUpBriefly();
     const before = previousPeriod(filter.from, filter.to);
     const tally = this.tallyFilter(filter);
     const tallies = this.repos.tallies;
